@@ -1,0 +1,13 @@
+/* The rjkiosk subcommands. Each takes the arguments after its name (argv[0] is the command
+ * name) and returns the process exit status: 0 success, 1 failure, 2 usage error. */
+#ifndef RJK_APP_COMMANDS_H
+#define RJK_APP_COMMANDS_H
+
+int cmd_check(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_sessions(int argc, char **argv);
+int cmd_purge(int argc, char **argv);
+/* The kiosk itself: rjkiosk [--scenario PATH] [--data DIR] [--windowed] [--size WxH] [--kiosk] */
+int cmd_kiosk(int argc, char **argv);
+
+#endif

@@ -1,0 +1,58 @@
+/* rjkiosk's entry point: picks the subcommand, or starts the kiosk. */
+#include <stdio.h>
+#include <string.h>
+
+#include "app/commands.h"
+
+static const char usage[] =
+	"Usage: rjkiosk [--scenario PATH] [--data DIR] [--windowed] [--size WxH] [--kiosk]\n"
+	"       rjkiosk check PATH...\n"
+	"       rjkiosk sessions [--data DIR]\n"
+	"       rjkiosk export [--data DIR] [--session ID | --all] --format csv|json|xapi\n"
+	"                      [--excel] [--out FILE]\n"
+	"       rjkiosk purge [--data DIR] (--session ID | --all | --older-than DAYS) [--yes]\n"
+	"\n"
+	"A classroom kiosk for restorative-justice training sessions.\n"
+	"\n"
+	"With no command, starts the kiosk on a scenario (the bundled sample when --scenario is\n"
+	"not given). Commands:\n"
+	"  check      validate scenario files or folders (exit 0 valid, 1 invalid, 2 usage)\n"
+	"  sessions   list the sessions stored on this machine\n"
+	"  export     write responses as CSV, JSON or xAPI statements\n"
+	"  purge      delete stored responses for good\n"
+	"\n"
+	"Run 'rjkiosk COMMAND --help' for a command's options.\n"
+	"  -h, --help     show this help\n"
+	"  -V, --version  show the version\n";
+
+static const struct {
+	const char *name;
+	int (*run)(int argc, char **argv);
+} commands[] = {
+	{"check", cmd_check},
+	{"sessions", cmd_sessions},
+	{"export", cmd_export},
+	{"purge", cmd_purge},
+};
+
+int main(int argc, char **argv)
+{
+	if (argc > 1) {
+		if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")) {
+			fputs(usage, stdout);
+			return 0;
+		}
+		if (!strcmp(argv[1], "-V") || !strcmp(argv[1], "--version")) {
+			printf("rjkiosk %s\n", RJK_VERSION);
+			return 0;
+		}
+		for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+			if (!strcmp(argv[1], commands[i].name))
+				return commands[i].run(argc - 1, argv + 1);
+		if (argv[1][0] != '-') {
+			fprintf(stderr, "rjkiosk: unknown command '%s'\n%s", argv[1], usage);
+			return 2;
+		}
+	}
+	return cmd_kiosk(argc, argv);
+}
