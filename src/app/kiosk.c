@@ -1,7 +1,164 @@
+/* The kiosk command: opens the window, the scenario, the store and the session, then runs the
+ * event loop. */
+#include "app/kiosk.h"
+
 #include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <SDL_image.h>
+#include <SDL_ttf.h>
+
 #include "app/commands.h"
+#include "app/loop.h"
+#include "app/script.h"
+
+int64_t kiosk_now(void)
+{
+	return (int64_t)SDL_GetTicks64();
+}
+
+/* The bundled sample: installed copy first, then the source tree (running from a build). */
+static const char *sample_scenario(void)
+{
+	static const char *const dirs[] = {RJK_INSTALLED_SCENARIO_DIR "/sample",
+					   RJK_SOURCE_SCENARIO_DIR "/sample"};
+
+	for (size_t i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
+		char file[4096];
+
+		snprintf(file, sizeof file, "%s/scenario.yaml", dirs[i]);
+		if (access(file, R_OK) == 0)
+			return dirs[i];
+	}
+	return dirs[1];
+}
+
+static bool open_window(struct kiosk *k, struct rjk_error *err)
+{
+	const struct options *o = &k->options;
+	Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI | SDL_WINDOW_RESIZABLE;
+	int w = o->width ? o->width : 1280, h = o->height ? o->height : 800;
+
+	SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+	SDL_SetHint(SDL_HINT_IME_SHOW_UI, "1");
+	if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0)
+		return rjk_error_set(err, "cannot start SDL: %s", SDL_GetError());
+	if (TTF_Init() != 0)
+		return rjk_error_set(err, "cannot start SDL_ttf: %s", TTF_GetError());
+	IMG_Init(IMG_INIT_PNG);
+	if (!o->windowed)
+		flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+	k->window = SDL_CreateWindow("rjkiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h,
+				     flags);
+	if (!k->window)
+		return rjk_error_set(err, "cannot open a window: %s", SDL_GetError());
+	SDL_SetWindowMinimumSize(k->window, 640, 480);
+	k->ren = SDL_CreateRenderer(k->window, -1, 0);
+	if (!k->ren)
+		k->ren = SDL_CreateRenderer(k->window, -1, SDL_RENDERER_SOFTWARE);
+	if (!k->ren)
+		return rjk_error_set(err, "cannot draw in the window: %s", SDL_GetError());
+	if (o->kiosk)
+		SDL_SetWindowKeyboardGrab(k->window, SDL_TRUE);
+	return true;
+}
+
+static void open_session(struct kiosk *k)
+{
+	const char *path = k->options.scenario ? k->options.scenario : sample_scenario();
+	struct rjk_diags diags = {0};
+	struct rjk_error err = {{0}};
+	size_t used = 0;
+
+	k->scenario = scenario_load(path, &diags);
+	if (!k->scenario) {
+		used = (size_t)snprintf(k->problem, sizeof k->problem,
+					"The scenario could not be loaded:\n");
+		for (size_t i = 0; i < diags.count; i++) {
+			fprintf(stderr, "%s\n", diags.items[i]);
+			if (used < sizeof k->problem)
+				used += (size_t)snprintf(k->problem + used, sizeof k->problem - used,
+							 "%s\n", diags.items[i]);
+		}
+		if (!diags.count)
+			snprintf(k->problem + used, sizeof k->problem - used, "%s: not found\n", path);
+		rjk_diags_release(&diags);
+		return;
+	}
+	k->store = store_open(k->options.data, &err);
+	if (k->store)
+		k->session = session_open(k->scenario, k->store, false, &err);
+	if (!k->session) {
+		fprintf(stderr, "rjkiosk: %s\n", err.message);
+		snprintf(k->problem, sizeof k->problem,
+			 "Answers cannot be saved on this machine, so the kiosk cannot start.\n\n%s\n\n"
+			 "Please tell the facilitator.", err.message);
+	}
+}
+
+bool kiosk_open(struct kiosk *k, const struct options *options, struct rjk_error *err)
+{
+	struct ui_settings settings = {options->text_percent, options->high_contrast};
+
+	memset(k, 0, sizeof *k);
+	k->options = *options;
+	k->shown_countdown = -1;
+	if (options->script &&
+	    !(k->script = script_open(options->script, options->screenshot_dir, err)))
+		return false;
+	if (!open_window(k, err))
+		return false;
+	if (!(k->ui = ui_new(k->window, k->ren, &settings, err)))
+		return false;
+	open_session(k);
+	return true;
+}
+
+void kiosk_close(struct kiosk *k)
+{
+	bool between_trainees = k->session && (session_screen(k->session) == SESSION_START ||
+					       session_screen(k->session) == SESSION_THANKS);
+
+	session_close(k->session, between_trainees);
+	store_close(k->store);
+	scenario_free(k->scenario);
+	ui_free(k->ui);
+	if (k->ren)
+		SDL_DestroyRenderer(k->ren);
+	if (k->window)
+		SDL_DestroyWindow(k->window);
+	script_free(k->script);
+	IMG_Quit();
+	if (TTF_WasInit())
+		TTF_Quit();
+	SDL_Quit();
+	memset(k, 0, sizeof *k);
+}
+
 int cmd_kiosk(int argc, char **argv)
 {
-	fprintf(stderr, "rjkiosk: 'kiosk' is not available in this build\n");
-	return 2;
+	struct options options;
+	struct kiosk kiosk;
+	struct rjk_error err = {{0}};
+	int status;
+
+	switch (options_parse(&options, argc, argv)) {
+	case OPTIONS_EXIT:
+		return 0;
+	case OPTIONS_USAGE:
+		return 2;
+	case OPTIONS_RUN:
+		break;
+	}
+	if (!kiosk_open(&kiosk, &options, &err)) {
+		fprintf(stderr, "rjkiosk: %s\n", err.message);
+		kiosk_close(&kiosk);
+		return 1;
+	}
+	status = loop_run(&kiosk);
+	if (kiosk.problem[0] && !status)
+		status = 1;
+	kiosk_close(&kiosk);
+	return status;
 }

@@ -1,0 +1,164 @@
+/* The event loop: input to actions, actions to the session, timers, and frames on change. */
+#include "app/loop.h"
+
+#include "app/script.h"
+
+void loop_apply(struct kiosk *k, struct ui_action a)
+{
+	struct session *s = k->session;
+	int64_t now = kiosk_now();
+
+	switch (a.kind) {
+	case UI_NONE:
+		return;
+	case UI_START:
+		session_start(s, now);
+		break;
+	case UI_WHO:
+		session_set_who(s, a.text, now);
+		break;
+	case UI_NOTE_CONTINUE:
+		session_note_continue(s, now);
+		break;
+	case UI_NEXT:
+		session_next(s, now);
+		break;
+	case UI_BACK:
+		session_back(s, now);
+		break;
+	case UI_PASS:
+		session_pass(s, now);
+		break;
+	case UI_TEXT:
+		session_set_text(s, a.text, now);
+		break;
+	case UI_SCALE:
+		session_set_scale(s, a.arg, now);
+		break;
+	case UI_CHOICE:
+		session_toggle_choice(s, (size_t)a.arg, now);
+		break;
+	case UI_EDIT:
+		session_review_edit(s, (size_t)a.arg, now);
+		break;
+	case UI_SUBMIT:
+		session_submit(s, now);
+		break;
+	case UI_FINISH:
+		session_finish(s, now);
+		break;
+	case UI_DISMISS:
+		session_dismiss_message(s);
+		break;
+	}
+	ui_invalidate(k->ui);
+}
+
+void loop_handle(struct kiosk *k, const SDL_Event *ev)
+{
+	bool redraw = false;
+
+	if (ev->type == SDL_QUIT) {
+		/* In kiosk mode the window cannot be closed from inside; a facilitator stops the
+		 * service instead. */
+		if (!k->options.kiosk)
+			k->quit = true;
+		return;
+	}
+	if (!k->session) {
+		if (ev->type == SDL_WINDOWEVENT)
+			ui_invalidate(k->ui);
+		return;
+	}
+	loop_apply(k, ui_event(k->ui, k->session, ev, &redraw));
+}
+
+bool loop_render(struct kiosk *k)
+{
+	int64_t now = kiosk_now();
+
+	if (!ui_needs_redraw(k->ui))
+		return false;
+	if (k->session) {
+		int64_t left = session_countdown_ms(k->session, now);
+
+		k->shown_countdown = left < 0 ? -1 : (left + 999) / 1000;
+		ui_draw(k->ui, k->session, now);
+	} else {
+		ui_draw_problem(k->ui, k->problem);
+	}
+	return true;
+}
+
+void loop_present(struct kiosk *k)
+{
+	SDL_RenderPresent(k->ren);
+	if (!k->frames++)
+		k->first_frame_ms = kiosk_now();
+}
+
+/* Milliseconds until the next timer (session or script), or -1 when nothing is due. */
+static int next_timeout(struct kiosk *k, int64_t now)
+{
+	int64_t due = k->session ? session_next_deadline(k->session, now) : -1;
+
+	if (k->script) {
+		int64_t s = script_due(k->script);
+
+		if (due < 0 || s < due)
+			due = s;
+	}
+	if (due < 0)
+		return -1;
+	return due <= now ? 0 : (int)(due - now);
+}
+
+static void run_timers(struct kiosk *k)
+{
+	int64_t now = kiosk_now(), left;
+
+	if (!k->session)
+		return;
+	if (session_tick(k->session, now))
+		ui_invalidate(k->ui);
+	left = session_countdown_ms(k->session, now);
+	if ((left < 0 ? -1 : (left + 999) / 1000) != k->shown_countdown)
+		ui_invalidate(k->ui);
+}
+
+bool loop_iterate(struct kiosk *k, int max_wait_ms)
+{
+	SDL_Event ev;
+	int timeout = next_timeout(k, kiosk_now());
+
+	if (max_wait_ms >= 0 && (timeout < 0 || timeout > max_wait_ms))
+		timeout = max_wait_ms;
+	if (ui_needs_redraw(k->ui))
+		timeout = 0;
+	if (timeout < 0 ? SDL_WaitEvent(&ev) : SDL_WaitEventTimeout(&ev, timeout)) {
+		loop_handle(k, &ev);
+		while (!k->quit && SDL_PollEvent(&ev))
+			loop_handle(k, &ev);
+	}
+	run_timers(k);
+	if (!loop_render(k))
+		return false;
+	loop_present(k);
+	return true;
+}
+
+int loop_run(struct kiosk *k)
+{
+	ui_invalidate(k->ui);
+	loop_render(k);
+	loop_present(k);
+	while (!k->quit) {
+		if (k->script && script_due(k->script) <= kiosk_now()) {
+			script_step(k->script, k);
+			if (k->quit)
+				break;
+		}
+		loop_iterate(k, -1);
+	}
+	return k->status;
+}

@@ -1,0 +1,100 @@
+/* Parsing the kiosk's command line. */
+#include "app/options.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage[] =
+	"Usage: rjkiosk [--scenario PATH] [--data DIR] [--windowed] [--size WxH] [--kiosk]\n"
+	"               [--text-size PERCENT] [--high-contrast]\n"
+	"               [--script FILE] [--screenshot-dir DIR]\n"
+	"\n"
+	"Starts the kiosk on a scenario (the bundled sample when --scenario is not given).\n"
+	"  --scenario PATH      scenario folder or scenario.yaml\n"
+	"  --data DIR           where answers are kept (default: ~/.local/share/rjkiosk)\n"
+	"  --windowed           a window instead of the full screen\n"
+	"  --size WxH           window size, for example 1920x1080 (implies --windowed)\n"
+	"  --kiosk              Escape and the window's close button do not quit\n"
+	"  --text-size PERCENT  starting text size, 100 to 200 (trainees can change it)\n"
+	"  --high-contrast      start in the high-contrast colours\n"
+	"  --script FILE        play scripted input (for tests): key, text, click, wait,\n"
+	"                       screenshot, expect-screen, quit; see docs/using-the-kiosk.md\n"
+	"  --screenshot-dir DIR folder for the script's screenshots\n"
+	"  -h, --help           show this help\n";
+
+static bool parse_size(const char *s, int *w, int *h)
+{
+	char *end;
+	long a = strtol(s, &end, 10), b;
+
+	if (end == s || (*end != 'x' && *end != 'X'))
+		return false;
+	s = end + 1;
+	b = strtol(s, &end, 10);
+	if (end == s || *end || a < 320 || b < 240 || a > 16384 || b > 16384)
+		return false;
+	*w = (int)a;
+	*h = (int)b;
+	return true;
+}
+
+enum options_result options_parse(struct options *o, int argc, char **argv)
+{
+	memset(o, 0, sizeof *o);
+	o->text_percent = 100;
+	for (int i = 1; i < argc; i++) {
+		const char *arg = argv[i];
+		const char *value = i + 1 < argc ? argv[i + 1] : NULL;
+		bool takes = !strcmp(arg, "--scenario") || !strcmp(arg, "--data") ||
+			     !strcmp(arg, "--size") || !strcmp(arg, "--script") ||
+			     !strcmp(arg, "--screenshot-dir") || !strcmp(arg, "--text-size");
+
+		if (!strcmp(arg, "-h") || !strcmp(arg, "--help")) {
+			fputs(usage, stdout);
+			return OPTIONS_EXIT;
+		}
+		if (takes && !value) {
+			fprintf(stderr, "rjkiosk: %s needs a value\n%s", arg, usage);
+			return OPTIONS_USAGE;
+		}
+		if (!strcmp(arg, "--scenario")) {
+			o->scenario = value;
+		} else if (!strcmp(arg, "--data")) {
+			o->data = value;
+		} else if (!strcmp(arg, "--script")) {
+			o->script = value;
+		} else if (!strcmp(arg, "--screenshot-dir")) {
+			o->screenshot_dir = value;
+		} else if (!strcmp(arg, "--size")) {
+			if (!parse_size(value, &o->width, &o->height)) {
+				fprintf(stderr, "rjkiosk: --size wants WIDTHxHEIGHT, such as "
+					"1920x1080 (got '%s')\n", value);
+				return OPTIONS_USAGE;
+			}
+			o->windowed = true;
+		} else if (!strcmp(arg, "--text-size")) {
+			char *end;
+			long p = strtol(value, &end, 10);
+
+			if (end == value || (*end && strcmp(end, "%")) || p < 100 || p > 200) {
+				fprintf(stderr, "rjkiosk: --text-size wants a percentage from 100 to "
+					"200 (got '%s')\n", value);
+				return OPTIONS_USAGE;
+			}
+			o->text_percent = (int)p;
+		} else if (!strcmp(arg, "--windowed")) {
+			o->windowed = true;
+		} else if (!strcmp(arg, "--kiosk")) {
+			o->kiosk = true;
+		} else if (!strcmp(arg, "--high-contrast")) {
+			o->high_contrast = true;
+		} else {
+			fprintf(stderr, "rjkiosk: unknown option '%s'\n%s", arg, usage);
+			return OPTIONS_USAGE;
+		}
+		if (takes)
+			i++;
+	}
+	return OPTIONS_RUN;
+}

@@ -1,0 +1,28 @@
+/* The kiosk's command line and configuration. */
+#ifndef RJK_APP_OPTIONS_H
+#define RJK_APP_OPTIONS_H
+
+#include <stdbool.h>
+
+struct options {
+	const char *scenario;       /* NULL: the bundled sample */
+	const char *data;           /* NULL: the store's default folder */
+	bool windowed;
+	int width, height;          /* window size; 0 for the default */
+	bool kiosk;                 /* nothing a trainee presses quits */
+	const char *script;         /* scripted input file, NULL for none */
+	const char *screenshot_dir; /* where script screenshots go ("." when NULL) */
+	int text_percent;           /* starting text size, 100 to 200 */
+	bool high_contrast;         /* start in the high-contrast theme */
+};
+
+enum options_result {
+	OPTIONS_RUN,   /* start the kiosk */
+	OPTIONS_EXIT,  /* help was printed: exit 0 */
+	OPTIONS_USAGE, /* a usage error was printed: exit 2 */
+};
+
+/* Parses argv (argv[0] is the program). Strings are borrowed from argv. */
+enum options_result options_parse(struct options *options, int argc, char **argv);
+
+#endif

@@ -1,0 +1,337 @@
+/* Scripted input: reads a file of commands and plays them into the kiosk as SDL events, with
+ * checks of what the kiosk shows. Used by the tests and to make the documentation's
+ * screenshots. */
+#include "app/script.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+
+#include <SDL_image.h>
+
+#include "app/loop.h"
+
+struct script {
+	char **lines;
+	size_t count, next;
+	char *path;
+	char *shot_dir;
+	int64_t due;
+};
+
+struct script *script_open(const char *path, const char *shot_dir, struct rjk_error *err)
+{
+	FILE *f = fopen(path, "r");
+	struct script *s;
+	char buf[4096];
+
+	if (!f) {
+		rjk_error_set(err, "%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	s = calloc(1, sizeof *s);
+	if (!s || !(s->path = strdup(path)) || (shot_dir && !(s->shot_dir = strdup(shot_dir))))
+		goto oom;
+	while (fgets(buf, sizeof buf, f)) {
+		char **lines;
+
+		buf[strcspn(buf, "\r\n")] = '\0';
+		lines = realloc(s->lines, (s->count + 1) * sizeof *lines);
+		if (!lines)
+			goto oom;
+		s->lines = lines;
+		if (!(s->lines[s->count] = strdup(buf)))
+			goto oom;
+		s->count++;
+	}
+	fclose(f);
+	return s;
+oom:
+	fclose(f);
+	script_free(s);
+	rjk_error_set(err, "out of memory reading %s", path);
+	return NULL;
+}
+
+void script_free(struct script *s)
+{
+	if (!s)
+		return;
+	for (size_t i = 0; i < s->count; i++)
+		free(s->lines[i]);
+	free(s->lines);
+	free(s->path);
+	free(s->shot_dir);
+	free(s);
+}
+
+int64_t script_due(const struct script *s)
+{
+	return s->due;
+}
+
+static bool failed(struct script *s, struct kiosk *k, const char *fmt, const char *a,
+		   const char *b)
+{
+	fprintf(stderr, "%s:%zu: ", s->path, s->next);
+	fprintf(stderr, fmt, a, b);
+	fputc('\n', stderr);
+	k->status = 1;
+	k->quit = true;
+	return false;
+}
+
+static bool push_key(const char *spec)
+{
+	SDL_Event ev = {0};
+	Uint16 mod = 0;
+	const char *plus;
+	SDL_Keycode key;
+
+	while ((plus = strchr(spec, '+')) && plus[1]) {
+		if (!SDL_strncasecmp(spec, "ctrl+", 5))
+			mod |= KMOD_LCTRL;
+		else if (!SDL_strncasecmp(spec, "shift+", 6))
+			mod |= KMOD_LSHIFT;
+		else if (!SDL_strncasecmp(spec, "alt+", 4))
+			mod |= KMOD_LALT;
+		else
+			return false;
+		spec = plus + 1;
+	}
+	key = SDL_GetKeyFromName(spec);
+	if (key == SDLK_UNKNOWN)
+		return false;
+	ev.type = SDL_KEYDOWN;
+	ev.key.state = SDL_PRESSED;
+	ev.key.keysym.sym = key;
+	ev.key.keysym.scancode = SDL_GetScancodeFromKey(key);
+	ev.key.keysym.mod = mod;
+	SDL_PushEvent(&ev);
+	ev.type = SDL_KEYUP;
+	ev.key.state = SDL_RELEASED;
+	SDL_PushEvent(&ev);
+	return true;
+}
+
+/* SDL_TEXTINPUT carries at most 31 bytes: split at character boundaries, as SDL does. */
+static void push_text(const char *text)
+{
+	size_t len = strlen(text), at = 0;
+
+	while (at < len) {
+		SDL_Event ev = {0};
+		size_t n = len - at < SDL_TEXTINPUTEVENT_TEXT_SIZE - 1 ?
+			len - at : SDL_TEXTINPUTEVENT_TEXT_SIZE - 1;
+
+		while (n > 0 && at + n < len && (text[at + n] & 0xc0) == 0x80)
+			n--;
+		ev.type = SDL_TEXTINPUT;
+		memcpy(ev.text.text, text + at, n);
+		SDL_PushEvent(&ev);
+		at += n;
+	}
+}
+
+static void push_click(int x, int y)
+{
+	SDL_Event ev = {0};
+
+	ev.type = SDL_MOUSEBUTTONDOWN;
+	ev.button.button = SDL_BUTTON_LEFT;
+	ev.button.state = SDL_PRESSED;
+	ev.button.clicks = 1;
+	ev.button.x = x;
+	ev.button.y = y;
+	SDL_PushEvent(&ev);
+	ev.type = SDL_MOUSEBUTTONUP;
+	ev.button.state = SDL_RELEASED;
+	SDL_PushEvent(&ev);
+}
+
+static void push_tap(struct kiosk *k, int x, int y)
+{
+	SDL_Event ev = {0};
+	int w = 1, h = 1;
+
+	SDL_GetRendererOutputSize(k->ren, &w, &h);
+	ev.type = SDL_FINGERDOWN;
+	ev.tfinger.x = (float)x / (float)w;
+	ev.tfinger.y = (float)y / (float)h;
+	ev.tfinger.pressure = 1;
+	SDL_PushEvent(&ev);
+	ev.type = SDL_FINGERUP;
+	SDL_PushEvent(&ev);
+}
+
+static bool screenshot(struct script *s, struct kiosk *k, const char *name)
+{
+	char path[4096];
+	int w, h;
+	SDL_Surface *shot;
+	bool ok;
+
+	if (name[0] != '/' && s->shot_dir)
+		snprintf(path, sizeof path, "%s/%s", s->shot_dir, name);
+	else
+		snprintf(path, sizeof path, "%s", name);
+	ui_invalidate(k->ui);
+	loop_render(k);
+	SDL_GetRendererOutputSize(k->ren, &w, &h);
+	shot = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+	if (!shot)
+		return failed(s, k, "screenshot %s: %s", path, SDL_GetError());
+	ok = SDL_RenderReadPixels(k->ren, NULL, SDL_PIXELFORMAT_ARGB8888, shot->pixels,
+				  shot->pitch) == 0 && IMG_SavePNG(shot, path) == 0;
+	SDL_FreeSurface(shot);
+	loop_present(k);
+	if (!ok)
+		return failed(s, k, "screenshot %s: %s", path, SDL_GetError());
+	return true;
+}
+
+static bool check_frame(struct script *s, struct kiosk *k)
+{
+	struct rjk_error err = {{0}};
+	bool ok;
+
+	ui_invalidate(k->ui);
+	loop_render(k);
+	ok = ui_check_frame(k->ui, &err);
+	loop_present(k);
+	return ok || failed(s, k, "check-frame: %s%s", err.message, "");
+}
+
+static const char *screen_now(const struct kiosk *k, char *buf, size_t size)
+{
+	const struct session *ses = k->session;
+
+	if (!ses)
+		return "problem";
+	if (session_screen(ses) == SESSION_STEP)
+		snprintf(buf, size, "step:%s", session_step(ses)->id);
+	else
+		snprintf(buf, size, "%s", session_screen_name(session_screen(ses)));
+	return buf;
+}
+
+static bool expect_screen(struct script *s, struct kiosk *k, const char *want)
+{
+	char buf[128];
+	const char *now = screen_now(k, buf, sizeof buf);
+
+	/* "step" matches any step; "step:ID" one of them. */
+	if (!strcmp(now, want) || (!strcmp(want, "step") && !strncmp(now, "step:", 5)))
+		return true;
+	return failed(s, k, "expected screen '%s', got '%s'", want, now);
+}
+
+/* Makes every later file write past a few bytes fail, as on a full disk (works as root too). */
+static void fill_disk(void)
+{
+	struct rlimit limit = {1024, 1024};
+
+	signal(SIGXFSZ, SIG_IGN);
+	setrlimit(RLIMIT_FSIZE, &limit);
+}
+
+/* Runs one command; returns false when the loop must run before the next one. */
+static bool run(struct script *s, struct kiosk *k, char *line)
+{
+	char *arg = line + strcspn(line, " ");
+	int x, y;
+
+	if (*arg)
+		*arg++ = '\0';
+	if (!*line || line[0] == '#')
+		return true;
+	if (!strcmp(line, "key")) {
+		if (!push_key(arg))
+			return failed(s, k, "unknown key '%s'%s", arg, "");
+		return false;
+	}
+	if (!strcmp(line, "text")) {
+		push_text(arg);
+		return false;
+	}
+	if (!strcmp(line, "paste")) {
+		SDL_SetClipboardText(arg);
+		push_key("ctrl+V");
+		return false;
+	}
+	if (!strcmp(line, "click") || !strcmp(line, "tap")) {
+		if (sscanf(arg, "%d %d", &x, &y) != 2)
+			return failed(s, k, "%s wants X Y, got '%s'", line, arg);
+		if (line[0] == 't')
+			push_tap(k, x, y);
+		else
+			push_click(x, y);
+		return false;
+	}
+	if (!strcmp(line, "click-button") || !strcmp(line, "tap-button")) {
+		if (!k->session || !ui_find_control(k->ui, k->session, arg, &x, &y))
+			return failed(s, k, "no button '%s' on screen%s", arg, "");
+		if (line[0] == 't')
+			push_tap(k, x, y);
+		else
+			push_click(x, y);
+		return false;
+	}
+	if (!strcmp(line, "wait")) {
+		s->due = kiosk_now() + atoi(arg);
+		return false;
+	}
+	if (!strcmp(line, "screenshot"))
+		return screenshot(s, k, arg);
+	if (!strcmp(line, "check-frame"))
+		return check_frame(s, k);
+	if (!strcmp(line, "expect-screen"))
+		return expect_screen(s, k, arg);
+	if (!strcmp(line, "expect-focus")) {
+		if (strcmp(ui_focus_label(k->ui), arg))
+			return failed(s, k, "expected focus on '%s', got '%s'", arg,
+				      ui_focus_label(k->ui));
+		return true;
+	}
+	if (!strcmp(line, "expect-editor")) {
+		if (strcmp(ui_editor_text(k->ui), arg))
+			return failed(s, k, "expected the text field to hold '%s', got '%s'", arg,
+				      ui_editor_text(k->ui));
+		return true;
+	}
+	if (!strcmp(line, "fill-disk")) {
+		fill_disk();
+		return true;
+	}
+	if (!strcmp(line, "kill")) {
+		/* As abrupt as a power cut for the process: no cleanup runs. */
+		raise(SIGKILL);
+		return false;
+	}
+	if (!strcmp(line, "quit")) {
+		k->quit = true;
+		return false;
+	}
+	return failed(s, k, "unknown command '%s'%s", line, "");
+}
+
+void script_step(struct script *s, struct kiosk *k)
+{
+	s->due = 0;
+	while (s->next < s->count && !k->quit) {
+		char *line = s->lines[s->next++];
+		char *copy = strdup(line);
+		bool go_on;
+
+		if (!copy)
+			return;
+		go_on = run(s, k, copy);
+		free(copy);
+		if (!go_on)
+			return;
+	}
+	k->quit = true;
+}

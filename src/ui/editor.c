@@ -1,0 +1,376 @@
+/* The text field: key handling over core/textedit and drawing over core/textwrap. */
+#include "ui/editor.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui/view.h"
+
+bool editor_load(struct editor *ed, const char *text, size_t max_chars, bool single_line)
+{
+	if (!ed->edit || textedit_max_chars(ed->edit) != max_chars) {
+		struct textedit *edit = textedit_new(max_chars);
+
+		if (!edit)
+			return false;
+		textedit_free(ed->edit);
+		ed->edit = edit;
+	}
+	ed->single_line = single_line;
+	ed->scroll = 0;
+	ed->want_x = -1;
+	ed->at_limit = false;
+	ed->follow_caret = true;
+	ed->wrap_valid = false;
+	textedit_set_composition(ed->edit, NULL);
+	if (!textedit_set(ed->edit, text ? text : "")) {
+		textedit_set(ed->edit, "");
+		return false;
+	}
+	return true;
+}
+
+void editor_release(struct editor *ed)
+{
+	textedit_free(ed->edit);
+	textwrap_release(&ed->wrap);
+	free(ed->shown);
+	memset(ed, 0, sizeof *ed);
+}
+
+const char *editor_text(const struct editor *ed)
+{
+	return ed->edit ? textedit_text(ed->edit) : "";
+}
+
+/* Makes ed->shown (the text with the composition spliced in at the caret) and wraps it. */
+static void relayout(struct editor *ed, struct text *text, TTF_Font *font, int width)
+{
+	const char *t = textedit_text(ed->edit);
+	const char *comp = textedit_composition(ed->edit);
+	size_t len = textedit_len(ed->edit), caret = textedit_caret(ed->edit);
+	size_t clen = comp ? strlen(comp) : 0;
+	char *shown;
+
+	if (ed->wrap_valid && ed->wrap_rev == textedit_revision(ed->edit) && ed->wrap_w == width &&
+	    ed->wrap_font == font && !clen && !ed->comp_len && ed->shown_caret == caret)
+		return;
+	shown = malloc(len + clen + 1);
+	if (!shown)
+		return;
+	memcpy(shown, t, caret);
+	memcpy(shown + caret, comp ? comp : "", clen);
+	memcpy(shown + caret + clen, t + caret, len - caret + 1);
+	free(ed->shown);
+	ed->shown = shown;
+	ed->shown_caret = caret + clen;
+	ed->comp_len = clen;
+	if (!text_wrap(text, &ed->wrap, font, shown, len + clen, width))
+		return;
+	ed->wrap_rev = textedit_revision(ed->edit);
+	ed->wrap_w = width;
+	ed->wrap_font = font;
+	ed->wrap_valid = true;
+}
+
+static size_t line_count(const struct editor *ed)
+{
+	return ed->wrap.count ? ed->wrap.count : 1;
+}
+
+/* Caret moves by visual line, as in any editor with soft wrapping. */
+static void move_vertical(struct editor *ed, struct text *text, TTF_Font *font, int lines)
+{
+	struct text_measure m = {text, font};
+	size_t caret = textedit_caret(ed->edit), line;
+	long target;
+
+	relayout(ed, text, font, ed->rect.w);
+	if (!ed->wrap_valid || !ed->wrap.count)
+		return;
+	line = textwrap_line_of(&ed->wrap, caret);
+	if (ed->want_x < 0)
+		ed->want_x = textwrap_x_of(&ed->wrap, ed->shown, caret, text_measure_fn, &m);
+	target = (long)line + lines;
+	if (target < 0) {
+		textedit_set_caret(ed->edit, 0);
+		return;
+	}
+	if ((size_t)target >= ed->wrap.count) {
+		textedit_set_caret(ed->edit, textedit_len(ed->edit));
+		return;
+	}
+	textedit_set_caret(ed->edit, textwrap_offset_at_x(&ed->wrap, ed->shown, (size_t)target,
+							  ed->want_x, text_measure_fn, &m));
+}
+
+static void move_visual_edge(struct editor *ed, struct text *text, TTF_Font *font, bool end)
+{
+	size_t line;
+
+	relayout(ed, text, font, ed->rect.w);
+	if (!ed->wrap_valid || !ed->wrap.count)
+		return;
+	line = textwrap_line_of(&ed->wrap, textedit_caret(ed->edit));
+	textedit_set_caret(ed->edit, end ? ed->wrap.lines[line].end : ed->wrap.lines[line].start);
+}
+
+static enum editor_result insert(struct editor *ed, const char *utf8)
+{
+	size_t want, got;
+	char *flat = NULL;
+
+	if (!utf8 || !*utf8)
+		return EDITOR_IGNORED;
+	if (ed->single_line) {
+		/* A name is one line: pasted line breaks become spaces. */
+		flat = strdup(utf8);
+		if (!flat)
+			return EDITOR_IGNORED;
+		for (char *p = flat; *p; p++)
+			if (*p == '\n' || *p == '\r' || *p == '\t')
+				*p = ' ';
+		utf8 = flat;
+	}
+	want = strlen(utf8);
+	got = textedit_insert(ed->edit, utf8);
+	/* got counts characters, want bytes: any shortfall in a limited field means the limit. */
+	ed->at_limit = got == 0 || (textedit_chars(ed->edit) == textedit_max_chars(ed->edit) &&
+				    got < want);
+	free(flat);
+	ed->want_x = -1;
+	ed->follow_caret = true;
+	return got ? EDITOR_CHANGED : EDITOR_MOVED;
+}
+
+enum editor_result editor_input(struct editor *ed, const char *utf8)
+{
+	if (!ed->edit)
+		return EDITOR_IGNORED;
+	textedit_set_composition(ed->edit, NULL);
+	return insert(ed, utf8);
+}
+
+enum editor_result editor_compose(struct editor *ed, const char *preedit)
+{
+	if (!ed->edit)
+		return EDITOR_IGNORED;
+	textedit_set_composition(ed->edit, preedit);
+	ed->follow_caret = true;
+	return EDITOR_MOVED;
+}
+
+static enum editor_result paste(struct editor *ed)
+{
+	char *clip = SDL_HasClipboardText() ? SDL_GetClipboardText() : NULL;
+	enum editor_result r = EDITOR_MOVED;
+
+	if (clip)
+		r = insert(ed, clip);
+	SDL_free(clip);
+	return r;
+}
+
+static enum editor_result delete(struct editor *ed, enum textedit_delete what)
+{
+	ed->want_x = -1;
+	ed->follow_caret = true;
+	ed->at_limit = false;
+	return textedit_delete(ed->edit, what) ? EDITOR_CHANGED : EDITOR_MOVED;
+}
+
+enum editor_result editor_key(struct editor *ed, struct text *text, TTF_Font *font,
+			      const SDL_Keysym *key)
+{
+	bool ctrl = key->mod & KMOD_CTRL, shift = key->mod & KMOD_SHIFT;
+	int page = ed->line_h > 0 ? ed->rect.h / ed->line_h - 1 : 1;
+	bool vertical = false;
+
+	if (!ed->edit || (textedit_composition(ed->edit) && *textedit_composition(ed->edit)))
+		return EDITOR_IGNORED; /* the input method owns the keys while composing */
+	switch (key->sym) {
+	case SDLK_LEFT:
+		textedit_move(ed->edit, ctrl ? TEXTEDIT_WORD_LEFT : TEXTEDIT_CHAR_LEFT);
+		break;
+	case SDLK_RIGHT:
+		textedit_move(ed->edit, ctrl ? TEXTEDIT_WORD_RIGHT : TEXTEDIT_CHAR_RIGHT);
+		break;
+	case SDLK_HOME:
+		if (ctrl)
+			textedit_move(ed->edit, TEXTEDIT_DOC_START);
+		else
+			move_visual_edge(ed, text, font, false);
+		break;
+	case SDLK_END:
+		if (ctrl)
+			textedit_move(ed->edit, TEXTEDIT_DOC_END);
+		else
+			move_visual_edge(ed, text, font, true);
+		break;
+	case SDLK_UP:
+	case SDLK_DOWN:
+	case SDLK_PAGEUP:
+	case SDLK_PAGEDOWN:
+		if (ed->single_line)
+			return EDITOR_IGNORED;
+		move_vertical(ed, text, font,
+			      key->sym == SDLK_UP ? -1 : key->sym == SDLK_DOWN ? 1 :
+			      key->sym == SDLK_PAGEUP ? -(page > 1 ? page : 1) : (page > 1 ? page : 1));
+		vertical = true;
+		break;
+	case SDLK_BACKSPACE:
+		return delete(ed, ctrl ? TEXTEDIT_DELETE_WORD_BACK : TEXTEDIT_DELETE_BACK);
+	case SDLK_DELETE:
+		if (shift)
+			return EDITOR_IGNORED;
+		return delete(ed, ctrl ? TEXTEDIT_DELETE_WORD_FORWARD : TEXTEDIT_DELETE_FORWARD);
+	case SDLK_RETURN:
+	case SDLK_KP_ENTER:
+		if (ctrl)
+			return EDITOR_IGNORED;
+		if (ed->single_line)
+			return EDITOR_SUBMIT;
+		return insert(ed, "\n");
+	case SDLK_v:
+		if (!ctrl)
+			return EDITOR_IGNORED;
+		return paste(ed);
+	case SDLK_INSERT:
+		if (!shift)
+			return EDITOR_IGNORED;
+		return paste(ed);
+	default:
+		return EDITOR_IGNORED;
+	}
+	if (!vertical)
+		ed->want_x = -1;
+	ed->follow_caret = true;
+	return EDITOR_MOVED;
+}
+
+void editor_click(struct editor *ed, struct text *text, TTF_Font *font, int x, int y)
+{
+	struct text_measure m = {text, font};
+	long line;
+
+	if (!ed->edit || ed->line_h <= 0)
+		return;
+	textedit_set_composition(ed->edit, NULL);
+	relayout(ed, text, font, ed->rect.w);
+	if (!ed->wrap_valid || !ed->wrap.count)
+		return;
+	line = (y - ed->rect.y + ed->scroll) / ed->line_h;
+	if (line < 0)
+		line = 0;
+	if ((size_t)line >= ed->wrap.count)
+		line = (long)ed->wrap.count - 1;
+	textedit_set_caret(ed->edit, textwrap_offset_at_x(&ed->wrap, ed->shown, (size_t)line,
+							  x - ed->rect.x, text_measure_fn, &m));
+	ed->want_x = -1;
+}
+
+void editor_scroll_by(struct editor *ed, int dy)
+{
+	int max = (int)line_count(ed) * ed->line_h - ed->rect.h;
+
+	ed->scroll += dy;
+	if (ed->scroll > max)
+		ed->scroll = max;
+	if (ed->scroll < 0)
+		ed->scroll = 0;
+}
+
+static void keep_caret_visible(struct editor *ed, size_t line)
+{
+	int top = (int)line * ed->line_h;
+
+	if (top < ed->scroll)
+		ed->scroll = top;
+	if (top + ed->line_h > ed->scroll + ed->rect.h)
+		ed->scroll = top + ed->line_h - ed->rect.h;
+	editor_scroll_by(ed, 0);
+}
+
+void editor_draw(struct editor *ed, struct text *text, SDL_Renderer *ren,
+		 const struct theme *theme, TTF_Font *font, TTF_Font *hint_font,
+		 const char *hint, SDL_Rect inner, bool focused)
+{
+	struct text_measure m = {text, font};
+	SDL_Color ink = view_color(theme->text);
+	SDL_Rect old_clip;
+	bool clipped = SDL_RenderIsClipEnabled(ren);
+	size_t caret_line;
+	int caret_w = TTF_FontHeight(font) / 16 + 2;
+
+	if (!ed->edit)
+		return;
+	ed->rect = inner;
+	ed->line_h = TTF_FontLineSkip(font);
+	relayout(ed, text, font, inner.w);
+	if (!ed->wrap_valid)
+		return;
+	caret_line = textwrap_line_of(&ed->wrap, ed->shown_caret);
+	if (ed->follow_caret && focused)
+		keep_caret_visible(ed, caret_line);
+	ed->follow_caret = false;
+	editor_scroll_by(ed, 0);
+
+	SDL_RenderGetClipRect(ren, &old_clip);
+	if (clipped) {
+		SDL_Rect both;
+
+		if (!SDL_IntersectRect(&old_clip, &inner, &both))
+			return;
+		SDL_RenderSetClipRect(ren, &both);
+	} else {
+		SDL_RenderSetClipRect(ren, &inner);
+	}
+	if (!textedit_len(ed->edit) && !ed->comp_len && hint) {
+		struct textwrap hw = {0};
+		struct text_measure hm = {text, hint_font};
+
+		if (textwrap_layout(&hw, hint, strlen(hint), inner.w, text_measure_fn, &hm))
+			for (size_t i = 0; i < hw.count; i++)
+				text_draw(text, hint_font, view_color(theme->muted),
+					  hint + hw.lines[i].start, hw.lines[i].end - hw.lines[i].start,
+					  inner.x, inner.y + (int)i * TTF_FontLineSkip(hint_font));
+		textwrap_release(&hw);
+	}
+	for (size_t i = 0; i < ed->wrap.count; i++) {
+		const struct textwrap_line *l = &ed->wrap.lines[i];
+		int y = inner.y + (int)i * ed->line_h - ed->scroll;
+
+		if (y + ed->line_h < inner.y || y > inner.y + inner.h)
+			continue;
+		text_draw(text, font, ink, ed->shown + l->start, l->end - l->start, inner.x, y);
+	}
+	if (ed->comp_len) {
+		/* Underline the text still being composed, as input methods expect. */
+		size_t start = ed->shown_caret - ed->comp_len;
+		size_t line = textwrap_line_of(&ed->wrap, start);
+		int x0 = textwrap_x_of(&ed->wrap, ed->shown, start, text_measure_fn, &m);
+		int x1 = textwrap_x_of(&ed->wrap, ed->shown, ed->shown_caret, text_measure_fn, &m);
+		size_t end_line = textwrap_line_of(&ed->wrap, ed->shown_caret);
+		SDL_Rect u = {inner.x + x0, inner.y + (int)line * ed->line_h - ed->scroll +
+			      TTF_FontAscent(font) + caret_w, (end_line == line ? x1 : inner.w) - x0,
+			      caret_w};
+
+		SDL_SetRenderDrawColor(ren, ink.r, ink.g, ink.b, 255);
+		SDL_RenderFillRect(ren, &u);
+	}
+	if (focused) {
+		int x = textwrap_x_of(&ed->wrap, ed->shown, ed->shown_caret, text_measure_fn, &m);
+		SDL_Rect c = {inner.x + x, inner.y + (int)caret_line * ed->line_h - ed->scroll,
+			      caret_w, ed->line_h};
+
+		if (c.x > inner.x + inner.w - caret_w)
+			c.x = inner.x + inner.w - caret_w;
+		SDL_SetRenderDrawColor(ren, ink.r, ink.g, ink.b, 255);
+		SDL_RenderFillRect(ren, &c);
+		SDL_SetTextInputRect(&c);
+	}
+	if (clipped)
+		SDL_RenderSetClipRect(ren, &old_clip);
+	else
+		SDL_RenderSetClipRect(ren, NULL);
+}

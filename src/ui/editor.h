@@ -1,0 +1,62 @@
+/* The multi-line answer field (and the one-line name field): soft-wrapped, scrolling, with a
+ * caret, a hint, IME composition and clipboard paste, over core/textedit. */
+#ifndef RJK_UI_EDITOR_H
+#define RJK_UI_EDITOR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <SDL.h>
+#include <SDL_ttf.h>
+
+#include "core/textedit.h"
+#include "core/textwrap.h"
+#include "ui/text.h"
+#include "ui/theme.h"
+
+struct editor {
+	struct textedit *edit;  /* NULL before the first editor_load */
+	struct textwrap wrap;   /* of the shown text (with any composition) */
+	unsigned long wrap_rev; /* what wrap was made for */
+	int wrap_w;
+	TTF_Font *wrap_font;
+	bool wrap_valid;
+	char *shown;            /* text with the composition at the caret */
+	size_t shown_caret;     /* caret offset in shown */
+	size_t comp_len;
+	int scroll;             /* pixels scrolled from the top */
+	int want_x;             /* column kept over Up/Down; -1 when none */
+	bool single_line;
+	bool at_limit;          /* the last typing or paste hit max_chars */
+	bool follow_caret;      /* scroll the caret into view at the next draw */
+	SDL_Rect rect;          /* inner text area at the last draw */
+	int line_h;
+};
+
+enum editor_result {
+	EDITOR_IGNORED, /* not an editing key: the UI may use it */
+	EDITOR_MOVED,   /* caret or view changed: redraw */
+	EDITOR_CHANGED, /* the text changed */
+	EDITOR_SUBMIT,  /* Enter in a one-line field */
+};
+
+/* Replaces the field's text (caret at its end). False when out of memory or when text does
+ * not fit max_chars (then the field is empty). */
+bool editor_load(struct editor *ed, const char *text, size_t max_chars, bool single_line);
+void editor_release(struct editor *ed);
+const char *editor_text(const struct editor *ed);
+
+enum editor_result editor_key(struct editor *ed, struct text *text, TTF_Font *font,
+			      const SDL_Keysym *key);
+enum editor_result editor_input(struct editor *ed, const char *utf8);
+enum editor_result editor_compose(struct editor *ed, const char *preedit);
+/* Puts the caret at a point on screen (inside rect at the last draw). */
+void editor_click(struct editor *ed, struct text *text, TTF_Font *font, int x, int y);
+void editor_scroll_by(struct editor *ed, int dy);
+
+/* Draws the text (or the hint when empty) inside inner, with the caret when focused. */
+void editor_draw(struct editor *ed, struct text *text, SDL_Renderer *ren,
+		 const struct theme *theme, TTF_Font *font, TTF_Font *hint_font,
+		 const char *hint, SDL_Rect inner, bool focused);
+
+#endif

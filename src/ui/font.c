@@ -1,0 +1,85 @@
+/* Font lookup through fontconfig and sizing through SDL2_ttf. */
+#include "ui/font.h"
+
+#include <fontconfig/fontconfig.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char *const families[] = {"DejaVu Sans", "Noto Sans", "sans-serif"};
+
+/* Writes the file of the best match for family at weight, if fontconfig has that family. */
+static bool find_face(const char *family, int weight, char *out, size_t size)
+{
+	FcPattern *pattern = FcPatternBuild(NULL, FC_FAMILY, FcTypeString, family, FC_WEIGHT,
+					    FcTypeInteger, weight, FC_SLANT, FcTypeInteger,
+					    FC_SLANT_ROMAN, (char *)NULL);
+	FcPattern *match = NULL;
+	FcResult result;
+	FcChar8 *file = NULL, *found_family = NULL;
+	bool ok = false;
+
+	if (!pattern)
+		return false;
+	FcConfigSubstitute(NULL, pattern, FcMatchPattern);
+	FcDefaultSubstitute(pattern);
+	match = FcFontMatch(NULL, pattern, &result);
+	if (match && FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch &&
+	    FcPatternGetString(match, FC_FAMILY, 0, &found_family) == FcResultMatch &&
+	    (!strcmp(family, "sans-serif") || !strcasecmp((const char *)found_family, family)) &&
+	    (size_t)snprintf(out, size, "%s", (const char *)file) < size)
+		ok = true;
+	if (match)
+		FcPatternDestroy(match);
+	FcPatternDestroy(pattern);
+	return ok;
+}
+
+bool fonts_init(struct fonts *fonts, struct rjk_error *err)
+{
+	memset(fonts, 0, sizeof *fonts);
+	if (!FcInit())
+		return rjk_error_set(err, "fontconfig could not start");
+	for (size_t i = 0; i < sizeof families / sizeof families[0]; i++) {
+		if (!find_face(families[i], FC_WEIGHT_REGULAR, fonts->regular_path,
+			       sizeof fonts->regular_path))
+			continue;
+		if (!find_face(families[i], FC_WEIGHT_BOLD, fonts->bold_path,
+			       sizeof fonts->bold_path))
+			strcpy(fonts->bold_path, fonts->regular_path);
+		return true;
+	}
+	return rjk_error_set(err, "no sans-serif font found: install fonts-dejavu-core");
+}
+
+bool fonts_resize(struct fonts *fonts, const int px[FONT_ROLE_COUNT], struct rjk_error *err)
+{
+	for (int role = 0; role < FONT_ROLE_COUNT; role++) {
+		bool bold = role == FONT_HEADING || role == FONT_TITLE;
+		const char *path = bold ? fonts->bold_path : fonts->regular_path;
+		TTF_Font *font;
+
+		if (fonts->font[role] && fonts->px[role] == px[role])
+			continue;
+		font = TTF_OpenFont(path, px[role]);
+		if (!font)
+			return rjk_error_set(err, "%s: cannot open font: %s", path, TTF_GetError());
+		/* Light hinting keeps shapes faithful at large sizes and crisp at small ones. */
+		TTF_SetFontHinting(font, TTF_HINTING_LIGHT);
+		if (fonts->font[role])
+			TTF_CloseFont(fonts->font[role]);
+		fonts->font[role] = font;
+		fonts->px[role] = px[role];
+		fonts->line_h[role] = TTF_FontLineSkip(font);
+	}
+	return true;
+}
+
+void fonts_release(struct fonts *fonts)
+{
+	for (int role = 0; role < FONT_ROLE_COUNT; role++) {
+		if (fonts->font[role])
+			TTF_CloseFont(fonts->font[role]);
+		fonts->font[role] = NULL;
+		fonts->px[role] = 0;
+	}
+}

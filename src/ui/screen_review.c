@@ -1,0 +1,114 @@
+/* The review: every answer listed, any one reopened for editing, then Submit. */
+#include <stdio.h>
+#include <string.h>
+
+#include "ui/view.h"
+
+#define SUMMARY_CHARS 280
+
+/* The answer in a few words: the text (shortened), the value or the options chosen. */
+static const char *summary(struct ui *ui, const struct step *step, const struct session_answer *a,
+			   enum item_color *color)
+{
+	*color = COLOR_TEXT;
+	if (a->status == RESPONSE_PASSED) {
+		*color = COLOR_MUTED;
+		return "Passed";
+	}
+	switch (step->kind) {
+	case STEP_SCALE: {
+		const char *label = a->has_scale ? step_scale_label(step, a->scale) : NULL;
+
+		if (a->has_scale)
+			return label ? view_printf(ui, "%d: %s", a->scale, label) :
+				view_printf(ui, "%d", a->scale);
+		break;
+	}
+	case STEP_CHOICE: {
+		char *out = ui->arena + ui->arena_used;
+		size_t start = ui->arena_used;
+		bool any = false;
+
+		for (size_t i = 0; i < step->option_count; i++)
+			if (a->chosen[i]) {
+				view_printf(ui, "%s%s", any ? "; " : "", step->options[i]);
+				/* view_printf ends each piece with a NUL: join them. */
+				ui->arena_used--;
+				any = true;
+			}
+		if (any) {
+			ui->arena[ui->arena_used++] = '\0';
+			return out;
+		}
+		ui->arena_used = start;
+		break;
+	}
+	default:
+		if (a->text[strspn(a->text, " \t\r\n")]) {
+			size_t len = strlen(a->text), cut = 0, chars = 0;
+
+			while (cut < len && chars < SUMMARY_CHARS) {
+				cut++;
+				while (cut < len && (a->text[cut] & 0xc0) == 0x80)
+					cut++;
+				chars++;
+			}
+			return cut < len ? view_printf(ui, "%.*s\xe2\x80\xa6", (int)cut, a->text) :
+				a->text;
+		}
+		break;
+	}
+	*color = COLOR_MUTED;
+	return step->kind == STEP_DISCUSSION ? "No notes" : "Not answered yet";
+}
+
+void screen_review(struct ui *ui, const struct session *s)
+{
+	const struct layout *l = &ui->lay;
+	const struct scenario *sc = session_scenario(s);
+	int x = l->column_x, w = l->column_w, y = l->unit * 5, pad = l->unit * 3;
+	int edit_w = view_button_width(ui, "Edit");
+	int text_w = w - 2 * pad - edit_w - l->unit * 3;
+	const char *notice = session_message(s);
+
+	view_header(ui, sc->title, "Review", 1000);
+	y += view_paragraph(ui, REGION_CONTENT, FONT_TITLE, COLOR_TEXT, "Your answers", x, y, w);
+	y += l->unit * 2;
+	y += view_paragraph(ui, REGION_CONTENT, FONT_BODY, COLOR_TEXT,
+			    "Check what you wrote. Choose Edit to change an answer. When you are "
+			    "ready, choose Submit: after that your answers cannot be changed.",
+			    x, y, w);
+	y += l->unit * 4;
+	if (*notice) {
+		y += view_paragraph(ui, REGION_CONTENT, FONT_BODY, COLOR_NOTICE, notice, x, y, w);
+		y += l->unit * 2;
+	}
+	for (size_t i = 0; i < sc->step_count; i++) {
+		const struct step *step = &sc->steps[i];
+		const struct session_answer *a = session_answer(s, i);
+		enum item_color color;
+		const char *answer;
+		struct item *panel, *edit;
+		int top = y, cy;
+
+		if (!session_step_in_journey(s, i) || (step->kind == STEP_DISCUSSION && !step->notes))
+			continue;
+		answer = summary(ui, step, a, &color);
+		panel = view_add(ui, ITEM_PANEL, REGION_CONTENT, (SDL_Rect){x, y, w, 0});
+		cy = y + pad;
+		cy += view_paragraph(ui, REGION_CONTENT, FONT_SMALL, COLOR_MUTED, step->text, x + pad,
+				     cy, text_w);
+		cy += l->unit;
+		cy += view_paragraph(ui, REGION_CONTENT, FONT_BODY, color, answer, x + pad, cy, text_w);
+		if (cy - top < l->target + pad)
+			cy = top + l->target + pad;
+		panel->rect.h = cy + pad - top;
+		edit = view_button(ui, REGION_CONTENT, "Edit", UI_EDIT, STYLE_SECONDARY,
+				   x + w - pad - edit_w, top + (panel->rect.h - l->target) / 2);
+		edit->arg = (int)i;
+		y = top + panel->rect.h + l->unit * 3;
+		if (y > ui->content_h)
+			ui->content_h = y;
+	}
+	view_footer(ui, "Back", NULL, "Submit", UI_SUBMIT);
+}

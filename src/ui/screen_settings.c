@@ -1,0 +1,44 @@
+/* The "Aa" panel: text size from 100% to 200% and the high-contrast theme. */
+#include <string.h>
+
+#include "ui/view.h"
+
+void screen_settings(struct ui *ui)
+{
+	const struct layout *l = &ui->lay;
+	int pad = l->unit * 4;
+	int w = l->column_w < l->body_px * 20 ? l->column_w : l->body_px * 20;
+	int x = (l->w - w) / 2, inner = w - 2 * pad;
+	int h = pad * 2 + ui->fonts.line_h[FONT_HEADING] + l->target * 3 + l->unit * 10;
+	int y = (l->h - h) / 2, cy = y + pad;
+	const char *size = view_printf(ui, "%d%%", ui->settings.text_percent);
+	struct item *smaller, *larger, *contrast;
+	int size_w;
+
+	if (y < 0)
+		y = 0;
+	view_add(ui, ITEM_PANEL, REGION_OVERLAY, (SDL_Rect){x, y, w, h});
+	cy += view_line(ui, REGION_OVERLAY, FONT_HEADING, COLOR_TEXT, "Text size and contrast",
+			x + pad, cy, inner);
+	cy += l->unit * 3;
+	smaller = view_button(ui, REGION_OVERLAY, "Smaller", ACT_TEXT_SMALLER, STYLE_SECONDARY,
+			      x + pad, cy);
+	larger = view_button(ui, REGION_OVERLAY, "Larger", ACT_TEXT_LARGER, STYLE_SECONDARY, 0, cy);
+	larger->rect.x = x + w - pad - larger->rect.w;
+	size_w = text_width(ui->text, ui->fonts.font[FONT_BODY], size, strlen(size));
+	view_line(ui, REGION_OVERLAY, FONT_BODY, COLOR_TEXT, size,
+		  smaller->rect.x + smaller->rect.w +
+		  (larger->rect.x - smaller->rect.x - smaller->rect.w - size_w) / 2,
+		  cy + (l->target - ui->fonts.line_h[FONT_BODY]) / 2, size_w);
+	cy += l->target + l->unit * 3;
+	contrast = view_add(ui, ITEM_OPTION, REGION_OVERLAY, (SDL_Rect){x + pad, cy, inner, l->target});
+	contrast->text = "High contrast";
+	contrast->len = strlen(contrast->text);
+	contrast->font = FONT_BODY;
+	contrast->style = STYLE_CHECK;
+	contrast->action = ACT_CONTRAST;
+	contrast->selected = ui->settings.high_contrast;
+	cy += l->target + l->unit * 4;
+	view_button(ui, REGION_OVERLAY, "Close", ACT_SETTINGS_CLOSE, STYLE_PRIMARY, 0, cy)->rect.x =
+		x + w - pad - view_button_width(ui, "Close");
+}

@@ -1,0 +1,26 @@
+/* The start screen: the scenario's title, a short welcome, and Start. */
+#include "ui/view.h"
+
+static const char welcome[] =
+	"This kiosk walks you through a short training scenario: prompts to discuss with your "
+	"group and questions to answer on your own. Your answers stay on this machine. You may "
+	"pass any question that is not marked as required.";
+
+void screen_start(struct ui *ui, const struct session *s)
+{
+	const struct layout *l = &ui->lay;
+	int x = l->column_x, w = l->column_w, y = l->unit * 8;
+
+	view_header(ui, NULL, NULL, 0);
+	y += view_paragraph(ui, REGION_CONTENT, FONT_SMALL, COLOR_MUTED, "Restorative justice training",
+			    x, y, w);
+	y += l->unit * 2;
+	y += view_paragraph(ui, REGION_CONTENT, FONT_TITLE, COLOR_TEXT,
+			    session_scenario(s)->title, x, y, w);
+	y += l->unit * 4;
+	y += view_paragraph(ui, REGION_CONTENT, FONT_BODY, COLOR_TEXT, welcome, x, y, w);
+	y += l->unit * 4;
+	view_paragraph(ui, REGION_CONTENT, FONT_SMALL, COLOR_MUTED,
+		       "Press Start, or Ctrl+Enter, when you are ready.", x, y, w);
+	view_footer(ui, NULL, NULL, "Start", UI_START);
+}

@@ -1,0 +1,56 @@
+/* Drawing text: measuring, wrapping (through core/textwrap) and a cache of rendered lines, so
+ * an unchanged screen costs no font rendering to draw again. */
+#ifndef RJK_UI_TEXT_H
+#define RJK_UI_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <SDL.h>
+#include <SDL_ttf.h>
+
+#include "core/textwrap.h"
+
+struct text;
+
+/* A text renderer drawing with ren (borrowed, must outlive it). NULL when out of memory. */
+struct text *text_new(SDL_Renderer *ren);
+void text_free(struct text *text);
+
+/* Width in pixels of s[0..len) in font. Cached. Matches textwrap_measure_fn when ctx is a
+ * struct text_measure. */
+int text_width(struct text *text, TTF_Font *font, const char *s, size_t len);
+
+/* What textwrap's measuring callback receives. */
+struct text_measure {
+	struct text *text;
+	TTF_Font *font;
+};
+int text_measure_fn(void *ctx, const char *s, size_t len);
+
+/* Breaks s into lines no wider than max_w (into wrap, reused). False when out of memory. */
+bool text_wrap(struct text *text, struct textwrap *wrap, TTF_Font *font, const char *s,
+	       size_t len, int max_w);
+
+/* Draws s[0..len) on one line with its top-left corner at x, y. The rendered line is cached
+ * by font, colour and bytes. Adds the drawn rectangle to the frame's record. */
+void text_draw(struct text *text, TTF_Font *font, SDL_Color color, const char *s, size_t len,
+	       int x, int y);
+
+/* Starts a frame: clears the record of drawn rectangles. */
+void text_frame_begin(struct text *text);
+
+/* Ends a frame: forgets rendered lines not drawn in the last few frames. */
+void text_frame_end(struct text *text);
+
+/* Forgets every cached width and line (fonts were reopened: their addresses may be reused). */
+void text_forget(struct text *text);
+
+/* Rectangles of text drawn since text_frame_begin, clipped to the clip rectangle in
+ * force when drawn (what is really visible): for the rendering checks. */
+const SDL_Rect *text_drawn(const struct text *text, size_t *count);
+
+/* Lines rendered by the font engine since text_new (cache misses): for tests and benchmarks. */
+unsigned long text_renders(const struct text *text);
+
+#endif

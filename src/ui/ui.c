@@ -1,0 +1,732 @@
+/* The UI object: builds the current screen, keeps focus and scroll, and turns SDL input into
+ * what the trainee did. */
+#include "ui/ui.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui/view.h"
+
+#define NAME_MAX_CHARS 60
+
+static bool focusable(const struct item *item)
+{
+	return item->kind == ITEM_BUTTON || item->kind == ITEM_OPTION ||
+	       item->kind == ITEM_EDITOR;
+}
+
+/* While the settings panel is open only its controls take input. */
+static bool reachable(const struct ui *ui, const struct item *item)
+{
+	return focusable(item) && (item->region == REGION_OVERLAY) == ui->settings_open;
+}
+
+static bool relayout(struct ui *ui, struct rjk_error *err)
+{
+	int w = 0, h = 0, px[FONT_ROLE_COUNT];
+	int old[FONT_ROLE_COUNT];
+
+	SDL_GetRendererOutputSize(ui->ren, &w, &h);
+	if (w <= 0 || h <= 0)
+		SDL_GetWindowSize(ui->window, &w, &h);
+	layout_compute(&ui->lay, w, h, ui->settings.text_percent);
+	px[FONT_BODY] = ui->lay.body_px;
+	px[FONT_SMALL] = ui->lay.small_px;
+	px[FONT_HEADING] = ui->lay.heading_px;
+	px[FONT_PROMPT] = ui->lay.heading_px;
+	px[FONT_TITLE] = ui->lay.title_px;
+	memcpy(old, ui->fonts.px, sizeof old);
+	if (!fonts_resize(&ui->fonts, px, err))
+		return false;
+	if (memcmp(old, ui->fonts.px, sizeof old)) {
+		text_forget(ui->text);
+		ui->editor.wrap_valid = false;
+	}
+	ui->theme = theme_get(ui->settings.high_contrast);
+	ui->stale = ui->dirty = true;
+	return true;
+}
+
+struct ui *ui_new(SDL_Window *window, SDL_Renderer *ren, const struct ui_settings *settings,
+		  struct rjk_error *err)
+{
+	struct ui *ui = calloc(1, sizeof *ui);
+
+	if (!ui) {
+		rjk_error_set(err, "out of memory");
+		return NULL;
+	}
+	ui->window = window;
+	ui->ren = ren;
+	ui->settings = *settings;
+	ui->focus = ui->hover = ui->pressed = -1;
+	if (!(ui->text = text_new(ren))) {
+		rjk_error_set(err, "out of memory");
+		goto fail;
+	}
+	if (!fonts_init(&ui->fonts, err) || !relayout(ui, err))
+		goto fail;
+	return ui;
+fail:
+	ui_free(ui);
+	return NULL;
+}
+
+void ui_free(struct ui *ui)
+{
+	if (!ui)
+		return;
+	editor_release(&ui->editor);
+	textwrap_release(&ui->wrap);
+	fonts_release(&ui->fonts);
+	text_free(ui->text);
+	free(ui->items);
+	free(ui);
+}
+
+void ui_invalidate(struct ui *ui)
+{
+	ui->stale = ui->dirty = true;
+}
+
+bool ui_needs_redraw(const struct ui *ui)
+{
+	return ui->dirty;
+}
+
+struct ui_settings ui_get_settings(const struct ui *ui)
+{
+	return ui->settings;
+}
+
+/* A new screen (or step): the editor takes that step's text, the page scrolls to the top and
+ * focus goes to the first thing the trainee will want. */
+static void enter_screen(struct ui *ui, const struct session *s)
+{
+	enum session_screen screen = session_screen(s);
+	const struct step *step = session_step(s);
+
+	ui->scroll = 0;
+	ui->focus = -1;
+	ui->want_focus = 0;
+	ui->settings_open = false;
+	if (screen == SESSION_WHO) {
+		editor_load(&ui->editor, "", NAME_MAX_CHARS, true);
+	} else if (screen == SESSION_STEP && step &&
+		   (step->kind == STEP_TEXT || (step->kind == STEP_DISCUSSION && step->notes))) {
+		size_t max = step->kind == STEP_TEXT && step->max_chars > 0 ?
+			(size_t)step->max_chars : STEP_TEXT_LIMIT_MAX_CHARS;
+
+		if (!editor_load(&ui->editor, session_answer(s, session_step_index(s))->text, max,
+				 false))
+			editor_load(&ui->editor, "", max, false);
+	}
+}
+
+static int find_item(const struct ui *ui, int action, int arg)
+{
+	for (size_t i = 0; i < ui->count; i++)
+		if (reachable(ui, &ui->items[i]) && ui->items[i].action == action &&
+		    ui->items[i].arg == arg)
+			return (int)i;
+	return -1;
+}
+
+static int first_focus(const struct ui *ui)
+{
+	int option = -1, primary = -1;
+
+	for (size_t i = 0; i < ui->count; i++) {
+		const struct item *item = &ui->items[i];
+
+		if (!reachable(ui, item))
+			continue;
+		if (item->kind == ITEM_EDITOR)
+			return (int)i;
+		if (item->kind == ITEM_OPTION && (option < 0 || item->selected) &&
+		    (option < 0 || !ui->items[option].selected))
+			option = (int)i;
+		if (item->style == STYLE_PRIMARY && item->kind == ITEM_BUTTON && primary < 0)
+			primary = (int)i;
+	}
+	return option >= 0 ? option : primary;
+}
+
+static void reveal(struct ui *ui, int index)
+{
+	const struct item *item;
+	int pad, view_h = ui->lay.content.h;
+
+	if (index < 0 || (size_t)index >= ui->count)
+		return;
+	item = &ui->items[index];
+	if (item->region != REGION_CONTENT)
+		return;
+	pad = ui->lay.focus * 2 + ui->lay.unit;
+	if (item->rect.y - pad < ui->scroll)
+		ui->scroll = item->rect.y - pad;
+	else if (item->rect.y + item->rect.h + pad > ui->scroll + view_h)
+		ui->scroll = item->rect.y + item->rect.h + pad - view_h;
+}
+
+static void clamp_scroll(struct ui *ui)
+{
+	int max = ui->content_h - ui->lay.content.h;
+
+	if (ui->scroll > max)
+		ui->scroll = max;
+	if (ui->scroll < 0)
+		ui->scroll = 0;
+}
+
+static void build(struct ui *ui, const struct session *s, int64_t now_ms)
+{
+	enum session_screen screen = session_screen(s);
+	int focus_action = 0, focus_arg = 0;
+	bool had_focus = ui->focus >= 0 && (size_t)ui->focus < ui->count;
+
+	if (had_focus) {
+		focus_action = ui->items[ui->focus].action;
+		focus_arg = ui->items[ui->focus].arg;
+	}
+	if (!ui->built_once || screen != ui->built_screen ||
+	    (screen == SESSION_STEP && session_step_index(s) != ui->built_step)) {
+		enter_screen(ui, s);
+		had_focus = false;
+	}
+	ui->built_once = true;
+	ui->built_screen = screen;
+	ui->built_step = session_step_index(s);
+
+	view_reset(ui);
+	switch (screen) {
+	case SESSION_START:
+		screen_start(ui, s);
+		break;
+	case SESSION_WHO:
+		screen_who(ui, s);
+		break;
+	case SESSION_NOTE:
+		screen_note(ui, s);
+		break;
+	case SESSION_STEP:
+		screen_step(ui, s, now_ms);
+		break;
+	case SESSION_REVIEW:
+		screen_review(ui, s);
+		break;
+	case SESSION_THANKS:
+		screen_thanks(ui, s);
+		break;
+	case SESSION_MESSAGE:
+	case SESSION_VIDEO: /* drawn by the video view; without one the journey never comes here */
+		screen_message(ui, s);
+		break;
+	}
+	if (ui->settings_open)
+		screen_settings(ui);
+	ui->content_h += ui->lay.unit * 4;
+
+	ui->focus = -1;
+	if (ui->want_focus) {
+		ui->focus = find_item(ui, ui->want_focus, ui->want_focus_arg);
+		ui->want_focus = 0;
+		reveal(ui, ui->focus);
+	} else if (had_focus) {
+		ui->focus = find_item(ui, focus_action, focus_arg);
+	}
+	if (ui->focus < 0) {
+		ui->focus = first_focus(ui);
+		if (!had_focus && ui->focus >= 0 && ui->items[ui->focus].kind == ITEM_OPTION)
+			reveal(ui, ui->focus);
+	}
+	clamp_scroll(ui);
+	ui->hover = -1;
+	ui->stale = false;
+	ui->dirty = true;
+	if (ui->focus >= 0 && ui->items[ui->focus].kind == ITEM_EDITOR)
+		SDL_StartTextInput();
+}
+
+static void sync(struct ui *ui, const struct session *s)
+{
+	if (ui->stale)
+		build(ui, s, ui->now);
+}
+
+void ui_draw(struct ui *ui, const struct session *s, int64_t now_ms)
+{
+	ui->now = now_ms;
+	/* The countdown's text changes every second: rebuild so it shows the time now. */
+	build(ui, s, now_ms);
+	text_frame_begin(ui->text);
+	view_draw(ui);
+	text_frame_end(ui->text);
+	ui->dirty = false;
+}
+
+void ui_draw_problem(struct ui *ui, const char *text)
+{
+	view_reset(ui);
+	screen_problem(ui, text);
+	ui->focus = -1;
+	ui->built_once = false;
+	text_frame_begin(ui->text);
+	view_draw(ui);
+	text_frame_end(ui->text);
+	ui->dirty = false;
+}
+
+static void set_focus(struct ui *ui, int index)
+{
+	if (index < 0 || index == ui->focus)
+		return;
+	ui->focus = index;
+	reveal(ui, index);
+	clamp_scroll(ui);
+	ui->dirty = true;
+}
+
+static void move_focus(struct ui *ui, int dir)
+{
+	int n = (int)ui->count, i = ui->focus;
+
+	for (int k = 0; k < n; k++) {
+		i = (i + dir + n) % n;
+		if (reachable(ui, &ui->items[i])) {
+			set_focus(ui, i);
+			return;
+		}
+	}
+}
+
+static void apply_settings(struct ui *ui, struct ui_settings next)
+{
+	struct rjk_error err;
+
+	ui->settings = next;
+	relayout(ui, &err);
+}
+
+static struct ui_action activate(struct ui *ui, int index)
+{
+	struct item *item = &ui->items[index];
+	struct ui_action act = {UI_NONE, 0, NULL};
+	struct ui_settings next = ui->settings;
+
+	set_focus(ui, index);
+	switch (item->action) {
+	case ACT_SETTINGS:
+		ui->settings_open = true;
+		ui->want_focus = ACT_SETTINGS_CLOSE;
+		ui->stale = ui->dirty = true;
+		return act;
+	case ACT_SETTINGS_CLOSE:
+		ui->settings_open = false;
+		ui->want_focus = ACT_SETTINGS;
+		ui->stale = ui->dirty = true;
+		return act;
+	case ACT_TEXT_SMALLER:
+	case ACT_TEXT_LARGER:
+		next.text_percent += item->action == ACT_TEXT_LARGER ? LAYOUT_TEXT_STEP :
+			-LAYOUT_TEXT_STEP;
+		if (next.text_percent < LAYOUT_TEXT_MIN)
+			next.text_percent = LAYOUT_TEXT_MIN;
+		if (next.text_percent > LAYOUT_TEXT_MAX)
+			next.text_percent = LAYOUT_TEXT_MAX;
+		ui->want_focus = item->action;
+		apply_settings(ui, next);
+		return act;
+	case ACT_CONTRAST:
+		next.high_contrast = !next.high_contrast;
+		ui->want_focus = ACT_CONTRAST;
+		apply_settings(ui, next);
+		return act;
+	case UI_TEXT:
+		return act; /* the field: focusing it is all a click or Enter does */
+	case UI_WHO:
+		act.text = editor_text(&ui->editor);
+		break;
+	default:
+		break;
+	}
+	act.kind = item->action;
+	act.arg = item->arg;
+	ui->stale = ui->dirty = true;
+	return act;
+}
+
+static int primary_item(const struct ui *ui)
+{
+	for (size_t i = 0; i < ui->count; i++)
+		if (reachable(ui, &ui->items[i]) && ui->items[i].kind == ITEM_BUTTON &&
+		    ui->items[i].style == STYLE_PRIMARY)
+			return (int)i;
+	return -1;
+}
+
+/* Arrows inside a scale or choice: move along the group; radio-like groups select as they go. */
+static struct ui_action group_move(struct ui *ui, int dir)
+{
+	struct ui_action none = {UI_NONE, 0, NULL};
+	int group = ui->items[ui->focus].group, n = (int)ui->count, i = ui->focus;
+
+	for (int k = 0; k < n; k++) {
+		i = (i + dir + n) % n;
+		if (ui->items[i].group == group && reachable(ui, &ui->items[i])) {
+			set_focus(ui, i);
+			if (ui->items[i].style != STYLE_CHECK)
+				return activate(ui, i);
+			return none;
+		}
+	}
+	return none;
+}
+
+static struct ui_action editor_result(struct ui *ui, enum editor_result r)
+{
+	struct ui_action act = {UI_NONE, 0, NULL};
+
+	if (r == EDITOR_IGNORED)
+		return act;
+	ui->dirty = true;
+	/* Typing into a field scrolled out of view brings it back, so the words can be seen. */
+	reveal(ui, ui->focus);
+	clamp_scroll(ui);
+	if (r == EDITOR_SUBMIT) {
+		int primary = primary_item(ui);
+
+		return primary >= 0 ? activate(ui, primary) : act;
+	}
+	if (r == EDITOR_CHANGED && ui->built_screen == SESSION_STEP) {
+		act.kind = UI_TEXT;
+		act.text = editor_text(&ui->editor);
+		ui->stale = true; /* the character count changes */
+	} else if (r == EDITOR_CHANGED) {
+		ui->stale = true;
+	}
+	return act;
+}
+
+static bool focused_editor(const struct ui *ui)
+{
+	return ui->focus >= 0 && ui->items[ui->focus].kind == ITEM_EDITOR;
+}
+
+static struct ui_action key_down(struct ui *ui, const SDL_Keysym *key)
+{
+	struct ui_action none = {UI_NONE, 0, NULL};
+	bool ctrl = key->mod & KMOD_CTRL, shift = key->mod & KMOD_SHIFT;
+	bool enter = key->sym == SDLK_RETURN || key->sym == SDLK_KP_ENTER;
+	const struct item *focus = ui->focus >= 0 ? &ui->items[ui->focus] : NULL;
+
+	if (key->sym == SDLK_ESCAPE) {
+		/* Escape only closes the settings panel: it never leaves the kiosk. */
+		if (ui->settings_open)
+			return activate(ui, find_item(ui, ACT_SETTINGS_CLOSE, 0));
+		return none;
+	}
+	if (enter && ctrl) {
+		int primary;
+
+		if (ui->settings_open)
+			return activate(ui, find_item(ui, ACT_SETTINGS_CLOSE, 0));
+		primary = primary_item(ui);
+		return primary >= 0 ? activate(ui, primary) : none;
+	}
+	if (key->sym == SDLK_TAB && !ctrl) {
+		move_focus(ui, shift ? -1 : 1);
+		return none;
+	}
+	if (focused_editor(ui)) {
+		struct ui_action act = editor_result(ui, editor_key(&ui->editor, ui->text,
+								 ui->fonts.font[FONT_BODY], key));
+
+		if (act.kind != UI_NONE || ui->dirty)
+			return act;
+	}
+	switch (key->sym) {
+	case SDLK_RETURN:
+	case SDLK_KP_ENTER:
+	case SDLK_SPACE:
+		if (focus && focus->kind != ITEM_EDITOR)
+			return activate(ui, ui->focus);
+		return none;
+	case SDLK_LEFT:
+	case SDLK_UP:
+	case SDLK_RIGHT:
+	case SDLK_DOWN: {
+		int dir = key->sym == SDLK_LEFT || key->sym == SDLK_UP ? -1 : 1;
+
+		if (focus && focus->group)
+			return group_move(ui, dir);
+		move_focus(ui, dir);
+		return none;
+	}
+	case SDLK_PAGEUP:
+	case SDLK_PAGEDOWN:
+		ui->scroll += (key->sym == SDLK_PAGEUP ? -1 : 1) * ui->lay.content.h * 3 / 4;
+		clamp_scroll(ui);
+		ui->dirty = true;
+		return none;
+	default:
+		return none;
+	}
+}
+
+static int hit(const struct ui *ui, int x, int y)
+{
+	SDL_Point p = {x, y};
+
+	for (int i = (int)ui->count - 1; i >= 0; i--) {
+		const struct item *item = &ui->items[i];
+		SDL_Rect r = view_screen_rect(ui, item);
+
+		if (!reachable(ui, item) || !SDL_PointInRect(&p, &r))
+			continue;
+		if (item->region == REGION_CONTENT && !SDL_PointInRect(&p, &ui->lay.content))
+			continue;
+		return i;
+	}
+	return -1;
+}
+
+/* Window coordinates to renderer pixels (they differ on high-density displays). */
+static void to_pixels(const struct ui *ui, int *x, int *y)
+{
+	int ww = 0, wh = 0;
+
+	SDL_GetWindowSize(ui->window, &ww, &wh);
+	if (ww > 0 && wh > 0) {
+		*x = *x * ui->lay.w / ww;
+		*y = *y * ui->lay.h / wh;
+	}
+}
+
+static struct ui_action press(struct ui *ui, int x, int y, bool down)
+{
+	struct ui_action none = {UI_NONE, 0, NULL};
+	int index = hit(ui, x, y);
+
+	if (down) {
+		ui->pressed = index;
+		if (index >= 0 && ui->items[index].kind == ITEM_EDITOR) {
+			set_focus(ui, index);
+			editor_click(&ui->editor, ui->text, ui->fonts.font[FONT_BODY], x, y);
+			SDL_StartTextInput();
+			ui->dirty = true;
+		}
+		return none;
+	}
+	if (index >= 0 && index == ui->pressed && ui->items[index].kind != ITEM_EDITOR) {
+		ui->pressed = -1;
+		return activate(ui, index);
+	}
+	ui->pressed = -1;
+	return none;
+}
+
+static void scroll_by(struct ui *ui, int x, int y, int dy)
+{
+	int index = hit(ui, x, y);
+
+	if (index >= 0 && ui->items[index].kind == ITEM_EDITOR) {
+		editor_scroll_by(&ui->editor, dy);
+	} else {
+		ui->scroll += dy;
+		clamp_scroll(ui);
+	}
+	ui->dirty = true;
+}
+
+struct ui_action ui_event(struct ui *ui, const struct session *s, const SDL_Event *ev,
+			  bool *redraw)
+{
+	struct ui_action act = {UI_NONE, 0, NULL};
+	int x, y;
+
+	sync(ui, s);
+	switch (ev->type) {
+	case SDL_WINDOWEVENT:
+		if (ev->window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+			struct rjk_error err;
+
+			relayout(ui, &err);
+		} else if (ev->window.event == SDL_WINDOWEVENT_EXPOSED ||
+			   ev->window.event == SDL_WINDOWEVENT_RESTORED) {
+			ui->dirty = true;
+		}
+		break;
+	case SDL_KEYDOWN:
+		act = key_down(ui, &ev->key.keysym);
+		break;
+	case SDL_TEXTINPUT:
+		if (focused_editor(ui))
+			act = editor_result(ui, editor_input(&ui->editor, ev->text.text));
+		break;
+	case SDL_TEXTEDITING:
+		if (focused_editor(ui))
+			act = editor_result(ui, editor_compose(&ui->editor, ev->edit.text));
+		break;
+	case SDL_MOUSEBUTTONDOWN:
+	case SDL_MOUSEBUTTONUP:
+		/* Touches arrive as finger events below; SDL's mouse copies of them are skipped. */
+		if (ev->button.which == SDL_TOUCH_MOUSEID || ev->button.button != SDL_BUTTON_LEFT)
+			break;
+		x = ev->button.x;
+		y = ev->button.y;
+		to_pixels(ui, &x, &y);
+		act = press(ui, x, y, ev->type == SDL_MOUSEBUTTONDOWN);
+		break;
+	case SDL_MOUSEMOTION: {
+		int h;
+
+		if (ev->motion.which == SDL_TOUCH_MOUSEID)
+			break;
+		x = ev->motion.x;
+		y = ev->motion.y;
+		to_pixels(ui, &x, &y);
+		h = hit(ui, x, y);
+		if (h != ui->hover) {
+			ui->hover = h;
+			ui->dirty = true;
+		}
+		break;
+	}
+	case SDL_MOUSEWHEEL:
+		SDL_GetMouseState(&x, &y);
+		to_pixels(ui, &x, &y);
+		scroll_by(ui, x, y, -ev->wheel.y * ui->fonts.line_h[FONT_BODY] * 3);
+		break;
+	case SDL_FINGERDOWN:
+	case SDL_FINGERUP:
+		x = (int)(ev->tfinger.x * ui->lay.w);
+		y = (int)(ev->tfinger.y * ui->lay.h);
+		if (ev->type == SDL_FINGERDOWN) {
+			ui->touch_scrolling = false;
+			ui->touch_y = ev->tfinger.y;
+		} else if (ui->touch_scrolling) {
+			ui->pressed = -1;
+			break;
+		}
+		act = press(ui, x, y, ev->type == SDL_FINGERDOWN);
+		break;
+	case SDL_FINGERMOTION: {
+		int dy = (int)((ui->touch_y - ev->tfinger.y) * ui->lay.h);
+
+		/* A drag longer than a finger's width scrolls instead of tapping. */
+		if (!ui->touch_scrolling && abs(dy) < ui->lay.target / 3)
+			break;
+		ui->touch_scrolling = true;
+		ui->touch_y = ev->tfinger.y;
+		scroll_by(ui, (int)(ev->tfinger.x * ui->lay.w), (int)(ev->tfinger.y * ui->lay.h), dy);
+		break;
+	}
+	default:
+		break;
+	}
+	if (redraw)
+		*redraw = ui->dirty;
+	return act;
+}
+
+bool ui_find_control(struct ui *ui, const struct session *s, const char *label, int *x, int *y)
+{
+	sync(ui, s);
+	for (size_t i = 0; i < ui->count; i++) {
+		const struct item *item = &ui->items[i];
+		SDL_Rect r;
+
+		if (!reachable(ui, item) || !item->text || strlen(label) != item->len ||
+		    memcmp(item->text, label, item->len))
+			continue;
+		reveal(ui, (int)i);
+		clamp_scroll(ui);
+		ui->dirty = true;
+		r = view_screen_rect(ui, item);
+		*x = r.x + r.w / 2;
+		*y = r.y + r.h / 2;
+		return true;
+	}
+	return false;
+}
+
+const char *ui_focus_label(const struct ui *ui)
+{
+	static char label[256];
+	const struct item *item;
+
+	if (ui->focus < 0 || (size_t)ui->focus >= ui->count)
+		return "";
+	item = &ui->items[ui->focus];
+	if (item->kind == ITEM_EDITOR)
+		return "editor";
+	snprintf(label, sizeof label, "%.*s", (int)item->len, item->text ? item->text : "");
+	return label;
+}
+
+const char *ui_editor_text(const struct ui *ui)
+{
+	return editor_text(&ui->editor);
+}
+
+static bool inside(SDL_Rect r, int w, int h)
+{
+	return r.x >= 0 && r.y >= 0 && r.x + r.w <= w && r.y + r.h <= h;
+}
+
+bool ui_check_frame(struct ui *ui, struct rjk_error *err)
+{
+	size_t count;
+	const SDL_Rect *drawn = text_drawn(ui->text, &count);
+	int w = ui->lay.w, h = ui->lay.h;
+
+	if (!count)
+		return rjk_error_set(err, "no text was drawn");
+	for (size_t i = 0; i < count; i++)
+		if (!inside(drawn[i], w, h))
+			return rjk_error_set(err, "text at %d,%d size %dx%d lies outside the %dx%d window",
+					     drawn[i].x, drawn[i].y, drawn[i].w, drawn[i].h, w, h);
+	for (size_t i = 0; i < ui->count; i++) {
+		const struct item *item = &ui->items[i];
+		SDL_Rect r = view_screen_rect(ui, item);
+
+		if (item->region == REGION_OVERLAY && !ui->settings_open)
+			continue;
+		if (item->region == REGION_CONTENT ? r.x < 0 || r.x + r.w > w : !inside(r, w, h))
+			return rjk_error_set(err, "'%.*s' at %d,%d size %dx%d lies outside the %dx%d window",
+					     (int)item->len, item->text ? item->text : "", r.x, r.y,
+					     r.w, r.h, w, h);
+	}
+	if (ui->focus < 0)
+		return rjk_error_set(err, "nothing has the focus");
+	{
+		const struct item *item = &ui->items[ui->focus];
+		SDL_Rect r = view_screen_rect(ui, item), band;
+		int gap = ui->lay.border + 1, fw = ui->lay.focus;
+		struct theme_color fc = ui->theme->focus;
+		Uint32 *pixels;
+		int found = 0;
+
+		/* The ring's top band, read back from the frame: is the focus colour there? */
+		band = (SDL_Rect){r.x - gap - fw, r.y - gap - fw, r.w + 2 * (gap + fw), fw};
+		if (!inside(band, w, h))
+			return rjk_error_set(err, "the focus ring lies outside the window");
+		pixels = malloc((size_t)band.w * band.h * sizeof *pixels);
+		if (!pixels)
+			return rjk_error_set(err, "out of memory");
+		if (SDL_RenderReadPixels(ui->ren, &band, SDL_PIXELFORMAT_ARGB8888, pixels,
+					 band.w * (int)sizeof *pixels)) {
+			free(pixels);
+			return rjk_error_set(err, "cannot read the frame back: %s", SDL_GetError());
+		}
+		for (int i = 0; i < band.w * band.h; i++)
+			found += pixels[i] == (0xff000000u | (Uint32)fc.r << 16 | (Uint32)fc.g << 8 | fc.b);
+		free(pixels);
+		if (found < band.w * band.h * 9 / 10)
+			return rjk_error_set(err, "the focus ring is not visible (%d of %d pixels)",
+					     found, band.w * band.h);
+	}
+	return true;
+}

@@ -1,0 +1,87 @@
+/* The kiosk's screens as one object: draws the session's state and turns input into what the
+ * trainee did. It never changes the session; the event loop applies the returned actions. */
+#ifndef RJK_UI_UI_H
+#define RJK_UI_UI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <SDL.h>
+
+#include "core/error.h"
+#include "core/session.h"
+
+/* What the trainee did, for the event loop to apply to the session. */
+enum ui_action_kind {
+	UI_NONE,
+	UI_START,          /* start screen: Start */
+	UI_WHO,            /* who screen: Continue; text is the name typed (may be "") */
+	UI_NOTE_CONTINUE,  /* content note: Continue */
+	UI_NEXT,
+	UI_BACK,
+	UI_PASS,
+	UI_TEXT,           /* the answer or notes changed; text is the whole new text */
+	UI_SCALE,          /* arg is the value chosen */
+	UI_CHOICE,         /* arg is the option toggled */
+	UI_EDIT,           /* review: reopen step arg */
+	UI_SUBMIT,
+	UI_FINISH,         /* thanks: next trainee */
+	UI_DISMISS,        /* message screen: back */
+};
+
+struct ui_action {
+	enum ui_action_kind kind;
+	int arg;
+	const char *text;  /* borrowed, valid until the next ui call */
+};
+
+struct ui_settings {
+	int text_percent;  /* 100 to 200 */
+	bool high_contrast;
+};
+
+struct ui;
+
+/* A UI drawing into ren (borrowed, with its window). Finds and opens the fonts. NULL and err
+ * when no font can be found or memory runs out. */
+struct ui *ui_new(SDL_Window *window, SDL_Renderer *ren, const struct ui_settings *settings,
+		  struct rjk_error *err);
+void ui_free(struct ui *ui);
+
+/* Handles one SDL event against what is on screen. Sets *redraw when the screen must be
+ * drawn again. */
+struct ui_action ui_event(struct ui *ui, const struct session *session, const SDL_Event *event,
+			  bool *redraw);
+
+/* Asks for a redraw (the session changed behind the UI's back, a timer ran). */
+void ui_invalidate(struct ui *ui);
+
+/* True when something must be drawn. */
+bool ui_needs_redraw(const struct ui *ui);
+
+/* Draws the current state (without presenting it). */
+void ui_draw(struct ui *ui, const struct session *session, int64_t now_ms);
+
+/* Draws a page saying why the kiosk cannot run (bad scenario, unusable data folder), in place
+ * of the journey. text is shown as it is. */
+void ui_draw_problem(struct ui *ui, const char *text);
+
+/* The settings in force (the trainee may change them with the "Aa" button). */
+struct ui_settings ui_get_settings(const struct ui *ui);
+
+/* --- for scripted input and the rendering checks --- */
+
+/* Centre of the focusable control whose label is label (as drawn now), for a scripted
+ * click. False when there is none. */
+bool ui_find_control(struct ui *ui, const struct session *session, const char *label, int *x,
+		     int *y);
+/* Label of the focused control ("" when none; "editor" for the text field). */
+const char *ui_focus_label(const struct ui *ui);
+/* The editor's text ("" when the screen has none). */
+const char *ui_editor_text(const struct ui *ui);
+/* Checks the last drawn frame: every line of text lies inside the window, and the focus ring
+ * can be seen in the pixels read back. False and a description in err otherwise. */
+bool ui_check_frame(struct ui *ui, struct rjk_error *err);
+
+#endif

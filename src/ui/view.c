@@ -1,0 +1,433 @@
+/* Building the page as a list of items, and drawing it: text lines, controls, focus ring. */
+#include "ui/view.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void view_reset(struct ui *ui)
+{
+	ui->count = 0;
+	ui->arena_used = 0;
+	ui->content_h = 0;
+}
+
+const char *view_printf(struct ui *ui, const char *fmt, ...)
+{
+	char *out = ui->arena + ui->arena_used;
+	size_t room = VIEW_ARENA - ui->arena_used;
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(out, room, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return "";
+	ui->arena_used += (size_t)n + 1 < room ? (size_t)n + 1 : room;
+	return out;
+}
+
+struct item *view_add(struct ui *ui, enum item_kind kind, enum item_region region, SDL_Rect rect)
+{
+	static struct item spare;
+	struct item *item;
+
+	if (ui->count == ui->cap) {
+		size_t cap = ui->cap ? ui->cap * 2 : 64;
+		struct item *p = realloc(ui->items, cap * sizeof *p);
+
+		/* Out of memory: the item goes nowhere rather than anywhere wrong. */
+		if (!p)
+			return memset(&spare, 0, sizeof spare);
+		ui->items = p;
+		ui->cap = cap;
+	}
+	item = &ui->items[ui->count++];
+	memset(item, 0, sizeof *item);
+	item->kind = kind;
+	item->region = region;
+	item->rect = rect;
+	if (region == REGION_CONTENT && rect.y + rect.h > ui->content_h)
+		ui->content_h = rect.y + rect.h;
+	return item;
+}
+
+int view_paragraph(struct ui *ui, enum item_region region, enum font_role font,
+		   enum item_color color, const char *text, int x, int y, int w)
+{
+	int line_h = ui->fonts.line_h[font];
+	size_t len = strlen(text);
+
+	/* Scenario texts often end with a line break: it should not add an empty line. */
+	while (len && (text[len - 1] == '\n' || text[len - 1] == ' ' || text[len - 1] == '\r'))
+		len--;
+	if (!text_wrap(ui->text, &ui->wrap, ui->fonts.font[font], text, len, w))
+		return 0;
+	for (size_t i = 0; i < ui->wrap.count; i++) {
+		const struct textwrap_line *l = &ui->wrap.lines[i];
+		struct item *item = view_add(ui, ITEM_TEXT, region,
+					     (SDL_Rect){x, y + (int)i * line_h, l->width, line_h});
+
+		item->text = text + l->start;
+		item->len = l->end - l->start;
+		item->font = font;
+		item->color = color;
+	}
+	return (int)ui->wrap.count * line_h;
+}
+
+int view_line(struct ui *ui, enum item_region region, enum font_role font, enum item_color color,
+	      const char *text, int x, int y, int w)
+{
+	TTF_Font *f = ui->fonts.font[font];
+	size_t len = strlen(text);
+	int width = text_width(ui->text, f, text, len);
+	struct item *item;
+
+	if (width > w) {
+		/* Cut at a character boundary and add an ellipsis. */
+		int ell = text_width(ui->text, f, "\xe2\x80\xa6", 3);
+		char *cut;
+
+		while (len && (width > w - ell || (text[len] & 0xc0) == 0x80)) {
+			len--;
+			if ((text[len] & 0xc0) != 0x80)
+				width = text_width(ui->text, f, text, len);
+		}
+		cut = (char *)view_printf(ui, "%.*s\xe2\x80\xa6", (int)len, text);
+		text = cut;
+		len = strlen(cut);
+		width = text_width(ui->text, f, text, len);
+	}
+	item = view_add(ui, ITEM_TEXT, region, (SDL_Rect){x, y, width, ui->fonts.line_h[font]});
+	item->text = text;
+	item->len = len;
+	item->font = font;
+	item->color = color;
+	return ui->fonts.line_h[font];
+}
+
+int view_option_indent(struct ui *ui)
+{
+	return ui->lay.unit * 4 + ui->fonts.px[FONT_BODY];
+}
+
+int view_button_width(struct ui *ui, const char *label)
+{
+	int w = text_width(ui->text, ui->fonts.font[FONT_BODY], label, strlen(label)) +
+		ui->lay.unit * 6;
+
+	return w > ui->lay.target * 2 ? w : ui->lay.target * 2;
+}
+
+struct item *view_button(struct ui *ui, enum item_region region, const char *label, int action,
+			 enum item_style style, int x, int y)
+{
+	struct item *item = view_add(ui, ITEM_BUTTON, region,
+				     (SDL_Rect){x, y, view_button_width(ui, label), ui->lay.target});
+
+	item->text = label;
+	item->len = strlen(label);
+	item->font = FONT_BODY;
+	item->style = style;
+	item->action = action;
+	return item;
+}
+
+void view_header(struct ui *ui, const char *title, const char *progress, int permille)
+{
+	const struct layout *l = &ui->lay;
+	const char *aa = "Aa";
+	int aa_w = view_button_width(ui, aa);
+	int aa_x = l->w - l->margin - aa_w;
+	int y = (l->header.h - l->target) / 2;
+	int small_h = ui->fonts.line_h[FONT_SMALL];
+	struct item *settings;
+	int left_w = aa_x - l->margin - l->unit * 2;
+
+	if (progress) {
+		int bar_h = l->unit;
+		int block = small_h + l->unit + bar_h;
+		int top = (l->header.h - block) / 2;
+		int pw = left_w / 2;
+		int px = aa_x - l->unit * 3 - pw;
+		struct item *bar;
+
+		if (title)
+			view_line(ui, REGION_HEADER, FONT_SMALL, COLOR_MUTED, title, l->margin,
+				  (l->header.h - small_h) / 2, px - l->margin - l->unit * 2);
+		view_line(ui, REGION_HEADER, FONT_SMALL, COLOR_TEXT, progress, px, top, pw);
+		bar = view_add(ui, ITEM_BAR, REGION_HEADER,
+			       (SDL_Rect){px, top + small_h + l->unit, pw, bar_h});
+		bar->arg = permille;
+	} else if (title) {
+		view_line(ui, REGION_HEADER, FONT_SMALL, COLOR_MUTED, title, l->margin,
+			  (l->header.h - small_h) / 2, left_w);
+	}
+	settings = view_button(ui, REGION_HEADER, aa, ACT_SETTINGS, STYLE_SECONDARY, aa_x, y);
+	settings->sub = "Text size and contrast";
+}
+
+void view_footer(struct ui *ui, const char *back, const char *pass, const char *main,
+		 int main_action)
+{
+	const struct layout *l = &ui->lay;
+	int y = l->footer.y + (l->footer.h - l->target) / 2;
+	int x = l->w - l->margin;
+
+	if (main) {
+		x -= view_button_width(ui, main);
+		view_button(ui, REGION_FOOTER, main, main_action, STYLE_PRIMARY, x, y);
+	}
+	if (pass) {
+		x -= view_button_width(ui, pass) + l->unit * 3;
+		view_button(ui, REGION_FOOTER, pass, UI_PASS, STYLE_SECONDARY, x, y);
+	}
+	if (back)
+		view_button(ui, REGION_FOOTER, back, UI_BACK, STYLE_SECONDARY, l->margin, y);
+}
+
+SDL_Color view_color(struct theme_color c)
+{
+	return (SDL_Color){c.r, c.g, c.b, 255};
+}
+
+static void fill(SDL_Renderer *ren, struct theme_color c, SDL_Rect r)
+{
+	SDL_SetRenderDrawColor(ren, c.r, c.g, c.b, 255);
+	SDL_RenderFillRect(ren, &r);
+}
+
+/* A filled disc of diameter d, row by row (the renderer has no circles). */
+static void disc(SDL_Renderer *ren, struct theme_color c, int x, int y, int d)
+{
+	double r = d / 2.0;
+
+	SDL_SetRenderDrawColor(ren, c.r, c.g, c.b, 255);
+	for (int row = 0; row < d; row++) {
+		double dy = row + 0.5 - r;
+		int half = (int)(SDL_sqrt(r * r - dy * dy) + 0.5);
+		SDL_Rect line = {x + (int)r - half, y + row, half * 2, 1};
+
+		SDL_RenderFillRect(ren, &line);
+	}
+}
+
+static void frame(SDL_Renderer *ren, struct theme_color c, SDL_Rect r, int width)
+{
+	SDL_Rect sides[4] = {
+		{r.x, r.y, r.w, width},
+		{r.x, r.y + r.h - width, r.w, width},
+		{r.x, r.y, width, r.h},
+		{r.x + r.w - width, r.y, width, r.h},
+	};
+
+	SDL_SetRenderDrawColor(ren, c.r, c.g, c.b, 255);
+	SDL_RenderFillRects(ren, sides, 4);
+}
+
+SDL_Rect view_screen_rect(const struct ui *ui, const struct item *item)
+{
+	SDL_Rect r = item->rect;
+
+	if (item->region == REGION_CONTENT)
+		r.y += ui->lay.content.y - ui->scroll;
+	return r;
+}
+
+static struct theme_color item_ink(const struct theme *t, const struct item *item)
+{
+	switch (item->color) {
+	case COLOR_MUTED:
+		return t->muted;
+	case COLOR_NOTICE:
+		return t->notice;
+	case COLOR_PRIMARY:
+		return t->primary;
+	default:
+		return t->text;
+	}
+}
+
+/* The mark drawn inside a radio or check option: a box or ring, filled when chosen. */
+static void draw_mark(struct ui *ui, const struct item *item, SDL_Rect r, struct theme_color ink)
+{
+	int size = ui->fonts.px[FONT_BODY];
+	SDL_Rect box = {r.x + ui->lay.unit * 2, r.y + (r.h - size) / 2, size, size};
+	int b = ui->lay.border + 1;
+
+	if (item->style == STYLE_RADIO) {
+		struct theme_color back = item->selected ? ui->theme->selected : ui->theme->panel;
+
+		disc(ui->ren, ink, box.x, box.y, size);
+		disc(ui->ren, back, box.x + b, box.y + b, size - 2 * b);
+		if (item->selected)
+			disc(ui->ren, ink, box.x + size / 4, box.y + size / 4, size - size / 4 * 2);
+		return;
+	}
+	frame(ui->ren, ink, box, b);
+	if (item->selected) {
+		/* A check mark drawn as two strokes of small squares. */
+		int t = b + 1;
+
+		SDL_SetRenderDrawColor(ui->ren, ink.r, ink.g, ink.b, 255);
+		for (int i = 0; i <= size / 4; i++) {
+			SDL_Rect dot = {box.x + size / 5 + i, box.y + size / 2 + i - t / 2, t, t};
+
+			SDL_RenderFillRect(ui->ren, &dot);
+		}
+		for (int i = 0; i <= size / 2; i++) {
+			SDL_Rect dot = {box.x + size / 5 + size / 4 + i,
+					box.y + size / 2 + size / 4 - i - t / 2, t, t};
+
+			SDL_RenderFillRect(ui->ren, &dot);
+		}
+	}
+}
+
+static void draw_control(struct ui *ui, const struct item *item, SDL_Rect r, bool focused,
+			 bool hovered)
+{
+	const struct theme *t = ui->theme;
+	TTF_Font *font = ui->fonts.font[item->font];
+	struct theme_color back = t->panel, ink = t->text, edge = t->border;
+	int label_w = text_width(ui->text, font, item->text, item->len);
+	int line_h = ui->fonts.line_h[item->font];
+	int x, y;
+
+	if (item->style == STYLE_PRIMARY || item->selected) {
+		back = item->style == STYLE_PRIMARY ? t->primary : t->selected;
+		ink = item->style == STYLE_PRIMARY ? t->primary_text : t->selected_text;
+		edge = back;
+	}
+	fill(ui->ren, back, r);
+	frame(ui->ren, edge, r, hovered ? ui->lay.border * 2 : ui->lay.border);
+	if (item->style == STYLE_RADIO || item->style == STYLE_CHECK) {
+		x = r.x + view_option_indent(ui);
+		draw_mark(ui, item, r, ink);
+		if (!text_wrap(ui->text, &ui->wrap, font, item->text, item->len,
+			       r.x + r.w - ui->lay.unit * 2 - x))
+			return;
+		y = r.y + (r.h - (int)ui->wrap.count * line_h) / 2;
+		for (size_t i = 0; i < ui->wrap.count; i++)
+			text_draw(ui->text, font, view_color(ink),
+				  item->text + ui->wrap.lines[i].start,
+				  ui->wrap.lines[i].end - ui->wrap.lines[i].start, x,
+				  y + (int)i * line_h);
+		return;
+	}
+	x = r.x + (r.w - label_w) / 2;
+	y = r.y + (r.h - line_h * (item->sub && item->style == STYLE_SCALE ? 2 : 1)) / 2;
+	text_draw(ui->text, font, view_color(ink), item->text, item->len, x, y);
+	if (item->sub && item->style == STYLE_SCALE) {
+		TTF_Font *small = ui->fonts.font[FONT_SMALL];
+		int sw = text_width(ui->text, small, item->sub, strlen(item->sub));
+
+		text_draw(ui->text, small, view_color(ink), item->sub, strlen(item->sub),
+			  r.x + (r.w - sw) / 2, y + line_h);
+	}
+}
+
+static void draw_item(struct ui *ui, const struct item *item, bool focused, bool hovered)
+{
+	const struct theme *t = ui->theme;
+	SDL_Rect r = view_screen_rect(ui, item);
+
+	switch (item->kind) {
+	case ITEM_TEXT:
+		text_draw(ui->text, ui->fonts.font[item->font], view_color(item_ink(t, item)),
+			  item->text, item->len, r.x, r.y);
+		break;
+	case ITEM_PANEL:
+		fill(ui->ren, t->panel, r);
+		frame(ui->ren, t->border, r, ui->lay.border);
+		break;
+	case ITEM_BAR: {
+		SDL_Rect done = r;
+
+		fill(ui->ren, t->track, r);
+		done.w = r.w * item->arg / 1000;
+		fill(ui->ren, t->primary, done);
+		break;
+	}
+	case ITEM_BUTTON:
+	case ITEM_OPTION:
+		draw_control(ui, item, r, focused, hovered);
+		break;
+	case ITEM_EDITOR: {
+		int pad = ui->lay.unit * 2;
+		SDL_Rect inner = {r.x + pad, r.y + pad, r.w - 2 * pad, r.h - 2 * pad};
+
+		fill(ui->ren, t->panel, r);
+		frame(ui->ren, t->border, r, ui->lay.border);
+		editor_draw(&ui->editor, ui->text, ui->ren, t, ui->fonts.font[FONT_BODY],
+			    ui->fonts.font[FONT_BODY], item->sub, inner, focused);
+		break;
+	}
+	}
+}
+
+/* The focus ring: a thick outline in the focus colour with a gap, visible on any background. */
+static void draw_focus(struct ui *ui, const struct item *item)
+{
+	SDL_Rect r = view_screen_rect(ui, item);
+	int gap = ui->lay.border + 1, w = ui->lay.focus;
+	SDL_Rect ring = {r.x - gap - w, r.y - gap - w, r.w + 2 * (gap + w), r.h + 2 * (gap + w)};
+
+	frame(ui->ren, ui->theme->focus, ring, w);
+}
+
+static void draw_region(struct ui *ui, enum item_region region)
+{
+	for (size_t i = 0; i < ui->count; i++)
+		if (ui->items[i].region == region)
+			draw_item(ui, &ui->items[i], (int)i == ui->focus, (int)i == ui->hover);
+	if (ui->focus >= 0 && (size_t)ui->focus < ui->count &&
+	    ui->items[ui->focus].region == region)
+		draw_focus(ui, &ui->items[ui->focus]);
+}
+
+static void draw_scrollbar(struct ui *ui)
+{
+	const struct layout *l = &ui->lay;
+	int view_h = l->content.h, w = l->unit;
+	SDL_Rect track = {l->w - w * 2, l->content.y, w, view_h};
+	SDL_Rect thumb = track;
+
+	if (ui->content_h <= view_h)
+		return;
+	thumb.h = view_h * view_h / ui->content_h;
+	thumb.y += (view_h - thumb.h) * ui->scroll / (ui->content_h - view_h);
+	fill(ui->ren, ui->theme->track, track);
+	fill(ui->ren, ui->theme->border, thumb);
+}
+
+void view_draw(struct ui *ui)
+{
+	const struct theme *t = ui->theme;
+	const struct layout *l = &ui->lay;
+	SDL_Rect line = {0, l->header.h - l->border, l->w, l->border};
+
+	SDL_RenderSetClipRect(ui->ren, NULL);
+	SDL_SetRenderDrawColor(ui->ren, t->bg.r, t->bg.g, t->bg.b, 255);
+	SDL_RenderClear(ui->ren);
+	SDL_RenderSetClipRect(ui->ren, &l->content);
+	draw_region(ui, REGION_CONTENT);
+	SDL_RenderSetClipRect(ui->ren, NULL);
+	draw_scrollbar(ui);
+	fill(ui->ren, t->track, line);
+	line.y = l->footer.y;
+	fill(ui->ren, t->track, line);
+	draw_region(ui, REGION_HEADER);
+	draw_region(ui, REGION_FOOTER);
+	if (ui->settings_open) {
+		/* Dim the page so the panel reads as the only thing to act on. */
+		SDL_SetRenderDrawBlendMode(ui->ren, SDL_BLENDMODE_BLEND);
+		SDL_SetRenderDrawColor(ui->ren, 0, 0, 0, 160);
+		SDL_RenderFillRect(ui->ren, NULL);
+		SDL_SetRenderDrawBlendMode(ui->ren, SDL_BLENDMODE_NONE);
+		draw_region(ui, REGION_OVERLAY);
+	}
+}

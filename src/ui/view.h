@@ -1,0 +1,150 @@
+/* What a screen puts on the page: a list of text lines and controls with their places, built
+ * from the session's state, then drawn and hit-tested by the UI. Internal to src/ui. */
+#ifndef RJK_UI_VIEW_H
+#define RJK_UI_VIEW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <SDL.h>
+
+#include "core/session.h"
+#include "core/textwrap.h"
+#include "ui/editor.h"
+#include "ui/font.h"
+#include "ui/layout.h"
+#include "ui/text.h"
+#include "ui/theme.h"
+#include "ui/ui.h"
+
+enum item_kind {
+	ITEM_TEXT,      /* one line of text */
+	ITEM_BUTTON,
+	ITEM_OPTION,    /* radio, check box or scale value */
+	ITEM_EDITOR,    /* the screen's text field */
+	ITEM_PANEL,     /* a filled card behind other items */
+	ITEM_BAR,       /* progress bar: arg is permille done */
+};
+
+enum item_region {
+	REGION_HEADER,
+	REGION_CONTENT, /* y is relative to the top of the scrolled content */
+	REGION_FOOTER,
+	REGION_OVERLAY, /* the settings panel, above everything */
+};
+
+enum item_color { COLOR_TEXT, COLOR_MUTED, COLOR_NOTICE, COLOR_PRIMARY };
+
+enum item_style {
+	STYLE_PRIMARY,   /* the screen's main action (Ctrl+Enter) */
+	STYLE_SECONDARY,
+	STYLE_RADIO,
+	STYLE_CHECK,
+	STYLE_SCALE,
+};
+
+/* UI-internal actions, past the public ones. */
+enum {
+	ACT_SETTINGS = 100,
+	ACT_SETTINGS_CLOSE,
+	ACT_TEXT_SMALLER,
+	ACT_TEXT_LARGER,
+	ACT_CONTRAST,
+};
+
+struct item {
+	enum item_kind kind;
+	enum item_region region;
+	SDL_Rect rect;
+	const char *text;      /* borrowed from the session or the view's arena */
+	size_t len;
+	const char *sub;       /* second line of a control (scale label), may be NULL */
+	enum font_role font;
+	enum item_color color;
+	enum item_style style;
+	int action;            /* enum ui_action_kind or ACT_*; 0 for items that do nothing */
+	int arg;
+	int group;             /* options of one question share a group (> 0) */
+	bool selected;
+};
+
+#define VIEW_ARENA 16384
+
+struct ui {
+	SDL_Window *window;
+	SDL_Renderer *ren;
+	struct fonts fonts;
+	struct text *text;
+	struct layout lay;
+	const struct theme *theme;
+	struct ui_settings settings;
+	struct editor editor;
+	struct textwrap wrap;     /* scratch for paragraphs */
+
+	struct item *items;
+	size_t count, cap;
+	char arena[VIEW_ARENA];
+	size_t arena_used;
+	int content_h;            /* height of everything in REGION_CONTENT */
+	int scroll;
+
+	int focus;                /* index into items of the focused control, -1 for none */
+	int hover;
+	int pressed;
+	bool settings_open;
+	bool stale;               /* items must be built again */
+	bool dirty;               /* the frame must be drawn again */
+	int64_t now;              /* time of the last draw, for builds between draws */
+	bool touch_scrolling;
+	float touch_y;
+
+	/* What the items were built for: a change resets focus, scroll and the editor. */
+	enum session_screen built_screen;
+	size_t built_step;
+	bool built_once;
+	int want_focus;           /* action of the control to focus after the next build, or 0 */
+	int want_focus_arg;
+};
+
+/* --- building (used by the screens) --- */
+void view_reset(struct ui *ui);
+/* Copies a formatted string into the view's arena (valid until the next build). */
+const char *view_printf(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+struct item *view_add(struct ui *ui, enum item_kind kind, enum item_region region, SDL_Rect rect);
+/* Wraps text into lines no wider than w at x, y; returns the height used. */
+int view_paragraph(struct ui *ui, enum item_region region, enum font_role font,
+		   enum item_color color, const char *text, int x, int y, int w);
+/* One line, cut with an ellipsis when wider than w; returns its height. */
+int view_line(struct ui *ui, enum item_region region, enum font_role font, enum item_color color,
+	      const char *text, int x, int y, int w);
+/* A button sized to its label (at least a finger's width); returns it. */
+struct item *view_button(struct ui *ui, enum item_region region, const char *label, int action,
+			 enum item_style style, int x, int y);
+int view_button_width(struct ui *ui, const char *label);
+/* Where a radio or check option's label starts, from the option's left edge. */
+int view_option_indent(struct ui *ui);
+/* The header (title, progress, "Aa") and the footer (Back, Pass, main action) every screen
+ * shares. Pass NULL labels to leave a button out. */
+void view_header(struct ui *ui, const char *title, const char *progress, int permille);
+void view_footer(struct ui *ui, const char *back, const char *pass, const char *main,
+		 int main_action);
+
+/* --- drawing --- */
+SDL_Color view_color(struct theme_color c);
+void view_draw(struct ui *ui);
+/* An item's rectangle on screen (content items moved by the scroll). */
+SDL_Rect view_screen_rect(const struct ui *ui, const struct item *item);
+
+/* --- the screens: each adds its items for the session's state --- */
+void screen_start(struct ui *ui, const struct session *session);
+void screen_who(struct ui *ui, const struct session *session);
+void screen_note(struct ui *ui, const struct session *session);
+void screen_step(struct ui *ui, const struct session *session, int64_t now_ms);
+void screen_review(struct ui *ui, const struct session *session);
+void screen_thanks(struct ui *ui, const struct session *session);
+void screen_message(struct ui *ui, const struct session *session);
+void screen_settings(struct ui *ui);
+/* Why the kiosk cannot run, when there is no session to show. */
+void screen_problem(struct ui *ui, const char *text);
+
+#endif

@@ -1,0 +1,379 @@
+/* Tests of the journey state machine with a real store in a temporary folder: the order of
+ * screens, what reaches the disk and when, resuming after a crash, and store errors. */
+#include <setjmp.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "core/session.h"
+
+static char *options_support[] = {"Colleagues", "A supervisor", "Time"};
+static struct scale_label labels[] = {{1, "Not at all"}, {5, "Very well"}};
+
+/* A small scenario built in code: every kind of step, a content note and a cue step. */
+static struct step steps[] = {
+	{.id = "cue", .kind = STEP_TEXT, .text = "Asked during the video", .max_chars = 100,
+	 .is_cue = true},
+	{.id = "talk", .kind = STEP_DISCUSSION, .text = "Discuss", .minutes = 1, .notes = true},
+	{.id = "feel", .kind = STEP_TEXT, .text = "How do you feel?", .max_chars = 4000},
+	{.id = "rate", .kind = STEP_SCALE, .text = "Rate it", .min = 1, .max = 5,
+	 .labels = labels, .label_count = 2},
+	{.id = "help", .kind = STEP_CHOICE, .text = "What helps?", .options = options_support,
+	 .option_count = 3, .multiple = true},
+	{.id = "must", .kind = STEP_TEXT, .text = "Required", .required = true, .max_chars = 50},
+};
+
+static struct scenario_video video = {.file = "v.mp4", .path = "/nonexistent/v.mp4"};
+
+static struct scenario scenario = {
+	.version = 1,
+	.id = "test-scenario",
+	.title = "Test scenario",
+	.content_note = "This talks about harm.",
+	.steps = steps,
+	.step_count = sizeof steps / sizeof steps[0],
+	.dir = "/nonexistent",
+	.file = "/nonexistent/scenario.yaml",
+	.sha256 = "0000000000000000000000000000000000000000000000000000000000000000",
+};
+
+struct fixture {
+	char dir[64];
+	struct store *store;
+	struct session *session;
+};
+
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+	struct rjk_error err = {{0}};
+
+	assert_non_null(f);
+	strcpy(f->dir, "/tmp/rjk-session-XXXXXX");
+	assert_non_null(mkdtemp(f->dir));
+	f->store = store_open(f->dir, &err);
+	assert_non_null(f->store);
+	f->session = session_open(&scenario, f->store, false, &err);
+	assert_non_null(f->session);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+	char cmd[128];
+
+	session_close(f->session, true);
+	store_close(f->store);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
+	assert_int_equal(system(cmd), 0);
+	free(f);
+	return 0;
+}
+
+/* Goes from the start screen to the first step as trainee "name". */
+static void to_first_step(struct session *s, const char *name)
+{
+	assert_true(session_start(s, 0));
+	assert_int_equal(session_screen(s), SESSION_WHO);
+	assert_true(session_set_who(s, name, 0));
+	assert_int_equal(session_screen(s), SESSION_NOTE);
+	assert_true(session_note_continue(s, 0));
+	assert_int_equal(session_screen(s), SESSION_STEP);
+}
+
+static const struct stored_response *find(const struct stored_response *r, size_t n,
+					  const char *id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(r[i].step_id, id))
+			return &r[i];
+	return NULL;
+}
+
+static void test_full_journey_reaches_the_store(void **state)
+{
+	struct fixture *f = *state;
+	struct session *s = f->session;
+	struct stored_response *r;
+	size_t n;
+	struct rjk_error err = {{0}};
+	int64_t participant, unfinished;
+	const struct stored_response *got;
+
+	to_first_step(s, "Ana");
+	assert_string_equal(session_name(s), "Ana");
+	/* Without a video player the cue step is asked in order with the others. */
+	assert_string_equal(session_step(s)->id, "cue");
+	assert_int_equal(session_step_number(s), 1);
+	assert_int_equal(session_step_total(s), 6);
+	assert_true(session_pass(s, 0));
+	assert_string_equal(session_step(s)->id, "talk");
+	assert_true(session_set_text(s, "Group notes", 0));
+	assert_true(session_next(s, 0));
+	assert_true(session_set_text(s, "Calmer than I expected \xc3\xa9\xf0\x9f\x99\x82", 0));
+	assert_true(session_next(s, 0));
+	assert_true(session_set_scale(s, 4, 0));
+	assert_true(session_next(s, 0));
+	assert_true(session_toggle_choice(s, 0, 0));
+	assert_true(session_toggle_choice(s, 2, 0));
+	assert_true(session_next(s, 0));
+	assert_true(session_set_text(s, "Yes", 0));
+	assert_true(session_next(s, 0));
+	assert_int_equal(session_screen(s), SESSION_REVIEW);
+	participant = session_participant(s);
+	assert_true(session_submit(s, 0));
+	assert_int_equal(session_screen(s), SESSION_THANKS);
+
+	assert_true(store_load_responses(f->store, participant, &r, &n, &err));
+	assert_int_equal(n, 6);
+	got = find(r, n, "cue");
+	assert_non_null(got);
+	assert_int_equal(got->status, RESPONSE_PASSED);
+	got = find(r, n, "talk");
+	assert_string_equal(got->text, "Group notes");
+	got = find(r, n, "feel");
+	assert_int_equal(got->status, RESPONSE_ANSWERED);
+	assert_string_equal(got->text, "Calmer than I expected \xc3\xa9\xf0\x9f\x99\x82");
+	got = find(r, n, "rate");
+	assert_true(got->has_scale);
+	assert_int_equal(got->scale, 4);
+	got = find(r, n, "help");
+	assert_int_equal(got->choice_count, 2);
+	assert_string_equal(got->choices[0], "Colleagues");
+	assert_string_equal(got->choices[1], "Time");
+	store_responses_free(r, n);
+	assert_true(store_find_unfinished_participant(f->store, session_store_id(s), &unfinished,
+						      NULL, 0, NULL, 0, &err));
+	assert_int_equal(unfinished, 0);
+
+	/* The next trainee starts clean, in the same stored session. */
+	assert_true(session_finish(s, 0));
+	assert_int_equal(session_screen(s), SESSION_START);
+	assert_string_equal(session_answer(s, 2)->text, "");
+	to_first_step(s, NULL);
+	assert_string_not_equal(session_name(s), "");
+	assert_true(session_participant(s) != participant);
+}
+
+static void test_required_step_cannot_be_passed_or_skipped(void **state)
+{
+	struct session *s = ((struct fixture *)*state)->session;
+
+	to_first_step(s, "Bo");
+	while (strcmp(session_step(s)->id, "must"))
+		assert_true(session_next(s, 0) || session_screen(s) == SESSION_STEP);
+	assert_false(session_pass(s, 0));
+	assert_false(session_next(s, 0));
+	assert_int_equal(session_screen(s), SESSION_STEP);
+	assert_string_not_equal(session_message(s), "");
+	assert_true(session_set_text(s, "   ", 0));
+	assert_false(session_next(s, 0));
+	assert_true(session_set_text(s, "Done", 0));
+	assert_string_equal(session_message(s), "");
+	assert_true(session_next(s, 0));
+	assert_int_equal(session_screen(s), SESSION_REVIEW);
+}
+
+static size_t stored_count(struct fixture *f)
+{
+	struct stored_response *r;
+	size_t n;
+	struct rjk_error err = {{0}};
+
+	assert_true(store_load_responses(f->store, session_participant(f->session), &r, &n, &err));
+	store_responses_free(r, n);
+	return n;
+}
+
+static void test_drafts_are_saved_within_the_autosave_time(void **state)
+{
+	struct fixture *f = *state;
+	struct session *s = f->session;
+
+	to_first_step(s, "Cy");
+	assert_true(session_set_text(s, "first words", 1000));
+	assert_true(session_has_unsaved(s));
+	assert_int_equal(session_next_deadline(s, 1000), 1000 + SESSION_AUTOSAVE_MS);
+	session_tick(s, 1000 + SESSION_AUTOSAVE_MS - 1);
+	assert_int_equal(stored_count(f), 0);
+	/* Typing on does not push the save further away. */
+	assert_true(session_set_text(s, "first words and more", 2000));
+	session_tick(s, 1000 + SESSION_AUTOSAVE_MS);
+	assert_false(session_has_unsaved(s));
+	assert_int_equal(stored_count(f), 1);
+}
+
+static void test_restart_resumes_on_the_same_step_with_the_text(void **state)
+{
+	struct fixture *f = *state;
+	struct session *s = f->session, *again;
+	struct store *store2;
+	struct rjk_error err = {{0}};
+
+	to_first_step(s, "Dee");
+	assert_true(session_pass(s, 0));
+	assert_true(session_next(s, 0));
+	assert_string_equal(session_step(s)->id, "feel");
+	assert_true(session_set_text(s, "half a thought", 0));
+	session_tick(s, SESSION_AUTOSAVE_MS);
+
+	/* A second kiosk process opening the same data, as after a crash. */
+	store2 = store_open(f->dir, &err);
+	assert_non_null(store2);
+	again = session_open(&scenario, store2, false, &err);
+	assert_non_null(again);
+	assert_int_equal(session_store_id(again), session_store_id(s));
+	assert_int_equal(session_screen(again), SESSION_STEP);
+	assert_string_equal(session_step(again)->id, "feel");
+	assert_string_equal(session_answer(again, 2)->text, "half a thought");
+	assert_string_equal(session_name(again), "Dee");
+	assert_int_equal(session_answer(again, 0)->status, RESPONSE_PASSED);
+	session_close(again, false);
+	store_close(store2);
+}
+
+static void test_review_reopens_a_step_and_returns(void **state)
+{
+	struct session *s = ((struct fixture *)*state)->session;
+
+	to_first_step(s, "Eve");
+	for (int i = 0; i < 5; i++)
+		session_next(s, 0);
+	assert_true(session_set_text(s, "ok", 0));
+	assert_true(session_next(s, 0));
+	assert_int_equal(session_screen(s), SESSION_REVIEW);
+	assert_true(session_review_edit(s, 3, 0));
+	assert_true(session_from_review(s));
+	assert_string_equal(session_step(s)->id, "rate");
+	assert_true(session_set_scale(s, 2, 0));
+	assert_true(session_next(s, 0));
+	assert_int_equal(session_screen(s), SESSION_REVIEW);
+	assert_int_equal(session_answer(s, 3)->scale, 2);
+	assert_int_equal(session_answer(s, 3)->status, RESPONSE_ANSWERED);
+}
+
+static void test_back_goes_where_the_trainee_came_from(void **state)
+{
+	struct session *s = ((struct fixture *)*state)->session;
+
+	assert_false(session_can_go_back(s));
+	assert_true(session_start(s, 0));
+	assert_true(session_back(s, 0));
+	assert_int_equal(session_screen(s), SESSION_START);
+	to_first_step(s, "Fay");
+	assert_true(session_next(s, 0));
+	assert_true(session_back(s, 0));
+	assert_string_equal(session_step(s)->id, "cue");
+	assert_true(session_back(s, 0));
+	assert_int_equal(session_screen(s), SESSION_NOTE);
+	assert_false(session_can_go_back(s));
+}
+
+static void test_store_error_shows_a_message_and_keeps_the_words(void **state)
+{
+	struct fixture *f = *state;
+	struct session *s = f->session;
+	struct rlimit old, tiny;
+
+	to_first_step(s, "Gil");
+	assert_true(session_next(s, 0));
+	assert_true(session_next(s, 0));
+	assert_string_equal(session_step(s)->id, "feel");
+	/* A file-size limit makes every write fail, as on a full disk. */
+	assert_int_equal(getrlimit(RLIMIT_FSIZE, &old), 0);
+	tiny = old;
+	tiny.rlim_cur = 512;
+	signal(SIGXFSZ, SIG_IGN);
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &tiny), 0);
+	assert_true(session_set_text(s, "words that must not be lost", 0));
+	assert_false(session_next(s, 0));
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &old), 0);
+
+	assert_int_equal(session_screen(s), SESSION_MESSAGE);
+	assert_non_null(strstr(session_message(s), "could not be saved"));
+	session_dismiss_message(s);
+	assert_int_equal(session_screen(s), SESSION_STEP);
+	assert_string_equal(session_step(s)->id, "feel");
+	assert_string_equal(session_answer(s, 2)->text, "words that must not be lost");
+	/* With room again, the same answer goes through. */
+	assert_true(session_next(s, 0));
+	assert_string_equal(session_step(s)->id, "rate");
+}
+
+static void test_countdown_and_thanks_timers(void **state)
+{
+	struct session *s = ((struct fixture *)*state)->session;
+
+	to_first_step(s, "Hal");
+	assert_int_equal(session_countdown_ms(s, 0), -1);
+	assert_true(session_pass(s, 1000));
+	assert_string_equal(session_step(s)->id, "talk");
+	assert_int_equal(session_countdown_ms(s, 1000), 60000);
+	assert_int_equal(session_countdown_ms(s, 31000), 30000);
+	assert_int_equal(session_next_deadline(s, 31500), 32000);
+	assert_int_equal(session_countdown_ms(s, 99000), 0);
+	while (session_screen(s) == SESSION_STEP) {
+		session_set_text(s, "x", 0);
+		session_next(s, 0);
+	}
+	assert_true(session_submit(s, 100000));
+	assert_false(session_tick(s, 100000 + SESSION_THANKS_MS - 1));
+	assert_true(session_tick(s, 100000 + SESSION_THANKS_MS));
+	assert_int_equal(session_screen(s), SESSION_START);
+}
+
+static void test_with_video_player_cue_steps_are_left_to_the_video(void **state)
+{
+	struct fixture *f = *state;
+	struct session *s;
+	struct rjk_error err = {{0}};
+
+	session_close(f->session, true);
+	scenario.video = &video;
+	s = f->session = session_open(&scenario, f->store, true, &err);
+	assert_non_null(s);
+	assert_true(session_start(s, 0));
+	assert_true(session_set_who(s, "Ida", 0));
+	assert_true(session_note_continue(s, 0));
+	assert_int_equal(session_screen(s), SESSION_VIDEO);
+	assert_true(session_video_done(s, 0));
+	assert_string_equal(session_step(s)->id, "talk");
+	assert_int_equal(session_step_total(s), 5);
+	assert_true(session_back(s, 0));
+	assert_int_equal(session_screen(s), SESSION_VIDEO);
+	scenario.video = NULL;
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_full_journey_reaches_the_store, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_required_step_cannot_be_passed_or_skipped, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_drafts_are_saved_within_the_autosave_time, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_restart_resumes_on_the_same_step_with_the_text,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_review_reopens_a_step_and_returns, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_back_goes_where_the_trainee_came_from, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_store_error_shows_a_message_and_keeps_the_words,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_countdown_and_thanks_timers, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_with_video_player_cue_steps_are_left_to_the_video,
+						setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
