@@ -229,6 +229,66 @@ static bool expect_screen(struct script *s, struct kiosk *k, const char *want)
 	return failed(s, k, "expected screen '%s', got '%s'", want, now);
 }
 
+/* The stored answer as one string: text, scale value, or options joined with "; ". */
+static void stored_value(const struct stored_response *r, char *out, size_t size)
+{
+	size_t used = 0;
+
+	out[0] = '\0';
+	if (r->has_scale) {
+		snprintf(out, size, "%d", r->scale);
+		return;
+	}
+	if (r->text) {
+		snprintf(out, size, "%s", r->text);
+		return;
+	}
+	for (size_t i = 0; i < r->choice_count && used < size; i++)
+		used += (size_t)snprintf(out + used, size - used, "%s%s", i ? "; " : "",
+					 r->choices[i]);
+}
+
+/* Reads the answer back through a second connection to the store, as any later reader would:
+ * "expect-stored STEP STATUS [VALUE]". */
+static bool expect_stored(struct script *s, struct kiosk *k, char *arg)
+{
+	char *step = strtok(arg, " "), *status = strtok(NULL, " "), *want = strtok(NULL, "");
+	struct rjk_error err = {{0}};
+	struct store *store;
+	struct stored_response *r = NULL;
+	size_t n = 0;
+	bool ok;
+	char got[4096];
+
+	if (!step || !status || !k->session)
+		return failed(s, k, "expect-stored wants STEP STATUS [VALUE]%s%s", "", "");
+	store = store_open(store_dir(k->store), &err);
+	if (!store)
+		return failed(s, k, "expect-stored: %s%s", err.message, "");
+	ok = store_load_responses(store, session_participant(k->session), &r, &n, &err);
+	store_close(store);
+	if (!ok)
+		return failed(s, k, "expect-stored: %s%s", err.message, "");
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(r[i].step_id, step))
+			continue;
+		stored_value(&r[i], got, sizeof got);
+		ok = !strcmp(response_status_name(r[i].status), status) &&
+		     (!want || !strcmp(got, want));
+		if (!ok) {
+			char have[4200];
+
+			snprintf(have, sizeof have, "%s '%s'", response_status_name(r[i].status), got);
+			store_responses_free(r, n);
+			return failed(s, k, "stored answer to %s is %s", step, have);
+		}
+		store_responses_free(r, n);
+		return true;
+	}
+	store_responses_free(r, n);
+	return failed(s, k, "no stored answer to %s%s", step, "");
+}
+
 /* Makes every later file write past a few bytes fail, as on a full disk (works as root too). */
 static void fill_disk(void)
 {
@@ -301,6 +361,14 @@ static bool run(struct script *s, struct kiosk *k, char *line)
 			return failed(s, k, "expected the text field to hold '%s', got '%s'", arg,
 				      ui_editor_text(k->ui));
 		return true;
+	}
+	if (!strcmp(line, "expect-stored"))
+		return expect_stored(s, k, arg);
+	if (!strcmp(line, "close")) {
+		SDL_Event ev = {.type = SDL_QUIT};
+
+		SDL_PushEvent(&ev);
+		return false;
 	}
 	if (!strcmp(line, "fill-disk")) {
 		fill_disk();

@@ -633,13 +633,17 @@ struct ui_action ui_event(struct ui *ui, const struct session *s, const SDL_Even
 
 bool ui_find_control(struct ui *ui, const struct session *s, const char *label, int *x, int *y)
 {
+	const char *hash = strrchr(label, '#');
+	size_t len = hash && hash[1] ? (size_t)(hash - label) : strlen(label);
+	int nth = hash && hash[1] ? atoi(hash + 1) : 1;
+
 	sync(ui, s);
 	for (size_t i = 0; i < ui->count; i++) {
 		const struct item *item = &ui->items[i];
 		SDL_Rect r;
 
-		if (!reachable(ui, item) || !item->text || strlen(label) != item->len ||
-		    memcmp(item->text, label, item->len))
+		if (!reachable(ui, item) || !item->text || len != item->len ||
+		    memcmp(item->text, label, len) || --nth > 0)
 			continue;
 		reveal(ui, (int)i);
 		clamp_scroll(ui);
