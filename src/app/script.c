@@ -298,6 +298,22 @@ static void fill_disk(void)
 	setrlimit(RLIMIT_FSIZE, &limit);
 }
 
+/* "\\n" in a script line stands for a line break. */
+static void unescape(char *s)
+{
+	char *out = s;
+
+	for (; *s; s++) {
+		if (s[0] == '\\' && s[1] == 'n') {
+			*out++ = '\n';
+			s++;
+		} else {
+			*out++ = *s;
+		}
+	}
+	*out = '\0';
+}
+
 /* Runs one command; returns false when the loop must run before the next one. */
 static bool run(struct script *s, struct kiosk *k, char *line)
 {
@@ -306,6 +322,7 @@ static bool run(struct script *s, struct kiosk *k, char *line)
 
 	if (*arg)
 		*arg++ = '\0';
+	unescape(arg);
 	if (!*line || line[0] == '#')
 		return true;
 	if (!strcmp(line, "key")) {

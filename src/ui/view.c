@@ -175,18 +175,16 @@ void view_footer(struct ui *ui, const char *back, const char *pass, const char *
 {
 	const struct layout *l = &ui->lay;
 	int y = l->footer.y + (l->footer.h - l->target) / 2;
-	int x = l->w - l->margin;
+	int main_x = l->w - l->margin - (main ? view_button_width(ui, main) : 0);
+	int pass_x = main_x - (pass ? view_button_width(ui, pass) + l->unit * 3 : 0);
 
-	if (main) {
-		x -= view_button_width(ui, main);
-		view_button(ui, REGION_FOOTER, main, main_action, STYLE_PRIMARY, x, y);
-	}
-	if (pass) {
-		x -= view_button_width(ui, pass) + l->unit * 3;
-		view_button(ui, REGION_FOOTER, pass, UI_PASS, STYLE_SECONDARY, x, y);
-	}
+	/* Added left to right, so that Tab follows what the eye sees. */
 	if (back)
 		view_button(ui, REGION_FOOTER, back, UI_BACK, STYLE_SECONDARY, l->margin, y);
+	if (pass)
+		view_button(ui, REGION_FOOTER, pass, UI_PASS, STYLE_SECONDARY, pass_x, y);
+	if (main)
+		view_button(ui, REGION_FOOTER, main, main_action, STYLE_PRIMARY, main_x, y);
 }
 
 SDL_Color view_color(struct theme_color c)

@@ -1,0 +1,27 @@
+# Shared set-up for the scripted kiosk tests: a fresh data folder and a runner.
+# Needs RJKIOSK (the binary) and RJK_UI_SCRIPTS (the script folder) in the environment.
+set -eu
+: "${RJKIOSK:?set RJKIOSK to the rjkiosk binary}"
+: "${RJK_UI_SCRIPTS:?set RJK_UI_SCRIPTS to tests/ui/scripts}"
+export SDL_VIDEODRIVER="${SDL_VIDEODRIVER:-offscreen}"
+export SDL_RENDER_DRIVER="${SDL_RENDER_DRIVER:-software}"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+data="$work/data"
+
+# kiosk SCRIPT [more rjkiosk arguments...]: runs the kiosk on the sample with a script.
+kiosk() {
+	script=$1
+	shift
+	"$RJKIOSK" --data "$data" --script "$RJK_UI_SCRIPTS/$script" --screenshot-dir "$work" "$@"
+}
+
+# sql QUERY: one value from the response database.
+sql() {
+	sqlite3 "$data/responses.db" "$1"
+}
+
+fail() {
+	echo "FAIL: $*" >&2
+	exit 1
+}

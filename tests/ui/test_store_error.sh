@@ -1,0 +1,23 @@
+#!/bin/sh
+# Store errors: a full disk mid-answer shows a message and keeps the words; an unusable data
+# folder and a broken scenario show why the kiosk cannot start, and exit 1.
+. "$(dirname "$0")/lib.sh"
+
+kiosk store-error.txt --size 1024x768 || fail "the full-disk script failed"
+[ "$(sql "select text from responses where step_id = 'pause-first-reaction'")" = \
+  "Saved before the disk filled." ] || fail "an answer saved before the error was lost"
+
+mkdir -p "$work/notdir" && : > "$work/notdir/file"
+status=0
+"$RJKIOSK" --data "$work/notdir/file" --script "$RJK_UI_SCRIPTS/problem.txt" \
+	--size 1024x768 2>"$work/err" || status=$?
+[ "$status" -eq 1 ] || fail "an unusable data folder should exit 1 (got $status)"
+[ -s "$work/err" ] || fail "no error printed for an unusable data folder"
+
+mkdir -p "$work/bad" && printf 'rjkiosk: 1\nid: bad\ntitle: x\nstepz: []\n' > "$work/bad/scenario.yaml"
+status=0
+"$RJKIOSK" --scenario "$work/bad" --data "$data" --script "$RJK_UI_SCRIPTS/problem.txt" \
+	--size 1024x768 2>"$work/err" || status=$?
+[ "$status" -eq 1 ] || fail "a broken scenario should exit 1 (got $status)"
+grep -q "scenario.yaml:" "$work/err" || fail "scenario errors not printed with their place"
+echo "store errors: ok"
