@@ -10,7 +10,7 @@ void screen_note(struct ui *ui, const struct session *s)
 	y += view_paragraph(ui, REGION_CONTENT, FONT_TITLE, COLOR_TEXT, "Before you begin", x, y, w);
 	y += l->unit * 4;
 	y += view_paragraph(ui, REGION_CONTENT, FONT_BODY, COLOR_TEXT,
-			    session_scenario(s)->content_note, x, y, w);
+			    view_reflow(ui, session_scenario(s)->content_note), x, y, w);
 	y += l->unit * 4;
 	view_paragraph(ui, REGION_CONTENT, FONT_SMALL, COLOR_MUTED,
 		       "If you would rather not continue, you can stop here and speak to the "

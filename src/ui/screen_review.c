@@ -96,8 +96,8 @@ void screen_review(struct ui *ui, const struct session *s)
 		answer = summary(ui, step, a, &color);
 		panel = view_add(ui, ITEM_PANEL, REGION_CONTENT, (SDL_Rect){x, y, w, 0});
 		cy = y + pad;
-		cy += view_paragraph(ui, REGION_CONTENT, FONT_SMALL, COLOR_MUTED, step->text, x + pad,
-				     cy, text_w);
+		cy += view_paragraph(ui, REGION_CONTENT, FONT_SMALL, COLOR_MUTED,
+				     view_reflow(ui, step->text), x + pad, cy, text_w);
 		cy += l->unit;
 		cy += view_paragraph(ui, REGION_CONTENT, FONT_BODY, color, answer, x + pad, cy, text_w);
 		if (cy - top < l->target + pad)

@@ -209,7 +209,7 @@ void screen_step(struct ui *ui, const struct session *s, int64_t now_ms)
 		tag = view_printf(ui, "%s \xc2\xb7 an answer is needed", tag);
 	y += view_paragraph(ui, REGION_CONTENT, FONT_SMALL, COLOR_MUTED, tag, x, y, w);
 	y += l->unit * 2;
-	y += prompt(ui, step->text, x, y, w);
+	y += prompt(ui, view_reflow(ui, step->text), x, y, w);
 	y += l->unit * 4;
 	if (*notice) {
 		y += view_paragraph(ui, REGION_CONTENT, FONT_BODY, COLOR_NOTICE, notice, x, y, w);

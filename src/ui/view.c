@@ -29,6 +29,42 @@ const char *view_printf(struct ui *ui, const char *fmt, ...)
 	return out;
 }
 
+static bool list_item(const char *line)
+{
+	return (line[0] == '-' || line[0] == '*') && line[1] == ' ';
+}
+
+const char *view_reflow(struct ui *ui, const char *text)
+{
+	char *out = ui->arena + ui->arena_used, *o = out;
+	char *end = ui->arena + VIEW_ARENA - 4;
+
+	for (const char *p = text; *p && o < end; p++) {
+		bool line_start = p == text || p[-1] == '\n';
+
+		if (line_start && list_item(p)) {
+			/* "- item" as a real bullet */
+			memcpy(o, "\xe2\x80\xa2", 3);
+			o += 3;
+			p++;
+			*o++ = ' ';
+			continue;
+		}
+		/* A break after a word or comma, mid-sentence, only wrapped the source. */
+		if (*p == '\n' && p[1] && p[1] != '\n' && !list_item(p + 1) && p > text &&
+		    ((p[-1] >= 'a' && p[-1] <= 'z') || p[-1] == ',' || p[-1] == ';')) {
+			*o++ = ' ';
+			continue;
+		}
+		*o++ = *p;
+	}
+	if (o >= end)
+		return text; /* no room: show it as written */
+	*o++ = '\0';
+	ui->arena_used += (size_t)(o - out);
+	return out;
+}
+
 struct item *view_add(struct ui *ui, enum item_kind kind, enum item_region region, SDL_Rect rect)
 {
 	static struct item spare;

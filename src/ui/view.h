@@ -68,7 +68,7 @@ struct item {
 	bool selected;
 };
 
-#define VIEW_ARENA 16384
+#define VIEW_ARENA 65536
 
 struct ui {
 	SDL_Window *window;
@@ -110,6 +110,10 @@ struct ui {
 void view_reset(struct ui *ui);
 /* Copies a formatted string into the view's arena (valid until the next build). */
 const char *view_printf(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The text as it should read on screen: line breaks that only wrapped the author's source
+ * (a line not ending a sentence) become spaces, "- " list items become bullets. Lives in the
+ * arena; the text itself when the arena is full. */
+const char *view_reflow(struct ui *ui, const char *text);
 struct item *view_add(struct ui *ui, enum item_kind kind, enum item_region region, SDL_Rect rect);
 /* Wraps text into lines no wider than w at x, y; returns the height used. */
 int view_paragraph(struct ui *ui, enum item_region region, enum font_role font,
