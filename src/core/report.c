@@ -63,7 +63,8 @@ static int compare_entries(const void *a, const void *b)
 
 void report_finish(struct report *r)
 {
-	qsort(r->entries, r->kept, sizeof *r->entries, compare_entries);
+	if (r->kept)
+		qsort(r->entries, r->kept, sizeof *r->entries, compare_entries);
 	for (size_t i = 0; i < r->kept; i++) {
 		if (i < REPORT_MAX_ERRORS)
 			rjk_diags_add(r->diags, "%s", r->entries[i].message);

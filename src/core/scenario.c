@@ -255,7 +255,7 @@ static bool read_scenario(struct report *r, const struct ytree_node *root, struc
 	bool ok = yget_check_keys(r, root, NULL, top_keys, COUNT(top_keys));
 	ok &= read_version(r, root, s);
 	if (yget_string(r, root, "id", NULL, YGET_REQUIRED | YGET_ONE_LINE, &s->id))
-		ok &= scenario_check_id(r, ytree_get(root, "id", NULL), "'id'", s->id);
+		ok &= scenario_check_id(r, ytree_get(root, "id", NULL), "scenario id", s->id);
 	else
 		ok = false;
 	ok &= yget_string(r, root, "title", NULL, YGET_REQUIRED | YGET_ONE_LINE, &s->title);

@@ -42,8 +42,8 @@ bool scenario_check_id(struct report *r, const struct ytree_node *value, const c
 	char shown[REPORT_EXCERPT_SIZE];
 	report_excerpt(shown, sizeof shown, id);
 	if (strlen(id) > SCENARIO_ID_MAX)
-		report_at(r, value->line, value->col, "%s is %zu characters long; at most %d are "
-			  "allowed", name, strlen(id), SCENARIO_ID_MAX);
+		report_at(r, value->line, value->col, "%s '%s' is %zu characters long; at most %d "
+			  "are allowed", name, shown, strlen(id), SCENARIO_ID_MAX);
 	else
 		report_at(r, value->line, value->col,
 			  "%s '%s' may only use lowercase letters a-z, digits 0-9 and '-'", name,
@@ -170,7 +170,7 @@ static bool read_labels(struct report *r, const struct ytree_node *map, const ch
 		char name[2 * REPORT_EXCERPT_SIZE];
 		snprintf(name, sizeof name, "label %ld in %s", value, where);
 		char *text;
-		if (!yget_text(r, k, v, name, YGET_ONE_LINE, &text)) {
+		if (!yget_text(r, k, v, name, YGET_REQUIRED | YGET_ONE_LINE, &text)) {
 			ok = false;
 			continue;
 		}
@@ -231,7 +231,7 @@ static bool read_choice(struct report *r, const struct ytree_node *map, const ch
 	for (size_t i = 0; i < list->count; i++) {
 		const struct ytree_node *item = list->items[i];
 		char *text;
-		if (!yget_text(r, NULL, item, name, YGET_ONE_LINE, &text)) {
+		if (!yget_text(r, NULL, item, name, YGET_REQUIRED | YGET_ONE_LINE, &text)) {
 			ok = false;
 			continue;
 		}
@@ -268,9 +268,7 @@ static bool read_step(struct report *r, const struct ytree_node *map, size_t ind
 	}
 	bool ok = yget_string(r, map, "id", where, YGET_REQUIRED | YGET_ONE_LINE, &step->id);
 	if (step->id) {
-		char name[2 * REPORT_EXCERPT_SIZE];
-		yget_name(name, sizeof name, "id", where);
-		if (scenario_check_id(r, ytree_get(map, "id", NULL), name, step->id))
+		if (scenario_check_id(r, ytree_get(map, "id", NULL), "step id", step->id))
 			snprintf(where, sizeof where, "step '%s'", step->id);
 		else
 			ok = false;

@@ -21,7 +21,8 @@
 /* True when id is 1 to SCENARIO_ID_MAX characters of a-z, 0-9 and '-'. */
 bool scenario_id_valid(const char *id);
 
-/* Checks an id value and reports what is wrong with it. name is the phrase for messages. */
+/* Checks an id value and reports what is wrong with it. name is the phrase for messages
+ * ("step id"). */
 bool scenario_check_id(struct report *r, const struct ytree_node *value, const char *name,
 		       const char *id);
 

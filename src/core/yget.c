@@ -2,7 +2,6 @@
 #define _GNU_SOURCE /* asprintf */
 #include "core/yget.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -101,8 +100,9 @@ bool yget_text(struct report *r, const struct ytree_node *key, const struct ytre
 		e--;
 	if (s == e || ytree_is_null(value)) {
 		const struct ytree_node *at = ytree_is_null(value) && key ? key : value;
-		report_at(r, at->line, at->col, "%s is empty; write something or remove the line",
-			  name);
+		report_at(r, at->line, at->col, "%s is empty; %s", name,
+			  (flags & YGET_REQUIRED) ? "write what it should say"
+						  : "write something or remove the line");
 		return false;
 	}
 	if ((flags & YGET_ONE_LINE) && memchr(s, '\n', (size_t)(e - s))) {
@@ -131,16 +131,16 @@ bool yget_string(struct report *r, const struct ytree_node *map, const char *key
 
 bool yget_parse_int(const struct ytree_node *value, long *out)
 {
-	if (value->type != YTREE_SCALAR || !value->plain || value->len == 0 || value->len > 18)
+	if (value->type != YTREE_SCALAR || !value->plain || value->len == 0)
 		return false;
 	const char *p = value->text;
 	if (*p == '-' || *p == '+')
 		p++;
 	if (!*p || strspn(p, "0123456789") != strlen(p))
 		return false;
-	errno = 0;
+	/* out-of-range numbers saturate, so that range checks report them as too large */
 	*out = strtol(value->text, NULL, 10);
-	return errno == 0;
+	return true;
 }
 
 bool yget_int(struct report *r, const struct ytree_node *map, const char *key,
@@ -167,8 +167,10 @@ bool yget_int(struct report *r, const struct ytree_node *map, const char *key,
 		return false;
 	}
 	if (n < min || n > max) {
-		report_at(r, v->line, v->col, "%s is %ld; it must be from %ld to %ld", name, n, min,
-			  max);
+		char shown[REPORT_EXCERPT_SIZE];
+		report_excerpt(shown, sizeof shown, v->text);
+		report_at(r, v->line, v->col, "%s is %s; it must be from %ld to %ld", name, shown,
+			  min, max);
 		return false;
 	}
 	*out = (int)n;

@@ -39,7 +39,8 @@ bool yget_string(struct report *r, const struct ytree_node *map, const char *key
 		 const char *where, unsigned flags, char **out);
 
 /* Checks a scalar as a text value: not null, not empty after trimming, no NUL, one line when
- * asked. name is the phrase for messages (see yget_name). *out receives a new trimmed copy. */
+ * asked (YGET_ONE_LINE; YGET_REQUIRED only changes the advice given for an empty value).
+ * name is the phrase for messages (see yget_name). *out receives a new trimmed copy. */
 bool yget_text(struct report *r, const struct ytree_node *key, const struct ytree_node *value,
 	       const char *name, unsigned flags, char **out);
 
@@ -48,7 +49,8 @@ bool yget_text(struct report *r, const struct ytree_node *key, const struct ytre
 bool yget_int(struct report *r, const struct ytree_node *map, const char *key,
 	      const char *where, unsigned flags, long min, long max, int *out, bool *given);
 
-/* Parses a plain scalar holding a whole number (an optional sign and decimal digits). */
+/* Parses a plain scalar holding a whole number (an optional sign and decimal digits);
+ * numbers beyond the range of long become LONG_MIN or LONG_MAX. */
 bool yget_parse_int(const struct ytree_node *value, long *out);
 
 /* Reads true or false. Leaves *out alone when the key is absent. */

@@ -432,9 +432,12 @@ static void parse(struct builder *b)
 			break;
 	}
 	yaml_parser_delete(&parser);
+	/* collections left open by an error; a map may hold a key still waiting for its value */
 	while (b->depth > 0) {
 		struct builder_level *lv = &b->stack[--b->depth];
-		set_count(lv);
+		for (size_t i = 0; i < lv->filled; i++)
+			ytree_free(lv->node->items[i]);
+		lv->node->count = 0;
 		ytree_free(lv->node);
 	}
 }
