@@ -1,5 +1,5 @@
 # UI suites: cmocka tests linking rjk_ui, and scripted runs of the kiosk without a display
-# (SDL's offscreen video driver and software renderer) that drive the whole journey, then
+# (SDL's dummy video driver and software renderer) that drive the whole journey, then
 # check the store and the rendered frames.
 
 add_executable(test_ui_theme ${CMAKE_CURRENT_LIST_DIR}/ui/test_ui_theme.c)
@@ -8,7 +8,7 @@ add_test(NAME test_ui_theme COMMAND test_ui_theme)
 set_tests_properties(test_ui_theme PROPERTIES LABELS ui)
 
 set(RJK_UI_TEST_ENV
-  SDL_VIDEODRIVER=offscreen SDL_RENDER_DRIVER=software SDL_AUDIODRIVER=dummy
+  SDL_VIDEODRIVER=dummy SDL_RENDER_DRIVER=software SDL_AUDIODRIVER=dummy
   RJKIOSK=$<TARGET_FILE:rjkiosk> RJK_SCENARIOS=${PROJECT_SOURCE_DIR}/scenarios
   RJK_UI_SCRIPTS=${CMAKE_CURRENT_LIST_DIR}/ui/scripts)
 

@@ -130,6 +130,7 @@ bool loop_iterate(struct kiosk *k, int max_wait_ms)
 {
 	SDL_Event ev;
 	int timeout = next_timeout(k, kiosk_now());
+	bool presented = false;
 
 	if (max_wait_ms >= 0 && (timeout < 0 || timeout > max_wait_ms))
 		timeout = max_wait_ms;
@@ -140,11 +141,18 @@ bool loop_iterate(struct kiosk *k, int max_wait_ms)
 		while (!k->quit && SDL_PollEvent(&ev))
 			loop_handle(k, &ev);
 	}
+	/* Draw what the input changed before any timer work (a draft's fsync), so that a key
+	 * press never waits on the disk to be seen. */
+	if (loop_render(k)) {
+		loop_present(k);
+		presented = true;
+	}
 	run_timers(k);
-	if (!loop_render(k))
-		return false;
-	loop_present(k);
-	return true;
+	if (loop_render(k)) {
+		loop_present(k);
+		presented = true;
+	}
+	return presented;
 }
 
 int loop_run(struct kiosk *k)

@@ -82,4 +82,6 @@ void fonts_release(struct fonts *fonts)
 		fonts->font[role] = NULL;
 		fonts->px[role] = 0;
 	}
+	/* The paths are copied, so fontconfig's caches can go (fonts_init starts it again). */
+	FcFini();
 }

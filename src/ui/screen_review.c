@@ -88,13 +88,16 @@ void screen_review(struct ui *ui, const struct session *s)
 		const struct session_answer *a = session_answer(s, i);
 		enum item_color color;
 		const char *answer;
-		struct item *panel, *edit;
-		int top = y, cy;
+		struct item *edit;
+		size_t panel;
+		int top = y, cy, h;
 
 		if (!session_step_in_journey(s, i) || (step->kind == STEP_DISCUSSION && !step->notes))
 			continue;
 		answer = summary(ui, step, a, &color);
-		panel = view_add(ui, ITEM_PANEL, REGION_CONTENT, (SDL_Rect){x, y, w, 0});
+		/* An index, not a pointer: adding items may move the array. */
+		panel = ui->count;
+		view_add(ui, ITEM_PANEL, REGION_CONTENT, (SDL_Rect){x, y, w, 0});
 		cy = y + pad;
 		cy += view_paragraph(ui, REGION_CONTENT, FONT_SMALL, COLOR_MUTED,
 				     view_reflow(ui, step->text), x + pad, cy, text_w);
@@ -102,11 +105,13 @@ void screen_review(struct ui *ui, const struct session *s)
 		cy += view_paragraph(ui, REGION_CONTENT, FONT_BODY, color, answer, x + pad, cy, text_w);
 		if (cy - top < l->target + pad)
 			cy = top + l->target + pad;
-		panel->rect.h = cy + pad - top;
+		h = cy + pad - top;
+		if (panel < ui->count)
+			ui->items[panel].rect.h = h;
 		edit = view_button(ui, REGION_CONTENT, "Edit", UI_EDIT, STYLE_SECONDARY,
-				   x + w - pad - edit_w, top + (panel->rect.h - l->target) / 2);
+				   x + w - pad - edit_w, top + (h - l->target) / 2);
 		edit->arg = (int)i;
-		y = top + panel->rect.h + l->unit * 3;
+		y = top + h + l->unit * 3;
 		if (y > ui->content_h)
 			ui->content_h = y;
 	}

@@ -23,14 +23,21 @@ static int countdown(struct ui *ui, const struct session *s, int64_t now_ms, int
 {
 	int64_t left = session_countdown_ms(s, now_ms);
 	int64_t secs = (left + 999) / 1000;
-	const char *shown;
+	int top = y;
 
 	if (left < 0)
 		return 0;
-	shown = left == 0 ? "Time is up: finish your point, then go on when ready." :
-		view_printf(ui, "Time left  %d:%02d", (int)(secs / 60), (int)(secs % 60));
-	return view_paragraph(ui, REGION_CONTENT, left <= 60000 ? FONT_HEADING : FONT_BODY,
-			      left <= 60000 ? COLOR_NOTICE : COLOR_MUTED, shown, x, y, w);
+	if (left == 0)
+		y += view_paragraph(ui, REGION_CONTENT, FONT_HEADING, COLOR_NOTICE,
+				    "Time is up", x, y, w);
+	else
+		y += view_paragraph(ui, REGION_CONTENT, FONT_HEADING,
+				    left <= 60000 ? COLOR_NOTICE : COLOR_TEXT,
+				    view_printf(ui, "%d:%02d left", (int)(secs / 60), (int)(secs % 60)),
+				    x, y, w);
+	y += view_paragraph(ui, REGION_CONTENT, FONT_SMALL, COLOR_MUTED,
+			    "The time is a guide: go on whenever your group is ready.", x, y, w);
+	return y - top;
 }
 
 static int editor_field(struct ui *ui, const struct step *step, int x, int y, int w)

@@ -3,7 +3,8 @@
 set -eu
 : "${RJKIOSK:?set RJKIOSK to the rjkiosk binary}"
 : "${RJK_UI_SCRIPTS:?set RJK_UI_SCRIPTS to tests/ui/scripts}"
-export SDL_VIDEODRIVER="${SDL_VIDEODRIVER:-offscreen}"
+# The dummy driver draws in memory and loads no GL or EGL libraries.
+export SDL_VIDEODRIVER="${SDL_VIDEODRIVER:-dummy}"
 export SDL_RENDER_DRIVER="${SDL_RENDER_DRIVER:-software}"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
