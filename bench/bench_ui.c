@@ -110,8 +110,13 @@ int main(int argc, char **argv)
 	}
 	if (lat)
 		qsort(lat, (size_t)presses, sizeof *lat, compare);
-	printf("video driver:               %s, renderer %s\n", SDL_GetCurrentVideoDriver(),
-	       SDL_GetHint(SDL_HINT_RENDER_DRIVER) ? SDL_GetHint(SDL_HINT_RENDER_DRIVER) : "default");
+	{
+		SDL_RendererInfo info = {0};
+
+		SDL_GetRendererInfo(k.ren, &info);
+		printf("video driver:               %s, renderer %s, window 1920x1080\n",
+		       SDL_GetCurrentVideoDriver(), info.name ? info.name : "?");
+	}
 	printf("start to first frame:       %.1f ms (goal < 300 ms)\n", first);
 	printf("CPU while a question idles: %.2f%% of a core over %d s (goal < 1%%)\n", idle_pct,
 	       idle_s);

@@ -81,8 +81,13 @@ static void open_session(struct kiosk *k)
 				used += (size_t)snprintf(k->problem + used, sizeof k->problem - used,
 							 "%s\n", diags.items[i]);
 		}
-		if (!diags.count)
-			snprintf(k->problem + used, sizeof k->problem - used, "%s: not found\n", path);
+		if (!diags.count && used < sizeof k->problem)
+			used += (size_t)snprintf(k->problem + used, sizeof k->problem - used,
+						 "%s: not found\n", path);
+		if (used < sizeof k->problem)
+			snprintf(k->problem + used, sizeof k->problem - used,
+				 "\nPlease tell the facilitator. 'rjkiosk check %s' lists every "
+				 "problem with the place it is in the file.", path);
 		rjk_diags_release(&diags);
 		return;
 	}

@@ -289,12 +289,16 @@ static bool expect_stored(struct script *s, struct kiosk *k, char *arg)
 	return failed(s, k, "no stored answer to %s%s", step, "");
 }
 
-/* Makes every later file write past a few bytes fail, as on a full disk (works as root too). */
-static void fill_disk(void)
+/* Makes every later file write past a few bytes fail, as on a full disk (works as root too);
+ * "free-disk" lifts it again. Only the soft limit changes, so it can be raised back. */
+static void disk_limit(bool full)
 {
-	struct rlimit limit = {1024, 1024};
+	struct rlimit limit;
 
+	if (getrlimit(RLIMIT_FSIZE, &limit))
+		return;
 	signal(SIGXFSZ, SIG_IGN);
+	limit.rlim_cur = full ? 1024 : limit.rlim_max;
 	setrlimit(RLIMIT_FSIZE, &limit);
 }
 
@@ -387,8 +391,8 @@ static bool run(struct script *s, struct kiosk *k, char *line)
 		SDL_PushEvent(&ev);
 		return false;
 	}
-	if (!strcmp(line, "fill-disk")) {
-		fill_disk();
+	if (!strcmp(line, "fill-disk") || !strcmp(line, "free-disk")) {
+		disk_limit(line[1] == 'i');
 		return true;
 	}
 	if (!strcmp(line, "kill")) {

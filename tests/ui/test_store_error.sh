@@ -5,7 +5,8 @@
 
 kiosk store-error.txt --size 1024x768 || fail "the full-disk script failed"
 [ "$(sql "select text from responses where step_id = 'pause-first-reaction'")" = \
-  "Saved before the disk filled." ] || fail "an answer saved before the error was lost"
+  "Saved before the disk filled. More words." ] ||
+	fail "the words kept on screen through the error did not reach the disk afterwards"
 
 mkdir -p "$work/notdir" && : > "$work/notdir/file"
 status=0
