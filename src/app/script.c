@@ -338,6 +338,15 @@ static bool run(struct script *s, struct kiosk *k, char *line)
 		push_text(arg);
 		return false;
 	}
+	if (!strcmp(line, "compose")) {
+		/* What an input method sends while a word is being composed. */
+		SDL_Event ev = {.type = SDL_TEXTEDITING};
+
+		snprintf(ev.edit.text, sizeof ev.edit.text, "%s", arg);
+		ev.edit.start = (Sint32)strlen(arg);
+		SDL_PushEvent(&ev);
+		return false;
+	}
 	if (!strcmp(line, "paste")) {
 		SDL_SetClipboardText(arg);
 		push_key("ctrl+V");

@@ -45,12 +45,14 @@ static int editor_field(struct ui *ui, const struct step *step, int x, int y, in
 	const struct layout *l = &ui->lay;
 	int line_h = ui->fonts.line_h[FONT_BODY], pad = l->unit * 2;
 	int count_h = ui->fonts.line_h[FONT_SMALL] + l->unit;
-	/* Fill what is left of the page, but never less than four lines. */
+	/* Fill what is left of the page, from four to twelve lines. */
 	int h = l->content.h - y - count_h - l->unit * 4;
 	size_t chars = textedit_chars(ui->editor.edit), max = textedit_max_chars(ui->editor.edit);
 	struct item *field;
 	const char *count;
 
+	if (h > line_h * 12 + 2 * pad)
+		h = line_h * 12 + 2 * pad; /* taller than that only reads as empty space */
 	if (h < line_h * 4 + 2 * pad)
 		h = line_h * 4 + 2 * pad;
 	field = view_add(ui, ITEM_EDITOR, REGION_CONTENT, (SDL_Rect){x, y, w, h});
