@@ -559,9 +559,16 @@ struct ui_action ui_event(struct ui *ui, const struct session *s, const SDL_Even
 		}
 		break;
 	case SDL_KEYDOWN:
+		ui->eat_space = ev->key.keysym.sym == SDLK_SPACE && !focused_editor(ui);
 		act = key_down(ui, &ev->key.keysym);
 		break;
 	case SDL_TEXTINPUT:
+		/* Space on "Start" must not also type a space into the name field it opens. */
+		if (ui->eat_space && !strcmp(ev->text.text, " ")) {
+			ui->eat_space = false;
+			break;
+		}
+		ui->eat_space = false;
 		if (focused_editor(ui))
 			act = editor_result(ui, editor_input(&ui->editor, ev->text.text));
 		break;

@@ -95,6 +95,7 @@ struct ui {
 	bool stale;               /* items must be built again */
 	bool dirty;               /* the frame must be drawn again */
 	int64_t now;              /* time of the last draw, for builds between draws */
+	bool eat_space;           /* Space pressed a control: drop the " " text it also sends */
 	bool touch_scrolling;
 	float touch_y;
 
