@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/durable.h"
 #include "core/utf8.h"
 
 /* Identifies our databases in the file header ("RJKS"), so another program's SQLite file is
@@ -126,16 +127,6 @@ static bool make_dirs(const char *dir, struct rjk_error *err)
 	return true;
 }
 
-static bool sync_dir(const char *dir)
-{
-	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd < 0)
-		return false;
-	bool ok = fsync(fd) == 0;
-	close(fd);
-	return ok;
-}
-
 /* Narrows a file to 0600 when it exists and is open to others (an older copy, or restored from
  * a backup without its mode). */
 static bool tighten(const char *path, struct rjk_error *err)
@@ -160,7 +151,7 @@ static bool prepare_files(const char *dir, const char *path, struct rjk_error *e
 	if (fd >= 0) {
 		bool ok = fchmod(fd, 0600) == 0 && fsync(fd) == 0;
 		close(fd);
-		if (!ok || !sync_dir(dir))
+		if (!ok || !durable_sync_dir(dir))
 			return rjk_error_set(err, "cannot create %s: %s", path, strerror(errno));
 		return true;
 	}
@@ -307,6 +298,28 @@ char *store_column_dup(sqlite3_stmt *stmt, int col, bool *oom)
 	if (!copy)
 		*oom = true;
 	return copy;
+}
+
+bool store_grow(void *list_ptr, size_t *cap, size_t count, size_t size)
+{
+	void **list = list_ptr;
+	if (count < *cap)
+		return true;
+	size_t grown_cap = *cap ? *cap * 2 : 16;
+	void *grown = realloc(*list, grown_cap * size);
+	if (!grown)
+		return false;
+	*list = grown;
+	*cap = grown_cap;
+	return true;
+}
+
+bool store_rows_done(struct store *store, int rc, bool oom, const char *what,
+		     struct rjk_error *err)
+{
+	if (oom)
+		return rjk_error_set(err, "out of memory");
+	return rc == SQLITE_DONE ? true : store_fail(store, rc, what, err);
 }
 
 static bool query_int(struct store *store, const char *sql, int64_t *out, const char *what,

@@ -62,6 +62,14 @@ int store_bind_text(sqlite3_stmt *stmt, int index, const char *s);
 /* strdup of a column, NULL for SQL NULL; sets *oom when memory runs out. */
 char *store_column_dup(sqlite3_stmt *stmt, int col, bool *oom);
 
+/* Makes room for element number count in a growing array of elements of size bytes; false
+ * when memory runs out (the array is then unchanged). */
+bool store_grow(void *list_ptr, size_t *cap, size_t count, size_t size);
+
+/* How a loop over rows ended: true for SQLITE_DONE with memory enough, else fills err. */
+bool store_rows_done(struct store *store, int rc, bool oom, const char *what,
+		     struct rjk_error *err);
+
 /* Logs an event inside the caller's transaction. */
 bool store_log_event_locked(struct store *store, const char *kind, int64_t session,
 			    const char *detail, struct rjk_error *err);

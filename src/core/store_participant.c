@@ -176,14 +176,9 @@ bool store_list_participants(struct store *store, int64_t session,
 	bool oom = false;
 	int rc;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 16;
-			struct store_participant_info *grown = realloc(list, cap * sizeof *grown);
-			if (!grown) {
-				oom = true;
-				break;
-			}
-			list = grown;
+		if (!store_grow(&list, &cap, n, sizeof *list)) {
+			oom = true;
+			break;
 		}
 		struct store_participant_info *p = &list[n++];
 		p->id = sqlite3_column_int64(stmt, 0);
@@ -195,9 +190,7 @@ bool store_list_participants(struct store *store, int64_t session,
 		p->submitted = sqlite3_column_int64(stmt, 6);
 	}
 	sqlite3_finalize(stmt);
-	bool ok = oom ? rjk_error_set(err, "out of memory")
-	        : rc == SQLITE_DONE ? true : store_fail(store, rc, what, err);
-	if (!ok) {
+	if (!store_rows_done(store, rc, oom, what, err)) {
 		store_participants_free(list, n);
 		return false;
 	}

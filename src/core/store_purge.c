@@ -62,16 +62,14 @@ bool store_list_events(struct store *store, struct store_event **out, size_t *co
 			   " ORDER BY id", &stmt, what, err))
 		return false;
 	struct store_event *list = NULL;
-	size_t n = 0;
+	size_t n = 0, cap = 0;
 	bool oom = false;
 	int rc;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		struct store_event *grown = realloc(list, (n + 1) * sizeof *grown);
-		if (!grown) {
+		if (!store_grow(&list, &cap, n, sizeof *list)) {
 			oom = true;
 			break;
 		}
-		list = grown;
 		struct store_event *e = &list[n++];
 		e->id = sqlite3_column_int64(stmt, 0);
 		e->at = sqlite3_column_int64(stmt, 1);
@@ -80,9 +78,7 @@ bool store_list_events(struct store *store, struct store_event **out, size_t *co
 		e->detail = store_column_dup(stmt, 4, &oom);
 	}
 	sqlite3_finalize(stmt);
-	bool ok = oom ? rjk_error_set(err, "out of memory")
-	        : rc == SQLITE_DONE ? true : store_fail(store, rc, what, err);
-	if (!ok) {
+	if (!store_rows_done(store, rc, oom, what, err)) {
 		store_events_free(list, n);
 		return false;
 	}

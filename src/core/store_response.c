@@ -223,17 +223,11 @@ bool store_load_responses(struct store *store, int64_t participant,
 	bool oom = false;
 	int rc;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 16;
-			struct stored_response *grown = realloc(list, cap * sizeof *grown);
-			int64_t *grown_ids = grown ? realloc(ids, cap * sizeof *grown_ids) : NULL;
-			if (grown)
-				list = grown;
-			if (!grown_ids) {
-				oom = true;
-				break;
-			}
-			ids = grown_ids;
+		size_t ids_cap = cap;
+		if (!store_grow(&ids, &ids_cap, n, sizeof *ids) ||
+		    !store_grow(&list, &cap, n, sizeof *list)) {
+			oom = true;
+			break;
 		}
 		ids[n] = sqlite3_column_int64(stmt, 0);
 		read_row(stmt, &list[n++], &oom);
@@ -242,9 +236,7 @@ bool store_load_responses(struct store *store, int64_t participant,
 	if (!oom && rc == SQLITE_DONE && n > 0)
 		rc = load_choices(store, participant, list, ids, n, &oom);
 	free(ids);
-	bool ok = oom ? rjk_error_set(err, "out of memory")
-	        : rc == SQLITE_DONE ? true : store_fail(store, rc, what, err);
-	if (!ok) {
+	if (!store_rows_done(store, rc, oom, what, err)) {
 		store_responses_free(list, n);
 		return false;
 	}

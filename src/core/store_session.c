@@ -180,14 +180,9 @@ bool store_list_sessions(struct store *store, int64_t only, struct store_session
 	bool oom = false;
 	int rc;
 	while (!oom && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 8;
-			struct store_session_info *grown = realloc(list, cap * sizeof *grown);
-			if (!grown) {
-				oom = true;
-				break;
-			}
-			list = grown;
+		if (!store_grow(&list, &cap, n, sizeof *list)) {
+			oom = true;
+			break;
 		}
 		struct store_session_info *s = &list[n++];
 		s->id = sqlite3_column_int64(stmt, 0);
@@ -204,8 +199,7 @@ bool store_list_sessions(struct store *store, int64_t only, struct store_session
 		s->drafts = (size_t)sqlite3_column_int64(stmt, 11);
 	}
 	sqlite3_finalize(stmt);
-	bool ok = oom ? rjk_error_set(err, "out of memory")
-	        : rc == SQLITE_DONE ? true : store_fail(store, rc, what, err);
+	bool ok = store_rows_done(store, rc, oom, what, err);
 	if (ok && only > 0 && n == 0)
 		ok = rjk_error_set(err, "There is no session %lld in %s; 'rjkiosk sessions' lists "
 				   "them.", (long long)only, store->path);
@@ -258,11 +252,11 @@ bool store_load_steps(struct store *store, int64_t session, struct store_step **
 		      size_t *count, struct rjk_error *err)
 {
 	const char *what = "read the session's steps";
-	sqlite3_stmt *stmt = NULL, *opts = NULL;
+	sqlite3_stmt *stmt;
 	struct store_step *steps = NULL;
-	size_t n = 0;
+	size_t n = 0, cap = 0;
 	bool oom = false;
-	int rc = SQLITE_DONE;
+	int rc;
 	*out = NULL;
 	*count = 0;
 	if (!store_prepare(store, "SELECT step_id, kind, prompt, is_cue, coalesce(scale_min, 0),"
@@ -271,12 +265,10 @@ bool store_load_steps(struct store *store, int64_t session, struct store_step **
 		return false;
 	sqlite3_bind_int64(stmt, 1, session);
 	while (!oom && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		struct store_step *grown = realloc(steps, (n + 1) * sizeof *grown);
-		if (!grown) {
+		if (!store_grow(&steps, &cap, n, sizeof *steps)) {
 			oom = true;
 			break;
 		}
-		steps = grown;
 		struct store_step *s = &steps[n++];
 		memset(s, 0, sizeof *s);
 		s->step_id = store_column_dup(stmt, 0, &oom);
@@ -289,27 +281,24 @@ bool store_load_steps(struct store *store, int64_t session, struct store_step **
 		s->multiple = sqlite3_column_int(stmt, 6);
 	}
 	sqlite3_finalize(stmt);
-	if (!oom && rc == SQLITE_DONE &&
-	    store_prepare(store, "SELECT o.step_id, o.value, o.text FROM step_options o"
-			  " JOIN steps s ON s.session = o.session AND s.step_id = o.step_id"
-			  " WHERE o.session = ?1 ORDER BY s.position, o.position", &opts, what, err)) {
-		sqlite3_bind_int64(opts, 1, session);
+	bool ok = store_rows_done(store, rc, oom, what, err) &&
+		  store_prepare(store, "SELECT o.step_id, o.value, o.text FROM step_options o"
+				" JOIN steps s ON s.session = o.session AND s.step_id = o.step_id"
+				" WHERE o.session = ?1 ORDER BY s.position, o.position", &stmt, what,
+				err);
+	if (ok) {
+		sqlite3_bind_int64(stmt, 1, session);
 		size_t at = 0;
-		while (!oom && (rc = sqlite3_step(opts)) == SQLITE_ROW) {
-			const char *id = (const char *)sqlite3_column_text(opts, 0);
+		while (!oom && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+			const char *id = (const char *)sqlite3_column_text(stmt, 0);
 			while (at < n && strcmp(steps[at].step_id, id))
 				at++;
 			if (at < n)
-				add_option(&steps[at], opts, &oom);
+				add_option(&steps[at], stmt, &oom);
 		}
-		sqlite3_finalize(opts);
-	} else if (!oom && rc == SQLITE_DONE) {
-		rc = SQLITE_ERROR;
-		store_steps_free(steps, n);
-		return false;
+		sqlite3_finalize(stmt);
+		ok = store_rows_done(store, rc, oom, what, err);
 	}
-	bool ok = oom ? rjk_error_set(err, "out of memory")
-	        : rc == SQLITE_DONE ? true : store_fail(store, rc, what, err);
 	if (!ok) {
 		store_steps_free(steps, n);
 		return false;

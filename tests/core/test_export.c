@@ -18,41 +18,22 @@
 #include "core/store.h"
 #include "store_fixture.h"
 
-struct env {
-	char dir[128];
-	struct store *store;
-	int64_t clock;
-};
-
 static int setup(void **state)
 {
-	struct env *e = calloc(1, sizeof *e);
-	char data[192];
-	assert_non_null(e);
-	assert_true(fixture_tempdir(e->dir, sizeof e->dir));
-	snprintf(data, sizeof data, "%s/data", e->dir);
-	struct rjk_error err = {{0}};
-	e->store = store_open(data, &err);
-	assert_non_null(e->store);
-	e->clock = FIXTURE_CLOCK_START;
-	store_set_clock(e->store, fixture_clock, &e->clock);
-	assert_true(fixture_populate(e->store));
-	assert_true(fixture_set_kiosk_id(store_path(e->store)));
+	struct fixture_env *e = fixture_env_new();
 	*state = e;
-	return 0;
+	return e && fixture_populate(e->store) && fixture_set_kiosk_id(store_path(e->store))
+		       ? 0 : -1;
 }
 
 static int teardown(void **state)
 {
-	struct env *e = *state;
-	store_close(e->store);
-	fixture_rmtree(e->dir);
-	free(e);
+	fixture_env_free(*state);
 	return 0;
 }
 
 /* Runs an export into memory; returns the bytes (free them). */
-static char *export_to_memory(struct env *e, const struct export_options *opts, size_t *len)
+static char *export_to_memory(struct fixture_env *e, const struct export_options *opts, size_t *len)
 {
 	char *buf = NULL;
 	FILE *f = open_memstream(&buf, len);
@@ -95,7 +76,7 @@ static void test_golden_files(void **state)
 		{EXPORT_JSON, "responses.json"},
 		{EXPORT_XAPI, "statements.json"},
 	};
-	struct env *e = *state;
+	struct fixture_env *e = *state;
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		struct export_options opts = {.format = cases[i].format};
 		size_t len;
@@ -107,7 +88,7 @@ static void test_golden_files(void **state)
 
 static void test_excel_bom(void **state)
 {
-	struct env *e = *state;
+	struct fixture_env *e = *state;
 	struct export_options plain = {.format = EXPORT_CSV};
 	struct export_options excel = {.format = EXPORT_CSV, .excel_bom = true};
 	size_t plain_len, excel_len;
@@ -131,7 +112,7 @@ static size_t count(const char *haystack, const char *needle)
 
 static void test_one_session(void **state)
 {
-	struct env *e = *state;
+	struct fixture_env *e = *state;
 	struct export_options opts = {.format = EXPORT_JSON, .session = 2};
 	size_t len;
 	char *got = export_to_memory(e, &opts, &len);
@@ -156,7 +137,7 @@ static void test_one_session(void **state)
 
 static void test_xapi_covers_answered_and_passed(void **state)
 {
-	struct env *e = *state;
+	struct fixture_env *e = *state;
 	struct export_options opts = {.format = EXPORT_XAPI, .xapi_base = "https://lrs.example.org"};
 	size_t len;
 	char *got = export_to_memory(e, &opts, &len);
@@ -171,7 +152,7 @@ static void test_xapi_covers_answered_and_passed(void **state)
 
 static void test_file_is_private_and_atomic(void **state)
 {
-	struct env *e = *state;
+	struct fixture_env *e = *state;
 	char out[256];
 	snprintf(out, sizeof out, "%s/export.json", e->dir);
 	FILE *f = fopen(out, "w");
