@@ -217,18 +217,18 @@ bool store_prepare(struct store *store, const char *sql, sqlite3_stmt **stmt, co
 
 static const char *const cached_sql[CACHED_COUNT] = {
 	[CACHED_UPSERT_RESPONSE] =
-		"INSERT INTO responses(participant, step_id, kind, prompt, status, text, scale,"
+		("INSERT INTO responses(participant, step_id, kind, prompt, status, text, scale,"
 		" video_ms, first_edit_ms, last_edit_ms) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)"
 		" ON CONFLICT(participant, step_id) DO UPDATE SET kind = excluded.kind,"
 		" prompt = excluded.prompt, status = excluded.status, text = excluded.text,"
 		" scale = excluded.scale, video_ms = coalesce(video_ms, excluded.video_ms),"
-		" last_edit_ms = excluded.last_edit_ms RETURNING id",
-	[CACHED_DELETE_CHOICES] = "DELETE FROM response_choices WHERE response = ?1",
+		" last_edit_ms = excluded.last_edit_ms RETURNING id"),
+	[CACHED_DELETE_CHOICES] = ("DELETE FROM response_choices WHERE response = ?1"),
 	[CACHED_INSERT_CHOICE] =
-		"INSERT INTO response_choices(response, position, text) VALUES(?1, ?2, ?3)",
+		("INSERT INTO response_choices(response, position, text) VALUES(?1, ?2, ?3)"),
 	[CACHED_STEP_LIMITS] =
-		"SELECT st.max_chars, st.scale_min, st.scale_max FROM participants p"
-		" JOIN steps st ON st.session = p.session AND st.step_id = ?2 WHERE p.id = ?1",
+		("SELECT st.max_chars, st.scale_min, st.scale_max FROM participants p"
+		" JOIN steps st ON st.session = p.session AND st.step_id = ?2 WHERE p.id = ?1"),
 };
 
 sqlite3_stmt *store_cached(struct store *store, enum store_cached which, const char *what,

@@ -21,6 +21,10 @@
 
 #define TMPFS_BYTES (1024 * 1024)
 
+/* Where the tmpfs is mounted, so the teardown unmounts it even when a check failed. */
+static char mounted[160];
+static char temp_dir[128];
+
 /* Fills the file system with a file until writes fail; returns false when it cannot. */
 static bool fill(const char *path)
 {
@@ -38,16 +42,16 @@ static bool fill(const char *path)
 
 static void test_full_tmpfs(void **state)
 {
-	char dir[128], mnt[160], data[192], filler[192], out[192];
-	assert_true(fixture_tempdir(dir, sizeof dir));
-	snprintf(mnt, sizeof mnt, "%s/mnt", dir);
+	char *dir = temp_dir, *mnt = mounted, data[192], filler[192], out[192];
+	assert_true(fixture_tempdir(dir, sizeof temp_dir));
+	snprintf(mnt, sizeof mounted, "%s/mnt", dir);
 	assert_int_equal(mkdir(mnt, 0700), 0);
 	char opts[64];
 	snprintf(opts, sizeof opts, "size=%d,mode=0700", TMPFS_BYTES);
 	if (geteuid() != 0 || mount("tmpfs", mnt, "tmpfs", MS_NOSUID | MS_NODEV, opts) != 0) {
 		fprintf(stderr, "skipping the tmpfs part: cannot mount a tmpfs here (%s)\n",
 			geteuid() != 0 ? "not root" : strerror(errno));
-		fixture_rmtree(dir);
+		mounted[0] = '\0';
 		skip();
 	}
 	snprintf(data, sizeof data, "%s/data", mnt);
@@ -104,14 +108,21 @@ static void test_full_tmpfs(void **state)
 	store_responses_free(got, n);
 	store_close(store);
 	free(text);
-	assert_int_equal(umount(mnt), 0);
-	fixture_rmtree(dir);
+}
+
+static int teardown(void **state)
+{
+	if (mounted[0] && umount2(mounted, MNT_DETACH) != 0)
+		fprintf(stderr, "cannot unmount %s: %s\n", mounted, strerror(errno));
+	if (temp_dir[0])
+		fixture_rmtree(temp_dir);
+	return 0;
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_full_tmpfs),
+		cmocka_unit_test_teardown(test_full_tmpfs, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
