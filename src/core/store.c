@@ -322,6 +322,15 @@ bool store_rows_done(struct store *store, int rc, bool oom, const char *what,
 	return rc == SQLITE_DONE ? true : store_fail(store, rc, what, err);
 }
 
+bool store_bound(struct store *store, const int *rcs, size_t count, const char *what,
+		 struct rjk_error *err)
+{
+	for (size_t i = 0; i < count; i++)
+		if (rcs[i] != SQLITE_OK)
+			return store_fail(store, rcs[i], what, err);
+	return true;
+}
+
 static bool query_int(struct store *store, const char *sql, int64_t *out, const char *what,
 		      struct rjk_error *err)
 {

@@ -59,6 +59,14 @@ bool store_check_text(const char *s, size_t max_bytes, size_t max_chars, const c
 /* Binds text or NULL. */
 int store_bind_text(sqlite3_stmt *stmt, int index, const char *s);
 
+/* Checks the results of a statement's sqlite3_bind_* calls (a failed bind would store NULL in
+ * place of the trainee's text). Use through STORE_BOUND(store, what, err, bind, bind, ...). */
+bool store_bound(struct store *store, const int *rcs, size_t count, const char *what,
+		 struct rjk_error *err);
+#define STORE_BOUND(store, what, err, ...) \
+	store_bound(store, (const int[]){__VA_ARGS__}, \
+		    sizeof((const int[]){__VA_ARGS__}) / sizeof(int), what, err)
+
 /* strdup of a column, NULL for SQL NULL; sets *oom when memory runs out. */
 char *store_column_dup(sqlite3_stmt *stmt, int col, bool *oom);
 
