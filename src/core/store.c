@@ -409,6 +409,19 @@ static bool set_pragmas(struct store *store, struct rjk_error *err)
 	return true;
 }
 
+static bool insert_kiosk_id(struct store *store, struct rjk_error *err)
+{
+	unsigned char raw[16];
+	char sql[128];
+	if (getrandom(raw, sizeof raw, 0) != (ssize_t)sizeof raw)
+		return rjk_error_set(err, "cannot get random bytes: %s", strerror(errno));
+	int n = snprintf(sql, sizeof sql, "INSERT INTO meta(key, value) VALUES('kiosk_id', '");
+	for (size_t i = 0; i < sizeof raw; i++)
+		n += snprintf(sql + n, sizeof sql - (size_t)n, "%02x", raw[i]);
+	snprintf(sql + n, sizeof sql - (size_t)n, "')");
+	return store_exec(store, sql, "upgrade the database", err);
+}
+
 static bool migrate(struct store *store, int64_t version, struct rjk_error *err)
 {
 	for (int64_t v = version; v < STORE_SCHEMA_VERSION; v++) {
@@ -421,20 +434,8 @@ static bool migrate(struct store *store, int64_t version, struct rjk_error *err)
 		snprintf(pragma, sizeof pragma, "PRAGMA user_version=%lld; PRAGMA application_id=%d",
 			 (long long)v + 1, STORE_APPLICATION_ID);
 		ok = ok && store_exec(store, pragma, "upgrade the database", err);
-		if (ok && v == 0) {
-			unsigned char raw[16];
-			char sql[128];
-			if (getrandom(raw, sizeof raw, 0) != (ssize_t)sizeof raw) {
-				ok = rjk_error_set(err, "cannot get random bytes: %s", strerror(errno));
-			} else {
-				int n = snprintf(sql, sizeof sql,
-						 "INSERT INTO meta(key, value) VALUES('kiosk_id', '");
-				for (size_t i = 0; i < sizeof raw; i++)
-					n += snprintf(sql + n, sizeof sql - (size_t)n, "%02x", raw[i]);
-				snprintf(sql + n, sizeof sql - (size_t)n, "')");
-				ok = store_exec(store, sql, "upgrade the database", err);
-			}
-		}
+		/* The first layout also gives the kiosk its identity. */
+		ok = ok && (v != 0 || insert_kiosk_id(store, err));
 		if (!ok) {
 			store_rollback(store);
 			return false;

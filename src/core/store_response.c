@@ -15,6 +15,10 @@ static bool check_response(const struct response *r, struct rjk_error *err)
 	if (r->status != RESPONSE_DRAFT && r->status != RESPONSE_ANSWERED &&
 	    r->status != RESPONSE_PASSED)
 		return rjk_error_set(err, "The answer has an unknown status; nothing was saved.");
+	enum step_kind kind;
+	if (!store_kind_parse(step_kind_name(r->kind), &kind))
+		return rjk_error_set(err, "The answer is for an unknown kind of step; nothing was "
+				     "saved.");
 	if (!store_check_text(r->step_id, STORE_SHORT_MAX_BYTES, STORE_SHORT_MAX_BYTES, "step id",
 			      err) ||
 	    (r->prompt && !store_check_text(r->prompt, STORE_TEXT_MAX_BYTES, STORE_TEXT_MAX_BYTES,

@@ -261,6 +261,10 @@ static void test_bad_input_is_refused_whole(void **state)
 		{{.step_id = "s1", .kind = STEP_SCALE, .prompt = "Agree?", .has_scale = true,
 		  .scale = 3, .video_ms = -1}, "outside -2 to 2"},
 		{{.step_id = "", .prompt = "Why?", .text = "x", .video_ms = -1}, "no step id"},
+		{{.step_id = "q1", .kind = (enum step_kind)42, .prompt = "Why?", .text = "x",
+		  .video_ms = -1}, "unknown kind"},
+		{{.step_id = "q1", .status = (enum response_status)7, .prompt = "Why?", .text = "x",
+		  .video_ms = -1}, "unknown status"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		rjk_error_clear(&err);
