@@ -68,8 +68,10 @@ static bool read_version(struct report *r, const struct ytree_node *root, struct
 	}
 	long version;
 	if (!yget_parse_int(v, &version)) {
-		report_at(r, v->line, v->col, "'rjkiosk' must be the format version %d",
-			  SCENARIO_FORMAT_VERSION);
+		char got[2 * REPORT_EXCERPT_SIZE];
+		yget_describe(got, sizeof got, v);
+		report_at(r, v->line, v->col, "'rjkiosk' must be the format version %d, not %s",
+			  SCENARIO_FORMAT_VERSION, got);
 		return false;
 	}
 	if (version != SCENARIO_FORMAT_VERSION) {
