@@ -199,6 +199,47 @@ static void test_file_is_private_and_atomic(void **state)
 	store_events_free(events, n);
 }
 
+/* The bundled sample scenario, loaded by the real loader: one answer to every step goes
+ * through the store and out in each format, with the scenario's SHA-256 in every statement. */
+static void test_sample_scenario_round_trip(void **state)
+{
+	struct fixture_env *e = *state;
+	struct rjk_diags diags = {0};
+	struct scenario *sc = scenario_load(RJK_SCENARIOS "/sample", &diags);
+	if (!sc)
+		fail_msg("the sample scenario does not load: %s",
+			 diags.count ? diags.items[0] : "?");
+	struct rjk_error err = {{0}};
+	int64_t session = store_session_start(e->store, sc, "sample", &err);
+	int64_t who = store_participant_add(e->store, session, NULL, NULL, 0, &err);
+	assert_true(who > 0);
+	for (size_t i = 0; i < sc->step_count; i++) {
+		const struct step *st = &sc->steps[i];
+		const char *chosen[] = {st->option_count ? st->options[st->option_count - 1] : ""};
+		struct response r = {.step_id = st->id, .kind = st->kind, .prompt = st->text,
+				     .status = RESPONSE_ANSWERED, .video_ms = st->is_cue ? 1000 : -1,
+				     .text = st->kind == STEP_TEXT || st->kind == STEP_DISCUSSION
+					     ? "An answer, \"quoted\"" : NULL,
+				     .has_scale = st->kind == STEP_SCALE, .scale = st->max,
+				     .choices = chosen, .choice_count = st->kind == STEP_CHOICE};
+		if (!store_save_response(e->store, who, &r, &err))
+			fail_msg("step %s: %s", st->id, err.message);
+	}
+	struct export_options opts = {.format = EXPORT_XAPI, .session = session};
+	size_t len;
+	char *got = export_to_memory(e, &opts, &len);
+	assert_int_equal(count(got, "\"verb\""), sc->step_count);
+	assert_int_equal(count(got, sc->sha256), sc->step_count);
+	assert_null(strstr(got, "\"scale\": []"));
+	assert_null(strstr(got, "\"choices\": []"));
+	free(got);
+	opts.format = EXPORT_CSV;
+	got = export_to_memory(e, &opts, &len);
+	assert_int_equal(count(got, "\r\n\""), sc->step_count); /* a header, then one row each */
+	free(got);
+	scenario_free(sc);
+}
+
 static void test_json_writer_escapes(void **state)
 {
 	char *buf = NULL;
@@ -235,6 +276,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_one_session, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_xapi_covers_answered_and_passed, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_file_is_private_and_atomic, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_sample_scenario_round_trip, setup, teardown),
 		cmocka_unit_test(test_json_writer_escapes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
