@@ -30,7 +30,8 @@ FADE=12                 # frames of fade in and out
 VOICE=en-gb SPEED=145
 
 # The narration. "= Title" starts a slide, "+ text" is a point written on it, "- text" is a
-# narrated line (spoken, and shown as one caption). Facts only; no quotes from real people.
+# narrated line (spoken, and shown as one caption of at most two lines, so keep it short).
+# Facts only; no quotes from real people.
 narration() {
 cat <<'EOF'
 = Sample scenario
@@ -53,9 +54,11 @@ cat <<'EOF'
 + • The second officer is shot in the back.
 + • The bullet passes about a centimetre from his spine and tears past his kidney.
 + • Both officers survive.
-- As he struggled with one of the officers, the man pulled out the gun and shot that officer in the leg.
+- As he struggled with one of the officers, the man pulled out the gun,
+- and shot that officer in the leg.
 - He then shot the second officer in the back.
-- The bullet passed about a centimetre from the officer's spine, and tore past his kidney.
+- The bullet passed about a centimetre from the officer's spine,
+- and tore past his kidney.
 - Both officers survived.
 = Arrest and sentence
 + • He flees abroad on false papers.
@@ -68,7 +71,8 @@ cat <<'EOF'
 + • His mother was murdered when he was two.
 + • His prison years were marked by drugs and violence.
 + • Slowly, he changed.
-- He has described a hard childhood. His mother was murdered when he was two years old.
+- He has described a hard childhood.
+- His mother was murdered when he was two years old.
 - His years in prison were marked by drugs and violence.
 - Over time, and slowly, he began to change.
 = A different life
@@ -94,9 +98,11 @@ cat <<'EOF'
 + • Brings together the person harmed and the person who caused the harm.
 + • Only when both choose to take part.
 + • Asks what happened, who has been affected, and what is needed to make things right.
-- Restorative justice brings together a person who was harmed and the person who caused the harm.
+- Restorative justice brings together a person who was harmed,
+- and the person who caused the harm.
 - Both must choose to take part.
-- Together they talk about what happened, who has been affected, and what is needed to make things right.
+- Together they talk about what happened, and who has been affected,
+- and what is needed to make things right.
 = Before the discussion
 + • Do not interrupt.
 + • Say nothing that is intentionally hurtful.
@@ -178,7 +184,7 @@ for dir in s*/; do
 
   # The slide: title, an accent rule, the points, and a footer saying what this video is.
   wrap 30 <"$dir/title" >"$dir/title.txt"
-  wrap 48 <"$dir/points" >"$dir/points.txt"
+  wrap 50 <"$dir/points" >"$dir/points.txt"
   printf 'Sample video  ·  a narrated summary, not the real interview' >"$dir/footer.txt"
   tlines=$(wc -l <"$dir/title.txt")
   ptop=$((150 + tlines * 72))
@@ -198,8 +204,9 @@ EOF
   total=$((total + frames * SPF))
 done
 
+# espeak-ng peaks close to full scale: 3 dB of headroom keeps the AAC encoder from clipping.
 ffmpeg -nostdin -v error -f concat -safe 0 -i segments.txt -f s16le -ar "$RATE" -ac 1 -i audio.raw \
-  -map 0:v -map 1:a -c:v copy -c:a aac -b:a 40k -ar "$RATE" -movflags +faststart \
+  -map 0:v -map 1:a -c:v copy -af volume=-3dB -c:a aac -b:a 40k -ar "$RATE" -movflags +faststart \
   -metadata title="rjkiosk sample scenario: a narrated summary" -y "$out/sample.mp4"
 cp captions.vtt "$out/sample.vtt"
 if [ "${KEEP_SLIDES:-}" ]; then

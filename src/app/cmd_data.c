@@ -116,6 +116,14 @@ static void local_time(int64_t ms, char *buf, size_t size)
 	strftime(buf, size, "%Y-%m-%d %H:%M", &tm);
 }
 
+/* Prints s on one line of the table: line breaks and other control characters become
+ * spaces. */
+static void print_cell(const char *s)
+{
+	for (; s && *s; s++)
+		putchar((unsigned char)*s < 0x20 || *s == 0x7F ? ' ' : *s);
+}
+
 int cmd_sessions(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -159,10 +167,11 @@ int cmd_sessions(int argc, char **argv)
 		char started[32], ended[32];
 		local_time(list[i].started, started, sizeof started);
 		local_time(list[i].ended, ended, sizeof ended);
-		printf("%5lld  %-16s  %-16s  %-20s  %6zu  %8zu  %6zu  %6zu  %s\n",
+		printf("%5lld  %-16s  %-16s  %-20s  %6zu  %8zu  %6zu  %6zu  ",
 		       (long long)list[i].id, started, ended, list[i].scenario_id,
-		       list[i].participants, list[i].answered, list[i].passed, list[i].drafts,
-		       list[i].label ? list[i].label : "");
+		       list[i].participants, list[i].answered, list[i].passed, list[i].drafts);
+		print_cell(list[i].label);
+		putchar('\n');
 	}
 	store_sessions_free(list, n);
 	store_close(store);

@@ -1,8 +1,9 @@
 /* Runs an export: loads sessions from the store, hands them to a format, writes files safely. */
 #include "core/export_impl.h"
 
+#include "core/durable.h"
+
 #include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -173,25 +174,6 @@ bool export_write(struct store *store, const struct export_options *opts, FILE *
 	return log_export(store, opts, dest, &sum, err);
 }
 
-static bool sync_parent(const char *path)
-{
-	char dir[PATH_MAX];
-	snprintf(dir, sizeof dir, "%s", path);
-	char *slash = strrchr(dir, '/');
-	if (!slash)
-		snprintf(dir, sizeof dir, ".");
-	else if (slash == dir)
-		dir[1] = '\0';
-	else
-		*slash = '\0';
-	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd < 0)
-		return false;
-	bool ok = fsync(fd) == 0;
-	close(fd);
-	return ok;
-}
-
 bool export_to_path(struct store *store, const struct export_options *opts, const char *path,
 		    struct export_summary *summary, struct rjk_error *err)
 {
@@ -226,7 +208,7 @@ bool export_to_path(struct store *store, const struct export_options *opts, cons
 		unlink(tmp);
 		return false;
 	}
-	sync_parent(path);
+	durable_sync_parent(path);
 	if (summary)
 		*summary = sum;
 	return log_export(store, opts, path, &sum, err);

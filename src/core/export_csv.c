@@ -35,13 +35,12 @@ static void cell(struct export_ctx *ctx, bool first, const char *s)
 }
 
 /* A number the export produced itself: quoted but never guarded, so -2 stays a number. */
-static void number_cell(struct export_ctx *ctx, bool present, int64_t v)
+static void number_cell(struct export_ctx *ctx, bool first, bool present, int64_t v)
 {
-	if (!present) {
-		cell(ctx, false, NULL);
-		return;
-	}
-	fprintf(ctx->out, ",\"%" PRId64 "\"", v);
+	if (!present)
+		cell(ctx, first, NULL);
+	else
+		fprintf(ctx->out, "%s\"%" PRId64 "\"", first ? "" : ",", v);
 }
 
 static void time_cell(struct export_ctx *ctx, int64_t ms)
@@ -101,14 +100,14 @@ static void csv_session(struct export_ctx *ctx, const struct export_session *es)
 		for (size_t i = 0; i < es->response_counts[p]; i++) {
 			const struct stored_response *r = &es->responses[p][i];
 			const struct store_step *step = export_find_step(es, r->step_id);
-			number_cell(ctx, true, s->id);
+			number_cell(ctx, true, true, s->id);
 			cell(ctx, false, s->scenario_id);
 			cell(ctx, false, s->title);
 			cell(ctx, false, s->scenario_sha256);
 			cell(ctx, false, s->label);
 			time_cell(ctx, s->started);
 			time_cell(ctx, s->ended);
-			number_cell(ctx, true, who->id);
+			number_cell(ctx, false, true, who->id);
 			cell(ctx, false, who->name);
 			time_cell(ctx, who->submitted);
 			cell(ctx, false, r->step_id);
@@ -116,7 +115,7 @@ static void csv_session(struct export_ctx *ctx, const struct export_session *es)
 			cell(ctx, false, r->prompt);
 			cell(ctx, false, response_status_name(r->status));
 			cell(ctx, false, r->text);
-			number_cell(ctx, r->has_scale, r->scale);
+			number_cell(ctx, false, r->has_scale, r->scale);
 			cell(ctx, false, r->has_scale ? export_scale_label(step, r->scale) : NULL);
 			choices_cell(ctx, r);
 			video_cell(ctx, r->video_ms);

@@ -1,4 +1,4 @@
-/* Error collection with a cap (see report.h). */
+/* Error collection, sorted by place and capped (see report.h). */
 #define _GNU_SOURCE /* vasprintf */
 #include "core/report.h"
 

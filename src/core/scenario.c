@@ -68,8 +68,10 @@ static bool read_version(struct report *r, const struct ytree_node *root, struct
 	}
 	long version;
 	if (!yget_parse_int(v, &version)) {
-		report_at(r, v->line, v->col, "'rjkiosk' must be the format version %d",
-			  SCENARIO_FORMAT_VERSION);
+		char got[2 * REPORT_EXCERPT_SIZE];
+		yget_describe(got, sizeof got, v);
+		report_at(r, v->line, v->col, "'rjkiosk' must be the format version %d, not %s",
+			  SCENARIO_FORMAT_VERSION, got);
 		return false;
 	}
 	if (version != SCENARIO_FORMAT_VERSION) {
@@ -115,8 +117,69 @@ static int compare_cues(const void *a, const void *b)
 	return (x->at_ms > y->at_ms) - (x->at_ms < y->at_ms);
 }
 
-/* Reads one cue into v->cues[v->cue_count]; lines[] keeps where each earlier cue was.
- * ids_known: every step has a sound id, so a cue naming none of them is the cue's fault. */
+/* Checks a cue's time; another cue at the same time is refused. */
+static bool cue_time(struct report *r, const struct ytree_node *cue, const char *where,
+		     const char *at, const struct scenario_video *v, const int *lines, int64_t *ms)
+{
+	const struct ytree_node *n = ytree_get(cue, "at", NULL);
+	if (!timecode_parse(at, ms)) {
+		char shown[REPORT_EXCERPT_SIZE];
+		report_excerpt(shown, sizeof shown, at);
+		report_at(r, n->line, n->col, "time '%s' in %s is not a time; write minutes and "
+			  "seconds like 1:30, or hours like 1:02:03 (optionally with "
+			  "milliseconds: 1:30.250)", shown, where);
+		return false;
+	}
+	for (size_t i = 0; i < v->cue_count; i++) {
+		if (v->cues[i].at_ms == *ms) {
+			char t[16];
+			report_at(r, n->line, n->col, "another cue is already at %s (line %d); "
+				  "give each cue its own time", timecode_format(*ms, t, sizeof t),
+				  lines[i]);
+			return false;
+		}
+	}
+	return true;
+}
+
+/* Checks that a cue names an existing step that no earlier cue names. ids_known: every step
+ * has a sound id, so a cue naming none of them is the cue's fault (otherwise the step's own
+ * message says it all). */
+static bool cue_step(struct report *r, const struct ytree_node *cue, const char *where,
+		     const char *step, const struct scenario *s, const int *lines, bool ids_known,
+		     size_t *found)
+{
+	const struct ytree_node *n = ytree_get(cue, "step", NULL);
+	if (!scenario_find_step(s, step, found)) {
+		if (!ids_known)
+			return false;
+		char shown[REPORT_EXCERPT_SIZE];
+		report_excerpt(shown, sizeof shown, step);
+		const char **ids = calloc(s->step_count, sizeof *ids);
+		size_t nids = 0;
+		for (size_t i = 0; ids && i < s->step_count; i++)
+			ids[nids++] = s->steps[i].id;
+		const char *near = ids ? suggest_nearest(step, ids, nids) : NULL;
+		if (near)
+			report_at(r, n->line, n->col, "%s names step '%s', but no step has that "
+				  "id; did you mean '%s'?", where, shown, near);
+		else
+			report_at(r, n->line, n->col, "%s names step '%s', but no step has that id",
+				  where, shown);
+		free(ids);
+		return false;
+	}
+	for (size_t i = 0; i < s->video->cue_count; i++) {
+		if (s->video->cues[i].step == *found) {
+			report_at(r, n->line, n->col, "step '%s' already has a cue (line %d); a step "
+				  "can be shown by one cue only", step, lines[i]);
+			return false;
+		}
+	}
+	return true;
+}
+
+/* Reads one cue into v->cues[v->cue_count]; lines[] keeps where each earlier cue was. */
 static bool read_cue(struct report *r, const struct ytree_node *cue, size_t index,
 		     struct scenario *s, int *lines, bool ids_known)
 {
@@ -133,57 +196,9 @@ static bool read_cue(struct report *r, const struct ytree_node *cue, size_t inde
 	ok &= yget_string(r, cue, "at", where, YGET_REQUIRED | YGET_ONE_LINE, &at);
 	ok &= yget_string(r, cue, "step", where, YGET_REQUIRED | YGET_ONE_LINE, &step);
 	int64_t ms = 0;
-	if (at && !timecode_parse(at, &ms)) {
-		const struct ytree_node *n = ytree_get(cue, "at", NULL);
-		char shown[REPORT_EXCERPT_SIZE];
-		report_excerpt(shown, sizeof shown, at);
-		report_at(r, n->line, n->col, "time '%s' in %s is not a time; write minutes and "
-			  "seconds like 1:30, or hours like 1:02:03 (optionally with "
-			  "milliseconds: 1:30.250)", shown, where);
-		ok = false;
-	} else if (at) {
-		for (size_t i = 0; i < v->cue_count; i++) {
-			if (v->cues[i].at_ms != ms)
-				continue;
-			const struct ytree_node *n = ytree_get(cue, "at", NULL);
-			char t[16];
-			report_at(r, n->line, n->col, "another cue is already at %s (line %d); "
-				  "give each cue its own time", timecode_format(ms, t, sizeof t),
-				  lines[i]);
-			ok = false;
-		}
-	}
 	size_t found = 0;
-	if (step && !scenario_find_step(s, step, &found) && !ids_known) {
-		ok = false;
-	} else if (step && !scenario_find_step(s, step, &found)) {
-		const struct ytree_node *n = ytree_get(cue, "step", NULL);
-		char shown[REPORT_EXCERPT_SIZE];
-		report_excerpt(shown, sizeof shown, step);
-		const char **ids = calloc(s->step_count, sizeof *ids);
-		size_t nids = 0;
-		for (size_t i = 0; ids && i < s->step_count; i++)
-			if (s->steps[i].id)
-				ids[nids++] = s->steps[i].id;
-		const char *near = ids ? suggest_nearest(step, ids, nids) : NULL;
-		if (near)
-			report_at(r, n->line, n->col, "%s names step '%s', but no step has that "
-				  "id; did you mean '%s'?", where, shown, near);
-		else
-			report_at(r, n->line, n->col, "%s names step '%s', but no step has that id",
-				  where, shown);
-		free(ids);
-		ok = false;
-	} else if (step) {
-		for (size_t i = 0; i < v->cue_count; i++) {
-			if (v->cues[i].step != found)
-				continue;
-			const struct ytree_node *n = ytree_get(cue, "step", NULL);
-			report_at(r, n->line, n->col, "step '%s' already has a cue (line %d); a step "
-				  "can be shown by one cue only", step, lines[i]);
-			ok = false;
-		}
-	}
+	ok &= at && cue_time(r, cue, where, at, v, lines, &ms);
+	ok &= step && cue_step(r, cue, where, step, s, lines, ids_known, &found);
 	free(at);
 	if (!ok) {
 		free(step);

@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/durable.h"
 #include "core/utf8.h"
 
 /* Identifies our databases in the file header ("RJKS"), so another program's SQLite file is
@@ -126,16 +127,6 @@ static bool make_dirs(const char *dir, struct rjk_error *err)
 	return true;
 }
 
-static bool sync_dir(const char *dir)
-{
-	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd < 0)
-		return false;
-	bool ok = fsync(fd) == 0;
-	close(fd);
-	return ok;
-}
-
 /* Narrows a file to 0600 when it exists and is open to others (an older copy, or restored from
  * a backup without its mode). */
 static bool tighten(const char *path, struct rjk_error *err)
@@ -160,7 +151,7 @@ static bool prepare_files(const char *dir, const char *path, struct rjk_error *e
 	if (fd >= 0) {
 		bool ok = fchmod(fd, 0600) == 0 && fsync(fd) == 0;
 		close(fd);
-		if (!ok || !sync_dir(dir))
+		if (!ok || !durable_sync_dir(dir))
 			return rjk_error_set(err, "cannot create %s: %s", path, strerror(errno));
 		return true;
 	}
@@ -226,18 +217,18 @@ bool store_prepare(struct store *store, const char *sql, sqlite3_stmt **stmt, co
 
 static const char *const cached_sql[CACHED_COUNT] = {
 	[CACHED_UPSERT_RESPONSE] =
-		"INSERT INTO responses(participant, step_id, kind, prompt, status, text, scale,"
+		("INSERT INTO responses(participant, step_id, kind, prompt, status, text, scale,"
 		" video_ms, first_edit_ms, last_edit_ms) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)"
 		" ON CONFLICT(participant, step_id) DO UPDATE SET kind = excluded.kind,"
 		" prompt = excluded.prompt, status = excluded.status, text = excluded.text,"
 		" scale = excluded.scale, video_ms = coalesce(video_ms, excluded.video_ms),"
-		" last_edit_ms = excluded.last_edit_ms RETURNING id",
-	[CACHED_DELETE_CHOICES] = "DELETE FROM response_choices WHERE response = ?1",
+		" last_edit_ms = excluded.last_edit_ms RETURNING id"),
+	[CACHED_DELETE_CHOICES] = ("DELETE FROM response_choices WHERE response = ?1"),
 	[CACHED_INSERT_CHOICE] =
-		"INSERT INTO response_choices(response, position, text) VALUES(?1, ?2, ?3)",
+		("INSERT INTO response_choices(response, position, text) VALUES(?1, ?2, ?3)"),
 	[CACHED_STEP_LIMITS] =
-		"SELECT st.max_chars, st.scale_min, st.scale_max FROM participants p"
-		" JOIN steps st ON st.session = p.session AND st.step_id = ?2 WHERE p.id = ?1",
+		("SELECT st.max_chars, st.scale_min, st.scale_max FROM participants p"
+		" JOIN steps st ON st.session = p.session AND st.step_id = ?2 WHERE p.id = ?1"),
 };
 
 sqlite3_stmt *store_cached(struct store *store, enum store_cached which, const char *what,
@@ -307,6 +298,37 @@ char *store_column_dup(sqlite3_stmt *stmt, int col, bool *oom)
 	if (!copy)
 		*oom = true;
 	return copy;
+}
+
+bool store_grow(void *list_ptr, size_t *cap, size_t count, size_t size)
+{
+	void **list = list_ptr;
+	if (count < *cap)
+		return true;
+	size_t grown_cap = *cap ? *cap * 2 : 16;
+	void *grown = realloc(*list, grown_cap * size);
+	if (!grown)
+		return false;
+	*list = grown;
+	*cap = grown_cap;
+	return true;
+}
+
+bool store_rows_done(struct store *store, int rc, bool oom, const char *what,
+		     struct rjk_error *err)
+{
+	if (oom)
+		return rjk_error_set(err, "out of memory");
+	return rc == SQLITE_DONE ? true : store_fail(store, rc, what, err);
+}
+
+bool store_bound(struct store *store, const int *rcs, size_t count, const char *what,
+		 struct rjk_error *err)
+{
+	for (size_t i = 0; i < count; i++)
+		if (rcs[i] != SQLITE_OK)
+			return store_fail(store, rcs[i], what, err);
+	return true;
 }
 
 static bool query_int(struct store *store, const char *sql, int64_t *out, const char *what,
@@ -387,6 +409,19 @@ static bool set_pragmas(struct store *store, struct rjk_error *err)
 	return true;
 }
 
+static bool insert_kiosk_id(struct store *store, struct rjk_error *err)
+{
+	unsigned char raw[16];
+	char sql[128];
+	if (getrandom(raw, sizeof raw, 0) != (ssize_t)sizeof raw)
+		return rjk_error_set(err, "cannot get random bytes: %s", strerror(errno));
+	int n = snprintf(sql, sizeof sql, "INSERT INTO meta(key, value) VALUES('kiosk_id', '");
+	for (size_t i = 0; i < sizeof raw; i++)
+		n += snprintf(sql + n, sizeof sql - (size_t)n, "%02x", raw[i]);
+	snprintf(sql + n, sizeof sql - (size_t)n, "')");
+	return store_exec(store, sql, "upgrade the database", err);
+}
+
 static bool migrate(struct store *store, int64_t version, struct rjk_error *err)
 {
 	for (int64_t v = version; v < STORE_SCHEMA_VERSION; v++) {
@@ -399,20 +434,8 @@ static bool migrate(struct store *store, int64_t version, struct rjk_error *err)
 		snprintf(pragma, sizeof pragma, "PRAGMA user_version=%lld; PRAGMA application_id=%d",
 			 (long long)v + 1, STORE_APPLICATION_ID);
 		ok = ok && store_exec(store, pragma, "upgrade the database", err);
-		if (ok && v == 0) {
-			unsigned char raw[16];
-			char sql[128];
-			if (getrandom(raw, sizeof raw, 0) != (ssize_t)sizeof raw) {
-				ok = rjk_error_set(err, "cannot get random bytes: %s", strerror(errno));
-			} else {
-				int n = snprintf(sql, sizeof sql,
-						 "INSERT INTO meta(key, value) VALUES('kiosk_id', '");
-				for (size_t i = 0; i < sizeof raw; i++)
-					n += snprintf(sql + n, sizeof sql - (size_t)n, "%02x", raw[i]);
-				snprintf(sql + n, sizeof sql - (size_t)n, "')");
-				ok = store_exec(store, sql, "upgrade the database", err);
-			}
-		}
+		/* The first layout also gives the kiosk its identity. */
+		ok = ok && (v != 0 || insert_kiosk_id(store, err));
 		if (!ok) {
 			store_rollback(store);
 			return false;

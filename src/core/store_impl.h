@@ -59,8 +59,24 @@ bool store_check_text(const char *s, size_t max_bytes, size_t max_chars, const c
 /* Binds text or NULL. */
 int store_bind_text(sqlite3_stmt *stmt, int index, const char *s);
 
+/* Checks the results of a statement's sqlite3_bind_* calls (a failed bind would store NULL in
+ * place of the trainee's text). Use through STORE_BOUND(store, what, err, bind, bind, ...). */
+bool store_bound(struct store *store, const int *rcs, size_t count, const char *what,
+		 struct rjk_error *err);
+#define STORE_BOUND(store, what, err, ...) \
+	store_bound(store, (const int[]){__VA_ARGS__}, \
+		    sizeof((const int[]){__VA_ARGS__}) / sizeof(int), what, err)
+
 /* strdup of a column, NULL for SQL NULL; sets *oom when memory runs out. */
 char *store_column_dup(sqlite3_stmt *stmt, int col, bool *oom);
+
+/* Makes room for element number count in a growing array of elements of size bytes; false
+ * when memory runs out (the array is then unchanged). */
+bool store_grow(void *list_ptr, size_t *cap, size_t count, size_t size);
+
+/* How a loop over rows ended: true for SQLITE_DONE with memory enough, else fills err. */
+bool store_rows_done(struct store *store, int rc, bool oom, const char *what,
+		     struct rjk_error *err);
 
 /* Logs an event inside the caller's transaction. */
 bool store_log_event_locked(struct store *store, const char *kind, int64_t session,

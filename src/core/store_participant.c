@@ -43,8 +43,8 @@ int64_t store_participant_add(struct store *store, int64_t session, const char *
 	bool ok = store_prepare(store, "SELECT (SELECT count(*) FROM sessions WHERE id = ?1),"
 				" (SELECT count(*) FROM participants WHERE session = ?1)", &count,
 				what, err);
+	ok = ok && STORE_BOUND(store, what, err, sqlite3_bind_int64(count, 1, session));
 	if (ok) {
-		sqlite3_bind_int64(count, 1, session);
 		int rc = sqlite3_step(count);
 		if (rc != SQLITE_ROW)
 			ok = store_fail(store, rc, what, err);
@@ -57,12 +57,13 @@ int64_t store_participant_add(struct store *store, int64_t session, const char *
 	ok = ok && store_prepare(store, "INSERT INTO participants(session, number, name,"
 				 " automatic, started_ms) VALUES(?1, ?2, ?3, ?4, ?5)", &ins, what,
 				 err);
+	ok = ok && STORE_BOUND(store, what, err,
+			       sqlite3_bind_int64(ins, 1, session),
+			       sqlite3_bind_int64(ins, 2, number),
+			       store_bind_text(ins, 3, given ? given : code),
+			       sqlite3_bind_int(ins, 4, given == NULL),
+			       sqlite3_bind_int64(ins, 5, store_now(store)));
 	if (ok) {
-		sqlite3_bind_int64(ins, 1, session);
-		sqlite3_bind_int64(ins, 2, number);
-		store_bind_text(ins, 3, given ? given : code);
-		sqlite3_bind_int(ins, 4, given == NULL);
-		sqlite3_bind_int64(ins, 5, store_now(store));
 		int rc = sqlite3_step(ins);
 		ok = rc == SQLITE_DONE ? true : store_fail(store, rc, what, err);
 		id = sqlite3_last_insert_rowid(store->db);
@@ -86,12 +87,12 @@ static bool participant_update(struct store *store, int64_t participant, const c
 	if (!store_begin(store, what, err))
 		return false;
 	bool ok = store_prepare(store, sql, &stmt, what, err);
-	if (ok) {
-		sqlite3_bind_int64(stmt, 1, participant);
-		if (text)
-			store_bind_text(stmt, 2, text);
-		else
-			sqlite3_bind_int64(stmt, 2, store_now(store));
+	if (ok && !STORE_BOUND(store, what, err, sqlite3_bind_int64(stmt, 1, participant),
+			       text ? store_bind_text(stmt, 2, text)
+				    : sqlite3_bind_int64(stmt, 2, store_now(store)))) {
+		sqlite3_finalize(stmt);
+		ok = false;
+	} else if (ok) {
 		int rc = sqlite3_step(stmt);
 		ok = rc == SQLITE_DONE ? true : store_fail(store, rc, what, err);
 		if (ok && sqlite3_changes(store->db) == 0)
@@ -138,8 +139,9 @@ bool store_find_unfinished_participant(struct store *store, int64_t session,
 	if (!store_prepare(store, "SELECT id, name, position FROM participants WHERE session = ?1"
 			   " AND submitted_ms IS NULL ORDER BY id DESC LIMIT 1", &stmt, what, err))
 		return false;
-	sqlite3_bind_int64(stmt, 1, session);
-	int rc = sqlite3_step(stmt);
+	int rc = sqlite3_bind_int64(stmt, 1, session);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW) {
 		*participant = sqlite3_column_int64(stmt, 0);
 		copy_out(name, name_size, (const char *)sqlite3_column_text(stmt, 1));
@@ -170,20 +172,18 @@ bool store_list_participants(struct store *store, int64_t session,
 			   " coalesce(submitted_ms, 0) FROM participants WHERE session = ?1"
 			   " ORDER BY id", &stmt, what, err))
 		return false;
-	sqlite3_bind_int64(stmt, 1, session);
+	if (!STORE_BOUND(store, what, err, sqlite3_bind_int64(stmt, 1, session))) {
+		sqlite3_finalize(stmt);
+		return false;
+	}
 	struct store_participant_info *list = NULL;
 	size_t n = 0, cap = 0;
 	bool oom = false;
 	int rc;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 16;
-			struct store_participant_info *grown = realloc(list, cap * sizeof *grown);
-			if (!grown) {
-				oom = true;
-				break;
-			}
-			list = grown;
+		if (!store_grow(&list, &cap, n, sizeof *list)) {
+			oom = true;
+			break;
 		}
 		struct store_participant_info *p = &list[n++];
 		p->id = sqlite3_column_int64(stmt, 0);
@@ -195,9 +195,7 @@ bool store_list_participants(struct store *store, int64_t session,
 		p->submitted = sqlite3_column_int64(stmt, 6);
 	}
 	sqlite3_finalize(stmt);
-	bool ok = oom ? rjk_error_set(err, "out of memory")
-	        : rc == SQLITE_DONE ? true : store_fail(store, rc, what, err);
-	if (!ok) {
+	if (!store_rows_done(store, rc, oom, what, err)) {
 		store_participants_free(list, n);
 		return false;
 	}

@@ -15,11 +15,14 @@ bool store_log_event_locked(struct store *store, const char *kind, int64_t sessi
 	if (!store_prepare(store, "INSERT INTO events(at_ms, kind, session, detail)"
 			   " VALUES(?1, ?2, ?3, ?4)", &stmt, what, err))
 		return false;
-	sqlite3_bind_int64(stmt, 1, store_now(store));
-	store_bind_text(stmt, 2, kind);
-	if (session > 0)
-		sqlite3_bind_int64(stmt, 3, session);
-	store_bind_text(stmt, 4, detail);
+	if (!STORE_BOUND(store, what, err,
+			 sqlite3_bind_int64(stmt, 1, store_now(store)),
+			 store_bind_text(stmt, 2, kind),
+			 session > 0 ? sqlite3_bind_int64(stmt, 3, session) : SQLITE_OK,
+			 store_bind_text(stmt, 4, detail))) {
+		sqlite3_finalize(stmt);
+		return false;
+	}
 	int rc = sqlite3_step(stmt);
 	sqlite3_finalize(stmt);
 	return rc == SQLITE_DONE ? true : store_fail(store, rc, what, err);
@@ -62,16 +65,14 @@ bool store_list_events(struct store *store, struct store_event **out, size_t *co
 			   " ORDER BY id", &stmt, what, err))
 		return false;
 	struct store_event *list = NULL;
-	size_t n = 0;
+	size_t n = 0, cap = 0;
 	bool oom = false;
 	int rc;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		struct store_event *grown = realloc(list, (n + 1) * sizeof *grown);
-		if (!grown) {
+		if (!store_grow(&list, &cap, n, sizeof *list)) {
 			oom = true;
 			break;
 		}
-		list = grown;
 		struct store_event *e = &list[n++];
 		e->id = sqlite3_column_int64(stmt, 0);
 		e->at = sqlite3_column_int64(stmt, 1);
@@ -80,9 +81,7 @@ bool store_list_events(struct store *store, struct store_event **out, size_t *co
 		e->detail = store_column_dup(stmt, 4, &oom);
 	}
 	sqlite3_finalize(stmt);
-	bool ok = oom ? rjk_error_set(err, "out of memory")
-	        : rc == SQLITE_DONE ? true : store_fail(store, rc, what, err);
-	if (!ok) {
+	if (!store_rows_done(store, rc, oom, what, err)) {
 		store_events_free(list, n);
 		return false;
 	}
@@ -95,13 +94,15 @@ bool store_list_events(struct store *store, struct store_event **out, size_t *co
 #define SESSIONS_MATCH "(?1 = 1 OR (?1 = 0 AND s.id = ?2) OR (?1 = 2 AND coalesce(s.ended_ms," \
 		       " s.started_ms) < ?3))"
 
-static void bind_request(struct store *store, sqlite3_stmt *stmt,
-			 const struct store_purge_request *req)
+static bool bind_request(struct store *store, sqlite3_stmt *stmt,
+			 const struct store_purge_request *req, const char *what,
+			 struct rjk_error *err)
 {
 	int scope = req->scope == STORE_PURGE_SESSION ? 0 : req->scope == STORE_PURGE_ALL ? 1 : 2;
-	sqlite3_bind_int(stmt, 1, scope);
-	sqlite3_bind_int64(stmt, 2, req->session);
-	sqlite3_bind_int64(stmt, 3, store_now(store) - (int64_t)req->days * DAY_MS);
+	return STORE_BOUND(store, what, err, sqlite3_bind_int(stmt, 1, scope),
+			   sqlite3_bind_int64(stmt, 2, req->session),
+			   sqlite3_bind_int64(stmt, 3,
+					      store_now(store) - (int64_t)req->days * DAY_MS));
 }
 
 bool store_purge_preview(struct store *store, const struct store_purge_request *req,
@@ -118,7 +119,10 @@ bool store_purge_preview(struct store *store, const struct store_purge_request *
 			   " LEFT JOIN responses r ON r.participant = p.id WHERE " SESSIONS_MATCH,
 			   &stmt, what, err))
 		return false;
-	bind_request(store, stmt, req);
+	if (!bind_request(store, stmt, req, what, err)) {
+		sqlite3_finalize(stmt);
+		return false;
+	}
 	int rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW) {
 		*sessions = (size_t)sqlite3_column_int64(stmt, 0);
@@ -160,8 +164,7 @@ bool store_purge(struct store *store, const struct store_purge_request *req, siz
 	bool ok = store_purge_preview(store, req, &sessions, &participants, &responses, err) &&
 		  store_prepare(store, "DELETE FROM sessions AS s WHERE " SESSIONS_MATCH, &stmt,
 				what, err);
-	if (ok) {
-		bind_request(store, stmt, req);
+	if (ok && (ok = bind_request(store, stmt, req, what, err))) {
 		int rc = sqlite3_step(stmt);
 		ok = rc == SQLITE_DONE ? true : store_fail(store, rc, what, err);
 	}

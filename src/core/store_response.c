@@ -15,6 +15,10 @@ static bool check_response(const struct response *r, struct rjk_error *err)
 	if (r->status != RESPONSE_DRAFT && r->status != RESPONSE_ANSWERED &&
 	    r->status != RESPONSE_PASSED)
 		return rjk_error_set(err, "The answer has an unknown status; nothing was saved.");
+	enum step_kind kind;
+	if (!store_kind_parse(step_kind_name(r->kind), &kind))
+		return rjk_error_set(err, "The answer is for an unknown kind of step; nothing was "
+				     "saved.");
 	if (!store_check_text(r->step_id, STORE_SHORT_MAX_BYTES, STORE_SHORT_MAX_BYTES, "step id",
 			      err) ||
 	    (r->prompt && !store_check_text(r->prompt, STORE_TEXT_MAX_BYTES, STORE_TEXT_MAX_BYTES,
@@ -41,8 +45,9 @@ static bool check_against_step(struct store *store, int64_t participant,
 	sqlite3_stmt *stmt = store_cached(store, CACHED_STEP_LIMITS, what, err);
 	if (!stmt)
 		return false;
-	sqlite3_bind_int64(stmt, 1, participant);
-	store_bind_text(stmt, 2, r->step_id);
+	if (!STORE_BOUND(store, what, err, sqlite3_bind_int64(stmt, 1, participant),
+			 store_bind_text(stmt, 2, r->step_id)))
+		return false;
 	int rc = sqlite3_step(stmt);
 	bool ok = true;
 	if (rc == SQLITE_ROW) {
@@ -72,17 +77,17 @@ static bool write_response(struct store *store, int64_t participant, const struc
 	sqlite3_stmt *up = store_cached(store, CACHED_UPSERT_RESPONSE, what, err);
 	if (!up)
 		return false;
-	sqlite3_bind_int64(up, 1, participant);
-	store_bind_text(up, 2, r->step_id);
-	store_bind_text(up, 3, step_kind_name(r->kind));
-	store_bind_text(up, 4, r->prompt ? r->prompt : "");
-	store_bind_text(up, 5, response_status_name(r->status));
-	store_bind_text(up, 6, r->text);
-	if (r->has_scale)
-		sqlite3_bind_int(up, 7, r->scale);
-	if (r->video_ms >= 0)
-		sqlite3_bind_int64(up, 8, r->video_ms);
-	sqlite3_bind_int64(up, 9, store_now(store));
+	if (!STORE_BOUND(store, what, err,
+			 sqlite3_bind_int64(up, 1, participant),
+			 store_bind_text(up, 2, r->step_id),
+			 store_bind_text(up, 3, step_kind_name(r->kind)),
+			 store_bind_text(up, 4, r->prompt ? r->prompt : ""),
+			 store_bind_text(up, 5, response_status_name(r->status)),
+			 store_bind_text(up, 6, r->text),
+			 r->has_scale ? sqlite3_bind_int(up, 7, r->scale) : SQLITE_OK,
+			 r->video_ms >= 0 ? sqlite3_bind_int64(up, 8, r->video_ms) : SQLITE_OK,
+			 sqlite3_bind_int64(up, 9, store_now(store))))
+		return false;
 	int rc = sqlite3_step(up);
 	int64_t id = rc == SQLITE_ROW ? sqlite3_column_int64(up, 0) : 0;
 	if (rc == SQLITE_ROW)
@@ -97,7 +102,8 @@ static bool write_response(struct store *store, int64_t participant, const struc
 	sqlite3_stmt *del = store_cached(store, CACHED_DELETE_CHOICES, what, err);
 	if (!del)
 		return false;
-	sqlite3_bind_int64(del, 1, id);
+	if (!STORE_BOUND(store, what, err, sqlite3_bind_int64(del, 1, id)))
+		return false;
 	rc = sqlite3_step(del);
 	sqlite3_reset(del);
 	if (rc != SQLITE_DONE)
@@ -106,9 +112,10 @@ static bool write_response(struct store *store, int64_t participant, const struc
 		sqlite3_stmt *ins = store_cached(store, CACHED_INSERT_CHOICE, what, err);
 		if (!ins)
 			return false;
-		sqlite3_bind_int64(ins, 1, id);
-		sqlite3_bind_int64(ins, 2, (int64_t)i);
-		store_bind_text(ins, 3, r->choices[i]);
+		if (!STORE_BOUND(store, what, err, sqlite3_bind_int64(ins, 1, id),
+				 sqlite3_bind_int64(ins, 2, (int64_t)i),
+				 store_bind_text(ins, 3, r->choices[i])))
+			return false;
 		rc = sqlite3_step(ins);
 		sqlite3_reset(ins);
 		if (rc != SQLITE_DONE)
@@ -184,9 +191,10 @@ static int load_choices(struct store *store, int64_t participant, struct stored_
 				    " ORDER BY c.response, c.position", -1, &stmt, NULL);
 	if (rc != SQLITE_OK)
 		return rc;
-	sqlite3_bind_int64(stmt, 1, participant);
 	size_t at = 0;
-	while (!*oom && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+	rc = sqlite3_bind_int64(stmt, 1, participant);
+	while (!*oom && (rc == SQLITE_OK || rc == SQLITE_ROW) &&
+	       (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(stmt, 0);
 		while (at < n && ids[at] != id)
 			at++;
@@ -216,24 +224,21 @@ bool store_load_responses(struct store *store, int64_t participant,
 			   " first_edit_ms, last_edit_ms FROM responses WHERE participant = ?1"
 			   " ORDER BY id", &stmt, what, err))
 		return false;
-	sqlite3_bind_int64(stmt, 1, participant);
+	if (!STORE_BOUND(store, what, err, sqlite3_bind_int64(stmt, 1, participant))) {
+		sqlite3_finalize(stmt);
+		return false;
+	}
 	struct stored_response *list = NULL;
 	int64_t *ids = NULL;
 	size_t n = 0, cap = 0;
 	bool oom = false;
 	int rc;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 16;
-			struct stored_response *grown = realloc(list, cap * sizeof *grown);
-			int64_t *grown_ids = grown ? realloc(ids, cap * sizeof *grown_ids) : NULL;
-			if (grown)
-				list = grown;
-			if (!grown_ids) {
-				oom = true;
-				break;
-			}
-			ids = grown_ids;
+		size_t ids_cap = cap;
+		if (!store_grow(&ids, &ids_cap, n, sizeof *ids) ||
+		    !store_grow(&list, &cap, n, sizeof *list)) {
+			oom = true;
+			break;
 		}
 		ids[n] = sqlite3_column_int64(stmt, 0);
 		read_row(stmt, &list[n++], &oom);
@@ -242,9 +247,7 @@ bool store_load_responses(struct store *store, int64_t participant,
 	if (!oom && rc == SQLITE_DONE && n > 0)
 		rc = load_choices(store, participant, list, ids, n, &oom);
 	free(ids);
-	bool ok = oom ? rjk_error_set(err, "out of memory")
-	        : rc == SQLITE_DONE ? true : store_fail(store, rc, what, err);
-	if (!ok) {
+	if (!store_rows_done(store, rc, oom, what, err)) {
 		store_responses_free(list, n);
 		return false;
 	}

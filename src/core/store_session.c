@@ -9,21 +9,25 @@ static bool snapshot_step(struct store *store, int64_t session, size_t position,
 			  struct rjk_error *err)
 {
 	const char *what = "save the new session";
+	bool has_text = step->kind == STEP_TEXT || step->kind == STEP_DISCUSSION;
+	bool scale = step->kind == STEP_SCALE;
 	sqlite3_reset(ins_step);
-	sqlite3_bind_int64(ins_step, 1, session);
-	sqlite3_bind_int64(ins_step, 2, (int64_t)position);
-	store_bind_text(ins_step, 3, step->id);
-	store_bind_text(ins_step, 4, step_kind_name(step->kind));
-	store_bind_text(ins_step, 5, step->text ? step->text : "");
-	sqlite3_bind_int(ins_step, 6, step->is_cue);
-	if (step->kind == STEP_TEXT || step->kind == STEP_DISCUSSION)
-		sqlite3_bind_int(ins_step, 7, step->max_chars > 0 ? step->max_chars
-								  : STEP_TEXT_LIMIT_MAX_CHARS);
-	if (step->kind == STEP_SCALE) {
-		sqlite3_bind_int(ins_step, 8, step->min);
-		sqlite3_bind_int(ins_step, 9, step->max);
-	}
-	sqlite3_bind_int(ins_step, 10, step->kind == STEP_CHOICE && step->multiple);
+	sqlite3_clear_bindings(ins_step);
+	if (!STORE_BOUND(store, what, err,
+			 sqlite3_bind_int64(ins_step, 1, session),
+			 sqlite3_bind_int64(ins_step, 2, (int64_t)position),
+			 store_bind_text(ins_step, 3, step->id),
+			 store_bind_text(ins_step, 4, step_kind_name(step->kind)),
+			 store_bind_text(ins_step, 5, step->text ? step->text : ""),
+			 sqlite3_bind_int(ins_step, 6, step->is_cue),
+			 has_text ? sqlite3_bind_int(ins_step, 7, step->max_chars > 0
+						 ? step->max_chars : STEP_TEXT_LIMIT_MAX_CHARS)
+				  : SQLITE_OK,
+			 scale ? sqlite3_bind_int(ins_step, 8, step->min) : SQLITE_OK,
+			 scale ? sqlite3_bind_int(ins_step, 9, step->max) : SQLITE_OK,
+			 sqlite3_bind_int(ins_step, 10,
+					  step->kind == STEP_CHOICE && step->multiple)))
+		return false;
 	int rc = sqlite3_step(ins_step);
 	if (rc != SQLITE_DONE)
 		return store_fail(store, rc, what, err);
@@ -32,15 +36,14 @@ static bool snapshot_step(struct store *store, int64_t session, size_t position,
 	for (size_t i = 0; i < n; i++) {
 		sqlite3_reset(ins_opt);
 		sqlite3_clear_bindings(ins_opt);
-		sqlite3_bind_int64(ins_opt, 1, session);
-		store_bind_text(ins_opt, 2, step->id);
-		sqlite3_bind_int64(ins_opt, 3, (int64_t)i);
-		if (step->kind == STEP_SCALE) {
-			sqlite3_bind_int(ins_opt, 4, step->labels[i].value);
-			store_bind_text(ins_opt, 5, step->labels[i].text);
-		} else {
-			store_bind_text(ins_opt, 5, step->options[i]);
-		}
+		if (!STORE_BOUND(store, what, err,
+				 sqlite3_bind_int64(ins_opt, 1, session),
+				 store_bind_text(ins_opt, 2, step->id),
+				 sqlite3_bind_int64(ins_opt, 3, (int64_t)i),
+				 scale ? sqlite3_bind_int(ins_opt, 4, step->labels[i].value) : SQLITE_OK,
+				 store_bind_text(ins_opt, 5, scale ? step->labels[i].text
+								   : step->options[i])))
+			return false;
 		rc = sqlite3_step(ins_opt);
 		if (rc != SQLITE_DONE)
 			return store_fail(store, rc, what, err);
@@ -70,13 +73,15 @@ int64_t store_session_start(struct store *store, const struct scenario *scenario
 		  store_prepare(store,
 				"INSERT INTO step_options(session, step_id, position, value, text)"
 				" VALUES(?1, ?2, ?3, ?4, ?5)", &ins_opt, what, err);
+	ok = ok && STORE_BOUND(store, what, err,
+			       store_bind_text(ins, 1, scenario->id),
+			       store_bind_text(ins, 2, scenario->sha256),
+			       store_bind_text(ins, 3, scenario->title ? scenario->title
+								       : scenario->id),
+			       store_bind_text(ins, 4, scenario->language),
+			       store_bind_text(ins, 5, label && label[0] ? label : NULL),
+			       sqlite3_bind_int64(ins, 6, store_now(store)));
 	if (ok) {
-		store_bind_text(ins, 1, scenario->id);
-		store_bind_text(ins, 2, scenario->sha256);
-		store_bind_text(ins, 3, scenario->title ? scenario->title : scenario->id);
-		store_bind_text(ins, 4, scenario->language);
-		store_bind_text(ins, 5, label && label[0] ? label : NULL);
-		sqlite3_bind_int64(ins, 6, store_now(store));
 		int rc = sqlite3_step(ins);
 		ok = rc == SQLITE_DONE ? true : store_fail(store, rc, what, err);
 		id = sqlite3_last_insert_rowid(store->db);
@@ -115,9 +120,11 @@ bool store_session_end(struct store *store, int64_t session, struct rjk_error *e
 		return false;
 	bool ok = store_prepare(store, "UPDATE sessions SET ended_ms = ?2 WHERE id = ?1"
 				" AND ended_ms IS NULL", &stmt, what, err);
-	if (ok) {
-		sqlite3_bind_int64(stmt, 1, session);
-		sqlite3_bind_int64(stmt, 2, store_now(store));
+	if (ok && !STORE_BOUND(store, what, err, sqlite3_bind_int64(stmt, 1, session),
+			       sqlite3_bind_int64(stmt, 2, store_now(store)))) {
+		sqlite3_finalize(stmt);
+		ok = false;
+	} else if (ok) {
 		ok = update_one(store, stmt, what, "There is no open session %lld.", session, err);
 	}
 	ok = ok && store_log_event_locked(store, "session-end", session, NULL, err) &&
@@ -136,8 +143,9 @@ bool store_find_open_session(struct store *store, const char *scenario_id, int64
 	if (!store_prepare(store, "SELECT id FROM sessions WHERE scenario_id = ?1"
 			   " AND ended_ms IS NULL ORDER BY id DESC LIMIT 1", &stmt, what, err))
 		return false;
-	store_bind_text(stmt, 1, scenario_id);
-	int rc = sqlite3_step(stmt);
+	int rc = store_bind_text(stmt, 1, scenario_id);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW)
 		*session = sqlite3_column_int64(stmt, 0);
 	sqlite3_finalize(stmt);
@@ -174,20 +182,18 @@ bool store_list_sessions(struct store *store, int64_t only, struct store_session
 			   " LEFT JOIN responses r ON r.participant = p.id"
 			   " WHERE ?1 = 0 OR s.id = ?1 GROUP BY s.id ORDER BY s.id", &stmt, what, err))
 		return false;
-	sqlite3_bind_int64(stmt, 1, only);
+	if (!STORE_BOUND(store, what, err, sqlite3_bind_int64(stmt, 1, only))) {
+		sqlite3_finalize(stmt);
+		return false;
+	}
 	struct store_session_info *list = NULL;
 	size_t n = 0, cap = 0;
 	bool oom = false;
 	int rc;
 	while (!oom && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 8;
-			struct store_session_info *grown = realloc(list, cap * sizeof *grown);
-			if (!grown) {
-				oom = true;
-				break;
-			}
-			list = grown;
+		if (!store_grow(&list, &cap, n, sizeof *list)) {
+			oom = true;
+			break;
 		}
 		struct store_session_info *s = &list[n++];
 		s->id = sqlite3_column_int64(stmt, 0);
@@ -204,8 +210,7 @@ bool store_list_sessions(struct store *store, int64_t only, struct store_session
 		s->drafts = (size_t)sqlite3_column_int64(stmt, 11);
 	}
 	sqlite3_finalize(stmt);
-	bool ok = oom ? rjk_error_set(err, "out of memory")
-	        : rc == SQLITE_DONE ? true : store_fail(store, rc, what, err);
+	bool ok = store_rows_done(store, rc, oom, what, err);
 	if (ok && only > 0 && n == 0)
 		ok = rjk_error_set(err, "There is no session %lld in %s; 'rjkiosk sessions' lists "
 				   "them.", (long long)only, store->path);
@@ -258,25 +263,26 @@ bool store_load_steps(struct store *store, int64_t session, struct store_step **
 		      size_t *count, struct rjk_error *err)
 {
 	const char *what = "read the session's steps";
-	sqlite3_stmt *stmt = NULL, *opts = NULL;
+	sqlite3_stmt *stmt;
 	struct store_step *steps = NULL;
-	size_t n = 0;
+	size_t n = 0, cap = 0;
 	bool oom = false;
-	int rc = SQLITE_DONE;
+	int rc;
 	*out = NULL;
 	*count = 0;
 	if (!store_prepare(store, "SELECT step_id, kind, prompt, is_cue, coalesce(scale_min, 0),"
 			   " coalesce(scale_max, 0), multiple FROM steps WHERE session = ?1"
 			   " ORDER BY position", &stmt, what, err))
 		return false;
-	sqlite3_bind_int64(stmt, 1, session);
+	if (!STORE_BOUND(store, what, err, sqlite3_bind_int64(stmt, 1, session))) {
+		sqlite3_finalize(stmt);
+		return false;
+	}
 	while (!oom && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		struct store_step *grown = realloc(steps, (n + 1) * sizeof *grown);
-		if (!grown) {
+		if (!store_grow(&steps, &cap, n, sizeof *steps)) {
 			oom = true;
 			break;
 		}
-		steps = grown;
 		struct store_step *s = &steps[n++];
 		memset(s, 0, sizeof *s);
 		s->step_id = store_column_dup(stmt, 0, &oom);
@@ -289,27 +295,26 @@ bool store_load_steps(struct store *store, int64_t session, struct store_step **
 		s->multiple = sqlite3_column_int(stmt, 6);
 	}
 	sqlite3_finalize(stmt);
-	if (!oom && rc == SQLITE_DONE &&
-	    store_prepare(store, "SELECT o.step_id, o.value, o.text FROM step_options o"
-			  " JOIN steps s ON s.session = o.session AND s.step_id = o.step_id"
-			  " WHERE o.session = ?1 ORDER BY s.position, o.position", &opts, what, err)) {
-		sqlite3_bind_int64(opts, 1, session);
+	bool ok = store_rows_done(store, rc, oom, what, err) &&
+		  store_prepare(store, "SELECT o.step_id, o.value, o.text FROM step_options o"
+				" JOIN steps s ON s.session = o.session AND s.step_id = o.step_id"
+				" WHERE o.session = ?1 ORDER BY s.position, o.position", &stmt, what,
+				err);
+	if (ok && !STORE_BOUND(store, what, err, sqlite3_bind_int64(stmt, 1, session))) {
+		sqlite3_finalize(stmt);
+		ok = false;
+	} else if (ok) {
 		size_t at = 0;
-		while (!oom && (rc = sqlite3_step(opts)) == SQLITE_ROW) {
-			const char *id = (const char *)sqlite3_column_text(opts, 0);
+		while (!oom && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+			const char *id = (const char *)sqlite3_column_text(stmt, 0);
 			while (at < n && strcmp(steps[at].step_id, id))
 				at++;
 			if (at < n)
-				add_option(&steps[at], opts, &oom);
+				add_option(&steps[at], stmt, &oom);
 		}
-		sqlite3_finalize(opts);
-	} else if (!oom && rc == SQLITE_DONE) {
-		rc = SQLITE_ERROR;
-		store_steps_free(steps, n);
-		return false;
+		sqlite3_finalize(stmt);
+		ok = store_rows_done(store, rc, oom, what, err);
 	}
-	bool ok = oom ? rjk_error_set(err, "out of memory")
-	        : rc == SQLITE_DONE ? true : store_fail(store, rc, what, err);
 	if (!ok) {
 		store_steps_free(steps, n);
 		return false;

@@ -64,8 +64,7 @@ bool yget_missing(struct report *r, const struct ytree_node *map, const char *wh
 	return false;
 }
 
-/* What a wrongly typed value looks like, for "must be X, not Y". */
-static void describe(char *out, size_t outsz, const struct ytree_node *value)
+void yget_describe(char *out, size_t outsz, const struct ytree_node *value)
 {
 	if (value->type == YTREE_SEQ) {
 		snprintf(out, outsz, "a list");
@@ -84,7 +83,7 @@ bool yget_text(struct report *r, const struct ytree_node *key, const struct ytre
 	*out = NULL;
 	if (value->type != YTREE_SCALAR) {
 		char got[NAME_SIZE];
-		describe(got, sizeof got, value);
+		yget_describe(got, sizeof got, value);
 		report_at(r, value->line, value->col, "%s must be text, not %s", name, got);
 		return false;
 	}
@@ -156,7 +155,7 @@ bool yget_int(struct report *r, const struct ytree_node *map, const char *key,
 	long n;
 	if (!yget_parse_int(v, &n)) {
 		char got[NAME_SIZE];
-		describe(got, sizeof got, v);
+		yget_describe(got, sizeof got, v);
 		const struct ytree_node *at = ytree_is_null(v) ? k : v;
 		if (ytree_is_null(v))
 			report_at(r, at->line, at->col, "%s has no value; write a whole number",
@@ -195,7 +194,7 @@ bool yget_bool(struct report *r, const struct ytree_node *map, const char *key,
 	}
 	char name[NAME_SIZE], got[NAME_SIZE];
 	yget_name(name, sizeof name, key, where);
-	describe(got, sizeof got, v);
+	yget_describe(got, sizeof got, v);
 	if (ytree_is_null(v))
 		report_at(r, k->line, k->col, "%s has no value; write true or false", name);
 	else
@@ -217,7 +216,7 @@ bool yget_collection(struct report *r, const struct ytree_node *map, const char 
 	}
 	char name[NAME_SIZE], got[NAME_SIZE];
 	yget_name(name, sizeof name, key, where);
-	describe(got, sizeof got, v);
+	yget_describe(got, sizeof got, v);
 	const struct ytree_node *at = ytree_is_null(v) ? k : v;
 	if (type == YTREE_SEQ)
 		report_at(r, at->line, at->col,

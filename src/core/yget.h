@@ -32,6 +32,10 @@ enum {
 	YGET_ONE_LINE = 2,      /* refuse line breaks */
 };
 
+/* Describes a wrongly typed value for "must be X, not Y": "a list", "a group of keys",
+ * "'five'" or "'5' in quotes". */
+void yget_describe(char *out, size_t outsz, const struct ytree_node *value);
+
 /* Reads a text value, trimmed of surrounding white space; it must not be empty. *out receives
  * a new string (caller frees), or NULL when the key is absent. Returns false on any problem
  * (reported). */

@@ -107,6 +107,9 @@ static const struct {
 	{"control characters are not allowed",
 	 "the file holds a control character, which a text file must not contain; remove it",
 	 false},
+	{"did not find expected <document start>",
+	 "this line cannot follow what comes before it; check the indentation, or remove a "
+	 "stray '...' or '%' line", false},
 	{"found a tab character that violates indentation",
 	 "tab used for indentation; indent with spaces only", false},
 };

@@ -169,6 +169,44 @@ bool fixture_set_kiosk_id(const char *db_path)
 	return ok;
 }
 
+struct fixture_env *fixture_env_new(void)
+{
+	struct fixture_env *env = calloc(1, sizeof *env);
+	if (!env || !fixture_tempdir(env->dir, sizeof env->dir)) {
+		free(env);
+		return NULL;
+	}
+	snprintf(env->data, sizeof env->data, "%s/data", env->dir);
+	env->clock = FIXTURE_CLOCK_START;
+	if (!fixture_env_reopen(env)) {
+		fixture_env_free(env);
+		return NULL;
+	}
+	return env;
+}
+
+bool fixture_env_reopen(struct fixture_env *env)
+{
+	struct rjk_error err = {{0}};
+	store_close(env->store);
+	env->store = store_open(env->data, &err);
+	if (!env->store) {
+		fprintf(stderr, "fixture: %s\n", err.message);
+		return false;
+	}
+	store_set_clock(env->store, fixture_clock, &env->clock);
+	return true;
+}
+
+void fixture_env_free(struct fixture_env *env)
+{
+	if (!env)
+		return;
+	store_close(env->store);
+	fixture_rmtree(env->dir);
+	free(env);
+}
+
 bool fixture_tempdir(char *out, size_t size)
 {
 	const char *base = getenv("TMPDIR");

@@ -27,6 +27,23 @@ bool fixture_populate(struct store *store);
 /* Gives the database a fixed kiosk id so exports are byte-for-byte reproducible. */
 bool fixture_set_kiosk_id(const char *db_path);
 
+/* A store in a new temporary folder, on the fixture clock. */
+struct fixture_env {
+	char dir[128];                  /* the temporary folder */
+	char data[160];                 /* its data folder */
+	struct store *store;
+	int64_t clock;
+};
+
+/* Allocates an env and opens its store (NULL on failure, with the reason on stderr). */
+struct fixture_env *fixture_env_new(void);
+
+/* Closes and reopens the store, as a restarted kiosk would (false on failure). */
+bool fixture_env_reopen(struct fixture_env *env);
+
+/* Closes the store, deletes the folder and frees env; NULL is a no-op. */
+void fixture_env_free(struct fixture_env *env);
+
 /* Makes a new empty folder under /tmp (path written to out, at least 64 bytes). */
 bool fixture_tempdir(char *out, size_t size);
 

@@ -24,6 +24,7 @@
 struct case_dir {
 	char path[1024];
 	char name[256];
+	char label[300];       /* "good/NAME" or "bad/NAME": the test's name */
 };
 
 static int compare_names(const void *a, const void *b)
@@ -71,26 +72,18 @@ static void print_diags(const struct rjk_diags *diags)
 		print_message("  %s\n", diags->items[i]);
 }
 
-/* Every good scenario loads, with no message. */
-static void good_scenarios_load(void **state)
+/* A good scenario loads, with no message. state: its case_dir. */
+static void good_scenario_loads(void **state)
 {
-	size_t count;
-	struct case_dir *cases = list_cases(DATA "/good", &count);
-	assert_true(count >= 5);
-	for (size_t i = 0; i < count; i++) {
-		struct rjk_diags diags = {0};
-		struct scenario *s = scenario_load(cases[i].path, &diags);
-		if (!s || diags.count) {
-			print_message("good/%s was refused:\n", cases[i].name);
-			print_diags(&diags);
-		}
-		assert_non_null(s);
-		assert_int_equal(diags.count, 0);
-		assert_true(s->step_count >= 1);
-		scenario_free(s);
-		rjk_diags_release(&diags);
-	}
-	free(cases);
+	const struct case_dir *c = *state;
+	struct rjk_diags diags = {0};
+	struct scenario *s = scenario_load(c->path, &diags);
+	print_diags(&diags);
+	assert_non_null(s);
+	assert_int_equal(diags.count, 0);
+	assert_true(s->step_count >= 1);
+	scenario_free(s);
+	rjk_diags_release(&diags);
 }
 
 /* Reads expected.txt into lines (without line ends). */
@@ -110,36 +103,30 @@ static size_t read_expected(const char *dir, char lines[][1024], size_t max)
 	return n;
 }
 
-/* Every bad scenario is refused with exactly its expected messages. */
-static void bad_scenarios_give_expected_messages(void **state)
+/* A bad scenario is refused with exactly its expected messages. state: its case_dir. */
+static void bad_scenario_gives_expected_messages(void **state)
 {
-	size_t count;
-	struct case_dir *cases = list_cases(DATA "/bad", &count);
-	assert_true(count >= 40);
+	const struct case_dir *c = *state;
 	static char expected[128][1024];
-	for (size_t i = 0; i < count; i++) {
-		size_t n = read_expected(cases[i].path, expected, 128);
-		assert_true(n > 0);
-		struct rjk_diags diags = {0};
-		struct scenario *s = scenario_load(cases[i].path, &diags);
-		if (s)
-			fail_msg("bad/%s was accepted", cases[i].name);
-		size_t prefix = strlen(cases[i].path) + 1;
-		bool same = diags.count == n;
-		for (size_t k = 0; same && k < n; k++)
-			same = !strncmp(diags.items[k], cases[i].path, prefix - 1) &&
-			       !strcmp(diags.items[k] + prefix, expected[k]);
-		if (!same) {
-			print_message("bad/%s: expected\n", cases[i].name);
-			for (size_t k = 0; k < n; k++)
-				print_message("  %s\n", expected[k]);
-			print_message("got\n");
-			print_diags(&diags);
-			fail();
-		}
-		rjk_diags_release(&diags);
+	size_t n = read_expected(c->path, expected, 128);
+	assert_true(n > 0);
+	struct rjk_diags diags = {0};
+	struct scenario *s = scenario_load(c->path, &diags);
+	assert_null(s);
+	size_t prefix = strlen(c->path) + 1;
+	bool same = diags.count == n;
+	for (size_t k = 0; same && k < n; k++)
+		same = !strncmp(diags.items[k], c->path, prefix - 1) &&
+		       !strcmp(diags.items[k] + prefix, expected[k]);
+	if (!same) {
+		print_message("expected\n");
+		for (size_t k = 0; k < n; k++)
+			print_message("  %s\n", expected[k]);
+		print_message("got\n");
+		print_diags(&diags);
 	}
-	free(cases);
+	rjk_diags_release(&diags);
+	assert_true(same);
 }
 
 /* The bundled scenarios (what a facilitator starts the kiosk on) are valid. */
@@ -150,8 +137,7 @@ static void bundled_scenarios_load(void **state)
 	for (size_t i = 0; i < count; i++) {
 		struct rjk_diags diags = {0};
 		struct scenario *s = scenario_load(cases[i].path, &diags);
-		if (!s)
-			print_diags(&diags);
+		print_diags(&diags);
 		assert_non_null(s);
 		scenario_free(s);
 		rjk_diags_release(&diags);
@@ -159,12 +145,37 @@ static void bundled_scenarios_load(void **state)
 	free(cases);
 }
 
+/* One test per case folder, named after it, so a failure names the case. */
+static void add_cases(struct CMUnitTest *tests, size_t *n, struct case_dir *cases, size_t count,
+		      const char *kind, void (*fn)(void **))
+{
+	for (size_t i = 0; i < count; i++) {
+		snprintf(cases[i].label, sizeof cases[i].label, "%s/%s", kind, cases[i].name);
+		tests[(*n)++] = (struct CMUnitTest){.name = cases[i].label, .test_func = fn,
+						    .initial_state = &cases[i]};
+	}
+}
+
 int main(void)
 {
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(good_scenarios_load),
-		cmocka_unit_test(bad_scenarios_give_expected_messages),
-		cmocka_unit_test(bundled_scenarios_load),
-	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	size_t ngood, nbad;
+	struct case_dir *good = list_cases(DATA "/good", &ngood);
+	struct case_dir *bad = list_cases(DATA "/bad", &nbad);
+	/* an empty or missing folder would make the tables pass without testing anything */
+	if (ngood < 5 || nbad < 40) {
+		fprintf(stderr, "test data missing: %zu good and %zu bad cases in %s\n", ngood,
+			nbad, DATA);
+		return 1;
+	}
+	struct CMUnitTest *tests = calloc(ngood + nbad + 1, sizeof *tests);
+	size_t n = 0;
+	add_cases(tests, &n, good, ngood, "good", good_scenario_loads);
+	add_cases(tests, &n, bad, nbad, "bad", bad_scenario_gives_expected_messages);
+	tests[n++] = (struct CMUnitTest){.name = "bundled_scenarios_load",
+					 .test_func = bundled_scenarios_load};
+	int failed = _cmocka_run_group_tests("scenario_files", tests, n, NULL, NULL);
+	free(tests);
+	free(good);
+	free(bad);
+	return failed;
 }

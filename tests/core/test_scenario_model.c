@@ -296,11 +296,40 @@ static void step_and_message_caps(void **state)
 	free(text);
 }
 
+/* Loading from memory (the fuzz target's way in): names and folder as given. */
+static void load_from_buffer(void **state)
+{
+	struct rjk_diags diags = {0};
+	struct scenario *s = scenario_load_buffer("mem.yaml", GOOD "/minimal", minimal,
+						  strlen(minimal), &diags);
+	assert_non_null(s);
+	assert_string_equal(s->file, "mem.yaml");
+	assert_non_null(strstr(s->dir, "/good/minimal"));
+	/* `sha256sum` of the same bytes */
+	assert_string_equal(s->sha256,
+			    "42159e7efc9f44469c75be14968c6876d05ff89159f8e98c5f0581379d8f6de7");
+	scenario_free(s);
+
+	assert_null(scenario_load_buffer("mem.yaml", "/nonexistent-rjk", minimal, strlen(minimal),
+					 &diags));
+	assert_int_equal(diags.count, 1);
+	assert_string_equal(diags.items[0], "mem.yaml: the scenario folder '/nonexistent-rjk' "
+					    "cannot be opened: No such file or directory");
+	rjk_diags_release(&diags);
+
+	assert_null(scenario_load_buffer("mem.yaml", ".", "", 0, &diags));
+	assert_int_equal(diags.count, 4);
+	assert_string_equal(diags.items[0], "mem.yaml:1:1: the scenario has no 'rjkiosk'; add the "
+					    "line 'rjkiosk: 1' at the top");
+	rjk_diags_release(&diags);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(full_scenario_model),
 		cmocka_unit_test(bom_crlf_and_styles),
+		cmocka_unit_test(load_from_buffer),
 		cmocka_unit_test_setup_teardown(size_limit, make_tmp, remove_tmp),
 		cmocka_unit_test_setup_teardown(symlinks, make_tmp, remove_tmp),
 		cmocka_unit_test_setup_teardown(missing_paths, make_tmp, remove_tmp),

@@ -16,44 +16,21 @@
 #include "core/store.h"
 #include "store_fixture.h"
 
-struct env {
-	char dir[128];
-	char data[160];
-	struct store *store;
-	int64_t clock;
-};
-
 static int setup(void **state)
 {
-	struct env *e = calloc(1, sizeof *e);
-	assert_non_null(e);
-	assert_true(fixture_tempdir(e->dir, sizeof e->dir));
-	snprintf(e->data, sizeof e->data, "%s/data", e->dir);
-	struct rjk_error err = {{0}};
-	e->store = store_open(e->data, &err);
-	assert_non_null(e->store);
-	e->clock = FIXTURE_CLOCK_START;
-	store_set_clock(e->store, fixture_clock, &e->clock);
-	*state = e;
-	return 0;
+	*state = fixture_env_new();
+	return *state ? 0 : -1;
 }
 
 static int teardown(void **state)
 {
-	struct env *e = *state;
-	store_close(e->store);
-	fixture_rmtree(e->dir);
-	free(e);
+	fixture_env_free(*state);
 	return 0;
 }
 
-static void reopen(struct env *e)
+static void reopen(struct fixture_env *e)
 {
-	struct rjk_error err = {{0}};
-	store_close(e->store);
-	e->store = store_open(e->data, &err);
-	assert_non_null(e->store);
-	store_set_clock(e->store, fixture_clock, &e->clock);
+	assert_true(fixture_env_reopen(e));
 }
 
 static mode_t mode_of(const char *path)
@@ -116,7 +93,7 @@ static void test_default_dir_follows_xdg(void **state)
 
 static void test_wal_mode_is_on_disk(void **state)
 {
-	struct env *e = *state;
+	struct fixture_env *e = *state;
 	sqlite3 *db;
 	sqlite3_stmt *stmt;
 	assert_int_equal(sqlite3_open_v2(store_path(e->store), &db, SQLITE_OPEN_READONLY, NULL),
@@ -134,7 +111,7 @@ static void test_wal_mode_is_on_disk(void **state)
 
 static void test_save_and_read_back(void **state)
 {
-	struct env *e = *state;
+	struct fixture_env *e = *state;
 	struct rjk_error err = {{0}};
 	int64_t session = store_session_start(e->store, fixture_scenario(), "Group A", &err);
 	char name[64];
@@ -187,7 +164,7 @@ static void test_save_and_read_back(void **state)
 
 static void test_participant_names(void **state)
 {
-	struct env *e = *state;
+	struct fixture_env *e = *state;
 	struct rjk_error err = {{0}};
 	int64_t session = store_session_start(e->store, fixture_scenario(), NULL, &err);
 	struct {
@@ -207,7 +184,7 @@ static void test_participant_names(void **state)
 
 static void test_resume_after_crash(void **state)
 {
-	struct env *e = *state;
+	struct fixture_env *e = *state;
 	struct rjk_error err = {{0}};
 	const struct scenario *sc = fixture_scenario();
 	int64_t ended = store_session_start(e->store, sc, NULL, &err);
@@ -253,7 +230,7 @@ static void assert_single_answer(struct store *store, int64_t who, const char *t
 
 static void test_bad_input_is_refused_whole(void **state)
 {
-	struct env *e = *state;
+	struct fixture_env *e = *state;
 	struct rjk_error err = {{0}};
 	int64_t session = store_session_start(e->store, fixture_scenario(), NULL, &err);
 	int64_t who = store_participant_add(e->store, session, NULL, NULL, 0, &err);
@@ -284,6 +261,10 @@ static void test_bad_input_is_refused_whole(void **state)
 		{{.step_id = "s1", .kind = STEP_SCALE, .prompt = "Agree?", .has_scale = true,
 		  .scale = 3, .video_ms = -1}, "outside -2 to 2"},
 		{{.step_id = "", .prompt = "Why?", .text = "x", .video_ms = -1}, "no step id"},
+		{{.step_id = "q1", .kind = (enum step_kind)42, .prompt = "Why?", .text = "x",
+		  .video_ms = -1}, "unknown kind"},
+		{{.step_id = "q1", .status = (enum response_status)7, .prompt = "Why?", .text = "x",
+		  .video_ms = -1}, "unknown status"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		rjk_error_clear(&err);
@@ -323,7 +304,7 @@ static void assert_refused_untouched(const char *data, const char *db, const cha
 
 static void test_newer_or_foreign_database_is_refused(void **state)
 {
-	struct env *e = *state;
+	struct fixture_env *e = *state;
 	char db[256];
 	snprintf(db, sizeof db, "%s", store_path(e->store));
 	store_close(e->store);
@@ -352,7 +333,7 @@ static void test_newer_or_foreign_database_is_refused(void **state)
 
 static void test_damaged_database_is_not_written(void **state)
 {
-	struct env *e = *state;
+	struct fixture_env *e = *state;
 	assert_true(fixture_populate(e->store));
 	char db[256];
 	snprintf(db, sizeof db, "%s", store_path(e->store));
@@ -377,7 +358,7 @@ static void test_damaged_database_is_not_written(void **state)
 
 static void test_size_limit_acts_like_full_disk(void **state)
 {
-	struct env *e = *state;
+	struct fixture_env *e = *state;
 	struct rjk_error err = {{0}};
 	int64_t session = store_session_start(e->store, fixture_scenario(), NULL, &err);
 	int64_t who = store_participant_add(e->store, session, NULL, NULL, 0, &err);
@@ -432,7 +413,7 @@ static bool file_contains(const char *path, const char *needle)
 
 static void test_purge(void **state)
 {
-	struct env *e = *state;
+	struct fixture_env *e = *state;
 	struct rjk_error err = {{0}};
 	assert_true(fixture_populate(e->store)); /* session 1 ended, session 2 open */
 	char wal[300];

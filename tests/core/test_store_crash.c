@@ -145,6 +145,10 @@ static size_t verify(const char *data, const struct tally *t)
 	int64_t session;
 	assert_true(store_find_open_session(store, fixture_scenario()->id, &session, &err));
 	assert_true(session > 0); /* the session the children kept resuming is still open */
+	int64_t unfinished;
+	assert_true(store_find_unfinished_participant(store, session, &unfinished, NULL, 0, NULL, 0,
+						      &err));
+	assert_true(unfinished >= t->reports[t->count - 1].participant);
 	store_close(store);
 	return checked;
 }

@@ -1,6 +1,6 @@
-/* Full-disk test of the response store on a real, tiny tmpfs (needs root and mount rights; the
- * test is skipped without them, and test_store covers a full database through SQLite's page
- * limit everywhere). */
+/* Disk trouble for the response store: a real, tiny tmpfs filled to the last byte (needs root
+ * and mount rights; skipped without them, and test_store covers a full database through
+ * SQLite's page limit everywhere), and write or fsync errors injected through a SQLite VFS. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sqlite3.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -20,6 +21,10 @@
 #include "store_fixture.h"
 
 #define TMPFS_BYTES (1024 * 1024)
+
+/* Where the tmpfs is mounted, so the teardown unmounts it even when a check failed. */
+static char mounted[160];
+static char temp_dir[128];
 
 /* Fills the file system with a file until writes fail; returns false when it cannot. */
 static bool fill(const char *path)
@@ -38,16 +43,16 @@ static bool fill(const char *path)
 
 static void test_full_tmpfs(void **state)
 {
-	char dir[128], mnt[160], data[192], filler[192], out[192];
-	assert_true(fixture_tempdir(dir, sizeof dir));
-	snprintf(mnt, sizeof mnt, "%s/mnt", dir);
+	char *dir = temp_dir, *mnt = mounted, data[192], filler[192], out[192];
+	assert_true(fixture_tempdir(dir, sizeof temp_dir));
+	snprintf(mnt, sizeof mounted, "%s/mnt", dir);
 	assert_int_equal(mkdir(mnt, 0700), 0);
 	char opts[64];
 	snprintf(opts, sizeof opts, "size=%d,mode=0700", TMPFS_BYTES);
 	if (geteuid() != 0 || mount("tmpfs", mnt, "tmpfs", MS_NOSUID | MS_NODEV, opts) != 0) {
 		fprintf(stderr, "skipping the tmpfs part: cannot mount a tmpfs here (%s)\n",
 			geteuid() != 0 ? "not root" : strerror(errno));
-		fixture_rmtree(dir);
+		mounted[0] = '\0';
 		skip();
 	}
 	snprintf(data, sizeof data, "%s/data", mnt);
@@ -104,14 +109,121 @@ static void test_full_tmpfs(void **state)
 	store_responses_free(got, n);
 	store_close(store);
 	free(text);
-	assert_int_equal(umount(mnt), 0);
-	fixture_rmtree(dir);
+}
+
+static int teardown(void **state)
+{
+	if (mounted[0] && umount2(mounted, MNT_DETACH) != 0)
+		fprintf(stderr, "cannot unmount %s: %s\n", mounted, strerror(errno));
+	if (temp_dir[0])
+		fixture_rmtree(temp_dir);
+	return 0;
+}
+
+/* A VFS that is the system's own except that writes or syncs fail while `failing` says so.
+ * Files are the real VFS's files with their method table swapped for a patched copy (one per
+ * kind of file the real VFS uses). */
+#define MAX_METHOD_TABLES 4
+static sqlite3_vfs *real_vfs;
+static sqlite3_vfs faulty_vfs;
+static const sqlite3_io_methods *real_methods[MAX_METHOD_TABLES];
+static sqlite3_io_methods faulty_methods[MAX_METHOD_TABLES];
+static enum { FAIL_NONE, FAIL_WRITE, FAIL_SYNC } failing;
+
+static const sqlite3_io_methods *original(const sqlite3_file *f)
+{
+	for (int i = 0; i < MAX_METHOD_TABLES; i++)
+		if (f->pMethods == &faulty_methods[i])
+			return real_methods[i];
+	abort();
+}
+
+static int faulty_write(sqlite3_file *f, const void *buf, int amount, sqlite3_int64 offset)
+{
+	return failing == FAIL_WRITE ? SQLITE_IOERR_WRITE
+				     : original(f)->xWrite(f, buf, amount, offset);
+}
+
+static int faulty_sync(sqlite3_file *f, int flags)
+{
+	return failing == FAIL_SYNC ? SQLITE_IOERR_FSYNC : original(f)->xSync(f, flags);
+}
+
+static int faulty_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *f, int flags,
+		       int *out_flags)
+{
+	int rc = real_vfs->xOpen(real_vfs, name, f, flags, out_flags);
+	if (rc != SQLITE_OK || !f->pMethods)
+		return rc;
+	int i = 0;
+	while (i < MAX_METHOD_TABLES && real_methods[i] && real_methods[i] != f->pMethods)
+		i++;
+	if (i == MAX_METHOD_TABLES)
+		abort();
+	if (!real_methods[i]) {
+		real_methods[i] = f->pMethods;
+		faulty_methods[i] = *f->pMethods;
+		faulty_methods[i].xWrite = faulty_write;
+		faulty_methods[i].xSync = faulty_sync;
+	}
+	f->pMethods = &faulty_methods[i];
+	return rc;
+}
+
+static int unregister_faulty(void **state)
+{
+	failing = FAIL_NONE;
+	if (real_vfs) {
+		sqlite3_vfs_unregister(&faulty_vfs);
+		sqlite3_vfs_register(real_vfs, 1);
+	}
+	return 0;
+}
+
+static void test_io_errors(void **state)
+{
+	real_vfs = sqlite3_vfs_find(NULL);
+	faulty_vfs = *real_vfs;
+	faulty_vfs.zName = "rjk-faulty";
+	faulty_vfs.xOpen = faulty_open;
+	assert_int_equal(sqlite3_vfs_register(&faulty_vfs, 1), SQLITE_OK);
+
+	struct fixture_env *e = fixture_env_new();
+	assert_non_null(e);
+	assert_true(fixture_populate(e->store));
+	int64_t who = 1;
+	struct rjk_error err = {{0}};
+	struct response r = {.step_id = "q1", .kind = STEP_TEXT, .prompt = "Why?",
+			     .status = RESPONSE_ANSWERED, .text = "written during a disk error",
+			     .video_ms = -1};
+	for (int mode = FAIL_WRITE; mode <= FAIL_SYNC; mode++) {
+		failing = mode;
+		assert_false(store_save_response(e->store, who, &r, &err));
+		if (!strstr(err.message, "disk error") ||
+		    !strstr(err.message, "Everything saved before is safe"))
+			fail_msg("unclear message: %s", err.message);
+		failing = FAIL_NONE;
+		/* The kiosk keeps going: the next save works. */
+		struct response next = r;
+		next.text = mode == FAIL_WRITE ? "after the write error" : "after the sync error";
+		assert_true(store_save_response(e->store, who, &next, &err));
+	}
+	assert_true(fixture_env_reopen(e));
+	struct stored_response *got;
+	size_t n;
+	assert_true(store_load_responses(e->store, who, &got, &n, &err));
+	assert_int_equal(n, 5);                /* trainee 1's five answers, none lost */
+	assert_string_equal(got[2].text, "after the sync error");
+	assert_string_equal(got[0].text, "=HYPERLINK(\"http://example.com\",\"click\")");
+	store_responses_free(got, n);
+	fixture_env_free(e);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_full_tmpfs),
+		cmocka_unit_test_teardown(test_io_errors, unregister_faulty),
+		cmocka_unit_test_teardown(test_full_tmpfs, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
