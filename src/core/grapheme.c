@@ -75,6 +75,9 @@ bool grapheme_is_boundary(const char *s, size_t len, size_t offset)
 {
 	if (offset == 0 || offset >= len)
 		return true;
+	/* Between two ASCII characters only CR LF holds together. */
+	if ((unsigned char)s[offset - 1] < 0x80 && (unsigned char)s[offset] < 0x80)
+		return s[offset - 1] != '\r' || s[offset] != '\n';
 	if (inside_sequence(s, len, offset))
 		return false;
 	uint32_t a, b;

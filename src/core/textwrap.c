@@ -67,41 +67,53 @@ static bool break_between(const char *text, size_t len, size_t from, size_t offs
 	return false;
 }
 
+/* Next offset to measure while searching for the longest fitting prefix: extrapolated from
+ * the widest prefix that fits until one is too wide, then interpolated between the two (widths
+ * grow nearly in proportion to bytes), with bisection once interpolation is slow to close in. */
+static size_t probe(const struct pass *p, size_t start, size_t lo, int lo_w, size_t hi, int hi_w,
+		    int round)
+{
+	long long span = (long long)(lo - start), room = (long long)p->max_width - lo_w;
+	if (room < 0)
+		room = 0;
+	if (hi == SIZE_MAX) {
+		if (lo == start)
+			return start + (p->guess ? p->guess : 64);
+		/* a little past the estimate, so that the next probe usually brackets the fit */
+		return start + (lo_w > 0 ? (size_t)(span * p->max_width / lo_w) : 2 * (size_t)span) + 8;
+	}
+	if (round >= 4)
+		return lo + (hi - lo) / 2;
+	return lo + (size_t)((long long)(hi - lo) * room / (hi_w - lo_w));
+}
+
 /* The longest prefix [start, q) of [start, stop) made of whole clusters that fits max_width;
  * at least one cluster even when that one is too wide. *width receives its width. */
 static size_t fit_prefix(struct pass *p, size_t start, size_t stop, int *width)
 {
-	size_t lo = start, hi = stop + 1; /* lo fits; hi (when <= stop) does not */
-	int lo_w = 0;
-	size_t step = p->guess > 16 ? p->guess : 16;
+	size_t lo = start, hi = SIZE_MAX; /* lo fits; hi, once known, does not */
+	int lo_w = 0, hi_w = 0;
 
-	for (;;) {
-		size_t cand = step >= stop - start ? stop :
-			grapheme_floor(p->text, p->len, start + step);
+	for (int round = 0; lo < stop; round++) {
+		size_t after_lo = grapheme_next(p->text, p->len, lo);
+		if (hi != SIZE_MAX && after_lo >= hi)
+			break;
+		size_t cand = probe(p, start, lo, lo_w, hi, hi_w, round);
+		if (cand > stop)
+			cand = stop;
+		if (hi != SIZE_MAX && cand >= hi)
+			cand = hi - 1;
+		cand = grapheme_floor(p->text, p->len, cand);
 		if (cand <= lo)
-			cand = grapheme_next(p->text, p->len, lo);
+			cand = after_lo;
 		int w = width_of(p, start, cand);
 		if (w > p->max_width) {
 			hi = cand;
-			break;
-		}
-		lo = cand;
-		lo_w = w;
-		if (cand >= stop)
-			break;
-		step *= 2;
-	}
-	while (hi <= stop) {
-		size_t mid = grapheme_floor(p->text, p->len, lo + (hi - lo) / 2);
-		if (mid <= lo)
-			mid = grapheme_next(p->text, p->len, lo);
-		if (mid >= hi)
-			break;
-		int w = width_of(p, start, mid);
-		if (w > p->max_width) {
-			hi = mid;
+			hi_w = w;
+			if (hi_w <= lo_w)
+				hi_w = lo_w + 1;
 		} else {
-			lo = mid;
+			lo = cand;
 			lo_w = w;
 		}
 	}
