@@ -149,9 +149,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			}
 			free(chunk);
 			break;
-		case 2:
-			textedit_move(edit, (enum textedit_move)(take_byte(&in) % 8));
+		case 2: {
+			enum textedit_move move = (enum textedit_move)(take_byte(&in) % 8);
+			size_t from = textedit_caret(edit);
+			textedit_move(edit, move);
+			size_t to = textedit_caret(edit);
+			if (move == TEXTEDIT_CHAR_LEFT || move == TEXTEDIT_WORD_LEFT ||
+			    move == TEXTEDIT_LINE_START)
+				CHECK(to < from || (to == from && (from == 0 || move ==
+								   TEXTEDIT_LINE_START)));
+			if (move == TEXTEDIT_CHAR_RIGHT || move == TEXTEDIT_WORD_RIGHT ||
+			    move == TEXTEDIT_LINE_END)
+				CHECK(to > from || (to == from && (from == textedit_len(edit) ||
+								   move == TEXTEDIT_LINE_END)));
 			break;
+		}
 		case 3: {
 			size_t len = textedit_len(edit);
 			bool deleted = textedit_delete(edit, (enum textedit_delete)(take_byte(&in) % 4));
@@ -170,13 +182,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		case 6:
 			layout_edit(&wrap, edit, (int)take_byte(&in) * 4 - 8);
 			break;
-		case 7:
+		case 7: {
 			chunk = take_chunk(&in, &n);
 			int width = (int)take_byte(&in) - 4;
 			CHECK(textwrap_layout(&wrap, chunk, n, width, uneven, NULL));
 			check_wrap(&wrap, chunk, n, width, uneven);
 			free(chunk);
 			break;
+		}
 		default:
 			textedit_set_caret(edit, textedit_target(edit,
 				(enum textedit_move)(take_byte(&in) % 8)));
