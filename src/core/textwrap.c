@@ -1,4 +1,4 @@
-/* Soft wrapping (see textwrap.h): for each line, a galloping then bisecting search finds the
+/* Soft wrapping (see textwrap.h): for each line, a search that measures few prefixes finds the
  * longest run of clusters that fits, then the line backs off to the last break opportunity. */
 #include "core/textwrap.h"
 
@@ -52,7 +52,8 @@ static bool is_hyphen(uint32_t cp)
 	return cp == '-' || cp == 0x2010 || cp == 0x2013;
 }
 
-/* True when a line may break between two non-space clusters at offset (inside (from, to)). */
+/* True when a line starting at from may break between the two non-space clusters around
+ * offset: next to an ideograph (unless punctuation follows) or after a hyphen inside a word. */
 static bool break_between(const char *text, size_t len, size_t from, size_t offset)
 {
 	size_t a = grapheme_prev(text, len, offset);
@@ -79,8 +80,11 @@ static size_t probe(const struct pass *p, size_t start, size_t lo, int lo_w, siz
 	if (hi == SIZE_MAX) {
 		if (lo == start)
 			return start + (p->guess ? p->guess : 64);
+		long long estimate = lo_w > 0 ? span * p->max_width / lo_w : 2 * span;
+		if (estimate < span)
+			estimate = span;
 		/* a little past the estimate, so that the next probe usually brackets the fit */
-		return start + (lo_w > 0 ? (size_t)(span * p->max_width / lo_w) : 2 * (size_t)span) + 8;
+		return start + (size_t)estimate + 8;
 	}
 	if (round >= 4)
 		return lo + (hi - lo) / 2;
