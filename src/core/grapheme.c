@@ -57,11 +57,16 @@ static bool pictograph_before_zwj(const char *s, size_t zwj)
 	return false;
 }
 
+/* Regional indicators looked back over to pair them up: pairing needs the start of the run,
+ * and an unbounded look back would make pasted walls of indicators cost quadratic time. Past
+ * this many (64 flags in a row) every indicator stands alone. */
+#define REGIONAL_LOOKBACK 128
+
 /* GB12/13: regional indicators pair up from the start of their run. */
 static size_t regional_run_before(const char *s, size_t offset)
 {
 	size_t n = 0, p = offset;
-	while (p > 0) {
+	while (p > 0 && n < REGIONAL_LOOKBACK) {
 		uint32_t cp;
 		p = decode_before(s, p, &cp);
 		if (unicode_gcb(cp) != UNICODE_GCB_REGIONAL)
@@ -75,6 +80,9 @@ bool grapheme_is_boundary(const char *s, size_t len, size_t offset)
 {
 	if (offset == 0 || offset >= len)
 		return true;
+	/* Between two ASCII characters only CR LF holds together. */
+	if ((unsigned char)s[offset - 1] < 0x80 && (unsigned char)s[offset] < 0x80)
+		return s[offset - 1] != '\r' || s[offset] != '\n';
 	if (inside_sequence(s, len, offset))
 		return false;
 	uint32_t a, b;

@@ -1,4 +1,4 @@
-/* Soft wrapping (see textwrap.h): for each line, a galloping then bisecting search finds the
+/* Soft wrapping (see textwrap.h): for each line, a search that measures few prefixes finds the
  * longest run of clusters that fits, then the line backs off to the last break opportunity. */
 #include "core/textwrap.h"
 
@@ -52,7 +52,8 @@ static bool is_hyphen(uint32_t cp)
 	return cp == '-' || cp == 0x2010 || cp == 0x2013;
 }
 
-/* True when a line may break between two non-space clusters at offset (inside (from, to)). */
+/* True when a line starting at from may break between the two non-space clusters around
+ * offset: next to an ideograph (unless punctuation follows) or after a hyphen inside a word. */
 static bool break_between(const char *text, size_t len, size_t from, size_t offset)
 {
 	size_t a = grapheme_prev(text, len, offset);
@@ -67,41 +68,56 @@ static bool break_between(const char *text, size_t len, size_t from, size_t offs
 	return false;
 }
 
+/* Next offset to measure while searching for the longest fitting prefix: extrapolated from
+ * the widest prefix that fits until one is too wide, then interpolated between the two (widths
+ * grow nearly in proportion to bytes), with bisection once interpolation is slow to close in. */
+static size_t probe(const struct pass *p, size_t start, size_t lo, int lo_w, size_t hi, int hi_w,
+		    int round)
+{
+	long long span = (long long)(lo - start), room = (long long)p->max_width - lo_w;
+	if (room < 0)
+		room = 0;
+	if (hi == SIZE_MAX) {
+		if (lo == start)
+			return start + (p->guess ? p->guess : 64);
+		long long estimate = lo_w > 0 ? span * p->max_width / lo_w : 2 * span;
+		if (estimate < span)
+			estimate = span;
+		/* a little past the estimate, so that the next probe usually brackets the fit */
+		return start + (size_t)estimate + 8;
+	}
+	if (round >= 4)
+		return lo + (hi - lo) / 2;
+	return lo + (size_t)((long long)(hi - lo) * room / (hi_w - lo_w));
+}
+
 /* The longest prefix [start, q) of [start, stop) made of whole clusters that fits max_width;
  * at least one cluster even when that one is too wide. *width receives its width. */
 static size_t fit_prefix(struct pass *p, size_t start, size_t stop, int *width)
 {
-	size_t lo = start, hi = stop + 1; /* lo fits; hi (when <= stop) does not */
-	int lo_w = 0;
-	size_t step = p->guess > 16 ? p->guess : 16;
+	size_t lo = start, hi = SIZE_MAX; /* lo fits; hi, once known, does not */
+	int lo_w = 0, hi_w = 0;
 
-	for (;;) {
-		size_t cand = step >= stop - start ? stop :
-			grapheme_floor(p->text, p->len, start + step);
+	for (int round = 0; lo < stop; round++) {
+		size_t after_lo = grapheme_next(p->text, p->len, lo);
+		if (hi != SIZE_MAX && after_lo >= hi)
+			break;
+		size_t cand = probe(p, start, lo, lo_w, hi, hi_w, round);
+		if (cand > stop)
+			cand = stop;
+		if (hi != SIZE_MAX && cand >= hi)
+			cand = hi - 1;
+		cand = grapheme_floor(p->text, p->len, cand);
 		if (cand <= lo)
-			cand = grapheme_next(p->text, p->len, lo);
+			cand = after_lo;
 		int w = width_of(p, start, cand);
 		if (w > p->max_width) {
 			hi = cand;
-			break;
-		}
-		lo = cand;
-		lo_w = w;
-		if (cand >= stop)
-			break;
-		step *= 2;
-	}
-	while (hi <= stop) {
-		size_t mid = grapheme_floor(p->text, p->len, lo + (hi - lo) / 2);
-		if (mid <= lo)
-			mid = grapheme_next(p->text, p->len, lo);
-		if (mid >= hi)
-			break;
-		int w = width_of(p, start, mid);
-		if (w > p->max_width) {
-			hi = mid;
+			hi_w = w;
+			if (hi_w <= lo_w)
+				hi_w = lo_w + 1;
 		} else {
-			lo = mid;
+			lo = cand;
 			lo_w = w;
 		}
 	}

@@ -45,9 +45,11 @@ void textwrap_release(struct textwrap *wrap);
 size_t textwrap_line_of(const struct textwrap *wrap, size_t offset);
 
 /* Byte offset on line `line` nearest to pixel x (for clicks and Up/Down caret moves): a
- * cluster boundary from the line's start up to its last caret position (before the '\n', or
- * before the last cluster of a soft-broken line, so the caret stays on that line). `text` is
- * the text last laid out; a line past the last is taken as the last. */
+ * cluster boundary from the line's start to its last caret position, which is the last
+ * boundary before the next line's start (the '\n', the last hanging space, or the start of
+ * the last cluster of a line broken inside a word, so that line_of gives `line` back), or the
+ * text's end on the last line. `text` is the text last laid out; a line past the last is taken
+ * as the last. */
 size_t textwrap_offset_at_x(const struct textwrap *wrap, const char *text, size_t line, int x,
 			    textwrap_measure_fn measure, void *ctx);
 

@@ -144,12 +144,35 @@ static void test_decode(void **state)
 	assert_int_equal(cp, 0xFFFD);
 }
 
+/* Flags pair up from the start of a run of regional indicators; past 64 flags in a row each
+ * indicator stands alone, which keeps pasted walls of them from costing quadratic time. */
+static void test_long_regional_run(void **state)
+{
+	(void)state;
+	enum { RUN = 300 };
+	char s[RUN * 4 + 1];
+	for (size_t i = 0; i < RUN; i++)
+		memcpy(s + 4 * i, "\xF0\x9F\x87\xAB", 4);
+	s[RUN * 4] = '\0';
+	size_t len = RUN * 4, at = 0;
+	for (size_t i = 0; i < 64; i++) {
+		at = grapheme_next(s, len, at);
+		assert_int_equal(at, 8 * (i + 1));
+	}
+	for (size_t i = 128; i < RUN; i++) {
+		at = grapheme_next(s, len, at);
+		assert_int_equal(at, 4 * (i + 1));
+		assert_int_equal(grapheme_prev(s, len, at), 4 * i);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_boundaries),
 		cmocka_unit_test(test_from_any_offset),
 		cmocka_unit_test(test_decode),
+		cmocka_unit_test(test_long_regional_run),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
