@@ -7,6 +7,13 @@ target_link_libraries(test_ui_theme PRIVATE rjk_ui PkgConfig::CMOCKA)
 add_test(NAME test_ui_theme COMMAND test_ui_theme)
 set_tests_properties(test_ui_theme PROPERTIES LABELS ui)
 
+add_executable(test_ui_render ${CMAKE_CURRENT_LIST_DIR}/ui/test_ui_render.c)
+target_link_libraries(test_ui_render PRIVATE rjk_ui PkgConfig::CMOCKA)
+target_compile_definitions(test_ui_render PRIVATE RJK_SCENARIOS="${RJK_SCENARIOS}")
+add_test(NAME test_ui_render COMMAND test_ui_render)
+set_tests_properties(test_ui_render PROPERTIES LABELS ui
+                     ENVIRONMENT "SDL_VIDEODRIVER=dummy;SDL_RENDER_DRIVER=software")
+
 set(RJK_UI_TEST_ENV
   SDL_VIDEODRIVER=dummy SDL_RENDER_DRIVER=software SDL_AUDIODRIVER=dummy
   RJKIOSK=$<TARGET_FILE:rjkiosk> RJK_SCENARIOS=${PROJECT_SOURCE_DIR}/scenarios

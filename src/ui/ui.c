@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/utf8.h"
 #include "ui/view.h"
 
 #define NAME_MAX_CHARS 60
@@ -118,8 +119,12 @@ static void enter_screen(struct ui *ui, const struct session *s)
 		size_t max = step->kind == STEP_TEXT && step->max_chars > 0 ?
 			(size_t)step->max_chars : STEP_TEXT_LIMIT_MAX_CHARS;
 
-		if (!editor_load(&ui->editor, session_answer(s, session_step_index(s))->text, max,
-				 false))
+		const char *text = session_answer(s, session_step_index(s))->text;
+		size_t chars = utf8_count(text, strlen(text));
+
+		/* A saved answer longer than the limit (the scenario was edited since) is shown
+		 * whole rather than cut: the trainee's words are never dropped. */
+		if (!editor_load(&ui->editor, text, chars > max ? chars : max, false))
 			editor_load(&ui->editor, "", max, false);
 	}
 }
@@ -675,6 +680,11 @@ const char *ui_focus_label(const struct ui *ui)
 		return "editor";
 	snprintf(label, sizeof label, "%.*s", (int)item->len, item->text ? item->text : "");
 	return label;
+}
+
+unsigned long ui_text_renders(const struct ui *ui)
+{
+	return text_renders(ui->text);
 }
 
 const char *ui_editor_text(const struct ui *ui)

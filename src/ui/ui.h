@@ -80,6 +80,9 @@ bool ui_find_control(struct ui *ui, const struct session *session, const char *l
 const char *ui_focus_label(const struct ui *ui);
 /* The editor's text ("" when the screen has none). */
 const char *ui_editor_text(const struct ui *ui);
+/* Lines of text the font engine has rendered so far (cache misses): an unchanged screen
+ * drawn again adds none. */
+unsigned long ui_text_renders(const struct ui *ui);
 /* Checks the last drawn frame: every line of text lies inside the window, and the focus ring
  * can be seen in the pixels read back. False and a description in err otherwise. */
 bool ui_check_frame(struct ui *ui, struct rjk_error *err);

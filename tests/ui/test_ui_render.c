@@ -1,0 +1,179 @@
+/* Tests of drawing with SDL's dummy video driver and the software renderer: an unchanged
+ * screen is drawn again without rendering any text, a key press renders only what changed,
+ * and every screen of the sample fits the window with a visible focus ring. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <SDL.h>
+#include <SDL_ttf.h>
+
+#include "core/scenario.h"
+#include "core/session.h"
+#include "core/store.h"
+#include "ui/ui.h"
+
+struct fixture {
+	char dir[64];
+	SDL_Window *window;
+	SDL_Renderer *ren;
+	struct scenario *scenario;
+	struct store *store;
+	struct session *session;
+	struct ui *ui;
+};
+
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+	struct rjk_diags diags = {0};
+	struct rjk_error err = {{0}};
+	struct ui_settings settings = {100, false};
+
+	assert_non_null(f);
+	SDL_setenv("SDL_VIDEODRIVER", "dummy", 1);
+	assert_int_equal(SDL_Init(SDL_INIT_VIDEO), 0);
+	assert_int_equal(TTF_Init(), 0);
+	f->window = SDL_CreateWindow("test", 0, 0, 1024, 768, 0);
+	assert_non_null(f->window);
+	f->ren = SDL_CreateRenderer(f->window, -1, SDL_RENDERER_SOFTWARE);
+	assert_non_null(f->ren);
+	strcpy(f->dir, "/tmp/rjk-ui-XXXXXX");
+	assert_non_null(mkdtemp(f->dir));
+	f->scenario = scenario_load(RJK_SCENARIOS "/sample", &diags);
+	assert_non_null(f->scenario);
+	f->store = store_open(f->dir, &err);
+	assert_non_null(f->store);
+	f->session = session_open(f->scenario, f->store, false, &err);
+	assert_non_null(f->session);
+	f->ui = ui_new(f->window, f->ren, &settings, &err);
+	assert_non_null(f->ui);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+	char cmd[96];
+
+	ui_free(f->ui);
+	session_close(f->session, true);
+	store_close(f->store);
+	scenario_free(f->scenario);
+	SDL_DestroyRenderer(f->ren);
+	SDL_DestroyWindow(f->window);
+	TTF_Quit();
+	SDL_Quit();
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
+	assert_int_equal(system(cmd), 0);
+	free(f);
+	return 0;
+}
+
+static void key(struct fixture *f, SDL_Keycode sym, const char *text)
+{
+	SDL_Event ev = {.type = SDL_KEYDOWN};
+	bool redraw;
+	struct ui_action act;
+
+	ev.key.keysym.sym = sym;
+	act = ui_event(f->ui, f->session, &ev, &redraw);
+	if (text) {
+		memset(&ev, 0, sizeof ev);
+		ev.type = SDL_TEXTINPUT;
+		snprintf(ev.text.text, sizeof ev.text.text, "%s", text);
+		act = ui_event(f->ui, f->session, &ev, &redraw);
+	}
+	if (act.kind == UI_TEXT)
+		session_set_text(f->session, act.text, 0);
+	ui_invalidate(f->ui);
+}
+
+static void test_unchanged_screen_renders_no_text(void **state)
+{
+	struct fixture *f = *state;
+	unsigned long first, again;
+
+	ui_draw(f->ui, f->session, 0);
+	first = ui_text_renders(f->ui);
+	assert_true(first > 0);
+	ui_invalidate(f->ui);
+	ui_draw(f->ui, f->session, 0);
+	again = ui_text_renders(f->ui);
+	assert_int_equal(again, first);
+}
+
+static void test_typing_renders_only_what_changed(void **state)
+{
+	struct fixture *f = *state;
+	unsigned long before;
+
+	assert_true(session_start(f->session, 0));
+	assert_true(session_set_who(f->session, "", 0));
+	assert_true(session_note_continue(f->session, 0));
+	ui_draw(f->ui, f->session, 0);
+	key(f, SDLK_a, "a");
+	ui_draw(f->ui, f->session, 0);
+	before = ui_text_renders(f->ui);
+	key(f, SDLK_b, "b");
+	ui_draw(f->ui, f->session, 0);
+	/* The line typed on and the character count: nothing else on the page. */
+	assert_in_range(ui_text_renders(f->ui) - before, 1, 2);
+	assert_string_equal(ui_editor_text(f->ui), "ab");
+}
+
+static void test_every_screen_fits_with_visible_focus(void **state)
+{
+	struct fixture *f = *state;
+	struct rjk_error err = {{0}};
+	int screens = 0;
+
+	/* Walk the whole journey with Next, checking each frame. */
+	for (int i = 0; i < 40 && session_screen(f->session) != SESSION_THANKS; i++) {
+		ui_draw(f->ui, f->session, 0);
+		if (!ui_check_frame(f->ui, &err))
+			fail_msg("%s screen: %s", session_screen_name(session_screen(f->session)),
+				 err.message);
+		screens++;
+		key(f, SDLK_RETURN, NULL); /* Enter on the focused control */
+		switch (session_screen(f->session)) {
+		case SESSION_START:
+			session_start(f->session, 0);
+			break;
+		case SESSION_WHO:
+			session_set_who(f->session, NULL, 0);
+			break;
+		case SESSION_NOTE:
+			session_note_continue(f->session, 0);
+			break;
+		case SESSION_STEP:
+			session_next(f->session, 0);
+			break;
+		case SESSION_REVIEW:
+			session_submit(f->session, 0);
+			break;
+		default:
+			break;
+		}
+	}
+	assert_int_equal(session_screen(f->session), SESSION_THANKS);
+	assert_true(screens > 10);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_unchanged_screen_renders_no_text, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_typing_renders_only_what_changed, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_every_screen_fits_with_visible_focus, setup,
+						teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
