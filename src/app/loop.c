@@ -157,6 +157,13 @@ bool loop_iterate(struct kiosk *k, int max_wait_ms)
 
 int loop_run(struct kiosk *k)
 {
+	SDL_Event ev;
+
+	/* Take in the window's real size (going full screen resizes it) before the first frame,
+	 * so that frame is laid out and viewed at the size it is shown. */
+	SDL_PumpEvents();
+	while (SDL_PollEvent(&ev))
+		loop_handle(k, &ev);
 	ui_invalidate(k->ui);
 	loop_render(k);
 	loop_present(k);

@@ -31,6 +31,8 @@ static bool relayout(struct ui *ui, struct rjk_error *err)
 	SDL_GetRendererOutputSize(ui->ren, &w, &h);
 	if (w <= 0 || h <= 0)
 		SDL_GetWindowSize(ui->window, &w, &h);
+	/* The whole output, even when SDL has not yet seen the window grow (going full screen). */
+	SDL_RenderSetViewport(ui->ren, NULL);
 	layout_compute(&ui->lay, w, h, ui->settings.text_percent);
 	px[FONT_BODY] = ui->lay.body_px;
 	px[FONT_SMALL] = ui->lay.small_px;
@@ -260,9 +262,22 @@ static void sync(struct ui *ui, const struct session *s)
 		build(ui, s, ui->now);
 }
 
+/* The window can change size before SDL reports it (going full screen): follow the size
+ * being drawn into, and make the renderer draw into all of it. */
+static void follow_output_size(struct ui *ui)
+{
+	int w = 0, h = 0;
+	struct rjk_error err;
+
+	SDL_GetRendererOutputSize(ui->ren, &w, &h);
+	if (w > 0 && h > 0 && (w != ui->lay.w || h != ui->lay.h))
+		relayout(ui, &err);
+}
+
 void ui_draw(struct ui *ui, const struct session *s, int64_t now_ms)
 {
 	ui->now = now_ms;
+	follow_output_size(ui);
 	/* The countdown's text changes every second: rebuild so it shows the time now. */
 	build(ui, s, now_ms);
 	text_frame_begin(ui->text);
@@ -273,6 +288,7 @@ void ui_draw(struct ui *ui, const struct session *s, int64_t now_ms)
 
 void ui_draw_problem(struct ui *ui, const char *text)
 {
+	follow_output_size(ui);
 	view_reset(ui);
 	screen_problem(ui, text);
 	ui->focus = -1;
@@ -743,7 +759,9 @@ bool ui_check_frame(struct ui *ui, struct rjk_error *err)
 			return rjk_error_set(err, "cannot read the frame back: %s", SDL_GetError());
 		}
 		for (int i = 0; i < band.w * band.h; i++)
-			found += pixels[i] == (0xff000000u | (Uint32)fc.r << 16 | (Uint32)fc.g << 8 | fc.b);
+			/* RGB only: a GL framebuffer may read back without alpha. */
+			found += (pixels[i] & 0xffffffu) ==
+				 ((Uint32)fc.r << 16 | (Uint32)fc.g << 8 | fc.b);
 		free(pixels);
 		if (found < band.w * band.h * 9 / 10)
 			return rjk_error_set(err, "the focus ring is not visible (%d of %d pixels)",
