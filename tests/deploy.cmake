@@ -14,3 +14,15 @@ add_test(NAME deploy_package COMMAND sh ${RJK_DEPLOY_TESTS}/package.sh ${PROJECT
 add_test(NAME deploy_man_page COMMAND sh ${RJK_DEPLOY_TESTS}/check_man.sh ${PROJECT_SOURCE_DIR})
 set_tests_properties(deploy_set_pin deploy_unit_verify deploy_install_root deploy_package
   deploy_man_page PROPERTIES LABELS deploy SKIP_RETURN_CODE 77 TIMEOUT 120)
+
+# The display stack the kiosk unit relies on: cage's headless backend, SDL's Wayland driver and
+# the software renderer, as an unprivileged user.
+add_executable(cage_probe ${RJK_DEPLOY_TESTS}/cage_probe.c)
+target_link_libraries(cage_probe PRIVATE PkgConfig::SDL2)
+# The probe tests the system's libraries, not the project's code: SDL's Wayland back end keeps
+# allocations until exit, which a leak checker would report.
+target_compile_options(cage_probe PRIVATE -fno-sanitize=all)
+target_link_options(cage_probe PRIVATE -fno-sanitize=all)
+add_test(NAME deploy_cage_headless
+  COMMAND sh ${RJK_DEPLOY_TESTS}/under_cage.sh $<TARGET_FILE:cage_probe>)
+set_tests_properties(deploy_cage_headless PROPERTIES LABELS deploy SKIP_RETURN_CODE 77 TIMEOUT 90)
