@@ -74,6 +74,14 @@ static void set_ok(struct pin *pin, const char *value)
 		fail_msg("pin_set(%s): %s", value, err.message);
 }
 
+/* Opens the data folder with the PIN 4821 set. */
+static struct pin *open_with_pin(struct fixture *f)
+{
+	struct pin *pin = open_pin(f);
+	set_ok(pin, "4821");
+	return pin;
+}
+
 static void write_file(struct fixture *f, const char *name, const char *text)
 {
 	char path[PATH_MAX];
@@ -198,8 +206,7 @@ static void test_lockout_sequence(void **state)
 		{0, false, PIN_WRONG, 0},    /* the count starts again after a right PIN */
 	};
 	struct fixture *f = *state;
-	struct pin *pin = open_pin(f);
-	set_ok(pin, "4821");
+	struct pin *pin = open_with_pin(f);
 	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
 		struct rjk_error err = {{0}};
 		f->now += steps[i].advance;
@@ -218,8 +225,7 @@ static void test_lockout_survives_restart(void **state)
 {
 	struct fixture *f = *state;
 	struct rjk_error err = {{0}};
-	struct pin *pin = open_pin(f);
-	set_ok(pin, "4821");
+	struct pin *pin = open_with_pin(f);
 	for (int i = 0; i < PIN_FREE_ATTEMPTS; i++)
 		assert_int_equal(pin_verify(pin, "1357", &err), PIN_WRONG);
 	pin_free(pin);
@@ -248,8 +254,7 @@ static void test_modes(void **state)
 {
 	struct fixture *f = *state;
 	struct rjk_error err = {{0}};
-	struct pin *pin = open_pin(f);
-	set_ok(pin, "4821");
+	struct pin *pin = open_with_pin(f);
 	pin_verify(pin, "1357", &err);
 	pin_free(pin);
 
@@ -278,8 +283,7 @@ static void test_log(void **state)
 {
 	struct fixture *f = *state;
 	struct rjk_error err = {{0}};
-	struct pin *pin = open_pin(f);
-	set_ok(pin, "4821");
+	struct pin *pin = open_with_pin(f);
 	for (int i = 0; i < PIN_FREE_ATTEMPTS; i++)
 		pin_verify(pin, "7395", &err);
 	pin_verify(pin, "4821", &err);
@@ -314,8 +318,7 @@ static void test_damaged_files(void **state)
 		{PIN_STATE_FILE, "rjkiosk-pin-state 1\nfailures 1\nlocked_until 0\nmore\n"},
 	};
 	struct fixture *f = *state;
-	struct pin *pin = open_pin(f);
-	set_ok(pin, "4821");
+	struct pin *pin = open_with_pin(f);
 	pin_free(pin);
 	char good_hash[256], good_state[256];
 	snprintf(good_hash, sizeof good_hash, "%s", read_file(f, PIN_HASH_FILE));
