@@ -1,7 +1,72 @@
+/* `rjkiosk check PATH...`: validates scenario folders or files and reports every problem. */
 #include <stdio.h>
+#include <string.h>
+
 #include "app/commands.h"
+#include "core/error.h"
+#include "core/scenario.h"
+#include "core/timecode.h"
+
+static const char check_usage[] =
+	"Usage: rjkiosk check PATH...\n"
+	"\n"
+	"Checks scenario folders (or their scenario.yaml files) and reports every problem as\n"
+	"FILE:LINE:COLUMN: message. Prints one 'ok' line per valid scenario.\n"
+	"Exit status: 0 when all are valid, 1 when any is invalid, 2 for a usage error.\n"
+	"\n"
+	"  -h, --help  show this help\n";
+
+static void print_ok(const char *path, const struct scenario *s)
+{
+	printf("%s: ok \xE2\x80\x94 \"%s\", %zu step%s", path, s->title, s->step_count,
+	       s->step_count == 1 ? "" : "s");
+	if (s->video) {
+		printf(", video %s%s", s->video->file, s->video->captions ? " with captions" : "");
+		size_t n = s->video->cue_count;
+		if (n)
+			printf(", %zu cue%s at", n, n == 1 ? "" : "s");
+		for (size_t i = 0; i < n; i++) {
+			char t[16];
+			printf("%s %s", i ? "," : "", timecode_format(s->video->cues[i].at_ms, t, sizeof t));
+		}
+	}
+	printf("\n");
+}
+
 int cmd_check(int argc, char **argv)
 {
-	fprintf(stderr, "rjkiosk: 'check' is not available in this build\n");
-	return 2;
+	int first = 1;
+	for (; first < argc && argv[first][0] == '-'; first++) {
+		if (!strcmp(argv[first], "-h") || !strcmp(argv[first], "--help")) {
+			fputs(check_usage, stdout);
+			return 0;
+		}
+		if (!strcmp(argv[first], "--")) {
+			first++;
+			break;
+		}
+		fprintf(stderr, "rjkiosk check: unknown option '%s'\n%s", argv[first], check_usage);
+		return 2;
+	}
+	if (first >= argc) {
+		fprintf(stderr, "rjkiosk check: no scenario given\n%s", check_usage);
+		return 2;
+	}
+	int status = 0;
+	for (int i = first; i < argc; i++) {
+		struct rjk_diags diags = {0};
+		struct scenario *s = scenario_load(argv[i], &diags);
+		if (s) {
+			print_ok(argv[i], s);
+		} else {
+			for (size_t k = 0; k < diags.count; k++)
+				fprintf(stderr, "%s\n", diags.items[k]);
+			fprintf(stderr, "%s: not valid (%zu problem%s)\n", argv[i], diags.count,
+				diags.count == 1 ? "" : "s");
+			status = 1;
+		}
+		scenario_free(s);
+		rjk_diags_release(&diags);
+	}
+	return status;
 }

@@ -115,4 +115,119 @@ bool store_load_responses(struct store *store, int64_t participant,
 			  struct stored_response **out, size_t *count, struct rjk_error *err);
 void store_responses_free(struct stored_response *responses, size_t count);
 
+/* ---- Additions beyond the first contract: clock, listing, events, purge and size cap. ---- */
+
+/* Replaces the store's clock (Unix time in milliseconds, UTC), so tests get fixed times.
+ * NULL restores the system clock. ctx is passed to now_ms. */
+void store_set_clock(struct store *store, int64_t (*now_ms)(void *ctx), void *ctx);
+
+/* The store's current time in milliseconds (its clock). */
+int64_t store_now(const struct store *store);
+
+/* Caps the database at max_bytes (rounded down to whole pages); saves that would grow it
+ * further fail like on a full disk. A quota for small disks, and how tests fill the disk. */
+bool store_limit_size(struct store *store, int64_t max_bytes, struct rjk_error *err);
+
+/* The kiosk's random identity (32 hex digits, chosen when the database was created); used to
+ * build pseudonymous xAPI actors and statement ids that do not clash between kiosks. */
+bool store_kiosk_id(struct store *store, char out[33], struct rjk_error *err);
+
+/* A session as listed for the facilitator. Strings owned by the array (store_sessions_free). */
+struct store_session_info {
+	int64_t id;
+	char *scenario_id;
+	char *scenario_sha256;
+	char *title;
+	char *language;                 /* NULL when the scenario gave none */
+	char *label;                    /* facilitator's label, NULL when none */
+	int64_t started, ended;         /* ms UTC; ended is 0 while the session is open */
+	size_t participants;
+	size_t answered, passed, drafts; /* responses by status */
+};
+
+/* Every session, oldest first. When only is > 0, just that session (an error when it does not
+ * exist). Free with store_sessions_free. */
+bool store_list_sessions(struct store *store, int64_t only, struct store_session_info **out,
+			 size_t *count, struct rjk_error *err);
+void store_sessions_free(struct store_session_info *sessions, size_t count);
+
+/* A step as it was when its session started (a snapshot, so exports stay meaningful when the
+ * scenario file changes later). */
+struct store_step {
+	char *step_id;
+	enum step_kind kind;
+	char *prompt;
+	bool is_cue;
+	int min, max;                   /* scale */
+	struct scale_label *labels;     /* scale, sorted by value */
+	size_t label_count;
+	char **options;                 /* choice */
+	size_t option_count;
+	bool multiple;
+};
+
+/* The steps of a session's scenario, in scenario order. Free with store_steps_free. */
+bool store_load_steps(struct store *store, int64_t session, struct store_step **out,
+		      size_t *count, struct rjk_error *err);
+void store_steps_free(struct store_step *steps, size_t count);
+
+/* A participant as listed for exports. */
+struct store_participant_info {
+	int64_t id;
+	int number;                     /* 1, 2, ... within the session */
+	char *name;                     /* the name given, or the automatic "Trainee N" */
+	bool automatic;                 /* true when name is the automatic code */
+	char *position;                 /* NULL when never set */
+	int64_t started, submitted;     /* ms UTC; submitted is 0 when not submitted */
+};
+
+/* The participants of a session, in the order they joined. Free with
+ * store_participants_free. */
+bool store_list_participants(struct store *store, int64_t session,
+			     struct store_participant_info **out, size_t *count,
+			     struct rjk_error *err);
+void store_participants_free(struct store_participant_info *participants, size_t count);
+
+/* Appends to the event log (kind such as "export"; session 0 when none; detail may be
+ * NULL). Session start and end and purges are logged by the store itself. */
+bool store_log_event(struct store *store, const char *kind, int64_t session, const char *detail,
+		     struct rjk_error *err);
+
+/* One logged event. */
+struct store_event {
+	int64_t id, at, session;        /* session 0 when none */
+	char *kind;
+	char *detail;                   /* NULL when none */
+};
+
+/* The event log, oldest first. Free with store_events_free. */
+bool store_list_events(struct store *store, struct store_event **out, size_t *count,
+		       struct rjk_error *err);
+void store_events_free(struct store_event *events, size_t count);
+
+/* What a purge deletes. */
+enum store_purge_scope {
+	STORE_PURGE_SESSION,            /* the session `session` */
+	STORE_PURGE_ALL,                /* every session */
+	STORE_PURGE_OLDER_THAN,         /* sessions that ended (or, if never ended, started)
+					 * more than `days` days ago */
+};
+
+struct store_purge_request {
+	enum store_purge_scope scope;
+	int64_t session;
+	int days;
+};
+
+/* Counts what a purge would delete, without deleting. */
+bool store_purge_preview(struct store *store, const struct store_purge_request *req,
+			 size_t *sessions, size_t *participants, size_t *responses,
+			 struct rjk_error *err);
+
+/* Deletes the chosen sessions with their participants and responses for good, in one
+ * transaction with secure_delete on, then truncates the write-ahead log so no copy of the
+ * deleted text stays in it. Logs the purge. *deleted receives the number of sessions. */
+bool store_purge(struct store *store, const struct store_purge_request *req, size_t *deleted,
+		 struct rjk_error *err);
+
 #endif

@@ -1,0 +1,215 @@
+/* Runs an export: loads sessions from the store, hands them to a format, writes files safely. */
+#include "core/export_impl.h"
+
+#include "core/durable.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+static const struct {
+	const char *name;
+	const struct export_format_ops *ops;
+} formats[] = {
+	[EXPORT_CSV] = {"csv", &export_csv_ops},
+	[EXPORT_JSON] = {"json", &export_json_ops},
+	[EXPORT_XAPI] = {"xapi", &export_xapi_ops},
+};
+
+const char *export_format_name(enum export_format format)
+{
+	return (size_t)format < sizeof formats / sizeof formats[0] ? formats[format].name : "?";
+}
+
+bool export_format_parse(const char *name, enum export_format *format)
+{
+	for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++) {
+		if (!strcmp(name, formats[i].name)) {
+			*format = (enum export_format)i;
+			return true;
+		}
+	}
+	return false;
+}
+
+void export_time_iso(int64_t ms, char *buf, size_t size)
+{
+	if (ms <= 0) {
+		snprintf(buf, size, "%s", "");
+		return;
+	}
+	time_t secs = (time_t)(ms / 1000);
+	struct tm tm;
+	gmtime_r(&secs, &tm);
+	snprintf(buf, size, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1,
+		 tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, (int)(ms % 1000));
+}
+
+void export_json_time(struct json_writer *w, const char *key, int64_t ms)
+{
+	char buf[32];
+	json_key(w, key);
+	if (ms > 0) {
+		export_time_iso(ms, buf, sizeof buf);
+		json_string(w, buf);
+	} else {
+		json_null(w);
+	}
+}
+
+const struct store_step *export_find_step(const struct export_session *session,
+					  const char *step_id)
+{
+	for (size_t i = 0; i < session->step_count; i++)
+		if (!strcmp(session->steps[i].step_id, step_id))
+			return &session->steps[i];
+	return NULL;
+}
+
+const char *export_scale_label(const struct store_step *step, int value)
+{
+	for (size_t i = 0; step && i < step->label_count; i++)
+		if (step->labels[i].value == value)
+			return step->labels[i].text;
+	return NULL;
+}
+
+/* Loads one session and hands it to the format. */
+static bool export_session(struct store *store, struct export_ctx *ctx,
+			   const struct export_format_ops *ops, const struct store_session_info *info,
+			   struct export_summary *sum, struct rjk_error *err)
+{
+	struct export_session es = {.info = info};
+	struct store_step *steps = NULL;
+	struct store_participant_info *people = NULL;
+	struct stored_response **responses = NULL;
+	size_t *counts = NULL;
+	size_t nsteps = 0, npeople = 0;
+	bool ok = store_load_steps(store, info->id, &steps, &nsteps, err) &&
+		  store_list_participants(store, info->id, &people, &npeople, err);
+	if (ok && npeople > 0) {
+		responses = calloc(npeople, sizeof *responses);
+		counts = calloc(npeople, sizeof *counts);
+		ok = responses && counts ? true : rjk_error_set(err, "out of memory");
+	}
+	for (size_t i = 0; ok && i < npeople; i++) {
+		ok = store_load_responses(store, people[i].id, &responses[i], &counts[i], err);
+		sum->responses += ok ? counts[i] : 0;
+	}
+	if (ok) {
+		es.steps = steps;
+		es.step_count = nsteps;
+		es.participants = people;
+		es.participant_count = npeople;
+		es.responses = responses;
+		es.response_counts = counts;
+		ops->session(ctx, &es);
+		sum->sessions++;
+		sum->participants += npeople;
+	}
+	for (size_t i = 0; responses && i < npeople; i++)
+		store_responses_free(responses[i], counts[i]);
+	free(responses);
+	free(counts);
+	store_participants_free(people, npeople);
+	store_steps_free(steps, nsteps);
+	return ok;
+}
+
+/* Writes the export to out; dest names out in messages. */
+static bool write_export(struct store *store, const struct export_options *opts, FILE *out,
+			 const char *dest, struct export_summary *sum, struct rjk_error *err)
+{
+	struct export_ctx ctx = {.out = out, .opts = opts, .now = store_now(store), .err = err};
+	struct store_session_info *sessions = NULL;
+	size_t count = 0;
+	if ((size_t)opts->format >= sizeof formats / sizeof formats[0])
+		return rjk_error_set(err, "unknown export format");
+	const struct export_format_ops *ops = formats[opts->format].ops;
+	if (!store_kiosk_id(store, ctx.kiosk_id, err) ||
+	    !store_list_sessions(store, opts->session, &sessions, &count, err))
+		return false;
+	json_writer_init(&ctx.json, out);
+	ops->begin(&ctx);
+	bool ok = true;
+	for (size_t i = 0; ok && i < count; i++)
+		ok = export_session(store, &ctx, ops, &sessions[i], sum, err);
+	store_sessions_free(sessions, count);
+	if (!ok)
+		return false;
+	ops->end(&ctx);
+	if (ctx.failed || fflush(out) != 0 || ferror(out))
+		return rjk_error_set(err, "Could not write the export to %s: %s", dest,
+				     strerror(errno));
+	return true;
+}
+
+/* Records a finished export in the event log. */
+static bool log_export(struct store *store, const struct export_options *opts,
+		       const char *dest, const struct export_summary *sum, struct rjk_error *err)
+{
+	char detail[PATH_MAX + 128];
+	snprintf(detail, sizeof detail, "%s%s, %zu sessions, %zu responses, to %s",
+		 export_format_name(opts->format), opts->session ? "" : " of all sessions",
+		 sum->sessions, sum->responses, dest);
+	struct rjk_error log_err;
+	if (!store_log_event(store, "export", opts->session, detail, &log_err))
+		return rjk_error_set(err, "The export was written to %s, but it could not be "
+				     "recorded in the event log: %s", dest, log_err.message);
+	return true;
+}
+
+bool export_write(struct store *store, const struct export_options *opts, FILE *out,
+		  struct export_summary *summary, struct rjk_error *err)
+{
+	struct export_summary sum = {0};
+	const char *dest = out == stdout ? "standard output" : "a stream";
+	if (!write_export(store, opts, out, dest, &sum, err))
+		return false;
+	if (summary)
+		*summary = sum;
+	return log_export(store, opts, dest, &sum, err);
+}
+
+bool export_to_path(struct store *store, const struct export_options *opts, const char *path,
+		    struct export_summary *summary, struct rjk_error *err)
+{
+	char tmp[PATH_MAX];
+	const char *slash = strrchr(path, '/');
+	int dir_len = slash ? (int)(slash - path + 1) : 0;
+	if (snprintf(tmp, sizeof tmp, "%.*s.%s.XXXXXX", dir_len, path,
+		     slash ? slash + 1 : path) >= (int)sizeof tmp)
+		return rjk_error_set(err, "The export file name is too long: %s", path);
+	int fd = mkstemp(tmp);      /* created 0600 */
+	if (fd < 0)
+		return rjk_error_set(err, "Cannot create the export file next to %s: %s", path,
+				     strerror(errno));
+	FILE *out = fdopen(fd, "w");
+	if (!out) {
+		close(fd);
+		unlink(tmp);
+		return rjk_error_set(err, "Cannot write the export: %s", strerror(errno));
+	}
+	struct export_summary sum = {0};
+	bool ok = write_export(store, opts, out, path, &sum, err);
+	if (ok && (fflush(out) != 0 || fsync(fd) != 0))
+		ok = rjk_error_set(err, "Could not write the export to %s: %s (nothing was "
+				   "replaced)", path, strerror(errno));
+	if (fclose(out) != 0 && ok)
+		ok = rjk_error_set(err, "Could not write the export to %s: %s", path,
+				   strerror(errno));
+	if (ok && rename(tmp, path) != 0)
+		ok = rjk_error_set(err, "Could not save the export as %s: %s", path,
+				   strerror(errno));
+	if (!ok) {
+		unlink(tmp);
+		return false;
+	}
+	durable_sync_parent(path);
+	if (summary)
+		*summary = sum;
+	return log_export(store, opts, path, &sum, err);
+}

@@ -1,0 +1,51 @@
+/* Exports of stored responses for the facilitator: CSV, JSON and xAPI statements, shared by the
+ * command line and the kiosk's facilitator menu. */
+#ifndef RJK_CORE_EXPORT_H
+#define RJK_CORE_EXPORT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "core/error.h"
+#include "core/store.h"
+
+/* Base of the IRIs in xAPI statements (activities, actor home page, extensions) when the
+ * facilitator names none. */
+#define EXPORT_XAPI_DEFAULT_BASE "https://rjkiosk.invalid"
+
+enum export_format {
+	EXPORT_CSV,
+	EXPORT_JSON,
+	EXPORT_XAPI,
+};
+
+/* "csv", "json" or "xapi". */
+const char *export_format_name(enum export_format format);
+
+/* Parses a format name as the command line takes it. */
+bool export_format_parse(const char *name, enum export_format *format);
+
+struct export_options {
+	enum export_format format;
+	int64_t session;                /* one session, or 0 for every session */
+	bool excel_bom;                 /* CSV: start with a UTF-8 byte-order mark for Excel */
+	const char *xapi_base;          /* xAPI: IRI base, NULL for EXPORT_XAPI_DEFAULT_BASE */
+};
+
+/* What an export contained. */
+struct export_summary {
+	size_t sessions, participants, responses;
+};
+
+/* Writes the export to out (borrowed) and logs it in the store's event log. summary may be
+ * NULL. On failure out may hold a partial export. */
+bool export_write(struct store *store, const struct export_options *opts, FILE *out,
+		  struct export_summary *summary, struct rjk_error *err);
+
+/* Writes the export to path atomically: a private (0600) temporary file in the same folder,
+ * flushed to disk, then renamed over path. path is never left half-written. */
+bool export_to_path(struct store *store, const struct export_options *opts, const char *path,
+		    struct export_summary *summary, struct rjk_error *err);
+
+#endif

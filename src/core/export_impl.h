@@ -1,0 +1,53 @@
+/* Internals shared by the export formats (export*.c): one session's data and the format table. */
+#ifndef RJK_CORE_EXPORT_IMPL_H
+#define RJK_CORE_EXPORT_IMPL_H
+
+#include "core/export.h"
+#include "core/json_writer.h"
+
+/* One session with everything the formats need, loaded by export.c. */
+struct export_session {
+	const struct store_session_info *info;
+	const struct store_step *steps;
+	size_t step_count;
+	const struct store_participant_info *participants;
+	size_t participant_count;
+	struct stored_response *const *responses;   /* per participant */
+	const size_t *response_counts;               /* per participant */
+};
+
+/* State of one export run. */
+struct export_ctx {
+	FILE *out;                      /* borrowed */
+	const struct export_options *opts;
+	struct json_writer json;        /* the JSON formats' writer on out */
+	int64_t now;                    /* ms UTC, the store's clock */
+	char kiosk_id[33];
+	bool failed;                    /* a format could not write (beyond a stream error) */
+	struct rjk_error *err;
+};
+
+struct export_format_ops {
+	void (*begin)(struct export_ctx *ctx);
+	void (*session)(struct export_ctx *ctx, const struct export_session *session);
+	void (*end)(struct export_ctx *ctx);
+};
+
+extern const struct export_format_ops export_csv_ops;
+extern const struct export_format_ops export_json_ops;
+extern const struct export_format_ops export_xapi_ops;
+
+/* "2026-03-01T09:30:00.250Z" (UTC); an empty string for 0. buf holds at least 32 bytes. */
+void export_time_iso(int64_t ms, char *buf, size_t size);
+
+/* A JSON member holding a UTC time, or null for 0. */
+void export_json_time(struct json_writer *w, const char *key, int64_t ms);
+
+/* The session's snapshot of a step, or NULL when the step is not in it. */
+const struct store_step *export_find_step(const struct export_session *session,
+					  const char *step_id);
+
+/* The label of a scale value in a step's snapshot, or NULL. */
+const char *export_scale_label(const struct store_step *step, int value);
+
+#endif

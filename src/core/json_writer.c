@@ -1,0 +1,178 @@
+/* Streaming JSON output with escaping of every string (see json_writer.h). */
+#include "core/json_writer.h"
+
+#include <inttypes.h>
+#include <string.h>
+
+#include "core/utf8.h"
+
+void json_writer_init(struct json_writer *w, FILE *out)
+{
+	memset(w, 0, sizeof *w);
+	w->out = out;
+}
+
+static void put(struct json_writer *w, const char *s, size_t len)
+{
+	if (!w->failed && fwrite(s, 1, len, w->out) != len)
+		w->failed = true;
+}
+
+static void puts_raw(struct json_writer *w, const char *s)
+{
+	put(w, s, strlen(s));
+}
+
+static void indent(struct json_writer *w)
+{
+	static const char spaces[] = "                                ";
+	put(w, "\n", 1);
+	for (int i = 0; i < w->depth; i++)
+		put(w, spaces, 2);
+}
+
+/* Separator and indentation before a value (or a key) at the current level. */
+static void before_value(struct json_writer *w)
+{
+	if (w->after_key) {
+		w->after_key = false;
+		return;
+	}
+	if (w->depth > 0) {
+		if (w->has_items[w->depth])
+			put(w, ",", 1);
+		w->has_items[w->depth] = true;
+		indent(w);
+	}
+}
+
+static void open_level(struct json_writer *w, const char *bracket)
+{
+	before_value(w);
+	puts_raw(w, bracket);
+	if (w->depth + 1 >= JSON_WRITER_MAX_DEPTH) {
+		w->failed = true;
+		return;
+	}
+	w->has_items[++w->depth] = false;
+}
+
+static void close_level(struct json_writer *w, const char *bracket)
+{
+	if (w->depth == 0) {
+		w->failed = true;
+		return;
+	}
+	bool had = w->has_items[w->depth--];
+	if (had)
+		indent(w);
+	puts_raw(w, bracket);
+}
+
+void json_begin_object(struct json_writer *w) { open_level(w, "{"); }
+void json_end_object(struct json_writer *w) { close_level(w, "}"); }
+void json_begin_array(struct json_writer *w) { open_level(w, "["); }
+void json_end_array(struct json_writer *w) { close_level(w, "]"); }
+
+static void quoted(struct json_writer *w, const char *s)
+{
+	size_t len = strlen(s), i = 0, run = 0;
+	put(w, "\"", 1);
+	while (i < len) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		const char *esc = NULL;
+		char buf[8];
+		if (n == 0) {
+			esc = "\xEF\xBF\xBD";
+			n = 1;
+		} else if (cp == '"') {
+			esc = "\\\"";
+		} else if (cp == '\\') {
+			esc = "\\\\";
+		} else if (cp == '\n') {
+			esc = "\\n";
+		} else if (cp == '\r') {
+			esc = "\\r";
+		} else if (cp == '\t') {
+			esc = "\\t";
+		} else if (cp < 0x20 || cp == 0x7F || cp == 0x2028 || cp == 0x2029) {
+			/* U+2028/2029 are valid JSON but end lines in JavaScript. */
+			snprintf(buf, sizeof buf, "\\u%04x", (unsigned)cp);
+			esc = buf;
+		}
+		if (esc) {
+			put(w, s + i - run, run);
+			run = 0;
+			puts_raw(w, esc);
+		} else {
+			run += n;
+		}
+		i += n;
+	}
+	put(w, s + len - run, run);
+	put(w, "\"", 1);
+}
+
+void json_key(struct json_writer *w, const char *key)
+{
+	before_value(w);
+	quoted(w, key);
+	put(w, ": ", 2);
+	w->after_key = true;
+}
+
+void json_string(struct json_writer *w, const char *s)
+{
+	before_value(w);
+	if (s)
+		quoted(w, s);
+	else
+		puts_raw(w, "null");
+}
+
+void json_int(struct json_writer *w, int64_t v)
+{
+	char buf[32];
+	before_value(w);
+	snprintf(buf, sizeof buf, "%" PRId64, v);
+	puts_raw(w, buf);
+}
+
+void json_bool(struct json_writer *w, bool v)
+{
+	before_value(w);
+	puts_raw(w, v ? "true" : "false");
+}
+
+void json_null(struct json_writer *w)
+{
+	before_value(w);
+	puts_raw(w, "null");
+}
+
+void json_member_string(struct json_writer *w, const char *key, const char *value)
+{
+	json_key(w, key);
+	json_string(w, value);
+}
+
+void json_member_int(struct json_writer *w, const char *key, int64_t value)
+{
+	json_key(w, key);
+	json_int(w, value);
+}
+
+void json_member_bool(struct json_writer *w, const char *key, bool value)
+{
+	json_key(w, key);
+	json_bool(w, value);
+}
+
+bool json_writer_finish(struct json_writer *w)
+{
+	if (w->depth != 0)
+		w->failed = true;
+	put(w, "\n", 1);
+	return !w->failed;
+}

@@ -1,0 +1,304 @@
+/* Soft wrapping (see textwrap.h): for each line, a search that measures few prefixes finds the
+ * longest run of clusters that fits, then the line backs off to the last break opportunity. */
+#include "core/textwrap.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/grapheme.h"
+#include "core/unicode.h"
+
+/* What one layout pass works on. */
+struct pass {
+	struct textwrap *wrap;
+	const char *text;
+	size_t len;
+	int max_width;
+	textwrap_measure_fn measure;
+	void *ctx;
+	size_t guess; /* bytes in the previous line: where the next search starts */
+};
+
+static int width_of(const struct pass *p, size_t start, size_t end)
+{
+	return end > start ? p->measure(p->ctx, p->text + start, end - start) : 0;
+}
+
+static uint32_t first_cp(const char *text, size_t len, size_t offset)
+{
+	uint32_t cp;
+	grapheme_decode(text, len, offset, &cp);
+	return cp;
+}
+
+/* True when the cluster starting at offset is a single breakable space. */
+static bool space_at(const char *text, size_t len, size_t offset)
+{
+	if (offset >= len)
+		return false;
+	uint32_t cp;
+	size_t n = grapheme_decode(text, len, offset, &cp);
+	return unicode_is_break_space(cp) && grapheme_next(text, len, offset) == offset + n;
+}
+
+static bool space_before(const char *text, size_t len, size_t offset)
+{
+	return offset > 0 && space_at(text, len, grapheme_prev(text, len, offset));
+}
+
+static bool is_hyphen(uint32_t cp)
+{
+	return cp == '-' || cp == 0x2010 || cp == 0x2013;
+}
+
+/* True when a line starting at from may break between the two non-space clusters around
+ * offset: next to an ideograph (unless punctuation follows) or after a hyphen inside a word. */
+static bool break_between(const char *text, size_t len, size_t from, size_t offset)
+{
+	size_t a = grapheme_prev(text, len, offset);
+	uint32_t ca = first_cp(text, len, a), cb = first_cp(text, len, offset);
+	enum unicode_word wb = unicode_word_class(cb);
+	if (unicode_is_ideographic(ca) || unicode_is_ideographic(cb))
+		return wb != UNICODE_WORD_PUNCT;
+	if (is_hyphen(ca) && wb == UNICODE_WORD_LETTER && a > from) {
+		size_t before = grapheme_prev(text, len, a);
+		return unicode_word_class(first_cp(text, len, before)) == UNICODE_WORD_LETTER;
+	}
+	return false;
+}
+
+/* Next offset to measure while searching for the longest fitting prefix: extrapolated from
+ * the widest prefix that fits until one is too wide, then interpolated between the two (widths
+ * grow nearly in proportion to bytes), with bisection once interpolation is slow to close in. */
+static size_t probe(const struct pass *p, size_t start, size_t lo, int lo_w, size_t hi, int hi_w,
+		    int round)
+{
+	long long span = (long long)(lo - start), room = (long long)p->max_width - lo_w;
+	if (room < 0)
+		room = 0;
+	if (hi == SIZE_MAX) {
+		if (lo == start)
+			return start + (p->guess ? p->guess : 64);
+		long long estimate = lo_w > 0 ? span * p->max_width / lo_w : 2 * span;
+		if (estimate < span)
+			estimate = span;
+		/* a little past the estimate, so that the next probe usually brackets the fit */
+		return start + (size_t)estimate + 8;
+	}
+	if (round >= 4)
+		return lo + (hi - lo) / 2;
+	return lo + (size_t)((long long)(hi - lo) * room / (hi_w - lo_w));
+}
+
+/* The longest prefix [start, q) of [start, stop) made of whole clusters that fits max_width;
+ * at least one cluster even when that one is too wide. *width receives its width. */
+static size_t fit_prefix(struct pass *p, size_t start, size_t stop, int *width)
+{
+	size_t lo = start, hi = SIZE_MAX; /* lo fits; hi, once known, does not */
+	int lo_w = 0, hi_w = 0;
+
+	for (int round = 0; lo < stop; round++) {
+		size_t after_lo = grapheme_next(p->text, p->len, lo);
+		if (hi != SIZE_MAX && after_lo >= hi)
+			break;
+		size_t cand = probe(p, start, lo, lo_w, hi, hi_w, round);
+		if (cand > stop)
+			cand = stop;
+		if (hi != SIZE_MAX && cand >= hi)
+			cand = hi - 1;
+		cand = grapheme_floor(p->text, p->len, cand);
+		if (cand <= lo)
+			cand = after_lo;
+		int w = width_of(p, start, cand);
+		if (w > p->max_width) {
+			hi = cand;
+			hi_w = w;
+			if (hi_w <= lo_w)
+				hi_w = lo_w + 1;
+		} else {
+			lo = cand;
+			lo_w = w;
+		}
+	}
+	if (lo == start) {
+		lo = grapheme_next(p->text, p->len, start);
+		if (lo > stop)
+			lo = stop;
+		lo_w = width_of(p, start, lo);
+	}
+	*width = lo_w;
+	return lo;
+}
+
+/* Where a line that starts at start and fits up to fit (< stop) ends (*end) and where the next
+ * one starts (*next). */
+static void choose_break(const struct pass *p, size_t start, size_t fit, size_t stop,
+			 size_t *end, size_t *next)
+{
+	const char *t = p->text;
+	size_t len = p->len;
+	size_t q = fit;
+
+	if (space_at(t, len, q)) {
+		while (q > start && space_before(t, len, q))
+			q = grapheme_prev(t, len, q);
+		if (q > start) {
+			*end = q;
+			q = fit;
+			while (q < stop && space_at(t, len, q))
+				q = grapheme_next(t, len, q);
+			*next = q;
+			return;
+		}
+	}
+	for (q = fit; q > start; q = grapheme_prev(t, len, q)) {
+		if (space_before(t, len, q)) {
+			if (space_at(t, len, q))
+				continue;
+			size_t e = q;
+			while (e > start && space_before(t, len, e))
+				e = grapheme_prev(t, len, e);
+			if (e == start)
+				break;
+			*end = e;
+			*next = q;
+			return;
+		}
+		if (!space_at(t, len, q) && break_between(t, len, start, q)) {
+			*end = *next = q;
+			return;
+		}
+	}
+	*end = *next = fit;
+}
+
+static bool push(struct textwrap *wrap, size_t start, size_t end, size_t next, int width)
+{
+	if (wrap->count == wrap->cap) {
+		size_t cap = wrap->cap ? wrap->cap * 2 : 16;
+		struct textwrap_line *lines = realloc(wrap->lines, cap * sizeof(*lines));
+		if (!lines)
+			return false;
+		wrap->lines = lines;
+		wrap->cap = cap;
+	}
+	wrap->lines[wrap->count++] = (struct textwrap_line){start, end, next, width};
+	return true;
+}
+
+/* Lays out one paragraph: content [start, stop), the next paragraph starting at after. */
+static bool layout_paragraph(struct pass *p, size_t start, size_t stop, size_t after)
+{
+	if (start == stop)
+		return push(p->wrap, start, start, after, 0);
+	while (start < stop) {
+		int w;
+		size_t fit = fit_prefix(p, start, stop, &w);
+		p->guess = fit - start;
+		if (fit >= stop)
+			return push(p->wrap, start, stop, after, w);
+		size_t end, next;
+		choose_break(p, start, fit, stop, &end, &next);
+		if (end != fit)
+			w = width_of(p, start, end);
+		if (next >= stop)
+			return push(p->wrap, start, end, after, w);
+		if (!push(p->wrap, start, end, next, w))
+			return false;
+		start = next;
+	}
+	return true;
+}
+
+bool textwrap_layout(struct textwrap *wrap, const char *text, size_t len, int max_width,
+		     textwrap_measure_fn measure, void *ctx)
+{
+	struct pass p = {wrap, text ? text : "", text ? len : 0, max_width, measure, ctx, 0};
+	size_t start = 0;
+	wrap->count = 0;
+	for (;;) {
+		const char *nl = memchr(p.text + start, '\n', p.len - start);
+		if (!nl)
+			return layout_paragraph(&p, start, p.len, p.len);
+		size_t at = (size_t)(nl - p.text);
+		/* A CR before the LF is one cluster with it: neither is drawn. */
+		size_t stop = at > start && p.text[at - 1] == '\r' ? at - 1 : at;
+		if (!layout_paragraph(&p, start, stop, at + 1))
+			return false;
+		start = at + 1;
+	}
+}
+
+void textwrap_release(struct textwrap *wrap)
+{
+	free(wrap->lines);
+	*wrap = (struct textwrap){0};
+}
+
+size_t textwrap_line_of(const struct textwrap *wrap, size_t offset)
+{
+	size_t lo = 0, hi = wrap->count;
+	if (hi == 0)
+		return 0;
+	/* The last line whose start is at or before offset: starts strictly increase. */
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (wrap->lines[mid].start <= offset)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static size_t text_len(const struct textwrap *wrap)
+{
+	return wrap->count ? wrap->lines[wrap->count - 1].next : 0;
+}
+
+size_t textwrap_offset_at_x(const struct textwrap *wrap, const char *text, size_t line, int x,
+			    textwrap_measure_fn measure, void *ctx)
+{
+	if (wrap->count == 0)
+		return 0;
+	if (line >= wrap->count)
+		line = wrap->count - 1;
+	const struct textwrap_line *l = &wrap->lines[line];
+	size_t len = text_len(wrap);
+	size_t last = line + 1 < wrap->count ? grapheme_prev(text, len, l->next) : l->next;
+	if (last < l->start)
+		last = l->start;
+
+	size_t at = l->start;
+	int at_x = 0;
+	if (x <= 0)
+		return at;
+	while (at < last) {
+		size_t q = grapheme_next(text, len, at);
+		int qx = measure(ctx, text + l->start, q - l->start);
+		if (qx >= x)
+			return x - at_x <= qx - x ? at : q;
+		at = q;
+		at_x = qx;
+	}
+	return last;
+}
+
+int textwrap_x_of(const struct textwrap *wrap, const char *text, size_t offset,
+		  textwrap_measure_fn measure, void *ctx)
+{
+	if (wrap->count == 0)
+		return 0;
+	size_t len = text_len(wrap);
+	if (offset > len)
+		offset = len;
+	const struct textwrap_line *l = &wrap->lines[textwrap_line_of(wrap, offset)];
+	if (offset <= l->start)
+		return 0;
+	/* The '\n' (and a CR before it) ending a line is not drawn. */
+	size_t stop = offset;
+	if (stop > l->end && stop < l->next && text[stop - 1] == '\r')
+		stop--;
+	return measure(ctx, text + l->start, stop - l->start);
+}

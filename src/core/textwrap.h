@@ -1,0 +1,61 @@
+/* Soft wrapping of UTF-8 text into lines that fit a width, and mapping between byte offsets
+ * and pixel positions on those lines (used by the answer editor and every wrapped label). */
+#ifndef RJK_CORE_TEXTWRAP_H
+#define RJK_CORE_TEXTWRAP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Width in pixels of s[0..len) as it will be drawn (the UI passes a font measurer). */
+typedef int (*textwrap_measure_fn)(void *ctx, const char *s, size_t len);
+
+struct textwrap_line {
+	size_t start;   /* byte offset of the line's first byte */
+	size_t end;     /* byte offset after the last byte drawn (excludes the '\n' and the
+	                   trailing break space) */
+	size_t next;    /* byte offset where the next line starts */
+	int width;      /* pixels of [start, end) */
+};
+
+/* Lines in text order: lines[0].start is 0, each line's next is the following line's start,
+ * and the last line's next is the text's length. Zero-initialise before first use. */
+struct textwrap {
+	struct textwrap_line *lines;
+	size_t count;
+	size_t cap;
+};
+
+/* Breaks text[0..len) into lines no wider than max_width: at spaces where possible, inside a
+ * word only when the word alone is too wide (never inside a grapheme cluster), and always at
+ * '\n'. Empty text gives one empty line; text ending in '\n' ends with an empty line (where the
+ * caret goes). Returns false only when memory runs out. Reuses wrap's memory.
+ * Details: lines may also break between ideographs (Chinese, Japanese) and after a hyphen
+ * inside a word. Spaces at a soft break hang past the edge and are not drawn; spaces before a
+ * '\n' or the end are drawn while they fit and hang past the edge after that. A single
+ * grapheme cluster wider than max_width gets a line of its own. Any bytes are accepted (a
+ * malformed byte counts as one character); text may be NULL when len is 0. */
+bool textwrap_layout(struct textwrap *wrap, const char *text, size_t len, int max_width,
+		     textwrap_measure_fn measure, void *ctx);
+
+/* Frees the lines and leaves wrap empty and reusable. */
+void textwrap_release(struct textwrap *wrap);
+
+/* Index of the line holding byte offset `offset` (a caret at a soft break belongs to the
+ * line after it). Offsets past the text belong to the last line; 0 when wrap is empty. */
+size_t textwrap_line_of(const struct textwrap *wrap, size_t offset);
+
+/* Byte offset on line `line` nearest to pixel x (for clicks and Up/Down caret moves): a
+ * cluster boundary from the line's start to its last caret position, which is the last
+ * boundary before the next line's start (the '\n', the last hanging space, or the start of
+ * the last cluster of a line broken inside a word, so that line_of gives `line` back), or the
+ * text's end on the last line. `text` is the text last laid out; a line past the last is taken
+ * as the last. */
+size_t textwrap_offset_at_x(const struct textwrap *wrap, const char *text, size_t line, int x,
+			    textwrap_measure_fn measure, void *ctx);
+
+/* Pixel x of byte offset `offset` within its line. A caret among hanging spaces may lie past
+ * the wrap width: the UI clamps it to the box. */
+int textwrap_x_of(const struct textwrap *wrap, const char *text, size_t offset,
+		  textwrap_measure_fn measure, void *ctx);
+
+#endif

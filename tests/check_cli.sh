@@ -1,0 +1,70 @@
+#!/bin/sh
+# Runs the built `rjkiosk check` the way an author would and checks exit codes and output:
+# 0 all valid, 1 any invalid (messages on stderr), 2 usage errors.
+# Usage: check_cli.sh RJKIOSK TEST_DATA_DIR
+set -u
+rjkiosk=$1
+data=$2/scenarios
+out=$(mktemp) err=$(mktemp)
+trap 'rm -f "$out" "$err"' EXIT
+failures=0
+
+# expect STATUS DESCRIPTION ARGS...: runs rjkiosk with ARGS and checks the exit status
+expect() {
+  want=$1 what=$2
+  shift 2
+  "$rjkiosk" "$@" >"$out" 2>"$err"
+  got=$?
+  if [ "$got" != "$want" ]; then
+    echo "FAIL: $what: exit $got, expected $want"
+    sed 's/^/  stdout: /' "$out"
+    sed 's/^/  stderr: /' "$err"
+    failures=$((failures + 1))
+  fi
+}
+
+# contains FILE TEXT DESCRIPTION: the last command's FILE holds TEXT
+contains() {
+  if ! grep -qF -- "$2" "$1"; then
+    echo "FAIL: $3: missing '$2'"
+    sed 's/^/  /' "$1"
+    failures=$((failures + 1))
+  fi
+}
+
+expect 0 "valid folder" check "$data/good/full"
+contains "$out" "$data/good/full: ok" "ok line"
+contains "$out" '"Full example: every key", 6 steps, video video.mp4 with captions, 2 cues at 0:45, 2:10' "summary"
+[ -s "$err" ] && { echo "FAIL: valid folder wrote to stderr"; failures=$((failures + 1)); }
+
+expect 0 "several valid paths, folder and file" check "$data/good/minimal" "$data/good/styles/scenario.yaml"
+[ "$(wc -l <"$out")" -eq 2 ] || { echo "FAIL: expected two ok lines"; failures=$((failures + 1)); }
+
+expect 1 "invalid folder" check "$data/bad/unknown-keys"
+contains "$err" "$data/bad/unknown-keys/scenario.yaml:8:5: unknown key 'minuts' in step 'd1'; did you mean 'minutes'?" "error on stderr"
+contains "$err" "$data/bad/unknown-keys: not valid (4 problems)" "summary on stderr"
+[ -s "$out" ] && { echo "FAIL: invalid folder wrote to stdout"; failures=$((failures + 1)); }
+
+expect 1 "valid and invalid together" check "$data/good/minimal" "$data/bad/tags"
+contains "$out" "$data/good/minimal: ok" "the valid one is still reported"
+contains "$err" "$data/bad/tags/scenario.yaml:1:10:" "the invalid one"
+
+expect 1 "missing path" check "$data/no-such-scenario"
+contains "$err" "no such scenario folder or file" "missing path message"
+
+expect 2 "no path" check
+contains "$err" "no scenario given" "no path message"
+expect 2 "unknown option" check --frobnicate "$data/good/minimal"
+contains "$err" "unknown option '--frobnicate'" "unknown option message"
+expect 0 "check --help" check --help
+contains "$out" "Usage: rjkiosk check PATH..." "check help"
+expect 0 "-- ends the options" check -- "$data/good/minimal"
+expect 0 "--help" --help
+expect 0 "--version" --version
+contains "$out" "rjkiosk " "version"
+
+if [ "$failures" -ne 0 ]; then
+  echo "$failures check(s) failed"
+  exit 1
+fi
+echo "rjkiosk check: all command-line checks passed"

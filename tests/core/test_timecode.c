@@ -1,0 +1,96 @@
+/* Video times as authors write them in cues and as the UI shows them. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdint.h>
+#include <string.h>
+
+#include "core/timecode.h"
+
+static const struct {
+	const char *text;
+	int64_t ms;     /* -1: refused */
+} parse_cases[] = {
+	{"0:00", 0},
+	{"0:45", 45000},
+	{"1:30", 90000},
+	{"12:05", 725000},
+	{"75:00", 4500000},
+	{"999:59", 59999000},
+	{"1:02:03", 3723000},
+	{"0:01:30", 90000},
+	{"99:59:59.999", 100LL * 3600000 - 1},
+	{"1:30.5", 90500},
+	{"1:30.05", 90050},
+	{"1:30.250", 90250},
+	{"0:00:10.1", 10100},
+	{"", -1},
+	{"90", -1},          /* seconds alone are ambiguous */
+	{"1:5", -1},         /* seconds need two digits */
+	{"1:60", -1},
+	{"1:00:60", -1},
+	{"1:60:00", -1},
+	{"1:2:03", -1},
+	{"100:00:00", -1},
+	{"1000:00", -1},
+	{"1:30.", -1},
+	{"1:30.1234", -1},
+	{"-0:10", -1},
+	{"+0:10", -1},
+	{" 1:30", -1},
+	{"1:30 ", -1},
+	{"1:30:00:00", -1},
+	{"ten", -1},
+	{"1:3O", -1},
+	{":30", -1},
+};
+
+static void parse_table(void **state)
+{
+	for (size_t i = 0; i < sizeof parse_cases / sizeof parse_cases[0]; i++) {
+		int64_t ms = -7;
+		bool ok = timecode_parse(parse_cases[i].text, &ms);
+		if (ok != (parse_cases[i].ms >= 0) || (ok && ms != parse_cases[i].ms))
+			fail_msg("'%s': got %d / %lld", parse_cases[i].text, ok, (long long)ms);
+	}
+}
+
+static const struct {
+	int64_t ms;
+	const char *text;
+} format_cases[] = {
+	{0, "0:00"},
+	{999, "0:00"},
+	{59999, "0:59"},
+	{60000, "1:00"},
+	{151000, "2:31"},
+	{3599999, "59:59"},
+	{3600000, "1:00:00"},
+	{3723000, "1:02:03"},
+	{-5000, "0:00"},
+};
+
+static void format_table(void **state)
+{
+	for (size_t i = 0; i < sizeof format_cases / sizeof format_cases[0]; i++) {
+		char out[16];
+		assert_string_equal(timecode_format(format_cases[i].ms, out, sizeof out),
+				    format_cases[i].text);
+	}
+	/* what is shown parses back to the same second */
+	char out[16];
+	int64_t ms;
+	assert_true(timecode_parse(timecode_format(3723456, out, sizeof out), &ms));
+	assert_int_equal(ms, 3723000);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(parse_table),
+		cmocka_unit_test(format_table),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

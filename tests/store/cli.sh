@@ -1,0 +1,82 @@
+#!/bin/sh
+# Tests the data commands end to end: rjkiosk sessions, export and purge on a seeded folder.
+# Usage: cli.sh RJKIOSK SEED_STORE PYTHON CHECK_EXPORTS_PY
+set -u
+rjk=$1 seed=$2 python=$3 check=$4
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+data=$tmp/data
+failed=0
+
+fail() { echo "FAIL: $*"; failed=1; }
+
+# expect STATUS COMMAND...: runs the command (output in $tmp/out, $tmp/err) and checks its exit.
+expect() {
+	want=$1
+	shift
+	"$@" >"$tmp/out" 2>"$tmp/err" </dev/null
+	got=$?
+	[ "$got" = "$want" ] || fail "exit $got (wanted $want): $* -- $(cat "$tmp/err")"
+}
+
+has() { grep -q -- "$1" "$2" || fail "'$1' not in $2: $(cat "$2")"; }
+
+"$seed" "$data" || { echo "FAIL: cannot seed $data"; exit 1; }
+
+expect 0 "$rjk" sessions --data "$data"
+has brixton-1993 "$tmp/out"
+has "(open)" "$tmp/out"
+has "Group A" "$tmp/out"
+expect 0 "$rjk" sessions --help
+has "Usage: rjkiosk sessions" "$tmp/out"
+expect 2 "$rjk" sessions --bogus
+expect 1 "$rjk" sessions --data "$tmp/empty"
+has "no responses are stored" "$tmp/err"
+[ -e "$tmp/empty" ] && fail "listing an empty folder created it"
+
+expect 0 "$rjk" export --data "$data" --format csv
+head -c 12 "$tmp/out" | grep -q '"session_id"' || fail "CSV on stdout has no header"
+expect 0 "$rjk" export --help
+expect 2 "$rjk" export --data "$data"
+expect 2 "$rjk" export --data "$data" --format pdf
+expect 2 "$rjk" export --data "$data" --format csv --session 1 --all
+expect 2 "$rjk" export --data "$data" --format json --excel
+expect 2 "$rjk" export --data "$data" --format csv --session abc
+expect 1 "$rjk" export --data "$data" --format csv --session 99
+has "no session 99" "$tmp/err"
+
+mkdir "$tmp/exports"
+for f in "csv responses.csv" "json responses.json" "xapi statements.json"; do
+	set -- $f
+	(umask 0; "$rjk" export --data "$data" --format "$1" --out "$tmp/exports/$2") \
+		2>"$tmp/err" || fail "export --format $1 --out failed: $(cat "$tmp/err")"
+	has "Wrote 15 responses" "$tmp/err"
+	mode=$(stat -c %a "$tmp/exports/$2")
+	[ "$mode" = 600 ] || fail "$2 has mode $mode, not 600"
+done
+"$python" "$check" "$tmp/exports" || fail "the exports written by the command do not parse"
+expect 0 "$rjk" export --data "$data" --format csv --excel --session 1
+head -c 3 "$tmp/out" | od -An -tx1 | grep -q "ef bb bf" || fail "--excel wrote no BOM"
+
+expect 0 "$rjk" purge --help
+expect 2 "$rjk" purge --data "$data"
+expect 2 "$rjk" purge --data "$data" --all --session 1
+expect 2 "$rjk" purge --data "$data" --older-than -3 --yes
+expect 2 "$rjk" purge --data "$data" --all
+has "pass --yes" "$tmp/err"
+expect 0 "$rjk" sessions --data "$data"
+[ "$(grep -c brixton-1993 "$tmp/out")" = 2 ] || fail "a refused purge deleted something"
+expect 1 "$rjk" purge --data "$data" --session 7 --yes
+expect 0 "$rjk" purge --data "$data" --session 2 --yes
+has "Deleted 1 session (1 participants, 1 responses)" "$tmp/out"
+expect 0 "$rjk" purge --data "$data" --older-than 36500 --yes
+has "Nothing to delete" "$tmp/out"
+expect 0 "$rjk" purge --data "$data" --older-than 30 --yes
+has "Deleted 1 session (3 participants, 14 responses)" "$tmp/out"
+expect 0 "$rjk" sessions --data "$data"
+has "No sessions are stored" "$tmp/out"
+expect 0 "$rjk" export --data "$data" --format json
+has '"sessions": \[\]' "$tmp/out"
+
+[ "$failed" = 0 ] && echo "ok: data commands"
+exit "$failed"
