@@ -13,6 +13,7 @@
 
 #include "app/commands.h"
 #include "core/pin.h"
+#include "core/store.h"
 
 static const char usage[] =
 	"Usage: rjkiosk set-pin [--data DIR] [--stdin]\n"
@@ -108,20 +109,6 @@ static int ask_twice(char *buf, char *again, size_t size)
 	return 0;
 }
 
-static bool default_dir(char *out, size_t size)
-{
-	const char *xdg = getenv("XDG_DATA_HOME");
-	const char *home = getenv("HOME");
-	int n;
-	if (xdg && xdg[0] == '/')
-		n = snprintf(out, size, "%s/rjkiosk", xdg);
-	else if (home && home[0] == '/')
-		n = snprintf(out, size, "%s/.local/share/rjkiosk", home);
-	else
-		return false;
-	return n > 0 && (size_t)n < size;
-}
-
 /* When root sets the PIN in a folder that belongs to the kiosk's user, the files must end up
  * that user's too, or the kiosk could not read its own PIN. */
 static void give_to_folder_owner(const char *dir)
@@ -159,10 +146,10 @@ int cmd_set_pin(int argc, char **argv)
 		}
 	}
 	char fallback[PATH_MAX];
+	struct rjk_error err = {{0}};
 	if (!dir) {
-		if (!default_dir(fallback, sizeof fallback)) {
-			fputs("rjkiosk set-pin: neither XDG_DATA_HOME nor HOME is set; use --data DIR\n",
-			      stderr);
+		if (!store_default_dir(fallback, sizeof fallback, &err)) {
+			fprintf(stderr, "rjkiosk set-pin: %s\n", err.message);
 			return 2;
 		}
 		dir = fallback;
@@ -180,7 +167,6 @@ int cmd_set_pin(int argc, char **argv)
 		status = ask_twice(buf, again, sizeof buf);
 	}
 
-	struct rjk_error err = {{0}};
 	struct pin *pin = NULL;
 	if (status == 0) {
 		pin = pin_open(dir, NULL, NULL, &err);

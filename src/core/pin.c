@@ -1,5 +1,6 @@
 /* The facilitator's PIN: rules, Argon2id hash file, persisted lockout and attempt log (see pin.h). */
 #include "core/pin.h"
+#include "core/durable.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -155,11 +156,7 @@ static bool replace_file(const struct pin *pin, const char *name, const char *da
 		unlink(tmp);
 		return rjk_error_set(err, "%s: cannot write: %s", path, strerror(e));
 	}
-	int dfd = open(pin->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (dfd >= 0) {
-		fsync(dfd);
-		close(dfd);
-	}
+	durable_sync_dir(pin->dir);
 	return true;
 }
 
@@ -261,6 +258,34 @@ static bool load(struct pin *pin, struct rjk_error *err)
 	return load_hash(pin, err) && load_state(pin, err);
 }
 
+/* Creates the data folder 0700, with any missing parents (a fresh account has no
+ * ~/.local/share yet). */
+static bool make_folder(const char *dir, struct rjk_error *err)
+{
+	char *path = strdup(dir);
+	if (!path)
+		return rjk_error_set(err, "out of memory");
+	for (char *p = path + 1;; p++) {
+		if (*p != '/' && *p != '\0')
+			continue;
+		char c = *p;
+		*p = '\0';
+		if (mkdir(path, 0700) != 0 && errno != EEXIST) {
+			rjk_error_set(err, "%s: cannot create the data folder: %s", path,
+				      strerror(errno));
+			free(path);
+			return false;
+		}
+		if (!(*p = c))
+			break;
+	}
+	free(path);
+	struct stat st;
+	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+		return rjk_error_set(err, "%s: the data folder is not a folder", dir);
+	return true;
+}
+
 struct pin *pin_open(const char *data_dir, pin_clock_fn clock, void *clock_ctx,
 		     struct rjk_error *err)
 {
@@ -268,11 +293,8 @@ struct pin *pin_open(const char *data_dir, pin_clock_fn clock, void *clock_ctx,
 		rjk_error_set(err, "libsodium could not start");
 		return NULL;
 	}
-	if (mkdir(data_dir, 0700) != 0 && errno != EEXIST) {
-		rjk_error_set(err, "%s: cannot create the data folder: %s", data_dir,
-			      strerror(errno));
+	if (!make_folder(data_dir, err))
 		return NULL;
-	}
 	struct pin *pin = calloc(1, sizeof *pin);
 	if (!pin) {
 		rjk_error_set(err, "out of memory");

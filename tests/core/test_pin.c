@@ -348,9 +348,23 @@ static void test_bad_folder(void **state)
 	struct fixture *f = *state;
 	struct rjk_error err = {{0}};
 	char path[PATH_MAX];
-	snprintf(path, sizeof path, "%s/missing/deeper", f->dir);
+	/* Missing parents are created, each 0700. */
+	snprintf(path, sizeof path, "%s/missing/deeper", f->data);
+	struct pin *pin = pin_open(path, NULL, NULL, &err);
+	assert_non_null(pin);
+	pin_free(pin);
+	rmdir(path);
+	/* A file where the folder should be is refused clearly. */
+	write_file(f, "missing/file", "x");
+	snprintf(path, sizeof path, "%s/missing/file/deeper", f->data);
 	assert_null(pin_open(path, NULL, NULL, &err));
 	assert_non_null(strstr(err.message, "cannot create the data folder"));
+	snprintf(path, sizeof path, "%s/missing/file", f->data);
+	assert_null(pin_open(path, NULL, NULL, &err));
+	assert_non_null(strstr(err.message, "is not a folder"));
+	unlink(path);
+	snprintf(path, sizeof path, "%s/missing", f->data);
+	rmdir(path);
 	pin_free(NULL);
 }
 

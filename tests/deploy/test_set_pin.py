@@ -90,6 +90,18 @@ with tempfile.TemporaryDirectory() as tmp:
     r = subprocess.run([RJKIOSK, "--help"], capture_output=True, text=True)
     check("set-pin" in r.stdout, "rjkiosk --help lists set-pin")
 
+    # Without --data: $HOME/.local/share/rjkiosk, created 0700 with its parents.
+    home = os.path.join(tmp, "home")
+    os.mkdir(home)
+    env = {k: v for k, v in os.environ.items() if k != "XDG_DATA_HOME"}
+    env["HOME"] = home
+    r = subprocess.run([RJKIOSK, "set-pin", "--stdin"], input="4821\n", env=env,
+                       capture_output=True, text=True, timeout=60)
+    default = os.path.join(home, ".local", "share", "rjkiosk")
+    check(r.returncode == 0 and os.path.exists(os.path.join(default, "pin")),
+          f"default folder: {r.stderr!r}")
+    check(mode(os.path.join(home, ".local")) == 0o700, "parents created 0700")
+
     # On a terminal: asked twice, never echoed; a mismatch or an easy PIN changes nothing.
     tty_data = os.path.join(tmp, "tty")
     code, shown = run_tty(tty_data, ["5830", "5831"])
