@@ -16,7 +16,8 @@ Run it as root. Running it again updates what changed and keeps the data.
   --build DIR      install from a CMake build folder instead (cmake --install)
                    (with neither, /usr/bin/rjkiosk must already be installed)
   --scenarios DIR  copy every scenario folder found in DIR (each holding scenario.yaml)
-                   into /var/lib/rjkiosk/scenarios/, replacing ones of the same name
+                   into /var/lib/rjkiosk/scenarios/, replacing ones of the same name;
+                   all must pass 'rjkiosk check' or none is copied
   --start-on NAME  open the scenario /var/lib/rjkiosk/scenarios/NAME at boot
                    (default: the bundled sample until this is given)
   --pin-stdin      read the facilitator PIN from one line of standard input
@@ -119,22 +120,26 @@ fi
 install -d -m 0700 -o "$uid" -g "$gid" "$root$data"
 install -d -m 0755 -o 0 -g 0 "$root$data/scenarios"
 if [ -n "$scenarios" ]; then
+	# Check them all first: an invalid scenario is refused before anything is replaced.
 	found=0
 	for yaml in "$scenarios"/*/scenario.yaml; do
 		[ -f "$yaml" ] || continue
-		src=$(dirname "$yaml")
-		name=$(basename "$src")
-		"$root/usr/bin/rjkiosk" check "$src" >/dev/null 2>&1 ||
-			say "warning: scenario '$name' does not pass 'rjkiosk check'; copied anyway"
-		rm -rf "$root$data/scenarios/$name.new"
-		cp -R "$src" "$root$data/scenarios/$name.new"
-		chown -R 0:0 "$root$data/scenarios/$name.new"
-		chmod -R u=rwX,go=rX "$root$data/scenarios/$name.new"
-		rm -rf "$root$data/scenarios/$name"
-		mv "$root$data/scenarios/$name.new" "$root$data/scenarios/$name"
+		"$root/usr/bin/rjkiosk" check "$(dirname "$yaml")" >/dev/null ||
+			die "scenario $(dirname "$yaml") is not valid (see above); nothing was copied"
 		found=$((found + 1))
 	done
 	[ "$found" -gt 0 ] || die "--scenarios: no folder with a scenario.yaml in $scenarios"
+	for yaml in "$scenarios"/*/scenario.yaml; do
+		src=$(dirname "$yaml")
+		name=$(basename "$src")
+		dest=$root$data/scenarios/$name
+		rm -rf "$dest.new"
+		cp -R "$src" "$dest.new"
+		chown -R 0:0 "$dest.new"
+		chmod -R u=rwX,go=rX "$dest.new"
+		rm -rf "$dest"
+		mv "$dest.new" "$dest"
+	done
 	say "copied $found scenario(s) into $data/scenarios"
 fi
 

@@ -85,6 +85,12 @@ if sh "$src/kiosk/install.sh" --root "$root" --start-on missing >"$tmp/out" 2>&1
 	! grep -q "no scenario 'missing'" "$tmp/out"; then
 	fail "--start-on with an unknown scenario was not refused clearly"
 fi
+mkdir -p "$tmp/bad/broken"
+printf 'rjkiosk: 1\nid: broken\ntitle: Broken\nstepz: []\n' >"$tmp/bad/broken/scenario.yaml"
+if sh "$src/kiosk/install.sh" --root "$root" --scenarios "$tmp/bad" >"$tmp/out" 2>&1 ||
+	! grep -q "did you mean 'steps'" "$tmp/out" || [ -e "$root/var/lib/rjkiosk/scenarios/broken" ]; then
+	fail "an invalid scenario was not refused with the checker's message"
+fi
 if printf '1234\n' | sh "$src/kiosk/install.sh" --root "$root" --pin-stdin >"$tmp/out" 2>&1 ||
 	! grep -q "too easy" "$tmp/out"; then
 	fail "an easy PIN was not refused"
