@@ -160,7 +160,7 @@ if [ "$enable" -eq 1 ]; then
 	say "enabled rjkiosk@$tty.service at boot"
 fi
 if [ -z "$root" ]; then
-	systemctl daemon-reload
+	systemctl daemon-reload || say "warning: systemd is not running; reload it before starting the kiosk"
 	if systemctl is-enabled --quiet display-manager.service 2>/dev/null; then
 		say "warning: a display manager is enabled and may take the console:" \
 			"systemctl disable display-manager.service"

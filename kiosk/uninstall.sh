@@ -68,5 +68,5 @@ elif [ -d "$root/var/lib/rjkiosk" ]; then
 	chown -R 0:0 "$root/var/lib/rjkiosk"
 	say "kept /var/lib/rjkiosk (now owned by root); delete it with --purge-data"
 fi
-[ -n "$root" ] || systemctl daemon-reload
+[ -n "$root" ] || systemctl daemon-reload || say "warning: could not reload systemd"
 say "done"

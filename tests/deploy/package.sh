@@ -39,7 +39,8 @@ diff -u "$tmp/want" "$tmp/got" || fail "cmake --install placed other files than 
 gzip -t "$tmp/dest/usr/share/man/man1/rjkiosk.1.gz" || fail "the man page is not valid gzip"
 
 (cd "$build" && cpack -G DEB -B "$tmp/pkg" >"$tmp/log" 2>&1) || { cat "$tmp/log"; fail "cpack failed"; }
-deb=$(ls "$tmp"/pkg/rjkiosk_*.deb 2>/dev/null | head -n 1)
+deb=
+for f in "$tmp"/pkg/rjkiosk_*.deb; do [ -f "$f" ] && deb=$f; done
 if [ -z "$deb" ]; then
 	fail "cpack made no rjkiosk_*.deb"
 else
