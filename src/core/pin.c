@@ -258,34 +258,6 @@ static bool load(struct pin *pin, struct rjk_error *err)
 	return load_hash(pin, err) && load_state(pin, err);
 }
 
-/* Creates the data folder 0700, with any missing parents (a fresh account has no
- * ~/.local/share yet). */
-static bool make_folder(const char *dir, struct rjk_error *err)
-{
-	char *path = strdup(dir);
-	if (!path)
-		return rjk_error_set(err, "out of memory");
-	for (char *p = path + 1;; p++) {
-		if (*p != '/' && *p != '\0')
-			continue;
-		char c = *p;
-		*p = '\0';
-		if (mkdir(path, 0700) != 0 && errno != EEXIST) {
-			rjk_error_set(err, "%s: cannot create the data folder: %s", path,
-				      strerror(errno));
-			free(path);
-			return false;
-		}
-		if (!(*p = c))
-			break;
-	}
-	free(path);
-	struct stat st;
-	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
-		return rjk_error_set(err, "%s: the data folder is not a folder", dir);
-	return true;
-}
-
 struct pin *pin_open(const char *data_dir, pin_clock_fn clock, void *clock_ctx,
 		     struct rjk_error *err)
 {
@@ -293,7 +265,7 @@ struct pin *pin_open(const char *data_dir, pin_clock_fn clock, void *clock_ctx,
 		rjk_error_set(err, "libsodium could not start");
 		return NULL;
 	}
-	if (!make_folder(data_dir, err))
+	if (!durable_make_dirs(data_dir, err))
 		return NULL;
 	struct pin *pin = calloc(1, sizeof *pin);
 	if (!pin) {
