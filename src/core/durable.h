@@ -1,5 +1,5 @@
 /* Small file-system helpers shared by the store, the exports and the PIN: durable changes (fsync of
- * folders after a create or rename) and private folders.
+ * folders after a create or rename) and private folders. */
 #ifndef RJK_CORE_DURABLE_H
 #define RJK_CORE_DURABLE_H
 
