@@ -11,6 +11,7 @@ static const char usage[] =
 	"       rjkiosk export [--data DIR] [--session ID | --all] --format csv|json|xapi\n"
 	"                      [--excel] [--out FILE]\n"
 	"       rjkiosk purge [--data DIR] (--session ID | --all | --older-than DAYS) [--yes]\n"
+	"       rjkiosk set-pin [--data DIR] [--stdin]\n"
 	"\n"
 	"A classroom kiosk for restorative-justice training sessions.\n"
 	"\n"
@@ -20,6 +21,7 @@ static const char usage[] =
 	"  sessions   list the sessions stored on this machine\n"
 	"  export     write responses as CSV, JSON or xAPI statements\n"
 	"  purge      delete stored responses for good\n"
+	"  set-pin    set the facilitator PIN that unlocks the kiosk's menu\n"
 	"\n"
 	"Run 'rjkiosk COMMAND --help' for a command's options.\n"
 	"  -h, --help     show this help\n"
@@ -33,6 +35,7 @@ static const struct {
 	{"sessions", cmd_sessions},
 	{"export", cmd_export},
 	{"purge", cmd_purge},
+	{"set-pin", cmd_set_pin},
 };
 
 int main(int argc, char **argv)

@@ -101,32 +101,6 @@ bool store_default_dir(char *out, size_t size, struct rjk_error *err)
 	return true;
 }
 
-/* mkdir -p, creating every missing folder 0700. */
-static bool make_dirs(const char *dir, struct rjk_error *err)
-{
-	char buf[PATH_MAX];
-	size_t len = strlen(dir);
-	if (len == 0 || len >= sizeof buf)
-		return rjk_error_set(err, "invalid data folder '%s'", dir);
-	memcpy(buf, dir, len + 1);
-	for (size_t i = 1; i <= len; i++) {
-		if (buf[i] != '/' && buf[i] != '\0')
-			continue;
-		char saved = buf[i];
-		buf[i] = '\0';
-		if (mkdir(buf, 0700) != 0 && errno != EEXIST)
-			return rjk_error_set(err, "cannot create the data folder %s: %s", buf,
-					     strerror(errno));
-		buf[i] = saved;
-	}
-	struct stat st;
-	if (stat(dir, &st) != 0)
-		return rjk_error_set(err, "cannot use the data folder %s: %s", dir, strerror(errno));
-	if (!S_ISDIR(st.st_mode))
-		return rjk_error_set(err, "the data folder %s is not a folder", dir);
-	return true;
-}
-
 /* Narrows a file to 0600 when it exists and is open to others (an older copy, or restored from
  * a backup without its mode). */
 static bool tighten(const char *path, struct rjk_error *err)
@@ -466,7 +440,7 @@ struct store *store_open(const char *data_dir, struct rjk_error *err)
 		rjk_error_set(err, "the data folder's path is too long");
 		goto fail;
 	}
-	if (!make_dirs(store->dir, err))
+	if (!durable_make_dirs(store->dir, err))
 		goto fail;
 	/* The default folder is ours alone; a folder named with --data may be shared (and is left
 	 * as it is), the files in it are private either way. */

@@ -1,0 +1,174 @@
+#!/bin/sh
+# Sets up a classroom PC that boots straight into the rjkiosk kiosk. Safe to run again.
+set -eu
+
+usage() {
+	cat <<'EOF'
+Usage: install.sh [--deb FILE | --build DIR] [--scenarios DIR] [--start-on NAME]
+                  [--pin-stdin] [--no-enable] [--tty TTY] [--root DIR]
+
+Sets up this PC as an rjkiosk kiosk: creates the unprivileged 'rjkiosk' user, installs the
+app, the systemd unit and its PAM file, copies scenarios into /var/lib/rjkiosk/scenarios,
+optionally sets the facilitator PIN, and enables the kiosk on the first console at boot.
+Run it as root. Running it again updates what changed and keeps the data.
+
+  --deb FILE       install the rjkiosk .deb (with its dependencies) first
+  --build DIR      install from a CMake build folder instead (cmake --install)
+                   (with neither, /usr/bin/rjkiosk must already be installed)
+  --scenarios DIR  copy every scenario folder found in DIR (each holding scenario.yaml)
+                   into /var/lib/rjkiosk/scenarios/, replacing ones of the same name;
+                   all must pass 'rjkiosk check' or none is copied
+  --start-on NAME  open the scenario /var/lib/rjkiosk/scenarios/NAME at boot
+                   (default: the bundled sample until this is given)
+  --pin-stdin      read the facilitator PIN from one line of standard input
+  --no-enable      install everything but do not enable the kiosk at boot
+  --tty TTY        the console to run on (default tty1)
+  --root DIR       install into DIR instead of / (for testing: changes nothing outside
+                   DIR and starts nothing)
+  -h, --help       show this help
+EOF
+}
+
+die() {
+	echo "install.sh: $*" >&2
+	exit 1
+}
+
+here=$(cd "$(dirname "$0")" && pwd)
+root="" deb="" build="" scenarios="" start_on="" pin_stdin=0 enable=1 tty=tty1
+while [ $# -gt 0 ]; do
+	case $1 in
+	--deb) deb=${2:?--deb needs a file}; shift ;;
+	--build) build=${2:?--build needs a folder}; shift ;;
+	--scenarios) scenarios=${2:?--scenarios needs a folder}; shift ;;
+	--start-on) start_on=${2:?--start-on needs a name}; shift ;;
+	--pin-stdin) pin_stdin=1 ;;
+	--no-enable) enable=0 ;;
+	--tty) tty=${2:?--tty needs a console such as tty1}; shift ;;
+	--root) root=${2:?--root needs a folder}; shift ;;
+	-h|--help) usage; exit 0 ;;
+	*) usage >&2; exit 2 ;;
+	esac
+	shift
+done
+case $tty in tty[1-9]|tty[1-5][0-9]|tty6[0-3]) ;; *) die "--tty: '$tty' is not a console such as tty1" ;; esac
+case $start_on in */*|.*) die "--start-on: give the scenario folder's name, not a path" ;; esac
+if [ -n "$root" ]; then
+	mkdir -p "$root"
+	root=$(cd "$root" && pwd)
+elif [ "$(id -u)" -ne 0 ]; then
+	die "run this as root (sudo $0 ...)"
+fi
+
+data=/var/lib/rjkiosk
+unit="rjkiosk@.service"
+say() { echo "rjkiosk: $*"; }
+
+# 1. The app.
+if [ -n "$deb" ]; then
+	[ -f "$deb" ] || die "$deb: no such package file"
+	if [ -n "$root" ]; then
+		dpkg-deb -x "$deb" "$root"
+	else
+		case $deb in /*) ;; *) deb=./$deb ;; esac
+		DEBIAN_FRONTEND=noninteractive apt-get install -y "$deb"
+	fi
+elif [ -n "$build" ]; then
+	DESTDIR=$root cmake --install "$build" --prefix /usr >/dev/null
+fi
+[ -x "$root/usr/bin/rjkiosk" ] || die "/usr/bin/rjkiosk is not installed: give --deb FILE or --build DIR"
+say "app installed: $("$root/usr/bin/rjkiosk" --version)"
+
+# 2. The user: no password, no shell, no home of its own beyond the data folder.
+groups=""
+for g in video input audio render; do
+	grep -q "^$g:" "$root/etc/group" 2>/dev/null && groups="$groups${groups:+,}$g"
+done
+if grep -q '^rjkiosk:' "$root/etc/passwd" 2>/dev/null; then
+	[ -z "$groups" ] || usermod ${root:+--prefix "$root"} -a -G "$groups" rjkiosk
+else
+	useradd ${root:+--prefix "$root"} --system --user-group --home-dir "$data" --no-create-home \
+		--shell /usr/sbin/nologin --comment "rjkiosk classroom kiosk" \
+		${groups:+--groups "$groups"} rjkiosk
+	say "created the user rjkiosk (groups: ${groups:-none})"
+fi
+uid=$(awk -F: '$1 == "rjkiosk" { print $3 }' "$root/etc/passwd")
+gid=$(awk -F: '$1 == "rjkiosk" { print $4 }' "$root/etc/passwd")
+
+# 3. The unit (shipped with the app; copied only when the app came without it), its PAM stack
+#    and the settings file (an existing one is kept).
+unit_path=/usr/lib/systemd/system/$unit
+if [ ! -f "$root$unit_path" ]; then
+	unit_path=/etc/systemd/system/$unit
+	install -D -m 0644 "$here/$unit" "$root$unit_path"
+fi
+install -D -m 0644 "$here/pam-rjkiosk" "$root/etc/pam.d/rjkiosk"
+install -d -m 0755 "$root/etc/rjkiosk"
+if [ ! -e "$root/etc/rjkiosk/kiosk.conf" ]; then
+	install -m 0644 "$here/kiosk.conf" "$root/etc/rjkiosk/kiosk.conf"
+fi
+if [ -n "$start_on" ]; then
+	[ -f "${scenarios:+$scenarios/$start_on/scenario.yaml}" ] ||
+		[ -f "$root$data/scenarios/$start_on/scenario.yaml" ] ||
+		die "--start-on: no scenario '$start_on' in ${scenarios:-$data/scenarios}"
+	sed -i "s|^RJKIOSK_SCENARIO=.*|RJKIOSK_SCENARIO=$data/scenarios/$start_on|" \
+		"$root/etc/rjkiosk/kiosk.conf"
+fi
+
+# 4. The data folder, private to the kiosk user, and the scenarios IT manages inside it
+#    (owned by root, so the kiosk can read but never change them).
+install -d -m 0700 -o "$uid" -g "$gid" "$root$data"
+install -d -m 0755 -o 0 -g 0 "$root$data/scenarios"
+if [ -n "$scenarios" ]; then
+	# Check them all first: an invalid scenario is refused before anything is replaced.
+	found=0
+	for yaml in "$scenarios"/*/scenario.yaml; do
+		[ -f "$yaml" ] || continue
+		"$root/usr/bin/rjkiosk" check "$(dirname "$yaml")" >/dev/null ||
+			die "scenario $(dirname "$yaml") is not valid (see above); nothing was copied"
+		found=$((found + 1))
+	done
+	[ "$found" -gt 0 ] || die "--scenarios: no folder with a scenario.yaml in $scenarios"
+	for yaml in "$scenarios"/*/scenario.yaml; do
+		src=$(dirname "$yaml")
+		name=$(basename "$src")
+		dest=$root$data/scenarios/$name
+		rm -rf "$dest.new"
+		cp -R "$src" "$dest.new"
+		chown -R 0:0 "$dest.new"
+		chmod -R u=rwX,go=rX "$dest.new"
+		rm -rf "$dest"
+		mv "$dest.new" "$dest"
+	done
+	say "copied $found scenario(s) into $data/scenarios"
+fi
+
+# 5. The facilitator PIN, set as root and handed to the kiosk user.
+if [ "$pin_stdin" -eq 1 ]; then
+	"$root/usr/bin/rjkiosk" set-pin --stdin --data "$root$data"
+	for f in pin pin-state pin.log; do
+		[ -e "$root$data/$f" ] && chown "$uid:$gid" "$root$data/$f"
+	done
+fi
+
+# 6. Boot into the kiosk: enable the unit on the console and boot to the graphical target.
+wants="$root/etc/systemd/system/graphical.target.wants"
+if [ "$enable" -eq 1 ]; then
+	mkdir -p "$wants"
+	ln -sfn "$unit_path" "$wants/rjkiosk@$tty.service"
+	ln -sfn /lib/systemd/system/graphical.target "$root/etc/systemd/system/default.target"
+	say "enabled rjkiosk@$tty.service at boot"
+fi
+if [ -z "$root" ]; then
+	systemctl daemon-reload || say "warning: systemd is not running; reload it before starting the kiosk"
+	if systemctl is-enabled --quiet display-manager.service 2>/dev/null; then
+		say "warning: a display manager is enabled and may take the console:" \
+			"systemctl disable display-manager.service"
+	fi
+	[ -x /usr/bin/cage ] || say "warning: cage is not installed: apt-get install cage xwayland"
+	if [ ! -s "$data/pin" ]; then
+		say "no facilitator PIN yet: set one with 'rjkiosk set-pin --data $data'"
+	fi
+	[ "$enable" -eq 1 ] && say "reboot, or start it now with: systemctl start rjkiosk@$tty.service"
+fi
+say "done"

@@ -1,0 +1,187 @@
+/* `rjkiosk set-pin`: sets the facilitator PIN from a terminal (asked twice, not echoed) or from
+ * one line of standard input (for install scripts). */
+#include <errno.h>
+#include <limits.h>
+#include <signal.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "app/commands.h"
+#include "core/pin.h"
+#include "core/store.h"
+
+static const char usage[] =
+	"Usage: rjkiosk set-pin [--data DIR] [--stdin]\n"
+	"\n"
+	"Sets the facilitator PIN that unlocks the kiosk's menu. The PIN is asked twice without\n"
+	"showing it; it must be 4 to 12 digits and not an easy guess such as 0000 or 1234.\n"
+	"Setting a PIN also clears any lockout left by wrong attempts.\n"
+	"\n"
+	"  --data DIR  the kiosk's data folder (default $XDG_DATA_HOME/rjkiosk, or\n"
+	"              ~/.local/share/rjkiosk)\n"
+	"  --stdin     read the PIN from one line of standard input instead (for scripts)\n"
+	"  -h, --help  show this help\n";
+
+/* Long enough for any PIN plus room to notice one that is too long. */
+#define LINE_MAX_PIN 64
+
+static struct termios saved_tty;
+static volatile sig_atomic_t tty_changed;
+
+/* Puts echo back if the user interrupts while the PIN is being typed. */
+static void restore_and_die(int sig)
+{
+	if (tty_changed)
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved_tty);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/* Reads one line into buf without its line ending. False at end of input, on a read error,
+ * or when the line does not fit (the rest of it is discarded). */
+static bool read_line(char *buf, size_t size)
+{
+	if (!fgets(buf, (int)size, stdin))
+		return false;
+	size_t len = strcspn(buf, "\r\n");
+	bool whole = buf[len] != '\0' || feof(stdin);
+	buf[len] = '\0';
+	if (!whole) {
+		int c;
+		while ((c = getchar()) != EOF && c != '\n')
+			;
+		sodium_memzero(buf, size);
+	}
+	return whole;
+}
+
+static bool ask_hidden(const char *prompt, char *buf, size_t size)
+{
+	struct termios quiet;
+	if (tcgetattr(STDIN_FILENO, &saved_tty) != 0)
+		return false;
+	quiet = saved_tty;
+	quiet.c_lflag &= ~(tcflag_t)ECHO;
+	quiet.c_lflag |= ECHONL;
+	tty_changed = 1;
+	if (tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet) != 0) {
+		tty_changed = 0;
+		return false;
+	}
+	/* Prompt only once echo is off: TCSAFLUSH drops anything typed before. */
+	fputs(prompt, stderr);
+	fflush(stderr);
+	bool ok = read_line(buf, size);
+	tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved_tty);
+	tty_changed = 0;
+	return ok;
+}
+
+/* Asks twice on the terminal. Returns 0 with the PIN in buf, or an exit status. */
+static int ask_twice(char *buf, char *again, size_t size)
+{
+	struct rjk_error err = {{0}};
+	if (!isatty(STDIN_FILENO)) {
+		fputs("rjkiosk set-pin: standard input is not a terminal; use --stdin to read the "
+		      "PIN from it\n", stderr);
+		return 2;
+	}
+	signal(SIGINT, restore_and_die);
+	signal(SIGTERM, restore_and_die);
+	signal(SIGHUP, restore_and_die);
+	if (!ask_hidden("New facilitator PIN (4-12 digits): ", buf, size)) {
+		fputs("rjkiosk set-pin: no PIN read; nothing was changed\n", stderr);
+		return 1;
+	}
+	if (!pin_acceptable(buf, &err)) {
+		fprintf(stderr, "rjkiosk set-pin: %s; nothing was changed\n", err.message);
+		return 1;
+	}
+	if (!ask_hidden("Type it again: ", again, size) || strcmp(buf, again) != 0) {
+		fputs("rjkiosk set-pin: the two PINs differ; nothing was changed\n", stderr);
+		return 1;
+	}
+	return 0;
+}
+
+/* When root sets the PIN in a folder that belongs to the kiosk's user, the files must end up
+ * that user's too, or the kiosk could not read its own PIN. */
+static void give_to_folder_owner(const char *dir)
+{
+	static const char *const files[] = {PIN_HASH_FILE, PIN_STATE_FILE, PIN_LOG_FILE};
+	struct stat st;
+	if (geteuid() != 0 || stat(dir, &st) != 0 || st.st_uid == 0)
+		return;
+	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+		char path[PATH_MAX];
+		int n = snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+		if (n < 0 || (size_t)n >= sizeof path)
+			continue;
+		if (lchown(path, st.st_uid, st.st_gid) != 0 && errno != ENOENT)
+			fprintf(stderr, "rjkiosk set-pin: warning: %s: cannot give it to the folder's "
+				"owner: %s\n", path, strerror(errno));
+	}
+}
+
+int cmd_set_pin(int argc, char **argv)
+{
+	const char *dir = NULL;
+	bool from_stdin = false;
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+			fputs(usage, stdout);
+			return 0;
+		} else if (!strcmp(argv[i], "--stdin")) {
+			from_stdin = true;
+		} else if (!strcmp(argv[i], "--data") && i + 1 < argc) {
+			dir = argv[++i];
+		} else {
+			fprintf(stderr, "rjkiosk set-pin: unexpected '%s'\n%s", argv[i], usage);
+			return 2;
+		}
+	}
+	char fallback[PATH_MAX];
+	struct rjk_error err = {{0}};
+	if (!dir) {
+		if (!store_default_dir(fallback, sizeof fallback, &err)) {
+			fprintf(stderr, "rjkiosk set-pin: %s\n", err.message);
+			return 2;
+		}
+		dir = fallback;
+	}
+
+	char buf[LINE_MAX_PIN], again[LINE_MAX_PIN];
+	int status = 0;
+	if (from_stdin) {
+		if (!read_line(buf, sizeof buf)) {
+			fputs("rjkiosk set-pin: no PIN on standard input (one line of 4-12 digits); "
+			      "nothing was changed\n", stderr);
+			status = 1;
+		}
+	} else {
+		status = ask_twice(buf, again, sizeof buf);
+	}
+
+	struct pin *pin = NULL;
+	if (status == 0) {
+		pin = pin_open(dir, NULL, NULL, &err);
+		bool had = pin && pin_is_set(pin);
+		if (!pin || !pin_set(pin, buf, &err)) {
+			fprintf(stderr, "rjkiosk set-pin: %s\n", err.message);
+			status = 1;
+		} else {
+			give_to_folder_owner(dir);
+			printf("The facilitator PIN is %s (%s/%s).\n", had ? "changed" : "set", dir,
+			       PIN_HASH_FILE);
+		}
+	}
+	pin_free(pin);
+	sodium_memzero(buf, sizeof buf);
+	sodium_memzero(again, sizeof again);
+	return status;
+}

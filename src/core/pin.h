@@ -1,0 +1,70 @@
+/* The facilitator's PIN: an Argon2id hash on disk, a lockout throttle that survives restarts,
+ * and an append-only log of every attempt. */
+#ifndef RJK_CORE_PIN_H
+#define RJK_CORE_PIN_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "core/error.h"
+
+#define PIN_MIN_DIGITS 4
+#define PIN_MAX_DIGITS 12
+/* Wrong PINs allowed before the pad locks. */
+#define PIN_FREE_ATTEMPTS 5
+/* First lock, doubled on every further failure, up to the cap. */
+#define PIN_LOCK_FIRST_S 30
+#define PIN_LOCK_MAX_S 3600
+
+/* Files kept in the data folder, next to the responses. */
+#define PIN_HASH_FILE "pin"
+#define PIN_STATE_FILE "pin-state"
+#define PIN_LOG_FILE "pin.log"
+
+/* Seconds since the epoch (UTC). Tests pass their own clock; NULL means time(). */
+typedef time_t (*pin_clock_fn)(void *ctx);
+
+struct pin;
+
+enum pin_result {
+	PIN_OK,        /* the PIN is right; the failure count is reset */
+	PIN_WRONG,     /* the PIN is wrong; the failure is counted */
+	PIN_LOCKED,    /* the pad is locked: the PIN was not even checked */
+	PIN_NOT_SET,   /* no PIN has been set yet */
+	PIN_ERROR,     /* a file could not be read or written: see err */
+};
+
+/* Checks the rules for a new PIN (digits only, PIN_MIN_DIGITS to PIN_MAX_DIGITS long, not a
+ * trivial one such as 0000, 1234 or 2580). False with a message saying which rule it breaks. */
+bool pin_acceptable(const char *pin, struct rjk_error *err);
+
+/* Opens the PIN files in data_dir (borrowed; created 0700 if missing). The clock (with its ctx)
+ * is used for lockouts and the log; NULL means the real clock. Reads the lockout state so a
+ * restart does not reset it; a corrupt state or hash file is refused with a message saying
+ * which file to remove or how to reset it. Returns NULL and fills err on failure. */
+struct pin *pin_open(const char *data_dir, pin_clock_fn clock, void *clock_ctx,
+		     struct rjk_error *err);
+
+/* Frees pin (NULL is a no-op). */
+void pin_free(struct pin *pin);
+
+/* True when a PIN has been set. */
+bool pin_is_set(const struct pin *pin);
+
+/* Sets a new PIN (checked with pin_acceptable), replacing any old one: the hash file is written
+ * atomically and 0600, the lockout is cleared, and the change is logged. */
+bool pin_set(struct pin *pin, const char *new_pin, struct rjk_error *err);
+
+/* Checks an attempt. A locked pad refuses without checking; a wrong PIN counts toward the
+ * lockout, and the state is on disk before this returns. Every attempt is logged (never the
+ * PIN itself). err is filled only for PIN_ERROR. */
+enum pin_result pin_verify(struct pin *pin, const char *attempt, struct rjk_error *err);
+
+/* Seconds until the pad unlocks; 0 when it is not locked. */
+uint32_t pin_locked_for(const struct pin *pin);
+
+/* Wrong PINs in a row since the last right one. */
+uint32_t pin_failures(const struct pin *pin);
+
+#endif

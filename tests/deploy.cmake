@@ -1,0 +1,28 @@
+# Deployment checks: the set-pin command, the systemd unit, the install and uninstall scripts
+# in a scratch root, cmake --install and the .deb, and the man page. A check whose tool is
+# missing on this machine exits 77 and shows as skipped.
+set(RJK_DEPLOY_TESTS ${CMAKE_CURRENT_SOURCE_DIR}/deploy)
+find_program(RJK_PYTHON3 python3 REQUIRED)
+
+add_test(NAME deploy_set_pin
+  COMMAND ${RJK_PYTHON3} ${RJK_DEPLOY_TESTS}/test_set_pin.py $<TARGET_FILE:rjkiosk>)
+add_test(NAME deploy_unit_verify COMMAND sh ${RJK_DEPLOY_TESTS}/verify_unit.sh ${PROJECT_SOURCE_DIR})
+add_test(NAME deploy_install_root
+  COMMAND sh ${RJK_DEPLOY_TESTS}/install_root.sh ${PROJECT_SOURCE_DIR} $<TARGET_FILE:rjkiosk>)
+add_test(NAME deploy_package COMMAND sh ${RJK_DEPLOY_TESTS}/package.sh ${PROJECT_SOURCE_DIR}
+  ${PROJECT_BINARY_DIR})
+add_test(NAME deploy_man_page COMMAND sh ${RJK_DEPLOY_TESTS}/check_man.sh ${PROJECT_SOURCE_DIR})
+set_tests_properties(deploy_set_pin deploy_unit_verify deploy_install_root deploy_package
+  deploy_man_page PROPERTIES LABELS deploy SKIP_RETURN_CODE 77 TIMEOUT 120)
+
+# The display stack the kiosk unit relies on: cage's headless backend, SDL's Wayland driver and
+# the software renderer, as an unprivileged user.
+add_executable(cage_probe ${RJK_DEPLOY_TESTS}/cage_probe.c)
+target_link_libraries(cage_probe PRIVATE PkgConfig::SDL2)
+# The probe tests the system's libraries, not the project's code: SDL's Wayland back end keeps
+# allocations until exit, which a leak checker would report.
+target_compile_options(cage_probe PRIVATE -fno-sanitize=all)
+target_link_options(cage_probe PRIVATE -fno-sanitize=all)
+add_test(NAME deploy_cage_headless
+  COMMAND sh ${RJK_DEPLOY_TESTS}/under_cage.sh $<TARGET_FILE:cage_probe>)
+set_tests_properties(deploy_cage_headless PROPERTIES LABELS deploy SKIP_RETURN_CODE 77 TIMEOUT 90)

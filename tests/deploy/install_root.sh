@@ -1,0 +1,110 @@
+#!/bin/sh
+# Runs kiosk/install.sh and kiosk/uninstall.sh into a scratch root and checks what they leave:
+# files, owners, modes, the user, the enabled unit, a second run changing nothing, the PIN.
+# Usage: install_root.sh SOURCE_DIR RJKIOSK_BINARY
+set -eu
+src=$1
+bin=$2
+[ "$(id -u)" -eq 0 ] || { echo "SKIP: needs root (creates files owned by another user)"; exit 77; }
+command -v useradd >/dev/null || { echo "SKIP: useradd is not installed"; exit 77; }
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+root=$tmp/root
+fails=0
+fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+mode_of() { stat -c '%a %u' "$1" 2>/dev/null || echo missing; }
+expect_mode() { # PATH "MODE UID" (uid 0, or "kiosk" for the rjkiosk user of the scratch root)
+	kuid=$(awk -F: '$1 == "rjkiosk" { print $3 }' "$root/etc/passwd")
+	got=$(mode_of "$root$1")
+	want=$(echo "$2" | sed "s/kiosk/$kuid/; s/root/0/")
+	[ "$got" = "$want" ] || fail "$1: $got, want $2"
+}
+
+# The scratch root: the account files of this machine (for its groups) and the app, as if the
+# package were installed.
+mkdir -p "$root/etc" "$root/usr/bin"
+for f in passwd group shadow gshadow login.defs; do
+	[ -e "/etc/$f" ] && cp "/etc/$f" "$root/etc/$f"
+done
+grep -v '^rjkiosk:' /etc/passwd >"$root/etc/passwd" || true
+grep -v '^rjkiosk:' /etc/group >"$root/etc/group" || true
+for g in video input audio render; do
+	grep -q "^$g:" "$root/etc/group" || echo "$g:x:$((900 + ${#g})):" >>"$root/etc/group"
+done
+cp "$bin" "$root/usr/bin/rjkiosk"
+mkdir -p "$tmp/scen/demo"
+printf 'rjkiosk: 1\nid: demo\ntitle: Demo\nsteps:\n  - id: s1\n    kind: discussion\n    text: Hello\n' \
+	>"$tmp/scen/demo/scenario.yaml"
+chmod 0600 "$tmp/scen/demo/scenario.yaml"
+
+run_install() {
+	printf '482917\n' | sh "$src/kiosk/install.sh" --root "$root" --scenarios "$tmp/scen" \
+		--start-on demo --pin-stdin >"$tmp/out" 2>&1 || { cat "$tmp/out"; fail "install.sh failed"; }
+}
+
+run_install
+check_installed() {
+	grep -q '^rjkiosk:x:[0-9]*:[0-9]*:[^:]*:/var/lib/rjkiosk:/usr/sbin/nologin$' "$root/etc/passwd" ||
+		fail "no rjkiosk system user with nologin"
+	[ "$(grep -c '^rjkiosk:' "$root/etc/passwd")" = 1 ] || fail "rjkiosk listed more than once"
+	for g in video input audio render; do
+		grep -q "^$g:.*[:,]rjkiosk\(,\|$\)" "$root/etc/group" || fail "rjkiosk not in group $g"
+	done
+	expect_mode /etc/systemd/system/rjkiosk@.service "644 root"
+	link=$root/etc/systemd/system/graphical.target.wants/rjkiosk@tty1.service
+	[ "$(readlink "$link" 2>/dev/null)" = /etc/systemd/system/rjkiosk@.service ] ||
+		fail "rjkiosk@tty1.service is not enabled for graphical.target"
+	[ "$(readlink "$root/etc/systemd/system/default.target" 2>/dev/null)" = \
+		/lib/systemd/system/graphical.target ] || fail "default target is not graphical"
+	expect_mode /etc/pam.d/rjkiosk "644 root"
+	expect_mode /etc/rjkiosk/kiosk.conf "644 root"
+	grep -qx 'RJKIOSK_SCENARIO=/var/lib/rjkiosk/scenarios/demo' "$root/etc/rjkiosk/kiosk.conf" ||
+		fail "kiosk.conf does not open the demo scenario"
+	expect_mode /var/lib/rjkiosk "700 kiosk"
+	expect_mode /var/lib/rjkiosk/scenarios "755 root"
+	expect_mode /var/lib/rjkiosk/scenarios/demo/scenario.yaml "644 root"
+	for f in pin pin-state pin.log; do
+		expect_mode "/var/lib/rjkiosk/$f" "600 kiosk"
+	done
+	grep -q '^\$argon2id\$' "$root/var/lib/rjkiosk/pin" || fail "pin holds no Argon2id hash"
+}
+check_installed
+
+# Idempotent: a second run keeps local settings, adds no second user and still passes.
+echo "# local note" >>"$root/etc/rjkiosk/kiosk.conf"
+touch "$root/var/lib/rjkiosk/responses.db"
+run_install
+check_installed
+grep -q '^# local note' "$root/etc/rjkiosk/kiosk.conf" || fail "a second run overwrote kiosk.conf"
+[ -e "$root/var/lib/rjkiosk/responses.db" ] || fail "a second run lost the answers"
+[ "$(grep -c 'set: new PIN stored' "$root/var/lib/rjkiosk/pin.log")" = 2 ] || fail "PIN log lost"
+
+# Refusals with a clear message.
+if sh "$src/kiosk/install.sh" --root "$root" --start-on missing >"$tmp/out" 2>&1 ||
+	! grep -q "no scenario 'missing'" "$tmp/out"; then
+	fail "--start-on with an unknown scenario was not refused clearly"
+fi
+mkdir -p "$tmp/bad/broken"
+printf 'rjkiosk: 1\nid: broken\ntitle: Broken\nstepz: []\n' >"$tmp/bad/broken/scenario.yaml"
+if sh "$src/kiosk/install.sh" --root "$root" --scenarios "$tmp/bad" >"$tmp/out" 2>&1 ||
+	! grep -q "did you mean 'steps'" "$tmp/out" || [ -e "$root/var/lib/rjkiosk/scenarios/broken" ]; then
+	fail "an invalid scenario was not refused with the checker's message"
+fi
+if printf '1234\n' | sh "$src/kiosk/install.sh" --root "$root" --pin-stdin >"$tmp/out" 2>&1 ||
+	! grep -q "too easy" "$tmp/out"; then
+	fail "an easy PIN was not refused"
+fi
+
+# Uninstall keeps the data (handed to root) unless asked; --purge-data removes it.
+sh "$src/kiosk/uninstall.sh" --root "$root" >"$tmp/out" 2>&1 || { cat "$tmp/out"; fail "uninstall.sh failed"; }
+grep -q '^rjkiosk:' "$root/etc/passwd" && fail "the user is still there"
+[ -e "$root/etc/systemd/system/graphical.target.wants/rjkiosk@tty1.service" ] && fail "still enabled"
+[ -e "$root/etc/pam.d/rjkiosk" ] && fail "PAM file left behind"
+expect_mode /var/lib/rjkiosk "700 root"
+[ -e "$root/var/lib/rjkiosk/responses.db" ] || fail "uninstall lost the answers"
+sh "$src/kiosk/uninstall.sh" --root "$root" --purge-data >"$tmp/out" 2>&1 || fail "second uninstall failed"
+[ -e "$root/var/lib/rjkiosk" ] && fail "--purge-data kept the data"
+
+[ "$fails" -eq 0 ] || exit 1
+echo "install and uninstall into a scratch root: ok"

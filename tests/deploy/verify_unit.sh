@@ -1,0 +1,25 @@
+#!/bin/sh
+# Checks the kiosk unit with systemd-analyze verify: any message (even one systemd "ignores")
+# fails the test. Exit 77 (skipped) where systemd-analyze or cage is missing.
+set -eu
+src=$1
+command -v systemd-analyze >/dev/null || { echo "SKIP: systemd-analyze is not installed"; exit 77; }
+[ -x /usr/bin/cage ] || { echo "SKIP: /usr/bin/cage is not installed (apt-get install cage)"; exit 77; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+# A template is checked through an instance, as systemd will run it.
+cp "$src/kiosk/rjkiosk@.service" "$tmp/rjkiosk@tty1.service"
+if ! out=$(systemd-analyze verify --man=no "$tmp/rjkiosk@tty1.service" 2>&1); then
+	echo "FAIL: systemd-analyze verify failed:"; echo "$out"; exit 1
+fi
+if [ -n "$out" ]; then
+	echo "FAIL: systemd-analyze verify reported:"; echo "$out"; exit 1
+fi
+for key in 'Conflicts=getty@%i.service' 'After=systemd-user-sessions.service' 'User=rjkiosk' \
+	'PAMName=rjkiosk' 'TTYPath=/dev/%I' 'StandardInput=tty-fail' 'Restart=always' \
+	'StartLimitIntervalSec=0' 'StateDirectory=rjkiosk' 'StateDirectoryMode=0700' \
+	'ExecStart=/usr/bin/cage -- /usr/bin/rjkiosk --kiosk --data /var/lib/rjkiosk'; do
+	grep -qF "$key" "$tmp/rjkiosk@tty1.service" || { echo "FAIL: the unit lacks $key"; exit 1; }
+done
+grep -q '^RestartSec=[1-9]' "$tmp/rjkiosk@tty1.service" || { echo "FAIL: no RestartSec"; exit 1; }
+echo "unit verified"
