@@ -47,8 +47,17 @@ static bool open_window(struct kiosk *k, struct rjk_error *err)
 	if (TTF_Init() != 0)
 		return rjk_error_set(err, "cannot start SDL_ttf: %s", TTF_GetError());
 	IMG_Init(IMG_INIT_PNG);
-	if (!o->windowed)
+	if (!o->windowed) {
+		SDL_DisplayMode mode;
+
 		flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+		/* Created at the screen's size, the window needs no resize that a renderer might
+		 * miss (seen with the opengl renderer under cage). */
+		if (SDL_GetDesktopDisplayMode(0, &mode) == 0 && mode.w > 0 && mode.h > 0) {
+			w = mode.w;
+			h = mode.h;
+		}
+	}
 	k->window = SDL_CreateWindow("rjkiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h,
 				     flags);
 	if (!k->window)

@@ -8,7 +8,7 @@
 static const char *const families[] = {"DejaVu Sans", "Noto Sans", "sans-serif"};
 
 /* Writes the file of the best match for family at weight, if fontconfig has that family. */
-static bool find_face(const char *family, int weight, char *out, size_t size)
+static bool find_face(FcConfig *config, const char *family, int weight, char *out, size_t size)
 {
 	FcPattern *pattern = FcPatternBuild(NULL, FC_FAMILY, FcTypeString, family, FC_WEIGHT,
 					    FcTypeInteger, weight, FC_SLANT, FcTypeInteger,
@@ -20,9 +20,9 @@ static bool find_face(const char *family, int weight, char *out, size_t size)
 
 	if (!pattern)
 		return false;
-	FcConfigSubstitute(NULL, pattern, FcMatchPattern);
+	FcConfigSubstitute(config, pattern, FcMatchPattern);
 	FcDefaultSubstitute(pattern);
-	match = FcFontMatch(NULL, pattern, &result);
+	match = FcFontMatch(config, pattern, &result);
 	if (match && FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch &&
 	    FcPatternGetString(match, FC_FAMILY, 0, &found_family) == FcResultMatch &&
 	    (!strcmp(family, "sans-serif") || !strcasecmp((const char *)found_family, family)) &&
@@ -36,19 +36,27 @@ static bool find_face(const char *family, int weight, char *out, size_t size)
 
 bool fonts_init(struct fonts *fonts, struct rjk_error *err)
 {
+	/* A private configuration, destroyed once the two paths are known: no fontconfig state
+	 * outlives this call (FcFini at exit can abort while a GL driver still uses it). */
+	FcConfig *config = FcInitLoadConfigAndFonts();
+	bool found = false;
+
 	memset(fonts, 0, sizeof *fonts);
-	if (!FcInit())
+	if (!config)
 		return rjk_error_set(err, "fontconfig could not start");
-	for (size_t i = 0; i < sizeof families / sizeof families[0]; i++) {
-		if (!find_face(families[i], FC_WEIGHT_REGULAR, fonts->regular_path,
+	for (size_t i = 0; i < sizeof families / sizeof families[0] && !found; i++) {
+		if (!find_face(config, families[i], FC_WEIGHT_REGULAR, fonts->regular_path,
 			       sizeof fonts->regular_path))
 			continue;
-		if (!find_face(families[i], FC_WEIGHT_BOLD, fonts->bold_path,
+		if (!find_face(config, families[i], FC_WEIGHT_BOLD, fonts->bold_path,
 			       sizeof fonts->bold_path))
 			strcpy(fonts->bold_path, fonts->regular_path);
-		return true;
+		found = true;
 	}
-	return rjk_error_set(err, "no sans-serif font found: install fonts-dejavu-core");
+	FcConfigDestroy(config);
+	if (!found)
+		return rjk_error_set(err, "no sans-serif font found: install fonts-dejavu-core");
+	return true;
 }
 
 bool fonts_resize(struct fonts *fonts, const int px[FONT_ROLE_COUNT], struct rjk_error *err)
@@ -82,6 +90,4 @@ void fonts_release(struct fonts *fonts)
 		fonts->font[role] = NULL;
 		fonts->px[role] = 0;
 	}
-	/* The paths are copied, so fontconfig's caches can go (fonts_init starts it again). */
-	FcFini();
 }

@@ -34,7 +34,7 @@ bool fonts_init(struct fonts *fonts, struct rjk_error *err);
  * titles use the bold face. */
 bool fonts_resize(struct fonts *fonts, const int px[FONT_ROLE_COUNT], struct rjk_error *err);
 
-/* Closes every font and fontconfig; the struct may be initialised again. */
+/* Closes every font; the struct may be initialised again. */
 void fonts_release(struct fonts *fonts);
 
 #endif
