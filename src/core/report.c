@@ -64,8 +64,6 @@ static int compare_entries(const void *a, const void *b)
 void report_finish(struct report *r)
 {
 	if (r->kept)
-		/* qsort with a NULL array is undefined even for zero entries (UBSan stops on it). */
-	if (r->kept)
 		qsort(r->entries, r->kept, sizeof *r->entries, compare_entries);
 	for (size_t i = 0; i < r->kept; i++) {
 		if (i < REPORT_MAX_ERRORS)
