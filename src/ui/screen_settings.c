@@ -12,7 +12,8 @@ void screen_settings(struct ui *ui)
 	int h = pad * 2 + ui->fonts.line_h[FONT_HEADING] + l->target * 3 + l->unit * 10;
 	int y = (l->h - h) / 2, cy = y + pad;
 	const char *size = view_printf(ui, "%d%%", ui->settings.text_percent);
-	struct item *smaller, *larger, *contrast;
+	struct item *contrast;
+	SDL_Rect smaller, larger;
 	int size_w;
 
 	if (y < 0)
@@ -21,14 +22,14 @@ void screen_settings(struct ui *ui)
 	cy += view_line(ui, REGION_OVERLAY, FONT_HEADING, COLOR_TEXT, "Text size and contrast",
 			x + pad, cy, inner);
 	cy += l->unit * 3;
+	/* Rectangles copied: adding items may move the array their pointers point into. */
 	smaller = view_button(ui, REGION_OVERLAY, "Smaller", ACT_TEXT_SMALLER, STYLE_SECONDARY,
-			      x + pad, cy);
-	larger = view_button(ui, REGION_OVERLAY, "Larger", ACT_TEXT_LARGER, STYLE_SECONDARY, 0, cy);
-	larger->rect.x = x + w - pad - larger->rect.w;
+			      x + pad, cy)->rect;
+	larger = view_button(ui, REGION_OVERLAY, "Larger", ACT_TEXT_LARGER, STYLE_SECONDARY,
+			     x + w - pad - view_button_width(ui, "Larger"), cy)->rect;
 	size_w = text_width(ui->text, ui->fonts.font[FONT_BODY], size, strlen(size));
 	view_line(ui, REGION_OVERLAY, FONT_BODY, COLOR_TEXT, size,
-		  smaller->rect.x + smaller->rect.w +
-		  (larger->rect.x - smaller->rect.x - smaller->rect.w - size_w) / 2,
+		  smaller.x + smaller.w + (larger.x - smaller.x - smaller.w - size_w) / 2,
 		  cy + (l->target - ui->fonts.line_h[FONT_BODY]) / 2, size_w);
 	cy += l->target + l->unit * 3;
 	contrast = view_add(ui, ITEM_OPTION, REGION_OVERLAY, (SDL_Rect){x + pad, cy, inner, l->target});

@@ -332,9 +332,13 @@ static void apply_settings(struct ui *ui, struct ui_settings next)
 
 static struct ui_action activate(struct ui *ui, int index)
 {
-	struct item *item = &ui->items[index];
 	struct ui_action act = {UI_NONE, 0, NULL};
 	struct ui_settings next = ui->settings;
+	struct item *item;
+
+	if (index < 0 || (size_t)index >= ui->count)
+		return act;
+	item = &ui->items[index];
 
 	set_focus(ui, index);
 	switch (item->action) {
@@ -578,6 +582,12 @@ struct ui_action ui_event(struct ui *ui, const struct session *s, const SDL_Even
 			   ev->window.event == SDL_WINDOWEVENT_RESTORED) {
 			ui->dirty = true;
 		}
+		break;
+	case SDL_RENDER_TARGETS_RESET:
+	case SDL_RENDER_DEVICE_RESET:
+		/* The driver lost its textures: render every line again. */
+		text_forget(ui->text);
+		ui->stale = ui->dirty = true;
 		break;
 	case SDL_KEYDOWN:
 		ui->eat_space = ev->key.keysym.sym == SDLK_SPACE && !focused_editor(ui);
