@@ -10,6 +10,8 @@
 #include <SDL_ttf.h>
 
 #include "app/commands.h"
+#include "app/facil.h"
+#include "app/lockdown.h"
 #include "app/loop.h"
 #include "app/script.h"
 
@@ -40,7 +42,7 @@ static bool open_window(struct kiosk *k, struct rjk_error *err)
 	Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI | SDL_WINDOW_RESIZABLE;
 	int w = o->width ? o->width : 1280, h = o->height ? o->height : 800;
 
-	SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+	lockdown_hints(o->kiosk);
 	SDL_SetHint(SDL_HINT_IME_SHOW_UI, "1");
 	if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0)
 		return rjk_error_set(err, "cannot start SDL: %s", SDL_GetError());
@@ -68,9 +70,20 @@ static bool open_window(struct kiosk *k, struct rjk_error *err)
 		k->ren = SDL_CreateRenderer(k->window, -1, SDL_RENDERER_SOFTWARE);
 	if (!k->ren)
 		return rjk_error_set(err, "cannot draw in the window: %s", SDL_GetError());
-	if (o->kiosk)
-		SDL_SetWindowKeyboardGrab(k->window, SDL_TRUE);
+	lockdown_window(k->window, o->kiosk);
 	return true;
+}
+
+struct session *kiosk_session_open(struct kiosk *k, struct rjk_error *err)
+{
+	return session_open(k->scenario, k->store, false, err);
+}
+
+/* The scenarios folder the menu offers: the installed one, else the source tree's. */
+static const char *scenarios_folder(void)
+{
+	return access(RJK_INSTALLED_SCENARIO_DIR, R_OK) == 0 ? RJK_INSTALLED_SCENARIO_DIR :
+		RJK_SOURCE_SCENARIO_DIR;
 }
 
 static void open_session(struct kiosk *k)
@@ -102,7 +115,7 @@ static void open_session(struct kiosk *k)
 	}
 	k->store = store_open(k->options.data, &err);
 	if (k->store)
-		k->session = session_open(k->scenario, k->store, false, &err);
+		k->session = kiosk_session_open(k, &err);
 	if (!k->session) {
 		fprintf(stderr, "rjkiosk: %s\n", err.message);
 		snprintf(k->problem, sizeof k->problem,
@@ -125,7 +138,12 @@ bool kiosk_open(struct kiosk *k, const struct options *options, struct rjk_error
 		return false;
 	if (!(k->ui = ui_new(k->window, k->ren, &settings, err)))
 		return false;
+	if (!k->options.scenarios)
+		k->options.scenarios = scenarios_folder();
+	if (!(k->facil = facil_new(k)))
+		return rjk_error_set(err, "out of memory");
 	open_session(k);
+	facil_start(k);
 	return true;
 }
 
@@ -135,6 +153,7 @@ void kiosk_close(struct kiosk *k)
 					       session_screen(k->session) == SESSION_THANKS);
 
 	session_close(k->session, between_trainees);
+	facil_free(k->facil);
 	store_close(k->store);
 	scenario_free(k->scenario);
 	ui_free(k->ui);

@@ -16,6 +16,7 @@
 #include "ui/ui.h"
 
 struct script;
+struct facil;
 
 struct kiosk {
 	struct options options;
@@ -29,6 +30,7 @@ struct kiosk {
 	 * screen instead of the journey. */
 	char problem[RJK_ERROR_MAX * 4];
 	struct script *script;
+	struct facil *facil;        /* the facilitator's PIN pad, menu and timers */
 	bool quit;
 	int status;                 /* process exit status */
 	int64_t shown_countdown;    /* countdown second on screen, to redraw when it changes */
@@ -44,6 +46,9 @@ bool kiosk_open(struct kiosk *kiosk, const struct options *options, struct rjk_e
 /* Saves what is pending and closes everything, in reverse order. The stored session is ended
  * only when no trainee is part-way through (otherwise it stays open for resuming). */
 void kiosk_close(struct kiosk *kiosk);
+
+/* Opens a session on the kiosk's scenario and store (resuming one left open by a crash). */
+struct session *kiosk_session_open(struct kiosk *kiosk, struct rjk_error *err);
 
 /* Milliseconds on SDL's clock: the time every timer and the session use. */
 int64_t kiosk_now(void);

@@ -1,7 +1,10 @@
 /* The event loop: input to actions, actions to the session, timers, and frames on change. */
 #include "app/loop.h"
 
+#include "app/facil.h"
+#include "app/lockdown.h"
 #include "app/script.h"
+#include "ui/page.h"
 
 void loop_apply(struct kiosk *k, struct ui_action a)
 {
@@ -10,6 +13,7 @@ void loop_apply(struct kiosk *k, struct ui_action a)
 
 	switch (a.kind) {
 	case UI_NONE:
+	case UI_PAGE: /* the facilitator's pages are handled before the journey's */
 		return;
 	case UI_START:
 		session_start(s, now);
@@ -58,13 +62,17 @@ void loop_handle(struct kiosk *k, const SDL_Event *ev)
 {
 	bool redraw = false;
 
+	/* In kiosk mode nothing a trainee does closes the window: only the facilitator's menu
+	 * quits. */
+	if (lockdown_ignores(ev, k->options.kiosk))
+		return;
+	lockdown_restore(k->window, ev, k->options.kiosk);
 	if (ev->type == SDL_QUIT) {
-		/* In kiosk mode the window cannot be closed from inside; a facilitator stops the
-		 * service instead. */
-		if (!k->options.kiosk)
-			k->quit = true;
+		k->quit = true;
 		return;
 	}
+	if (facil_handle(k, ev))
+		return;
 	if (!k->session) {
 		if (ev->type == SDL_WINDOWEVENT)
 			ui_invalidate(k->ui);
@@ -79,7 +87,9 @@ bool loop_render(struct kiosk *k)
 
 	if (!ui_needs_redraw(k->ui))
 		return false;
-	if (k->session) {
+	if (ui_page(k->ui)) {
+		ui_draw_page(k->ui);
+	} else if (k->session) {
 		int64_t left = session_countdown_ms(k->session, now);
 
 		k->shown_countdown = left < 0 ? -1 : (left + 999) / 1000;
@@ -101,6 +111,10 @@ void loop_present(struct kiosk *k)
 static int next_timeout(struct kiosk *k, int64_t now)
 {
 	int64_t due = k->session ? session_next_deadline(k->session, now) : -1;
+	int64_t f = facil_deadline(k, now);
+
+	if (f >= 0 && (due < 0 || f < due))
+		due = f;
 
 	if (k->script) {
 		int64_t s = script_due(k->script);
@@ -117,6 +131,7 @@ static void run_timers(struct kiosk *k)
 {
 	int64_t now = kiosk_now(), left;
 
+	facil_tick(k, now);
 	if (!k->session)
 		return;
 	if (session_tick(k->session, now))

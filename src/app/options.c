@@ -8,6 +8,7 @@
 static const char usage[] =
 	"Usage: rjkiosk [--scenario PATH] [--data DIR] [--windowed] [--size WxH] [--kiosk]\n"
 	"               [--text-size PERCENT] [--high-contrast]\n"
+	"               [--scenarios DIR] [--idle-timeout SECONDS]\n"
 	"               [--script FILE] [--screenshot-dir DIR]\n"
 	"\n"
 	"Starts the kiosk on a scenario (the bundled sample when --scenario is not given).\n"
@@ -15,7 +16,12 @@ static const char usage[] =
 	"  --data DIR           where answers are kept (default: ~/.local/share/rjkiosk)\n"
 	"  --windowed           a window instead of the full screen\n"
 	"  --size WxH           window size, for example 1920x1080 (implies --windowed)\n"
-	"  --kiosk              Escape and the window's close button do not quit\n"
+	"  --scenarios DIR      folder of scenarios the facilitator's menu offers\n"
+	"                       (default: the installed scenarios)\n"
+	"  --kiosk              lock the kiosk: nothing a trainee presses leaves it; the\n"
+	"                       facilitator opens the menu with Ctrl+Alt+F and the PIN\n"
+	"  --idle-timeout SECONDS  quiet time before the \"still there?\" warning, 0 for\n"
+	"                       never (default: the saved setting, 5 minutes at first)\n"
 	"  --text-size PERCENT  starting text size, 100 to 200 (trainees can change it)\n"
 	"  --high-contrast      start in the high-contrast colours\n"
 	"  --script FILE        play scripted input (for tests): key, text, click, wait,\n"
@@ -39,16 +45,29 @@ static bool parse_size(const char *s, int *w, int *h)
 	return true;
 }
 
+static bool parse_seconds(const char *s, int *out)
+{
+	char *end;
+	long n = strtol(s, &end, 10);
+
+	if (end == s || *end || n < 0 || n > 7200)
+		return false;
+	*out = (int)n;
+	return true;
+}
+
 enum options_result options_parse(struct options *o, int argc, char **argv)
 {
 	memset(o, 0, sizeof *o);
 	o->text_percent = 100;
+	o->idle_s = -1;
 	for (int i = 1; i < argc; i++) {
 		const char *arg = argv[i];
 		const char *value = i + 1 < argc ? argv[i + 1] : NULL;
 		bool takes = !strcmp(arg, "--scenario") || !strcmp(arg, "--data") ||
 			     !strcmp(arg, "--size") || !strcmp(arg, "--script") ||
-			     !strcmp(arg, "--screenshot-dir") || !strcmp(arg, "--text-size");
+			     !strcmp(arg, "--screenshot-dir") || !strcmp(arg, "--text-size") ||
+			     !strcmp(arg, "--scenarios") || !strcmp(arg, "--idle-timeout");
 
 		if (!strcmp(arg, "-h") || !strcmp(arg, "--help")) {
 			fputs(usage, stdout);
@@ -83,6 +102,14 @@ enum options_result options_parse(struct options *o, int argc, char **argv)
 				return OPTIONS_USAGE;
 			}
 			o->text_percent = (int)p;
+		} else if (!strcmp(arg, "--scenarios")) {
+			o->scenarios = value;
+		} else if (!strcmp(arg, "--idle-timeout")) {
+			if (!parse_seconds(value, &o->idle_s)) {
+				fprintf(stderr, "rjkiosk: --idle-timeout wants seconds from 0 to 7200 "
+					"(got '%s')\n", value);
+				return OPTIONS_USAGE;
+			}
 		} else if (!strcmp(arg, "--windowed")) {
 			o->windowed = true;
 		} else if (!strcmp(arg, "--kiosk")) {

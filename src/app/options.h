@@ -14,6 +14,8 @@ struct options {
 	const char *screenshot_dir; /* where script screenshots go ("." when NULL) */
 	int text_percent;           /* starting text size, 100 to 200 */
 	bool high_contrast;         /* start in the high-contrast theme */
+	const char *scenarios;      /* the folder the facilitator's menu chooses scenarios from */
+	int idle_s;                 /* inactivity timeout for this run (0 off); -1: the setting */
 };
 
 enum options_result {

@@ -12,7 +12,9 @@
 
 #include <SDL_image.h>
 
+#include "app/facil.h"
 #include "app/loop.h"
+#include "ui/page.h"
 
 struct script {
 	char **lines;
@@ -209,6 +211,10 @@ static const char *screen_now(const struct kiosk *k, char *buf, size_t size)
 {
 	const struct session *ses = k->session;
 
+	if (facil_page_name(k->facil)) {
+		snprintf(buf, size, "facilitator:%s", facil_page_name(k->facil));
+		return buf;
+	}
 	if (!ses)
 		return "problem";
 	if (session_screen(ses) == SESSION_STEP)
@@ -362,12 +368,43 @@ static bool run(struct script *s, struct kiosk *k, char *line)
 		return false;
 	}
 	if (!strcmp(line, "click-button") || !strcmp(line, "tap-button")) {
-		if (!k->session || !ui_find_control(k->ui, k->session, arg, &x, &y))
+		if ((!k->session && !ui_page(k->ui)) ||
+		    !ui_find_control(k->ui, k->session, arg, &x, &y))
 			return failed(s, k, "no button '%s' on screen%s", arg, "");
 		if (line[0] == 't')
 			push_tap(k, x, y);
 		else
 			push_click(x, y);
+		return false;
+	}
+	if (!strcmp(line, "press") || !strcmp(line, "release")) {
+		/* A mouse button held down ("press X Y", "wait MS", "release X Y"). */
+		SDL_Event ev = {0};
+
+		if (sscanf(arg, "%d %d", &x, &y) != 2)
+			return failed(s, k, "%s wants X Y, got '%s'", line, arg);
+		ev.type = line[0] == 'p' ? SDL_MOUSEBUTTONDOWN : SDL_MOUSEBUTTONUP;
+		ev.button.button = SDL_BUTTON_LEFT;
+		ev.button.state = line[0] == 'p' ? SDL_PRESSED : SDL_RELEASED;
+		ev.button.x = x;
+		ev.button.y = y;
+		SDL_PushEvent(&ev);
+		return false;
+	}
+	if (!strcmp(line, "window")) {
+		/* A window manager's event: "window focus-lost", "window minimized", "window close". */
+		SDL_Event ev = {.type = SDL_WINDOWEVENT};
+
+		ev.window.windowID = SDL_GetWindowID(k->window);
+		if (!strcmp(arg, "focus-lost"))
+			ev.window.event = SDL_WINDOWEVENT_FOCUS_LOST;
+		else if (!strcmp(arg, "minimized"))
+			ev.window.event = SDL_WINDOWEVENT_MINIMIZED;
+		else if (!strcmp(arg, "close"))
+			ev.window.event = SDL_WINDOWEVENT_CLOSE;
+		else
+			return failed(s, k, "unknown window event '%s'%s", arg, "");
+		SDL_PushEvent(&ev);
 		return false;
 	}
 	if (!strcmp(line, "wait")) {

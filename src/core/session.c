@@ -295,7 +295,8 @@ struct session *session_open(const struct scenario *scenario, struct store *stor
 						       sizeof s->name, position, sizeof position,
 						       err))
 			goto fail;
-		if (participant && !resume(s, participant, position, err))
+		if (participant && strcmp(position, SESSION_TIMED_OUT) &&
+		    !resume(s, participant, position, err))
 			goto fail;
 	} else if (!(s->store_id = store_session_start(store, scenario, NULL, err))) {
 		goto fail;
@@ -636,10 +637,9 @@ bool session_submit(struct session *s, int64_t now_ms)
 	return true;
 }
 
-bool session_finish(struct session *s, int64_t now_ms)
+/* Clears the trainee from memory and shows the start screen for the next one. */
+static void reset_for_next(struct session *s)
 {
-	if (s->screen != SESSION_THANKS)
-		return false;
 	for (size_t i = 0; i < s->scenario->step_count; i++)
 		answer_clear(&s->scenario->steps[i], &s->answers[i]);
 	s->participant = 0;
@@ -649,7 +649,42 @@ bool session_finish(struct session *s, int64_t now_ms)
 	s->dirty = false;
 	s->notice[0] = '\0';
 	s->screen = SESSION_START;
+}
+
+bool session_finish(struct session *s, int64_t now_ms)
+{
+	(void)now_ms;
+	if (s->screen != SESSION_THANKS)
+		return false;
+	reset_for_next(s);
 	return true;
+}
+
+bool session_time_out(struct session *s, int64_t now_ms)
+{
+	if (s->screen == SESSION_START)
+		return false;
+	if (s->screen == SESSION_THANKS)
+		return session_finish(s, now_ms);
+	if (s->screen == SESSION_MESSAGE)
+		s->screen = s->return_screen;
+	if (!flush(s, now_ms) || !set_position(s, SESSION_TIMED_OUT))
+		return false;
+	reset_for_next(s);
+	return true;
+}
+
+bool session_next_discussion(struct session *s, int64_t now_ms)
+{
+	size_t i;
+
+	if (s->screen != SESSION_STEP || !flush(s, now_ms))
+		return false;
+	for (i = s->step + 1; i < s->scenario->step_count; i++)
+		if (session_step_in_journey(s, i) && s->scenario->steps[i].kind == STEP_DISCUSSION)
+			break;
+	s->from_review = false;
+	return enter_step(s, i, now_ms);
 }
 
 void session_dismiss_message(struct session *s)

@@ -114,6 +114,23 @@ bool session_finish(struct session *session, int64_t now_ms);
 /* From the message screen: back to where the trainee was (their words still in memory). */
 void session_dismiss_message(struct session *session);
 
+/* --- what the facilitator or the kiosk's timers did --- */
+
+/* Where a trainee who walked away is left: unsubmitted, answers kept as drafts, and never put
+ * back on screen by session_open (the next person at the kiosk is someone else). */
+#define SESSION_TIMED_OUT "timed-out"
+
+/* The kiosk was left alone: saves the current draft, leaves the trainee unfinished at
+ * SESSION_TIMED_OUT, and returns to the start screen. From the thanks screen it simply
+ * finishes. False (staying, with the message screen) when the draft cannot be saved. */
+bool session_time_out(struct session *session, int64_t now_ms);
+
+/* The facilitator moves the group on: a trainee on a step goes to the next discussion prompt
+ * after it (the review when there is none). What was typed on the steps in between is kept as
+ * a draft; they stay open for the trainee to answer from the review. True when the screen
+ * changed. */
+bool session_next_discussion(struct session *session, int64_t now_ms);
+
 /* Timers: writes a pending draft whose time has come and leaves the thanks screen after
  * SESSION_THANKS_MS. Returns true when the screen changed or should be redrawn. */
 bool session_tick(struct session *session, int64_t now_ms);

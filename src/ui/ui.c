@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/utf8.h"
+#include "ui/page.h"
 #include "ui/view.h"
 
 #define NAME_MAX_CHARS 60
@@ -107,13 +108,15 @@ struct ui_settings ui_get_settings(const struct ui *ui)
  * focus goes to the first thing the trainee will want. */
 static void enter_screen(struct ui *ui, const struct session *s)
 {
-	enum session_screen screen = session_screen(s);
-	const struct step *step = session_step(s);
+	enum session_screen screen = s ? session_screen(s) : SESSION_START;
+	const struct step *step = s ? session_step(s) : NULL;
 
 	ui->scroll = 0;
 	ui->focus = -1;
 	ui->want_focus = 0;
 	ui->settings_open = false;
+	if (ui->page || !s)
+		return;
 	if (screen == SESSION_WHO) {
 		editor_load(&ui->editor, "", NAME_MAX_CHARS, true);
 	} else if (screen == SESSION_STEP && step &&
@@ -187,9 +190,18 @@ static void clamp_scroll(struct ui *ui)
 		ui->scroll = 0;
 }
 
+/* True when the items are about to be built for another screen, step or page. */
+static bool entering(const struct ui *ui, const struct session *s)
+{
+	if (ui->page)
+		return !ui->built_for_page || ui->page->generation != ui->built_page;
+	return ui->built_for_page || !ui->built_once || session_screen(s) != ui->built_screen ||
+	       (session_screen(s) == SESSION_STEP && session_step_index(s) != ui->built_step);
+}
+
 static void build(struct ui *ui, const struct session *s, int64_t now_ms)
 {
-	enum session_screen screen = session_screen(s);
+	enum session_screen screen = s ? session_screen(s) : SESSION_START;
 	int focus_action = 0, focus_arg = 0;
 	bool had_focus = ui->focus >= 0 && (size_t)ui->focus < ui->count;
 
@@ -197,17 +209,22 @@ static void build(struct ui *ui, const struct session *s, int64_t now_ms)
 		focus_action = ui->items[ui->focus].action;
 		focus_arg = ui->items[ui->focus].arg;
 	}
-	if (!ui->built_once || screen != ui->built_screen ||
-	    (screen == SESSION_STEP && session_step_index(s) != ui->built_step)) {
+	if (entering(ui, s)) {
 		enter_screen(ui, s);
 		had_focus = false;
 	}
-	ui->built_once = true;
-	ui->built_screen = screen;
-	ui->built_step = session_step_index(s);
+	ui->built_for_page = ui->page != NULL;
+	ui->built_page = ui->page ? ui->page->generation : 0;
+	if (s) {
+		ui->built_once = true;
+		ui->built_screen = screen;
+		ui->built_step = session_step_index(s);
+	}
 
 	view_reset(ui);
-	switch (screen) {
+	if (ui->page)
+		screen_page(ui, ui->page);
+	else switch (screen) {
 	case SESSION_START:
 		screen_start(ui, s);
 		break;
@@ -231,7 +248,7 @@ static void build(struct ui *ui, const struct session *s, int64_t now_ms)
 		screen_message(ui, s);
 		break;
 	}
-	if (ui->settings_open)
+	if (ui->settings_open && !ui->page)
 		screen_settings(ui);
 	ui->content_h += ui->lay.unit * 4;
 
@@ -778,4 +795,37 @@ bool ui_check_frame(struct ui *ui, struct rjk_error *err)
 					     found, band.w * band.h);
 	}
 	return true;
+}
+
+void ui_set_settings(struct ui *ui, const struct ui_settings *settings)
+{
+	apply_settings(ui, *settings);
+}
+
+void ui_show_page(struct ui *ui, const struct ui_page *page)
+{
+	ui->page = page;
+	ui->stale = ui->dirty = true;
+}
+
+const struct ui_page *ui_page(const struct ui *ui)
+{
+	return ui->page;
+}
+
+void ui_draw_page(struct ui *ui)
+{
+	follow_output_size(ui);
+	if (ui->page && ui->page->blank) {
+		/* A calm dark screen for a break: nothing to read, nothing to press. */
+		SDL_SetRenderDrawColor(ui->ren, 0, 0, 0, 255);
+		SDL_RenderClear(ui->ren);
+		ui->dirty = false;
+		return;
+	}
+	build(ui, NULL, ui->now);
+	text_frame_begin(ui->text);
+	view_draw(ui);
+	text_frame_end(ui->text);
+	ui->dirty = false;
 }

@@ -28,6 +28,7 @@ enum ui_action_kind {
 	UI_SUBMIT,
 	UI_FINISH,         /* thanks: next trainee */
 	UI_DISMISS,        /* message screen: back */
+	UI_PAGE,           /* a button of the page shown in place of the journey (ui/page.h) */
 };
 
 struct ui_action {
@@ -69,6 +70,9 @@ void ui_draw_problem(struct ui *ui, const char *text);
 
 /* The settings in force (the trainee may change them with the "Aa" button). */
 struct ui_settings ui_get_settings(const struct ui *ui);
+
+/* Changes the text size and theme (the facilitator's settings). */
+void ui_set_settings(struct ui *ui, const struct ui_settings *settings);
 
 /* --- for scripted input and the rendering checks --- */
 

@@ -105,6 +105,11 @@ struct ui {
 	bool built_once;
 	int want_focus;           /* action of the control to focus after the next build, or 0 */
 	int want_focus_arg;
+
+	/* A page shown in place of the journey (ui/page.h), and which one was last built. */
+	const struct ui_page *page;
+	unsigned built_page;
+	bool built_for_page;
 };
 
 /* --- building (used by the screens) --- */
@@ -149,6 +154,8 @@ void screen_review(struct ui *ui, const struct session *session);
 void screen_thanks(struct ui *ui, const struct session *session);
 void screen_message(struct ui *ui, const struct session *session);
 void screen_settings(struct ui *ui);
+struct ui_page;
+void screen_page(struct ui *ui, const struct ui_page *page);
 /* Why the kiosk cannot run, when there is no session to show. */
 void screen_problem(struct ui *ui, const char *text);
 

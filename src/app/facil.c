@@ -1,0 +1,429 @@
+/* The facilitator's way in (chord, corner hold, PIN pad), the blank screen and the inactivity
+ * warning: events and timers. The menu's pages are in facil_menu.c. */
+#include "app/facil_impl.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/loop.h"
+
+static void data_folder(const struct kiosk *k, char *out, size_t size)
+{
+	struct rjk_error err = {{0}};
+
+	if (k->store)
+		snprintf(out, size, "%s", store_dir(k->store));
+	else if (k->options.data)
+		snprintf(out, size, "%s", k->options.data);
+	else if (!store_default_dir(out, size, &err))
+		snprintf(out, size, ".");
+}
+
+static void apply_settings(struct kiosk *k)
+{
+	struct ui_settings ui = {k->facil->settings.text_percent, k->facil->settings.high_contrast};
+
+	ui_set_settings(k->ui, &ui);
+}
+
+struct facil *facil_new(struct kiosk *k)
+{
+	struct facil *f = calloc(1, sizeof *f);
+	struct rjk_error err = {{0}};
+
+	if (!f)
+		return NULL;
+	k->facil = f;
+	f->hold_since = -1;
+	f->shown_second = -1;
+	data_folder(k, f->data_dir, sizeof f->data_dir);
+	if (!settings_load(f->data_dir, &f->settings, &err))
+		fprintf(stderr, "rjkiosk: %s (using the default settings)\n", err.message);
+	/* The command line wins over what was saved. */
+	if (k->options.text_percent != 100)
+		f->settings.text_percent = k->options.text_percent;
+	if (k->options.high_contrast)
+		f->settings.high_contrast = true;
+	if (k->options.idle_s >= 0)
+		f->settings.idle_s = k->options.idle_s;
+	apply_settings(k);
+	inactivity_init(&f->idle, (int64_t)f->settings.idle_s * 1000);
+	f->pin = pin_open(f->data_dir, NULL, NULL, &err);
+	if (!f->pin) {
+		fprintf(stderr, "rjkiosk: %s\n", err.message);
+		snprintf(f->pin_problem, sizeof f->pin_problem, "%s", err.message);
+	}
+	/* The scenario chosen in the menu comes back after a restart. */
+	if (!k->options.scenario && f->settings.scenario[0])
+		k->options.scenario = f->settings.scenario;
+	return f;
+}
+
+void facil_start(struct kiosk *k)
+{
+	struct facil *f = k->facil;
+
+	if (k->options.kiosk && f->pin && !pin_is_set(f->pin))
+		facil_show(k, FACIL_NEW_PIN);
+}
+
+void facil_free(struct facil *f)
+{
+	if (!f)
+		return;
+	pin_free(f->pin);
+	scenario_dir_release(&f->scenarios);
+	free(f->scenario_path);
+	free(f);
+}
+
+const struct settings *facil_settings(const struct facil *f)
+{
+	return &f->settings;
+}
+
+const char *facil_page_name(const struct facil *f)
+{
+	static const char *const names[] = {
+		NULL, "pin", "new-pin", "new-pin-again", "no-pin", "menu", "scenarios",
+		"scenario-errors", "progress", "export", "purge", "purge-confirm", "settings",
+		"result", "blank", "idle", "warning",
+	};
+
+	return f ? names[f->mode] : NULL;
+}
+
+void facil_show(struct kiosk *k, enum facil_mode mode)
+{
+	struct facil *f = k->facil;
+
+	if (mode != f->mode || mode == FACIL_RESULT)
+		f->generation++;
+	f->mode = mode;
+	if (mode == FACIL_NONE && !k->session)
+		f->mode = mode = FACIL_IDLE;
+	if (mode == FACIL_NONE) {
+		ui_show_page(k->ui, NULL);
+	} else {
+		facil_build_page(k);
+		ui_show_page(k->ui, &f->page);
+	}
+	ui_invalidate(k->ui);
+}
+
+void facil_result(struct kiosk *k, bool ok, const char *fmt, ...)
+{
+	struct facil *f = k->facil;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(f->body, sizeof f->body, fmt, ap);
+	va_end(ap);
+	snprintf(f->notice, sizeof f->notice, "%s", ok ? "Done" : "That did not work");
+	facil_show(k, FACIL_RESULT);
+}
+
+static void open_pad(struct kiosk *k)
+{
+	struct facil *f = k->facil;
+
+	f->digits[0] = '\0';
+	f->notice[0] = '\0';
+	if (f->pin && !pin_is_set(f->pin))
+		facil_show(k, k->options.kiosk ? FACIL_NEW_PIN : FACIL_NO_PIN);
+	else
+		facil_show(k, FACIL_PIN);
+}
+
+static bool pin_mode(enum facil_mode m)
+{
+	return m == FACIL_PIN || m == FACIL_NEW_PIN || m == FACIL_NEW_PIN_AGAIN;
+}
+
+/* The PIN pad's OK: checks the PIN, or takes a new one (twice). */
+static void submit_pin(struct kiosk *k)
+{
+	struct facil *f = k->facil;
+	struct rjk_error err = {{0}};
+
+	if (f->mode == FACIL_NEW_PIN) {
+		if (!pin_acceptable(f->digits, &err)) {
+			snprintf(f->notice, sizeof f->notice, "%s", err.message);
+		} else {
+			snprintf(f->first_pin, sizeof f->first_pin, "%s", f->digits);
+			f->notice[0] = '\0';
+			f->mode = FACIL_NEW_PIN_AGAIN;
+		}
+	} else if (f->mode == FACIL_NEW_PIN_AGAIN) {
+		if (strcmp(f->digits, f->first_pin)) {
+			snprintf(f->notice, sizeof f->notice,
+				 "The two PINs were different. Please choose a PIN again.");
+			f->mode = FACIL_NEW_PIN;
+		} else if (!pin_set(f->pin, f->digits, &err)) {
+			snprintf(f->notice, sizeof f->notice, "The PIN could not be saved: %s",
+				 err.message);
+		} else {
+			memset(f->first_pin, 0, sizeof f->first_pin);
+			memset(f->digits, 0, sizeof f->digits);
+			facil_result(k, true, "The PIN is set. Ctrl+Alt+F, or holding the top-left "
+				     "corner for three seconds, opens this menu from now on.");
+			return;
+		}
+	} else {
+		switch (pin_verify(f->pin, f->digits, &err)) {
+		case PIN_OK:
+			memset(f->digits, 0, sizeof f->digits);
+			f->notice[0] = '\0';
+			facil_show(k, FACIL_MENU);
+			return;
+		case PIN_WRONG:
+			snprintf(f->notice, sizeof f->notice, "That PIN is not right. Please try again.");
+			break;
+		case PIN_LOCKED:
+			f->notice[0] = '\0'; /* the page shows the countdown */
+			break;
+		case PIN_NOT_SET:
+			snprintf(f->notice, sizeof f->notice, "No PIN is set.");
+			break;
+		case PIN_ERROR:
+			snprintf(f->notice, sizeof f->notice, "The PIN cannot be checked: %s",
+				 err.message);
+			break;
+		}
+	}
+	memset(f->digits, 0, sizeof f->digits);
+	f->generation++;
+	facil_show(k, f->mode);
+}
+
+static void pin_key(struct kiosk *k, int id)
+{
+	struct facil *f = k->facil;
+	size_t n = strlen(f->digits);
+
+	if (id == UI_PAGE_ERASE) {
+		if (n)
+			f->digits[n - 1] = '\0';
+	} else if (n < PIN_MAX_DIGITS) {
+		f->digits[n] = (char)('0' + id - UI_PAGE_DIGIT);
+		f->digits[n + 1] = '\0';
+	}
+	facil_show(k, f->mode);
+}
+
+/* A page's button (or the key standing for it). */
+static void press(struct kiosk *k, int id)
+{
+	struct facil *f = k->facil;
+
+	if (pin_mode(f->mode) && id >= UI_PAGE_DIGIT) {
+		pin_key(k, id);
+	} else if (id == ID_UNLOCK) {
+		submit_pin(k);
+	} else if (id == ID_CANCEL) {
+		memset(f->digits, 0, sizeof f->digits);
+		/* A kiosk with no PIN yet cannot leave the "choose a PIN" pad. */
+		if (k->options.kiosk && f->pin && !pin_is_set(f->pin))
+			facil_show(k, FACIL_NEW_PIN);
+		else
+			facil_show(k, FACIL_NONE);
+	} else if (id == ID_STILL_HERE) {
+		inactivity_touch(&f->idle, kiosk_now());
+		facil_show(k, FACIL_NONE);
+	} else {
+		facil_menu_press(k, id);
+	}
+}
+
+static bool in_corner(const struct kiosk *k, int x, int y)
+{
+	int w = 0, h = 0, size;
+
+	SDL_GetWindowSize(k->window, &w, &h);
+	size = (w < h ? w : h) / 12;
+	return x >= 0 && y >= 0 && x < size && y < size;
+}
+
+/* Pointer down on the top-left corner starts the hold; anything else cancels it. */
+static void track_hold(struct kiosk *k, const SDL_Event *ev)
+{
+	struct facil *f = k->facil;
+	int x, y, w = 0, h = 0;
+
+	SDL_GetWindowSize(k->window, &w, &h);
+	switch (ev->type) {
+	case SDL_MOUSEBUTTONDOWN:
+		if (ev->button.which != SDL_TOUCH_MOUSEID)
+			f->hold_since = in_corner(k, ev->button.x, ev->button.y) ? kiosk_now() : -1;
+		break;
+	case SDL_FINGERDOWN:
+		x = (int)(ev->tfinger.x * (float)w);
+		y = (int)(ev->tfinger.y * (float)h);
+		f->hold_since = in_corner(k, x, y) ? kiosk_now() : -1;
+		break;
+	case SDL_MOUSEMOTION:
+		if (f->hold_since >= 0 && ev->motion.which != SDL_TOUCH_MOUSEID &&
+		    !in_corner(k, ev->motion.x, ev->motion.y))
+			f->hold_since = -1;
+		break;
+	case SDL_FINGERMOTION:
+		x = (int)(ev->tfinger.x * (float)w);
+		y = (int)(ev->tfinger.y * (float)h);
+		if (!in_corner(k, x, y))
+			f->hold_since = -1;
+		break;
+	case SDL_MOUSEBUTTONUP:
+	case SDL_FINGERUP:
+		f->hold_since = -1;
+		break;
+	default:
+		break;
+	}
+}
+
+static bool is_input(const SDL_Event *ev)
+{
+	switch (ev->type) {
+	case SDL_KEYDOWN:
+	case SDL_TEXTINPUT:
+	case SDL_MOUSEBUTTONDOWN:
+	case SDL_MOUSEWHEEL:
+	case SDL_FINGERDOWN:
+	case SDL_FINGERMOTION:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Keys the facilitator's pages take before the UI does: digits on the pad, Enter, Escape. */
+static bool page_key(struct kiosk *k, const SDL_Keysym *key)
+{
+	struct facil *f = k->facil;
+	SDL_Keycode s = key->sym;
+
+	if (pin_mode(f->mode)) {
+		if (s >= SDLK_0 && s <= SDLK_9)
+			return pin_key(k, UI_PAGE_DIGIT + (int)(s - SDLK_0)), true;
+		if (s >= SDLK_KP_1 && s <= SDLK_KP_9)
+			return pin_key(k, UI_PAGE_DIGIT + 1 + (int)(s - SDLK_KP_1)), true;
+		if (s == SDLK_KP_0)
+			return pin_key(k, UI_PAGE_DIGIT), true;
+		if (s == SDLK_BACKSPACE)
+			return pin_key(k, UI_PAGE_ERASE), true;
+		if (s == SDLK_RETURN || s == SDLK_KP_ENTER)
+			return submit_pin(k), true;
+	}
+	if (s == SDLK_ESCAPE && f->page.back)
+		return press(k, f->page.back_id), true;
+	return false;
+}
+
+bool facil_handle(struct kiosk *k, const SDL_Event *ev)
+{
+	struct facil *f = k->facil;
+	struct ui_action act;
+
+	if (!f)
+		return false;
+	if (ev->type == SDL_KEYDOWN && ev->key.keysym.sym == SDLK_f &&
+	    (ev->key.keysym.mod & KMOD_CTRL) && (ev->key.keysym.mod & KMOD_ALT)) {
+		if (f->mode == FACIL_NONE || f->mode >= FACIL_BLANK)
+			open_pad(k);
+		return true;
+	}
+	track_hold(k, ev);
+	if (f->mode == FACIL_NONE) {
+		if (is_input(ev))
+			inactivity_touch(&f->idle, kiosk_now());
+		return false;
+	}
+	if (f->mode == FACIL_BLANK || f->mode == FACIL_IDLE) {
+		/* Only the facilitator's way in (chord or corner) leaves these screens. */
+		if (ev->type == SDL_WINDOWEVENT)
+			ui_event(k->ui, k->session, ev, NULL);
+		return true;
+	}
+	if (f->mode == FACIL_WARNING && is_input(ev)) {
+		/* Any touch, click or key counts as "I'm still here". */
+		press(k, ID_STILL_HERE);
+		return true;
+	}
+	if (ev->type == SDL_KEYDOWN && page_key(k, &ev->key.keysym))
+		return true;
+	act = ui_event(k->ui, k->session, ev, NULL);
+	if (act.kind == UI_PAGE)
+		press(k, act.arg);
+	return true;
+}
+
+static int64_t countdown_second(const struct kiosk *k, int64_t now)
+{
+	const struct facil *f = k->facil;
+
+	if (f->mode == FACIL_WARNING)
+		return (inactivity_warning_left(&f->idle, now) + 999) / 1000;
+	if (f->mode == FACIL_PIN && f->pin)
+		return pin_locked_for(f->pin);
+	return -1;
+}
+
+void facil_tick(struct kiosk *k, int64_t now)
+{
+	struct facil *f = k->facil;
+	bool trainee_screen;
+
+	if (!f)
+		return;
+	if (f->hold_since >= 0 && now - f->hold_since >= FACIL_HOLD_MS) {
+		f->hold_since = -1;
+		if (f->mode == FACIL_NONE || f->mode >= FACIL_BLANK)
+			open_pad(k);
+	}
+	trainee_screen = k->session && session_screen(k->session) != SESSION_START &&
+			 (f->mode == FACIL_NONE || f->mode == FACIL_WARNING);
+	inactivity_watch(&f->idle, trainee_screen, now);
+	switch (inactivity_state(&f->idle, now)) {
+	case INACTIVITY_WARNING:
+		if (f->mode == FACIL_NONE)
+			facil_show(k, FACIL_WARNING);
+		break;
+	case INACTIVITY_EXPIRED:
+		inactivity_watch(&f->idle, false, now);
+		session_time_out(k->session, now);
+		facil_show(k, FACIL_NONE);
+		break;
+	default:
+		if (f->mode == FACIL_WARNING)
+			facil_show(k, FACIL_NONE);
+		break;
+	}
+	if (countdown_second(k, now) != f->shown_second) {
+		f->shown_second = countdown_second(k, now);
+		if (f->mode != FACIL_NONE)
+			facil_show(k, f->mode);
+	}
+}
+
+int64_t facil_deadline(const struct kiosk *k, int64_t now)
+{
+	const struct facil *f = k->facil;
+	int64_t due, d;
+
+	if (!f)
+		return -1;
+	due = inactivity_deadline(&f->idle, now);
+	if (f->hold_since >= 0) {
+		d = f->hold_since + FACIL_HOLD_MS;
+		if (due < 0 || d < due)
+			due = d;
+	}
+	if (f->mode == FACIL_PIN && f->pin && pin_locked_for(f->pin)) {
+		d = now + 1000;
+		if (due < 0 || d < due)
+			due = d;
+	}
+	return due;
+}

@@ -1,0 +1,115 @@
+/* Inside the facilitator's side: its state and the page builders shared by facil*.c. */
+#ifndef RJK_APP_FACIL_IMPL_H
+#define RJK_APP_FACIL_IMPL_H
+
+#include "app/facil.h"
+#include "app/kiosk.h"
+#include "core/inactivity.h"
+#include "core/pin.h"
+#include "core/scenario_dir.h"
+#include "ui/page.h"
+
+enum facil_mode {
+	FACIL_NONE,        /* the journey is on screen */
+	FACIL_PIN,         /* the PIN pad */
+	FACIL_NEW_PIN,     /* choosing a PIN */
+	FACIL_NEW_PIN_AGAIN,
+	FACIL_NO_PIN,      /* windowed, no PIN set: how to set one */
+	FACIL_MENU,
+	FACIL_SCENARIOS,
+	FACIL_SCENARIO_ERRORS,
+	FACIL_PROGRESS,
+	FACIL_EXPORT,
+	FACIL_PURGE,
+	FACIL_PURGE_CONFIRM,
+	FACIL_SETTINGS,
+	FACIL_RESULT,      /* a success or failure message, then back to the menu */
+	FACIL_BLANK,
+	FACIL_IDLE,        /* no session running: waiting for the facilitator */
+	FACIL_WARNING,     /* inactivity: "are you still there?" */
+};
+
+/* Page button ids (below UI_PAGE_DIGIT); list entries add their index to a base. */
+enum {
+	ID_CANCEL = 1,
+	ID_UNLOCK,
+	ID_CLOSE_MENU,
+	ID_BACK_TO_MENU,
+	ID_SCENARIOS,
+	ID_NEW_SESSION,
+	ID_END_SESSION,
+	ID_PROGRESS,
+	ID_SHOW_ANSWERS,
+	ID_BLANK,
+	ID_NEXT_DISCUSSION,
+	ID_EXPORT,
+	ID_PURGE,
+	ID_PURGE_YES,
+	ID_SETTINGS,
+	ID_QUIT,
+	ID_STILL_HERE,
+	ID_TEXT_SIZE,
+	ID_CONTRAST,
+	ID_CAPTIONS,
+	ID_VOLUME,
+	ID_IDLE,
+	ID_SCENARIO_BASE = 100,  /* + index in the scenarios folder */
+	ID_FOLDER_BASE = 300,    /* + index in the export folders */
+	ID_PURGE_BASE = 500,     /* + index in the purge choices */
+};
+
+#define FACIL_FOLDERS 12
+#define FACIL_BODY 16384
+
+struct facil {
+	enum facil_mode mode;
+	struct pin *pin;
+	char pin_problem[RJK_ERROR_MAX];   /* why the PIN files cannot be used */
+	char data_dir[4096];
+	char digits[PIN_MAX_DIGITS + 1];
+	char first_pin[PIN_MAX_DIGITS + 1];
+	char mask[PIN_MAX_DIGITS * 4 + 1];
+	char notice[RJK_ERROR_MAX * 2];    /* the PIN pad's or a page's message */
+	struct settings settings;
+	struct inactivity idle;
+	int64_t hold_since;                /* corner pressed since (ms), -1 when not */
+	int64_t shown_second;              /* countdown second on screen */
+	bool show_answers;
+	struct scenario_dir scenarios;
+	char *scenario_path;               /* the scenario chosen from the menu (owned) */
+	size_t scenario_pick;              /* the invalid one whose errors are shown */
+	char folders[FACIL_FOLDERS][4096];
+	size_t folder_count;
+	int purge_days;
+	struct ui_page page;
+	unsigned generation;
+	char body[FACIL_BODY];
+	char labels[UI_PAGE_BUTTONS][256];
+};
+
+/* Puts mode's page on screen (or the journey for FACIL_NONE). */
+void facil_show(struct kiosk *kiosk, enum facil_mode mode);
+
+/* Builds the page for the current mode into facil->page (facil_menu.c). */
+void facil_build_page(struct kiosk *kiosk);
+
+/* A menu button was pressed (facil_menu.c). */
+void facil_menu_press(struct kiosk *kiosk, int id);
+
+/* Reports a result on its own page, then back to the menu. */
+void facil_result(struct kiosk *kiosk, bool ok, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* facil_data.c: the session's progress as text, the export, the purge. */
+void facil_progress_text(struct kiosk *kiosk, char *out, size_t size);
+void facil_list_folders(struct facil *facil);
+void facil_export(struct kiosk *kiosk, const char *folder);
+void facil_purge_preview(struct kiosk *kiosk, int days, char *out, size_t size);
+void facil_purge(struct kiosk *kiosk, int days);
+
+/* facil_session.c: the kiosk's scenario and session, changed from the menu. */
+bool facil_use_scenario(struct kiosk *kiosk, const char *path, struct rjk_error *err);
+bool facil_new_session(struct kiosk *kiosk, struct rjk_error *err);
+void facil_end_session(struct kiosk *kiosk);
+
+#endif

@@ -1,0 +1,454 @@
+/* The facilitator's pages: the PIN pad, the menu and its sub-pages, the blank screen and the
+ * inactivity warning, and what their buttons do. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "app/facil_impl.h"
+
+static struct ui_page_button *add(struct facil *f, const char *label, int id)
+{
+	struct ui_page_button *b;
+
+	if (f->page.count >= UI_PAGE_BUTTONS)
+		return NULL;
+	b = &f->page.buttons[f->page.count++];
+	memset(b, 0, sizeof *b);
+	b->label = label;
+	b->id = id;
+	return b;
+}
+
+/* A label kept in the facilitator's own storage (valid while the page is on screen). */
+static const char *label(struct facil *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static const char *label(struct facil *f, const char *fmt, ...)
+{
+	char *out = f->labels[f->page.count < UI_PAGE_BUTTONS ? f->page.count : 0];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(out, sizeof f->labels[0], fmt, ap);
+	va_end(ap);
+	return out;
+}
+
+static void toggle(struct facil *f, const char *text, int id, bool on)
+{
+	struct ui_page_button *b = add(f, text, id);
+
+	if (b) {
+		b->toggle = true;
+		b->on = on;
+	}
+}
+
+static void pin_page(struct kiosk *k)
+{
+	struct facil *f = k->facil;
+	struct ui_page *p = &f->page;
+	uint32_t locked = f->mode == FACIL_PIN && f->pin ? pin_locked_for(f->pin) : 0;
+	size_t n = strlen(f->digits);
+
+	p->keypad = true;
+	f->mask[0] = '\0';
+	for (size_t i = 0; i < n; i++)
+		strcat(f->mask, i ? " \xe2\x97\x8f" : "\xe2\x97\x8f"); /* ● */
+	p->field = f->mask;
+	p->back = "Cancel";
+	p->back_id = ID_CANCEL;
+	p->main = f->mode == FACIL_PIN ? "Unlock" : "OK";
+	p->main_id = ID_UNLOCK;
+	if (f->mode == FACIL_PIN) {
+		p->heading = "Facilitator PIN";
+		if (locked) {
+			p->alarm = true;
+			snprintf(f->body, sizeof f->body,
+				 "Too many wrong PINs. The pad is locked for %u:%02u more.",
+				 locked / 60, locked % 60);
+		} else {
+			snprintf(f->body, sizeof f->body, "%s",
+				 f->notice[0] ? f->notice : "Enter the facilitator's PIN.");
+			p->alarm = f->notice[0] != '\0';
+		}
+	} else {
+		p->heading = f->mode == FACIL_NEW_PIN ? "Choose a facilitator PIN" :
+			"Enter the same PIN again";
+		snprintf(f->body, sizeof f->body, "%s%s%s",
+			 f->notice, f->notice[0] ? "\n\n" : "",
+			 f->mode == FACIL_NEW_PIN ?
+			 "The PIN opens the facilitator's menu on this kiosk. Use 4 to 12 digits, "
+			 "not an easy one such as 1234." : "So that a mistyped digit cannot lock you out.");
+		p->alarm = f->notice[0] != '\0';
+	}
+	p->body = f->body;
+}
+
+static void menu_page(struct kiosk *k)
+{
+	struct facil *f = k->facil;
+	struct ui_page *p = &f->page;
+
+	p->heading = "Facilitator";
+	if (k->session)
+		snprintf(f->body, sizeof f->body, "Scenario: %s. Session %lld is running.",
+			 k->scenario->title, (long long)session_store_id(k->session));
+	else if (k->problem[0])
+		snprintf(f->body, sizeof f->body, "The scenario could not be loaded: choose one.");
+	else
+		snprintf(f->body, sizeof f->body, "No session is running.");
+	p->body = f->body;
+	add(f, "Choose a scenario", ID_SCENARIOS);
+	add(f, k->session ? "Start a new session (ends this one)" : "Start a new session",
+	    ID_NEW_SESSION);
+	if (k->session) {
+		add(f, "End this session", ID_END_SESSION);
+		add(f, "Progress of this session", ID_PROGRESS);
+		add(f, "Move the group on to the next discussion prompt", ID_NEXT_DISCUSSION);
+		add(f, "Blank the screen", ID_BLANK);
+	}
+	add(f, "Export answers", ID_EXPORT);
+	add(f, "Delete old data", ID_PURGE);
+	add(f, "Settings", ID_SETTINGS);
+	add(f, "Quit the kiosk", ID_QUIT);
+	p->main = k->session ? "Back to the kiosk" : NULL;
+	p->main_id = ID_CLOSE_MENU;
+	p->back = k->session ? NULL : "Lock";
+	p->back_id = ID_CLOSE_MENU;
+}
+
+static void scenarios_page(struct kiosk *k)
+{
+	struct facil *f = k->facil;
+	struct ui_page *p = &f->page;
+	const char *dir = k->options.scenarios;
+
+	p->heading = "Choose a scenario";
+	if (!f->scenarios.count)
+		snprintf(f->body, sizeof f->body, "No scenarios were found in %s.", dir);
+	else
+		snprintf(f->body, sizeof f->body, "From %s. Choosing one ends the session running "
+			 "now and starts a new one.", dir);
+	p->body = f->body;
+	for (size_t i = 0; i < f->scenarios.count && f->page.count < UI_PAGE_BUTTONS - 1; i++) {
+		const struct scenario_entry *e = &f->scenarios.entries[i];
+		bool current = k->scenario && !strcmp(k->scenario->title, e->title);
+		struct ui_page_button *b = add(f, label(f, "%s%s", e->title, !e->valid ?
+							" (has errors)" : current ? " (in use)" : ""),
+					       ID_SCENARIO_BASE + (int)i);
+
+		if (b)
+			b->note = e->valid ? e->description : "Cannot be used: press to see why.";
+	}
+	p->back = "Back";
+	p->back_id = ID_BACK_TO_MENU;
+}
+
+static void errors_page(struct kiosk *k)
+{
+	struct facil *f = k->facil;
+	const struct scenario_entry *e = &f->scenarios.entries[f->scenario_pick];
+	size_t used = 0;
+
+	f->page.heading = "This scenario has errors";
+	f->page.alarm = true;
+	used = (size_t)snprintf(f->body, sizeof f->body, "%s was not loaded:\n", e->path);
+	for (size_t i = 0; i < e->errors.count && used < sizeof f->body; i++)
+		used += (size_t)snprintf(f->body + used, sizeof f->body - used, "%s\n",
+					 e->errors.items[i]);
+	f->page.body = f->body;
+	f->page.back = "Back";
+	f->page.back_id = ID_SCENARIOS;
+}
+
+static const int idle_choices[] = {0, 60, 120, 300, 600, 900, 1800};
+static const int purge_days[] = {30, 90, 365};
+
+static const char *idle_text(struct facil *f, char *buf, size_t size)
+{
+	int s = f->settings.idle_s;
+
+	if (!s)
+		snprintf(buf, size, "off");
+	else if (s % 60)
+		snprintf(buf, size, "%d seconds", s);
+	else
+		snprintf(buf, size, "%d minute%s", s / 60, s == 60 ? "" : "s");
+	return buf;
+}
+
+static void settings_page(struct kiosk *k)
+{
+	struct facil *f = k->facil;
+	char idle[64];
+
+	f->page.heading = "Settings";
+	snprintf(f->body, sizeof f->body, "Kept on this machine and used again after a restart.");
+	f->page.body = f->body;
+	add(f, label(f, "Text size: %d%% (press to change)", f->settings.text_percent), ID_TEXT_SIZE);
+	toggle(f, "High contrast", ID_CONTRAST, f->settings.high_contrast);
+	toggle(f, "Captions on the video by default", ID_CAPTIONS, f->settings.captions);
+	add(f, label(f, "Volume: %d%% (press to change)", f->settings.volume), ID_VOLUME);
+	add(f, label(f, "Time out when nobody touches the kiosk: %s", idle_text(f, idle, sizeof idle)),
+	    ID_IDLE);
+	f->page.back = "Back";
+	f->page.back_id = ID_BACK_TO_MENU;
+}
+
+static void export_page(struct kiosk *k)
+{
+	struct facil *f = k->facil;
+
+	f->page.heading = "Export answers";
+	snprintf(f->body, sizeof f->body, "%s as CSV, JSON and xAPI files. Choose where to put "
+		 "them (a USB stick appears here once plugged in).",
+		 k->session ? "This session's answers" : "Every session's answers");
+	f->page.body = f->body;
+	facil_list_folders(f);
+	for (size_t i = 0; i < f->folder_count; i++)
+		add(f, f->folders[i], ID_FOLDER_BASE + (int)i);
+	f->page.back = "Back";
+	f->page.back_id = ID_BACK_TO_MENU;
+}
+
+static void purge_page(struct kiosk *k)
+{
+	struct facil *f = k->facil;
+
+	f->page.heading = "Delete old data";
+	snprintf(f->body, sizeof f->body, "Deletes sessions with their participants and answers "
+		 "for good. Export them first if they are needed.");
+	f->page.body = f->body;
+	for (size_t i = 0; i < sizeof purge_days / sizeof purge_days[0]; i++)
+		add(f, label(f, "Sessions older than %d days", purge_days[i]),
+		    ID_PURGE_BASE + (int)i);
+	f->page.back = "Back";
+	f->page.back_id = ID_BACK_TO_MENU;
+}
+
+void facil_build_page(struct kiosk *k)
+{
+	struct facil *f = k->facil;
+	struct ui_page *p = &f->page;
+	unsigned generation = f->generation;
+
+	memset(p, 0, sizeof *p);
+	p->generation = generation;
+	p->title = "Facilitator";
+	switch (f->mode) {
+	case FACIL_NONE:
+		break;
+	case FACIL_PIN:
+	case FACIL_NEW_PIN:
+	case FACIL_NEW_PIN_AGAIN:
+		pin_page(k);
+		break;
+	case FACIL_NO_PIN:
+		p->heading = "No facilitator PIN is set";
+		p->body = "Set one with 'rjkiosk set-pin' (add --data DIR when the kiosk uses another "
+			  "data folder), then press Ctrl+Alt+F again. In --kiosk mode the kiosk asks "
+			  "for one when it starts.";
+		p->main = "Close";
+		p->main_id = ID_CANCEL;
+		break;
+	case FACIL_MENU:
+		menu_page(k);
+		break;
+	case FACIL_SCENARIOS:
+		scenarios_page(k);
+		break;
+	case FACIL_SCENARIO_ERRORS:
+		errors_page(k);
+		break;
+	case FACIL_PROGRESS:
+		p->heading = "Progress";
+		facil_progress_text(k, f->body, sizeof f->body);
+		p->body = f->body;
+		toggle(f, "Show the answers", ID_SHOW_ANSWERS, f->show_answers);
+		p->back = "Back";
+		p->back_id = ID_BACK_TO_MENU;
+		break;
+	case FACIL_EXPORT:
+		export_page(k);
+		break;
+	case FACIL_PURGE:
+		purge_page(k);
+		break;
+	case FACIL_PURGE_CONFIRM:
+		p->heading = "Delete for good?";
+		p->alarm = true;
+		facil_purge_preview(k, f->purge_days, f->body, sizeof f->body);
+		p->body = f->body;
+		add(f, "Yes, delete", ID_PURGE_YES);
+		p->back = "Cancel";
+		p->back_id = ID_PURGE;
+		break;
+	case FACIL_SETTINGS:
+		settings_page(k);
+		break;
+	case FACIL_RESULT:
+		p->heading = f->notice;
+		p->alarm = strcmp(f->notice, "Done") != 0;
+		p->body = f->body;
+		p->main = "Back to the menu";
+		p->main_id = ID_BACK_TO_MENU;
+		break;
+	case FACIL_BLANK:
+		p->blank = true;
+		break;
+	case FACIL_IDLE:
+		p->title = k->scenario ? k->scenario->title : "rjkiosk";
+		p->heading = "Please wait";
+		p->body = "The facilitator will start the next session.";
+		break;
+	case FACIL_WARNING: {
+		int64_t left = (inactivity_warning_left(&f->idle, kiosk_now()) + 999) / 1000;
+
+		p->title = k->scenario ? k->scenario->title : NULL;
+		p->heading = "Are you still there?";
+		snprintf(f->body, sizeof f->body,
+			 "Nobody has touched the kiosk for a while. In %lld seconds your answers "
+			 "so far are saved and the kiosk goes back to the start for the next person.",
+			 (long long)left);
+		p->body = f->body;
+		p->main = "I'm still here";
+		p->main_id = ID_STILL_HERE;
+		break;
+	}
+	}
+}
+
+static void change_setting(struct kiosk *k, int id)
+{
+	struct facil *f = k->facil;
+	struct settings *s = &f->settings;
+	struct rjk_error err = {{0}};
+	struct ui_settings ui;
+	size_t n = sizeof idle_choices / sizeof idle_choices[0], i;
+
+	switch (id) {
+	case ID_TEXT_SIZE:
+		s->text_percent = s->text_percent >= SETTINGS_TEXT_MAX ? SETTINGS_TEXT_MIN :
+			s->text_percent + 25;
+		break;
+	case ID_CONTRAST:
+		s->high_contrast = !s->high_contrast;
+		break;
+	case ID_CAPTIONS:
+		s->captions = !s->captions;
+		break;
+	case ID_VOLUME:
+		s->volume = s->volume >= SETTINGS_VOLUME_MAX ? 0 : (s->volume / 20 + 1) * 20;
+		break;
+	case ID_IDLE:
+		for (i = 0; i < n && idle_choices[i] <= s->idle_s; i++)
+			;
+		s->idle_s = idle_choices[i % n];
+		inactivity_set_quiet(&f->idle, (int64_t)s->idle_s * 1000, kiosk_now());
+		break;
+	}
+	ui = (struct ui_settings){s->text_percent, s->high_contrast};
+	ui_set_settings(k->ui, &ui);
+	if (!settings_save(f->data_dir, s, &err)) {
+		facil_result(k, false, "The setting is used now but could not be saved for next "
+			     "time: %s", err.message);
+		return;
+	}
+	facil_show(k, FACIL_SETTINGS);
+}
+
+static void choose_scenario(struct kiosk *k, size_t index)
+{
+	struct facil *f = k->facil;
+	const struct scenario_entry *e;
+	struct rjk_error err = {{0}};
+
+	if (index >= f->scenarios.count)
+		return;
+	e = &f->scenarios.entries[index];
+	if (!e->valid) {
+		f->scenario_pick = index;
+		facil_show(k, FACIL_SCENARIO_ERRORS);
+	} else if (facil_use_scenario(k, e->path, &err)) {
+		facil_result(k, true, "'%s' is loaded and a new session has started.", e->title);
+	} else {
+		facil_result(k, false, "'%s' could not be started: %s", e->title, err.message);
+	}
+}
+
+void facil_menu_press(struct kiosk *k, int id)
+{
+	struct facil *f = k->facil;
+	struct rjk_error err = {{0}};
+
+	if (id >= ID_PURGE_BASE && id < ID_PURGE_BASE + 3) {
+		f->purge_days = purge_days[id - ID_PURGE_BASE];
+		facil_show(k, FACIL_PURGE_CONFIRM);
+	} else if (id >= ID_FOLDER_BASE && id < ID_FOLDER_BASE + (int)f->folder_count) {
+		facil_export(k, f->folders[id - ID_FOLDER_BASE]);
+	} else if (id >= ID_SCENARIO_BASE && id < ID_FOLDER_BASE) {
+		choose_scenario(k, (size_t)(id - ID_SCENARIO_BASE));
+	} else if (id >= ID_TEXT_SIZE && id <= ID_IDLE) {
+		change_setting(k, id);
+	} else {
+		switch (id) {
+		case ID_CLOSE_MENU:
+			facil_show(k, FACIL_NONE);
+			break;
+		case ID_BACK_TO_MENU:
+			facil_show(k, FACIL_MENU);
+			break;
+		case ID_SCENARIOS:
+			scenario_dir_release(&f->scenarios);
+			if (!scenario_dir_list(k->options.scenarios, &f->scenarios, &err))
+				facil_result(k, false, "%s", err.message);
+			else
+				facil_show(k, FACIL_SCENARIOS);
+			break;
+		case ID_NEW_SESSION:
+			if (facil_new_session(k, &err))
+				facil_result(k, true, "A new session has started on '%s'.",
+					     k->scenario->title);
+			else
+				facil_result(k, false, "No session could be started: %s", err.message);
+			break;
+		case ID_END_SESSION:
+			facil_end_session(k);
+			facil_result(k, true, "The session has ended. Its answers stay on this "
+				     "machine until exported or deleted.");
+			break;
+		case ID_PROGRESS:
+			f->show_answers = false;
+			facil_show(k, FACIL_PROGRESS);
+			break;
+		case ID_SHOW_ANSWERS:
+			f->show_answers = !f->show_answers;
+			facil_show(k, FACIL_PROGRESS);
+			break;
+		case ID_NEXT_DISCUSSION:
+			if (k->session && session_next_discussion(k->session, kiosk_now()))
+				facil_show(k, FACIL_NONE);
+			else
+				facil_result(k, false, "Nobody is answering at the kiosk just now, so "
+					     "there is no one to move on.");
+			break;
+		case ID_BLANK:
+			facil_show(k, FACIL_BLANK);
+			break;
+		case ID_EXPORT:
+			facil_show(k, FACIL_EXPORT);
+			break;
+		case ID_PURGE:
+			facil_show(k, FACIL_PURGE);
+			break;
+		case ID_PURGE_YES:
+			facil_purge(k, f->purge_days);
+			break;
+		case ID_SETTINGS:
+			facil_show(k, FACIL_SETTINGS);
+			break;
+		case ID_QUIT:
+			k->quit = true;
+			break;
+		}
+	}
+}

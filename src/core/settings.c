@@ -1,0 +1,117 @@
+/* Reading and writing the persisted settings file (see settings.h). */
+#include "core/settings.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/durable.h"
+
+struct settings settings_defaults(void)
+{
+	return (struct settings){
+		.text_percent = 100,
+		.high_contrast = false,
+		.captions = true,
+		.volume = 80,
+		.idle_s = SETTINGS_IDLE_DEFAULT_S,
+		.scenario = "",
+	};
+}
+
+static bool parse_int(const char *v, int min, int max, int *out)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(v, &end, 10);
+	if (end == v || *end || errno || n < min || n > max)
+		return false;
+	*out = (int)n;
+	return true;
+}
+
+static void apply(struct settings *s, const char *key, const char *value)
+{
+	int n;
+
+	if (!strcmp(key, "text_percent") &&
+	    parse_int(value, SETTINGS_TEXT_MIN, SETTINGS_TEXT_MAX, &n))
+		s->text_percent = n;
+	else if (!strcmp(key, "high_contrast") && parse_int(value, 0, 1, &n))
+		s->high_contrast = n;
+	else if (!strcmp(key, "captions") && parse_int(value, 0, 1, &n))
+		s->captions = n;
+	else if (!strcmp(key, "volume") && parse_int(value, 0, SETTINGS_VOLUME_MAX, &n))
+		s->volume = n;
+	else if (!strcmp(key, "idle_s") && parse_int(value, 0, SETTINGS_IDLE_MAX_S, &n))
+		s->idle_s = n;
+	else if (!strcmp(key, "scenario") && strlen(value) < sizeof s->scenario)
+		snprintf(s->scenario, sizeof s->scenario, "%s", value);
+}
+
+bool settings_load(const char *data_dir, struct settings *out, struct rjk_error *err)
+{
+	char path[PATH_MAX], line[sizeof out->scenario + 64];
+	FILE *f;
+
+	*out = settings_defaults();
+	if (snprintf(path, sizeof path, "%s/%s", data_dir, SETTINGS_FILE) >= (int)sizeof path)
+		return rjk_error_set(err, "the data folder path is too long");
+	f = fopen(path, "r");
+	if (!f) {
+		if (errno == ENOENT)
+			return true;
+		return rjk_error_set(err, "cannot read the settings in %s: %s", path,
+				     strerror(errno));
+	}
+	while (fgets(line, sizeof line, f)) {
+		char *eq = strchr(line, '=');
+
+		line[strcspn(line, "\r\n")] = '\0';
+		if (!eq || line[0] == '#')
+			continue;
+		*eq = '\0';
+		apply(out, line, eq + 1);
+	}
+	fclose(f);
+	return true;
+}
+
+bool settings_save(const char *data_dir, const struct settings *s, struct rjk_error *err)
+{
+	char path[PATH_MAX], tmp[PATH_MAX], buf[sizeof s->scenario + 512];
+	int fd, len;
+	bool ok;
+
+	if (!durable_make_dirs(data_dir, err))
+		return false;
+	if (snprintf(path, sizeof path, "%s/%s", data_dir, SETTINGS_FILE) >= (int)sizeof path ||
+	    snprintf(tmp, sizeof tmp, "%s.tmp", path) >= (int)sizeof tmp)
+		return rjk_error_set(err, "the data folder path is too long");
+	len = snprintf(buf, sizeof buf,
+		       "# rjkiosk settings, written by the facilitator's menu\n"
+		       "text_percent=%d\nhigh_contrast=%d\ncaptions=%d\nvolume=%d\nidle_s=%d\n"
+		       "scenario=%s\n",
+		       s->text_percent, s->high_contrast, s->captions, s->volume, s->idle_s,
+		       strchr(s->scenario, '\n') ? "" : s->scenario);
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return rjk_error_set(err, "cannot save the settings in %s: %s", tmp,
+				     strerror(errno));
+	ok = write(fd, buf, (size_t)len) == len && fsync(fd) == 0;
+	ok = close(fd) == 0 && ok;
+	if (!ok || rename(tmp, path) != 0) {
+		int e = errno;
+
+		unlink(tmp);
+		return rjk_error_set(err, "cannot save the settings in %s: %s", path, strerror(e));
+	}
+	durable_sync_dir(data_dir);
+	return true;
+}

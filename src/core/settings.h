@@ -1,0 +1,40 @@
+/* The facilitator's settings that persist across restarts: text size, contrast, captions,
+ * volume and the inactivity timeout, kept in a private file in the data folder. */
+#ifndef RJK_CORE_SETTINGS_H
+#define RJK_CORE_SETTINGS_H
+
+#include <stdbool.h>
+
+#include "core/error.h"
+
+#define SETTINGS_FILE "settings"
+#define SETTINGS_TEXT_MIN 100
+#define SETTINGS_TEXT_MAX 200
+#define SETTINGS_VOLUME_MAX 100
+/* Default quiet time on a trainee screen before the "are you still there?" warning. */
+#define SETTINGS_IDLE_DEFAULT_S 300
+#define SETTINGS_IDLE_MAX_S 7200
+
+struct settings {
+	int text_percent;    /* 100 to 200 */
+	bool high_contrast;
+	bool captions;       /* captions shown by default on the video */
+	int volume;          /* 0 to 100 */
+	int idle_s;          /* quiet seconds before the warning; 0 turns the timeout off */
+	char scenario[1024]; /* the scenario folder chosen in the menu, "" for the default */
+};
+
+/* The settings a fresh kiosk starts with. */
+struct settings settings_defaults(void);
+
+/* Reads data_dir/settings into *out. A missing file gives the defaults and true; unknown keys
+ * and out-of-range values are ignored (the default stays), so a damaged file never stops the
+ * kiosk. False and err only when the file exists but cannot be read. */
+bool settings_load(const char *data_dir, struct settings *out, struct rjk_error *err);
+
+/* Writes the settings atomically (a 0600 temporary file, flushed, renamed over the old one,
+ * folder synced); the folder is created 0700 when missing. */
+bool settings_save(const char *data_dir, const struct settings *settings,
+		   struct rjk_error *err);
+
+#endif

@@ -1,0 +1,52 @@
+/* A page the kiosk shows in place of the journey: the facilitator's PIN pad and menu, the
+ * inactivity warning, the blank screen. The caller describes it; the UI lays it out with the
+ * same widgets as the trainee's screens and reports which button was pressed. */
+#ifndef RJK_UI_PAGE_H
+#define RJK_UI_PAGE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "ui/ui.h"
+
+#define UI_PAGE_BUTTONS 24
+/* Ids the keypad's buttons report (the caller's own ids must stay below UI_PAGE_DIGIT). */
+#define UI_PAGE_DIGIT 1000 /* + the digit */
+#define UI_PAGE_ERASE 1010
+
+struct ui_page_button {
+	const char *label;
+	const char *note;     /* a line under the button (a scenario's description), may be NULL */
+	int id;               /* reported as the action's arg */
+	bool toggle;          /* a check box (a setting) rather than a button */
+	bool on;              /* the check box is ticked */
+};
+
+struct ui_page {
+	unsigned generation;  /* a new value is a new page: focus and scroll start again */
+	bool blank;           /* nothing but a calm dark screen */
+	const char *title;    /* small line in the header */
+	const char *heading;  /* large heading */
+	bool alarm;           /* the heading in the notice colour */
+	const char *body;     /* paragraphs under the heading, may be NULL */
+	const char *field;    /* the masked PIN, NULL for no field */
+	bool keypad;          /* digit buttons 0 to 9 and Erase */
+	struct ui_page_button buttons[UI_PAGE_BUTTONS];
+	size_t count;
+	const char *back;     /* footer, left: NULL for none */
+	int back_id;
+	const char *main;     /* footer, right, the primary action: NULL for none */
+	int main_id;
+};
+
+/* Shows page (borrowed until the next call; NULL returns to the journey). Buttons pressed on
+ * it come back from ui_event as UI_PAGE actions carrying the button's id. */
+void ui_show_page(struct ui *ui, const struct ui_page *page);
+
+/* The page on screen, or NULL. */
+const struct ui_page *ui_page(const struct ui *ui);
+
+/* Draws the page; session may be NULL. */
+void ui_draw_page(struct ui *ui);
+
+#endif

@@ -1,0 +1,89 @@
+/* Pages shown in place of the journey (PIN pad, facilitator's menu, inactivity warning, blank
+ * screen), laid out with the trainee screens' widgets. */
+#include <string.h>
+
+#include "ui/page.h"
+#include "ui/view.h"
+
+static const char *const key_labels[] = {"1", "2", "3", "4", "5", "6",
+					 "7", "8", "9", "Erase", "0"};
+
+/* Three columns of large keys, as on a phone; returns the height used. */
+static int keypad(struct ui *ui, int x, int y)
+{
+	const struct layout *l = &ui->lay;
+	int gap = l->unit * 2, key = l->target * 3 / 2;
+
+	for (int i = 0; i < 11; i++) {
+		int col = i == 10 ? 1 : i % 3, row = i == 10 ? 3 : i / 3;
+		int id = i == 9 ? UI_PAGE_ERASE : UI_PAGE_DIGIT + (i == 10 ? 0 : i + 1);
+		struct item *b = view_button(ui, REGION_CONTENT, key_labels[i], UI_PAGE,
+					     STYLE_SECONDARY, x + col * (key * 2 + gap),
+					     y + row * (key + gap));
+
+		b->rect.w = key * 2;
+		b->rect.h = key;
+		b->arg = id;
+		b->font = FONT_HEADING;
+	}
+	return 4 * (key + gap);
+}
+
+void screen_page(struct ui *ui, const struct ui_page *p)
+{
+	const struct layout *l = &ui->lay;
+	int x = l->column_x, w = l->column_w, y = l->unit * 6;
+
+	if (p->blank)
+		return;
+	if (p->title)
+		view_line(ui, REGION_HEADER, FONT_SMALL, COLOR_MUTED, p->title, l->margin,
+			  (l->header.h - ui->fonts.line_h[FONT_SMALL]) / 2, l->w - 2 * l->margin);
+	if (p->heading) {
+		y += view_paragraph(ui, REGION_CONTENT, FONT_TITLE,
+				    p->alarm ? COLOR_NOTICE : COLOR_TEXT, p->heading, x, y, w);
+		y += l->unit * 3;
+	}
+	if (p->body && *p->body) {
+		y += view_paragraph(ui, REGION_CONTENT, FONT_BODY, COLOR_TEXT, p->body, x, y, w);
+		y += l->unit * 3;
+	}
+	if (p->field) {
+		/* An empty field still takes its line, so the keys do not jump on the first digit. */
+		int h = ui->fonts.line_h[FONT_TITLE];
+
+		if (*p->field)
+			view_line(ui, REGION_CONTENT, FONT_TITLE, COLOR_TEXT, p->field, x, y, w);
+		y += h + l->unit * 3;
+	}
+	if (p->keypad)
+		y += keypad(ui, x, y);
+	for (size_t i = 0; i < p->count; i++) {
+		const struct ui_page_button *pb = &p->buttons[i];
+		struct item *b = view_button(ui, REGION_CONTENT, pb->label, UI_PAGE,
+					     pb->toggle ? STYLE_CHECK : STYLE_SECONDARY, x, y);
+
+		b->arg = pb->id;
+		b->rect.w = w;
+		if (pb->toggle) {
+			b->kind = ITEM_OPTION;
+			b->selected = pb->on;
+		}
+		y += l->target + l->unit;
+		if (pb->note && *pb->note)
+			y += view_paragraph(ui, REGION_CONTENT, FONT_SMALL, COLOR_MUTED, pb->note,
+					    x, y, w) + l->unit;
+		y += l->unit * 2;
+	}
+	if (p->back || p->main) {
+		int fy = l->footer.y + (l->footer.h - l->target) / 2;
+
+		if (p->back)
+			view_button(ui, REGION_FOOTER, p->back, UI_PAGE, STYLE_SECONDARY,
+				    l->margin, fy)->arg = p->back_id;
+		if (p->main)
+			view_button(ui, REGION_FOOTER, p->main, UI_PAGE, STYLE_PRIMARY,
+				    l->w - l->margin - view_button_width(ui, p->main),
+				    fy)->arg = p->main_id;
+	}
+}

@@ -1,0 +1,5 @@
+# The facilitator's side: lockdown, PIN pad, inactivity, menu and settings, scripted through
+# the kiosk without a display (see tests/facilitator/test_facilitator.sh).
+add_test(NAME ui_facilitator COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/facilitator/test_facilitator.sh)
+set_tests_properties(ui_facilitator PROPERTIES LABELS ui TIMEOUT 240 ENVIRONMENT
+  "SDL_VIDEODRIVER=dummy;SDL_RENDER_DRIVER=software;SDL_AUDIODRIVER=dummy;RJKIOSK=$<TARGET_FILE:rjkiosk>;RJK_SCENARIOS=${PROJECT_SOURCE_DIR}/scenarios;RJK_UI_SCRIPTS=${CMAKE_CURRENT_LIST_DIR}/facilitator/scripts")

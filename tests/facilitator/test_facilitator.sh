@@ -1,0 +1,100 @@
+#!/bin/sh
+# The facilitator's side, scripted and headless: lockdown in --kiosk, the PIN pad (chord,
+# corner hold, wrong PINs, lockout, first PIN), inactivity, the menu end to end, and settings
+# kept across a restart.
+. "$(dirname "$0")/../ui/lib.sh"
+RJK_UI_SCRIPTS=$(dirname "$0")/scripts
+setpin() {
+	echo 2468 | "$RJKIOSK" set-pin --stdin --data "$data" >/dev/null || fail "set-pin failed"
+}
+
+# Lockdown: every escape key and the close request leave the kiosk running.
+setpin
+kiosk lockdown.txt --size 1024x768 --kiosk || fail "a trainee could leave the kiosk"
+
+# The PIN pad, by chord and by corner hold; a wrong PIN refused, the right one accepted.
+rm -rf "$data"
+setpin
+kiosk pin.txt --size 1920x1080 || fail "the PIN pad script failed"
+grep -q . "$data/pin.log" || fail "attempts were not logged"
+[ "$(stat -c %a "$data/pin")" = 600 ] || fail "the PIN hash file is not private"
+
+# Five wrong PINs lock the pad, and the lock survives a restart.
+kiosk lockout.txt --size 1920x1080 || fail "the lockout script failed"
+cat >"$work/locked.txt" <<'SCRIPT'
+key ctrl+alt+F
+key 2
+key 4
+key 6
+key 8
+key Return
+expect-screen facilitator:pin
+quit
+SCRIPT
+"$RJKIOSK" --data "$data" --script "$work/locked.txt" --size 1024x768 ||
+	fail "the lockout did not survive a restart"
+
+# First start in --kiosk with no PIN: chosen twice on the pad, then it unlocks the menu.
+rm -rf "$data"
+kiosk first-pin.txt --size 1024x768 --kiosk || fail "choosing the first PIN failed"
+[ -s "$data/pin" ] || fail "the first PIN was not saved"
+
+# Inactivity: warned, kept by "I'm still here", then reset with the draft saved.
+rm -rf "$data"
+kiosk idle.txt --size 1920x1080 --idle-timeout 2 || fail "the inactivity script failed"
+[ "$(sql "select text from responses where status = 'draft'")" = "Thinking about it" ] ||
+	fail "the draft was not saved when the kiosk timed out"
+[ "$(sql "select position from participants where name = 'Robin'")" = timed-out ] ||
+	fail "the timed-out trainee was not marked"
+[ "$(sql "select count(*) from participants where submitted_ms is not null")" = 0 ] ||
+	fail "a timed-out trainee was marked submitted"
+
+# The menu end to end, on a scenarios folder with a second scenario and a broken one.
+rm -rf "$data"
+setpin
+scen="$work/scenarios"
+mkdir -p "$scen/broken"
+cp -r "$RJK_SCENARIOS/sample" "$scen/sample"
+cp -r "$RJK_SCENARIOS/sample" "$scen/second"
+sed -i -e 's/^id: .*/id: second-scenario/' -e 's/^title: .*/title: Second scenario/' \
+	"$scen/second/scenario.yaml"
+printf 'rjkiosk: 1\nid: broken\ntitle: Broken\nstepz: []\n' >"$scen/broken/scenario.yaml"
+sed "s|EXPORTS_FOLDER|$data/exports|" "$RJK_UI_SCRIPTS/menu.txt" >"$work/menu.txt"
+"$RJKIOSK" --data "$data" --scenarios "$scen" --scenario "$scen/sample" \
+	--script "$work/menu.txt" --screenshot-dir "$work" --size 1920x1080 ||
+	fail "the menu script failed"
+for ext in csv json xapi.json; do
+	f=$(ls "$data"/exports/rjkiosk-session-1-*."$ext" 2>/dev/null | head -1)
+	[ -n "$f" ] || fail "no $ext export"
+	[ "$(stat -c %a "$f")" = 600 ] || fail "the $ext export is not private"
+done
+grep -q "Group said: listen first" "$data"/exports/*.csv || fail "the CSV lacks the answer"
+python3 -m json.tool "$(ls "$data"/exports/*-1-*.json | grep -v xapi)" >/dev/null ||
+	fail "the JSON export does not parse"
+python3 -m json.tool "$(ls "$data"/exports/*.xapi.json)" >/dev/null ||
+	fail "the xAPI export does not parse"
+[ "$(sql "select count(*) from sessions where ended_ms is null")" = 0 ] ||
+	fail "End this session left a session open"
+[ "$(sql "select count(distinct scenario_id) from sessions")" = 2 ] ||
+	fail "choosing the second scenario did not start a session on it"
+
+# Settings persist: the next start is in high contrast at 125% with the timeout at 10 min.
+grep -qx high_contrast=1 "$data/settings" || fail "high contrast not saved"
+grep -qx text_percent=125 "$data/settings" || fail "text size not saved"
+grep -qx idle_s=600 "$data/settings" || fail "timeout not saved"
+[ "$(stat -c %a "$data/settings")" = 600 ] || fail "the settings file is not private"
+cat >"$work/restart.txt" <<'SCRIPT'
+key ctrl+alt+F
+key 2
+key 4
+key 6
+key 8
+key Return
+click-button Settings
+click-button Text size: 125% (press to change)
+expect-screen facilitator:settings
+quit
+SCRIPT
+"$RJKIOSK" --data "$data" --scenarios "$scen" --script "$work/restart.txt" --size 1024x768 ||
+	fail "the settings did not come back after a restart"
+echo "facilitator: ok"
