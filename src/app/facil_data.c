@@ -35,8 +35,8 @@ static void put_prompt(char *out, size_t size, size_t *used, const char *prompt)
 {
 	size_t n = strcspn(prompt, "\n");
 
-	if (n > 70) {
-		n = 70;
+	if (n > 48) {
+		n = 48;
 		while (n > 0 && (prompt[n] & 0xc0) == 0x80)
 			n--;
 		put(out, size, used, "%.*s…", (int)n, prompt);
@@ -65,57 +65,69 @@ struct step_count {
 	size_t answered, passed;
 };
 
+/* One participant's answers: counted per step, and written out when answers is not NULL. */
+static void participant(struct kiosk *k, const struct store_participant_info *who,
+			struct step_count *counts, char *answers, size_t size, size_t *used)
+{
+	struct stored_response *r = NULL;
+	struct rjk_error err = {{0}};
+	size_t rn = 0, index;
+
+	if (!store_load_responses(k->store, who->id, &r, &rn, &err))
+		return;
+	if (answers)
+		put(answers, size, used, "\n%s%s:\n", who->name,
+		    who->submitted ? "" : " (not submitted)");
+	for (size_t i = 0; i < rn; i++) {
+		if (scenario_find_step(k->scenario, r[i].step_id, &index) && index < 256) {
+			counts[index].answered += r[i].status == RESPONSE_ANSWERED;
+			counts[index].passed += r[i].status == RESPONSE_PASSED;
+		}
+		if (answers) {
+			put(answers, size, used, "- ");
+			put_prompt(answers, size, used, r[i].prompt);
+			put(answers, size, used, ": ");
+			put_answer(answers, size, used, &r[i]);
+			put(answers, size, used, "\n");
+		}
+	}
+	store_responses_free(r, rn);
+}
+
 void facil_progress_text(struct kiosk *k, char *out, size_t size)
 {
 	const struct scenario *sc = k->scenario;
 	struct store_participant_info *people = NULL;
 	struct step_count counts[256] = {{0}};
 	struct rjk_error err = {{0}};
-	size_t n = 0, used = 0, submitted = 0;
+	static char answers[FACIL_BODY];
+	size_t n = 0, used = 0, answers_used = 0, submitted = 0;
+	bool show = k->facil->show_answers;
 
-	out[0] = '\0';
+	out[0] = answers[0] = '\0';
 	if (!k->session || !store_list_participants(k->store, session_store_id(k->session), &people,
 						    &n, &err)) {
 		put(out, size, &used, "%s", k->session ? err.message : "No session is running.");
 		return;
 	}
-	for (size_t p = 0; p < n; p++)
-		submitted += people[p].submitted != 0;
-	put(out, size, &used, "%s, session %lld: %zu participant%s, %zu submitted.\n\n", sc->title,
-	    (long long)session_store_id(k->session), n, n == 1 ? "" : "s", submitted);
 	for (size_t p = 0; p < n; p++) {
-		struct stored_response *r = NULL;
-		size_t rn = 0, index;
-
-		if (!store_load_responses(k->store, people[p].id, &r, &rn, &err))
-			continue;
-		if (k->facil->show_answers)
-			put(out, size, &used, "%s%s:\n", people[p].name,
-			    people[p].submitted ? "" : " (not submitted)");
-		for (size_t i = 0; i < rn; i++) {
-			if (scenario_find_step(sc, r[i].step_id, &index) && index < 256) {
-				counts[index].answered += r[i].status == RESPONSE_ANSWERED;
-				counts[index].passed += r[i].status == RESPONSE_PASSED;
-			}
-			if (k->facil->show_answers) {
-				put(out, size, &used, "- ");
-				put_prompt(out, size, &used, r[i].prompt);
-				put(out, size, &used, ": ");
-				put_answer(out, size, &used, &r[i]);
-				put(out, size, &used, "\n");
-			}
-		}
-		if (k->facil->show_answers)
-			put(out, size, &used, "\n");
-		store_responses_free(r, rn);
+		submitted += people[p].submitted != 0;
+		participant(k, &people[p], counts, show ? answers : NULL, sizeof answers,
+			    &answers_used);
 	}
 	store_participants_free(people, n);
+	put(out, size, &used, "%s, session %lld: %zu participant%s, %zu submitted.\n\n"
+	    "Answers per question (the question's id in the scenario):\n", sc->title,
+	    (long long)session_store_id(k->session), n, n == 1 ? "" : "s", submitted);
 	for (size_t i = 0; i < sc->step_count && i < 256; i++) {
-		put(out, size, &used, "%zu. ", i + 1);
-		put_prompt(out, size, &used, sc->steps[i].text);
-		put(out, size, &used, "\n   answered %zu, passed %zu\n", counts[i].answered,
-		    counts[i].passed);
+		/* Discussion prompts without notes take no answers: nothing to count. */
+		if (sc->steps[i].kind == STEP_DISCUSSION && !sc->steps[i].notes)
+			continue;
+		put(out, size, &used, "%zu answered, %zu passed: %s\n", counts[i].answered,
+		    counts[i].passed, sc->steps[i].id);
 	}
+	if (show)
+		put(out, size, &used, "%s", answers);
 }
 
 static void add_folder(struct facil *f, const char *path)
@@ -198,9 +210,10 @@ void facil_export(struct kiosk *k, const char *folder)
 		}
 	}
 	sync();
-	facil_result(k, true, "%zu answers from %zu participants were written to %s:\n%s\n%s\n%s\n\n"
-		     "If this is a USB stick, eject it before pulling it out.",
-		     sum.responses, sum.participants, folder, names[0], names[1], names[2]);
+	facil_result(k, true, "%zu answer%s from %zu participant%s written to %s:\n%s\n%s\n%s\n\n"
+		     "If this is a USB stick, wait for its light to stop before pulling it out.",
+		     sum.responses, sum.responses == 1 ? "" : "s", sum.participants,
+		     sum.participants == 1 ? " was" : "s were", folder, names[0], names[1], names[2]);
 }
 
 void facil_purge_preview(struct kiosk *k, int days, char *out, size_t size)

@@ -90,20 +90,20 @@ static void menu_page(struct kiosk *k)
 
 	p->heading = "Facilitator";
 	if (k->session)
-		snprintf(f->body, sizeof f->body, "Scenario: %s. Session %lld is running.",
+		snprintf(f->body, sizeof f->body, "%s: session %lld is running.",
 			 k->scenario->title, (long long)session_store_id(k->session));
 	else if (k->problem[0])
 		snprintf(f->body, sizeof f->body, "The scenario could not be loaded: choose one.");
 	else
 		snprintf(f->body, sizeof f->body, "No session is running.");
 	p->body = f->body;
+	p->two_columns = true;
 	add(f, "Choose a scenario", ID_SCENARIOS);
-	add(f, k->session ? "Start a new session (ends this one)" : "Start a new session",
-	    ID_NEW_SESSION);
+	add(f, "Start a new session", ID_NEW_SESSION);
 	if (k->session) {
 		add(f, "End this session", ID_END_SESSION);
-		add(f, "Progress of this session", ID_PROGRESS);
-		add(f, "Move the group on to the next discussion prompt", ID_NEXT_DISCUSSION);
+		add(f, "Progress", ID_PROGRESS);
+		add(f, "Next discussion prompt", ID_NEXT_DISCUSSION);
 		add(f, "Blank the screen", ID_BLANK);
 	}
 	add(f, "Export answers", ID_EXPORT);
@@ -263,7 +263,8 @@ void facil_build_page(struct kiosk *k)
 		p->heading = "Progress";
 		facil_progress_text(k, f->body, sizeof f->body);
 		p->body = f->body;
-		toggle(f, "Show the answers", ID_SHOW_ANSWERS, f->show_answers);
+		p->main = f->show_answers ? "Hide the answers" : "Show the answers";
+		p->main_id = ID_SHOW_ANSWERS;
 		p->back = "Back";
 		p->back_id = ID_BACK_TO_MENU;
 		break;

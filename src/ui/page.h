@@ -31,6 +31,7 @@ struct ui_page {
 	const char *body;     /* paragraphs under the heading, may be NULL */
 	const char *field;    /* the masked PIN, NULL for no field */
 	bool keypad;          /* digit buttons 0 to 9 and Erase */
+	bool two_columns;     /* buttons side by side in pairs (a long menu on one screen) */
 	struct ui_page_button buttons[UI_PAGE_BUTTONS];
 	size_t count;
 	const char *back;     /* footer, left: NULL for none */

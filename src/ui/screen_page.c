@@ -12,7 +12,7 @@ static const char *const key_labels[] = {"1", "2", "3", "4", "5", "6",
 static int keypad(struct ui *ui, int x, int y)
 {
 	const struct layout *l = &ui->lay;
-	int gap = l->unit * 2, key = l->target * 3 / 2;
+	int gap = l->unit * 2, key = l->target * 5 / 4;
 
 	for (int i = 0; i < 11; i++) {
 		int col = i == 10 ? 1 : i % 3, row = i == 10 ? 3 : i / 3;
@@ -49,19 +49,33 @@ void screen_page(struct ui *ui, const struct ui_page *p)
 		y += l->unit * 3;
 	}
 	if (p->field) {
-		/* An empty field still takes its line, so the keys do not jump on the first digit. */
-		int h = ui->fonts.line_h[FONT_TITLE];
+		/* The masked digits in a box as wide as the keypad, there even when empty. */
+		int h = ui->fonts.line_h[FONT_TITLE] + l->unit * 2;
+		int kw = (l->target * 5 / 4) * 6 + l->unit * 4;
 
+		view_add(ui, ITEM_PANEL, REGION_CONTENT, (SDL_Rect){x, y, kw, h});
 		if (*p->field)
-			view_line(ui, REGION_CONTENT, FONT_TITLE, COLOR_TEXT, p->field, x, y, w);
+			view_line(ui, REGION_CONTENT, FONT_TITLE, COLOR_TEXT, p->field, x + l->unit * 2,
+				  y + l->unit, kw - l->unit * 4);
 		y += h + l->unit * 3;
 	}
 	if (p->keypad)
 		y += keypad(ui, x, y);
+	if (p->two_columns) {
+		/* Wider than the reading column: two buttons a row still hold their labels. */
+		int wide = l->w - 2 * l->margin;
+
+		if (wide > l->body_px * 44)
+			wide = l->body_px * 44;
+		x = (l->w - wide) / 2;
+		w = (wide - l->unit * 3) / 2;
+	}
 	for (size_t i = 0; i < p->count; i++) {
 		const struct ui_page_button *pb = &p->buttons[i];
+		bool right = p->two_columns && i % 2;
 		struct item *b = view_button(ui, REGION_CONTENT, pb->label, UI_PAGE,
-					     pb->toggle ? STYLE_CHECK : STYLE_SECONDARY, x, y);
+					     pb->toggle ? STYLE_CHECK : STYLE_SECONDARY,
+					     right ? x + w + l->unit * 3 : x, y);
 
 		b->arg = pb->id;
 		b->rect.w = w;
@@ -69,6 +83,8 @@ void screen_page(struct ui *ui, const struct ui_page *p)
 			b->kind = ITEM_OPTION;
 			b->selected = pb->on;
 		}
+		if (p->two_columns && !right && i + 1 < p->count)
+			continue; /* the row goes on with its right-hand button */
 		y += l->target + l->unit;
 		if (pb->note && *pb->note)
 			y += view_paragraph(ui, REGION_CONTENT, FONT_SMALL, COLOR_MUTED, pb->note,
