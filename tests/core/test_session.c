@@ -354,6 +354,53 @@ static void test_with_video_player_cue_steps_are_left_to_the_video(void **state)
 	scenario.video = NULL;
 }
 
+/* A trainee who walks away: the draft is on disk, they stay unsubmitted and are not put back on
+ * screen when the kiosk restarts; the next trainee starts afresh. */
+static void test_time_out_saves_the_draft_and_returns_to_the_start(void **state)
+{
+	struct fixture *f = *state;
+	struct stored_response *r;
+	size_t n;
+	struct rjk_error err = {{0}};
+	int64_t who;
+
+	assert_false(session_time_out(f->session, 0)); /* nothing to do on the start screen */
+	to_first_step(f->session, "Kim");
+	who = session_participant(f->session);
+	assert_true(session_pass(f->session, 0));
+	assert_true(session_set_text(f->session, "Half a thought", 0));
+	assert_true(session_time_out(f->session, 10));
+	assert_int_equal(session_screen(f->session), SESSION_START);
+	assert_true(store_load_responses(f->store, who, &r, &n, &err));
+	assert_non_null(find(r, n, "talk"));
+	assert_string_equal(find(r, n, "talk")->text, "Half a thought");
+	assert_int_equal(find(r, n, "talk")->status, RESPONSE_DRAFT);
+	store_responses_free(r, n);
+	session_close(f->session, false);
+	f->session = session_open(&scenario, f->store, false, &err);
+	assert_non_null(f->session);
+	assert_int_equal(session_screen(f->session), SESSION_START);
+	to_first_step(f->session, "Lee");
+	assert_string_equal(session_step(f->session)->id, "cue");
+	assert_string_equal(session_answer(f->session, 1)->text, "");
+}
+
+/* The facilitator moves the group on: from the first step to the next discussion prompt. */
+static void test_next_discussion_moves_the_trainee_on(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_false(session_next_discussion(f->session, 0));
+	to_first_step(f->session, "Mo");
+	assert_true(session_set_text(f->session, "typed", 0));
+	assert_true(session_next_discussion(f->session, 0));
+	assert_string_equal(session_step(f->session)->id, "talk");
+	assert_string_equal(session_answer(f->session, 0)->text, "typed");
+	/* No discussion after this one: the review. */
+	assert_true(session_next_discussion(f->session, 0));
+	assert_int_equal(session_screen(f->session), SESSION_REVIEW);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -373,6 +420,10 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_countdown_and_thanks_timers, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_with_video_player_cue_steps_are_left_to_the_video,
 						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_time_out_saves_the_draft_and_returns_to_the_start,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_next_discussion_moves_the_trainee_on, setup,
+						teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
