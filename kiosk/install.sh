@@ -143,6 +143,12 @@ if [ -n "$scenarios" ]; then
 	say "copied $found scenario(s) into $data/scenarios"
 fi
 
+# The bundled sample is offered in the facilitator's menu too, as a link to the packaged copy.
+if [ -f "$root/usr/share/rjkiosk/scenarios/sample/scenario.yaml" ] &&
+	[ ! -e "$root$data/scenarios/sample" ] && [ ! -L "$root$data/scenarios/sample" ]; then
+	ln -s /usr/share/rjkiosk/scenarios/sample "$root$data/scenarios/sample"
+fi
+
 # 5. The facilitator PIN, set as root and handed to the kiosk user.
 if [ "$pin_stdin" -eq 1 ]; then
 	"$root/usr/bin/rjkiosk" set-pin --stdin --data "$root$data"

@@ -33,6 +33,8 @@ for g in video input audio render; do
 	grep -q "^$g:" "$root/etc/group" || echo "$g:x:$((900 + ${#g})):" >>"$root/etc/group"
 done
 cp "$bin" "$root/usr/bin/rjkiosk"
+mkdir -p "$root/usr/share/rjkiosk/scenarios/sample"
+cp "$src/scenarios/sample/scenario.yaml" "$root/usr/share/rjkiosk/scenarios/sample/"
 mkdir -p "$tmp/scen/demo"
 printf 'rjkiosk: 1\nid: demo\ntitle: Demo\nsteps:\n  - id: s1\n    kind: discussion\n    text: Hello\n' \
 	>"$tmp/scen/demo/scenario.yaml"
@@ -64,6 +66,8 @@ check_installed() {
 	expect_mode /var/lib/rjkiosk "700 kiosk"
 	expect_mode /var/lib/rjkiosk/scenarios "755 root"
 	expect_mode /var/lib/rjkiosk/scenarios/demo/scenario.yaml "644 root"
+	[ "$(readlink "$root/var/lib/rjkiosk/scenarios/sample")" = /usr/share/rjkiosk/scenarios/sample ] ||
+		fail "the sample is not offered in the menu's scenarios folder"
 	for f in pin pin-state pin.log; do
 		expect_mode "/var/lib/rjkiosk/$f" "600 kiosk"
 	done

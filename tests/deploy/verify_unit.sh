@@ -18,8 +18,9 @@ fi
 for key in 'Conflicts=getty@%i.service' 'After=systemd-user-sessions.service' 'User=rjkiosk' \
 	'PAMName=rjkiosk' 'TTYPath=/dev/%I' 'StandardInput=tty-fail' 'Restart=always' \
 	'StartLimitIntervalSec=0' 'StateDirectory=rjkiosk' 'StateDirectoryMode=0700' \
-	'ExecStart=/usr/bin/cage -- /usr/bin/rjkiosk --kiosk --data /var/lib/rjkiosk'; do
-	grep -qF "$key" "$tmp/rjkiosk@tty1.service" || { echo "FAIL: the unit lacks $key"; exit 1; }
+	'ExecStart=/usr/bin/cage -- /usr/bin/rjkiosk --kiosk --data /var/lib/rjkiosk' \
+	'--scenarios ${RJKIOSK_SCENARIOS}' 'RJKIOSK_SCENARIOS=/var/lib/rjkiosk/scenarios'; do
+	grep -qF -- "$key" "$tmp/rjkiosk@tty1.service" || { echo "FAIL: the unit lacks $key"; exit 1; }
 done
 grep -q '^RestartSec=[1-9]' "$tmp/rjkiosk@tty1.service" || { echo "FAIL: no RestartSec"; exit 1; }
 echo "unit verified"
