@@ -27,6 +27,7 @@ chmod 0755 "$tmp/wrap.sh"
 
 setpriv --reuid=nobody --regid=nogroup --clear-groups \
 	env -i PATH=/usr/bin:/bin HOME="$tmp/run" XDG_RUNTIME_DIR="$tmp/run" \
+	${ASAN_OPTIONS:+ASAN_OPTIONS=$ASAN_OPTIONS} \
 	WLR_BACKENDS=headless WLR_LIBINPUT_NO_DEVICES=1 SDL_VIDEODRIVER=wayland \
 	SDL_AUDIODRIVER=dummy timeout 60 /usr/bin/cage -- "$tmp/wrap.sh" "$@" \
 	>"$tmp/out" 2>&1 || true
