@@ -55,8 +55,9 @@ struct facil *facil_new(struct kiosk *k)
 		fprintf(stderr, "rjkiosk: %s\n", err.message);
 		snprintf(f->pin_problem, sizeof f->pin_problem, "%s", err.message);
 	}
-	/* The scenario chosen in the menu comes back after a restart. */
-	if (!k->options.scenario && f->settings.scenario[0])
+	/* The scenario chosen in the menu comes back after a restart; a locked kiosk keeps it
+	 * over the service's --scenario, which only says where a new kiosk starts. */
+	if (f->settings.scenario[0] && (!k->options.scenario || k->options.kiosk))
 		k->options.scenario = f->settings.scenario;
 	return f;
 }

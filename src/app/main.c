@@ -6,6 +6,8 @@
 
 static const char usage[] =
 	"Usage: rjkiosk [--scenario PATH] [--data DIR] [--windowed] [--size WxH] [--kiosk]\n"
+	"               [--scenarios DIR] [--idle-timeout SECONDS] [--text-size PERCENT]\n"
+	"               [--high-contrast] [--script FILE] [--screenshot-dir DIR]\n"
 	"       rjkiosk check PATH...\n"
 	"       rjkiosk sessions [--data DIR]\n"
 	"       rjkiosk export [--data DIR] [--session ID | --all] --format csv|json|xapi\n"
@@ -16,7 +18,9 @@ static const char usage[] =
 	"A classroom kiosk for restorative-justice training sessions.\n"
 	"\n"
 	"With no command, starts the kiosk on a scenario (the bundled sample when --scenario is\n"
-	"not given). Commands:\n"
+	"not given). In the kiosk, Ctrl+Alt+F (or holding the top-left corner for 3 s) opens\n"
+	"the facilitator's PIN pad and menu; rjkiosk(1) describes the kiosk's options.\n"
+	"Commands:\n"
 	"  check      validate scenario files or folders (exit 0 valid, 1 invalid, 2 usage)\n"
 	"  sessions   list the sessions stored on this machine\n"
 	"  export     write responses as CSV, JSON or xAPI statements\n"
