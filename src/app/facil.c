@@ -103,7 +103,8 @@ void facil_show(struct kiosk *k, enum facil_mode mode)
 	if (mode != f->mode || mode == FACIL_RESULT)
 		f->generation++;
 	f->mode = mode;
-	if (mode == FACIL_NONE && !k->session)
+	/* With no session the kiosk waits for the facilitator, unless it has a problem to show. */
+	if (mode == FACIL_NONE && !k->session && !k->problem[0])
 		f->mode = mode = FACIL_IDLE;
 	if (mode == FACIL_NONE) {
 		ui_show_page(k->ui, NULL);
@@ -132,7 +133,9 @@ static void open_pad(struct kiosk *k)
 
 	f->digits[0] = '\0';
 	f->notice[0] = '\0';
-	if (f->pin && !pin_is_set(f->pin))
+	if (!f->pin)
+		facil_show(k, FACIL_NO_PIN); /* the PIN files are damaged: says how to repair them */
+	else if (!pin_is_set(f->pin))
 		facil_show(k, k->options.kiosk ? FACIL_NEW_PIN : FACIL_NO_PIN);
 	else
 		facil_show(k, FACIL_PIN);
@@ -383,7 +386,11 @@ void facil_tick(struct kiosk *k, int64_t now)
 		if (f->mode == FACIL_NONE || f->mode >= FACIL_BLANK)
 			open_pad(k);
 	}
+	/* Not the start screen (nobody there), the thanks (it returns on its own) or the video
+	 * (watched without touching anything). */
 	trainee_screen = k->session && session_screen(k->session) != SESSION_START &&
+			 session_screen(k->session) != SESSION_THANKS &&
+			 session_screen(k->session) != SESSION_VIDEO &&
 			 (f->mode == FACIL_NONE || f->mode == FACIL_WARNING);
 	inactivity_watch(&f->idle, trainee_screen, now);
 	switch (inactivity_state(&f->idle, now)) {

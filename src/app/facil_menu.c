@@ -243,10 +243,13 @@ void facil_build_page(struct kiosk *k)
 		pin_page(k);
 		break;
 	case FACIL_NO_PIN:
-		p->heading = "No facilitator PIN is set";
-		p->body = "Set one with 'rjkiosk set-pin' (add --data DIR when the kiosk uses another "
-			  "data folder), then press Ctrl+Alt+F again. In --kiosk mode the kiosk asks "
-			  "for one when it starts.";
+		p->heading = f->pin ? "No facilitator PIN is set" : "The PIN cannot be checked";
+		if (f->pin)
+			p->body = "Set one with 'rjkiosk set-pin' (add --data DIR when the kiosk uses "
+				  "another data folder), then press Ctrl+Alt+F again. In --kiosk mode the "
+				  "kiosk asks for one when it starts.";
+		else
+			p->body = f->pin_problem;
 		p->main = "Close";
 		p->main_id = ID_CANCEL;
 		break;

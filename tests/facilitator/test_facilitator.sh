@@ -4,6 +4,10 @@
 # kept across a restart.
 . "$(dirname "$0")/../ui/lib.sh"
 RJK_UI_SCRIPTS=$(dirname "$0")/scripts
+# The script lines that open the pad and type the PIN.
+unlock() {
+	printf 'key ctrl+alt+F\nkey 2\nkey 4\nkey 6\nkey 8\nkey Return\n'
+}
 setpin() {
 	echo 2468 | "$RJKIOSK" set-pin --stdin --data "$data" >/dev/null || fail "set-pin failed"
 }
@@ -21,16 +25,7 @@ grep -q . "$data/pin.log" || fail "attempts were not logged"
 
 # Five wrong PINs lock the pad, and the lock survives a restart.
 kiosk lockout.txt --size 1920x1080 || fail "the lockout script failed"
-cat >"$work/locked.txt" <<'SCRIPT'
-key ctrl+alt+F
-key 2
-key 4
-key 6
-key 8
-key Return
-expect-screen facilitator:pin
-quit
-SCRIPT
+{ unlock; printf 'expect-screen facilitator:pin\nquit\n'; } >"$work/locked.txt"
 "$RJKIOSK" --data "$data" --script "$work/locked.txt" --size 1024x768 ||
 	fail "the lockout did not survive a restart"
 
@@ -73,6 +68,10 @@ python3 -m json.tool "$(ls "$data"/exports/*-1-*.json | grep -v xapi)" >/dev/nul
 	fail "the JSON export does not parse"
 python3 -m json.tool "$(ls "$data"/exports/*.xapi.json)" >/dev/null ||
 	fail "the xAPI export does not parse"
+[ "$(sql "select position from participants where name = 'Alex'")" = step:ground-rules ] ||
+	fail "Next discussion prompt did not move the trainee on"
+[ "$(sql "select count(*) from events where kind = 'purge'")" = 1 ] ||
+	fail "the confirmed purge was not run (or the cancelled one was)"
 [ "$(sql "select count(*) from sessions where ended_ms is null")" = 0 ] ||
 	fail "End this session left a session open"
 [ "$(sql "select count(distinct scenario_id) from sessions")" = 2 ] ||
@@ -83,13 +82,7 @@ grep -qx high_contrast=1 "$data/settings" || fail "high contrast not saved"
 grep -qx text_percent=125 "$data/settings" || fail "text size not saved"
 grep -qx idle_s=600 "$data/settings" || fail "timeout not saved"
 [ "$(stat -c %a "$data/settings")" = 600 ] || fail "the settings file is not private"
-cat >"$work/restart.txt" <<'SCRIPT'
-key ctrl+alt+F
-key 2
-key 4
-key 6
-key 8
-key Return
+{ unlock; cat <<'SCRIPT'; } >"$work/restart.txt"
 click-button Settings
 click-button Text size: 125% (press to change)
 expect-screen facilitator:settings
