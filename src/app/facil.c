@@ -2,6 +2,7 @@
  * warning: events and timers. The menu's pages are in facil_menu.c. */
 #include "app/facil_impl.h"
 
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -154,7 +155,9 @@ static void submit_pin(struct kiosk *k)
 
 	if (f->mode == FACIL_NEW_PIN) {
 		if (!pin_acceptable(f->digits, &err)) {
-			snprintf(f->notice, sizeof f->notice, "%s", err.message);
+			/* The rule broken, as a sentence. */
+			snprintf(f->notice, sizeof f->notice, "%c%s. Please choose another.",
+				 (char)toupper((unsigned char)err.message[0]), err.message + 1);
 		} else {
 			snprintf(f->first_pin, sizeof f->first_pin, "%s", f->digits);
 			f->notice[0] = '\0';

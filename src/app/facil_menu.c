@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "app/facil_impl.h"
 
@@ -73,25 +74,49 @@ static void pin_page(struct kiosk *k)
 	} else {
 		p->heading = f->mode == FACIL_NEW_PIN ? "Choose a facilitator PIN" :
 			"Enter the same PIN again";
-		snprintf(f->body, sizeof f->body, "%s%s%s",
-			 f->notice, f->notice[0] ? "\n\n" : "",
+		snprintf(f->body, sizeof f->body, "%s", f->notice[0] ? f->notice :
 			 f->mode == FACIL_NEW_PIN ?
 			 "The PIN opens the facilitator's menu on this kiosk. Use 4 to 12 digits, "
 			 "not an easy one such as 1234." : "So that a mistyped digit cannot lock you out.");
+		/* A kiosk that has no PIN yet cannot be left before one is chosen. */
+		if (k->options.kiosk && f->pin && !pin_is_set(f->pin))
+			p->back = NULL;
 		p->alarm = f->notice[0] != '\0';
 	}
 	p->body = f->body;
+}
+
+/* When the running session started, in local time: a session resumed after a crash shows
+ * an earlier time than the kiosk's start. */
+static const char *started(struct kiosk *k, char *out, size_t size)
+{
+	struct store_session_info *info = NULL;
+	struct rjk_error err = {{0}};
+	size_t n = 0;
+
+	snprintf(out, size, "at an unknown time");
+	if (store_list_sessions(k->store, session_store_id(k->session), &info, &n, &err) && n) {
+		time_t t = (time_t)(info[0].started / 1000);
+		struct tm tm;
+
+		if (localtime_r(&t, &tm))
+			strftime(out, size, "%H:%M on %d %b", &tm);
+	}
+	store_sessions_free(info, n);
+	return out;
 }
 
 static void menu_page(struct kiosk *k)
 {
 	struct facil *f = k->facil;
 	struct ui_page *p = &f->page;
+	char when[64];
 
 	p->heading = "Facilitator";
 	if (k->session)
-		snprintf(f->body, sizeof f->body, "%s: session %lld is running.",
-			 k->scenario->title, (long long)session_store_id(k->session));
+		snprintf(f->body, sizeof f->body, "%s: session %lld, started %s, is running.",
+			 k->scenario->title, (long long)session_store_id(k->session),
+			 started(k, when, sizeof when));
 	else if (k->problem[0])
 		snprintf(f->body, sizeof f->body, "The scenario could not be loaded: choose one.");
 	else

@@ -36,6 +36,14 @@ void screen_page(struct ui *ui, const struct ui_page *p)
 
 	if (p->blank)
 		return;
+	if (p->two_columns) {
+		/* Wider than the reading column, so that two buttons a row still hold their
+		 * labels; the heading lines up with them. */
+		w = l->w - 2 * l->margin;
+		if (w > l->body_px * 44)
+			w = l->body_px * 44;
+		x = (l->w - w) / 2;
+	}
 	if (p->title)
 		view_line(ui, REGION_HEADER, FONT_SMALL, COLOR_MUTED, p->title, l->margin,
 			  (l->header.h - ui->fonts.line_h[FONT_SMALL]) / 2, l->w - 2 * l->margin);
@@ -61,15 +69,8 @@ void screen_page(struct ui *ui, const struct ui_page *p)
 	}
 	if (p->keypad)
 		y += keypad(ui, x, y);
-	if (p->two_columns) {
-		/* Wider than the reading column: two buttons a row still hold their labels. */
-		int wide = l->w - 2 * l->margin;
-
-		if (wide > l->body_px * 44)
-			wide = l->body_px * 44;
-		x = (l->w - wide) / 2;
-		w = (wide - l->unit * 3) / 2;
-	}
+	if (p->two_columns)
+		w = (w - l->unit * 3) / 2;
 	for (size_t i = 0; i < p->count; i++) {
 		const struct ui_page_button *pb = &p->buttons[i];
 		bool right = p->two_columns && i % 2;
