@@ -209,7 +209,8 @@ void facil_export(struct kiosk *k, const char *folder)
 			return;
 		}
 	}
-	sync();
+	/* The files are on the stick; their names are too once the folder is synced. */
+	durable_sync_dir(folder);
 	facil_result(k, true, "%zu answer%s from %zu participant%s written to %s:\n%s\n%s\n%s\n\n"
 		     "If this is a USB stick, wait for its light to stop before pulling it out.",
 		     sum.responses, sum.responses == 1 ? "" : "s", sum.participants,
