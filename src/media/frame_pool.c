@@ -154,7 +154,7 @@ void *frame_pool_write(struct frame_pool *pool, void *planes[3])
 	return b;
 }
 
-uint64_t frame_pool_show(struct frame_pool *pool, void *token, int64_t time_ms)
+uint64_t frame_pool_show(struct frame_pool *pool, void *token, int64_t time_ms, bool repeat)
 {
 	pthread_mutex_lock(&pool->lock);
 	int i = NONE;
@@ -165,8 +165,10 @@ uint64_t frame_pool_show(struct frame_pool *pool, void *token, int64_t time_ms)
 		pool->buffers[i].writing = false;
 		pool->buffers[i].time_ms = time_ms;
 		pool->newest = i;
-		pool->serial++;
-		pool->shown++;
+		if (!repeat) {
+			pool->serial++;
+			pool->shown++;
+		}
 	}
 	uint64_t serial = pool->serial;
 	pthread_mutex_unlock(&pool->lock);

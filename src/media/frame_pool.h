@@ -31,9 +31,10 @@ void frame_pool_reset(struct frame_pool *pool);
  * token for frame_pool_show(). Never waits. */
 void *frame_pool_write(struct frame_pool *pool, void *planes[3]);
 
-/* Decoder thread: the picture in token is now on screen with media time time_ms. Returns its
- * serial. */
-uint64_t frame_pool_show(struct frame_pool *pool, void *token, int64_t time_ms);
+/* Decoder thread: the picture in token is now on screen with media time time_ms. A repeat
+ * (libvlc repainting the same picture while paused) becomes the newest without a new serial,
+ * so nobody uploads it again. Returns the serial. */
+uint64_t frame_pool_show(struct frame_pool *pool, void *token, int64_t time_ms, bool repeat);
 
 /* Main thread: borrows the newest picture if its serial differs from seen_serial. */
 bool frame_pool_acquire(struct frame_pool *pool, uint64_t seen_serial, struct player_frame *out);

@@ -41,6 +41,7 @@ struct shared {
 	unsigned sar_num, sar_den;
 	int64_t frame_ms;       /* one frame's duration */
 	int64_t cue_ms;         /* pause on the first picture at this time; NO_TIME for none */
+	int64_t fresh_until_us; /* pictures shown while the clock stands are new until then */
 };
 
 struct vlc_player {
@@ -60,7 +61,8 @@ struct vlc_player {
 	bool started;         /* libvlc_media_player_play() called since the last stop */
 	bool want_pause;      /* pause() came before libvlc was playing */
 	int64_t pending_seek; /* seek() before libvlc was playing, NO_TIME for none */
-	int64_t paused_ms;    /* time shown while paused */
+	int64_t paused_ms;    /* time shown while paused after a seek, or at the end */
+	bool paused_seek;     /* paused_ms holds: a seek while paused may not repaint at once */
 	int64_t deadline_us;  /* watchdog: a picture must show by then; 0 when off */
 	uint64_t shown_at_start;
 	int volume;
@@ -134,6 +136,16 @@ static void on_event(const struct libvlc_event_t *ev, void *data)
 		vp->sh.anchor_us = now_us();
 		pthread_mutex_unlock(&vp->sh.lock);
 		post(vp, EV_PLAYING);
+		break;
+	case libvlc_MediaPlayerPaused:
+		pthread_mutex_lock(&vp->sh.lock);
+		if (vp->sh.clock_running) {
+			int64_t shown = frame_pool_time(vp->pool);
+			vp->sh.clock_running = false;
+			vp->sh.anchor_on_frame = false;
+			vp->sh.anchor_ms = shown < 0 ? 0 : shown;
+		}
+		pthread_mutex_unlock(&vp->sh.lock);
 		break;
 	case libvlc_MediaPlayerEndReached:
 		post(vp, EV_END);
@@ -209,14 +221,17 @@ static void on_display(void *opaque, void *picture)
 		t = vp->sh.length_ms;
 	if (t < 0)
 		t = 0;
-	unsigned events = EV_FRAME;
-	if (vp->sh.cue_ms != NO_TIME && t + vp->sh.frame_ms / 2 >= vp->sh.cue_ms) {
+	/* Paused, libvlc repaints the same picture many times a second: not worth a wake-up. */
+	bool repeat = !vp->sh.clock_running && now > vp->sh.fresh_until_us;
+	unsigned events = repeat ? 0 : EV_FRAME;
+	if (!repeat && vp->sh.cue_ms != NO_TIME && t + vp->sh.frame_ms / 2 >= vp->sh.cue_ms) {
 		events |= EV_CUE;
-		vp->sh.clock_running = false;
+		vp->sh.cue_ms = NO_TIME;
 	}
 	pthread_mutex_unlock(&vp->sh.lock);
-	frame_pool_show(vp->pool, picture, t);
-	post(vp, events);
+	frame_pool_show(vp->pool, picture, t, repeat);
+	if (events)
+		post(vp, events);
 }
 
 /* --- main thread --- */
@@ -245,6 +260,7 @@ static void set_anchor(struct vlc_player *vp, int64_t ms, bool running)
 	vp->sh.anchor_us = now_us();
 	vp->sh.clock_running = running;
 	vp->sh.anchor_on_frame = running;
+	vp->sh.fresh_until_us = vp->sh.anchor_us + 1000000;
 	pthread_mutex_unlock(&vp->sh.lock);
 }
 
@@ -287,6 +303,7 @@ static void vlc_close(struct player *p)
 	vp->parsed = vp->want_play = vp->started = vp->want_pause = false;
 	vp->pending_seek = NO_TIME;
 	vp->paused_ms = 0;
+	vp->paused_seek = false;
 	vp->deadline_us = 0;
 }
 
@@ -336,7 +353,7 @@ static bool check_file(const char *path, struct rjk_error *err)
 }
 
 static const libvlc_event_type_t player_events[] = {
-	libvlc_MediaPlayerPlaying,     libvlc_MediaPlayerEndReached,
+	libvlc_MediaPlayerPlaying,     libvlc_MediaPlayerPaused,      libvlc_MediaPlayerEndReached,
 	libvlc_MediaPlayerEncounteredError, libvlc_MediaPlayerTimeChanged,
 	libvlc_MediaPlayerLengthChanged,
 };
@@ -403,6 +420,7 @@ static void start(struct vlc_player *vp)
 	vp->want_play = false;
 	pthread_mutex_lock(&vp->sh.lock);
 	vp->sh.anchor_on_frame = true;
+	vp->sh.fresh_until_us = now_us() + 1000000;
 	pthread_mutex_unlock(&vp->sh.lock);
 	if (libvlc_media_player_play(vp->mp) != 0) {
 		fail(vp, "%s: libvlc could not start playback", vp->path);
@@ -430,7 +448,8 @@ static void vlc_play(struct player *p)
 		vp->state = PLAYER_OPENING;
 		break;
 	case PLAYER_PAUSED:
-		set_anchor(vp, vp->paused_ms, false);
+		set_anchor(vp, player_time_ms(p), false);
+		vp->paused_seek = false;
 		vp->state = PLAYER_PLAYING;
 		break;
 	case PLAYER_OPENING:
@@ -446,8 +465,8 @@ static void vlc_pause(struct player *p)
 {
 	struct vlc_player *vp = from(p);
 	if (vp->state == PLAYER_PLAYING) {
-		vp->paused_ms = player_time_ms(p);
-		set_anchor(vp, vp->paused_ms, false);
+		/* The clock runs on until libvlc says it paused: pictures already on their way
+		 * still show, each with its own time. */
 		libvlc_media_player_set_pause(vp->mp, 1);
 		vp->state = PLAYER_PAUSED;
 	} else if (vp->state == PLAYER_OPENING) {
@@ -470,8 +489,10 @@ static void vlc_seek(struct player *p, int64_t ms)
 		libvlc_media_player_set_time(vp->mp, ms);
 		break;
 	case PLAYER_PAUSED:
-		/* Exact while paused: libvlc decodes up to ms and repaints that picture. */
+		/* libvlc repaints a picture near ms a little later (or on resume); the time is ms
+		 * from now on, and playing resumes exactly there. */
 		vp->paused_ms = ms;
+		vp->paused_seek = true;
 		set_anchor(vp, ms, false);
 		libvlc_media_player_set_time(vp->mp, ms);
 		break;
@@ -501,20 +522,6 @@ static void vlc_set_volume(struct player *p, int volume)
 		libvlc_audio_set_volume(vp->mp, volume);
 }
 
-static void reach_cue(struct vlc_player *vp)
-{
-	pthread_mutex_lock(&vp->sh.lock);
-	int64_t cue = vp->sh.cue_ms;
-	vp->sh.cue_ms = NO_TIME;
-	pthread_mutex_unlock(&vp->sh.lock);
-	if (cue == NO_TIME || vp->state != PLAYER_PLAYING)
-		return;
-	libvlc_media_player_set_pause(vp->mp, 1);
-	vp->state = PLAYER_PAUSED;
-	vp->paused_ms = cue;
-	set_anchor(vp, cue, false);
-	libvlc_media_player_set_time(vp->mp, cue);
-}
 
 static void on_started(struct vlc_player *vp)
 {
@@ -543,6 +550,7 @@ static void on_end(struct vlc_player *vp)
 	vp->sh.clock_running = false;
 	pthread_mutex_unlock(&vp->sh.lock);
 	vp->paused_ms = player_length_ms(&vp->base);
+	vp->paused_seek = true;
 }
 
 static unsigned vlc_update(struct player *p)
@@ -576,7 +584,7 @@ static unsigned vlc_update(struct player *p)
 		}
 	}
 	if (ev & EV_CUE)
-		reach_cue(vp);
+		vlc_pause(p);
 	if (ev & EV_END && vp->state != PLAYER_ERROR && vp->started)
 		on_end(vp);
 	if (ev & EV_TIME)
@@ -615,7 +623,7 @@ static int64_t vlc_length_ms(struct player *p)
 static int64_t vlc_time_ms(struct player *p)
 {
 	struct vlc_player *vp = from(p);
-	if (vp->state == PLAYER_PAUSED || vp->state == PLAYER_ENDED)
+	if ((vp->state == PLAYER_PAUSED || vp->state == PLAYER_ENDED) && vp->paused_seek)
 		return vp->paused_ms;
 	int64_t t = frame_pool_time(vp->pool);
 	return t < 0 ? 0 : t;
