@@ -29,11 +29,6 @@ struct frame_pool {
 	uint64_t shown;
 };
 
-static unsigned align32(unsigned n)
-{
-	return (n + 31u) & ~31u;
-}
-
 struct frame_pool *frame_pool_new(void)
 {
 	struct frame_pool *pool = calloc(1, sizeof *pool);
@@ -79,10 +74,13 @@ bool frame_pool_setup(struct frame_pool *pool, int width, int height, unsigned s
 	pthread_mutex_lock(&pool->lock);
 	wait_for_reader(pool);
 	free_buffers(pool);
-	pool->pitches[0] = align32((unsigned)width);
-	pool->lines[0] = align32((unsigned)height);
-	pool->pitches[1] = pool->pitches[2] = align32(((unsigned)width + 1) / 2);
-	pool->lines[1] = pool->lines[2] = align32(((unsigned)height + 1) / 2);
+	/* SDL's IYUV layout: the three planes back to back, chroma pitch half the luma pitch, so
+	 * a picture converts to RGB in one SDL_ConvertPixels call. Pitches stay multiples of 32;
+	 * libvlc copies min(its lines, ours), so exact line counts are safe. */
+	pool->pitches[0] = ((unsigned)width + 63u) & ~63u;
+	pool->pitches[1] = pool->pitches[2] = pool->pitches[0] / 2;
+	pool->lines[0] = (unsigned)height;
+	pool->lines[1] = pool->lines[2] = ((unsigned)height + 1) / 2;
 	size_t total = 0;
 	for (int i = 0; i < 3; i++) {
 		pool->offsets[i] = total;
@@ -90,6 +88,8 @@ bool frame_pool_setup(struct frame_pool *pool, int width, int height, unsigned s
 		pitches[i] = pool->pitches[i];
 		lines[i] = pool->lines[i];
 	}
+	/* Room for a decoder that writes a little past the last line. */
+	total += (size_t)pool->pitches[0] * 32;
 	bool ok = true;
 	for (int i = 0; i < FRAME_POOL_BUFFERS && ok; i++) {
 		pool->buffers[i].memory = aligned_alloc(64, total);

@@ -19,8 +19,9 @@ struct frame_pool *frame_pool_new(void);
 void frame_pool_free(struct frame_pool *pool);
 
 /* Decoder thread: (re)allocates the buffers for width x height pictures and fills the plane
- * pitches and line counts (multiples of 32, planes 32-byte aligned). Waits while the reader
- * holds a buffer. The previous newest picture is dropped. False when memory runs out. */
+ * pitches (multiples of 32) and line counts. Planes are 32-byte aligned and laid out as SDL's
+ * IYUV (back to back, chroma pitch half the luma pitch). Waits while the reader holds a
+ * buffer. The previous newest picture is dropped. False when memory runs out. */
 bool frame_pool_setup(struct frame_pool *pool, int width, int height, unsigned sar_num,
 		      unsigned sar_den, unsigned pitches[3], unsigned lines[3]);
 

@@ -16,18 +16,21 @@ static void test_setup_aligns_planes(void **state)
 	unsigned pitches[3], lines[3];
 	assert_true(frame_pool_setup(pool, 1920, 1080, 1, 1, pitches, lines));
 	assert_int_equal(pitches[0], 1920);
-	assert_int_equal(lines[0], 1088);
+	assert_int_equal(lines[0], 1080);
 	assert_int_equal(pitches[1], 960);
-	assert_int_equal(lines[1], 544);
+	assert_int_equal(lines[1], 540);
 	assert_true(frame_pool_setup(pool, 175, 99, 4, 3, pitches, lines));
 	assert_int_equal(pitches[0], 192);
-	assert_int_equal(lines[0], 128);
+	assert_int_equal(lines[0], 99);
 	assert_int_equal(pitches[2], 96);
-	assert_int_equal(lines[2], 64);
+	assert_int_equal(lines[2], 50);
 	void *planes[3];
 	void *token = frame_pool_write(pool, planes);
 	for (int i = 0; i < 3; i++)
 		assert_int_equal((uintptr_t)planes[i] % 32, 0);
+	/* Back to back as SDL_ConvertPixels expects IYUV. */
+	assert_ptr_equal(planes[1], (uint8_t *)planes[0] + 192 * 99);
+	assert_ptr_equal(planes[2], (uint8_t *)planes[1] + 96 * 50);
 	frame_pool_show(pool, token, 0, false);
 	struct player_frame f;
 	assert_true(frame_pool_acquire(pool, 0, &f));
