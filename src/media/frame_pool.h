@@ -9,7 +9,7 @@
 
 /* Buffers in the pool: the decoder may hold up to FRAME_POOL_WRITERS while one is the newest
  * shown and one is being read, so writing never waits for the reader. */
-#define FRAME_POOL_WRITERS 3
+#define FRAME_POOL_WRITERS 2
 #define FRAME_POOL_BUFFERS (FRAME_POOL_WRITERS + 2)
 
 struct frame_pool;
