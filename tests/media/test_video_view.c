@@ -110,11 +110,57 @@ static void test_draws_red_picture_between_black_bars(void **state)
 	SDL_Quit();
 }
 
+/* SDL's software renderer drawing to a window: a picture at its own size goes straight into
+ * the window surface, without a texture. */
+static void test_software_window_gets_picture_directly(void **state)
+{
+	SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+	assert_int_equal(SDL_Init(SDL_INIT_VIDEO), 0);
+	SDL_Window *window = SDL_CreateWindow("test", 0, 0, 400, 400, 0);
+	assert_non_null(window);
+	SDL_Renderer *renderer = SDL_CreateRenderer(window, -1, SDL_RENDERER_SOFTWARE);
+	assert_non_null(renderer);
+	struct video_view *view = video_view_new(renderer);
+	struct player *p = media_test_player();
+	struct rjk_error err = { { 0 } };
+	assert_true(player_open(p, MEDIA_COUNTER, &err));
+	player_pause_at(p, 600);
+	player_play(p);
+	assert_int_equal(media_test_wait(p, PLAYER_PAUSED, 5000, NULL), PLAYER_PAUSED);
+	media_test_run(p, 200);
+	assert_true(video_view_update(view, p));
+	struct player_frame f;
+	assert_true(player_frame_acquire(p, 0, &f));
+	int luma = f.planes[0][(size_t)f.pitches[0] * 50 + 88];
+	player_frame_release(p);
+	int grey = (luma - 16) * 255 / 219;
+
+	SDL_SetRenderDrawColor(renderer, 255, 255, 255, 255);
+	SDL_RenderClear(renderer);
+	SDL_RenderPresent(renderer);
+	SDL_Rect area = { 50, 60, 176, 140 };
+	video_view_draw(view, &area);
+	/* Read the window surface before anything is flushed: only a direct write is there yet. */
+	SDL_Surface *surface = SDL_GetWindowSurface(window);
+	assert_colour(surface, 50 + 88, 80 + 50, grey, grey, grey);
+	assert_colour(surface, 50 + 88, 65, 0, 0, 0);	  /* bar above the 176x100 picture */
+	assert_colour(surface, 20, 20, 255, 255, 255); /* outside the area */
+	SDL_RenderPresent(renderer);
+	assert_colour(surface, 50 + 88, 80 + 50, grey, grey, grey);
+
+	player_free(p);
+	video_view_free(view);
+	SDL_DestroyRenderer(renderer);
+	SDL_DestroyWindow(window);
+	SDL_Quit();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_fit_keeps_display_aspect),
 		cmocka_unit_test(test_draws_red_picture_between_black_bars),
+		cmocka_unit_test(test_software_window_gets_picture_directly),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
