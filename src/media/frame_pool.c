@@ -4,6 +4,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #define NONE (-1)
 
@@ -22,6 +23,7 @@ struct frame_pool {
 	unsigned sar_num, sar_den;
 	unsigned pitches[3], lines[3];
 	size_t offsets[3];
+	size_t size; /* of each buffer's mapping */
 	int newest;  /* index shown last, or NONE */
 	int reading; /* index borrowed by the main thread, or NONE */
 	uint64_t serial;
@@ -45,7 +47,8 @@ struct frame_pool *frame_pool_new(void)
 static void free_buffers(struct frame_pool *pool)
 {
 	for (int i = 0; i < FRAME_POOL_BUFFERS; i++) {
-		free(pool->buffers[i].memory);
+		if (pool->buffers[i].memory)
+			munmap(pool->buffers[i].memory, pool->size);
 		pool->buffers[i] = (struct buffer){ 0 };
 	}
 	pool->newest = NONE;
@@ -90,9 +93,13 @@ bool frame_pool_setup(struct frame_pool *pool, int width, int height, unsigned s
 	}
 	/* Room for a decoder that writes a little past the last line. */
 	total += (size_t)pool->pitches[0] * 32;
+	/* Mapped, not malloc'ed: a format change or the end returns the pictures to the system
+	 * at once instead of leaving megabytes in the decoder thread's malloc arena. */
+	pool->size = total;
 	bool ok = true;
 	for (int i = 0; i < FRAME_POOL_BUFFERS && ok; i++) {
-		pool->buffers[i].memory = aligned_alloc(64, total);
+		void *m = mmap(NULL, total, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		pool->buffers[i].memory = m == MAP_FAILED ? NULL : m;
 		ok = pool->buffers[i].memory != NULL;
 		/* Black, so a picture the decoder leaves partly written never shows garbage. */
 		if (ok) {
