@@ -106,8 +106,10 @@ void player_pause(struct player *p);
 /* Moves to ms (clamped to the video); keeps playing or stays paused. */
 void player_seek(struct player *p, int64_t ms);
 
-/* Pauses on the first picture at or after ms (within a frame or two), then shows the picture at
- * exactly ms. A negative ms cancels. One pending point at a time; a seek or pause clears it. */
+/* Pauses on the first picture shown at or after ms (the picture on screen is then within a
+ * frame of ms, and player_time_ms() is its time). A negative ms cancels. One pending point at a
+ * time; it stays pending through pauses and seeks until reached (a seek past it pauses at
+ * once). */
 void player_pause_at(struct player *p, int64_t ms);
 
 /* 0..100. */

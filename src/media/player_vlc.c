@@ -28,6 +28,9 @@ enum {
 
 #define NO_TIME INT64_MIN
 
+/* A video whose last picture comes this much before its announced length was cut short. */
+#define TRUNCATED_MS 1500
+
 /* Everything libvlc's threads touch, under one lock. */
 struct shared {
 	pthread_mutex_t lock;
@@ -60,6 +63,8 @@ struct vlc_player {
 	bool want_play;       /* play() waits for the parse */
 	bool started;         /* libvlc_media_player_play() called since the last stop */
 	bool want_pause;      /* pause() came before libvlc was playing */
+	bool start_paused;    /* ...and was passed on: the first picture means paused */
+	bool input_playing;   /* libvlc said Playing since the last start */
 	int64_t pending_seek; /* seek() before libvlc was playing, NO_TIME for none */
 	int64_t paused_ms;    /* time shown while paused after a seek, or at the end */
 	bool paused_seek;     /* paused_ms holds: a seek while paused may not repaint at once */
@@ -300,7 +305,8 @@ static void vlc_close(struct player *p)
 	pthread_mutex_unlock(&vp->sh.lock);
 	vp->state = PLAYER_IDLE;
 	vp->error[0] = '\0';
-	vp->parsed = vp->want_play = vp->started = vp->want_pause = false;
+	vp->parsed = vp->want_play = vp->started = vp->want_pause = vp->start_paused = false;
+	vp->input_playing = false;
 	vp->pending_seek = NO_TIME;
 	vp->paused_ms = 0;
 	vp->paused_seek = false;
@@ -418,6 +424,7 @@ static void arm_watchdog(struct vlc_player *vp)
 static void start(struct vlc_player *vp)
 {
 	vp->want_play = false;
+	vp->input_playing = false;
 	pthread_mutex_lock(&vp->sh.lock);
 	vp->sh.anchor_on_frame = true;
 	vp->sh.fresh_until_us = now_us() + 1000000;
@@ -434,7 +441,8 @@ static void start(struct vlc_player *vp)
 static void vlc_play(struct player *p)
 {
 	struct vlc_player *vp = from(p);
-	vp->want_pause = false;
+	bool pause_sent = vp->start_paused;
+	vp->want_pause = vp->start_paused = false;
 	switch (vp->state) {
 	case PLAYER_IDLE:
 	case PLAYER_ERROR:
@@ -453,6 +461,8 @@ static void vlc_play(struct player *p)
 		vp->state = PLAYER_PLAYING;
 		break;
 	case PLAYER_OPENING:
+		if (vp->started && !pause_sent)
+			return; /* already on its way */
 		break;
 	}
 	if (vp->parsed)
@@ -469,9 +479,13 @@ static void vlc_pause(struct player *p)
 		 * still show, each with its own time. */
 		libvlc_media_player_set_pause(vp->mp, 1);
 		vp->state = PLAYER_PAUSED;
+	} else if (vp->state == PLAYER_OPENING && vp->input_playing) {
+		libvlc_media_player_set_pause(vp->mp, 1);
+		vp->start_paused = true;
 	} else if (vp->state == PLAYER_OPENING) {
-		vp->want_play = false;
-		vp->want_pause = vp->started;
+		/* Pausing before libvlc plays would stop it instead (it cannot tell yet whether the
+		 * file can pause): wait for the Playing event. */
+		vp->want_pause = true;
 	}
 }
 
@@ -525,6 +539,7 @@ static void vlc_set_volume(struct player *p, int volume)
 
 static void on_started(struct vlc_player *vp)
 {
+	vp->input_playing = true;
 	libvlc_audio_set_volume(vp->mp, vp->volume);
 	if (vp->pending_seek != NO_TIME) {
 		set_anchor(vp, vp->pending_seek, !vp->want_pause);
@@ -533,6 +548,7 @@ static void on_started(struct vlc_player *vp)
 	}
 	if (vp->want_pause) {
 		vp->want_pause = false;
+		vp->start_paused = true;
 		libvlc_media_player_set_pause(vp->mp, 1);
 	}
 }
@@ -542,6 +558,13 @@ static void on_end(struct vlc_player *vp)
 	if (frame_pool_shown(vp->pool) == vp->shown_at_start) {
 		fail(vp, "%s: the video shows no picture; the file may be damaged or in a format "
 			 "this kiosk cannot play", vp->path);
+		return;
+	}
+	int64_t length = player_length_ms(&vp->base), last = frame_pool_time(vp->pool);
+	if (length > 0 && last >= 0 && last + TRUNCATED_MS < length) {
+		fail(vp, "%s: the video stops at %lld:%02lld of %lld:%02lld; the file looks truncated",
+		     vp->path, (long long)(last / 60000), (long long)(last / 1000 % 60),
+		     (long long)(length / 60000), (long long)(length / 1000 % 60));
 		return;
 	}
 	vp->state = PLAYER_ENDED;
@@ -579,7 +602,8 @@ static unsigned vlc_update(struct player *p)
 	if (ev & EV_FRAME) {
 		changed |= PLAYER_CHANGED_FRAME | PLAYER_CHANGED_TIME;
 		if (vp->state == PLAYER_OPENING && frame_pool_shown(vp->pool) > vp->shown_at_start) {
-			vp->state = PLAYER_PLAYING;
+			vp->state = vp->start_paused ? PLAYER_PAUSED : PLAYER_PLAYING;
+			vp->start_paused = false;
 			vp->deadline_us = 0;
 		}
 	}

@@ -8,13 +8,14 @@
 #include "media/player.h"
 
 /* The test clips in tests/data/media (see scripts/make-test-media.sh). COUNTER: 176x100, 25 fps,
- * 3 s, with sound; every picture is flat grey with luma 16 + 3 * its frame number, so a test
+ * 3 s, with sound, index first; every picture is flat grey with luma 16 + 3 * its frame number, so a test
  * can tell which frame is on screen. ANAMORPHIC: 160x120 red, pixel aspect 4:3, 1 s. */
 #define MEDIA_COUNTER RJK_TEST_DATA "/media/counter.mp4"
 #define MEDIA_ANAMORPHIC RJK_TEST_DATA "/media/anamorphic.mp4"
 #define COUNTER_FRAME_MS 40
 
-/* A silent libvlc player whose log only keeps errors quiet; fails the test if libvlc is missing. */
+/* A silent libvlc player with a quiet log (RJK_TEST_VERBOSE=1 prints it); fails the test if
+ * libvlc cannot start. */
 struct player *media_test_player(void);
 
 /* Runs player_update() until the state is want or timeout_ms passes; returns the state reached.

@@ -123,6 +123,24 @@ static void test_seek_back_and_restart(void **state)
 	player_free(p);
 }
 
+static void test_pause_before_the_first_picture(void **state)
+{
+	struct player *p = media_test_player();
+	struct rjk_error err = { { 0 } };
+	assert_true(player_open(p, MEDIA_COUNTER, &err));
+	player_play(p);
+	player_pause(p);
+	/* Waits for the picture to arrive, then stays paused near the start. */
+	media_test_run(p, 200);
+	assert_int_equal(media_test_wait(p, PLAYER_PAUSED, 5000, NULL), PLAYER_PAUSED);
+	media_test_run(p, 500);
+	assert_int_equal(player_state(p), PLAYER_PAUSED);
+	assert_in_range(player_time_ms(p), 0, 200);
+	player_play(p);
+	assert_int_equal(media_test_wait(p, PLAYER_ENDED, 5000, NULL), PLAYER_ENDED);
+	player_free(p);
+}
+
 static void test_square_and_non_square_pixels(void **state)
 {
 	struct player *p = media_test_player();
@@ -165,14 +183,27 @@ static void make_corrupt(const char *path)
 	write_bytes(path, noise, sizeof noise);
 }
 
+/* The first 60 %: the index is there (it comes first), most pictures are not. */
 static void make_truncated(const char *path)
 {
 	FILE *in = fopen(MEDIA_COUNTER, "rb");
 	assert_non_null(in);
-	static unsigned char head[7000];
-	assert_int_equal(fread(head, 1, sizeof head, in), sizeof head);
+	static unsigned char data[64 * 1024];
+	size_t n = fread(data, 1, sizeof data, in);
 	fclose(in);
-	write_bytes(path, head, sizeof head);
+	assert_true(n > 1000 && n < sizeof data);
+	write_bytes(path, data, n * 6 / 10);
+}
+
+/* The last half: no header, no index. */
+static void make_headless(const char *path)
+{
+	FILE *in = fopen(MEDIA_COUNTER, "rb");
+	assert_non_null(in);
+	static unsigned char data[64 * 1024];
+	size_t n = fread(data, 1, sizeof data, in);
+	fclose(in);
+	write_bytes(path, data + n / 2, n - n / 2);
 }
 
 static void make_empty(const char *path)
@@ -203,7 +234,8 @@ static void make_folder(const char *path)
 
 static const struct bad_file bad_files[] = {
 	{ "corrupt.mp4", make_corrupt, "damaged" },
-	{ "truncated.mp4", make_truncated, "damaged" },
+	{ "truncated.mp4", make_truncated, "truncated" },
+	{ "headless.mp4", make_headless, "damaged" },
 	{ "empty.mp4", make_empty, "empty" },
 	{ "captions.mp4", make_text, "damaged" },
 	{ "picture.mp4", make_picture, "still picture" },
@@ -277,8 +309,8 @@ static void test_many_cycles_without_deadlock_or_growth(void **state)
 #if !defined(__SANITIZE_ADDRESS__)
 	long after = rss_kib();
 	/* ASan keeps freed memory in quarantine, so only the normal build measures growth; a real
-	 * leak of decoder state would grow by megabytes a cycle, allocator noise by a few hundred
-	 * KiB in all. */
+	 * leak of decoder state would grow by megabytes a cycle, allocator noise by a megabyte or
+	 * two in all. */
 	print_message("resident memory %ld KiB after 25 cycles, %ld KiB after 50\n", warm, after);
 	if (after - warm > 8192)
 		fail_msg("memory grew from %ld to %ld KiB over 25 cycles", warm, after);
@@ -291,6 +323,7 @@ int main(void)
 		cmocka_unit_test(test_plays_to_the_end),
 		cmocka_unit_test(test_pause_at_cue),
 		cmocka_unit_test(test_seek_back_and_restart),
+		cmocka_unit_test(test_pause_before_the_first_picture),
 		cmocka_unit_test(test_square_and_non_square_pixels),
 		cmocka_unit_test(test_bad_files_give_an_error_in_time),
 		cmocka_unit_test(test_many_cycles_without_deadlock_or_growth),
