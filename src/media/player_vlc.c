@@ -62,9 +62,7 @@ struct vlc_player {
 	bool parsed;
 	bool want_play;       /* play() waits for the parse */
 	bool started;         /* libvlc_media_player_play() called since the last stop */
-	bool want_pause;      /* pause() came before libvlc was playing */
-	bool start_paused;    /* ...and was passed on: the first picture means paused */
-	bool input_playing;   /* libvlc said Playing since the last start */
+	bool want_pause;      /* pause() came before the first picture */
 	int64_t pending_seek; /* seek() before libvlc was playing, NO_TIME for none */
 	int64_t paused_ms;    /* time shown while paused after a seek, or at the end */
 	bool paused_seek;     /* paused_ms holds: a seek while paused may not repaint at once */
@@ -305,8 +303,7 @@ static void vlc_close(struct player *p)
 	pthread_mutex_unlock(&vp->sh.lock);
 	vp->state = PLAYER_IDLE;
 	vp->error[0] = '\0';
-	vp->parsed = vp->want_play = vp->started = vp->want_pause = vp->start_paused = false;
-	vp->input_playing = false;
+	vp->parsed = vp->want_play = vp->started = vp->want_pause = false;
 	vp->pending_seek = NO_TIME;
 	vp->paused_ms = 0;
 	vp->paused_seek = false;
@@ -424,7 +421,6 @@ static void arm_watchdog(struct vlc_player *vp)
 static void start(struct vlc_player *vp)
 {
 	vp->want_play = false;
-	vp->input_playing = false;
 	pthread_mutex_lock(&vp->sh.lock);
 	vp->sh.anchor_on_frame = true;
 	vp->sh.fresh_until_us = now_us() + 1000000;
@@ -441,8 +437,7 @@ static void start(struct vlc_player *vp)
 static void vlc_play(struct player *p)
 {
 	struct vlc_player *vp = from(p);
-	bool pause_sent = vp->start_paused;
-	vp->want_pause = vp->start_paused = false;
+	vp->want_pause = false;
 	switch (vp->state) {
 	case PLAYER_IDLE:
 	case PLAYER_ERROR:
@@ -461,7 +456,7 @@ static void vlc_play(struct player *p)
 		vp->state = PLAYER_PLAYING;
 		break;
 	case PLAYER_OPENING:
-		if (vp->started && !pause_sent)
+		if (vp->started)
 			return; /* already on its way */
 		break;
 	}
@@ -479,12 +474,10 @@ static void vlc_pause(struct player *p)
 		 * still show, each with its own time. */
 		libvlc_media_player_set_pause(vp->mp, 1);
 		vp->state = PLAYER_PAUSED;
-	} else if (vp->state == PLAYER_OPENING && vp->input_playing) {
-		libvlc_media_player_set_pause(vp->mp, 1);
-		vp->start_paused = true;
 	} else if (vp->state == PLAYER_OPENING) {
 		/* Pausing before libvlc plays would stop it instead (it cannot tell yet whether the
-		 * file can pause): wait for the Playing event. */
+		 * file can pause), and paused before the first picture it shows none: pause on the
+		 * first picture. */
 		vp->want_pause = true;
 	}
 }
@@ -539,17 +532,11 @@ static void vlc_set_volume(struct player *p, int volume)
 
 static void on_started(struct vlc_player *vp)
 {
-	vp->input_playing = true;
 	libvlc_audio_set_volume(vp->mp, vp->volume);
 	if (vp->pending_seek != NO_TIME) {
 		set_anchor(vp, vp->pending_seek, !vp->want_pause);
 		libvlc_media_player_set_time(vp->mp, vp->pending_seek);
 		vp->pending_seek = NO_TIME;
-	}
-	if (vp->want_pause) {
-		vp->want_pause = false;
-		vp->start_paused = true;
-		libvlc_media_player_set_pause(vp->mp, 1);
 	}
 }
 
@@ -602,9 +589,12 @@ static unsigned vlc_update(struct player *p)
 	if (ev & EV_FRAME) {
 		changed |= PLAYER_CHANGED_FRAME | PLAYER_CHANGED_TIME;
 		if (vp->state == PLAYER_OPENING && frame_pool_shown(vp->pool) > vp->shown_at_start) {
-			vp->state = vp->start_paused ? PLAYER_PAUSED : PLAYER_PLAYING;
-			vp->start_paused = false;
+			vp->state = PLAYER_PLAYING;
 			vp->deadline_us = 0;
+			if (vp->want_pause) {
+				vp->want_pause = false;
+				vlc_pause(p);
+			}
 		}
 	}
 	if (ev & EV_CUE)
