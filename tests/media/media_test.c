@@ -28,6 +28,15 @@ struct player *media_test_player(void)
 	return p;
 }
 
+struct player *media_test_open(const char *path)
+{
+	struct player *p = media_test_player();
+	struct rjk_error err = { { 0 } };
+	if (!player_open(p, path, &err))
+		fail_msg("%s", err.message);
+	return p;
+}
+
 int64_t media_test_now_ms(void)
 {
 	struct timespec ts;

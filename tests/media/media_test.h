@@ -18,6 +18,9 @@
  * libvlc cannot start. */
 struct player *media_test_player(void);
 
+/* media_test_player() with path opened (not playing yet). */
+struct player *media_test_open(const char *path);
+
 /* Runs player_update() until the state is want or timeout_ms passes; returns the state reached.
  * Counts new frames into *frames when not NULL. */
 enum player_state media_test_wait(struct player *p, enum player_state want, int timeout_ms,

@@ -15,9 +15,7 @@
 
 static void test_plays_to_the_end(void **state)
 {
-	struct player *p = media_test_player();
-	struct rjk_error err = { { 0 } };
-	assert_true(player_open(p, MEDIA_COUNTER, &err));
+	struct player *p = media_test_open(MEDIA_COUNTER);
 	player_play(p);
 	int frames = 0, mistimed = 0;
 	uint64_t seen = 0;
@@ -60,9 +58,7 @@ static int shown_index(struct player *p)
 
 static void test_pause_at_cue(void **state)
 {
-	struct player *p = media_test_player();
-	struct rjk_error err = { { 0 } };
-	assert_true(player_open(p, MEDIA_COUNTER, &err));
+	struct player *p = media_test_open(MEDIA_COUNTER);
 	player_pause_at(p, 1500);
 	player_play(p);
 	assert_int_equal(media_test_wait(p, PLAYER_PAUSED, 5000, NULL), PLAYER_PAUSED);
@@ -80,9 +76,7 @@ static void test_pause_at_cue(void **state)
 
 static void test_seek_back_and_restart(void **state)
 {
-	struct player *p = media_test_player();
-	struct rjk_error err = { { 0 } };
-	assert_true(player_open(p, MEDIA_COUNTER, &err));
+	struct player *p = media_test_open(MEDIA_COUNTER);
 	player_play(p);
 	assert_int_equal(media_test_wait(p, PLAYER_PLAYING, 5000, NULL), PLAYER_PLAYING);
 	media_test_run(p, 1500);
@@ -125,9 +119,7 @@ static void test_seek_back_and_restart(void **state)
 
 static void test_pause_before_the_first_picture(void **state)
 {
-	struct player *p = media_test_player();
-	struct rjk_error err = { { 0 } };
-	assert_true(player_open(p, MEDIA_COUNTER, &err));
+	struct player *p = media_test_open(MEDIA_COUNTER);
 	player_play(p);
 	player_pause(p);
 	/* Waits for the picture to arrive, then stays paused near the start. */
@@ -143,9 +135,7 @@ static void test_pause_before_the_first_picture(void **state)
 
 static void test_square_and_non_square_pixels(void **state)
 {
-	struct player *p = media_test_player();
-	struct rjk_error err = { { 0 } };
-	assert_true(player_open(p, MEDIA_ANAMORPHIC, &err));
+	struct player *p = media_test_open(MEDIA_ANAMORPHIC);
 	player_play(p);
 	assert_int_equal(media_test_wait(p, PLAYER_PLAYING, 5000, NULL), PLAYER_PLAYING);
 	struct player_frame f;
@@ -183,26 +173,29 @@ static void make_corrupt(const char *path)
 	write_bytes(path, noise, sizeof noise);
 }
 
-/* The first 60 %: the index is there (it comes first), most pictures are not. */
-static void make_truncated(const char *path)
+static size_t read_counter(unsigned char *data, size_t size)
 {
 	FILE *in = fopen(MEDIA_COUNTER, "rb");
 	assert_non_null(in);
-	static unsigned char data[64 * 1024];
-	size_t n = fread(data, 1, sizeof data, in);
+	size_t n = fread(data, 1, size, in);
 	fclose(in);
-	assert_true(n > 1000 && n < sizeof data);
+	assert_true(n > 1000 && n < size);
+	return n;
+}
+
+/* The first 60 %: the index is there (it comes first), most pictures are not. */
+static void make_truncated(const char *path)
+{
+	static unsigned char data[64 * 1024];
+	size_t n = read_counter(data, sizeof data);
 	write_bytes(path, data, n * 6 / 10);
 }
 
 /* The last half: no header, no index. */
 static void make_headless(const char *path)
 {
-	FILE *in = fopen(MEDIA_COUNTER, "rb");
-	assert_non_null(in);
 	static unsigned char data[64 * 1024];
-	size_t n = fread(data, 1, sizeof data, in);
-	fclose(in);
+	size_t n = read_counter(data, sizeof data);
 	write_bytes(path, data + n / 2, n - n / 2);
 }
 

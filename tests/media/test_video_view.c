@@ -64,9 +64,7 @@ static void test_draws_red_picture_between_black_bars(void **state)
 	SDL_Renderer *renderer = SDL_CreateSoftwareRenderer(target);
 	assert_non_null(renderer);
 	struct video_view *view = video_view_new(renderer);
-	struct player *p = media_test_player();
-	struct rjk_error err = { { 0 } };
-	assert_true(player_open(p, MEDIA_ANAMORPHIC, &err));
+	struct player *p = media_test_open(MEDIA_ANAMORPHIC);
 	player_play(p);
 	assert_int_equal(media_test_wait(p, PLAYER_PLAYING, 5000, NULL), PLAYER_PLAYING);
 	player_pause(p);
@@ -121,9 +119,7 @@ static void test_software_window_gets_picture_directly(void **state)
 	SDL_Renderer *renderer = SDL_CreateRenderer(window, -1, SDL_RENDERER_SOFTWARE);
 	assert_non_null(renderer);
 	struct video_view *view = video_view_new(renderer);
-	struct player *p = media_test_player();
-	struct rjk_error err = { { 0 } };
-	assert_true(player_open(p, MEDIA_COUNTER, &err));
+	struct player *p = media_test_open(MEDIA_COUNTER);
 	player_pause_at(p, 600);
 	player_play(p);
 	assert_int_equal(media_test_wait(p, PLAYER_PAUSED, 5000, NULL), PLAYER_PAUSED);
