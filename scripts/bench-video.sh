@@ -10,7 +10,6 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-"$root/build"}
 renderer=${2:-software}
 media="$build/bench-media"
-display=:77
 bench_user=rjkbench
 
 [ -x "$build/bench/bench_video" ] || { echo "build first: scripts/build.sh $build" >&2; exit 1; }
@@ -34,10 +33,17 @@ if [ ! -s "$media/vp9-1080p30.webm" ]; then
 fi
 chmod 644 "$media"/*
 
-Xvfb "$display" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
+# Xvfb picks a free display number itself and reports it.
+displayfile=$(mktemp)
+Xvfb -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp 3>"$displayfile" >/dev/null 2>&1 &
 xvfb=$!
-trap 'kill $xvfb 2>/dev/null' EXIT INT TERM
-sleep 1
+trap 'kill $xvfb 2>/dev/null; rm -f "$displayfile"' EXIT INT TERM
+for _ in 1 2 3 4 5 6 7 8 9 10; do
+  [ -s "$displayfile" ] && break
+  sleep 0.5
+done
+[ -s "$displayfile" ] || { echo "Xvfb did not start" >&2; exit 1; }
+display=":$(cat "$displayfile")"
 
 # Runs a command to its end and prints "user+sys seconds, peak RSS KiB, X server seconds".
 measure() {
