@@ -10,7 +10,7 @@
 /* Where a player is. Every change is seen by player_update() on the main thread. */
 enum player_state {
 	PLAYER_IDLE,    /* nothing open, or closed */
-	PLAYER_OPENING, /* play requested, no picture shown yet */
+	PLAYER_OPENING, /* opened, no picture shown yet (player_play() starts it) */
 	PLAYER_PLAYING,
 	PLAYER_PAUSED,
 	PLAYER_ENDED,   /* played to the end; player_play() starts again from the beginning */
@@ -92,8 +92,8 @@ struct player *player_null_new(void);
 void player_free(struct player *p);
 
 /* Opens a video file (borrowed path) without starting it; closes what was open before. Fails
- * at once for a missing, unreadable, empty or non-regular file. Decoding problems surface later
- * as PLAYER_ERROR. */
+ * at once for a missing, unreadable, empty or non-regular file and for a still picture.
+ * Decoding problems surface later as PLAYER_ERROR, within a few seconds of player_play(). */
 bool player_open(struct player *p, const char *path, struct rjk_error *err);
 
 /* Closes the open file (state becomes idle). Safe when nothing is open. */
@@ -131,9 +131,10 @@ int64_t player_length_ms(struct player *p);
 /* Media time of the picture on screen now, in ms (what captions and cues follow). */
 int64_t player_time_ms(struct player *p);
 
-/* Borrows the newest picture if its serial differs from seen_serial (pass 0 the first time).
- * Returns false when there is none newer; otherwise call player_frame_release() soon: libvlc
- * keeps decoding into other buffers meanwhile. */
+/* Main thread: borrows the newest picture if its serial differs from seen_serial (0 always
+ * gets the newest). Returns false when there is none newer or one is already borrowed;
+ * otherwise call player_frame_release() soon, and make no other player call in between:
+ * libvlc keeps decoding into other buffers meanwhile, but a format change waits for it. */
 bool player_frame_acquire(struct player *p, uint64_t seen_serial, struct player_frame *out);
 void player_frame_release(struct player *p);
 
