@@ -28,8 +28,9 @@ struct player_options {
 	 * wake the main thread (e.g. SDL_PushEvent), never call back into the player. May be NULL. */
 	void (*wake)(void *data);
 	void *wake_data;
-	/* Receives libvlc's and the player's log lines from any thread; NULL logs warnings and errors
-	 * to stderr. */
+	/* Receives libvlc's and the player's log lines from any thread; NULL prints errors to
+	 * stderr (libvlc reports a few harmless ones at every start, while it tries hardware
+	 * picture formats before settling on I420). */
 	void (*log)(void *data, enum player_log_level level, const char *line);
 	void *log_data;
 };
