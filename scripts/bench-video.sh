@@ -1,0 +1,87 @@
+#!/bin/sh
+# Compares the kiosk's video playback with VLC's cheapest X11 output: CPU time (the player's
+# user+sys plus the X server's) and peak memory for a 20 s 1080p30 H.264 clip and a VP9 clip,
+# played to the end fullscreen on the same Xvfb screen.
+# Usage: scripts/bench-video.sh [BUILD_DIR] [RENDERER]   (as root; RENDERER defaults to software)
+# Needs: ffmpeg, Xvfb, python3; installs vlc-bin and vlc-plugin-video-output for cvlc when
+# missing, and runs cvlc as the ordinary user rjkbench (created when missing: cvlc refuses root).
+set -eu
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-"$root/build"}
+renderer=${2:-software}
+media="$build/bench-media"
+bench_user=rjkbench
+
+[ -x "$build/bench/bench_video" ] || { echo "build first: scripts/build.sh $build" >&2; exit 1; }
+if ! command -v cvlc >/dev/null || [ ! -e /usr/lib/x86_64-linux-gnu/vlc/plugins/video_output/libxcb_x11_plugin.so ]; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+    vlc-bin vlc-plugin-video-output >/dev/null
+fi
+id "$bench_user" >/dev/null 2>&1 || useradd --system --no-create-home "$bench_user"
+
+mkdir -p "$media"
+chmod 755 "$media"
+if [ ! -s "$media/h264-1080p30.mp4" ]; then
+  echo "making $media/h264-1080p30.mp4"
+  ffmpeg -v error -y -f lavfi -i testsrc2=size=1920x1080:rate=30 -t 20 -c:v libx264 \
+    -preset veryfast -crf 23 -pix_fmt yuv420p "$media/h264-1080p30.mp4"
+fi
+if [ ! -s "$media/vp9-1080p30.webm" ]; then
+  echo "making $media/vp9-1080p30.webm"
+  ffmpeg -v error -y -f lavfi -i testsrc2=size=1920x1080:rate=30 -t 20 -c:v libvpx-vp9 \
+    -b:v 4M -deadline realtime -cpu-used 8 -row-mt 1 -pix_fmt yuv420p "$media/vp9-1080p30.webm"
+fi
+chmod 644 "$media"/*
+
+# Xvfb picks a free display number itself and reports it.
+displayfile=$(mktemp)
+Xvfb -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp 3>"$displayfile" >/dev/null 2>&1 &
+xvfb=$!
+trap 'kill $xvfb 2>/dev/null; rm -f "$displayfile"' EXIT INT TERM
+for _ in 1 2 3 4 5 6 7 8 9 10; do
+  [ -s "$displayfile" ] && break
+  sleep 0.5
+done
+[ -s "$displayfile" ] || { echo "Xvfb did not start" >&2; exit 1; }
+display=":$(cat "$displayfile")"
+
+# Runs a command to its end and prints "user+sys seconds, peak RSS KiB, X server seconds".
+measure() {
+  python3 - "$xvfb" "$@" <<'PY'
+import os, sys
+xpid, cmd = sys.argv[1], sys.argv[2:]
+tick = os.sysconf("SC_CLK_TCK")
+def xcpu():
+    with open(f"/proc/{xpid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / tick
+x0 = xcpu()
+pid = os.fork()
+if pid == 0:
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.dup2(devnull, 2)
+    os.execvp(cmd[0], cmd)
+_, status, ru = os.wait4(pid, 0)
+x1 = xcpu()
+print(f"{ru.ru_utime + ru.ru_stime:.2f} {ru.ru_maxrss} {x1 - x0:.2f} {os.waitstatus_to_exitcode(status)}")
+PY
+}
+
+printf '%-22s %-10s %10s %10s %10s %12s\n' clip player "cpu s" "X cpu s" "total s" "peak RSS MiB"
+for clip in h264-1080p30.mp4 vp9-1080p30.webm; do
+  for who in kiosk cvlc; do
+    if [ "$who" = kiosk ]; then
+      set -- env DISPLAY=$display "$build/bench/bench_video" "$media/$clip" "$renderer"
+    else
+      set -- runuser -u "$bench_user" -- env DISPLAY=$display HOME=/tmp cvlc --play-and-exit \
+        --fullscreen --vout=xcb_x11 --no-audio --no-video-title-show "$media/$clip"
+    fi
+    read -r cpu rss xcpu code <<EOF2
+$(measure "$@")
+EOF2
+    [ "$code" = 0 ] || echo "warning: $who exited with $code on $clip" >&2
+    printf '%-22s %-10s %10s %10s %10.2f %12.1f\n' "$clip" "$who" "$cpu" "$xcpu" \
+      "$(echo "$cpu + $xcpu" | bc)" "$(echo "$rss / 1024" | bc -l)"
+  done
+done

@@ -1,0 +1,17 @@
+#!/bin/sh
+# Remakes the tiny test clips in tests/data/media (committed; run this only to change them).
+# counter.mp4: 176x100 (the decoder pads it to 176x112), 25 fps, 3 s, with a 440 Hz tone, index
+#   first (so a cut copy still starts); every picture is flat grey with luma 16 + 3 * its frame
+#   number, so tests can tell which frame is on screen.
+# anamorphic.mp4: 160x120 red with 4:3 pixels (a 16:9 picture), 1 s.
+set -eu
+out=$(cd "$(dirname "$0")/.." && pwd)/tests/data/media
+mkdir -p "$out"
+ffmpeg -v error -y \
+  -f lavfi -i "color=c=black:s=176x100:r=25:d=3,format=yuv420p,geq=lum='16+3*N':cb=128:cr=128" \
+  -f lavfi -i "sine=f=440:d=3" \
+  -c:v libx264 -preset veryfast -crf 4 -g 25 -c:a aac -b:a 24k -shortest -movflags +faststart \
+  "$out/counter.mp4"
+ffmpeg -v error -y -f lavfi -i "color=c=red:s=160x120:r=25:d=1,setsar=4/3" \
+  -c:v libx264 -preset veryfast -crf 10 -pix_fmt yuv420p "$out/anamorphic.mp4"
+ls -l "$out"

@@ -1,0 +1,50 @@
+/* A small set of I420 picture buffers shared by a decoder thread (writes) and the main thread (reads). */
+#ifndef RJK_MEDIA_FRAME_POOL_H
+#define RJK_MEDIA_FRAME_POOL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "media/player.h"
+
+/* Buffers in the pool: the decoder may hold up to FRAME_POOL_WRITERS while one is the newest
+ * shown and one is being read, so writing never waits for the reader. */
+#define FRAME_POOL_WRITERS 2
+#define FRAME_POOL_BUFFERS (FRAME_POOL_WRITERS + 2)
+
+struct frame_pool;
+
+/* NULL when memory runs out. Free with frame_pool_free(). */
+struct frame_pool *frame_pool_new(void);
+void frame_pool_free(struct frame_pool *pool);
+
+/* Decoder thread: (re)allocates the buffers for width x height pictures and fills the plane
+ * pitches (multiples of 32) and line counts. Planes are 32-byte aligned and laid out as SDL's
+ * IYUV (back to back, chroma pitch half the luma pitch). Waits while the reader holds a
+ * buffer. The previous newest picture is dropped. False when memory runs out. */
+bool frame_pool_setup(struct frame_pool *pool, int width, int height, unsigned sar_num,
+		      unsigned sar_den, unsigned pitches[3], unsigned lines[3]);
+
+/* Decoder thread: frees the buffers (the format is changing or playback stops). */
+void frame_pool_reset(struct frame_pool *pool);
+
+/* Decoder thread: lends a buffer to write the next picture into (planes filled). Returns its
+ * token for frame_pool_show(). Never waits. */
+void *frame_pool_write(struct frame_pool *pool, void *planes[3]);
+
+/* Decoder thread: the picture in token is now on screen with media time time_ms. A repeat
+ * (libvlc repainting the same picture while paused) becomes the newest without a new serial,
+ * so nobody uploads it again. Returns the serial. */
+uint64_t frame_pool_show(struct frame_pool *pool, void *token, int64_t time_ms, bool repeat);
+
+/* Main thread: borrows the newest picture if its serial differs from seen_serial. */
+bool frame_pool_acquire(struct frame_pool *pool, uint64_t seen_serial, struct player_frame *out);
+void frame_pool_release(struct frame_pool *pool);
+
+/* Any thread: the serial and media time of the newest picture (0 and -1 when none), and how
+ * many pictures were shown since the pool was made. */
+uint64_t frame_pool_serial(struct frame_pool *pool);
+int64_t frame_pool_time(struct frame_pool *pool);
+uint64_t frame_pool_shown(struct frame_pool *pool);
+
+#endif

@@ -1,0 +1,37 @@
+/* Helpers shared by the libvlc test suites: a silent player and waiting for its states. */
+#ifndef RJK_TESTS_MEDIA_TEST_H
+#define RJK_TESTS_MEDIA_TEST_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "media/player.h"
+
+/* The test clips in tests/data/media (see scripts/make-test-media.sh). COUNTER: 176x100, 25 fps,
+ * 3 s, with sound, index first; every picture is flat grey with luma 16 + 3 * its frame number, so a test
+ * can tell which frame is on screen. ANAMORPHIC: 160x120 red, pixel aspect 4:3, 1 s. */
+#define MEDIA_COUNTER RJK_TEST_DATA "/media/counter.mp4"
+#define MEDIA_ANAMORPHIC RJK_TEST_DATA "/media/anamorphic.mp4"
+#define COUNTER_FRAME_MS 40
+
+/* A silent libvlc player with a quiet log (RJK_TEST_VERBOSE=1 prints it); fails the test if
+ * libvlc cannot start. */
+struct player *media_test_player(void);
+
+/* media_test_player() with path opened (not playing yet). */
+struct player *media_test_open(const char *path);
+
+/* Runs player_update() until the state is want or timeout_ms passes; returns the state reached.
+ * Counts new frames into *frames when not NULL. */
+enum player_state media_test_wait(struct player *p, enum player_state want, int timeout_ms,
+				  int *frames);
+
+/* Runs player_update() for ms milliseconds. */
+void media_test_run(struct player *p, int ms);
+
+/* The frame number a COUNTER picture shows (its luma at the centre). */
+int media_test_counter_index(const struct player_frame *f);
+
+int64_t media_test_now_ms(void);
+
+#endif
