@@ -325,6 +325,8 @@ static bool page_key(struct kiosk *k, const SDL_Keysym *key)
 	}
 	if (s == SDLK_ESCAPE && f->page.back)
 		return press(k, f->page.back_id), true;
+	if (s == SDLK_ESCAPE && f->mode == FACIL_MENU)
+		return press(k, ID_CLOSE_MENU), true;
 	return false;
 }
 

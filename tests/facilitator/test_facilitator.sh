@@ -12,6 +12,12 @@ setpin() {
 	echo 2468 | "$RJKIOSK" set-pin --stdin --data "$data" >/dev/null || fail "set-pin failed"
 }
 
+# Outside --kiosk with no PIN set, the chord says how to set one.
+printf 'key ctrl+alt+F\nexpect-screen facilitator:no-pin\nkey Return\nexpect-screen start\nquit\n' \
+	>"$work/no-pin.txt"
+"$RJKIOSK" --data "$data" --script "$work/no-pin.txt" --size 1024x768 ||
+	fail "the chord without a PIN did not say how to set one"
+
 # Lockdown: every escape key and the close request leave the kiosk running.
 setpin
 kiosk lockdown.txt --size 1024x768 --kiosk || fail "a trainee could leave the kiosk"
