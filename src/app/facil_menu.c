@@ -33,6 +33,13 @@ static const char *label(struct facil *f, const char *fmt, ...)
 	return out;
 }
 
+/* A sub-page's way back: Back (or Escape) returns to the menu. */
+static void back_to_menu(struct facil *f)
+{
+	f->page.back = "Back";
+	f->page.back_id = ID_BACK_TO_MENU;
+}
+
 static void toggle(struct facil *f, const char *text, int id, bool on)
 {
 	struct ui_page_button *b = add(f, text, id);
@@ -164,8 +171,7 @@ static void scenarios_page(struct kiosk *k)
 		if (b)
 			b->note = e->valid ? e->description : "Cannot be used: press to see why.";
 	}
-	p->back = "Back";
-	p->back_id = ID_BACK_TO_MENU;
+	back_to_menu(f);
 }
 
 static void errors_page(struct kiosk *k)
@@ -215,8 +221,7 @@ static void settings_page(struct kiosk *k)
 	add(f, label(f, "Volume: %d%% (press to change)", f->settings.volume), ID_VOLUME);
 	add(f, label(f, "Time out when nobody touches the kiosk: %s", idle_text(f, idle, sizeof idle)),
 	    ID_IDLE);
-	f->page.back = "Back";
-	f->page.back_id = ID_BACK_TO_MENU;
+	back_to_menu(f);
 }
 
 static void export_page(struct kiosk *k)
@@ -231,8 +236,7 @@ static void export_page(struct kiosk *k)
 	facil_list_folders(f);
 	for (size_t i = 0; i < f->folder_count; i++)
 		add(f, f->folders[i], ID_FOLDER_BASE + (int)i);
-	f->page.back = "Back";
-	f->page.back_id = ID_BACK_TO_MENU;
+	back_to_menu(f);
 }
 
 static void purge_page(struct kiosk *k)
@@ -246,8 +250,7 @@ static void purge_page(struct kiosk *k)
 	for (size_t i = 0; i < sizeof purge_days / sizeof purge_days[0]; i++)
 		add(f, label(f, "Sessions older than %d days", purge_days[i]),
 		    ID_PURGE_BASE + (int)i);
-	f->page.back = "Back";
-	f->page.back_id = ID_BACK_TO_MENU;
+	back_to_menu(f);
 }
 
 void facil_build_page(struct kiosk *k)
@@ -293,8 +296,7 @@ void facil_build_page(struct kiosk *k)
 		p->body = f->body;
 		p->main = f->show_answers ? "Hide the answers" : "Show the answers";
 		p->main_id = ID_SHOW_ANSWERS;
-		p->back = "Back";
-		p->back_id = ID_BACK_TO_MENU;
+		back_to_menu(f);
 		break;
 	case FACIL_EXPORT:
 		export_page(k);
