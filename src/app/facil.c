@@ -94,6 +94,8 @@ const char *facil_page_name(const struct facil *f)
 		"result", "blank", "idle", "warning",
 	};
 
+	if (f && f->mode == FACIL_RESULT && strcmp(f->notice, "Done"))
+		return "result-failed";
 	return f ? names[f->mode] : NULL;
 }
 

@@ -204,8 +204,9 @@ void facil_export(struct kiosk *k, const char *folder)
 			snprintf(names[i], sizeof names[i], "rjkiosk-all-%s.%s", stamp, ext[i]);
 		snprintf(path, sizeof path, "%s/%s", folder, names[i]);
 		if (!export_to_path(k->store, &opts, path, &sum, &err)) {
-			facil_result(k, false, "Nothing more was written to %s: %s", folder,
-				     err.message);
+			facil_result(k, false, "The export to %s did not finish: %s\n\n%s", folder,
+				     err.message, i ? "The files named before it are complete." :
+				     "No file was written.");
 			return;
 		}
 	}

@@ -69,6 +69,8 @@ for ext in csv json xapi.json; do
 	[ -n "$f" ] || fail "no $ext export"
 	[ "$(stat -c %a "$f")" = 600 ] || fail "the $ext export is not private"
 done
+[ -z "$(ls "$data/exports" | grep -Ev '\.(csv|json)$')" ] ||
+	fail "the failed export left a temporary file behind"
 grep -q "Group said: listen first" "$data"/exports/*.csv || fail "the CSV lacks the answer"
 python3 -m json.tool "$(ls "$data"/exports/*-1-*.json | grep -v xapi)" >/dev/null ||
 	fail "the JSON export does not parse"
