@@ -381,6 +381,28 @@ static int64_t countdown_second(const struct kiosk *k, int64_t now)
 	return -1;
 }
 
+/* Screens where a quiet kiosk means the trainee has gone: not the start (nobody there yet),
+ * the thanks (it returns on its own), the video (watched without touching anything) or a
+ * group discussion (the group talks, nobody touches the kiosk). */
+static bool watched(const struct session *s)
+{
+	const struct step *step;
+
+	if (!s)
+		return false;
+	switch (session_screen(s)) {
+	case SESSION_START:
+	case SESSION_THANKS:
+	case SESSION_VIDEO:
+		return false;
+	case SESSION_STEP:
+		step = session_step(s);
+		return step && step->kind != STEP_DISCUSSION;
+	default:
+		return true;
+	}
+}
+
 void facil_tick(struct kiosk *k, int64_t now)
 {
 	struct facil *f = k->facil;
@@ -393,11 +415,7 @@ void facil_tick(struct kiosk *k, int64_t now)
 		if (f->mode == FACIL_NONE || f->mode >= FACIL_BLANK)
 			open_pad(k);
 	}
-	/* Not the start screen (nobody there), the thanks (it returns on its own) or the video
-	 * (watched without touching anything). */
-	trainee_screen = k->session && session_screen(k->session) != SESSION_START &&
-			 session_screen(k->session) != SESSION_THANKS &&
-			 session_screen(k->session) != SESSION_VIDEO &&
+	trainee_screen = watched(k->session) &&
 			 (f->mode == FACIL_NONE || f->mode == FACIL_WARNING);
 	inactivity_watch(&f->idle, trainee_screen, now);
 	switch (inactivity_state(&f->idle, now)) {
