@@ -12,6 +12,7 @@
 #include "app/commands.h"
 #include "app/loop.h"
 #include "app/script.h"
+#include "app/video_glue.h"
 
 int64_t kiosk_now(void)
 {
@@ -102,7 +103,10 @@ static void open_session(struct kiosk *k)
 	}
 	k->store = store_open(k->options.data, &err);
 	if (k->store)
-		k->session = session_open(k->scenario, k->store, false, &err);
+		k->session = session_open(k->scenario, k->store,
+					  k->scenario->video && !k->options.no_video, &err);
+	if (k->session && k->scenario->video && !k->options.no_video)
+		k->video = video_glue_new(k);
 	if (!k->session) {
 		fprintf(stderr, "rjkiosk: %s\n", err.message);
 		snprintf(k->problem, sizeof k->problem,
@@ -134,6 +138,7 @@ void kiosk_close(struct kiosk *k)
 	bool between_trainees = k->session && (session_screen(k->session) == SESSION_START ||
 					       session_screen(k->session) == SESSION_THANKS);
 
+	video_glue_free(k, k->video);
 	session_close(k->session, between_trainees);
 	store_close(k->store);
 	scenario_free(k->scenario);

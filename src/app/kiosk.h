@@ -16,6 +16,7 @@
 #include "ui/ui.h"
 
 struct script;
+struct video_glue;
 
 struct kiosk {
 	struct options options;
@@ -29,6 +30,7 @@ struct kiosk {
 	 * screen instead of the journey. */
 	char problem[RJK_ERROR_MAX * 4];
 	struct script *script;
+	struct video_glue *video;   /* NULL when the scenario has no video (or --no-video) */
 	bool quit;
 	int status;                 /* process exit status */
 	int64_t shown_countdown;    /* countdown second on screen, to redraw when it changes */

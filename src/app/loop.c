@@ -2,6 +2,7 @@
 #include "app/loop.h"
 
 #include "app/script.h"
+#include "app/video_glue.h"
 
 void loop_apply(struct kiosk *k, struct ui_action a)
 {
@@ -50,6 +51,16 @@ void loop_apply(struct kiosk *k, struct ui_action a)
 	case UI_DISMISS:
 		session_dismiss_message(s);
 		break;
+	case UI_VIDEO_PLAY:
+	case UI_VIDEO_BACK:
+	case UI_VIDEO_FORWARD:
+	case UI_VIDEO_RESTART:
+	case UI_VIDEO_CAPTIONS:
+	case UI_VIDEO_VOLUME:
+	case UI_VIDEO_SKIP:
+		if (k->video)
+			video_glue_apply(k, a);
+		break;
 	}
 	ui_invalidate(k->ui);
 }
@@ -65,6 +76,8 @@ void loop_handle(struct kiosk *k, const SDL_Event *ev)
 			k->quit = true;
 		return;
 	}
+	if (k->video && video_glue_event(k, ev))
+		return;
 	if (!k->session) {
 		if (ev->type == SDL_WINDOWEVENT)
 			ui_invalidate(k->ui);
@@ -101,6 +114,10 @@ void loop_present(struct kiosk *k)
 static int next_timeout(struct kiosk *k, int64_t now)
 {
 	int64_t due = k->session ? session_next_deadline(k->session, now) : -1;
+	int64_t video = video_glue_deadline(k);
+
+	if (video >= 0 && (due < 0 || video < due))
+		due = video;
 
 	if (k->script) {
 		int64_t s = script_due(k->script);
@@ -121,6 +138,7 @@ static void run_timers(struct kiosk *k)
 		return;
 	if (session_tick(k->session, now))
 		ui_invalidate(k->ui);
+	video_glue_sync(k);
 	left = session_countdown_ms(k->session, now);
 	if ((left < 0 ? -1 : (left + 999) / 1000) != k->shown_countdown)
 		ui_invalidate(k->ui);

@@ -14,6 +14,9 @@ struct options {
 	const char *screenshot_dir; /* where script screenshots go ("." when NULL) */
 	int text_percent;           /* starting text size, 100 to 200 */
 	bool high_contrast;         /* start in the high-contrast theme */
+	bool no_video;              /* skip the video (its cue steps join the step list) */
+	bool silent;                /* play the video without sound */
+	int volume;                 /* starting video volume, 0 to 100 */
 };
 
 enum options_result {

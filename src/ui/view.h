@@ -105,6 +105,9 @@ struct ui {
 	bool built_once;
 	int want_focus;           /* action of the control to focus after the next build, or 0 */
 	int want_focus_arg;
+
+	const struct screen_video_state *video; /* see screen_video.h; NULL when none */
+	SDL_Rect caption_box;     /* drawn in the last frame, w == 0 for none */
 };
 
 /* --- building (used by the screens) --- */
@@ -137,6 +140,10 @@ void view_footer(struct ui *ui, const char *back, const char *pass, const char *
 /* --- drawing --- */
 SDL_Color view_color(struct theme_color c);
 void view_draw(struct ui *ui);
+/* Draws one region's items and its focus ring (for screens that draw their own page). */
+void view_draw_region(struct ui *ui, enum item_region region);
+/* Fills r with c at alpha (0..255). */
+void view_fill_alpha(struct ui *ui, struct theme_color c, SDL_Rect r, int alpha);
 /* An item's rectangle on screen (content items moved by the scroll). */
 SDL_Rect view_screen_rect(const struct ui *ui, const struct item *item);
 
@@ -149,6 +156,9 @@ void screen_review(struct ui *ui, const struct session *session);
 void screen_thanks(struct ui *ui, const struct session *session);
 void screen_message(struct ui *ui, const struct session *session);
 void screen_settings(struct ui *ui);
+void screen_video(struct ui *ui, const struct session *session);
+/* Draws the video screen (the picture, captions and controls) in place of view_draw. */
+void screen_video_draw(struct ui *ui);
 /* Why the kiosk cannot run, when there is no session to show. */
 void screen_problem(struct ui *ui, const char *text);
 
