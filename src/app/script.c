@@ -386,7 +386,8 @@ static bool poll_until(struct script *s, struct kiosk *k, bool cond, int timeout
 }
 
 /* Video checks: "wait-video-time MS", "expect-video-time MS TOLERANCE", "wait-screen NAME",
- * "expect-video-frames MIN", "expect-captions shown|hidden". -1 when line is none of them. */
+ * "wait-video-error [TIMEOUT_MS]", "expect-video-frames MIN", "expect-captions shown|hidden".
+ * -1 when line is none of them. */
 static int run_video(struct script *s, struct kiosk *k, const char *line, const char *arg)
 {
 	char buf[128];
@@ -400,6 +401,9 @@ static int run_video(struct script *s, struct kiosk *k, const char *line, const 
 				  (!strcmp(arg, "step") && !strncmp(now, "step:", 5)),
 				  10000, "screen", arg);
 	}
+	if (!strcmp(line, "wait-video-error"))
+		return poll_until(s, k, video_glue_error(k)[0] != '\0', atoi(arg) > 0 ? atoi(arg) : 6000,
+				  "the video's error message within (ms)", arg);
 	if (!strcmp(line, "wait-video-time"))
 		return poll_until(s, k, t >= atoll(arg), 20000, "video time", arg);
 	if (!strcmp(line, "expect-video-time")) {

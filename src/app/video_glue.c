@@ -424,6 +424,11 @@ unsigned long video_glue_frames(const struct kiosk *k)
 	return k->video ? k->video->frames : 0;
 }
 
+const char *video_glue_error(const struct kiosk *k)
+{
+	return k->video ? k->video->error : "";
+}
+
 bool video_glue_playing(const struct kiosk *k)
 {
 	return k->video && player_state(k->video->player) == PLAYER_PLAYING;

@@ -1,0 +1,13 @@
+# Scripted runs of the kiosk on a short scenario with a video (headless, silent): playback to
+# the end with captions and a cue, seeking rules, bad media files and resuming after a crash.
+if(TARGET rjk_media)
+  set(RJK_VIDEO_TEST_ENV
+    SDL_VIDEODRIVER=dummy SDL_RENDER_DRIVER=software SDL_AUDIODRIVER=dummy
+    RJKIOSK=$<TARGET_FILE:rjkiosk> RJK_VIDEO_DATA=${CMAKE_CURRENT_LIST_DIR}/data/video
+    RJK_VIDEO_SCRIPTS=${CMAKE_CURRENT_LIST_DIR}/video/scripts)
+  foreach(name play seek bad_media resume)
+    add_test(NAME video_${name} COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/video/test_${name}.sh)
+    set_tests_properties(video_${name} PROPERTIES LABELS video TIMEOUT 120
+                         ENVIRONMENT "${RJK_VIDEO_TEST_ENV}")
+  endforeach()
+endif()
