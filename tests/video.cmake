@@ -11,3 +11,10 @@ if(TARGET rjk_media)
                          ENVIRONMENT "${RJK_VIDEO_TEST_ENV}")
   endforeach()
 endif()
+
+# The scripted runs exit the kiosk normally with libvlc loaded: in sanitizer builds the kiosk
+# keeps libvlc's plugins mapped (see keep_plugins_mapped.c) so leak checks stay strict.
+if(RJK_SANITIZE AND TARGET rjk_media)
+  target_sources(rjkiosk PRIVATE ${CMAKE_CURRENT_LIST_DIR}/video/keep_plugins_mapped.c)
+  set_target_properties(rjkiosk PROPERTIES ENABLE_EXPORTS ON)
+endif()

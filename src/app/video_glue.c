@@ -58,7 +58,7 @@ static void wake(void *data)
 static void set_error(struct kiosk *k, struct video_glue *g, const char *why)
 {
 	snprintf(g->error, sizeof g->error, "%s", why);
-	fprintf(stderr, "rjkiosk: video %s: %s\n", k->scenario->video->path, why);
+	fprintf(stderr, "rjkiosk: video: %s\n", why);
 	player_close(g->player);
 	ui_invalidate(k->ui);
 }
