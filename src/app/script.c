@@ -385,7 +385,8 @@ static bool poll_until(struct script *s, struct kiosk *k, bool cond, int timeout
 	return false;
 }
 
-/* Video checks: "wait-video-time MS", "expect-video-time MS TOLERANCE", "wait-screen NAME",
+/* Video checks: "wait-video-time MS", "expect-video-time MS TOLERANCE",
+ * "wait-screen NAME [TIMEOUT_MS]",
  * "wait-video-error [TIMEOUT_MS]", "expect-video-frames MIN", "expect-captions shown|hidden".
  * -1 when line is none of them. */
 static int run_video(struct script *s, struct kiosk *k, const char *line, const char *arg)
@@ -396,10 +397,14 @@ static int run_video(struct script *s, struct kiosk *k, const char *line, const 
 
 	if (!strcmp(line, "wait-screen")) {
 		const char *now = screen_now(k, buf, sizeof buf);
+		char want[128];
+		int timeout = 10000;
 
-		return poll_until(s, k, !strcmp(now, arg) ||
-				  (!strcmp(arg, "step") && !strncmp(now, "step:", 5)),
-				  10000, "screen", arg);
+		if (sscanf(arg, "%127s %d", want, &timeout) < 1)
+			return failed(s, k, "%s wants NAME [TIMEOUT_MS], got '%s'", line, arg);
+		return poll_until(s, k, !strcmp(now, want) ||
+				  (!strcmp(want, "step") && !strncmp(now, "step:", 5)),
+				  timeout, "screen", arg);
 	}
 	if (!strcmp(line, "wait-video-error"))
 		return poll_until(s, k, video_glue_error(k)[0] != '\0', atoi(arg) > 0 ? atoi(arg) : 6000,

@@ -25,7 +25,7 @@ static void cue_header(struct ui *ui, const struct session *s)
 {
 	char at[32];
 
-	screen_video_clock(at, sizeof at, session_video_resume_ms(s));
+	screen_video_clock(at, sizeof at, session_video_resume_ms(s) + 500);
 	view_header(ui, view_printf(ui, "%s \xc2\xb7 the video is paused at %s",
 				    session_scenario(s)->title, at), NULL, 0);
 }
