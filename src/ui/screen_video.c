@@ -226,10 +226,14 @@ void screen_video_draw(struct ui *ui)
 	int bottom;
 
 	SDL_RenderSetClipRect(ui->ren, NULL);
-	SDL_SetRenderDrawColor(ui->ren, 0, 0, 0, 255);
-	SDL_RenderClear(ui->ren);
-	if (v->view)
+	/* The view paints the picture and the black bars around it: clearing first would fill
+	 * the whole screen once more for every picture. */
+	if (v->view) {
 		video_view_draw(v->view, &all);
+	} else {
+		SDL_SetRenderDrawColor(ui->ren, 0, 0, 0, 255);
+		SDL_RenderClear(ui->ren);
+	}
 	if (!has_pic) {
 		const char *wait = "Starting the video…";
 		TTF_Font *f = ui->fonts.font[FONT_BODY];
