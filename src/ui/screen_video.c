@@ -70,10 +70,65 @@ bool screen_video_key(struct ui *ui, const SDL_Keysym *key, struct ui_action *ac
 	return true;
 }
 
-/* Height of the control strip at the bottom of the screen. */
-static int strip_height(const struct ui *ui)
+/* The control buttons: full labels when they fit on one row, short ones otherwise, and two
+ * rows (playback above, captions and volume below) when even those do not fit. */
+struct controls {
+	const char *labels[6];
+	int actions[6], args[6];
+	int n;
+	int split;  /* index of the first button of the right-hand group (or second row) */
+	int rows;
+};
+
+static void add(struct controls *c, const char *label, int action, int arg)
 {
-	return ui->lay.target + ui->lay.unit * 7 + ui->fonts.line_h[FONT_SMALL];
+	c->labels[c->n] = label;
+	c->actions[c->n] = action;
+	c->args[c->n++] = arg;
+}
+
+static int row_width(struct ui *ui, const struct controls *c, int from, int to)
+{
+	int w = 0;
+
+	for (int i = from; i < to; i++)
+		w += view_button_width(ui, c->labels[i]) + (i > from ? ui->lay.unit * 2 : 0);
+	return w;
+}
+
+static void plan(struct ui *ui, struct controls *c)
+{
+	const struct screen_video_state *v = ui->video;
+	int room = ui->lay.w - 2 * ui->lay.margin;
+
+	for (int compact = 0; compact < 2; compact++) {
+		c->n = 0;
+		add(c, v->playing ? "Pause" : "Play", UI_VIDEO_PLAY, 0);
+		add(c, compact ? "-10 s" : "Back 10 s", UI_VIDEO_BACK, 0);
+		add(c, "Restart", UI_VIDEO_RESTART, 0);
+		c->split = c->n;
+		if (v->has_captions)
+			add(c, compact ? (v->captions_on ? "CC on" : "CC off") :
+			    (v->captions_on ? "Captions: on" : "Captions: off"), UI_VIDEO_CAPTIONS,
+			    0);
+		add(c, compact ? "Vol -" : "Quieter", UI_VIDEO_VOLUME, -10);
+		add(c, compact ? "Vol +" : "Louder", UI_VIDEO_VOLUME, 10);
+		c->rows = 1;
+		if (row_width(ui, c, 0, c->split) + row_width(ui, c, c->split, c->n) +
+		    ui->lay.unit * 6 <= room)
+			return;
+	}
+	c->rows = 2;
+}
+
+/* Height of the control strip at the bottom of the screen. */
+static int strip_height(struct ui *ui)
+{
+	struct controls c;
+
+	plan(ui, &c);
+	return c.rows * (ui->lay.target + ui->lay.unit * 2) + ui->lay.unit * 5 +
+	       ui->fonts.line_h[FONT_SMALL];
 }
 
 /* The page shown when the video cannot be played: why, and a way on to the questions. */
@@ -97,54 +152,35 @@ static void error_page(struct ui *ui, const struct session *s)
 
 void screen_video(struct ui *ui, const struct session *s)
 {
-	const struct screen_video_state *v = ui->video;
 	const struct layout *l = &ui->lay;
-	int y, x = l->margin;
-	struct item *b;
-	const char *labels[6];
-	int actions[6], args[6], n = 0;
+	struct controls c;
+	int y, x;
 
-	if (v->error[0]) {
+	if (ui->video->error[0]) {
 		error_page(ui, s);
 		return;
 	}
-	if (!v->controls)
+	if (!ui->video->controls)
 		return;
-	labels[n] = v->playing ? "Pause" : "Play";
-	actions[n] = UI_VIDEO_PLAY;
-	args[n++] = 0;
-	labels[n] = "Back 10 s";
-	actions[n] = UI_VIDEO_BACK;
-	args[n++] = 0;
-	labels[n] = "Restart";
-	actions[n] = UI_VIDEO_RESTART;
-	args[n++] = 0;
-	if (v->has_captions) {
-		labels[n] = v->captions_on ? "Captions: on" : "Captions: off";
-		actions[n] = UI_VIDEO_CAPTIONS;
-		args[n++] = 0;
-	}
-	labels[n] = "Quieter";
-	actions[n] = UI_VIDEO_VOLUME;
-	args[n++] = -10;
-	labels[n] = "Louder";
-	actions[n] = UI_VIDEO_VOLUME;
-	args[n++] = 10;
+	plan(ui, &c);
+	y = l->h - l->unit * 2 - l->target - (c.rows - 1) * (l->target + l->unit * 2);
+	x = l->margin;
+	for (int i = 0; i < c.n; i++) {
+		struct item *b;
 
-	y = l->h - l->unit * 2 - l->target;
-	for (int i = 0; i < n; i++) {
-		b = view_button(ui, REGION_FOOTER, labels[i], actions[i],
-				i == 0 ? STYLE_PRIMARY : STYLE_SECONDARY, x, y);
-		b->arg = args[i];
-		x += b->rect.w + l->unit * 2;
-		/* The volume pair sits at the right edge, apart from the playback controls. */
-		if (i == n - 3) {
-			int vol_w = view_button_width(ui, labels[n - 2]) +
-				    view_button_width(ui, labels[n - 1]) + l->unit * 2;
-
-			if (l->w - l->margin - vol_w > x)
-				x = l->w - l->margin - vol_w;
+		if (i == c.split) {
+			/* Captions and volume sit at the right edge (or on the row below). */
+			if (c.rows == 2) {
+				y += l->target + l->unit * 2;
+				x = l->margin;
+			} else {
+				x = l->w - l->margin - row_width(ui, &c, c.split, c.n);
+			}
 		}
+		b = view_button(ui, REGION_FOOTER, c.labels[i], c.actions[i],
+				i == 0 ? STYLE_PRIMARY : STYLE_SECONDARY, x, y);
+		b->arg = c.args[i];
+		x += b->rect.w + l->unit * 2;
 	}
 }
 
