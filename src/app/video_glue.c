@@ -14,6 +14,8 @@
 #include "ui/screen_video.h"
 
 #define CONTROLS_MS 3000    /* the controls fade this long after the last input while playing */
+#define FADE_MS 600         /* and take this long to fade out */
+#define FADE_STEP_MS 33     /* redraw this often while fading, even between pictures */
 #define NOTICE_MS 3000
 #define PROGRESS_SAVE_MS 5000
 #define JUMP_MS 10000
@@ -156,9 +158,10 @@ static void arm_cue(struct kiosk *k, struct video_glue *g, int64_t from_ms)
 static void show_controls(struct kiosk *k, struct video_glue *g)
 {
 	g->controls_until = kiosk_now() + CONTROLS_MS;
-	if (!g->shown.controls)
+	if (!g->shown.controls || g->shown.controls_alpha != 255)
 		ui_invalidate(k->ui);
 	g->shown.controls = true;
+	g->shown.controls_alpha = 255;
 }
 
 static void start(struct kiosk *k, struct video_glue *g)
@@ -386,8 +389,15 @@ void video_glue_sync(struct kiosk *k)
 	}
 	if (g->started && screen == SESSION_VIDEO && !g->error[0])
 		update(k, g);
-	if (g->shown.controls && g->shown.playing && now >= g->controls_until) {
-		g->shown.controls = false;
+	if (g->shown.controls && !g->shown.playing && g->shown.controls_alpha != 255) {
+		g->controls_until = now + CONTROLS_MS;
+		g->shown.controls_alpha = 255;
+		ui_invalidate(k->ui);
+	} else if (g->shown.controls && g->shown.playing && now >= g->controls_until) {
+		int64_t faded = now - g->controls_until;
+
+		g->shown.controls = faded < FADE_MS;
+		g->shown.controls_alpha = (int)(255 * (FADE_MS - faded) / FADE_MS);
 		ui_invalidate(k->ui);
 	}
 	if (g->notice[0] && now >= g->notice_until) {
@@ -405,7 +415,7 @@ int64_t video_glue_deadline(const struct kiosk *k)
 	if (!g || !g->started)
 		return -1;
 	if (g->shown.controls && g->shown.playing)
-		due = g->controls_until;
+		due = now < g->controls_until ? g->controls_until : now + FADE_STEP_MS;
 	if (g->notice[0] && (due < 0 || g->notice_until < due))
 		due = g->notice_until;
 	t = player_timeout_ms(g->player);

@@ -252,6 +252,39 @@ static void draw_caption(struct ui *ui, SDL_Rect pic, int bottom)
 	ui->caption_box = box;
 }
 
+static void draw_controls(struct ui *ui, SDL_Rect strip)
+{
+	view_fill_alpha(ui, BLACK, strip, ui->settings.high_contrast ? 255 : 170);
+	draw_progress(ui, strip);
+	view_draw_region(ui, REGION_FOOTER);
+}
+
+/* While the controls fade out they are drawn into a texture of the screen's size (cleared to
+ * transparent), then copied over the picture with the fading opacity. False when the renderer
+ * cannot: they are then drawn as they are until they go. */
+static bool fade_begin(struct ui *ui)
+{
+	int w = 0, h = 0;
+
+	if (ui->fade && (SDL_QueryTexture(ui->fade, NULL, NULL, &w, &h) != 0 || w != ui->lay.w ||
+			 h != ui->lay.h)) {
+		SDL_DestroyTexture(ui->fade);
+		ui->fade = NULL;
+	}
+	if (!ui->fade) {
+		ui->fade = SDL_CreateTexture(ui->ren, SDL_PIXELFORMAT_ARGB8888,
+					     SDL_TEXTUREACCESS_TARGET, ui->lay.w, ui->lay.h);
+		if (!ui->fade)
+			return false;
+		SDL_SetTextureBlendMode(ui->fade, SDL_BLENDMODE_BLEND);
+	}
+	if (SDL_SetRenderTarget(ui->ren, ui->fade) != 0)
+		return false;
+	SDL_SetRenderDrawColor(ui->ren, 0, 0, 0, 0);
+	SDL_RenderClear(ui->ren);
+	return true;
+}
+
 void screen_video_draw(struct ui *ui)
 {
 	const struct screen_video_state *v = ui->video;
@@ -295,9 +328,19 @@ void screen_video_draw(struct ui *ui)
 		text_draw(ui->text, f, view_color(WHITE), v->notice, strlen(v->notice),
 			  box.x + pad, box.y + pad / 2);
 	}
+	if (ui->fade && (!v->controls || v->controls_alpha >= 255)) {
+		/* A screen-sized texture is too much memory to keep between fades. */
+		SDL_DestroyTexture(ui->fade);
+		ui->fade = NULL;
+	}
 	if (!v->controls)
 		return;
-	view_fill_alpha(ui, BLACK, strip, ui->settings.high_contrast ? 255 : 170);
-	draw_progress(ui, strip);
-	view_draw_region(ui, REGION_FOOTER);
+	if (v->controls_alpha >= 255 || !fade_begin(ui)) {
+		draw_controls(ui, strip);
+		return;
+	}
+	draw_controls(ui, strip);
+	SDL_SetRenderTarget(ui->ren, NULL);
+	SDL_SetTextureAlphaMod(ui->fade, (Uint8)(v->controls_alpha < 0 ? 0 : v->controls_alpha));
+	SDL_RenderCopy(ui->ren, ui->fade, &strip, &strip);
 }

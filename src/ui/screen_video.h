@@ -18,6 +18,7 @@ struct screen_video_state {
 	const char *error;        /* not empty: the video cannot be played, and why */
 	bool playing;
 	bool controls;            /* the controls are shown (they fade out while playing) */
+	int controls_alpha;       /* their opacity, 0..255 (below 255 while fading out) */
 	bool captions_on;
 	bool has_captions;        /* the scenario has a caption file that could be read */
 	int volume;               /* 0..100 */

@@ -81,6 +81,8 @@ void ui_free(struct ui *ui)
 {
 	if (!ui)
 		return;
+	if (ui->fade)
+		SDL_DestroyTexture(ui->fade);
 	editor_release(&ui->editor);
 	textwrap_release(&ui->wrap);
 	fonts_release(&ui->fonts);

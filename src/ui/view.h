@@ -108,6 +108,7 @@ struct ui {
 
 	const struct screen_video_state *video; /* see screen_video.h; NULL when none */
 	SDL_Rect caption_box;     /* drawn in the last frame, w == 0 for none */
+	SDL_Texture *fade;        /* the video controls drawn while they fade out, or NULL */
 };
 
 /* --- building (used by the screens) --- */
