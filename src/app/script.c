@@ -387,7 +387,8 @@ static bool poll_until(struct script *s, struct kiosk *k, bool cond, int timeout
 
 /* Video checks: "wait-video-time MS", "expect-video-time MS TOLERANCE",
  * "wait-screen NAME [TIMEOUT_MS]",
- * "wait-video-error [TIMEOUT_MS]", "expect-video-frames MIN", "expect-captions shown|hidden".
+ * "wait-video-error [TIMEOUT_MS]", "expect-video-frames MIN", "expect-video-notice TEXT",
+ * "expect-captions shown|hidden".
  * -1 when line is none of them. */
 static int run_video(struct script *s, struct kiosk *k, const char *line, const char *arg)
 {
@@ -421,6 +422,12 @@ static int run_video(struct script *s, struct kiosk *k, const char *line, const 
 	if (!strcmp(line, "expect-video-frames")) {
 		if (video_glue_frames(k) < (unsigned long)atol(arg))
 			return failed(s, k, "fewer than %s pictures shown%s", arg, "");
+		return true;
+	}
+	if (!strcmp(line, "expect-video-notice")) {
+		if (!strstr(video_glue_notice(k), arg))
+			return failed(s, k, "expected a notice with '%s', got '%s'", arg,
+				      video_glue_notice(k));
 		return true;
 	}
 	if (!strcmp(line, "expect-captions"))

@@ -434,6 +434,11 @@ unsigned long video_glue_frames(const struct kiosk *k)
 	return k->video ? k->video->frames : 0;
 }
 
+const char *video_glue_notice(const struct kiosk *k)
+{
+	return k->video ? k->video->notice : "";
+}
+
 const char *video_glue_error(const struct kiosk *k)
 {
 	return k->video ? k->video->error : "";

@@ -41,6 +41,8 @@ int64_t video_glue_deadline(const struct kiosk *kiosk);
 int64_t video_glue_time_ms(const struct kiosk *kiosk);
 unsigned long video_glue_frames(const struct kiosk *kiosk);
 bool video_glue_playing(const struct kiosk *kiosk);
+/* The brief message over the picture (a refused skip), "" when none. */
+const char *video_glue_notice(const struct kiosk *kiosk);
 /* Why the video cannot be played, "" when it can. */
 const char *video_glue_error(const struct kiosk *kiosk);
 
