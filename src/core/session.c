@@ -151,6 +151,15 @@ static bool set_position(struct session *s, const char *position)
 	return true;
 }
 
+/* Stores "video:MS" with the furthest point watched as the trainee's place. */
+static bool set_video_position(struct session *s)
+{
+	char position[48];
+
+	snprintf(position, sizeof position, "video:%lld", (long long)s->video_resume_ms);
+	return set_position(s, position);
+}
+
 bool session_step_in_journey(const struct session *s, size_t index)
 {
 	return index < s->scenario->step_count &&
@@ -201,7 +210,7 @@ static bool enter_after_note(struct session *s, int64_t now_ms)
 {
 	if (s->video_available && s->scenario->video) {
 		s->screen = SESSION_VIDEO;
-		return set_position(s, "video");
+		return set_video_position(s);
 	}
 	return enter_step(s, next_journey_step(s, 0), now_ms);
 }
@@ -502,15 +511,6 @@ bool session_toggle_choice(struct session *s, size_t option, int64_t now_ms)
 	return flush(s, now_ms);
 }
 
-/* Stores "video:MS" with the furthest point watched as the trainee's place. */
-static bool set_video_position(struct session *s)
-{
-	char position[48];
-
-	snprintf(position, sizeof position, "video:%lld", (long long)s->video_resume_ms);
-	return set_position(s, position);
-}
-
 static bool leave_cue(struct session *s)
 {
 	s->in_cue = false;
@@ -595,7 +595,7 @@ bool session_back(struct session *s, int64_t now_ms)
 			return enter_step(s, prev, now_ms);
 		if (s->video_available && s->scenario->video) {
 			s->screen = SESSION_VIDEO;
-			return set_position(s, "video");
+			return set_video_position(s);
 		}
 		s->screen = SESSION_NOTE;
 		return set_position(s, "note");
