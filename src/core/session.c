@@ -779,6 +779,11 @@ bool session_video_progress(struct session *s, int64_t watched_ms)
 	return set_video_position(s);
 }
 
+int64_t session_video_ms(const struct session *s, size_t index)
+{
+	return index < s->scenario->step_count ? s->video_ms[index] : -1;
+}
+
 int64_t session_video_resume_ms(const struct session *s)
 {
 	return s->video_resume_ms;

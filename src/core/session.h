@@ -127,6 +127,8 @@ bool session_cue_open(struct session *session, size_t index, int64_t video_ms, i
 /* Records the furthest point of the video watched (stored, so that a resume after a crash
  * starts there). Writes to the store only when watched_ms grew; call every few seconds. */
 bool session_video_progress(struct session *session, int64_t watched_ms);
+/* The video time a cue step was asked at, -1 when it has not been (or is no cue step). */
+int64_t session_video_ms(const struct session *session, size_t index);
 /* The furthest point watched before (from a resumed session or the last cue), 0 when new. */
 int64_t session_video_resume_ms(const struct session *session);
 /* The video cannot be played: goes on to the steps, where the cue steps are then asked in

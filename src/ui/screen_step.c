@@ -20,14 +20,17 @@ static const char *kind_line(const struct step *step)
 	}
 }
 
-/* A question asked while the video is paused says so, with the point in the video. */
+/* A question asked during the video (now, or reopened from the review) says so, with the
+ * point in the video, instead of a place among the steps. */
 static void cue_header(struct ui *ui, const struct session *s)
 {
 	char at[32];
+	int64_t ms = session_video_ms(s, session_step_index(s));
 
-	screen_video_clock(at, sizeof at, session_video_resume_ms(s) + 500);
-	view_header(ui, view_printf(ui, "%s \xc2\xb7 the video is paused at %s",
-				    session_scenario(s)->title, at), NULL, 0);
+	screen_video_clock(at, sizeof at, (ms < 0 ? 0 : ms) + 500);
+	view_header(ui, view_printf(ui, "%s \xc2\xb7 %s %s", session_scenario(s)->title,
+				    session_in_cue(s) ? "the video is paused at" :
+				    "asked during the video at", at), NULL, 0);
 }
 
 static int countdown(struct ui *ui, const struct session *s, int64_t now_ms, int x, int y, int w)
@@ -222,7 +225,7 @@ void screen_step(struct ui *ui, const struct session *s, int64_t now_ms)
 	for (size_t i = session_step_index(s) + 1; i < session_scenario(s)->step_count; i++)
 		if (session_step_in_journey(s, i))
 			last = false;
-	if (session_in_cue(s))
+	if (!session_step_in_journey(s, session_step_index(s)))
 		cue_header(ui, s);
 	else
 		view_header(ui, session_scenario(s)->title,
