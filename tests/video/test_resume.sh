@@ -1,7 +1,6 @@
 #!/bin/sh
 # After a crash mid-video the trainee is back on the video screen with the part watched before
-# still counted as watched, and a cue already answered
-# is not asked again; its answer is kept.
+# still counted as watched, and a cue already answered is not asked again; its answer is kept.
 . "$(dirname "$0")/lib.sh"
 kiosk resume-1.txt && fail "the first run should have been killed"
 position=$(sql "SELECT position FROM participants")
