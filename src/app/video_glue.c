@@ -3,6 +3,7 @@
 #include "app/video_glue.h"
 
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,7 @@
 #define NOTICE_MS 3000
 #define PROGRESS_SAVE_MS 5000
 #define JUMP_MS 10000
+#define LOG_SEEN 32         /* distinct log lines remembered, so repeats are not printed */
 #define RESUME_BEFORE_MS 2000 /* a resumed video starts this much before where it stopped */
 
 struct video_glue {
@@ -44,6 +46,9 @@ struct video_glue {
 	char error[RJK_ERROR_MAX + 64];
 	char notice[160];
 	char caption[1024];
+	SDL_mutex *log_lock;   /* the log function runs on libvlc's threads */
+	uint32_t logged[LOG_SEEN];
+	size_t logged_next;
 };
 
 static void wake(void *data)
@@ -55,6 +60,30 @@ static void wake(void *data)
 		return;
 	SDL_Event ev = {.type = g->wake_event};
 	SDL_PushEvent(&ev);
+}
+
+/* libvlc's errors on standard error, each distinct line once: without a sound card libvlc
+ * reports the same audio failure for every stretch of sound. */
+static void log_line(void *data, enum player_log_level level, const char *line)
+{
+	struct video_glue *g = data;
+	uint32_t h = 2166136261u;
+	bool seen = false;
+
+	if (level < PLAYER_LOG_ERROR)
+		return;
+	for (const char *c = line; *c; c++)
+		h = (h ^ (unsigned char)*c) * 16777619u;
+	if (g->log_lock)
+		SDL_LockMutex(g->log_lock);
+	for (size_t i = 0; i < LOG_SEEN && !seen; i++)
+		seen = g->logged[i] == h;
+	if (!seen)
+		g->logged[g->logged_next++ % LOG_SEEN] = h;
+	if (g->log_lock)
+		SDL_UnlockMutex(g->log_lock);
+	if (!seen)
+		fprintf(stderr, "rjkiosk: video: %s\n", line);
 }
 
 static void set_error(struct kiosk *k, struct video_glue *g, const char *why)
@@ -93,11 +122,14 @@ struct video_glue *video_glue_new(struct kiosk *k)
 		return NULL;
 	}
 	g->wake_event = SDL_RegisterEvents(1);
+	g->log_lock = SDL_CreateMutex();
 	struct player_options opts = {
 		.silent = k->options.silent,
 		.volume = k->options.volume > 0 ? k->options.volume : 100,
 		.wake = wake,
 		.wake_data = g,
+		.log = log_line,
+		.log_data = g,
 	};
 
 	g->player = player_vlc_new(&opts, &err);
@@ -108,6 +140,7 @@ struct video_glue *video_glue_new(struct kiosk *k)
 		/* The null player keeps every other call safe. */
 		if (!(g->player = player_null_new())) {
 			video_view_free(g->view);
+			SDL_DestroyMutex(g->log_lock);
 			free(g);
 			return NULL;
 		}
@@ -133,6 +166,7 @@ void video_glue_free(struct kiosk *k, struct video_glue *g)
 	if (k->ui)
 		screen_video_attach(k->ui, NULL);
 	player_free(g->player);
+	SDL_DestroyMutex(g->log_lock);
 	video_view_free(g->view);
 	captions_free(g->captions);
 	free(g);
