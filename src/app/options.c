@@ -64,7 +64,8 @@ enum options_result options_parse(struct options *o, int argc, char **argv)
 		const char *value = i + 1 < argc ? argv[i + 1] : NULL;
 		bool takes = !strcmp(arg, "--scenario") || !strcmp(arg, "--data") ||
 			     !strcmp(arg, "--size") || !strcmp(arg, "--script") ||
-			     !strcmp(arg, "--screenshot-dir") || !strcmp(arg, "--text-size") || !strcmp(arg, "--volume");
+			     !strcmp(arg, "--screenshot-dir") || !strcmp(arg, "--text-size") ||
+			     !strcmp(arg, "--volume");
 
 		if (!strcmp(arg, "-h") || !strcmp(arg, "--help")) {
 			fputs(usage, stdout);
