@@ -17,6 +17,7 @@
 
 struct script;
 struct facil;
+struct video_glue;
 
 struct kiosk {
 	struct options options;
@@ -31,6 +32,7 @@ struct kiosk {
 	char problem[RJK_ERROR_MAX * 4];
 	struct script *script;
 	struct facil *facil;        /* the facilitator's PIN pad, menu and timers */
+	struct video_glue *video;   /* NULL when the scenario has no video (or --no-video) */
 	bool quit;
 	int status;                 /* process exit status */
 	int64_t shown_countdown;    /* countdown second on screen, to redraw when it changes */

@@ -4,6 +4,7 @@
 #include "app/facil.h"
 #include "app/lockdown.h"
 #include "app/script.h"
+#include "app/video_glue.h"
 #include "ui/page.h"
 
 void loop_apply(struct kiosk *k, struct ui_action a)
@@ -54,6 +55,16 @@ void loop_apply(struct kiosk *k, struct ui_action a)
 	case UI_DISMISS:
 		session_dismiss_message(s);
 		break;
+	case UI_VIDEO_PLAY:
+	case UI_VIDEO_BACK:
+	case UI_VIDEO_FORWARD:
+	case UI_VIDEO_RESTART:
+	case UI_VIDEO_CAPTIONS:
+	case UI_VIDEO_VOLUME:
+	case UI_VIDEO_SKIP:
+		if (k->video)
+			video_glue_apply(k, a);
+		break;
 	}
 	ui_invalidate(k->ui);
 }
@@ -71,6 +82,10 @@ void loop_handle(struct kiosk *k, const SDL_Event *ev)
 		k->quit = true;
 		return;
 	}
+	/* The player's wake-ups first: the video must keep updating under the facilitator's
+	 * pages too. */
+	if (k->video && video_glue_event(k, ev))
+		return;
 	if (facil_handle(k, ev))
 		return;
 	if (!k->session) {
@@ -115,6 +130,10 @@ static int next_timeout(struct kiosk *k, int64_t now)
 
 	if (f >= 0 && (due < 0 || f < due))
 		due = f;
+	int64_t video = video_glue_deadline(k);
+
+	if (video >= 0 && (due < 0 || video < due))
+		due = video;
 
 	if (k->script) {
 		int64_t s = script_due(k->script);
@@ -136,6 +155,7 @@ static void run_timers(struct kiosk *k)
 		return;
 	if (session_tick(k->session, now))
 		ui_invalidate(k->ui);
+	video_glue_sync(k);
 	left = session_countdown_ms(k->session, now);
 	if ((left < 0 ? -1 : (left + 999) / 1000) != k->shown_countdown)
 		ui_invalidate(k->ui);

@@ -9,6 +9,7 @@ static const char usage[] =
 	"Usage: rjkiosk [--scenario PATH] [--data DIR] [--windowed] [--size WxH] [--kiosk]\n"
 	"               [--text-size PERCENT] [--high-contrast]\n"
 	"               [--scenarios DIR] [--idle-timeout SECONDS]\n"
+	"               [--silent] [--volume PERCENT] [--no-video]\n"
 	"               [--script FILE] [--screenshot-dir DIR]\n"
 	"\n"
 	"Starts the kiosk on a scenario (the bundled sample when --scenario is not given).\n"
@@ -24,6 +25,9 @@ static const char usage[] =
 	"                       never (default: the saved setting, 5 minutes at first)\n"
 	"  --text-size PERCENT  starting text size, 100 to 200 (trainees can change it)\n"
 	"  --high-contrast      start in the high-contrast colours\n"
+	"  --silent             play the video without sound\n"
+	"  --volume PERCENT     starting video volume, 0 to 100 (default: the saved setting)\n"
+	"  --no-video           skip the video; its cue questions join the other steps\n"
 	"  --script FILE        play scripted input (for tests): key, text, click, wait,\n"
 	"                       screenshot, expect-screen, quit; see docs/using-the-kiosk.md\n"
 	"  --screenshot-dir DIR folder for the script's screenshots\n"
@@ -56,18 +60,31 @@ static bool parse_seconds(const char *s, int *out)
 	return true;
 }
 
+static bool parse_volume(const char *s, int *volume)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+
+	if (end == s || (*end && strcmp(end, "%")) || v < 0 || v > 100)
+		return false;
+	*volume = (int)v;
+	return true;
+}
+
 enum options_result options_parse(struct options *o, int argc, char **argv)
 {
 	memset(o, 0, sizeof *o);
 	o->text_percent = 100;
 	o->idle_s = -1;
+	o->volume = -1;
 	for (int i = 1; i < argc; i++) {
 		const char *arg = argv[i];
 		const char *value = i + 1 < argc ? argv[i + 1] : NULL;
 		bool takes = !strcmp(arg, "--scenario") || !strcmp(arg, "--data") ||
 			     !strcmp(arg, "--size") || !strcmp(arg, "--script") ||
 			     !strcmp(arg, "--screenshot-dir") || !strcmp(arg, "--text-size") ||
-			     !strcmp(arg, "--scenarios") || !strcmp(arg, "--idle-timeout");
+			     !strcmp(arg, "--scenarios") || !strcmp(arg, "--idle-timeout") ||
+			     !strcmp(arg, "--volume");
 
 		if (!strcmp(arg, "-h") || !strcmp(arg, "--help")) {
 			fputs(usage, stdout);
@@ -110,6 +127,16 @@ enum options_result options_parse(struct options *o, int argc, char **argv)
 					"(got '%s')\n", value);
 				return OPTIONS_USAGE;
 			}
+		} else if (!strcmp(arg, "--volume")) {
+			if (!parse_volume(value, &o->volume)) {
+				fprintf(stderr, "rjkiosk: --volume wants a percentage from 0 to 100 "
+					"(got '%s')\n", value);
+				return OPTIONS_USAGE;
+			}
+		} else if (!strcmp(arg, "--silent")) {
+			o->silent = true;
+		} else if (!strcmp(arg, "--no-video")) {
+			o->no_video = true;
 		} else if (!strcmp(arg, "--windowed")) {
 			o->windowed = true;
 		} else if (!strcmp(arg, "--kiosk")) {

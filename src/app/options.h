@@ -16,6 +16,9 @@ struct options {
 	bool high_contrast;         /* start in the high-contrast theme */
 	const char *scenarios;      /* the folder the facilitator's menu chooses scenarios from */
 	int idle_s;                 /* inactivity timeout for this run (0 off); -1: the setting */
+	bool no_video;              /* skip the video (its cue steps join the step list) */
+	bool silent;                /* play the video without sound */
+	int volume;                 /* starting video volume, 0 to 100; -1: the setting */
 };
 
 enum options_result {

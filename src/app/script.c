@@ -15,6 +15,8 @@
 #include "app/facil.h"
 #include "app/loop.h"
 #include "ui/page.h"
+#include "app/video_glue.h"
+#include "ui/screen_video.h"
 
 struct script {
 	char **lines;
@@ -22,6 +24,7 @@ struct script {
 	char *path;
 	char *shot_dir;
 	int64_t due;
+	int64_t wait_until;  /* deadline of the polling command running now, 0 for none */
 };
 
 struct script *script_open(const char *path, const char *shot_dir, struct rjk_error *err)
@@ -235,6 +238,48 @@ static bool expect_screen(struct script *s, struct kiosk *k, const char *want)
 	return failed(s, k, "expected screen '%s', got '%s'", want, now);
 }
 
+static const char *view_ms(char *buf, int64_t ms)
+{
+	snprintf(buf, 32, "%lld", (long long)ms);
+	return buf;
+}
+
+/* Draws a frame and reads back the caption box: shown means dark box pixels and bright text
+ * pixels inside it; hidden means no box was drawn. */
+static bool expect_captions(struct script *s, struct kiosk *k, bool shown)
+{
+	SDL_Rect box;
+	Uint32 *px;
+	size_t bright = 0, dark = 0;
+	bool has;
+
+	ui_invalidate(k->ui);
+	loop_render(k);
+	has = screen_video_caption_box(k->ui, &box);
+	if (!shown) {
+		loop_present(k);
+		return !has || failed(s, k, "captions shown, expected none%s%s", "", "");
+	}
+	if (!has) {
+		loop_present(k);
+		return failed(s, k, "no caption drawn%s%s", "", "");
+	}
+	px = malloc((size_t)box.w * (size_t)box.h * 4);
+	if (px && SDL_RenderReadPixels(k->ren, &box, SDL_PIXELFORMAT_ARGB8888, px, box.w * 4) == 0)
+		for (size_t i = 0; i < (size_t)box.w * (size_t)box.h; i++) {
+			int r = (px[i] >> 16) & 255, g = (px[i] >> 8) & 255, b = px[i] & 255;
+
+			bright += r > 200 && g > 200;
+			dark += r < 80 && g < 80 && b < 80;
+		}
+	free(px);
+	loop_present(k);
+	if (!bright || !dark)
+		return failed(s, k, "the caption box holds no readable text (%s bright, %s dark)",
+			      bright ? "some" : "no", dark ? "some" : "no");
+	return true;
+}
+
 /* The stored answer as one string: text, scale value, or options joined with "; ". */
 static void stored_value(const struct stored_response *r, char *out, size_t size)
 {
@@ -324,6 +369,78 @@ static void unescape(char *s)
 	*out = '\0';
 }
 
+/* A polling command: true when cond holds; otherwise runs the same line again soon, and
+ * fails once timeout_ms have passed. */
+static bool poll_until(struct script *s, struct kiosk *k, bool cond, int timeout_ms,
+		       const char *what, const char *arg)
+{
+	int64_t now = kiosk_now();
+
+	if (cond) {
+		s->wait_until = 0;
+		return true;
+	}
+	if (!s->wait_until)
+		s->wait_until = now + timeout_ms;
+	if (now >= s->wait_until) {
+		s->wait_until = 0;
+		return failed(s, k, "timed out waiting for %s %s", what, arg);
+	}
+	s->next--;
+	s->due = now + 10;
+	return false;
+}
+
+/* Video checks: "wait-video-time MS", "expect-video-time MS TOLERANCE",
+ * "wait-screen NAME [TIMEOUT_MS]",
+ * "wait-video-error [TIMEOUT_MS]", "expect-video-frames MIN", "expect-video-notice TEXT",
+ * "expect-captions shown|hidden".
+ * -1 when line is none of them. */
+static int run_video(struct script *s, struct kiosk *k, const char *line, const char *arg)
+{
+	char buf[128];
+	long long a = 0, b = 0;
+	int64_t t = video_glue_time_ms(k);
+
+	if (!strcmp(line, "wait-screen")) {
+		const char *now = screen_now(k, buf, sizeof buf);
+		char want[128];
+		int timeout = 10000;
+
+		if (sscanf(arg, "%127s %d", want, &timeout) < 1)
+			return failed(s, k, "%s wants NAME [TIMEOUT_MS], got '%s'", line, arg);
+		return poll_until(s, k, !strcmp(now, want) ||
+				  (!strcmp(want, "step") && !strncmp(now, "step:", 5)),
+				  timeout, "screen", arg);
+	}
+	if (!strcmp(line, "wait-video-error"))
+		return poll_until(s, k, video_glue_error(k)[0] != '\0', atoi(arg) > 0 ? atoi(arg) : 6000,
+				  "the video's error message within (ms)", arg);
+	if (!strcmp(line, "wait-video-time"))
+		return poll_until(s, k, t >= atoll(arg), 20000, "video time", arg);
+	if (!strcmp(line, "expect-video-time")) {
+		if (sscanf(arg, "%lld %lld", &a, &b) != 2)
+			return failed(s, k, "%s wants MS TOLERANCE, got '%s'", line, arg);
+		if (t < a - b || t > a + b)
+			return failed(s, k, "video time %s, expected %s", view_ms(buf, t), arg);
+		return true;
+	}
+	if (!strcmp(line, "expect-video-frames")) {
+		if (video_glue_frames(k) < (unsigned long)atol(arg))
+			return failed(s, k, "fewer than %s pictures shown%s", arg, "");
+		return true;
+	}
+	if (!strcmp(line, "expect-video-notice")) {
+		if (!strstr(video_glue_notice(k), arg))
+			return failed(s, k, "expected a notice with '%s', got '%s'", arg,
+				      video_glue_notice(k));
+		return true;
+	}
+	if (!strcmp(line, "expect-captions"))
+		return expect_captions(s, k, !strcmp(arg, "shown"));
+	return -1;
+}
+
 /* Runs one command; returns false when the loop must run before the next one. */
 static bool run(struct script *s, struct kiosk *k, char *line)
 {
@@ -335,6 +452,8 @@ static bool run(struct script *s, struct kiosk *k, char *line)
 	unescape(arg);
 	if (!*line || line[0] == '#')
 		return true;
+	if ((x = run_video(s, k, line, arg)) >= 0)
+		return x;
 	if (!strcmp(line, "key")) {
 		if (!push_key(arg))
 			return failed(s, k, "unknown key '%s'%s", arg, "");

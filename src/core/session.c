@@ -17,6 +17,9 @@ struct session {
 	size_t step;
 	bool from_review;
 	struct session_answer *answers;
+	int64_t *video_ms;       /* per step: video time a cue step was shown at, -1 otherwise */
+	bool in_cue;             /* the current step is a cue asked over the paused video */
+	int64_t video_resume_ms; /* furthest point of the video watched, stored in the position */
 	bool dirty;              /* answers[step] changed since last saved */
 	int64_t save_due;        /* when the pending draft is written */
 	int64_t step_entered;    /* for the discussion countdown */
@@ -101,7 +104,7 @@ static bool save_answer(struct session *s, size_t index, struct rjk_error *err)
 		.kind = step->kind,
 		.prompt = step->text,
 		.status = a->status,
-		.video_ms = -1,
+		.video_ms = s->video_ms[index],
 	};
 
 	if (!answerable(step) || s->participant == 0)
@@ -146,6 +149,15 @@ static bool set_position(struct session *s, const char *position)
 	if (!store_participant_set_position(s->store, s->participant, position, &err))
 		return fail(s, "Your place in the scenario could not be saved", &err);
 	return true;
+}
+
+/* Stores "video:MS" with the furthest point watched as the trainee's place. */
+static bool set_video_position(struct session *s)
+{
+	char position[48];
+
+	snprintf(position, sizeof position, "video:%lld", (long long)s->video_resume_ms);
+	return set_position(s, position);
 }
 
 bool session_step_in_journey(const struct session *s, size_t index)
@@ -198,7 +210,7 @@ static bool enter_after_note(struct session *s, int64_t now_ms)
 {
 	if (s->video_available && s->scenario->video) {
 		s->screen = SESSION_VIDEO;
-		return set_position(s, "video");
+		return set_video_position(s);
 	}
 	return enter_step(s, next_journey_step(s, 0), now_ms);
 }
@@ -228,11 +240,24 @@ static void restore_answers(struct session *s, const struct stored_response *r, 
 			answer_set_text(a, r[i].text);
 		a->has_scale = r[i].has_scale;
 		a->scale = r[i].scale;
+		s->video_ms[index] = r[i].video_ms;
 		for (size_t c = 0; a->chosen && c < r[i].choice_count; c++)
 			for (size_t o = 0; o < step->option_count; o++)
 				if (!strcmp(r[i].choices[c], step->options[o]))
 					a->chosen[o] = true;
 	}
+}
+
+/* "video" or "video:MS" (the furthest point watched): notes MS for the video screen. */
+static bool video_position(struct session *s, const char *position)
+{
+	if (strncmp(position, "video", 5) || (position[5] && position[5] != ':') ||
+	    !s->video_available || !s->scenario->video)
+		return false;
+	s->video_resume_ms = position[5] ? strtoll(position + 6, NULL, 10) : 0;
+	if (s->video_resume_ms < 0)
+		s->video_resume_ms = 0;
+	return true;
 }
 
 static bool resume(struct session *s, int64_t participant, const char *position,
@@ -248,7 +273,7 @@ static bool resume(struct session *s, int64_t participant, const char *position,
 	store_responses_free(responses, count);
 	if (!strcmp(position, "note") && s->scenario->content_note)
 		s->screen = SESSION_NOTE;
-	else if (!strcmp(position, "video") && s->video_available && s->scenario->video)
+	else if (video_position(s, position))
 		s->screen = SESSION_VIDEO;
 	else if (!strcmp(position, "review"))
 		s->screen = SESSION_REVIEW;
@@ -273,8 +298,11 @@ struct session *session_open(const struct scenario *scenario, struct store *stor
 	int64_t open_id = 0, participant = 0;
 	char position[SCENARIO_ID_MAX + 16] = "";
 
-	if (!s || !(s->answers = calloc(scenario->step_count, sizeof *s->answers)))
+	if (!s || !(s->answers = calloc(scenario->step_count, sizeof *s->answers)) ||
+	    !(s->video_ms = malloc((scenario->step_count + 1) * sizeof *s->video_ms)))
 		goto oom;
+	for (size_t i = 0; i < scenario->step_count; i++)
+		s->video_ms[i] = -1;
 	s->scenario = scenario;
 	s->store = store;
 	s->video_available = video_available;
@@ -326,6 +354,7 @@ void session_close(struct session *s, bool end_session)
 		}
 	}
 	free(s->answers);
+	free(s->video_ms);
 	free(s);
 }
 
@@ -483,6 +512,13 @@ bool session_toggle_choice(struct session *s, size_t option, int64_t now_ms)
 	return flush(s, now_ms);
 }
 
+static bool leave_cue(struct session *s)
+{
+	s->in_cue = false;
+	s->screen = SESSION_VIDEO;
+	return set_video_position(s);
+}
+
 /* Saves the current step with a final status, then leaves it forwards. */
 static bool leave_step(struct session *s, enum response_status status, int64_t now_ms)
 {
@@ -497,6 +533,8 @@ static bool leave_step(struct session *s, enum response_status status, int64_t n
 	}
 	s->dirty = false;
 	s->notice[0] = '\0';
+	if (s->in_cue)
+		return leave_cue(s);
 	if (s->from_review)
 		return enter_review(s);
 	return enter_step(s, next_journey_step(s, s->step + 1), now_ms);
@@ -558,7 +596,7 @@ bool session_back(struct session *s, int64_t now_ms)
 			return enter_step(s, prev, now_ms);
 		if (s->video_available && s->scenario->video) {
 			s->screen = SESSION_VIDEO;
-			return set_position(s, "video");
+			return set_video_position(s);
 		}
 		s->screen = SESSION_NOTE;
 		return set_position(s, "note");
@@ -583,6 +621,8 @@ bool session_can_go_back(const struct session *s)
 	case SESSION_REVIEW:
 		return prev_journey_step(s, s->scenario->step_count, &prev);
 	case SESSION_STEP:
+		if (s->in_cue)
+			return false;
 		return s->from_review || prev_journey_step(s, s->step, &prev) ||
 		       s->scenario->content_note || (s->video_available && s->scenario->video);
 	case SESSION_VIDEO:
@@ -594,7 +634,7 @@ bool session_can_go_back(const struct session *s)
 
 bool session_review_edit(struct session *s, size_t index, int64_t now_ms)
 {
-	if (s->screen != SESSION_REVIEW || !session_step_in_journey(s, index) ||
+	if (s->screen != SESSION_REVIEW || !session_step_in_review(s, index) ||
 	    !answerable(&s->scenario->steps[index]))
 		return false;
 	if (!enter_step(s, index, now_ms))
@@ -613,7 +653,7 @@ bool session_submit(struct session *s, int64_t now_ms)
 		const struct step *step = &s->scenario->steps[i];
 		struct session_answer *a = &s->answers[i];
 
-		if (!session_step_in_journey(s, i) || !answerable(step) ||
+		if (!session_step_in_review(s, i) || !answerable(step) ||
 		    a->status != RESPONSE_DRAFT)
 			continue;
 		if (!has_answer(step, a) && step->required) {
@@ -646,6 +686,10 @@ static void reset_for_next(struct session *s)
 	s->name[0] = '\0';
 	s->step = 0;
 	s->from_review = false;
+	s->in_cue = false;
+	s->video_resume_ms = 0;
+	for (size_t i = 0; i < s->scenario->step_count; i++)
+		s->video_ms[i] = -1;
 	s->dirty = false;
 	s->notice[0] = '\0';
 	s->screen = SESSION_START;
@@ -723,4 +767,68 @@ int64_t session_next_deadline(const struct session *s, int64_t now_ms)
 			due = tick;
 	}
 	return due;
+}
+
+/* --- the video and its cues --- */
+
+bool session_step_in_review(const struct session *s, size_t index)
+{
+	return index < s->scenario->step_count &&
+	       (session_step_in_journey(s, index) || s->scenario->steps[index].is_cue);
+}
+
+bool session_cue_done(const struct session *s, size_t index)
+{
+	return index < s->scenario->step_count && s->answers[index].status != RESPONSE_DRAFT;
+}
+
+bool session_in_cue(const struct session *s)
+{
+	return s->screen == SESSION_STEP && s->in_cue;
+}
+
+bool session_cue_open(struct session *s, size_t index, int64_t video_ms, int64_t now_ms)
+{
+	if (s->screen != SESSION_VIDEO || index >= s->scenario->step_count ||
+	    !s->scenario->steps[index].is_cue)
+		return false;
+	if (video_ms > s->video_resume_ms)
+		s->video_resume_ms = video_ms;
+	s->video_ms[index] = video_ms < 0 ? 0 : video_ms;
+	s->screen = SESSION_STEP;
+	s->step = index;
+	s->step_entered = now_ms;
+	s->dirty = false;
+	s->from_review = false;
+	s->in_cue = true;
+	/* A crash while the question is open resumes on the video at this point; the cue,
+	 * still unanswered, is then asked again. */
+	return set_video_position(s);
+}
+
+bool session_video_progress(struct session *s, int64_t watched_ms)
+{
+	if (s->screen != SESSION_VIDEO || watched_ms <= s->video_resume_ms)
+		return true;
+	s->video_resume_ms = watched_ms;
+	return set_video_position(s);
+}
+
+int64_t session_video_ms(const struct session *s, size_t index)
+{
+	return index < s->scenario->step_count ? s->video_ms[index] : -1;
+}
+
+int64_t session_video_resume_ms(const struct session *s)
+{
+	return s->video_resume_ms;
+}
+
+bool session_video_failed(struct session *s, int64_t now_ms)
+{
+	if (s->screen != SESSION_VIDEO)
+		return false;
+	/* Without the video, its cue steps are asked in the normal step list. */
+	s->video_available = false;
+	return enter_step(s, next_journey_step(s, 0), now_ms);
 }

@@ -130,6 +130,26 @@ bool session_time_out(struct session *session, int64_t now_ms);
  * a draft; they stay open for the trainee to answer from the review. True when the screen
  * changed. */
 bool session_next_discussion(struct session *session, int64_t now_ms);
+/* --- the video and its cues (SESSION_VIDEO) --- */
+/* True when the step is listed in the review: journey steps and cue steps. */
+bool session_step_in_review(const struct session *session, size_t index);
+/* True when a step has been answered or passed (a cue already done is not asked again). */
+bool session_cue_done(const struct session *session, size_t index);
+/* True while the current step is a cue asked over the paused video. */
+bool session_in_cue(const struct session *session);
+/* From the video screen: asks cue step index, shown at video time video_ms (stored with the
+ * answer). Next or Pass saves it and returns to the video screen. */
+bool session_cue_open(struct session *session, size_t index, int64_t video_ms, int64_t now_ms);
+/* Records the furthest point of the video watched (stored, so that a resume after a crash
+ * starts there). Writes to the store only when watched_ms grew; call every few seconds. */
+bool session_video_progress(struct session *session, int64_t watched_ms);
+/* The video time a cue step was asked at, -1 when it has not been (or is no cue step). */
+int64_t session_video_ms(const struct session *session, size_t index);
+/* The furthest point watched before (from a resumed session or the last cue), 0 when new. */
+int64_t session_video_resume_ms(const struct session *session);
+/* The video cannot be played: goes on to the steps, where the cue steps are then asked in
+ * the normal list. */
+bool session_video_failed(struct session *session, int64_t now_ms);
 
 /* Timers: writes a pending draft whose time has come and leaves the thanks screen after
  * SESSION_THANKS_MS. Returns true when the screen changed or should be redrawn. */

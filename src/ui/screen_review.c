@@ -92,7 +92,7 @@ void screen_review(struct ui *ui, const struct session *s)
 		size_t panel;
 		int top = y, cy, h;
 
-		if (!session_step_in_journey(s, i) || (step->kind == STEP_DISCUSSION && !step->notes))
+		if (!session_step_in_review(s, i) || (step->kind == STEP_DISCUSSION && !step->notes))
 			continue;
 		answer = summary(ui, step, a, &color);
 		/* An index, not a pointer: adding items may move the array. */

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ui/screen_video.h"
 #include "ui/view.h"
 
 static const char *kind_line(const struct step *step)
@@ -17,6 +18,19 @@ static const char *kind_line(const struct step *step)
 	default:
 		return step->multiple ? "Choose all that apply" : "Choose one";
 	}
+}
+
+/* A question asked during the video (now, or reopened from the review) says so, with the
+ * point in the video, instead of a place among the steps. */
+static void cue_header(struct ui *ui, const struct session *s)
+{
+	char at[32];
+	int64_t ms = session_video_ms(s, session_step_index(s));
+
+	screen_video_clock(at, sizeof at, (ms < 0 ? 0 : ms) + 500);
+	view_header(ui, view_printf(ui, "%s \xc2\xb7 %s %s", session_scenario(s)->title,
+				    session_in_cue(s) ? "the video is paused at" :
+				    "asked during the video at", at), NULL, 0);
 }
 
 static int countdown(struct ui *ui, const struct session *s, int64_t now_ms, int x, int y, int w)
@@ -211,9 +225,12 @@ void screen_step(struct ui *ui, const struct session *s, int64_t now_ms)
 	for (size_t i = session_step_index(s) + 1; i < session_scenario(s)->step_count; i++)
 		if (session_step_in_journey(s, i))
 			last = false;
-	view_header(ui, session_scenario(s)->title,
-		    view_printf(ui, "Step %zu of %zu", number, total),
-		    total ? (int)(number * 1000 / total) : 0);
+	if (!session_step_in_journey(s, session_step_index(s)))
+		cue_header(ui, s);
+	else
+		view_header(ui, session_scenario(s)->title,
+			    view_printf(ui, "Step %zu of %zu", number, total),
+			    total ? (int)(number * 1000 / total) : 0);
 	if (step->required)
 		tag = view_printf(ui, "%s \xc2\xb7 an answer is needed", tag);
 	y += view_paragraph(ui, REGION_CONTENT, FONT_SMALL, COLOR_MUTED, tag, x, y, w);
@@ -244,6 +261,7 @@ void screen_step(struct ui *ui, const struct session *s, int64_t now_ms)
 	}
 	view_footer(ui, session_can_go_back(s) ? "Back" : NULL,
 		    answerable && !step->required && step->kind != STEP_DISCUSSION ? "Pass" : NULL,
-		    session_from_review(s) ? "Save and return" : last ? "Review answers" : "Next",
+		    session_in_cue(s) ? "Continue the video" : session_from_review(s) ?
+		    "Save and return" : last ? "Review answers" : "Next",
 		    UI_NEXT);
 }

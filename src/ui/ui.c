@@ -8,6 +8,7 @@
 
 #include "core/utf8.h"
 #include "ui/page.h"
+#include "ui/screen_video.h"
 #include "ui/view.h"
 
 #define NAME_MAX_CHARS 60
@@ -81,6 +82,8 @@ void ui_free(struct ui *ui)
 {
 	if (!ui)
 		return;
+	if (ui->fade)
+		SDL_DestroyTexture(ui->fade);
 	editor_release(&ui->editor);
 	textwrap_release(&ui->wrap);
 	fonts_release(&ui->fonts);
@@ -243,9 +246,12 @@ static void build(struct ui *ui, const struct session *s, int64_t now_ms)
 	case SESSION_THANKS:
 		screen_thanks(ui, s);
 		break;
+	case SESSION_VIDEO: /* without a player attached the journey never comes here */
 	case SESSION_MESSAGE:
-	case SESSION_VIDEO: /* drawn by the video view; without one the journey never comes here */
-		screen_message(ui, s);
+		if (screen == SESSION_VIDEO && ui->video)
+			screen_video(ui, s);
+		else
+			screen_message(ui, s);
 		break;
 	}
 	if (ui->settings_open && !ui->page)
@@ -298,7 +304,11 @@ void ui_draw(struct ui *ui, const struct session *s, int64_t now_ms)
 	/* The countdown's text changes every second: rebuild so it shows the time now. */
 	build(ui, s, now_ms);
 	text_frame_begin(ui->text);
-	view_draw(ui);
+	ui->caption_box.w = 0;
+	if (session_screen(s) == SESSION_VIDEO && ui->video && !ui->video->error[0])
+		screen_video_draw(ui);
+	else
+		view_draw(ui);
 	text_frame_end(ui->text);
 	ui->dirty = false;
 }
@@ -607,6 +617,8 @@ struct ui_action ui_event(struct ui *ui, const struct session *s, const SDL_Even
 		ui->stale = ui->dirty = true;
 		break;
 	case SDL_KEYDOWN:
+		if (session_screen(s) == SESSION_VIDEO && screen_video_key(ui, &ev->key.keysym, &act))
+			break;
 		ui->eat_space = ev->key.keysym.sym == SDLK_SPACE && !focused_editor(ui);
 		act = key_down(ui, &ev->key.keysym);
 		break;

@@ -29,6 +29,14 @@ enum ui_action_kind {
 	UI_FINISH,         /* thanks: next trainee */
 	UI_DISMISS,        /* message screen: back */
 	UI_PAGE,           /* a button of the page shown in place of the journey (ui/page.h) */
+	/* the video screen */
+	UI_VIDEO_PLAY,     /* play or pause */
+	UI_VIDEO_BACK,     /* back 10 seconds */
+	UI_VIDEO_FORWARD,  /* forward 10 seconds, within what has been watched */
+	UI_VIDEO_RESTART,
+	UI_VIDEO_CAPTIONS, /* captions on or off */
+	UI_VIDEO_VOLUME,   /* arg is the change, in percent */
+	UI_VIDEO_SKIP,     /* the video cannot be played: go on to the steps */
 };
 
 struct ui_action {

@@ -423,6 +423,19 @@ static void draw_region(struct ui *ui, enum item_region region)
 		draw_focus(ui, &ui->items[ui->focus]);
 }
 
+void view_draw_region(struct ui *ui, enum item_region region)
+{
+	draw_region(ui, region);
+}
+
+void view_fill_alpha(struct ui *ui, struct theme_color c, SDL_Rect r, int alpha)
+{
+	SDL_SetRenderDrawBlendMode(ui->ren, SDL_BLENDMODE_BLEND);
+	SDL_SetRenderDrawColor(ui->ren, c.r, c.g, c.b, (Uint8)alpha);
+	SDL_RenderFillRect(ui->ren, &r);
+	SDL_SetRenderDrawBlendMode(ui->ren, SDL_BLENDMODE_NONE);
+}
+
 static void draw_scrollbar(struct ui *ui)
 {
 	const struct layout *l = &ui->lay;

@@ -110,6 +110,9 @@ struct ui {
 	const struct ui_page *page;
 	unsigned built_page;
 	bool built_for_page;
+	const struct screen_video_state *video; /* see screen_video.h; NULL when none */
+	SDL_Rect caption_box;     /* drawn in the last frame, w == 0 for none */
+	SDL_Texture *fade;        /* the video controls drawn while they fade out, or NULL */
 };
 
 /* --- building (used by the screens) --- */
@@ -142,6 +145,10 @@ void view_footer(struct ui *ui, const char *back, const char *pass, const char *
 /* --- drawing --- */
 SDL_Color view_color(struct theme_color c);
 void view_draw(struct ui *ui);
+/* Draws one region's items and its focus ring (for screens that draw their own page). */
+void view_draw_region(struct ui *ui, enum item_region region);
+/* Fills r with c at alpha (0..255). */
+void view_fill_alpha(struct ui *ui, struct theme_color c, SDL_Rect r, int alpha);
 /* An item's rectangle on screen (content items moved by the scroll). */
 SDL_Rect view_screen_rect(const struct ui *ui, const struct item *item);
 
@@ -156,6 +163,9 @@ void screen_message(struct ui *ui, const struct session *session);
 void screen_settings(struct ui *ui);
 struct ui_page;
 void screen_page(struct ui *ui, const struct ui_page *page);
+void screen_video(struct ui *ui, const struct session *session);
+/* Draws the video screen (the picture, captions and controls) in place of view_draw. */
+void screen_video_draw(struct ui *ui);
 /* Why the kiosk cannot run, when there is no session to show. */
 void screen_problem(struct ui *ui, const char *text);
 

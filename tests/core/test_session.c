@@ -401,6 +401,90 @@ static void test_next_discussion_moves_the_trainee_on(void **state)
 	assert_int_equal(session_screen(f->session), SESSION_REVIEW);
 }
 
+/* Opens the fixture's session again with the video and goes to the video screen as "name". */
+static struct session *to_video(struct fixture *f, const char *name)
+{
+	struct rjk_error err = {{0}};
+	struct session *s;
+
+	session_close(f->session, true);
+	scenario.video = &video;
+	s = f->session = session_open(&scenario, f->store, true, &err);
+	assert_non_null(s);
+	assert_true(session_start(s, 0));
+	assert_true(session_set_who(s, name, 0));
+	assert_true(session_note_continue(s, 0));
+	assert_int_equal(session_screen(s), SESSION_VIDEO);
+	return s;
+}
+
+static void test_cue_is_asked_over_the_video_and_stored_with_its_time(void **state)
+{
+	struct fixture *f = *state;
+	struct session *s = to_video(f, "Jo");
+	struct stored_response *r = NULL;
+	size_t n = 0;
+	struct rjk_error err = {{0}};
+
+	assert_false(session_cue_done(s, 0));
+	assert_false(session_cue_open(s, 2, 1000, 0)); /* not a cue step */
+	assert_true(session_cue_open(s, 0, 56020, 0));
+	assert_int_equal(session_screen(s), SESSION_STEP);
+	assert_true(session_in_cue(s));
+	assert_false(session_can_go_back(s));
+	assert_true(session_set_text(s, "shocked", 0));
+	assert_true(session_next(s, 0));
+	/* Back to the video, not on to the next step. */
+	assert_int_equal(session_screen(s), SESSION_VIDEO);
+	assert_false(session_in_cue(s));
+	assert_true(session_cue_done(s, 0));
+	assert_int_equal(session_video_resume_ms(s), 56020);
+	assert_true(session_store_id(s) > 0);
+	assert_true(store_load_responses(f->store, session_participant(s), &r, &n, &err));
+	assert_int_equal(n, 1);
+	assert_string_equal(r[0].step_id, "cue");
+	assert_int_equal(r[0].video_ms, 56020);
+	store_responses_free(r, n);
+	/* After the video the cue is not asked again but is listed in the review. */
+	assert_true(session_video_done(s, 0));
+	assert_string_equal(session_step(s)->id, "talk");
+	assert_false(session_step_in_journey(s, 0));
+	assert_true(session_step_in_review(s, 0));
+	scenario.video = NULL;
+}
+
+static void test_resume_returns_to_the_furthest_point_watched(void **state)
+{
+	struct fixture *f = *state;
+	struct session *s = to_video(f, "Kit"), *again;
+	struct store *store2;
+	struct rjk_error err = {{0}};
+
+	assert_true(session_video_progress(s, 30000));
+	assert_true(session_video_progress(s, 20000)); /* never goes back */
+	store2 = store_open(f->dir, &err);
+	assert_non_null(store2);
+	again = session_open(&scenario, store2, true, &err);
+	assert_non_null(again);
+	assert_int_equal(session_screen(again), SESSION_VIDEO);
+	assert_int_equal(session_video_resume_ms(again), 30000);
+	session_close(again, false);
+	store_close(store2);
+	scenario.video = NULL;
+}
+
+static void test_failed_video_puts_cue_steps_in_the_list(void **state)
+{
+	struct fixture *f = *state;
+	struct session *s = to_video(f, "Lou");
+
+	assert_true(session_video_failed(s, 0));
+	assert_int_equal(session_screen(s), SESSION_STEP);
+	assert_string_equal(session_step(s)->id, "cue");
+	assert_true(session_step_in_journey(s, 0));
+	scenario.video = NULL;
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -423,6 +507,12 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_time_out_saves_the_draft_and_returns_to_the_start,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_next_discussion_moves_the_trainee_on, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(
+			test_cue_is_asked_over_the_video_and_stored_with_its_time, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_resume_returns_to_the_furthest_point_watched,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_failed_video_puts_cue_steps_in_the_list, setup,
 						teardown),
 	};
 

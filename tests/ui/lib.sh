@@ -14,7 +14,7 @@ data="$work/data"
 kiosk() {
 	script=$1
 	shift
-	"$RJKIOSK" --data "$data" --script "$RJK_UI_SCRIPTS/$script" --screenshot-dir "$work" "$@"
+	"$RJKIOSK" --data "$data" --script "$RJK_UI_SCRIPTS/$script" --screenshot-dir "$work" --no-video "$@"
 }
 
 # sql QUERY: one value from the response database.

@@ -1,0 +1,489 @@
+/* The interview video in the running kiosk: player, picture, captions, watch limit and cues,
+ * driven from the event loop on the main thread. */
+#include "app/video_glue.h"
+
+#include <stdatomic.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/facil.h"
+#include "app/kiosk.h"
+#include "core/captions.h"
+#include "core/settings.h"
+#include "core/watch_limit.h"
+#include "media/player.h"
+#include "ui/screen_video.h"
+
+#define CONTROLS_MS 3000    /* the controls fade this long after the last input while playing */
+#define FADE_MS 600         /* and take this long to fade out */
+#define FADE_STEP_MS 33     /* redraw this often while fading, even between pictures */
+#define NOTICE_MS 3000
+#define PROGRESS_SAVE_MS 5000
+#define JUMP_MS 10000
+#define LOG_SEEN 32         /* distinct log lines remembered, so repeats are not printed */
+#define RESUME_BEFORE_MS 2000 /* a resumed video starts this much before where it stopped */
+
+struct video_glue {
+	struct player *player;
+	struct video_view *view;
+	struct captions *captions;
+	struct watch_limit limit;
+	struct screen_video_state shown;
+	Uint32 wake_event;
+	atomic_bool wake_pending;
+
+	bool started;          /* the player was opened for the video screen */
+	bool suspended;        /* paused while another screen (a message) shows */
+	bool in_cue;           /* paused on a cue; the cue step is on screen */
+	bool user_paused;
+	bool finished;         /* played to the end once: all of it is watched */
+	bool want_play;
+	size_t cue;            /* index of the armed cue in scenario->video->cues */
+	bool cue_armed;
+	unsigned long frames;
+	int64_t controls_until, notice_until, saved_at;
+	int64_t caption_from, caption_until; /* the caption text is right within [from, until) */
+	char error[RJK_ERROR_MAX + 64];
+	char notice[160];
+	char caption[1024];
+	SDL_mutex *log_lock;   /* the log function runs on libvlc's threads */
+	uint32_t logged[LOG_SEEN];
+	size_t logged_next;
+};
+
+static void wake(void *data)
+{
+	struct video_glue *g = data;
+
+	/* One pending wake-up is enough: the loop reads everything the player has at once. */
+	if (atomic_exchange(&g->wake_pending, true))
+		return;
+	SDL_Event ev = {.type = g->wake_event};
+	SDL_PushEvent(&ev);
+}
+
+/* libvlc's errors on standard error, each distinct line once: without a sound card libvlc
+ * reports the same audio failure for every stretch of sound. */
+static void log_line(void *data, enum player_log_level level, const char *line)
+{
+	struct video_glue *g = data;
+	uint32_t h = 2166136261u;
+	bool seen = false;
+
+	if (level < PLAYER_LOG_ERROR)
+		return;
+	for (const char *c = line; *c; c++)
+		h = (h ^ (unsigned char)*c) * 16777619u;
+	if (g->log_lock)
+		SDL_LockMutex(g->log_lock);
+	for (size_t i = 0; i < LOG_SEEN && !seen; i++)
+		seen = g->logged[i] == h;
+	if (!seen)
+		g->logged[g->logged_next++ % LOG_SEEN] = h;
+	if (g->log_lock)
+		SDL_UnlockMutex(g->log_lock);
+	if (!seen)
+		fprintf(stderr, "rjkiosk: video: %s\n", line);
+}
+
+static void set_error(struct kiosk *k, struct video_glue *g, const char *why)
+{
+	snprintf(g->error, sizeof g->error, "%s", why);
+	fprintf(stderr, "rjkiosk: video: %s\n", why);
+	player_close(g->player);
+	ui_invalidate(k->ui);
+}
+
+static void load_captions(struct kiosk *k, struct video_glue *g)
+{
+	const char *path = k->scenario->video->captions_path;
+	struct rjk_diags warnings = {0};
+	struct rjk_error err = {{0}};
+
+	if (!path)
+		return;
+	g->captions = captions_load(path, &warnings, &err);
+	for (size_t i = 0; i < warnings.count; i++)
+		fprintf(stderr, "rjkiosk: captions: %s\n", warnings.items[i]);
+	rjk_diags_release(&warnings);
+	/* A bad caption file never stops the video: it plays without captions. */
+	if (!g->captions)
+		fprintf(stderr, "rjkiosk: captions: %s\n", err.message);
+	g->shown.has_captions = g->captions && g->captions->count;
+}
+
+struct video_glue *video_glue_new(struct kiosk *k)
+{
+	struct video_glue *g = calloc(1, sizeof *g);
+	struct rjk_error err = {{0}};
+	const struct settings *saved = k->facil ? facil_settings(k->facil) : NULL;
+	/* --volume wins over the facilitator's saved volume for one run. */
+	int volume = k->options.volume >= 0 ? k->options.volume : saved ? saved->volume : 100;
+
+	if (!g || !(g->view = video_view_new(k->ren))) {
+		free(g);
+		return NULL;
+	}
+	g->wake_event = SDL_RegisterEvents(1);
+	g->log_lock = SDL_CreateMutex();
+	struct player_options opts = {
+		.silent = k->options.silent,
+		.volume = volume > 0 ? volume : 100,
+		.wake = wake,
+		.wake_data = g,
+		.log = log_line,
+		.log_data = g,
+	};
+
+	g->player = player_vlc_new(&opts, &err);
+	if (!g->player) {
+		snprintf(g->error, sizeof g->error, "the video player could not start (%s)",
+			 err.message);
+		fprintf(stderr, "rjkiosk: %s\n", g->error);
+		/* The null player keeps every other call safe. */
+		if (!(g->player = player_null_new())) {
+			video_view_free(g->view);
+			SDL_DestroyMutex(g->log_lock);
+			free(g);
+			return NULL;
+		}
+	}
+	watch_limit_init(&g->limit, k->scenario->video->skip_ahead);
+	load_captions(k, g);
+	g->shown.view = g->view;
+	g->shown.error = g->error;
+	g->shown.notice = g->notice;
+	g->shown.caption = g->caption;
+	g->shown.captions_on = saved ? saved->captions : true;
+	g->shown.volume = volume;
+	if (!volume)
+		player_set_volume(g->player, 0);
+	screen_video_attach(k->ui, &g->shown);
+	return g;
+}
+
+void video_glue_free(struct kiosk *k, struct video_glue *g)
+{
+	if (!g)
+		return;
+	if (k->ui)
+		screen_video_attach(k->ui, NULL);
+	player_free(g->player);
+	SDL_DestroyMutex(g->log_lock);
+	video_view_free(g->view);
+	captions_free(g->captions);
+	free(g);
+}
+
+/* Arms the first cue at or after from_ms whose step has not been answered yet. */
+static void arm_cue(struct kiosk *k, struct video_glue *g, int64_t from_ms)
+{
+	const struct scenario_video *v = k->scenario->video;
+
+	g->cue_armed = false;
+	for (size_t i = 0; i < v->cue_count; i++) {
+		if (v->cues[i].at_ms < from_ms || session_cue_done(k->session, v->cues[i].step))
+			continue;
+		g->cue = i;
+		g->cue_armed = true;
+		player_pause_at(g->player, v->cues[i].at_ms);
+		return;
+	}
+	player_pause_at(g->player, -1);
+}
+
+static void show_controls(struct kiosk *k, struct video_glue *g)
+{
+	g->controls_until = kiosk_now() + CONTROLS_MS;
+	if (!g->shown.controls || g->shown.controls_alpha != 255)
+		ui_invalidate(k->ui);
+	g->shown.controls = true;
+	g->shown.controls_alpha = 255;
+}
+
+static void start(struct kiosk *k, struct video_glue *g)
+{
+	struct rjk_error err = {{0}};
+	int64_t resume = g->finished ? 0 : session_video_resume_ms(k->session);
+	int64_t from = resume > RESUME_BEFORE_MS ? resume - RESUME_BEFORE_MS : 0;
+
+	g->started = true;
+	g->frames = 0;
+	g->in_cue = g->suspended = g->user_paused = false;
+	g->caption_from = g->caption_until = 0;
+	g->caption[0] = '\0';
+	video_view_clear(g->view);
+	if (g->error[0])
+		return;
+	if (!player_open(g->player, k->scenario->video->path, &err)) {
+		set_error(k, g, err.message);
+		return;
+	}
+	if (resume > g->limit.furthest_ms)
+		g->limit.furthest_ms = resume;
+	if (from)
+		player_seek(g->player, from);
+	arm_cue(k, g, from);
+	player_play(g->player);
+	g->saved_at = kiosk_now();
+	show_controls(k, g);
+}
+
+static void stop(struct video_glue *g)
+{
+	g->started = g->in_cue = g->suspended = false;
+	player_close(g->player);
+	video_view_clear(g->view);
+}
+
+static void update_captions(struct kiosk *k, struct video_glue *g, int64_t t)
+{
+	const struct caption_cue *cues[4];
+	size_t n, used = 0;
+
+	if (!g->captions || (t >= g->caption_from && (g->caption_until < 0 || t < g->caption_until)))
+		return;
+	n = captions_at(g->captions, t, cues, 4);
+	g->caption[0] = '\0';
+	for (size_t i = 0; i < n && i < 4 && used < sizeof g->caption; i++)
+		used += (size_t)snprintf(g->caption + used, sizeof g->caption - used, "%s%s",
+					 used ? "\n" : "", cues[i]->text);
+	g->caption_from = t;
+	g->caption_until = captions_next_change(g->captions, t);
+	if (g->shown.captions_on)
+		ui_invalidate(k->ui);
+}
+
+static void ended(struct kiosk *k, struct video_glue *g)
+{
+	if (!g->frames || player_length_ms(g->player) <= 0) {
+		set_error(k, g, "the file ended before any picture could be shown: it is damaged "
+			  "or in a format this kiosk cannot play");
+		return;
+	}
+	watch_limit_finish(&g->limit, player_length_ms(g->player));
+	g->finished = true;
+	session_video_progress(k->session, player_length_ms(g->player));
+	stop(g);
+	session_video_done(k->session, kiosk_now());
+	ui_invalidate(k->ui);
+}
+
+/* Reads what the player reported and reacts: pictures, time, captions, cues, the end. */
+static void update(struct kiosk *k, struct video_glue *g)
+{
+	unsigned bits = player_update(g->player);
+	enum player_state state = player_state(g->player);
+	int64_t now = kiosk_now(), t = player_time_ms(g->player);
+	bool playing = state == PLAYER_PLAYING;
+
+	if ((bits & PLAYER_CHANGED_FRAME) && video_view_update(g->view, g->player)) {
+		g->frames++;
+		ui_invalidate(k->ui);
+	}
+	if (playing)
+		watch_limit_observe(&g->limit, t, now);
+	if (playing != g->shown.playing || t / 1000 != g->shown.time_ms / 1000)
+		ui_invalidate(k->ui);
+	g->shown.playing = playing;
+	g->shown.time_ms = t;
+	g->shown.length_ms = player_length_ms(g->player);
+	g->shown.watched_ms = g->limit.skip_ahead ? g->shown.length_ms : g->limit.furthest_ms;
+	update_captions(k, g, t);
+	if (now - g->saved_at >= PROGRESS_SAVE_MS) {
+		g->saved_at = now;
+		session_video_progress(k->session, g->limit.furthest_ms);
+	}
+	if (state == PLAYER_ERROR) {
+		set_error(k, g, player_error(g->player));
+	} else if (state == PLAYER_ENDED) {
+		ended(k, g);
+	} else if (state == PLAYER_PAUSED && g->cue_armed && !g->user_paused &&
+		   t >= k->scenario->video->cues[g->cue].at_ms - 200) {
+		const struct video_cue *cue = &k->scenario->video->cues[g->cue];
+
+		g->cue_armed = false;
+		g->in_cue = true;
+		session_cue_open(k->session, cue->step, t, now);
+		ui_invalidate(k->ui);
+	}
+}
+
+bool video_glue_event(struct kiosk *k, const SDL_Event *ev)
+{
+	struct video_glue *g = k->video;
+
+	if (ev->type == g->wake_event) {
+		atomic_store(&g->wake_pending, false);
+		if (g->started)
+			update(k, g);
+		return true;
+	}
+	if (k->session && session_screen(k->session) == SESSION_VIDEO &&
+	    (ev->type == SDL_KEYDOWN || ev->type == SDL_MOUSEMOTION ||
+	     ev->type == SDL_MOUSEBUTTONDOWN || ev->type == SDL_FINGERDOWN))
+		show_controls(k, g);
+	return false;
+}
+
+static void notice(struct kiosk *k, struct video_glue *g, const char *text)
+{
+	snprintf(g->notice, sizeof g->notice, "%s", text);
+	g->notice_until = kiosk_now() + NOTICE_MS;
+	ui_invalidate(k->ui);
+}
+
+static void seek(struct kiosk *k, struct video_glue *g, int64_t ms)
+{
+	if (ms < 0)
+		ms = 0;
+	player_seek(g->player, ms);
+	arm_cue(k, g, ms);
+	g->shown.time_ms = ms;
+	g->caption_from = g->caption_until = 0;
+	update_captions(k, g, ms);
+}
+
+void video_glue_apply(struct kiosk *k, struct ui_action a)
+{
+	struct video_glue *g = k->video;
+	int64_t t = player_time_ms(g->player), target;
+
+	show_controls(k, g);
+	switch (a.kind) {
+	case UI_VIDEO_PLAY:
+		if (player_state(g->player) == PLAYER_PLAYING) {
+			g->user_paused = true;
+			player_pause(g->player);
+		} else {
+			g->user_paused = false;
+			player_play(g->player);
+		}
+		break;
+	case UI_VIDEO_BACK:
+		seek(k, g, t - JUMP_MS);
+		break;
+	case UI_VIDEO_FORWARD:
+		target = t + JUMP_MS;
+		if (!watch_limit_allows(&g->limit, target)) {
+			notice(k, g, "You can't skip ahead: please watch the video through first.");
+			target = watch_limit_clamp(&g->limit, target);
+			if (target <= t + 500)
+				break;
+		}
+		seek(k, g, target);
+		break;
+	case UI_VIDEO_RESTART:
+		seek(k, g, 0);
+		break;
+	case UI_VIDEO_CAPTIONS:
+		g->shown.captions_on = !g->shown.captions_on;
+		break;
+	case UI_VIDEO_VOLUME:
+		g->shown.volume += a.arg;
+		g->shown.volume = g->shown.volume < 0 ? 0 : g->shown.volume > 100 ? 100 :
+			g->shown.volume;
+		player_set_volume(g->player, g->shown.volume);
+		break;
+	case UI_VIDEO_SKIP:
+		stop(g);
+		session_video_failed(k->session, kiosk_now());
+		break;
+	default:
+		break;
+	}
+	ui_invalidate(k->ui);
+}
+
+void video_glue_sync(struct kiosk *k)
+{
+	struct video_glue *g = k->video;
+	enum session_screen screen;
+	int64_t now = kiosk_now();
+
+	if (!g || !k->session)
+		return;
+	screen = session_screen(k->session);
+	if (screen == SESSION_VIDEO) {
+		if (!g->started) {
+			start(k, g);
+		} else if (g->in_cue || g->suspended) {
+			/* Back from the cue's question (or a message): play on to the next cue. */
+			if (g->in_cue)
+				arm_cue(k, g, player_time_ms(g->player) + 1);
+			g->in_cue = g->suspended = false;
+			if (!g->user_paused)
+				player_play(g->player);
+		}
+	} else if (g->started && !session_in_cue(k->session)) {
+		if (screen == SESSION_MESSAGE) {
+			if (!g->suspended)
+				player_pause(g->player);
+			g->suspended = true;
+		} else {
+			stop(g);
+		}
+	}
+	if (g->started && screen == SESSION_VIDEO && !g->error[0])
+		update(k, g);
+	if (g->shown.controls && !g->shown.playing && g->shown.controls_alpha != 255) {
+		g->controls_until = now + CONTROLS_MS;
+		g->shown.controls_alpha = 255;
+		ui_invalidate(k->ui);
+	} else if (g->shown.controls && g->shown.playing && now >= g->controls_until) {
+		int64_t faded = now - g->controls_until;
+
+		g->shown.controls = faded < FADE_MS;
+		g->shown.controls_alpha = (int)(255 * (FADE_MS - faded) / FADE_MS);
+		ui_invalidate(k->ui);
+	}
+	if (g->notice[0] && now >= g->notice_until) {
+		g->notice[0] = '\0';
+		ui_invalidate(k->ui);
+	}
+}
+
+int64_t video_glue_deadline(const struct kiosk *k)
+{
+	const struct video_glue *g = k->video;
+	int64_t due = -1, now = kiosk_now();
+	int t;
+
+	if (!g || !g->started)
+		return -1;
+	if (g->shown.controls && g->shown.playing)
+		due = now < g->controls_until ? g->controls_until : now + FADE_STEP_MS;
+	if (g->notice[0] && (due < 0 || g->notice_until < due))
+		due = g->notice_until;
+	t = player_timeout_ms(g->player);
+	if (t >= 0 && (due < 0 || now + t < due))
+		due = now + t;
+	return due;
+}
+
+int64_t video_glue_time_ms(const struct kiosk *k)
+{
+	return k->video ? player_time_ms(k->video->player) : -1;
+}
+
+unsigned long video_glue_frames(const struct kiosk *k)
+{
+	return k->video ? k->video->frames : 0;
+}
+
+const char *video_glue_notice(const struct kiosk *k)
+{
+	return k->video ? k->video->notice : "";
+}
+
+const char *video_glue_error(const struct kiosk *k)
+{
+	return k->video ? k->video->error : "";
+}
+
+bool video_glue_playing(const struct kiosk *k)
+{
+	return k->video && player_state(k->video->player) == PLAYER_PLAYING;
+}

@@ -1,0 +1,346 @@
+/* The video screen: the picture letterboxed, large playback controls over a dark strip that
+ * fades out while the video plays, the progress bar with the watched part, and captions drawn
+ * with the kiosk's own font at screen resolution. */
+#include "ui/screen_video.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "ui/view.h"
+
+#define CAPTION_LINES 3
+#define WHITE ((struct theme_color){255, 255, 255})
+#define BLACK ((struct theme_color){0, 0, 0})
+#define GREY ((struct theme_color){150, 150, 150})
+
+void screen_video_attach(struct ui *ui, const struct screen_video_state *state)
+{
+	ui->video = state;
+	ui->stale = ui->dirty = true;
+}
+
+bool screen_video_caption_box(const struct ui *ui, SDL_Rect *box)
+{
+	*box = ui->caption_box;
+	return box->w > 0;
+}
+
+const char *screen_video_clock(char *buf, size_t size, int64_t ms)
+{
+	int s = ms < 0 ? 0 : ms > INT32_MAX * 1000LL ? INT32_MAX : (int)(ms / 1000);
+
+	snprintf(buf, size, "%d:%02d", s / 60, s % 60);
+	return buf;
+}
+
+bool screen_video_key(struct ui *ui, const SDL_Keysym *key, struct ui_action *act)
+{
+	struct ui_action a = {UI_NONE, 0, NULL};
+
+	if (!ui->video || ui->video->error[0] || ui->settings_open ||
+	    (key->mod & (KMOD_CTRL | KMOD_ALT | KMOD_GUI)))
+		return false;
+	switch (key->sym) {
+	case SDLK_SPACE:
+	case SDLK_k:
+		a.kind = UI_VIDEO_PLAY;
+		break;
+	case SDLK_LEFT:
+		a.kind = UI_VIDEO_BACK;
+		break;
+	case SDLK_RIGHT:
+		a.kind = UI_VIDEO_FORWARD;
+		break;
+	case SDLK_HOME:
+		a.kind = UI_VIDEO_RESTART;
+		break;
+	case SDLK_c:
+		a.kind = UI_VIDEO_CAPTIONS;
+		break;
+	case SDLK_UP:
+	case SDLK_DOWN:
+		a.kind = UI_VIDEO_VOLUME;
+		a.arg = key->sym == SDLK_UP ? 10 : -10;
+		break;
+	default:
+		return false;
+	}
+	*act = a;
+	ui->stale = ui->dirty = true;
+	return true;
+}
+
+/* The control buttons: full labels when they fit on one row, short ones otherwise, and two
+ * rows (playback above, captions and volume below) when even those do not fit. */
+struct controls {
+	const char *labels[6];
+	int actions[6], args[6];
+	int n;
+	int split;  /* index of the first button of the right-hand group (or second row) */
+	int rows;
+};
+
+static void add(struct controls *c, const char *label, int action, int arg)
+{
+	c->labels[c->n] = label;
+	c->actions[c->n] = action;
+	c->args[c->n++] = arg;
+}
+
+static int row_width(struct ui *ui, const struct controls *c, int from, int to)
+{
+	int w = 0;
+
+	for (int i = from; i < to; i++)
+		w += view_button_width(ui, c->labels[i]) + (i > from ? ui->lay.unit * 2 : 0);
+	return w;
+}
+
+static void plan(struct ui *ui, struct controls *c)
+{
+	const struct screen_video_state *v = ui->video;
+	int room = ui->lay.w - 2 * ui->lay.margin;
+
+	for (int compact = 0; compact < 2; compact++) {
+		c->n = 0;
+		add(c, v->playing ? "Pause" : "Play", UI_VIDEO_PLAY, 0);
+		add(c, compact ? "-10 s" : "Back 10 s", UI_VIDEO_BACK, 0);
+		add(c, "Restart", UI_VIDEO_RESTART, 0);
+		c->split = c->n;
+		if (v->has_captions)
+			add(c, compact ? (v->captions_on ? "CC on" : "CC off") :
+			    (v->captions_on ? "Captions: on" : "Captions: off"), UI_VIDEO_CAPTIONS,
+			    0);
+		add(c, compact ? "Vol -" : "Quieter", UI_VIDEO_VOLUME, -10);
+		add(c, compact ? "Vol +" : "Louder", UI_VIDEO_VOLUME, 10);
+		c->rows = 1;
+		if (row_width(ui, c, 0, c->split) + row_width(ui, c, c->split, c->n) +
+		    ui->lay.unit * 6 <= room)
+			return;
+	}
+	c->rows = 2;
+}
+
+/* Height of the control strip at the bottom of the screen. */
+static int strip_height(struct ui *ui)
+{
+	struct controls c;
+
+	plan(ui, &c);
+	return c.rows * (ui->lay.target + ui->lay.unit * 2) + ui->lay.unit * 5 +
+	       ui->fonts.line_h[FONT_SMALL];
+}
+
+/* The page shown when the video cannot be played: why, and a way on to the questions. */
+static void error_page(struct ui *ui, const struct session *s)
+{
+	const struct layout *l = &ui->lay;
+	int x = l->column_x, w = l->column_w, y = l->unit * 6;
+
+	view_header(ui, session_scenario(s)->title, NULL, 0);
+	y += view_paragraph(ui, REGION_CONTENT, FONT_TITLE, COLOR_NOTICE,
+			    "The video cannot be played", x, y, w);
+	y += l->unit * 4;
+	y += view_paragraph(ui, REGION_CONTENT, FONT_BODY, COLOR_TEXT,
+			    "You can go on to the questions without it. Please tell the "
+			    "facilitator, so that it can be fixed for the next group.", x, y, w);
+	y += l->unit * 4;
+	view_paragraph(ui, REGION_CONTENT, FONT_SMALL, COLOR_MUTED,
+		       view_printf(ui, "What went wrong: %s", ui->video->error), x, y, w);
+	view_footer(ui, NULL, NULL, "Go on to the questions", UI_VIDEO_SKIP);
+}
+
+void screen_video(struct ui *ui, const struct session *s)
+{
+	const struct layout *l = &ui->lay;
+	struct controls c;
+	int y, x;
+
+	if (ui->video->error[0]) {
+		error_page(ui, s);
+		return;
+	}
+	if (!ui->video->controls)
+		return;
+	plan(ui, &c);
+	y = l->h - l->unit * 2 - l->target - (c.rows - 1) * (l->target + l->unit * 2);
+	x = l->margin;
+	for (int i = 0; i < c.n; i++) {
+		struct item *b;
+
+		if (i == c.split) {
+			/* Captions and volume sit at the right edge (or on the row below). */
+			if (c.rows == 2) {
+				y += l->target + l->unit * 2;
+				x = l->margin;
+			} else {
+				x = l->w - l->margin - row_width(ui, &c, c.split, c.n);
+			}
+		}
+		b = view_button(ui, REGION_FOOTER, c.labels[i], c.actions[i],
+				i == 0 ? STYLE_PRIMARY : STYLE_SECONDARY, x, y);
+		b->arg = c.args[i];
+		x += b->rect.w + l->unit * 2;
+	}
+}
+
+static void draw_progress(struct ui *ui, SDL_Rect strip)
+{
+	const struct screen_video_state *v = ui->video;
+	const struct layout *l = &ui->lay;
+	TTF_Font *small = ui->fonts.font[FONT_SMALL];
+	char a[32], b[32], vol[32];
+	const char *times = view_printf(ui, "%s / %s", screen_video_clock(a, sizeof a, v->time_ms),
+					screen_video_clock(b, sizeof b, v->length_ms));
+	SDL_Rect bar = {l->margin, strip.y + l->unit * 2 + ui->fonts.line_h[FONT_SMALL] + l->unit,
+			l->w - 2 * l->margin, l->unit + l->unit / 2};
+	SDL_Rect part = bar;
+	int64_t len = v->length_ms > 0 ? v->length_ms : 1;
+
+	text_draw(ui->text, small, view_color(WHITE), times, strlen(times), l->margin,
+		  strip.y + l->unit * 2);
+	snprintf(vol, sizeof vol, "Volume %d%%", v->volume);
+	text_draw(ui->text, small, view_color(WHITE), vol, strlen(vol),
+		  l->w - l->margin - text_width(ui->text, small, vol, strlen(vol)),
+		  strip.y + l->unit * 2);
+	view_fill_alpha(ui, GREY, bar, 110);
+	part.w = (int)(bar.w * (v->watched_ms > len ? len : v->watched_ms) / len);
+	view_fill_alpha(ui, GREY, part, 200);
+	part.w = (int)(bar.w * (v->time_ms > len ? len : v->time_ms) / len);
+	view_fill_alpha(ui, ui->settings.high_contrast ? ui->theme->primary :
+			(struct theme_color){0x6c, 0xb4, 0xee}, part, 255);
+}
+
+/* Captions at the bottom centre of the picture (above the controls when they show), on a
+ * dark box; at most CAPTION_LINES lines. */
+static void draw_caption(struct ui *ui, SDL_Rect pic, int bottom)
+{
+	const struct layout *l = &ui->lay;
+	TTF_Font *font = ui->fonts.font[FONT_HEADING];
+	int line_h = ui->fonts.line_h[FONT_HEADING];
+	const char *text = ui->video->caption;
+	int max_w = (pic.w > l->w / 2 ? pic.w : l->w) * 85 / 100, widest = 0, pad = l->unit * 2;
+	size_t lines;
+	SDL_Rect box;
+	bool hc = ui->settings.high_contrast;
+
+	if (!text_wrap(ui->text, &ui->wrap, font, text, strlen(text), max_w - 2 * pad))
+		return;
+	lines = ui->wrap.count < CAPTION_LINES ? ui->wrap.count : CAPTION_LINES;
+	for (size_t i = 0; i < lines; i++) {
+		int w = text_width(ui->text, font, text + ui->wrap.lines[i].start,
+				   ui->wrap.lines[i].end - ui->wrap.lines[i].start);
+
+		if (w > widest)
+			widest = w;
+	}
+	if (!lines)
+		return;
+	box.w = widest + 2 * pad;
+	box.h = (int)lines * line_h + pad;
+	box.x = (l->w - box.w) / 2;
+	box.y = bottom - box.h;
+	view_fill_alpha(ui, BLACK, box, hc ? 255 : 180);
+	for (size_t i = 0; i < lines; i++) {
+		const char *line = text + ui->wrap.lines[i].start;
+		size_t len = ui->wrap.lines[i].end - ui->wrap.lines[i].start;
+		int w = text_width(ui->text, font, line, len);
+
+		text_draw(ui->text, font, view_color(hc ? (struct theme_color){255, 255, 0} : WHITE),
+			  line, len, (l->w - w) / 2, box.y + pad / 2 + (int)i * line_h);
+	}
+	ui->caption_box = box;
+}
+
+static void draw_controls(struct ui *ui, SDL_Rect strip)
+{
+	view_fill_alpha(ui, BLACK, strip, ui->settings.high_contrast ? 255 : 170);
+	draw_progress(ui, strip);
+	view_draw_region(ui, REGION_FOOTER);
+}
+
+/* While the controls fade out they are drawn into a texture of the screen's size (cleared to
+ * transparent), then copied over the picture with the fading opacity. False when the renderer
+ * cannot: they are then drawn as they are until they go. */
+static bool fade_begin(struct ui *ui)
+{
+	int w = 0, h = 0;
+
+	if (ui->fade && (SDL_QueryTexture(ui->fade, NULL, NULL, &w, &h) != 0 || w != ui->lay.w ||
+			 h != ui->lay.h)) {
+		SDL_DestroyTexture(ui->fade);
+		ui->fade = NULL;
+	}
+	if (!ui->fade) {
+		ui->fade = SDL_CreateTexture(ui->ren, SDL_PIXELFORMAT_ARGB8888,
+					     SDL_TEXTUREACCESS_TARGET, ui->lay.w, ui->lay.h);
+		if (!ui->fade)
+			return false;
+		SDL_SetTextureBlendMode(ui->fade, SDL_BLENDMODE_BLEND);
+	}
+	if (SDL_SetRenderTarget(ui->ren, ui->fade) != 0)
+		return false;
+	SDL_SetRenderDrawColor(ui->ren, 0, 0, 0, 0);
+	SDL_RenderClear(ui->ren);
+	return true;
+}
+
+void screen_video_draw(struct ui *ui)
+{
+	const struct screen_video_state *v = ui->video;
+	const struct layout *l = &ui->lay;
+	SDL_Rect all = {0, 0, l->w, l->h}, pic;
+	SDL_Rect strip = {0, l->h - strip_height(ui), l->w, strip_height(ui)};
+	bool has_pic = v->view && video_view_picture_rect(v->view, &all, &pic);
+	int bottom;
+
+	SDL_RenderSetClipRect(ui->ren, NULL);
+	/* The view paints the picture and the black bars around it: clearing first would fill
+	 * the whole screen once more for every picture. */
+	if (v->view) {
+		video_view_draw(v->view, &all);
+	} else {
+		SDL_SetRenderDrawColor(ui->ren, 0, 0, 0, 255);
+		SDL_RenderClear(ui->ren);
+	}
+	if (!has_pic) {
+		const char *wait = "Starting the video…";
+		TTF_Font *f = ui->fonts.font[FONT_BODY];
+		int w = text_width(ui->text, f, wait, strlen(wait));
+
+		pic = all;
+		text_draw(ui->text, f, view_color(GREY), wait, strlen(wait), (l->w - w) / 2,
+			  (l->h - ui->fonts.line_h[FONT_BODY]) / 2);
+	}
+	bottom = pic.y + pic.h - l->unit * 4;
+	if (v->controls && bottom > strip.y - l->unit * 2)
+		bottom = strip.y - l->unit * 2;
+	if (v->captions_on && v->caption[0])
+		draw_caption(ui, pic, bottom);
+	if (v->notice[0]) {
+		TTF_Font *f = ui->fonts.font[FONT_BODY];
+		int w = text_width(ui->text, f, v->notice, strlen(v->notice));
+		int pad = l->unit * 2;
+		SDL_Rect box = {(l->w - w) / 2 - pad, l->unit * 4, w + 2 * pad,
+				ui->fonts.line_h[FONT_BODY] + pad};
+
+		view_fill_alpha(ui, BLACK, box, 220);
+		text_draw(ui->text, f, view_color(WHITE), v->notice, strlen(v->notice),
+			  box.x + pad, box.y + pad / 2);
+	}
+	if (ui->fade && (!v->controls || v->controls_alpha >= 255)) {
+		/* A screen-sized texture is too much memory to keep between fades. */
+		SDL_DestroyTexture(ui->fade);
+		ui->fade = NULL;
+	}
+	if (!v->controls)
+		return;
+	if (v->controls_alpha >= 255 || !fade_begin(ui)) {
+		draw_controls(ui, strip);
+		return;
+	}
+	draw_controls(ui, strip);
+	SDL_SetRenderTarget(ui->ren, NULL);
+	SDL_SetTextureAlphaMod(ui->fade, (Uint8)(v->controls_alpha < 0 ? 0 : v->controls_alpha));
+	SDL_RenderCopy(ui->ren, ui->fade, &strip, &strip);
+}

@@ -1,0 +1,24 @@
+# Scripted runs of the kiosk on a short scenario with a video (headless, silent): playback to
+# the end with captions and a cue, seeking rules, bad media files and resuming after a crash.
+if(TARGET rjk_media)
+  set(RJK_VIDEO_TEST_ENV
+    SDL_VIDEODRIVER=dummy SDL_RENDER_DRIVER=software SDL_AUDIODRIVER=dummy
+    RJKIOSK=$<TARGET_FILE:rjkiosk> RJK_VIDEO_DATA=${CMAKE_CURRENT_LIST_DIR}/data/video
+    RJK_VIDEO_SCRIPTS=${CMAKE_CURRENT_LIST_DIR}/video/scripts)
+  add_library(rjk_no_libvlc MODULE ${CMAKE_CURRENT_LIST_DIR}/video/no_libvlc.c)
+  # Built plain: a sanitizer runtime in a preloaded library would clash with the kiosk's.
+  set_target_properties(rjk_no_libvlc PROPERTIES COMPILE_OPTIONS "" LINK_OPTIONS "")
+  list(APPEND RJK_VIDEO_TEST_ENV RJK_NO_LIBVLC=$<TARGET_FILE:rjk_no_libvlc>)
+  foreach(name play seek bad_media resume no_player)
+    add_test(NAME video_${name} COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/video/test_${name}.sh)
+    set_tests_properties(video_${name} PROPERTIES LABELS video TIMEOUT 120
+                         ENVIRONMENT "${RJK_VIDEO_TEST_ENV}")
+  endforeach()
+endif()
+
+# The scripted runs exit the kiosk normally with libvlc loaded: in sanitizer builds the kiosk
+# keeps libvlc's plugins mapped (see keep_plugins_mapped.c) so leak checks stay strict.
+if(RJK_SANITIZE AND TARGET rjk_media)
+  target_sources(rjkiosk PRIVATE ${CMAKE_CURRENT_LIST_DIR}/video/keep_plugins_mapped.c)
+  set_target_properties(rjkiosk PROPERTIES ENABLE_EXPORTS ON)
+endif()
