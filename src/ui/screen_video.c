@@ -254,7 +254,7 @@ static void draw_caption(struct ui *ui, SDL_Rect pic, int bottom)
 
 static void draw_controls(struct ui *ui, SDL_Rect strip)
 {
-	view_fill_alpha(ui, BLACK, strip, ui->settings.high_contrast ? 255 : 170);
+	view_fill_alpha(ui, BLACK, strip, ui->settings.high_contrast ? 255 : 235);
 	draw_progress(ui, strip);
 	view_draw_region(ui, REGION_FOOTER);
 }
