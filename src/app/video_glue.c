@@ -12,6 +12,7 @@
 #include "app/kiosk.h"
 #include "core/captions.h"
 #include "core/settings.h"
+#include "ui/page.h"
 #include "core/watch_limit.h"
 #include "media/player.h"
 #include "ui/screen_video.h"
@@ -406,7 +407,13 @@ void video_glue_sync(struct kiosk *k)
 	if (!g || !k->session)
 		return;
 	screen = session_screen(k->session);
-	if (screen == SESSION_VIDEO) {
+	if (screen == SESSION_VIDEO && ui_page(k->ui)) {
+		/* The facilitator's PIN pad, menu or blank screen covers the video: hold it until
+		 * the facilitator goes back to the kiosk. */
+		if (g->started && !g->suspended && !g->in_cue)
+			player_pause(g->player);
+		g->suspended = g->started && !g->in_cue;
+	} else if (screen == SESSION_VIDEO) {
 		if (!g->started) {
 			start(k, g);
 		} else if (g->in_cue || g->suspended) {

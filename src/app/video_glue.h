@@ -30,7 +30,7 @@ bool video_glue_event(struct kiosk *kiosk, const SDL_Event *event);
 void video_glue_apply(struct kiosk *kiosk, struct ui_action action);
 
 /* After events and timers: follows the session's screen (starts, pauses, resumes, closes the
- * player), reads what the player reported and fades the controls. */
+ * player; holds it while a facilitator page covers the video), reads what the player reported and fades the controls. */
 void video_glue_sync(struct kiosk *kiosk);
 
 /* SDL ticks at which video_glue_sync has something to do without an event, or -1. */
