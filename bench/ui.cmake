@@ -5,7 +5,5 @@ if(TARGET bench_ui AND TARGET rjk_ui)
   target_sources(bench_ui PRIVATE ${RJK_BENCH_APP_SOURCES})
   target_include_directories(bench_ui PRIVATE ${PROJECT_SOURCE_DIR}/src)
   target_link_libraries(bench_ui PRIVATE rjk_ui)
-  target_compile_definitions(bench_ui PRIVATE
-    RJK_SOURCE_SCENARIO_DIR="${PROJECT_SOURCE_DIR}/scenarios"
-    RJK_INSTALLED_SCENARIO_DIR="${RJK_SCENARIO_DIR_INSTALLED}")
+  target_compile_definitions(bench_ui PRIVATE ${RJK_APP_DEFINITIONS})
 endif()

@@ -62,6 +62,24 @@ static SDL_Renderer *create_renderer(SDL_Window *window)
 	return ren ? ren : SDL_CreateRenderer(window, -1, 0);
 }
 
+/* The window's icon (task bars and window lists on a desktop), from the installed assets or
+ * the source tree's; the kiosk runs without it when neither can be read. */
+static void set_icon(SDL_Window *window)
+{
+	static const char *const paths[] = {RJK_INSTALLED_ASSET_DIR "/rjkiosk.png",
+					    RJK_SOURCE_ASSET_DIR "/rjkiosk.png"};
+
+	for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
+		SDL_Surface *icon = access(paths[i], R_OK) == 0 ? IMG_Load(paths[i]) : NULL;
+
+		if (icon) {
+			SDL_SetWindowIcon(window, icon);
+			SDL_FreeSurface(icon);
+			return;
+		}
+	}
+}
+
 static bool open_window(struct kiosk *k, struct rjk_error *err)
 {
 	const struct options *o = &k->options;
@@ -91,6 +109,7 @@ static bool open_window(struct kiosk *k, struct rjk_error *err)
 	if (!k->window)
 		return rjk_error_set(err, "cannot open a window: %s", SDL_GetError());
 	SDL_SetWindowMinimumSize(k->window, 640, 480);
+	set_icon(k->window);
 	k->ren = create_renderer(k->window);
 	if (!k->ren)
 		k->ren = SDL_CreateRenderer(k->window, -1, SDL_RENDERER_SOFTWARE);

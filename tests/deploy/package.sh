@@ -19,7 +19,9 @@ usr/bin/rjkiosk
 usr/lib/systemd/system/rjkiosk@.service
 usr/share/applications/rjkiosk.desktop
 usr/share/doc/rjkiosk/deployment.md
+usr/share/icons/hicolor/256x256/apps/rjkiosk.png
 usr/share/man/man1/rjkiosk.1.gz
+usr/share/rjkiosk/assets/rjkiosk.png
 usr/share/rjkiosk/kiosk/install.sh
 usr/share/rjkiosk/kiosk/kiosk.conf
 usr/share/rjkiosk/kiosk/pam-rjkiosk
