@@ -49,25 +49,16 @@ static bool parse_size(const char *s, int *w, int *h)
 	return true;
 }
 
-static bool parse_seconds(const char *s, int *out)
+/* A whole number from min to max; percent allows a trailing "%" (for --text-size and
+ * --volume). */
+static bool parse_number(const char *s, long min, long max, bool percent, int *out)
 {
 	char *end;
 	long n = strtol(s, &end, 10);
 
-	if (end == s || *end || n < 0 || n > 7200)
+	if (end == s || (*end && !(percent && !strcmp(end, "%"))) || n < min || n > max)
 		return false;
 	*out = (int)n;
-	return true;
-}
-
-static bool parse_volume(const char *s, int *volume)
-{
-	char *end;
-	long v = strtol(s, &end, 10);
-
-	if (end == s || (*end && strcmp(end, "%")) || v < 0 || v > 100)
-		return false;
-	*volume = (int)v;
 	return true;
 }
 
@@ -110,25 +101,21 @@ enum options_result options_parse(struct options *o, int argc, char **argv)
 			}
 			o->windowed = true;
 		} else if (!strcmp(arg, "--text-size")) {
-			char *end;
-			long p = strtol(value, &end, 10);
-
-			if (end == value || (*end && strcmp(end, "%")) || p < 100 || p > 200) {
+			if (!parse_number(value, 100, 200, true, &o->text_percent)) {
 				fprintf(stderr, "rjkiosk: --text-size wants a percentage from 100 to "
 					"200 (got '%s')\n", value);
 				return OPTIONS_USAGE;
 			}
-			o->text_percent = (int)p;
 		} else if (!strcmp(arg, "--scenarios")) {
 			o->scenarios = value;
 		} else if (!strcmp(arg, "--idle-timeout")) {
-			if (!parse_seconds(value, &o->idle_s)) {
+			if (!parse_number(value, 0, 7200, false, &o->idle_s)) {
 				fprintf(stderr, "rjkiosk: --idle-timeout wants seconds from 0 to 7200 "
 					"(got '%s')\n", value);
 				return OPTIONS_USAGE;
 			}
 		} else if (!strcmp(arg, "--volume")) {
-			if (!parse_volume(value, &o->volume)) {
+			if (!parse_number(value, 0, 100, true, &o->volume)) {
 				fprintf(stderr, "rjkiosk: --volume wants a percentage from 0 to 100 "
 					"(got '%s')\n", value);
 				return OPTIONS_USAGE;
