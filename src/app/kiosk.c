@@ -21,20 +21,21 @@ int64_t kiosk_now(void)
 	return (int64_t)SDL_GetTicks64();
 }
 
-/* The bundled sample: installed copy first, then the source tree (running from a build). */
+/* Something bundled with the kiosk: the installed copy when `probe` (a path inside it, or ""
+ * for itself) can be read there, else the source tree's (running from a build). */
+static const char *bundled(const char *installed, const char *source, const char *probe)
+{
+	char path[4096];
+
+	snprintf(path, sizeof path, "%s%s", installed, probe);
+	return access(path, R_OK) == 0 ? installed : source;
+}
+
+/* The bundled sample scenario. */
 static const char *sample_scenario(void)
 {
-	static const char *const dirs[] = {RJK_INSTALLED_SCENARIO_DIR "/sample",
-					   RJK_SOURCE_SCENARIO_DIR "/sample"};
-
-	for (size_t i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
-		char file[4096];
-
-		snprintf(file, sizeof file, "%s/scenario.yaml", dirs[i]);
-		if (access(file, R_OK) == 0)
-			return dirs[i];
-	}
-	return dirs[1];
+	return bundled(RJK_INSTALLED_SCENARIO_DIR "/sample", RJK_SOURCE_SCENARIO_DIR "/sample",
+		       "/scenario.yaml");
 }
 
 /* SDL prefers OpenGL even where it is only Mesa's software rasteriser (no GPU, as in many
@@ -62,21 +63,16 @@ static SDL_Renderer *create_renderer(SDL_Window *window)
 	return ren ? ren : SDL_CreateRenderer(window, -1, 0);
 }
 
-/* The window's icon (task bars and window lists on a desktop), from the installed assets or
- * the source tree's; the kiosk runs without it when neither can be read. */
+/* The window's icon (task bars and window lists on a desktop); the kiosk runs without it when
+ * it cannot be read. */
 static void set_icon(SDL_Window *window)
 {
-	static const char *const paths[] = {RJK_INSTALLED_ASSET_DIR "/rjkiosk.png",
-					    RJK_SOURCE_ASSET_DIR "/rjkiosk.png"};
+	SDL_Surface *icon = IMG_Load(bundled(RJK_INSTALLED_ASSET_DIR "/rjkiosk.png",
+					     RJK_SOURCE_ASSET_DIR "/rjkiosk.png", ""));
 
-	for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
-		SDL_Surface *icon = access(paths[i], R_OK) == 0 ? IMG_Load(paths[i]) : NULL;
-
-		if (icon) {
-			SDL_SetWindowIcon(window, icon);
-			SDL_FreeSurface(icon);
-			return;
-		}
+	if (icon) {
+		SDL_SetWindowIcon(window, icon);
+		SDL_FreeSurface(icon);
 	}
 }
 
@@ -133,11 +129,10 @@ struct session *kiosk_session_open(struct kiosk *k, struct rjk_error *err)
 	return session;
 }
 
-/* The scenarios folder the menu offers: the installed one, else the source tree's. */
+/* The scenarios folder the menu offers. */
 static const char *scenarios_folder(void)
 {
-	return access(RJK_INSTALLED_SCENARIO_DIR, R_OK) == 0 ? RJK_INSTALLED_SCENARIO_DIR :
-		RJK_SOURCE_SCENARIO_DIR;
+	return bundled(RJK_INSTALLED_SCENARIO_DIR, RJK_SOURCE_SCENARIO_DIR, "");
 }
 
 static void open_session(struct kiosk *k)
