@@ -285,8 +285,9 @@ static void fill_disc(struct ui *ui, struct theme_color c, int cx, int cy, int r
 	}
 }
 
-/* The time a drag or hover points at, in a box above the bar, kept on screen. */
-static void draw_bubble(struct ui *ui, SDL_Rect bar, int x, int64_t ms, int lift)
+/* The time a drag or hover points at, in a box above the bar, kept on screen; greyed when
+ * that point may not be reached yet. */
+static void draw_bubble(struct ui *ui, SDL_Rect bar, int x, int64_t ms, int lift, bool reachable)
 {
 	const struct layout *l = &ui->lay;
 	TTF_Font *f = ui->fonts.font[FONT_BODY];
@@ -300,7 +301,7 @@ static void draw_bubble(struct ui *ui, SDL_Rect bar, int x, int64_t ms, int lift
 		box.x = l->unit;
 	if (box.x + box.w > l->w - l->unit)
 		box.x = l->w - l->unit - box.w;
-	view_fill_alpha(ui, WHITE, box, 255);
+	view_fill_alpha(ui, reachable ? WHITE : GREY, box, 255);
 	text_draw(ui->text, f, view_color(BLACK), t, strlen(t), box.x + pad, box.y);
 }
 
@@ -343,12 +344,14 @@ static void draw_progress(struct ui *ui, SDL_Rect strip)
 	view_fill_alpha(ui, played_color, part, 255);
 	/* The knob says the bar can be moved; it grows under the mouse and while dragged. */
 	fill_disc(ui, WHITE, bar.x + played, bar.y + bar.h / 2, knob);
-	if (ui->seeking)
+	if (ui->seeking) {
 		draw_bubble(ui, bar, bar.x + played, seekbar_time_at(bar.x + played, bar.x, bar.w, len),
-			    knob + l->unit);
-	else if (ui->seek_hover)
-		draw_bubble(ui, bar, ui->seek_x, seekbar_time_at(ui->seek_x, bar.x, bar.w, len),
-			    knob + l->unit);
+			    knob + l->unit, true);
+	} else if (ui->seek_hover) {
+		int64_t at = seekbar_time_at(ui->seek_x, bar.x, bar.w, len);
+
+		draw_bubble(ui, bar, ui->seek_x, at, knob + l->unit, at <= v->watched_ms);
+	}
 }
 
 /* Captions at the bottom centre of the picture (above the controls when they show), on a
