@@ -286,8 +286,9 @@ static void fill_disc(struct ui *ui, struct theme_color c, int cx, int cy, int r
 }
 
 /* The time a drag or hover points at, in a box above the bar, kept on screen; greyed when
- * that point may not be reached yet. */
-static void draw_bubble(struct ui *ui, SDL_Rect bar, int x, int64_t ms, int lift, bool reachable)
+ * that point may not be reached yet. Returns the box. */
+static SDL_Rect draw_bubble(struct ui *ui, SDL_Rect bar, int x, int64_t ms, int lift,
+			    bool reachable)
 {
 	const struct layout *l = &ui->lay;
 	TTF_Font *f = ui->fonts.font[FONT_BODY];
@@ -303,6 +304,18 @@ static void draw_bubble(struct ui *ui, SDL_Rect bar, int x, int64_t ms, int lift
 		box.x = l->w - l->unit - box.w;
 	view_fill_alpha(ui, reachable ? WHITE : GREY, box, 255);
 	text_draw(ui->text, f, view_color(BLACK), t, strlen(t), box.x + pad, box.y);
+	return box;
+}
+
+/* One line of the strip's small text, left out where the time label covers it. */
+static void strip_text(struct ui *ui, const char *text, int x, int y, const SDL_Rect *label)
+{
+	TTF_Font *small = ui->fonts.font[FONT_SMALL];
+	SDL_Rect r = {x, y, text_width(ui->text, small, text, strlen(text)),
+		      ui->fonts.line_h[FONT_SMALL]};
+
+	if (!SDL_HasIntersection(&r, label))
+		text_draw(ui->text, small, view_color(WHITE), text, strlen(text), x, y);
 }
 
 static void draw_progress(struct ui *ui, SDL_Rect strip)
@@ -313,19 +326,13 @@ static void draw_progress(struct ui *ui, SDL_Rect strip)
 	char a[32], b[32], vol[32];
 	const char *times = view_printf(ui, "%s / %s", screen_video_clock(a, sizeof a, v->time_ms),
 					screen_video_clock(b, sizeof b, v->length_ms));
-	SDL_Rect hit, bar, part;
+	SDL_Rect hit, bar, part, label = {0, 0, 0, 0};
 	int64_t len = v->length_ms;
 	int played, knob = l->unit + l->unit / 2;
 	struct theme_color played_color = ui->settings.high_contrast ? ui->theme->primary : BLUE;
 
 	bar_rects(ui, strip, &hit, &bar);
 	played = seekbar_fill(v->time_ms, bar.w, len);
-	text_draw(ui->text, small, view_color(WHITE), times, strlen(times), l->margin,
-		  strip.y + l->unit * 2);
-	snprintf(vol, sizeof vol, "Volume %d%%", v->volume);
-	text_draw(ui->text, small, view_color(WHITE), vol, strlen(vol),
-		  l->w - l->margin - text_width(ui->text, small, vol, strlen(vol)),
-		  strip.y + l->unit * 2);
 	if (ui->seeking) {
 		/* The drag shows where the video will go, held to the part that may be reached. */
 		int reach = seekbar_fill(v->watched_ms, bar.w, len);
@@ -345,13 +352,18 @@ static void draw_progress(struct ui *ui, SDL_Rect strip)
 	/* The knob says the bar can be moved; it grows under the mouse and while dragged. */
 	fill_disc(ui, WHITE, bar.x + played, bar.y + bar.h / 2, knob);
 	if (ui->seeking) {
-		draw_bubble(ui, bar, bar.x + played, seekbar_time_at(bar.x + played, bar.x, bar.w, len),
-			    knob + l->unit, true);
+		label = draw_bubble(ui, bar, bar.x + played,
+				    seekbar_time_at(bar.x + played, bar.x, bar.w, len),
+				    knob + l->unit, true);
 	} else if (ui->seek_hover) {
 		int64_t at = seekbar_time_at(ui->seek_x, bar.x, bar.w, len);
 
-		draw_bubble(ui, bar, ui->seek_x, at, knob + l->unit, at <= v->watched_ms);
+		label = draw_bubble(ui, bar, ui->seek_x, at, knob + l->unit, at <= v->watched_ms);
 	}
+	strip_text(ui, times, l->margin, strip.y + l->unit * 2, &label);
+	snprintf(vol, sizeof vol, "Volume %d%%", v->volume);
+	strip_text(ui, vol, l->w - l->margin - text_width(ui->text, small, vol, strlen(vol)),
+		   strip.y + l->unit * 2, &label);
 }
 
 /* Captions at the bottom centre of the picture (above the controls when they show), on a
