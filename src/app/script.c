@@ -403,10 +403,11 @@ static bool poll_until(struct script *s, struct kiosk *k, bool cond, int timeout
 	return false;
 }
 
-/* "seekbar VERB PERCENT": the pointer on the video's progress bar, PERCENT of the way along
- * it. VERB is click or tap (press and release), press, move and release (the mouse), or
- * finger-down, finger-move and finger-up. Where the bar is not shown now (controls faded, a
- * page over the video), the point is where it was last seen, as a trainee would aim. */
+/* "seekbar VERB PERCENT [DY]": the pointer on the video's progress bar, PERCENT of the way
+ * along it and DY pixels below its centre line (above when negative). VERB is click or tap
+ * (press and release), press, move and release (the mouse), or finger-down, finger-move and
+ * finger-up. Where the bar is not shown now (a page over the video), the point is where it
+ * was last seen, as a trainee would aim. */
 static bool seekbar(struct script *s, struct kiosk *k, const char *arg)
 {
 	static const struct {
@@ -425,16 +426,16 @@ static bool seekbar(struct script *s, struct kiosk *k, const char *arg)
 	char verb[32];
 	double percent;
 	SDL_Rect bar;
-	int x, y;
+	int x, y, dy = 0;
 
-	if (sscanf(arg, "%31s %lf", verb, &percent) != 2)
-		return failed(s, k, "seekbar wants VERB PERCENT, got '%s'%s", arg, "");
+	if (sscanf(arg, "%31s %lf %d", verb, &percent, &dy) < 2)
+		return failed(s, k, "seekbar wants VERB PERCENT [DY], got '%s'%s", arg, "");
 	if (k->ui && screen_video_seek_bar(k->ui, &bar))
 		s->seek_bar = bar;
 	if (!s->seek_bar.w)
 		return failed(s, k, "no progress bar on screen%s%s", "", "");
 	x = s->seek_bar.x + (int)(s->seek_bar.w * percent / 100 + 0.5);
-	y = s->seek_bar.y + s->seek_bar.h / 2;
+	y = s->seek_bar.y + s->seek_bar.h / 2 + dy;
 	for (size_t i = 0; i < sizeof verbs / sizeof verbs[0]; i++) {
 		if (strcmp(verb, verbs[i].verb))
 			continue;

@@ -490,8 +490,11 @@ void screen_video_draw(struct ui *ui)
 		SDL_DestroyTexture(ui->fade);
 		ui->fade = NULL;
 	}
-	if (!controls)
+	if (!controls) {
+		/* The mouse may rest where the bar was: no label when the controls come back. */
+		ui->seek_hover = false;
 		return;
+	}
 	if (v->controls_alpha >= 255 || ui->seeking || !fade_begin(ui)) {
 		draw_controls(ui, strip);
 		return;
