@@ -167,6 +167,22 @@ bool screen_video_seek_bar(struct ui *ui, SDL_Rect *bar)
 	return true;
 }
 
+/* The mouse is over the bar (or on it, dragging) or not: a pointing hand says it can be
+ * clicked. Drivers without cursors (the dummy one) keep the arrow. */
+static void set_hover(struct ui *ui, bool on)
+{
+	bool hand = on || ui->seeking;
+
+	ui->seek_hover = on;
+	if (hand == ui->hand_shown)
+		return;
+	if (hand && !ui->hand)
+		ui->hand = SDL_CreateSystemCursor(SDL_SYSTEM_CURSOR_HAND);
+	if (ui->hand)
+		SDL_SetCursor(hand ? ui->hand : SDL_GetDefaultCursor());
+	ui->hand_shown = hand;
+}
+
 bool screen_video_pointer(struct ui *ui, bool on_video, enum seek_phase phase, bool touch, int x,
 			  int y, struct ui_action *act)
 {
@@ -178,7 +194,8 @@ bool screen_video_pointer(struct ui *ui, bool on_video, enum seek_phase phase, b
 	if (!bar_usable(ui, on_video)) {
 		if (ui->seeking || ui->seek_hover)
 			ui->dirty = true;
-		ui->seeking = ui->seek_hover = false;
+		ui->seeking = false;
+		set_hover(ui, false);
 		return false;
 	}
 	bar_rects(ui, strip_rect(ui), &hit, &bar);
@@ -191,7 +208,7 @@ bool screen_video_pointer(struct ui *ui, bool on_video, enum seek_phase phase, b
 			return false;
 		ui->seeking = true;
 		ui->seek_touch = touch;
-		ui->seek_hover = false;
+		set_hover(ui, false);
 		ui->pressed = -1;
 		break;
 	case SEEK_MOVE:
@@ -200,7 +217,7 @@ bool screen_video_pointer(struct ui *ui, bool on_video, enum seek_phase phase, b
 			over = over && !touch;
 			if (over != ui->seek_hover || (over && x != ui->seek_x))
 				ui->dirty = true;
-			ui->seek_hover = over;
+			set_hover(ui, over);
 			ui->seek_x = x;
 			return false;
 		}
@@ -209,6 +226,7 @@ bool screen_video_pointer(struct ui *ui, bool on_video, enum seek_phase phase, b
 		if (!ui->seeking)
 			return false;
 		ui->seeking = false;
+		set_hover(ui, !touch && SDL_PointInRect(&p, &hit));
 		/* One seek on release: libvlc is not asked to seek for every pixel dragged. */
 		*act = (struct ui_action){UI_VIDEO_SEEK,
 			(int)seekbar_time_at(x, bar.x, bar.w, v->length_ms > INT32_MAX ? INT32_MAX :
@@ -492,7 +510,7 @@ void screen_video_draw(struct ui *ui)
 	}
 	if (!controls) {
 		/* The mouse may rest where the bar was: no label when the controls come back. */
-		ui->seek_hover = false;
+		set_hover(ui, false);
 		return;
 	}
 	if (v->controls_alpha >= 255 || ui->seeking || !fade_begin(ui)) {

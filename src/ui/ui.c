@@ -84,6 +84,10 @@ void ui_free(struct ui *ui)
 		return;
 	if (ui->fade)
 		SDL_DestroyTexture(ui->fade);
+	if (ui->hand) {
+		SDL_SetCursor(SDL_GetDefaultCursor());
+		SDL_FreeCursor(ui->hand);
+	}
 	editor_release(&ui->editor);
 	textwrap_release(&ui->wrap);
 	fonts_release(&ui->fonts);

@@ -117,6 +117,8 @@ struct ui {
 	 * by mouse or finger, and where along it; or the mouse hovering over it. */
 	bool seeking, seek_touch, seek_hover;
 	int seek_x;
+	SDL_Cursor *hand;         /* the mouse pointer over the bar, made on first use, or NULL */
+	bool hand_shown;
 };
 
 /* --- building (used by the screens) --- */
