@@ -9,7 +9,7 @@ if(TARGET rjk_media)
   # Built plain: a sanitizer runtime in a preloaded library would clash with the kiosk's.
   set_target_properties(rjk_no_libvlc PROPERTIES COMPILE_OPTIONS "" LINK_OPTIONS "")
   list(APPEND RJK_VIDEO_TEST_ENV RJK_NO_LIBVLC=$<TARGET_FILE:rjk_no_libvlc>)
-  foreach(name play seek bad_media resume no_player facilitator_hold)
+  foreach(name play seek seekbar bad_media resume no_player facilitator_hold)
     add_test(NAME video_${name} COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/video/test_${name}.sh)
     set_tests_properties(video_${name} PROPERTIES LABELS video TIMEOUT 120
                          ENVIRONMENT "${RJK_VIDEO_TEST_ENV}")
