@@ -1,9 +1,12 @@
 #!/bin/sh
 # Compares the kiosk's video playback with VLC's cheapest X11 output: CPU time (the player's
 # user+sys plus the X server's) and peak memory for a 20 s 1080p30 H.264 clip and a VP9 clip,
-# played to the end fullscreen on the same Xvfb screen.
+# played to the end fullscreen on the same Xvfb screen. "kiosk" is the whole kiosk (a trainee
+# started, the video with its controls, the question after it); "player" is bench_video, the
+# kiosk's player and video view alone; "cvlc" is VLC.
 # Usage: [RUNS=3] scripts/bench-video.sh [BUILD_DIR] [RENDERER]
-#        (as root; RENDERER defaults to software; RUNS plays of each clip by each player)
+#        (as root; RENDERER, for bench_video, defaults to software; RUNS plays of each clip by
+#        each player)
 # Needs: ffmpeg, Xvfb, python3; installs vlc-bin and vlc-plugin-video-output for cvlc when
 # missing, and runs cvlc as the ordinary user rjkbench (created when missing: cvlc refuses root).
 set -eu
@@ -33,7 +36,33 @@ if [ ! -s "$media/vp9-1080p30.webm" ]; then
   ffmpeg -v error -y -f lavfi -i testsrc2=size=1920x1080:rate=30 -t 20 -c:v libvpx-vp9 \
     -b:v 4M -deadline realtime -cpu-used 8 -row-mt 1 -pix_fmt yuv420p "$media/vp9-1080p30.webm"
 fi
-chmod 644 "$media"/*
+# The whole kiosk: a scenario with the clip as its video and one question after it, and a
+# script that starts a trainee, waits for the question and quits. The kiosk starts as it does in
+# a classroom: it picks its renderer itself, and its controls show, then fade, while playing.
+for clip in h264-1080p30.mp4 vp9-1080p30.webm; do
+  dir="$media/kiosk-${clip%.*}"
+  mkdir -p "$dir"
+  [ -s "$dir/$clip" ] || cp "$media/$clip" "$dir/$clip"
+  cat >"$dir/scenario.yaml" <<EOF
+rjkiosk: 1
+id: bench-${clip%.*}
+title: "Benchmark clip"
+video:
+  file: $clip
+steps:
+  - id: after
+    kind: text
+    text: What did you see?
+EOF
+done
+cat >"$media/kiosk-play.txt" <<EOF
+key ctrl+Return
+key ctrl+Return
+wait-screen video
+wait-screen step:after 60000
+quit
+EOF
+chmod 644 "$media"/*.mp4 "$media"/*.webm "$media"/*.txt
 
 # Xvfb picks a free display number itself and reports it.
 displayfile=$(mktemp)
@@ -74,13 +103,18 @@ PY
 # decoder gets ahead of the picture shown), so each player plays each clip $runs times,
 # alternating, and the summary gives the medians.
 results=$(mktemp)
-trap 'kill $xvfb 2>/dev/null; rm -f "$displayfile" "$results"' EXIT INT TERM
+data=$(mktemp -d)
+trap 'kill $xvfb 2>/dev/null; rm -rf "$displayfile" "$results" "$data"' EXIT INT TERM
 printf '%-18s %-6s %4s %8s %8s %8s %9s\n' clip player run "cpu s" "X cpu s" "total s" "peak MiB"
 for clip in h264-1080p30.mp4 vp9-1080p30.webm; do
   for run in $(seq "$runs"); do
-    for who in kiosk cvlc; do
-      if [ "$who" = kiosk ]; then
+    for who in kiosk player cvlc; do
+      if [ "$who" = player ]; then
         set -- env DISPLAY=$display "$build/bench/bench_video" "$media/$clip" "$renderer"
+      elif [ "$who" = kiosk ]; then
+        rm -rf "$data"
+        set -- env DISPLAY=$display "$build/src/rjkiosk" --silent --scenario "$media/kiosk-${clip%.*}" \
+          --data "$data" --script "$media/kiosk-play.txt"
       else
         set -- runuser -u "$bench_user" -- env DISPLAY=$display HOME=/tmp cvlc --play-and-exit \
           --fullscreen --vout=xcb_x11 --no-audio --no-video-title-show "$media/$clip"
@@ -101,13 +135,13 @@ echo "medians of $runs runs (CPU: player + X server)"
 python3 - "$results" <<'PY2'
 import statistics, sys
 rows = [line.split() for line in open(sys.argv[1])]
-print(f"{'clip':<18} {'kiosk cpu s':>11} {'cvlc cpu s':>10} {'ratio':>6} {'kiosk MiB':>9} {'cvlc MiB':>8}")
+print(f"{'clip':<18} {'player':<7} {'cpu s':>6} {'vs cvlc':>7} {'peak MiB':>8}")
 for clip in dict.fromkeys(r[0] for r in rows):
     med = {}
-    for who in ("kiosk", "cvlc"):
+    for who in ("kiosk", "player", "cvlc"):
         mine = [r for r in rows if r[0] == clip and r[1] == who]
         med[who] = (statistics.median(float(r[2]) + float(r[3]) for r in mine),
                     statistics.median(int(r[4]) for r in mine) / 1024)
-    k, c = med["kiosk"], med["cvlc"]
-    print(f"{clip.rsplit('.', 1)[0]:<18} {k[0]:>11.2f} {c[0]:>10.2f} {k[0] / c[0]:>5.2f}x {k[1]:>9.1f} {c[1]:>8.1f}")
+    for who, (cpu, mib) in med.items():
+        print(f"{clip.rsplit('.', 1)[0]:<18} {who:<7} {cpu:>6.2f} {cpu / med['cvlc'][0]:>6.2f}x {mib:>8.1f}")
 PY2

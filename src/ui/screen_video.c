@@ -427,26 +427,29 @@ static void draw_caption(struct ui *ui, SDL_Rect pic, int bottom)
 
 static void draw_controls(struct ui *ui, SDL_Rect strip)
 {
-	view_fill_alpha(ui, BLACK, strip, ui->settings.high_contrast ? 255 : 235);
+	/* Opaque: the film's own lower lines showed faintly between the buttons, and blending a
+	 * strip this size costs every picture while the controls show. */
+	view_fill_alpha(ui, BLACK, strip, 255);
 	draw_progress(ui, strip);
 	view_draw_region(ui, REGION_FOOTER);
 }
 
-/* While the controls fade out they are drawn into a texture of the screen's size (cleared to
- * transparent), then copied over the picture with the fading opacity. False when the renderer
+/* While the controls fade out they are drawn into a texture of the strip's size (cleared to
+ * transparent), then copied over the picture with the fading opacity. Drawing keeps screen
+ * coordinates: the target's origin is moved up to the strip's top. False when the renderer
  * cannot: they are then drawn as they are until they go. */
-static bool fade_begin(struct ui *ui)
+static bool fade_begin(struct ui *ui, SDL_Rect strip)
 {
 	int w = 0, h = 0;
 
-	if (ui->fade && (SDL_QueryTexture(ui->fade, NULL, NULL, &w, &h) != 0 || w != ui->lay.w ||
-			 h != ui->lay.h)) {
+	if (ui->fade && (SDL_QueryTexture(ui->fade, NULL, NULL, &w, &h) != 0 || w != strip.w ||
+			 h != strip.h)) {
 		SDL_DestroyTexture(ui->fade);
 		ui->fade = NULL;
 	}
 	if (!ui->fade) {
 		ui->fade = SDL_CreateTexture(ui->ren, SDL_PIXELFORMAT_ARGB8888,
-					     SDL_TEXTUREACCESS_TARGET, ui->lay.w, ui->lay.h);
+					     SDL_TEXTUREACCESS_TARGET, strip.w, strip.h);
 		if (!ui->fade)
 			return false;
 		SDL_SetTextureBlendMode(ui->fade, SDL_BLENDMODE_BLEND);
@@ -455,6 +458,7 @@ static bool fade_begin(struct ui *ui)
 		return false;
 	SDL_SetRenderDrawColor(ui->ren, 0, 0, 0, 0);
 	SDL_RenderClear(ui->ren);
+	SDL_RenderSetViewport(ui->ren, &(SDL_Rect){-strip.x, -strip.y, ui->lay.w, ui->lay.h});
 	return true;
 }
 
@@ -504,7 +508,7 @@ void screen_video_draw(struct ui *ui)
 			  box.x + pad, box.y + pad / 2);
 	}
 	if (ui->fade && (!controls || v->controls_alpha >= 255 || ui->seeking)) {
-		/* A screen-sized texture is too much memory to keep between fades. */
+		/* A strip-sized texture is still 2 MiB at 1080p: not kept between fades. */
 		SDL_DestroyTexture(ui->fade);
 		ui->fade = NULL;
 	}
@@ -513,12 +517,12 @@ void screen_video_draw(struct ui *ui)
 		set_hover(ui, false);
 		return;
 	}
-	if (v->controls_alpha >= 255 || ui->seeking || !fade_begin(ui)) {
+	if (v->controls_alpha >= 255 || ui->seeking || !fade_begin(ui, strip)) {
 		draw_controls(ui, strip);
 		return;
 	}
 	draw_controls(ui, strip);
 	SDL_SetRenderTarget(ui->ren, NULL);
 	SDL_SetTextureAlphaMod(ui->fade, (Uint8)(v->controls_alpha < 0 ? 0 : v->controls_alpha));
-	SDL_RenderCopy(ui->ren, ui->fade, &strip, &strip);
+	SDL_RenderCopy(ui->ren, ui->fade, NULL, &strip);
 }
