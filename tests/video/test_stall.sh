@@ -18,4 +18,7 @@ grep "rjkiosk: video: .*clip.mp4: the video stopped at 0:01 of 0:03: nothing new
 [ $(( $(date +%s) - start )) -le 20 ] || fail "took too long"
 [ "$(sql "SELECT text FROM responses WHERE step_id = 'cue-reaction'")" = "Before it stopped" ] ||
 	fail "the cue answer was lost"
+# The facilitator can tell afterwards which session ran without its video, and why.
+sql "SELECT detail FROM events WHERE kind = 'video-error' AND session > 0" | grep "stopped at 0:01" ||
+	fail "the stall is not in the event log"
 echo ok
