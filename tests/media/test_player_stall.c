@@ -98,25 +98,22 @@ static void test_still_pictures_play_to_the_end(void **state)
 static void test_pauses_and_seeks_are_no_stall(void **state)
 {
 	struct player *p = open_with_stall(MEDIA_COUNTER);
-	player_pause_at(p, 1000);
+	player_pause_at(p, 600);
 	player_play(p);
 	assert_int_equal(media_test_wait(p, PLAYER_PAUSED, 5000, NULL), PLAYER_PAUSED); /* cue */
-	media_test_run(p, STALL_MS + 500);
+	media_test_run(p, STALL_MS + 300);
 	assert_int_equal(player_state(p), PLAYER_PAUSED);
 	assert_int_equal(player_timeout_ms(p), -1); /* paused: the loop may sleep */
 	player_play(p);
 	media_test_run(p, 300);
 	player_pause(p); /* the trainee */
-	media_test_run(p, STALL_MS + 500);
+	media_test_run(p, STALL_MS + 300);
 	assert_int_equal(player_state(p), PLAYER_PAUSED);
 	player_play(p);
 	media_test_run(p, 300);
 	player_seek(p, 200); /* back */
 	media_test_run(p, 300);
 	player_seek(p, 0); /* restart */
-	assert_int_equal(media_test_wait(p, PLAYER_ENDED, 8000, NULL), PLAYER_ENDED);
-	player_seek(p, 0); /* and again after the end */
-	player_play(p);
 	assert_int_equal(media_test_wait(p, PLAYER_ENDED, 8000, NULL), PLAYER_ENDED);
 	assert_string_equal(player_error(p), "");
 	player_free(p);
