@@ -21,6 +21,15 @@ static void wake(void *data)
 	SDL_PushEvent(&ev);
 }
 
+/* With RJK_BENCH_VERBOSE set: every libvlc and player log line, to see the decoder's and the
+ * video output's choices. */
+static void print_log(void *data, enum player_log_level level, const char *line)
+{
+	(void)data;
+	(void)level;
+	fprintf(stderr, "%s\n", line);
+}
+
 static long peak_rss_kib(void)
 {
 	FILE *f = fopen("/proc/self/status", "r");
@@ -61,6 +70,8 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	struct player_options opts = { .silent = true, .wake = wake };
+	if (getenv("RJK_BENCH_VERBOSE"))
+		opts.log = print_log;
 	struct rjk_error err = { { 0 } };
 	struct player *player = player_vlc_new(&opts, &err);
 	struct video_view *view = video_view_new(renderer);

@@ -2,13 +2,15 @@
 # Compares the kiosk's video playback with VLC's cheapest X11 output: CPU time (the player's
 # user+sys plus the X server's) and peak memory for a 20 s 1080p30 H.264 clip and a VP9 clip,
 # played to the end fullscreen on the same Xvfb screen.
-# Usage: scripts/bench-video.sh [BUILD_DIR] [RENDERER]   (as root; RENDERER defaults to software)
+# Usage: [RUNS=3] scripts/bench-video.sh [BUILD_DIR] [RENDERER]
+#        (as root; RENDERER defaults to software; RUNS plays of each clip by each player)
 # Needs: ffmpeg, Xvfb, python3; installs vlc-bin and vlc-plugin-video-output for cvlc when
 # missing, and runs cvlc as the ordinary user rjkbench (created when missing: cvlc refuses root).
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-"$root/build"}
 renderer=${2:-software}
+runs=${RUNS:-3}
 media="$build/bench-media"
 bench_user=rjkbench
 
@@ -68,20 +70,44 @@ print(f"{ru.ru_utime + ru.ru_stime:.2f} {ru.ru_maxrss} {x1 - x0:.2f} {os.waitsta
 PY
 }
 
-printf '%-22s %-10s %10s %10s %10s %12s\n' clip player "cpu s" "X cpu s" "total s" "peak RSS MiB"
+# Peak memory varies by several MiB from run to run for the same player (how far libvlc's
+# decoder gets ahead of the picture shown), so each player plays each clip $runs times,
+# alternating, and the summary gives the medians.
+results=$(mktemp)
+trap 'kill $xvfb 2>/dev/null; rm -f "$displayfile" "$results"' EXIT INT TERM
+printf '%-18s %-6s %4s %8s %8s %8s %9s\n' clip player run "cpu s" "X cpu s" "total s" "peak MiB"
 for clip in h264-1080p30.mp4 vp9-1080p30.webm; do
-  for who in kiosk cvlc; do
-    if [ "$who" = kiosk ]; then
-      set -- env DISPLAY=$display "$build/bench/bench_video" "$media/$clip" "$renderer"
-    else
-      set -- runuser -u "$bench_user" -- env DISPLAY=$display HOME=/tmp cvlc --play-and-exit \
-        --fullscreen --vout=xcb_x11 --no-audio --no-video-title-show "$media/$clip"
-    fi
-    read -r cpu rss xcpu code <<EOF2
+  for run in $(seq "$runs"); do
+    for who in kiosk cvlc; do
+      if [ "$who" = kiosk ]; then
+        set -- env DISPLAY=$display "$build/bench/bench_video" "$media/$clip" "$renderer"
+      else
+        set -- runuser -u "$bench_user" -- env DISPLAY=$display HOME=/tmp cvlc --play-and-exit \
+          --fullscreen --vout=xcb_x11 --no-audio --no-video-title-show "$media/$clip"
+      fi
+      read -r cpu rss xcpu code <<EOF2
 $(measure "$@")
 EOF2
-    [ "$code" = 0 ] || echo "warning: $who exited with $code on $clip" >&2
-    printf '%-22s %-10s %10s %10s %10.2f %12.1f\n' "$clip" "$who" "$cpu" "$xcpu" \
-      "$(echo "$cpu + $xcpu" | bc)" "$(echo "$rss / 1024" | bc -l)"
+      [ "$code" = 0 ] || echo "warning: $who exited with $code on $clip" >&2
+      echo "$clip $who $cpu $xcpu $rss" >>"$results"
+      printf '%-18s %-6s %4s %8s %8s %8.2f %9.1f\n' "${clip%.*}" "$who" "$run" "$cpu" "$xcpu" \
+        "$(echo "$cpu + $xcpu" | bc)" "$(echo "$rss / 1024" | bc -l)"
+    done
   done
 done
+
+echo
+echo "medians of $runs runs (CPU: player + X server)"
+python3 - "$results" <<'PY2'
+import statistics, sys
+rows = [line.split() for line in open(sys.argv[1])]
+print(f"{'clip':<18} {'kiosk cpu s':>11} {'cvlc cpu s':>10} {'ratio':>6} {'kiosk MiB':>9} {'cvlc MiB':>8}")
+for clip in dict.fromkeys(r[0] for r in rows):
+    med = {}
+    for who in ("kiosk", "cvlc"):
+        mine = [r for r in rows if r[0] == clip and r[1] == who]
+        med[who] = (statistics.median(float(r[2]) + float(r[3]) for r in mine),
+                    statistics.median(int(r[4]) for r in mine) / 1024)
+    k, c = med["kiosk"], med["cvlc"]
+    print(f"{clip.rsplit('.', 1)[0]:<18} {k[0]:>11.2f} {c[0]:>10.2f} {k[0] / c[0]:>5.2f}x {k[1]:>9.1f} {c[1]:>8.1f}")
+PY2

@@ -62,6 +62,7 @@ void loop_apply(struct kiosk *k, struct ui_action a)
 	case UI_VIDEO_CAPTIONS:
 	case UI_VIDEO_VOLUME:
 	case UI_VIDEO_SKIP:
+	case UI_VIDEO_SEEK:
 		if (k->video)
 			video_glue_apply(k, a);
 		break;

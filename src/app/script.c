@@ -25,6 +25,7 @@ struct script {
 	char *shot_dir;
 	int64_t due;
 	int64_t wait_until;  /* deadline of the polling command running now, 0 for none */
+	SDL_Rect seek_bar;   /* where the video's progress bar was last seen (w 0: never) */
 };
 
 struct script *script_open(const char *path, const char *shot_dir, struct rjk_error *err)
@@ -141,35 +142,46 @@ static void push_text(const char *text)
 	}
 }
 
-static void push_click(int x, int y)
+static void push_mouse(Uint32 type, int x, int y)
 {
-	SDL_Event ev = {0};
+	SDL_Event ev = {.type = type};
 
-	ev.type = SDL_MOUSEBUTTONDOWN;
-	ev.button.button = SDL_BUTTON_LEFT;
-	ev.button.state = SDL_PRESSED;
-	ev.button.clicks = 1;
-	ev.button.x = x;
-	ev.button.y = y;
-	SDL_PushEvent(&ev);
-	ev.type = SDL_MOUSEBUTTONUP;
-	ev.button.state = SDL_RELEASED;
+	if (type == SDL_MOUSEMOTION) {
+		ev.motion.x = x;
+		ev.motion.y = y;
+		ev.motion.state = SDL_BUTTON_LMASK;
+	} else {
+		ev.button.button = SDL_BUTTON_LEFT;
+		ev.button.state = type == SDL_MOUSEBUTTONDOWN ? SDL_PRESSED : SDL_RELEASED;
+		ev.button.clicks = 1;
+		ev.button.x = x;
+		ev.button.y = y;
+	}
 	SDL_PushEvent(&ev);
 }
 
-static void push_tap(struct kiosk *k, int x, int y)
+static void push_finger(struct kiosk *k, Uint32 type, int x, int y)
 {
-	SDL_Event ev = {0};
+	SDL_Event ev = {.type = type};
 	int w = 1, h = 1;
 
 	SDL_GetRendererOutputSize(k->ren, &w, &h);
-	ev.type = SDL_FINGERDOWN;
 	ev.tfinger.x = (float)x / (float)w;
 	ev.tfinger.y = (float)y / (float)h;
 	ev.tfinger.pressure = 1;
 	SDL_PushEvent(&ev);
-	ev.type = SDL_FINGERUP;
-	SDL_PushEvent(&ev);
+}
+
+static void push_click(int x, int y)
+{
+	push_mouse(SDL_MOUSEBUTTONDOWN, x, y);
+	push_mouse(SDL_MOUSEBUTTONUP, x, y);
+}
+
+static void push_tap(struct kiosk *k, int x, int y)
+{
+	push_finger(k, SDL_FINGERDOWN, x, y);
+	push_finger(k, SDL_FINGERUP, x, y);
 }
 
 static bool screenshot(struct script *s, struct kiosk *k, const char *name)
@@ -391,6 +403,53 @@ static bool poll_until(struct script *s, struct kiosk *k, bool cond, int timeout
 	return false;
 }
 
+/* "seekbar VERB PERCENT [DY]": the pointer on the video's progress bar, PERCENT of the way
+ * along it and DY pixels below its centre line (above when negative). VERB is click or tap
+ * (press and release), press, move and release (the mouse), or finger-down, finger-move and
+ * finger-up. Where the bar is not shown now (a page over the video), the point is where it
+ * was last seen, as a trainee would aim. */
+static bool seekbar(struct script *s, struct kiosk *k, const char *arg)
+{
+	static const struct {
+		const char *verb;
+		Uint32 types[2];
+	} verbs[] = {
+		{"click", {SDL_MOUSEBUTTONDOWN, SDL_MOUSEBUTTONUP}},
+		{"tap", {SDL_FINGERDOWN, SDL_FINGERUP}},
+		{"press", {SDL_MOUSEBUTTONDOWN, 0}},
+		{"move", {SDL_MOUSEMOTION, 0}},
+		{"release", {SDL_MOUSEBUTTONUP, 0}},
+		{"finger-down", {SDL_FINGERDOWN, 0}},
+		{"finger-move", {SDL_FINGERMOTION, 0}},
+		{"finger-up", {SDL_FINGERUP, 0}},
+	};
+	char verb[32];
+	double percent;
+	SDL_Rect bar;
+	int x, y, dy = 0;
+
+	if (sscanf(arg, "%31s %lf %d", verb, &percent, &dy) < 2)
+		return failed(s, k, "seekbar wants VERB PERCENT [DY], got '%s'%s", arg, "");
+	if (k->ui && screen_video_seek_bar(k->ui, &bar))
+		s->seek_bar = bar;
+	if (!s->seek_bar.w)
+		return failed(s, k, "no progress bar on screen%s%s", "", "");
+	x = s->seek_bar.x + (int)(s->seek_bar.w * percent / 100 + 0.5);
+	y = s->seek_bar.y + s->seek_bar.h / 2 + dy;
+	for (size_t i = 0; i < sizeof verbs / sizeof verbs[0]; i++) {
+		if (strcmp(verb, verbs[i].verb))
+			continue;
+		for (int j = 0; j < 2 && verbs[i].types[j]; j++) {
+			if (verbs[i].types[j] >= SDL_FINGERDOWN && verbs[i].types[j] <= SDL_FINGERMOTION)
+				push_finger(k, verbs[i].types[j], x, y);
+			else
+				push_mouse(verbs[i].types[j], x, y);
+		}
+		return false;
+	}
+	return failed(s, k, "unknown seekbar action '%s'%s", verb, "");
+}
+
 /* Video checks: "wait-video-time MS", "expect-video-time MS TOLERANCE",
  * "wait-screen NAME [TIMEOUT_MS]",
  * "wait-video-error [TIMEOUT_MS]", "expect-video-frames MIN", "expect-video-notice TEXT",
@@ -431,13 +490,16 @@ static int run_video(struct script *s, struct kiosk *k, const char *line, const 
 		return true;
 	}
 	if (!strcmp(line, "expect-video-notice")) {
-		if (!strstr(video_glue_notice(k), arg))
+		/* With no text: no notice shows. */
+		if (!*arg ? video_glue_notice(k)[0] != '\0' : !strstr(video_glue_notice(k), arg))
 			return failed(s, k, "expected a notice with '%s', got '%s'", arg,
 				      video_glue_notice(k));
 		return true;
 	}
 	if (!strcmp(line, "expect-captions"))
 		return expect_captions(s, k, !strcmp(arg, "shown"));
+	if (!strcmp(line, "seekbar"))
+		return seekbar(s, k, arg);
 	return -1;
 }
 
@@ -498,16 +560,9 @@ static bool run(struct script *s, struct kiosk *k, char *line)
 	}
 	if (!strcmp(line, "press") || !strcmp(line, "release")) {
 		/* A mouse button held down ("press X Y", "wait MS", "release X Y"). */
-		SDL_Event ev = {0};
-
 		if (sscanf(arg, "%d %d", &x, &y) != 2)
 			return failed(s, k, "%s wants X Y, got '%s'", line, arg);
-		ev.type = line[0] == 'p' ? SDL_MOUSEBUTTONDOWN : SDL_MOUSEBUTTONUP;
-		ev.button.button = SDL_BUTTON_LEFT;
-		ev.button.state = line[0] == 'p' ? SDL_PRESSED : SDL_RELEASED;
-		ev.button.x = x;
-		ev.button.y = y;
-		SDL_PushEvent(&ev);
+		push_mouse(line[0] == 'p' ? SDL_MOUSEBUTTONDOWN : SDL_MOUSEBUTTONUP, x, y);
 		return false;
 	}
 	if (!strcmp(line, "window")) {

@@ -331,7 +331,8 @@ bool video_glue_event(struct kiosk *k, const SDL_Event *ev)
 	}
 	if (k->session && session_screen(k->session) == SESSION_VIDEO &&
 	    (ev->type == SDL_KEYDOWN || ev->type == SDL_MOUSEMOTION ||
-	     ev->type == SDL_MOUSEBUTTONDOWN || ev->type == SDL_FINGERDOWN))
+	     ev->type == SDL_MOUSEBUTTONDOWN || ev->type == SDL_FINGERDOWN ||
+	     ev->type == SDL_FINGERMOTION))
 		show_controls(k, g);
 	return false;
 }
@@ -354,10 +355,25 @@ static void seek(struct kiosk *k, struct video_glue *g, int64_t ms)
 	update_captions(k, g, ms);
 }
 
+/* A move forward (or anywhere) as far as the watch limit allows: past the watched part the
+ * trainee is told why and taken to its end, unless that gains no more than min_gain_ms over
+ * the picture now at now_at (already at the end of the watched part). */
+static void seek_limited(struct kiosk *k, struct video_glue *g, int64_t target, int64_t now_at,
+			 int64_t min_gain_ms)
+{
+	if (!watch_limit_allows(&g->limit, target)) {
+		notice(k, g, "You can't skip ahead: please watch the video through first.");
+		target = watch_limit_clamp(&g->limit, target);
+		if (target <= now_at + min_gain_ms)
+			return;
+	}
+	seek(k, g, target);
+}
+
 void video_glue_apply(struct kiosk *k, struct ui_action a)
 {
 	struct video_glue *g = k->video;
-	int64_t t = player_time_ms(g->player), target;
+	int64_t t = player_time_ms(g->player);
 
 	show_controls(k, g);
 	switch (a.kind) {
@@ -374,14 +390,16 @@ void video_glue_apply(struct kiosk *k, struct ui_action a)
 		seek(k, g, t - JUMP_MS);
 		break;
 	case UI_VIDEO_FORWARD:
-		target = t + JUMP_MS;
-		if (!watch_limit_allows(&g->limit, target)) {
-			notice(k, g, "You can't skip ahead: please watch the video through first.");
-			target = watch_limit_clamp(&g->limit, target);
-			if (target <= t + 500)
-				break;
-		}
-		seek(k, g, target);
+		seek_limited(k, g, t + JUMP_MS, t, 500);
+		break;
+	case UI_VIDEO_SEEK:
+		/* A release that lands after a cue step or the facilitator's page came up (or
+		 * the video stopped) must not move the video behind them. */
+		if (!g->started || g->in_cue || g->error[0] || ui_page(k->ui) ||
+		    session_screen(k->session) != SESSION_VIDEO)
+			break;
+		/* The bar points exactly: any gain is worth the seek. */
+		seek_limited(k, g, a.arg, t, 0);
 		break;
 	case UI_VIDEO_RESTART:
 		seek(k, g, 0);

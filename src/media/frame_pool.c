@@ -127,6 +127,9 @@ void frame_pool_reset(struct frame_pool *pool)
 	pthread_mutex_unlock(&pool->lock);
 }
 
+/* A buffer that is neither the newest nor being read: a free one first, else the one lent
+ * longest ago (the decoder dropped that picture without showing it). NONE when the reader
+ * holds the only other buffer. */
 static int pick_buffer(struct frame_pool *pool)
 {
 	int oldest = NONE;
@@ -138,14 +141,15 @@ static int pick_buffer(struct frame_pool *pool)
 		if (oldest == NONE || pool->buffers[i].lent_at < pool->buffers[oldest].lent_at)
 			oldest = i;
 	}
-	/* The decoder holds every spare buffer: it dropped a picture without showing it. */
 	return oldest;
 }
 
 void *frame_pool_write(struct frame_pool *pool, void *planes[3])
 {
 	pthread_mutex_lock(&pool->lock);
-	int i = pool->buffers[0].memory ? pick_buffer(pool) : NONE;
+	int i = NONE;
+	while (pool->buffers[0].memory && (i = pick_buffer(pool)) == NONE)
+		pthread_cond_wait(&pool->released, &pool->lock);
 	if (i == NONE) {
 		pthread_mutex_unlock(&pool->lock);
 		/* No format set up: libvlc never locks before setup, so this is a programming error. */

@@ -7,10 +7,10 @@
 
 #include "media/player.h"
 
-/* Buffers in the pool: the decoder may hold up to FRAME_POOL_WRITERS while one is the newest
- * shown and one is being read, so writing never waits for the reader. */
-#define FRAME_POOL_WRITERS 2
-#define FRAME_POOL_BUFFERS (FRAME_POOL_WRITERS + 2)
+/* Buffers in the pool: libvlc writes one picture at a time (lock, copy, display), so two are
+ * enough: the newest shown stays intact for repaints while the next is written. Each costs a
+ * whole picture (3 MiB at 1080p), which is why there are no more. */
+#define FRAME_POOL_BUFFERS 2
 
 struct frame_pool;
 
@@ -29,7 +29,9 @@ bool frame_pool_setup(struct frame_pool *pool, int width, int height, unsigned s
 void frame_pool_reset(struct frame_pool *pool);
 
 /* Decoder thread: lends a buffer to write the next picture into (planes filled). Returns its
- * token for frame_pool_show(). Never waits. */
+ * token for frame_pool_show(). Waits only while the main thread is still reading an older
+ * picture than the newest (one conversion, a few milliseconds); the newest is never
+ * overwritten and the picture being read never changes under the reader. */
 void *frame_pool_write(struct frame_pool *pool, void *planes[3]);
 
 /* Decoder thread: the picture in token is now on screen with media time time_ms. A repeat

@@ -207,7 +207,7 @@ static unsigned on_format(void **opaque, char *chroma, unsigned *width, unsigned
 	memcpy(chroma, "I420", 4);
 	if (!frame_pool_setup(vp->pool, (int)*width, (int)*height, sar_num, sar_den, pitches, lines))
 		return 0;
-	return FRAME_POOL_WRITERS;
+	return FRAME_POOL_BUFFERS;
 }
 
 static void on_cleanup(void *opaque)
@@ -800,10 +800,15 @@ struct player *player_vlc_new(const struct player_options *opts, struct rjk_erro
 	vp->volume = opts->volume > 0 && opts->volume <= 100 ? opts->volume : 100;
 	pthread_mutex_init(&vp->sh.lock, NULL);
 	vp->pool = frame_pool_new();
-	/* Captions are drawn by the kiosk at screen resolution, never burnt in by libvlc. */
+	/* Captions are drawn by the kiosk at screen resolution, never burnt in by libvlc.
+	 * libvlc decodes pictures as far ahead of the screen as its file caching (1 s by default,
+	 * meant for network file systems): at 1080p that holds up to 20 pictures of 3 MiB. The
+	 * kiosk plays a local file, and 100 ms ahead drops no more pictures than 1 s, even with
+	 * both cores of a two-core machine busy (see docs/video.md). */
 	const char *args[] = {
 		"--no-xlib", "--no-video-title-show", "--no-sub-autodetect-file",
-		"--no-snapshot-preview", "--no-stats", "--quiet", "--aout=adummy",
+		"--no-snapshot-preview", "--no-stats", "--quiet", "--file-caching=100",
+		"--aout=adummy",
 	};
 	int argc = (int)(sizeof args / sizeof args[0]) - (opts->silent ? 0 : 1);
 	if (vp->pool)

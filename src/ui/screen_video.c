@@ -6,12 +6,14 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/seekbar.h"
 #include "ui/view.h"
 
 #define CAPTION_LINES 3
 #define WHITE ((struct theme_color){255, 255, 255})
 #define BLACK ((struct theme_color){0, 0, 0})
 #define GREY ((struct theme_color){150, 150, 150})
+#define BLUE ((struct theme_color){0x6c, 0xb4, 0xee})
 
 void screen_video_attach(struct ui *ui, const struct screen_video_state *state)
 {
@@ -121,14 +123,119 @@ static void plan(struct ui *ui, struct controls *c)
 	c->rows = 2;
 }
 
-/* Height of the control strip at the bottom of the screen. */
-static int strip_height(struct ui *ui)
+/* The control strip at the bottom of the screen: the times, the progress bar in a row a
+ * finger's height tall, and the buttons. */
+static SDL_Rect strip_rect(struct ui *ui)
 {
 	struct controls c;
+	int h;
 
 	plan(ui, &c);
-	return c.rows * (ui->lay.target + ui->lay.unit * 2) + ui->lay.unit * 5 +
-	       ui->fonts.line_h[FONT_SMALL];
+	h = c.rows * (ui->lay.target + ui->lay.unit * 2) + ui->lay.unit * 3 +
+	    ui->fonts.line_h[FONT_SMALL] + ui->lay.target;
+	return (SDL_Rect){0, ui->lay.h - h, ui->lay.w, h};
+}
+
+/* The progress bar in the strip: hit is where a press seeks (the row's full height, and a
+ * little past both ends, as a finger rarely lands on a thin line), bar the track drawn. */
+static void bar_rects(struct ui *ui, SDL_Rect strip, SDL_Rect *hit, SDL_Rect *bar)
+{
+	const struct layout *l = &ui->lay;
+	int row = strip.y + l->unit * 2 + ui->fonts.line_h[FONT_SMALL];
+	int h = l->unit + l->unit / 2;
+
+	*hit = (SDL_Rect){l->margin - l->unit * 2, row, l->w - 2 * l->margin + l->unit * 4,
+			  l->target};
+	*bar = (SDL_Rect){l->margin, row + (l->target - h) / 2, l->w - 2 * l->margin, h};
+}
+
+static bool bar_usable(const struct ui *ui, bool on_video)
+{
+	const struct screen_video_state *v = ui->video;
+
+	return on_video && v && !v->error[0] && !ui->settings_open && !ui->page &&
+	       v->length_ms > 0;
+}
+
+bool screen_video_seek_bar(struct ui *ui, SDL_Rect *bar)
+{
+	SDL_Rect hit;
+
+	if (!bar_usable(ui, true) || !ui->video->controls)
+		return false;
+	bar_rects(ui, strip_rect(ui), &hit, bar);
+	return true;
+}
+
+/* The mouse is over the bar (or on it, dragging) or not: a pointing hand says it can be
+ * clicked. Drivers without cursors (the dummy one) keep the arrow. */
+static void set_hover(struct ui *ui, bool on)
+{
+	bool hand = on || ui->seeking;
+
+	ui->seek_hover = on;
+	if (hand == ui->hand_shown)
+		return;
+	if (hand && !ui->hand)
+		ui->hand = SDL_CreateSystemCursor(SDL_SYSTEM_CURSOR_HAND);
+	if (ui->hand)
+		SDL_SetCursor(hand ? ui->hand : SDL_GetDefaultCursor());
+	ui->hand_shown = hand;
+}
+
+bool screen_video_pointer(struct ui *ui, bool on_video, enum seek_phase phase, bool touch, int x,
+			  int y, struct ui_action *act)
+{
+	const struct screen_video_state *v = ui->video;
+	SDL_Point p = {x, y};
+	SDL_Rect hit, bar;
+	bool over;
+
+	if (!bar_usable(ui, on_video)) {
+		if (ui->seeking || ui->seek_hover)
+			ui->dirty = true;
+		ui->seeking = false;
+		set_hover(ui, false);
+		return false;
+	}
+	bar_rects(ui, strip_rect(ui), &hit, &bar);
+	over = v->controls && SDL_PointInRect(&p, &hit);
+	if (ui->seeking && touch != ui->seek_touch)
+		return false;
+	switch (phase) {
+	case SEEK_DOWN:
+		if (!over)
+			return false;
+		ui->seeking = true;
+		ui->seek_touch = touch;
+		set_hover(ui, false);
+		ui->pressed = -1;
+		break;
+	case SEEK_MOVE:
+		if (!ui->seeking) {
+			/* Hovering shows the time under the mouse; the UI's own hover runs too. */
+			over = over && !touch;
+			if (over != ui->seek_hover || (over && x != ui->seek_x))
+				ui->dirty = true;
+			set_hover(ui, over);
+			ui->seek_x = x;
+			return false;
+		}
+		break;
+	case SEEK_UP:
+		if (!ui->seeking)
+			return false;
+		ui->seeking = false;
+		set_hover(ui, !touch && SDL_PointInRect(&p, &hit));
+		/* One seek on release: libvlc is not asked to seek for every pixel dragged. */
+		*act = (struct ui_action){UI_VIDEO_SEEK,
+			(int)seekbar_time_at(x, bar.x, bar.w, v->length_ms > INT32_MAX ? INT32_MAX :
+					     v->length_ms), NULL};
+		break;
+	}
+	ui->seek_x = x;
+	ui->dirty = true;
+	return true;
 }
 
 /* The page shown when the video cannot be played: why, and a way on to the questions. */
@@ -184,6 +291,51 @@ void screen_video(struct ui *ui, const struct session *s)
 	}
 }
 
+/* A filled disc, row by row (SDL 2 has no circle primitive). */
+static void fill_disc(struct ui *ui, struct theme_color c, int cx, int cy, int r)
+{
+	for (int dy = -r; dy <= r; dy++) {
+		int dx = 0;
+
+		while ((dx + 1) * (dx + 1) + dy * dy <= r * r)
+			dx++;
+		view_fill_alpha(ui, c, (SDL_Rect){cx - dx, cy + dy, 2 * dx + 1, 1}, 255);
+	}
+}
+
+/* The time a drag or hover points at, in a box above the bar, kept on screen; greyed when
+ * that point may not be reached yet. Returns the box. */
+static SDL_Rect draw_bubble(struct ui *ui, SDL_Rect bar, int x, int64_t ms, int lift,
+			    bool reachable)
+{
+	const struct layout *l = &ui->lay;
+	TTF_Font *f = ui->fonts.font[FONT_BODY];
+	char buf[32];
+	const char *t = screen_video_clock(buf, sizeof buf, ms);
+	int w = text_width(ui->text, f, t, strlen(t)), pad = l->unit;
+	SDL_Rect box = {x - w / 2 - pad, 0, w + 2 * pad, ui->fonts.line_h[FONT_BODY]};
+
+	box.y = bar.y + bar.h / 2 - lift - box.h;
+	if (box.x < l->unit)
+		box.x = l->unit;
+	if (box.x + box.w > l->w - l->unit)
+		box.x = l->w - l->unit - box.w;
+	view_fill_alpha(ui, reachable ? WHITE : GREY, box, 255);
+	text_draw(ui->text, f, view_color(BLACK), t, strlen(t), box.x + pad, box.y);
+	return box;
+}
+
+/* One line of the strip's small text, left out where the time label covers it. */
+static void strip_text(struct ui *ui, const char *text, int x, int y, const SDL_Rect *label)
+{
+	TTF_Font *small = ui->fonts.font[FONT_SMALL];
+	SDL_Rect r = {x, y, text_width(ui->text, small, text, strlen(text)),
+		      ui->fonts.line_h[FONT_SMALL]};
+
+	if (!SDL_HasIntersection(&r, label))
+		text_draw(ui->text, small, view_color(WHITE), text, strlen(text), x, y);
+}
+
 static void draw_progress(struct ui *ui, SDL_Rect strip)
 {
 	const struct screen_video_state *v = ui->video;
@@ -192,23 +344,44 @@ static void draw_progress(struct ui *ui, SDL_Rect strip)
 	char a[32], b[32], vol[32];
 	const char *times = view_printf(ui, "%s / %s", screen_video_clock(a, sizeof a, v->time_ms),
 					screen_video_clock(b, sizeof b, v->length_ms));
-	SDL_Rect bar = {l->margin, strip.y + l->unit * 2 + ui->fonts.line_h[FONT_SMALL] + l->unit,
-			l->w - 2 * l->margin, l->unit + l->unit / 2};
-	SDL_Rect part = bar;
-	int64_t len = v->length_ms > 0 ? v->length_ms : 1;
+	SDL_Rect hit, bar, part, label = {0, 0, 0, 0};
+	int64_t len = v->length_ms;
+	int played, knob = l->unit + l->unit / 2;
+	struct theme_color played_color = ui->settings.high_contrast ? ui->theme->primary : BLUE;
 
-	text_draw(ui->text, small, view_color(WHITE), times, strlen(times), l->margin,
-		  strip.y + l->unit * 2);
-	snprintf(vol, sizeof vol, "Volume %d%%", v->volume);
-	text_draw(ui->text, small, view_color(WHITE), vol, strlen(vol),
-		  l->w - l->margin - text_width(ui->text, small, vol, strlen(vol)),
-		  strip.y + l->unit * 2);
+	bar_rects(ui, strip, &hit, &bar);
+	played = seekbar_fill(v->time_ms, bar.w, len);
+	if (ui->seeking) {
+		/* The drag shows where the video will go, held to the part that may be reached. */
+		int reach = seekbar_fill(v->watched_ms, bar.w, len);
+
+		played = ui->seek_x - bar.x;
+		played = played < 0 ? 0 : played > reach ? reach : played;
+		knob = l->target / 3;
+	} else if (ui->seek_hover) {
+		knob = l->unit * 2;
+	}
 	view_fill_alpha(ui, GREY, bar, 110);
-	part.w = (int)(bar.w * (v->watched_ms > len ? len : v->watched_ms) / len);
+	part = bar;
+	part.w = seekbar_fill(v->watched_ms, bar.w, len);
 	view_fill_alpha(ui, GREY, part, 200);
-	part.w = (int)(bar.w * (v->time_ms > len ? len : v->time_ms) / len);
-	view_fill_alpha(ui, ui->settings.high_contrast ? ui->theme->primary :
-			(struct theme_color){0x6c, 0xb4, 0xee}, part, 255);
+	part.w = played;
+	view_fill_alpha(ui, played_color, part, 255);
+	/* The knob says the bar can be moved; it grows under the mouse and while dragged. */
+	fill_disc(ui, WHITE, bar.x + played, bar.y + bar.h / 2, knob);
+	if (ui->seeking) {
+		label = draw_bubble(ui, bar, bar.x + played,
+				    seekbar_time_at(bar.x + played, bar.x, bar.w, len),
+				    knob + l->unit, true);
+	} else if (ui->seek_hover) {
+		int64_t at = seekbar_time_at(ui->seek_x, bar.x, bar.w, len);
+
+		label = draw_bubble(ui, bar, ui->seek_x, at, knob + l->unit, at <= v->watched_ms);
+	}
+	strip_text(ui, times, l->margin, strip.y + l->unit * 2, &label);
+	snprintf(vol, sizeof vol, "Volume %d%%", v->volume);
+	strip_text(ui, vol, l->w - l->margin - text_width(ui->text, small, vol, strlen(vol)),
+		   strip.y + l->unit * 2, &label);
 }
 
 /* Captions at the bottom centre of the picture (above the controls when they show), on a
@@ -290,8 +463,10 @@ void screen_video_draw(struct ui *ui)
 	const struct screen_video_state *v = ui->video;
 	const struct layout *l = &ui->lay;
 	SDL_Rect all = {0, 0, l->w, l->h}, pic;
-	SDL_Rect strip = {0, l->h - strip_height(ui), l->w, strip_height(ui)};
+	SDL_Rect strip = strip_rect(ui);
 	bool has_pic = v->view && video_view_picture_rect(v->view, &all, &pic);
+	/* A drag holds the controls up even if they were fading when it began. */
+	bool controls = v->controls || ui->seeking;
 	int bottom;
 
 	SDL_RenderSetClipRect(ui->ren, NULL);
@@ -313,7 +488,7 @@ void screen_video_draw(struct ui *ui)
 			  (l->h - ui->fonts.line_h[FONT_BODY]) / 2);
 	}
 	bottom = pic.y + pic.h - l->unit * 4;
-	if (v->controls && bottom > strip.y - l->unit * 2)
+	if (controls && bottom > strip.y - l->unit * 2)
 		bottom = strip.y - l->unit * 2;
 	if (v->captions_on && v->caption[0])
 		draw_caption(ui, pic, bottom);
@@ -328,14 +503,17 @@ void screen_video_draw(struct ui *ui)
 		text_draw(ui->text, f, view_color(WHITE), v->notice, strlen(v->notice),
 			  box.x + pad, box.y + pad / 2);
 	}
-	if (ui->fade && (!v->controls || v->controls_alpha >= 255)) {
+	if (ui->fade && (!controls || v->controls_alpha >= 255 || ui->seeking)) {
 		/* A screen-sized texture is too much memory to keep between fades. */
 		SDL_DestroyTexture(ui->fade);
 		ui->fade = NULL;
 	}
-	if (!v->controls)
+	if (!controls) {
+		/* The mouse may rest where the bar was: no label when the controls come back. */
+		set_hover(ui, false);
 		return;
-	if (v->controls_alpha >= 255 || !fade_begin(ui)) {
+	}
+	if (v->controls_alpha >= 255 || ui->seeking || !fade_begin(ui)) {
 		draw_controls(ui, strip);
 		return;
 	}

@@ -38,6 +38,10 @@ bool screen_video_key(struct ui *ui, const SDL_Keysym *key, struct ui_action *ac
 /* Where the last frame drew the caption box; false when it drew none (for tests). */
 bool screen_video_caption_box(const struct ui *ui, SDL_Rect *box);
 
+/* Where the progress bar is drawn now (its track; a press a little around it counts too);
+ * false when the controls are not shown (for scripted clicks and tests). */
+bool screen_video_seek_bar(struct ui *ui, SDL_Rect *bar);
+
 /* "M:SS" for a time in ms (into buf). */
 const char *screen_video_clock(char *buf, size_t size, int64_t ms);
 

@@ -84,6 +84,10 @@ void ui_free(struct ui *ui)
 		return;
 	if (ui->fade)
 		SDL_DestroyTexture(ui->fade);
+	if (ui->hand) {
+		SDL_SetCursor(SDL_GetDefaultCursor());
+		SDL_FreeCursor(ui->hand);
+	}
 	editor_release(&ui->editor);
 	textwrap_release(&ui->wrap);
 	fonts_release(&ui->fonts);
@@ -592,6 +596,47 @@ static void scroll_by(struct ui *ui, int x, int y, int dy)
 	ui->dirty = true;
 }
 
+/* Presses, drags and releases that belong to the video's progress bar (true: consumed). */
+static bool seek_event(struct ui *ui, const struct session *s, const SDL_Event *ev,
+		       struct ui_action *act)
+{
+	bool on_video = session_screen(s) == SESSION_VIDEO, touch = false;
+	enum seek_phase phase;
+	int x, y;
+
+	switch (ev->type) {
+	case SDL_MOUSEBUTTONDOWN:
+	case SDL_MOUSEBUTTONUP:
+		if (ev->button.which == SDL_TOUCH_MOUSEID || ev->button.button != SDL_BUTTON_LEFT)
+			return false;
+		x = ev->button.x;
+		y = ev->button.y;
+		phase = ev->type == SDL_MOUSEBUTTONDOWN ? SEEK_DOWN : SEEK_UP;
+		to_pixels(ui, &x, &y);
+		break;
+	case SDL_MOUSEMOTION:
+		if (ev->motion.which == SDL_TOUCH_MOUSEID)
+			return false;
+		x = ev->motion.x;
+		y = ev->motion.y;
+		phase = SEEK_MOVE;
+		to_pixels(ui, &x, &y);
+		break;
+	case SDL_FINGERDOWN:
+	case SDL_FINGERMOTION:
+	case SDL_FINGERUP:
+		x = (int)(ev->tfinger.x * ui->lay.w);
+		y = (int)(ev->tfinger.y * ui->lay.h);
+		phase = ev->type == SDL_FINGERDOWN ? SEEK_DOWN :
+			ev->type == SDL_FINGERUP ? SEEK_UP : SEEK_MOVE;
+		touch = true;
+		break;
+	default:
+		return false;
+	}
+	return screen_video_pointer(ui, on_video, phase, touch, x, y, act);
+}
+
 struct ui_action ui_event(struct ui *ui, const struct session *s, const SDL_Event *ev,
 			  bool *redraw)
 {
@@ -599,6 +644,11 @@ struct ui_action ui_event(struct ui *ui, const struct session *s, const SDL_Even
 	int x, y;
 
 	sync(ui, s);
+	if (ui->video && seek_event(ui, s, ev, &act)) {
+		if (redraw)
+			*redraw = ui->dirty;
+		return act;
+	}
 	switch (ev->type) {
 	case SDL_WINDOWEVENT:
 		if (ev->window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {

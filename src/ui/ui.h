@@ -37,6 +37,8 @@ enum ui_action_kind {
 	UI_VIDEO_CAPTIONS, /* captions on or off */
 	UI_VIDEO_VOLUME,   /* arg is the change, in percent */
 	UI_VIDEO_SKIP,     /* the video cannot be played: go on to the steps */
+	UI_VIDEO_SEEK,     /* the progress bar was clicked, tapped or dragged: arg is the time
+			    * under the pointer in ms (the watch limit is not applied yet) */
 };
 
 struct ui_action {

@@ -113,6 +113,12 @@ struct ui {
 	const struct screen_video_state *video; /* see screen_video.h; NULL when none */
 	SDL_Rect caption_box;     /* drawn in the last frame, w == 0 for none */
 	SDL_Texture *fade;        /* the video controls drawn while they fade out, or NULL */
+	/* The video's progress bar under the pointer (screen_video.c): a press or drag on it,
+	 * by mouse or finger, and where along it; or the mouse hovering over it. */
+	bool seeking, seek_touch, seek_hover;
+	int seek_x;
+	SDL_Cursor *hand;         /* the mouse pointer over the bar, made on first use, or NULL */
+	bool hand_shown;
 };
 
 /* --- building (used by the screens) --- */
@@ -166,6 +172,13 @@ void screen_page(struct ui *ui, const struct ui_page *page);
 void screen_video(struct ui *ui, const struct session *session);
 /* Draws the video screen (the picture, captions and controls) in place of view_draw. */
 void screen_video_draw(struct ui *ui);
+/* Pointer input for the video's progress bar, in renderer pixels: a press on the bar starts a
+ * seek, moves drag it, the release gives UI_VIDEO_SEEK in *act. on_video is false when the
+ * video screen is not in front (a started drag is then dropped). True when the event was the
+ * bar's; mouse moves that only hover over it return false. */
+enum seek_phase { SEEK_DOWN, SEEK_MOVE, SEEK_UP };
+bool screen_video_pointer(struct ui *ui, bool on_video, enum seek_phase phase, bool touch, int x,
+			  int y, struct ui_action *act);
 /* Why the kiosk cannot run, when there is no session to show. */
 void screen_problem(struct ui *ui, const char *text);
 

@@ -1,11 +1,14 @@
 /* Tests for the frame pool between libvlc's decoder thread and the main thread, and the null
  * player. */
+#include <pthread.h>
 #include <setjmp.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "media/frame_pool.h"
 #include "media/player.h"
@@ -75,13 +78,71 @@ static void test_writer_never_gets_the_read_buffer(void **state)
 	frame_pool_show(pool, frame_pool_write(pool, planes), 0, false);
 	struct player_frame f;
 	assert_true(frame_pool_acquire(pool, 0, &f));
-	/* The decoder runs far ahead, even dropping pictures it never shows. */
+	/* While the reader holds the newest, the decoder may lend pictures it then drops without
+	 * showing: it never gets the one being read, and never waits. */
+	void *token = NULL;
 	for (int n = 0; n < 50; n++) {
-		void *token = frame_pool_write(pool, planes);
+		token = frame_pool_write(pool, planes);
 		assert_ptr_not_equal(planes[0], f.planes[0]);
-		if (n % 3 == 0)
-			frame_pool_show(pool, token, n, false);
 	}
+	frame_pool_show(pool, token, 50, false);
+	frame_pool_release(pool);
+	assert_true(frame_pool_acquire(pool, 0, &f));
+	assert_int_equal(f.time_ms, 50);
+	frame_pool_release(pool);
+	frame_pool_free(pool);
+}
+
+struct writer {
+	struct frame_pool *pool;
+	uint8_t *planes0;
+	atomic_bool done;
+};
+
+static void *write_one(void *arg)
+{
+	struct writer *w = arg;
+	void *planes[3];
+	void *token = frame_pool_write(w->pool, planes);
+	w->planes0 = planes[0];
+	memset(planes[0], 0xEE, 64);
+	frame_pool_show(w->pool, token, 99, false);
+	atomic_store(&w->done, true);
+	return NULL;
+}
+
+/* The picture on screen is never torn: while the main thread reads an older picture and the
+ * newest must stay intact, the decoder waits for the reader instead of writing into either. */
+static void test_writer_waits_for_reader_of_older_picture(void **state)
+{
+	struct frame_pool *pool = frame_pool_new();
+	unsigned pitches[3], lines[3];
+	assert_true(frame_pool_setup(pool, 64, 32, 1, 1, pitches, lines));
+	void *planes[3];
+	void *token = frame_pool_write(pool, planes);
+	memset(planes[0], 1, 64);
+	frame_pool_show(pool, token, 0, false);
+	struct player_frame f;
+	assert_true(frame_pool_acquire(pool, 0, &f));
+	token = frame_pool_write(pool, planes); /* the spare buffer: no wait */
+	assert_ptr_not_equal(planes[0], f.planes[0]);
+	memset(planes[0], 2, 64);
+	frame_pool_show(pool, token, 33, false);
+
+	struct writer w = { .pool = pool };
+	pthread_t thread;
+	assert_int_equal(pthread_create(&thread, NULL, write_one, &w), 0);
+	usleep(100 * 1000);
+	assert_false(atomic_load(&w.done));
+	assert_int_equal(f.planes[0][0], 1); /* the held picture is untouched */
+	frame_pool_release(pool);
+	pthread_join(thread, NULL);
+	assert_true(atomic_load(&w.done));
+	assert_ptr_equal(w.planes0, f.planes[0]); /* it reused the buffer just released */
+
+	assert_true(frame_pool_acquire(pool, 0, &f));
+	assert_int_equal(f.planes[0][0], 0xEE);
+	assert_int_equal(f.time_ms, 99);
 	frame_pool_release(pool);
 	frame_pool_free(pool);
 }
@@ -124,6 +185,7 @@ int main(void)
 		cmocka_unit_test(test_setup_aligns_planes),
 		cmocka_unit_test(test_newest_frame_and_serials),
 		cmocka_unit_test(test_writer_never_gets_the_read_buffer),
+		cmocka_unit_test(test_writer_waits_for_reader_of_older_picture),
 		cmocka_unit_test(test_unknown_token_is_ignored),
 		cmocka_unit_test(test_null_player_reports_no_video),
 	};
