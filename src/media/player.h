@@ -24,10 +24,10 @@ struct player_options {
 	bool silent;          /* no audio output at all (tests, silent runs) */
 	int volume;           /* 0..100 at start; 0 in the struct means 100 */
 	unsigned watchdog_ms; /* no picture this long after play means error; 0 means 4000 */
-	/* While playing (not paused, not ended), no new picture and no advance of libvlc's clock
-	 * for this long means the source stalled (a network share or USB stick went away, the
-	 * rest of the file is damaged): error. Restarts after every play, resume and seek; a
-	 * buffering shorter than this is fine. 0 means 6000. */
+	/* While playing (not paused, not ended), no picture that differs from the last one and no
+	 * time report from libvlc for this long means the source stalled (a network share or USB
+	 * stick went away): error, with where it stopped. Restarts after every start, resume and
+	 * seek; a buffering shorter than this is fine. 0 means 6000. */
 	unsigned stall_ms;
 	/* Called from libvlc's threads whenever something changed (a frame, an event). It must only
 	 * wake the main thread (e.g. SDL_PushEvent), never call back into the player. May be NULL. */
