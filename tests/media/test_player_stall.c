@@ -55,6 +55,8 @@ static void test_source_stopping_midway_is_an_error(void **state)
 		usleep(2000);
 	}
 	int64_t after = media_test_now_ms() - changed_at;
+	print_message("error %lld ms after the last new picture (limit %d ms), %d pictures\n",
+		      (long long)after, STALL_MS, pictures);
 	assert_string_equal(player_state_name(player_state(p)), "error");
 	assert_true(pictures >= 10); /* it stopped in the middle, not at the start */
 	if (after < STALL_MS - 100 || after > STALL_MS + 1500)
