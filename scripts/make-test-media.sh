@@ -4,6 +4,9 @@
 #   first (so a cut copy still starts); every picture is flat grey with luma 16 + 3 * its frame
 #   number, so tests can tell which frame is on screen.
 # anamorphic.mp4: 160x120 red with 4:3 pixels (a 16:9 picture), 1 s.
+# still.mp4: one unchanging blue picture at 1 fps with a 4 s tone (a photo with a voice over).
+# slide.mp4: one unchanging green picture at 2 fps, 4 s, no sound (libvlc 3 drops the last
+#   pictures of a silent 1 fps video as late, which the player reports as truncated).
 set -eu
 out=$(cd "$(dirname "$0")/.." && pwd)/tests/data/media
 mkdir -p "$out"
@@ -14,4 +17,9 @@ ffmpeg -v error -y \
   "$out/counter.mp4"
 ffmpeg -v error -y -f lavfi -i "color=c=red:s=160x120:r=25:d=1,setsar=4/3" \
   -c:v libx264 -preset veryfast -crf 10 -pix_fmt yuv420p "$out/anamorphic.mp4"
+ffmpeg -v error -y -f lavfi -i "color=c=blue:s=160x120:r=1:d=4" -f lavfi -i "sine=f=330:d=4" \
+  -map 0:v -map 1:a -c:v libx264 -preset veryfast -crf 20 -pix_fmt yuv420p -c:a aac -b:a 16k \
+  -movflags +faststart "$out/still.mp4"
+ffmpeg -v error -y -f lavfi -i "color=c=green:s=160x120:r=2:d=4" \
+  -c:v libx264 -preset veryfast -crf 20 -pix_fmt yuv420p -movflags +faststart "$out/slide.mp4"
 ls -l "$out"

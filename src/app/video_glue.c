@@ -89,10 +89,17 @@ static void log_line(void *data, enum player_log_level level, const char *line)
 		fprintf(stderr, "rjkiosk: video: %s\n", line);
 }
 
+/* A video that cannot be played: the error page, standard error, and the store's event log
+ * (so the facilitator can tell afterwards which session ran without its video, and why). */
 static void set_error(struct kiosk *k, struct video_glue *g, const char *why)
 {
+	struct rjk_error err = {{0}};
+
 	snprintf(g->error, sizeof g->error, "%s", why);
 	fprintf(stderr, "rjkiosk: video: %s\n", why);
+	if (k->store && !store_log_event(k->store, "video-error",
+					 k->session ? session_store_id(k->session) : 0, why, &err))
+		fprintf(stderr, "rjkiosk: video: not recorded in the event log: %s\n", err.message);
 	player_close(g->player);
 	ui_invalidate(k->ui);
 }

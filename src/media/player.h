@@ -24,6 +24,11 @@ struct player_options {
 	bool silent;          /* no audio output at all (tests, silent runs) */
 	int volume;           /* 0..100 at start; 0 in the struct means 100 */
 	unsigned watchdog_ms; /* no picture this long after play means error; 0 means 4000 */
+	/* While playing (not paused, not ended), no picture that differs from the last one and no
+	 * time report from libvlc for this long means the source stalled (a network share or USB
+	 * stick went away): error, with where it stopped. Restarts after every start, resume and
+	 * seek; a buffering shorter than this is fine. 0 means 6000. */
+	unsigned stall_ms;
 	/* Called from libvlc's threads whenever something changed (a frame, an event). It must only
 	 * wake the main thread (e.g. SDL_PushEvent), never call back into the player. May be NULL. */
 	void (*wake)(void *data);
@@ -120,8 +125,8 @@ void player_set_volume(struct player *p, int volume);
  * PLAYER_CHANGED_* bits. Call after every wake and when player_timeout_ms() runs out. */
 unsigned player_update(struct player *p);
 
-/* Milliseconds until player_update() has a deadline to check (the watchdog), or -1 for none.
- * Use as the event-wait timeout. */
+/* Milliseconds until player_update() has a deadline to check (the start watchdog, or the
+ * stall watchdog while playing), or -1 for none. Use as the event-wait timeout. */
 int player_timeout_ms(struct player *p);
 
 enum player_state player_state(struct player *p);

@@ -45,6 +45,8 @@ struct shared {
 	int64_t frame_ms;       /* one frame's duration */
 	int64_t cue_ms;         /* pause on the first picture at this time; NO_TIME for none */
 	int64_t fresh_until_us; /* pictures shown while the clock stands are new until then */
+	int64_t clock_seen_us;  /* when libvlc last reported its time (monotonic), 0 never */
+	float cache;            /* libvlc's last buffering figure, percent */
 };
 
 struct vlc_player {
@@ -68,6 +70,12 @@ struct vlc_player {
 	bool paused_seek;     /* paused_ms holds: a seek while paused may not repaint at once */
 	int64_t deadline_us;  /* watchdog: a picture must show by then; 0 when off */
 	uint64_t shown_at_start;
+	/* Stall watchdog while playing: the last sign of progress (a picture that differs from the
+	 * one before, or libvlc reporting its time), and the picture last looked at. */
+	int64_t progress_us;
+	int64_t progress_ms;  /* media time of the last picture that differed */
+	uint64_t looked_serial;
+	uint32_t looked_print;
 	int volume;
 };
 
@@ -163,8 +171,14 @@ static void on_event(const struct libvlc_event_t *ev, void *data)
 			vp->sh.anchor_ms = ev->u.media_player_time_changed.new_time;
 			vp->sh.anchor_us = now_us();
 		}
+		vp->sh.clock_seen_us = now_us();
 		pthread_mutex_unlock(&vp->sh.lock);
 		post(vp, EV_TIME);
+		break;
+	case libvlc_MediaPlayerBuffering:
+		pthread_mutex_lock(&vp->sh.lock);
+		vp->sh.cache = ev->u.media_player_buffering.new_cache;
+		pthread_mutex_unlock(&vp->sh.lock);
 		break;
 	case libvlc_MediaPlayerLengthChanged:
 		pthread_mutex_lock(&vp->sh.lock);
@@ -300,6 +314,8 @@ static void vlc_close(struct player *p)
 	vp->sh.sar_num = vp->sh.sar_den = 1;
 	vp->sh.frame_ms = 40;
 	vp->sh.cue_ms = NO_TIME;
+	vp->sh.clock_seen_us = 0;
+	vp->sh.cache = 100;
 	pthread_mutex_unlock(&vp->sh.lock);
 	vp->state = PLAYER_IDLE;
 	vp->error[0] = '\0';
@@ -308,6 +324,8 @@ static void vlc_close(struct player *p)
 	vp->paused_ms = 0;
 	vp->paused_seek = false;
 	vp->deadline_us = 0;
+	vp->progress_us = 0;
+	vp->looked_serial = 0;
 }
 
 /* libvlc "plays" a still picture as a silent 10 second video, which a trainee would take for
@@ -358,7 +376,7 @@ static bool check_file(const char *path, struct rjk_error *err)
 static const libvlc_event_type_t player_events[] = {
 	libvlc_MediaPlayerPlaying,     libvlc_MediaPlayerPaused,      libvlc_MediaPlayerEndReached,
 	libvlc_MediaPlayerEncounteredError, libvlc_MediaPlayerTimeChanged,
-	libvlc_MediaPlayerLengthChanged,
+	libvlc_MediaPlayerLengthChanged, libvlc_MediaPlayerBuffering,
 };
 
 static bool vlc_open(struct player *p, const char *path, struct rjk_error *err)
@@ -418,6 +436,74 @@ static void arm_watchdog(struct vlc_player *vp)
 	vp->deadline_us = now_us() + (int64_t)vp->opts.watchdog_ms * 1000;
 }
 
+/* Playing (again) from ms: libvlc has stall_ms to show progress. */
+static void watch_stall(struct vlc_player *vp, int64_t ms)
+{
+	vp->progress_us = now_us();
+	vp->progress_ms = ms;
+}
+
+/* Whether the newest picture differs from the one looked at before. libvlc repaints the last
+ * picture several times a second when nothing new arrives, so a new picture proves nothing by
+ * itself; a sample of its luma does. */
+static bool picture_moved(struct vlc_player *vp)
+{
+	struct player_frame f;
+	uint32_t h = 2166136261u;
+
+	if (!frame_pool_acquire(vp->pool, vp->looked_serial, &f))
+		return false;
+	for (int r = 0; r < 16; r++) {
+		const uint8_t *row = f.planes[0] + (size_t)f.pitches[0] * ((f.height - 1) * r / 15);
+		for (int c = 0; c < 64; c++)
+			h = (h ^ row[(f.width - 1) * c / 63]) * 16777619u;
+	}
+	frame_pool_release(vp->pool);
+	bool moved = !vp->looked_serial || h != vp->looked_print;
+	vp->looked_serial = f.serial;
+	vp->looked_print = h;
+	if (moved)
+		vp->progress_ms = f.time_ms;
+	return moved;
+}
+
+/* "M:SS" */
+static const char *clock_text(char buf[24], int64_t ms)
+{
+	snprintf(buf, 24, "%lld:%02lld", (long long)(ms / 60000), (long long)(ms / 1000 % 60));
+	return buf;
+}
+
+/* The stall watchdog, while playing: neither a different picture nor a time report from libvlc
+ * for stall_ms means the source stopped delivering. libvlc's input thread reports its time
+ * about every 300 ms while it runs (even when the value stands still, as after it has read the
+ * whole file), and not at all while a read blocks; a still picture, a slide shown for seconds
+ * or a video near its end therefore plays on. */
+static void check_stall(struct vlc_player *vp)
+{
+	int64_t now = now_us();
+	pthread_mutex_lock(&vp->sh.lock);
+	int64_t clock_seen = vp->sh.clock_seen_us;
+	float cache = vp->sh.cache;
+	pthread_mutex_unlock(&vp->sh.lock);
+
+	if (clock_seen > vp->progress_us)
+		vp->progress_us = clock_seen;
+	if (picture_moved(vp))
+		vp->progress_us = now;
+	if (now - vp->progress_us < (int64_t)vp->opts.stall_ms * 1000)
+		return;
+	char at[24], length[24], loading[48] = "";
+	if (cache < 100)
+		snprintf(loading, sizeof loading, " (still loading, %.0f%%)", cache);
+	unsigned seconds = (vp->opts.stall_ms + 999) / 1000;
+	fail(vp, "%s: the video stopped at %s of %s: nothing new came for %u second%s%s; the "
+		 "file may be on a network share or USB stick that is no longer reachable, or "
+		 "damaged from there on", vp->path, clock_text(at, vp->progress_ms),
+	     clock_text(length, player_length_ms(&vp->base)), seconds, seconds == 1 ? "" : "s",
+	     loading);
+}
+
 static void start(struct vlc_player *vp)
 {
 	vp->want_play = false;
@@ -452,6 +538,7 @@ static void vlc_play(struct player *p)
 		break;
 	case PLAYER_PAUSED:
 		set_anchor(vp, player_time_ms(p), false);
+		watch_stall(vp, player_time_ms(p));
 		vp->paused_seek = false;
 		vp->state = PLAYER_PLAYING;
 		break;
@@ -494,6 +581,7 @@ static void vlc_seek(struct player *p, int64_t ms)
 	case PLAYER_PLAYING:
 		set_anchor(vp, ms, true);
 		libvlc_media_player_set_time(vp->mp, ms);
+		watch_stall(vp, ms);
 		break;
 	case PLAYER_PAUSED:
 		/* libvlc repaints a picture near ms a little later (or on resume); the time is ms
@@ -549,9 +637,9 @@ static void on_end(struct vlc_player *vp)
 	}
 	int64_t length = player_length_ms(&vp->base), last = frame_pool_time(vp->pool);
 	if (length > 0 && last >= 0 && last + TRUNCATED_MS < length) {
-		fail(vp, "%s: the video stops at %lld:%02lld of %lld:%02lld; the file looks truncated",
-		     vp->path, (long long)(last / 60000), (long long)(last / 1000 % 60),
-		     (long long)(length / 60000), (long long)(length / 1000 % 60));
+		char at[24], end[24];
+		fail(vp, "%s: the video stops at %s of %s; the file looks truncated", vp->path,
+		     clock_text(at, last), clock_text(end, length));
 		return;
 	}
 	vp->state = PLAYER_ENDED;
@@ -591,6 +679,7 @@ static unsigned vlc_update(struct player *p)
 		if (vp->state == PLAYER_OPENING && frame_pool_shown(vp->pool) > vp->shown_at_start) {
 			vp->state = PLAYER_PLAYING;
 			vp->deadline_us = 0;
+			watch_stall(vp, player_time_ms(p));
 			if (vp->want_pause) {
 				vp->want_pause = false;
 				vlc_pause(p);
@@ -606,6 +695,8 @@ static unsigned vlc_update(struct player *p)
 	if (vp->deadline_us && now_us() >= vp->deadline_us && vp->state == PLAYER_OPENING)
 		fail(vp, "%s: no picture after %u seconds; the file may be damaged or in a format "
 			 "this kiosk cannot play", vp->path, (vp->opts.watchdog_ms + 999) / 1000);
+	if (vp->state == PLAYER_PLAYING)
+		check_stall(vp);
 	if (vp->state != before)
 		changed |= PLAYER_CHANGED_STATE;
 	return changed;
@@ -614,9 +705,15 @@ static unsigned vlc_update(struct player *p)
 static int vlc_timeout_ms(struct player *p)
 {
 	struct vlc_player *vp = from(p);
-	if (!vp->deadline_us)
+	int64_t due = vp->deadline_us;
+	if (vp->state == PLAYER_PLAYING) {
+		int64_t stall = vp->progress_us + (int64_t)vp->opts.stall_ms * 1000;
+		if (!due || stall < due)
+			due = stall;
+	}
+	if (!due)
 		return -1;
-	int64_t left = (vp->deadline_us - now_us() + 999) / 1000;
+	int64_t left = (due - now_us() + 999) / 1000;
 	return left < 0 ? 0 : (int)left;
 }
 
@@ -698,6 +795,8 @@ struct player *player_vlc_new(const struct player_options *opts, struct rjk_erro
 	vp->opts = *opts;
 	if (!vp->opts.watchdog_ms)
 		vp->opts.watchdog_ms = 4000;
+	if (!vp->opts.stall_ms)
+		vp->opts.stall_ms = 6000;
 	vp->volume = opts->volume > 0 && opts->volume <= 100 ? opts->volume : 100;
 	pthread_mutex_init(&vp->sh.lock, NULL);
 	vp->pool = frame_pool_new();

@@ -20,7 +20,13 @@ static void quiet_log(void *data, enum player_log_level level, const char *line)
 
 struct player *media_test_player(void)
 {
-	struct player_options opts = { .silent = true, .watchdog_ms = 3000, .log = quiet_log };
+	return media_test_player_stall(0);
+}
+
+struct player *media_test_player_stall(unsigned stall_ms)
+{
+	struct player_options opts = { .silent = true, .watchdog_ms = 3000, .stall_ms = stall_ms,
+				       .log = quiet_log };
 	struct rjk_error err = { { 0 } };
 	struct player *p = player_vlc_new(&opts, &err);
 	if (!p)

@@ -12,11 +12,18 @@
  * can tell which frame is on screen. ANAMORPHIC: 160x120 red, pixel aspect 4:3, 1 s. */
 #define MEDIA_COUNTER RJK_TEST_DATA "/media/counter.mp4"
 #define MEDIA_ANAMORPHIC RJK_TEST_DATA "/media/anamorphic.mp4"
+/* STILL: one unchanging picture at 1 fps with a 4 s tone. SLIDE: one unchanging picture at
+ * 2 fps, 4 s, no sound. */
+#define MEDIA_STILL RJK_TEST_DATA "/media/still.mp4"
+#define MEDIA_SLIDE RJK_TEST_DATA "/media/slide.mp4"
 #define COUNTER_FRAME_MS 40
 
 /* A silent libvlc player with a quiet log (RJK_TEST_VERBOSE=1 prints it); fails the test if
  * libvlc cannot start. */
 struct player *media_test_player(void);
+
+/* media_test_player() with a stall watchdog of stall_ms. */
+struct player *media_test_player_stall(unsigned stall_ms);
 
 /* media_test_player() with path opened (not playing yet). */
 struct player *media_test_open(const char *path);

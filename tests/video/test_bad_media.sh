@@ -18,6 +18,8 @@ for kind in corrupt truncated empty wrong-extension; do
 	start=$(date +%s)
 	kiosk bad.txt 2> "$work/stderr" || { cat "$work/stderr" >&2; fail "$kind: the scripted run failed"; }
 	grep "rjkiosk: video" "$work/stderr" || fail "$kind: nothing logged to stderr"
+	[ -n "$(sql "SELECT detail FROM events WHERE kind = 'video-error'")" ] ||
+		fail "$kind: not in the event log"
 	[ $(( $(date +%s) - start )) -le 10 ] || fail "$kind: took too long"
 	echo "$kind: ok"
 done
