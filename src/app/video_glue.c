@@ -96,7 +96,8 @@ static void set_error(struct kiosk *k, struct video_glue *g, const char *why)
 	struct rjk_error err = {{0}};
 
 	snprintf(g->error, sizeof g->error, "%s", why);
-	fprintf(stderr, "rjkiosk: video: %s\n", why);
+	/* Through the log: a reason the player has just logged itself is not printed twice. */
+	log_line(g, PLAYER_LOG_ERROR, why);
 	if (k->store && !store_log_event(k->store, "video-error",
 					 k->session ? session_store_id(k->session) : 0, why, &err))
 		fprintf(stderr, "rjkiosk: video: not recorded in the event log: %s\n", err.message);

@@ -162,8 +162,11 @@ static bool set_video_position(struct session *s)
 
 bool session_step_in_journey(const struct session *s, size_t index)
 {
-	return index < s->scenario->step_count &&
-	       !(s->video_available && s->scenario->steps[index].is_cue);
+	if (index >= s->scenario->step_count || !s->scenario->steps[index].is_cue)
+		return index < s->scenario->step_count;
+	/* A cue step belongs to the video; when the video fails, those it had not yet asked join
+	 * the list (the ones it asked stay in the review only). */
+	return !s->video_available && s->video_ms[index] < 0;
 }
 
 static size_t next_journey_step(const struct session *s, size_t from)

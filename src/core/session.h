@@ -64,7 +64,7 @@ const struct step *session_step(const struct session *session);
 size_t session_step_number(const struct session *session);
 size_t session_step_total(const struct session *session);
 /* True when the step is part of the trainee's journey (cue steps are asked during the video
- * when there is one). */
+ * when there is one; if the video fails, the cue steps it had not asked yet join the list). */
 bool session_step_in_journey(const struct session *session, size_t index);
 const struct session_answer *session_answer(const struct session *session, size_t index);
 /* The trainee's name or automatic code ("" before the who screen). */

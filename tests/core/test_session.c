@@ -485,6 +485,24 @@ static void test_failed_video_puts_cue_steps_in_the_list(void **state)
 	scenario.video = NULL;
 }
 
+/* A cue answered over the video before it failed is not asked a second time. */
+static void test_failed_video_skips_cues_it_asked(void **state)
+{
+	struct fixture *f = *state;
+	struct session *s = to_video(f, "Sam");
+
+	assert_true(session_cue_open(s, 0, 1500, 0));
+	assert_true(session_set_text(s, "already said", 0));
+	assert_true(session_next(s, 0));
+	assert_int_equal(session_screen(s), SESSION_VIDEO);
+	assert_true(session_video_failed(s, 0));
+	assert_int_equal(session_screen(s), SESSION_STEP);
+	assert_string_equal(session_step(s)->id, "talk");
+	assert_false(session_step_in_journey(s, 0));
+	assert_true(session_step_in_review(s, 0));
+	scenario.video = NULL;
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -512,6 +530,7 @@ int main(void)
 			test_cue_is_asked_over_the_video_and_stored_with_its_time, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_resume_returns_to_the_furthest_point_watched,
 						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_failed_video_skips_cues_it_asked, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_failed_video_puts_cue_steps_in_the_list, setup,
 						teardown),
 	};
