@@ -204,7 +204,8 @@ int loop_run(struct kiosk *k)
 	loop_render(k);
 	loop_present(k);
 	while (!k->quit) {
-		if (k->script && script_due(k->script) <= kiosk_now()) {
+		if (k->script &&
+		    (script_polling(k->script) || script_due(k->script) <= kiosk_now())) {
 			script_step(k->script, k);
 			if (k->quit)
 				break;

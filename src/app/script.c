@@ -25,6 +25,7 @@ struct script {
 	char *shot_dir;
 	int64_t due;
 	int64_t wait_until;  /* deadline of the polling command running now, 0 for none */
+	bool polling;        /* that command runs again after every turn of the loop */
 	SDL_Rect seek_bar;   /* where the video's progress bar was last seen (w 0: never) */
 };
 
@@ -77,6 +78,11 @@ void script_free(struct script *s)
 int64_t script_due(const struct script *s)
 {
 	return s->due;
+}
+
+bool script_polling(const struct script *s)
+{
+	return s->polling;
 }
 
 static bool failed(struct script *s, struct kiosk *k, const char *fmt, const char *a,
@@ -388,6 +394,7 @@ static bool poll_until(struct script *s, struct kiosk *k, bool cond, int timeout
 {
 	int64_t now = kiosk_now();
 
+	s->polling = false;
 	if (cond) {
 		s->wait_until = 0;
 		return true;
@@ -398,8 +405,11 @@ static bool poll_until(struct script *s, struct kiosk *k, bool cond, int timeout
 		s->wait_until = 0;
 		return failed(s, k, "timed out waiting for %s %s", what, arg);
 	}
+	/* Checked again after every event or timer; the slow tick only bounds the wait for a
+	 * change that wakes nothing. A fast tick kept the kiosk busy for the whole wait. */
 	s->next--;
-	s->due = now + 10;
+	s->polling = true;
+	s->due = now + 100 < s->wait_until ? now + 100 : s->wait_until;
 	return false;
 }
 

@@ -24,4 +24,8 @@ void script_step(struct script *script, struct kiosk *kiosk);
 /* When the script next wants to run (SDL ticks), or 0 for at once. */
 int64_t script_due(const struct script *script);
 
+/* True while the script waits for a condition (a screen, a video time): it wants to run again
+ * after every turn of the loop, as only events and timers change what it waits for. */
+bool script_polling(const struct script *script);
+
 #endif
