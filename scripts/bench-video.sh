@@ -42,7 +42,8 @@ fi
 for clip in h264-1080p30.mp4 vp9-1080p30.webm; do
   dir="$media/kiosk-${clip%.*}"
   mkdir -p "$dir"
-  [ -s "$dir/$clip" ] || cp "$media/$clip" "$dir/$clip"
+  # A hard link, not a copy: the scenario's media must sit inside its folder.
+  [ -s "$dir/$clip" ] || ln "$media/$clip" "$dir/$clip" 2>/dev/null || cp "$media/$clip" "$dir/$clip"
   cat >"$dir/scenario.yaml" <<EOF
 rjkiosk: 1
 id: bench-${clip%.*}

@@ -162,8 +162,10 @@ static bool set_video_position(struct session *s)
 
 bool session_step_in_journey(const struct session *s, size_t index)
 {
-	if (index >= s->scenario->step_count || !s->scenario->steps[index].is_cue)
-		return index < s->scenario->step_count;
+	if (index >= s->scenario->step_count)
+		return false;
+	if (!s->scenario->steps[index].is_cue)
+		return true;
 	/* A cue step belongs to the video; when the video fails, those it had not yet asked join
 	 * the list (the ones it asked stay in the review only). */
 	return !s->video_available && s->video_ms[index] < 0;

@@ -1,5 +1,6 @@
 /* The libvlc player: libvlc decodes into a frame pool through video callbacks; everything else
  * happens on the main thread in vlc_update(). */
+#include "core/timecode.h"
 #include "media/frame_pool.h"
 #include "media/player.h"
 
@@ -467,13 +468,6 @@ static bool picture_moved(struct vlc_player *vp)
 	return moved;
 }
 
-/* "M:SS" */
-static const char *clock_text(char buf[24], int64_t ms)
-{
-	snprintf(buf, 24, "%lld:%02lld", (long long)(ms / 60000), (long long)(ms / 1000 % 60));
-	return buf;
-}
-
 /* The stall watchdog, while playing: neither a different picture nor a time report from libvlc
  * for stall_ms means the source stopped delivering. libvlc's input thread reports its time
  * about every 300 ms while it runs (even when the value stands still, as after it has read the
@@ -499,8 +493,8 @@ static void check_stall(struct vlc_player *vp)
 	unsigned seconds = (vp->opts.stall_ms + 999) / 1000;
 	fail(vp, "%s: the video stopped at %s of %s: nothing new came for %u second%s%s; the "
 		 "file may be on a network share or USB stick that is no longer reachable, or "
-		 "damaged from there on", vp->path, clock_text(at, vp->progress_ms),
-	     clock_text(length, player_length_ms(&vp->base)), seconds, seconds == 1 ? "" : "s",
+		 "damaged from there on", vp->path, timecode_format(vp->progress_ms, at, sizeof at),
+	     timecode_format(player_length_ms(&vp->base), length, sizeof length), seconds, seconds == 1 ? "" : "s",
 	     loading);
 }
 
@@ -639,7 +633,7 @@ static void on_end(struct vlc_player *vp)
 	if (length > 0 && last >= 0 && last + TRUNCATED_MS < length) {
 		char at[24], end[24];
 		fail(vp, "%s: the video stops at %s of %s; the file looks truncated", vp->path,
-		     clock_text(at, last), clock_text(end, length));
+		     timecode_format(last, at, sizeof at), timecode_format(length, end, sizeof end));
 		return;
 	}
 	vp->state = PLAYER_ENDED;

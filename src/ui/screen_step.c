@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "ui/screen_video.h"
+#include "core/timecode.h"
 #include "ui/view.h"
 
 static const char *kind_line(const struct step *step)
@@ -27,7 +27,7 @@ static void cue_header(struct ui *ui, const struct session *s)
 	char at[32];
 	int64_t ms = session_video_ms(s, session_step_index(s));
 
-	screen_video_clock(at, sizeof at, (ms < 0 ? 0 : ms) + 500);
+	timecode_format((ms < 0 ? 0 : ms) + 500, at, sizeof at);
 	view_header(ui, view_printf(ui, "%s \xc2\xb7 %s %s", session_scenario(s)->title,
 				    session_in_cue(s) ? "the video is paused at" :
 				    "asked during the video at", at), NULL, 0);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/seekbar.h"
+#include "core/timecode.h"
 #include "ui/view.h"
 
 #define CAPTION_LINES 3
@@ -25,14 +26,6 @@ bool screen_video_caption_box(const struct ui *ui, SDL_Rect *box)
 {
 	*box = ui->caption_box;
 	return box->w > 0;
-}
-
-const char *screen_video_clock(char *buf, size_t size, int64_t ms)
-{
-	int s = ms < 0 ? 0 : ms > INT32_MAX * 1000LL ? INT32_MAX : (int)(ms / 1000);
-
-	snprintf(buf, size, "%d:%02d", s / 60, s % 60);
-	return buf;
 }
 
 bool screen_video_key(struct ui *ui, const SDL_Keysym *key, struct ui_action *act)
@@ -311,7 +304,7 @@ static SDL_Rect draw_bubble(struct ui *ui, SDL_Rect bar, int x, int64_t ms, int 
 	const struct layout *l = &ui->lay;
 	TTF_Font *f = ui->fonts.font[FONT_BODY];
 	char buf[32];
-	const char *t = screen_video_clock(buf, sizeof buf, ms);
+	const char *t = timecode_format(ms, buf, sizeof buf);
 	int w = text_width(ui->text, f, t, strlen(t)), pad = l->unit;
 	SDL_Rect box = {x - w / 2 - pad, 0, w + 2 * pad, ui->fonts.line_h[FONT_BODY]};
 
@@ -342,8 +335,8 @@ static void draw_progress(struct ui *ui, SDL_Rect strip)
 	const struct layout *l = &ui->lay;
 	TTF_Font *small = ui->fonts.font[FONT_SMALL];
 	char a[32], b[32], vol[32];
-	const char *times = view_printf(ui, "%s / %s", screen_video_clock(a, sizeof a, v->time_ms),
-					screen_video_clock(b, sizeof b, v->length_ms));
+	const char *times = view_printf(ui, "%s / %s", timecode_format(v->time_ms, a, sizeof a),
+					timecode_format(v->length_ms, b, sizeof b));
 	SDL_Rect hit, bar, part, label = {0, 0, 0, 0};
 	int64_t len = v->length_ms;
 	int played, knob = l->unit + l->unit / 2;

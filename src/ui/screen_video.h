@@ -42,7 +42,4 @@ bool screen_video_caption_box(const struct ui *ui, SDL_Rect *box);
  * false when the controls are not shown (for scripted clicks and tests). */
 bool screen_video_seek_bar(struct ui *ui, SDL_Rect *bar);
 
-/* "M:SS" for a time in ms (into buf). */
-const char *screen_video_clock(char *buf, size_t size, int64_t ms);
-
 #endif
