@@ -798,11 +798,15 @@ struct player *player_vlc_new(const struct player_options *opts, struct rjk_erro
 	 * libvlc decodes pictures as far ahead of the screen as its file caching (1 s by default,
 	 * meant for network file systems): at 1080p that holds up to 20 pictures of 3 MiB. The
 	 * kiosk plays a local file, and 100 ms ahead drops no more pictures than 1 s, even with
-	 * both cores of a two-core machine busy (see docs/video.md). */
+	 * both cores of a two-core machine busy (see docs/video.md). With so little lead, a
+	 * decoder that starts slowly (4K HEVC) is late at once, and libvlc's "hurry up" then throws
+	 * away undecoded packets that later pictures are built on: grey, smeared pictures until
+	 * the next key frame. Without it, late pictures are decoded whole and skipped at display,
+	 * so a picture on screen is never damaged. */
 	const char *args[] = {
 		"--no-xlib", "--no-video-title-show", "--no-sub-autodetect-file",
 		"--no-snapshot-preview", "--no-stats", "--quiet", "--file-caching=100",
-		"--aout=adummy",
+		"--no-avcodec-hurry-up", "--aout=adummy",
 	};
 	int argc = (int)(sizeof args / sizeof args[0]) - (opts->silent ? 0 : 1);
 	if (vp->pool)
