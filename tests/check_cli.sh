@@ -63,6 +63,18 @@ expect 0 "--help" --help
 expect 0 "--version" --version
 contains "$out" "rjkiosk " "version"
 
+# A named pipe as scenario.yaml (folder or file given) is refused at once, never waited on.
+pipes=$(mktemp -d)
+mkdir "$pipes/scn"
+mkfifo "$pipes/scn/scenario.yaml"
+for path in "$pipes/scn" "$pipes/scn/scenario.yaml"; do
+  timeout 10 "$rjkiosk" check "$path" >"$out" 2>"$err"
+  got=$?
+  [ "$got" = 1 ] || { echo "FAIL: named pipe $path: exit $got, expected 1"; failures=$((failures + 1)); }
+  contains "$err" "is not a regular file (a named pipe)" "named pipe message"
+done
+rm -rf "$pipes"
+
 if [ "$failures" -ne 0 ]; then
   echo "$failures check(s) failed"
   exit 1

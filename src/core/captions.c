@@ -2,11 +2,13 @@
 #include "core/captions.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/utf8.h"
 
@@ -502,10 +504,14 @@ struct captions *captions_load(const char *path, struct rjk_diags *warnings,
 {
 	struct captions *captions = NULL;
 	char *data = NULL;
-	FILE *f = fopen(path, "rb");
+	/* O_NONBLOCK: a named pipe given as the caption file must be refused, not waited on. */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+	FILE *f = fd >= 0 ? fdopen(fd, "rb") : NULL;
 	struct stat st;
 	if (!f) {
 		rjk_error_set(err, "%s: cannot open the caption file: %s", path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
 		goto out;
 	}
 	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {

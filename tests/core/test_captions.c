@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/captions.h"
@@ -275,6 +276,21 @@ static void test_load_errors(void **state)
 			    "No such file or directory");
 	assert_null(captions_load(DATA, NULL, &err));
 	assert_string_equal(err.message, DATA ": not a caption file (not a regular file)");
+
+	/* A named pipe is refused at once rather than waited on; the alarm fails a hang. */
+	char pipe[] = "/tmp/rjk-captions-pipe-XXXXXX";
+	assert_non_null(mkdtemp(pipe));
+	char fifo[sizeof pipe + 16];
+	snprintf(fifo, sizeof fifo, "%s/c.vtt", pipe);
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	alarm(10);
+	assert_null(captions_load(fifo, NULL, &err));
+	alarm(0);
+	char want_pipe[sizeof fifo + 64];
+	snprintf(want_pipe, sizeof want_pipe, "%s: not a caption file (not a regular file)", fifo);
+	assert_string_equal(err.message, want_pipe);
+	unlink(fifo);
+	rmdir(pipe);
 
 	char path[] = "/tmp/rjk-captions-XXXXXX";
 	int fd = mkstemp(path);
