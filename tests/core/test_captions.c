@@ -89,6 +89,15 @@ static const struct file_case cases[] = {
 		{3599996400000, 3599996401000, "longest"},
 	}, {"long_hours.srt:2: cannot read the times in '1234567:00:00,000 --> 1234567:00:01,000' "
 	    LIKE}},
+	/* Control characters and separators, written or as references, are never drawn as
+	 * boxes; a timing line quoted in a warning shows them escaped, never raw. */
+	{"controls.vtt", BYTES("WEBVTT\n\n00:01.000 --> 00:02.000\n"
+			       "a\x1b[31mb\xc2\x85" "c\xc2\x9b" "d&#x85;&#127;&#x9B;\n"
+			       "line\xe2\x80\xa8" "separator&#x2029;end\n\n"
+			       "00:03.000 --> 00:0\x1b]0;x\x07" "4.000\nskipped\n"), {
+		{1000, 2000, "a[31mbcd&#x85;&#127;&#x9B;\nline separator end"},
+	}, {"controls.vtt:7: cannot read the times in '00:03.000 --> 00:0\\x1B]0;x\\x074.000' "
+	    LIKE}},
 	{"binary.vtt", BYTES("\x7f" "ELF\x02\x01\x01\0\0\0\n\xff\xff\n\x89PNG\r\n"), {{0}}, {
 		"binary.vtt:1: the first line is not 'WEBVTT'; read anyway",
 		"binary.vtt:1: not valid UTF-8 text; line skipped",
