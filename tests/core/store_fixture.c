@@ -124,7 +124,7 @@ static const struct answer trainee3[] = {
 };
 static const struct answer open_draft[] = {
 	{.step = "watch-1", .status = RESPONSE_DRAFT,
-	 .text = "half a thought, interrupted", .video_ms = 83250},
+	 .text = "'= half a thought, interrupted", .video_ms = 83250},
 };
 
 static bool save_all(struct store *store, int64_t who, const struct answer *list, size_t n)
