@@ -228,6 +228,9 @@ int cmd_export(int argc, char **argv)
 				   "--session and --all cannot be used together");
 	if (opts.excel_bom && opts.format != EXPORT_CSV)
 		return usage_error("export", export_usage, "%s", "--excel only applies to csv");
+	struct rjk_error base_err = {{0}};
+	if (opts.xapi_base && !export_xapi_base_valid(opts.xapi_base, &base_err))
+		return usage_error("export", export_usage, "%s", base_err.message);
 	struct store *store = open_existing("export", &a);
 	if (!store)
 		return 1;

@@ -44,6 +44,15 @@ expect 2 "$rjk" export --data "$data" --format json --excel
 expect 2 "$rjk" export --data "$data" --format csv --session abc
 expect 1 "$rjk" export --data "$data" --format csv --session 99
 has "no session 99" "$tmp/err"
+# An xAPI base an LRS would refuse is refused on the command line, before anything is written.
+expect 2 "$rjk" export --data "$data" --format xapi --xapi-base ''
+has "the xAPI base is empty" "$tmp/err"
+expect 2 "$rjk" export --data "$data" --format xapi --xapi-base 'not a url'
+has "is not an absolute address" "$tmp/err"
+[ -s "$tmp/out" ] && fail "a refused --xapi-base still wrote statements"
+expect 0 "$rjk" export --data "$data" --format xapi --xapi-base https://lrs.example.org/rjk/
+has '"homePage": "https://lrs.example.org/rjk/"' "$tmp/out"
+has '"https://lrs.example.org/rjk/scenarios/' "$tmp/out"
 
 mkdir "$tmp/exports"
 for f in "csv responses.csv" "json responses.json" "xapi statements.json"; do
