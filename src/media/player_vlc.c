@@ -360,7 +360,8 @@ static bool check_file(const char *path, struct rjk_error *err)
 		return rjk_error_set(err, "%s: not a video file (it is a folder or device)", path);
 	if (st.st_size == 0)
 		return rjk_error_set(err, "%s: video file is empty (0 bytes)", path);
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: a file swapped for a named pipe since the stat is refused, not waited on. */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 	if (fd < 0)
 		return rjk_error_set(err, "%s: cannot read video file: %s", path, strerror(errno));
 	unsigned char head[16];

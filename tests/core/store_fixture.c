@@ -150,7 +150,8 @@ bool fixture_populate(struct store *store)
 		  store_participant_set_position(store, p1, "review", &err) &&
 		  store_participant_submit(store, p1, &err) &&
 		  store_participant_submit(store, p3, &err) && store_session_end(store, s1, &err);
-	int64_t s2 = ok ? store_session_start(store, &scenario, NULL, &err) : 0;
+	/* A label typed with a terminal escape code: listings must never print it raw. */
+	int64_t s2 = ok ? store_session_start(store, &scenario, "\x1b]0;x\x07Group B", &err) : 0;
 	int64_t p4 = s2 ? store_participant_add(store, s2, NULL, NULL, 0, &err) : 0;
 	ok = p4 && SAVE_ALL(store, p4, open_draft) &&
 	     store_participant_set_position(store, p4, "step:watch-1", &err);

@@ -27,6 +27,10 @@ expect 0 "$rjk" sessions --data "$data"
 has brixton-1993 "$tmp/out"
 has "(open)" "$tmp/out"
 has "Group A" "$tmp/out"
+has 'x1B]0;x\\x07Group B' "$tmp/out"
+if LC_ALL=C grep -q "$(printf '[\001-\011\013-\037\177]')" "$tmp/out"; then
+	fail "the sessions listing printed a control character raw"
+fi
 expect 0 "$rjk" sessions --help
 has "Usage: rjkiosk sessions" "$tmp/out"
 expect 2 "$rjk" sessions --bogus
