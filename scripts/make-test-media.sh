@@ -7,6 +7,7 @@
 # still.mp4: one unchanging blue picture at 1 fps with a 4 s tone (a photo with a voice over).
 # slide.mp4: one unchanging green picture at 2 fps, 4 s, no sound (libvlc 3 drops the last
 #   pictures of a silent 1 fps video as late, which the player reports as truncated).
+# sound.m4a: a 2 s 500 Hz tone with no picture track (a sound recording given as the video).
 set -eu
 out=$(cd "$(dirname "$0")/.." && pwd)/tests/data/media
 mkdir -p "$out"
@@ -22,4 +23,5 @@ ffmpeg -v error -y -f lavfi -i "color=c=blue:s=160x120:r=1:d=4" -f lavfi -i "sin
   -movflags +faststart "$out/still.mp4"
 ffmpeg -v error -y -f lavfi -i "color=c=green:s=160x120:r=2:d=4" \
   -c:v libx264 -preset veryfast -crf 20 -pix_fmt yuv420p -movflags +faststart "$out/slide.mp4"
+ffmpeg -v error -y -f lavfi -i "sine=f=500:d=2" -c:a aac -b:a 16k "$out/sound.m4a"
 ls -l "$out"

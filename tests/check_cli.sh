@@ -63,6 +63,27 @@ expect 0 "--help" --help
 expect 0 "--version" --version
 contains "$out" "rjkiosk " "version"
 
+# Escape codes written in a scenario never reach the terminal raw: they are refused, and the
+# message quoting them shows them escaped.
+expect 1 "escape codes" check "$data/bad/escape-codes"
+contains "$err" "the text '\x1B[31mRed alert\x1B[0m' holds a control character (\x1B)" "escaped text"
+if LC_ALL=C grep -q "$(printf '[\001-\010\013-\037\177]')" "$err"; then
+  echo "FAIL: a control character reached the terminal"
+  failures=$((failures + 1))
+fi
+
+# A named pipe as scenario.yaml (folder or file given) is refused at once, never waited on.
+pipes=$(mktemp -d)
+mkdir "$pipes/scn"
+mkfifo "$pipes/scn/scenario.yaml"
+for path in "$pipes/scn" "$pipes/scn/scenario.yaml"; do
+  timeout 10 "$rjkiosk" check "$path" >"$out" 2>"$err"
+  got=$?
+  [ "$got" = 1 ] || { echo "FAIL: named pipe $path: exit $got, expected 1"; failures=$((failures + 1)); }
+  contains "$err" "is not a regular file (a named pipe)" "named pipe message"
+done
+rm -rf "$pipes"
+
 if [ "$failures" -ne 0 ]; then
   echo "$failures check(s) failed"
   exit 1

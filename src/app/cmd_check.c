@@ -4,6 +4,7 @@
 
 #include "app/commands.h"
 #include "core/error.h"
+#include "core/report.h"
 #include "core/scenario.h"
 #include "core/timecode.h"
 
@@ -16,12 +17,21 @@ static const char check_usage[] =
 	"\n"
 	"  -h, --help  show this help\n";
 
+/* Text from the scenario, shown escaped so that nothing in it acts on the terminal. */
+static const char *shown(char *out, size_t size, const char *text)
+{
+	report_escape(out, size, text, strlen(text), 0);
+	return out;
+}
+
 static void print_ok(const char *path, const struct scenario *s)
 {
-	printf("%s: ok \xE2\x80\x94 \"%s\", %zu step%s", path, s->title, s->step_count,
-	       s->step_count == 1 ? "" : "s");
+	char title[1024], file[1024];
+	printf("%s: ok \xE2\x80\x94 \"%s\", %zu step%s", path, shown(title, sizeof title, s->title),
+	       s->step_count, s->step_count == 1 ? "" : "s");
 	if (s->video) {
-		printf(", video %s%s", s->video->file, s->video->captions ? " with captions" : "");
+		printf(", video %s%s", shown(file, sizeof file, s->video->file),
+		       s->video->captions ? " with captions" : "");
 		size_t n = s->video->cue_count;
 		if (n)
 			printf(", %zu cue%s at", n, n == 1 ? "" : "s");

@@ -10,6 +10,7 @@
 
 #include "app/commands.h"
 #include "core/export.h"
+#include "core/report.h"
 #include "core/store.h"
 
 static const char sessions_usage[] =
@@ -116,12 +117,13 @@ static void local_time(int64_t ms, char *buf, size_t size)
 	strftime(buf, size, "%Y-%m-%d %H:%M", &tm);
 }
 
-/* Prints s on one line of the table: line breaks and other control characters become
- * spaces. */
+/* Prints s, typed on the kiosk, on one line of the table: line breaks, escape codes and other
+ * characters a terminal would act on are shown escaped (report_escape). */
 static void print_cell(const char *s)
 {
-	for (; s && *s; s++)
-		putchar((unsigned char)*s < 0x20 || *s == 0x7F ? ' ' : *s);
+	char shown[1024];
+	report_escape(shown, sizeof shown, s ? s : "", s ? strlen(s) : 0, 0);
+	fputs(shown, stdout);
 }
 
 int cmd_sessions(int argc, char **argv)
@@ -228,6 +230,9 @@ int cmd_export(int argc, char **argv)
 				   "--session and --all cannot be used together");
 	if (opts.excel_bom && opts.format != EXPORT_CSV)
 		return usage_error("export", export_usage, "%s", "--excel only applies to csv");
+	struct rjk_error base_err = {{0}};
+	if (opts.xapi_base && !export_xapi_base_valid(opts.xapi_base, &base_err))
+		return usage_error("export", export_usage, "%s", base_err.message);
 	struct store *store = open_existing("export", &a);
 	if (!store)
 		return 1;

@@ -169,7 +169,7 @@ int cmd_set_pin(int argc, char **argv)
 
 	struct pin *pin = NULL;
 	if (status == 0) {
-		pin = pin_open(dir, NULL, NULL, &err);
+		pin = pin_open(dir, NULL, &err);
 		bool had = pin && pin_is_set(pin);
 		if (!pin || !pin_set(pin, buf, &err)) {
 			fprintf(stderr, "rjkiosk set-pin: %s\n", err.message);

@@ -51,7 +51,7 @@ struct facil *facil_new(struct kiosk *k)
 		f->settings.idle_s = k->options.idle_s;
 	apply_settings(k);
 	inactivity_init(&f->idle, (int64_t)f->settings.idle_s * 1000);
-	f->pin = pin_open(f->data_dir, NULL, NULL, &err);
+	f->pin = pin_open(f->data_dir, NULL, &err);
 	if (!f->pin) {
 		fprintf(stderr, "rjkiosk: %s\n", err.message);
 		snprintf(f->pin_problem, sizeof f->pin_problem, "%s", err.message);

@@ -2,12 +2,15 @@
 #include "core/captions.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include "core/report.h"
 #include "core/utf8.h"
 
 /* A broken file can hold a problem on every line: list the first ones, then count the rest. */
@@ -192,6 +195,13 @@ static const struct {
 
 /* Decodes the character reference at s (which starts with '&'); returns its length, or 0
  * when it is not one, in which case the '&' is kept as written. */
+/* Control characters (C0, DEL, C1) and the line and paragraph separators: a font has no
+ * picture for them, so drawn they would be boxes. */
+static bool unshowable(uint32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029;
+}
+
 static size_t entity(const char *s, size_t len, uint32_t *cp)
 {
 	size_t semi = 1;
@@ -215,7 +225,7 @@ static size_t entity(const char *s, size_t len, uint32_t *cp)
 			v = v * (hex ? 16 : 10) + (uint32_t)d;
 		}
 		char tmp[4];
-		if (v < 0x20 || !utf8_encode(v, tmp))
+		if ((unshowable(v) && v < 0x2028) || !utf8_encode(v, tmp))
 			return 0;
 		*cp = v;
 		return semi + 1;
@@ -259,7 +269,10 @@ static bool add_text_line(struct parser *p, const char *s, size_t len)
 		}
 		uint32_t cp;
 		size_t n = c == '&' ? entity(s + i, len - i, &cp) : 0;
-		if (n) {
+		if (n && unshowable(cp)) {
+			ok = buf_put(&line, " ", 1);
+			i += n;
+		} else if (n) {
 			char enc[4];
 			ok = buf_put(&line, enc, utf8_encode(cp, enc));
 			i += n;
@@ -268,6 +281,11 @@ static bool add_text_line(struct parser *p, const char *s, size_t len)
 			i++;
 		} else if ((unsigned char)c < 0x20 || c == 0x7f) {
 			i++;
+		} else if ((unsigned char)c >= 0x80 && utf8_decode(s + i, len - i, &cp) &&
+			   unshowable(cp)) {
+			/* A separator parts words; a C1 control is dropped like the others. */
+			ok = cp < 0x2028 || buf_put(&line, " ", 1);
+			i += utf8_decode(s + i, len - i, &cp);
 		} else {
 			ok = buf_put(&line, s + i, 1);
 			i++;
@@ -329,9 +347,9 @@ static enum state timing(struct parser *p, int line, const char *s, size_t len)
 {
 	int64_t start, end;
 	if (!parse_timing(s, len, &start, &end)) {
-		char quote[QUOTE_MAX + 4];
-		size_t n = len <= QUOTE_MAX ? len : utf8_prev(s, QUOTE_MAX + 1);
-		snprintf(quote, sizeof quote, "%.*s%s", (int)n, s, n < len ? "..." : "");
+		/* The line may hold anything: escaped, it cannot act on the terminal. */
+		char quote[6 * QUOTE_MAX + 4];
+		report_escape(quote, sizeof quote, s, len, QUOTE_MAX);
 		warn(p, line, "cannot read the times in '%s' (expected a line like "
 			"'00:01:02.500 --> 00:01:05.000'); cue skipped", quote);
 		return SKIP_BLOCK;
@@ -502,10 +520,14 @@ struct captions *captions_load(const char *path, struct rjk_diags *warnings,
 {
 	struct captions *captions = NULL;
 	char *data = NULL;
-	FILE *f = fopen(path, "rb");
+	/* O_NONBLOCK: a named pipe given as the caption file must be refused, not waited on. */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+	FILE *f = fd >= 0 ? fdopen(fd, "rb") : NULL;
 	struct stat st;
 	if (!f) {
 		rjk_error_set(err, "%s: cannot open the caption file: %s", path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
 		goto out;
 	}
 	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {

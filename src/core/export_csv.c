@@ -15,14 +15,16 @@ static const char *const columns[] = {
 };
 
 /* Writes one quoted field. Text that a spreadsheet would read as a formula (starting with =, +,
- * -, @, tab, CR or LF) gets a leading apostrophe so it is shown as text. */
+ * -, @, tab, CR or LF) gets a leading apostrophe so it is shown as text. Text that already
+ * starts with an apostrophe gets one too, so that removing one leading apostrophe from any
+ * cell that starts with one always gives back exactly what was typed. */
 static void cell(struct export_ctx *ctx, bool first, const char *s)
 {
 	FILE *out = ctx->out;
 	if (!first)
 		fputc(',', out);
 	fputc('"', out);
-	if (s && s[0] && strchr("=+-@\t\r\n", s[0]))
+	if (s && s[0] && strchr("=+-@\t\r\n'", s[0]))
 		fputc('\'', out);
 	const char *p = s ? s : "", *quote;
 	while ((quote = strchr(p, '"'))) {

@@ -2,10 +2,14 @@
  * response, with pseudonymous actors (documented in docs/exports.md). */
 #include "core/export_impl.h"
 
+#include <ctype.h>
 #include <inttypes.h>
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "core/report.h"
+#include "core/utf8.h"
 
 #define VERB_ANSWERED "http://adlnet.gov/expapi/verbs/answered"
 #define TYPE_INTERACTION "http://adlnet.gov/expapi/activities/cmi.interaction"
@@ -16,6 +20,49 @@
 static const char *base(const struct export_ctx *ctx)
 {
 	return ctx->opts->xapi_base ? ctx->opts->xapi_base : EXPORT_XAPI_DEFAULT_BASE;
+}
+
+/* The base's length without a trailing '/', so that 'https://x/' and 'https://x' make the same
+ * IRIs. */
+static int base_len(const struct export_ctx *ctx)
+{
+	size_t len = strlen(base(ctx));
+	return (int)(len && base(ctx)[len - 1] == '/' ? len - 1 : len);
+}
+
+bool export_xapi_base_valid(const char *iri, struct rjk_error *err)
+{
+	char shown[REPORT_EXCERPT_SIZE];
+	report_excerpt(shown, sizeof shown, iri);
+	const char *example = "write an address such as https://training.example.org/rjkiosk";
+	size_t scheme = strspn(iri, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+				    "0123456789+-.");
+	if (!*iri)
+		return rjk_error_set(err, "the xAPI base is empty; %s", example);
+	if (strlen(iri) > 512)
+		return rjk_error_set(err, "the xAPI base is longer than 512 characters; %s", example);
+	if (scheme == 0 || !isalpha((unsigned char)iri[0]) || strncmp(iri + scheme, "://", 3))
+		return rjk_error_set(err, "the xAPI base '%s' is not an absolute address (it must "
+					  "start with a scheme and '://', as in https://); %s",
+				     shown, example);
+	const char *host = iri + scheme + 3;
+	if (!*host || strchr("/?#:@", *host))
+		return rjk_error_set(err, "the xAPI base '%s' names no host after '://'; %s", shown,
+				     example);
+	for (const unsigned char *p = (const unsigned char *)iri; *p; p++) {
+		if (*p <= 0x20 || *p == 0x7F || strchr("<>\"{}|\\^`", *p))
+			return rjk_error_set(err, "the xAPI base '%s' contains a space or a character "
+						  "an address cannot hold; %s", shown, example);
+		if (*p == '?' || *p == '#')
+			return rjk_error_set(err, "the xAPI base '%s' has a '%c' part; the kiosk adds "
+						  "paths to the base, so leave out '?' and '#'", shown,
+					     *p);
+	}
+	size_t len;
+	if (!utf8_valid(iri, strlen(iri), &len))
+		return rjk_error_set(err, "the xAPI base '%s' is not valid UTF-8 text; %s", shown,
+				     example);
+	return true;
 }
 
 /* Appends s to buf percent-encoded as one IRI path segment (RFC 3986 unreserved kept). */
@@ -35,13 +82,13 @@ static void append_segment(char *buf, size_t size, const char *s)
 static void scenario_iri(const struct export_ctx *ctx, const struct store_session_info *s,
 			 char *buf, size_t size)
 {
-	snprintf(buf, size, "%s/scenarios/", base(ctx));
+	snprintf(buf, size, "%.*s/scenarios/", base_len(ctx), base(ctx));
 	append_segment(buf, size, s->scenario_id);
 }
 
 static void extension_iri(const struct export_ctx *ctx, const char *name, char *buf, size_t size)
 {
-	snprintf(buf, size, "%s/xapi/extensions/%s", base(ctx), name);
+	snprintf(buf, size, "%.*s/xapi/extensions/%s", base_len(ctx), base(ctx), name);
 }
 
 /* A UUID (version 4 layout) derived from a name with BLAKE2b, so exporting the same response

@@ -55,8 +55,15 @@ bool media_path_resolve(const char *dir, const char *rel, char **out, struct rjk
 					  "link; copy the file into the scenario folder instead");
 	}
 	struct stat st;
-	if (stat(real, &st) != 0 || !S_ISREG(st.st_mode)) {
+	if (stat(real, &st) != 0)
+		st.st_mode = 0;
+	if (!S_ISREG(st.st_mode)) {
 		free(real);
+		/* A named pipe or a device would block or never end when the player opens it. */
+		if (S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ||
+		    S_ISSOCK(st.st_mode))
+			return rjk_error_set(err, "is not a regular file (a named pipe or a "
+						  "device); name a media file");
 		return rjk_error_set(err, "is not a regular file (a folder?); name a media file");
 	}
 	if (access(real, R_OK) != 0) {

@@ -13,24 +13,57 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* The state file's first line; a different one is refused rather than guessed at. */
-#define STATE_MAGIC "rjkiosk-pin-state 1"
+/* The state file's first line; a different one is refused rather than guessed at. Version 1
+ * held the lock's end in wall-clock time, which a clock set back could stretch; version 2 holds
+ * the seconds left, the boot they were counted in and the boot clock's reading then. */
+#define STATE_MAGIC_V1 "rjkiosk-pin-state 1"
+#define STATE_MAGIC "rjkiosk-pin-state 2"
+#define BOOT_ID_FILE "/proc/sys/kernel/random/boot_id"
 
 struct pin {
 	char *dir;
-	pin_clock_fn clock;
-	void *clock_ctx;
+	struct pin_clock clock;
 	char hash[crypto_pwhash_STRBYTES];
 	bool has_hash;
 	uint32_t failures;
-	int64_t locked_until;
+	int64_t locked_until;   /* on the boot clock */
 	/* Set when a file is damaged: verify refuses with this message until a new PIN is set. */
 	char damage[RJK_ERROR_MAX];
 };
 
-static time_t now(const struct pin *pin)
+static time_t wall_now(const struct pin *pin)
 {
-	return pin->clock ? pin->clock(pin->clock_ctx) : time(NULL);
+	return pin->clock.wall ? pin->clock.wall(pin->clock.ctx) : time(NULL);
+}
+
+static int64_t boot_now(const struct pin *pin)
+{
+	if (pin->clock.boot)
+		return pin->clock.boot(pin->clock.ctx);
+	struct timespec ts;
+	if (clock_gettime(CLOCK_BOOTTIME, &ts) != 0 && clock_gettime(CLOCK_MONOTONIC, &ts) != 0)
+		return 0;
+	return (int64_t)ts.tv_sec;
+}
+
+static bool read_small(const char *path, char *buf, size_t size, bool *missing,
+		       struct rjk_error *err);
+
+/* This boot's id, or "-" when it cannot be known. */
+static void boot_id(const struct pin *pin, char *out, size_t size)
+{
+	char buf[PIN_BOOT_ID_MAX + 2];
+	bool missing, ok;
+	if (pin->clock.boot_id)
+		ok = pin->clock.boot_id(pin->clock.ctx, buf, sizeof buf);
+	else
+		ok = read_small(BOOT_ID_FILE, buf, sizeof buf, &missing, NULL) && !missing;
+	size_t len = ok ? strcspn(buf, " \t\r\n") : 0;
+	if (len == 0 || len > PIN_BOOT_ID_MAX) {
+		snprintf(out, size, "-");
+		return;
+	}
+	snprintf(out, size, "%.*s", (int)len, buf);
 }
 
 static bool path_in(const struct pin *pin, const char *name, char *out, size_t size,
@@ -90,13 +123,20 @@ static bool read_small(const char *path, char *buf, size_t size, bool *missing,
 		       struct rjk_error *err)
 {
 	*missing = false;
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	/* O_NONBLOCK: a named pipe put in place of a PIN file must not hang the kiosk. */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY);
 	if (fd < 0) {
 		if (errno == ENOENT) {
 			*missing = true;
 			return true;
 		}
 		return rjk_error_set(err, "%s: cannot open: %s", path, strerror(errno));
+	}
+	struct stat st;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return rjk_error_set(err, "%s: is not a regular file; remove it and set the PIN "
+					  "again with 'rjkiosk set-pin'", path);
 	}
 	size_t len = 0;
 	for (;;) {
@@ -166,7 +206,7 @@ static bool log_event(const struct pin *pin, const char *what, struct rjk_error 
 	char path[PATH_MAX], line[256], stamp[32];
 	if (!path_in(pin, PIN_LOG_FILE, path, sizeof path, err))
 		return false;
-	time_t t = now(pin);
+	time_t t = wall_now(pin);
 	struct tm tm;
 	if (!gmtime_r(&t, &tm) || !strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &tm))
 		snprintf(stamp, sizeof stamp, "@%lld", (long long)t);
@@ -213,9 +253,47 @@ static bool load_hash(struct pin *pin, struct rjk_error *err)
 	return true;
 }
 
+/* Seconds the pad stays locked after the given number of failures in a row. */
+static uint32_t lock_seconds(uint32_t failures)
+{
+	if (failures < PIN_FREE_ATTEMPTS)
+		return 0;
+	uint32_t s = PIN_LOCK_FIRST_S;
+	for (uint32_t i = PIN_FREE_ATTEMPTS; i < failures && s < PIN_LOCK_MAX_S; i++)
+		s *= 2;
+	return s < PIN_LOCK_MAX_S ? s : PIN_LOCK_MAX_S;
+}
+
+static int64_t remaining(const struct pin *pin, int64_t boot)
+{
+	return pin->locked_until > boot ? pin->locked_until - boot : 0;
+}
+
+static bool save_state(const struct pin *pin, struct rjk_error *err)
+{
+	char buf[256], id[PIN_BOOT_ID_MAX + 2];
+	int64_t boot = boot_now(pin);
+	boot_id(pin, id, sizeof id);
+	snprintf(buf, sizeof buf,
+		 STATE_MAGIC "\nfailures %" PRIu32 "\nremaining %lld\nboot_id %s\nboottime %lld\n",
+		 pin->failures, (long long)remaining(pin, boot), id, (long long)boot);
+	return replace_file(pin, PIN_STATE_FILE, buf, err);
+}
+
+static void set_damaged_state(struct pin *pin)
+{
+	set_damage(pin, PIN_STATE_FILE, "unreadable lockout state");
+	/* Fail closed: a damaged lockout must not hand out free attempts. */
+	pin->failures = PIN_FREE_ATTEMPTS;
+	pin->locked_until = INT64_MAX;
+}
+
+/* Reads the state file. A lock is never longer than the failures give (nor than the cap); a
+ * lock whose time had to be counted again (an older file, another boot, a value out of range)
+ * is saved at once, so that what the pad shows and what the file says stay the same. */
 static bool load_state(struct pin *pin, struct rjk_error *err)
 {
-	char path[PATH_MAX], buf[256];
+	char path[PATH_MAX], buf[320];
 	bool missing;
 	pin->failures = 0;
 	pin->locked_until = 0;
@@ -225,31 +303,48 @@ static bool load_state(struct pin *pin, struct rjk_error *err)
 	if (missing)
 		return true;
 	unsigned failures;
-	long long until;
+	long long left, saved_boot;
+	char saved_id[PIN_BOOT_ID_MAX + 2];
 	int used = 0;
-	if (sscanf(buf, STATE_MAGIC "\nfailures %u\nlocked_until %lld\n%n", &failures, &until,
-		   &used) != 2 || used == 0 || buf[used] != '\0' || until < 0) {
-		set_damage(pin, PIN_STATE_FILE, "unreadable lockout state");
-		/* Fail closed: a damaged lockout must not hand out free attempts. */
-		pin->failures = PIN_FREE_ATTEMPTS;
-		pin->locked_until = INT64_MAX;
-		return true;
+	int64_t boot = boot_now(pin);
+	bool recount;
+	if (!strncmp(buf, STATE_MAGIC_V1 "\n", strlen(STATE_MAGIC_V1) + 1)) {
+		long long until;
+		if (sscanf(buf, STATE_MAGIC_V1 "\nfailures %u\nlocked_until %lld\n%n", &failures,
+			   &until, &used) != 2 || used == 0 || buf[used] != '\0' || until < 0) {
+			set_damaged_state(pin);
+			return true;
+		}
+		/* The wall clock is all an old file has: trust it once, within the cap below. */
+		int64_t t = wall_now(pin);
+		left = until > t ? until - t : 0;
+		recount = true;
+	} else {
+		if (sscanf(buf, STATE_MAGIC "\nfailures %u\nremaining %lld\nboot_id %64s\n"
+			   "boottime %lld\n%n", &failures, &left, saved_id, &saved_boot, &used) != 4 ||
+		    used == 0 || buf[used] != '\0' || left < 0 || saved_boot < 0) {
+			set_damaged_state(pin);
+			return true;
+		}
+		char id[PIN_BOOT_ID_MAX + 2];
+		boot_id(pin, id, sizeof id);
+		/* Without a boot id, a boot clock behind the saved reading means a reboot. */
+		bool same_boot = !strcmp(id, saved_id) && saved_boot <= boot;
+		if (same_boot) {
+			left -= boot - saved_boot;
+			if (left < 0)
+				left = 0;
+		}
+		recount = !same_boot && left > 0;
 	}
 	pin->failures = failures;
-	pin->locked_until = until;
-	/* A clock set back (a dead RTC battery) must not lock the pad for years. */
-	int64_t t = now(pin);
-	if (pin->locked_until > t + PIN_LOCK_MAX_S)
-		pin->locked_until = t + PIN_LOCK_MAX_S;
-	return true;
-}
-
-static bool save_state(const struct pin *pin, struct rjk_error *err)
-{
-	char buf[128];
-	snprintf(buf, sizeof buf, STATE_MAGIC "\nfailures %" PRIu32 "\nlocked_until %lld\n",
-		 pin->failures, (long long)pin->locked_until);
-	return replace_file(pin, PIN_STATE_FILE, buf, err);
+	int64_t most = lock_seconds(pin->failures);
+	if (left > most) {
+		left = most;
+		recount = true;
+	}
+	pin->locked_until = left ? boot + left : 0;
+	return !recount || save_state(pin, err);
 }
 
 static bool load(struct pin *pin, struct rjk_error *err)
@@ -258,7 +353,7 @@ static bool load(struct pin *pin, struct rjk_error *err)
 	return load_hash(pin, err) && load_state(pin, err);
 }
 
-struct pin *pin_open(const char *data_dir, pin_clock_fn clock, void *clock_ctx,
+struct pin *pin_open(const char *data_dir, const struct pin_clock *clock,
 		     struct rjk_error *err)
 {
 	if (sodium_init() < 0) {
@@ -277,8 +372,8 @@ struct pin *pin_open(const char *data_dir, pin_clock_fn clock, void *clock_ctx,
 		rjk_error_set(err, "out of memory");
 		goto fail;
 	}
-	pin->clock = clock;
-	pin->clock_ctx = clock_ctx;
+	if (clock)
+		pin->clock = *clock;
 	if (!load(pin, err))
 		goto fail;
 	return pin;
@@ -320,17 +415,6 @@ bool pin_set(struct pin *pin, const char *new_pin, struct rjk_error *err)
 	return save_state(pin, err) && log_event(pin, "set: new PIN stored", err);
 }
 
-/* Seconds the pad stays locked after the given number of failures in a row. */
-static uint32_t lock_seconds(uint32_t failures)
-{
-	if (failures < PIN_FREE_ATTEMPTS)
-		return 0;
-	uint32_t s = PIN_LOCK_FIRST_S;
-	for (uint32_t i = PIN_FREE_ATTEMPTS; i < failures && s < PIN_LOCK_MAX_S; i++)
-		s *= 2;
-	return s < PIN_LOCK_MAX_S ? s : PIN_LOCK_MAX_S;
-}
-
 enum pin_result pin_verify(struct pin *pin, const char *attempt, struct rjk_error *err)
 {
 	char what[96];
@@ -349,7 +433,8 @@ enum pin_result pin_verify(struct pin *pin, const char *attempt, struct rjk_erro
 	uint32_t wait = pin_locked_for(pin);
 	if (wait) {
 		snprintf(what, sizeof what, "locked: attempt refused, %" PRIu32 " s left", wait);
-		return log_event(pin, what, err) ? PIN_LOCKED : PIN_ERROR;
+		/* Saving the time left keeps what a reboot would count again short. */
+		return save_state(pin, err) && log_event(pin, what, err) ? PIN_LOCKED : PIN_ERROR;
 	}
 	if (crypto_pwhash_str_verify(pin->hash, attempt, strlen(attempt)) == 0) {
 		pin->failures = 0;
@@ -361,7 +446,7 @@ enum pin_result pin_verify(struct pin *pin, const char *attempt, struct rjk_erro
 	if (pin->failures < UINT32_MAX)
 		pin->failures++;
 	uint32_t lock = lock_seconds(pin->failures);
-	pin->locked_until = lock ? (int64_t)now(pin) + lock : 0;
+	pin->locked_until = lock ? boot_now(pin) + lock : 0;
 	snprintf(what, sizeof what, "wrong: failure %" PRIu32 " in a row, locked for %" PRIu32 " s",
 		 pin->failures, lock);
 	if (!save_state(pin, err) || !log_event(pin, what, err))
@@ -371,10 +456,7 @@ enum pin_result pin_verify(struct pin *pin, const char *attempt, struct rjk_erro
 
 uint32_t pin_locked_for(const struct pin *pin)
 {
-	int64_t t = now(pin);
-	if (pin->locked_until <= t)
-		return 0;
-	int64_t left = pin->locked_until - t;
+	int64_t left = remaining(pin, boot_now(pin));
 	return left > PIN_LOCK_MAX_S ? PIN_LOCK_MAX_S : (uint32_t)left;
 }
 

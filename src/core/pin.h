@@ -4,6 +4,7 @@
 #define RJK_CORE_PIN_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <time.h>
 
@@ -22,8 +23,19 @@
 #define PIN_STATE_FILE "pin-state"
 #define PIN_LOG_FILE "pin.log"
 
-/* Seconds since the epoch (UTC). Tests pass their own clock; NULL means time(). */
-typedef time_t (*pin_clock_fn)(void *ctx);
+/* The clocks the lockout reads. The lockout is timed on the boot clock, which nobody can set
+ * back or forward; the wall clock only stamps the log. Tests pass their own; NULL members (or a
+ * NULL struct) mean the real ones: time(), CLOCK_BOOTTIME and the kernel's boot id. */
+struct pin_clock {
+	time_t (*wall)(void *ctx);     /* seconds since the epoch (UTC) */
+	int64_t (*boot)(void *ctx);    /* seconds since the machine started, including sleep */
+	/* Writes this boot's id (a string of at most PIN_BOOT_ID_MAX bytes) into out; false when
+	 * it cannot be known. */
+	bool (*boot_id)(void *ctx, char *out, size_t size);
+	void *ctx;
+};
+
+#define PIN_BOOT_ID_MAX 64
 
 struct pin;
 
@@ -39,11 +51,14 @@ enum pin_result {
  * trivial one such as 0000, 1234 or 2580). False with a message saying which rule it breaks. */
 bool pin_acceptable(const char *pin, struct rjk_error *err);
 
-/* Opens the PIN files in data_dir (borrowed; created 0700 if missing). The clock (with its ctx)
- * is used for lockouts and the log; NULL means the real clock. Reads the lockout state so a
- * restart does not reset it; a corrupt state or hash file is refused with a message saying
- * which file to remove or how to reset it. Returns NULL and fills err on failure. */
-struct pin *pin_open(const char *data_dir, pin_clock_fn clock, void *clock_ctx,
+/* Opens the PIN files in data_dir (borrowed; created 0700 if missing). clock (copied; NULL
+ * means the real clocks) times lockouts and stamps the log. Reads the lockout state so a
+ * restart does not reset it: within one boot the lock ends when its time has passed on the
+ * boot clock, whatever the wall clock says; after a reboot the time that was left is counted
+ * again from the first read, and saved so. A state file from an older release is read and
+ * rewritten. A corrupt state or hash file is refused with a message saying how to repair it.
+ * Returns NULL and fills err on failure. */
+struct pin *pin_open(const char *data_dir, const struct pin_clock *clock,
 		     struct rjk_error *err);
 
 /* Frees pin (NULL is a no-op). */

@@ -78,23 +78,35 @@ void report_finish(struct report *r)
 	r->kept = r->cap = 0;
 }
 
-void report_excerpt(char *out, size_t outsz, const char *s)
+/* True for characters a terminal or a text renderer acts on rather than shows. */
+static bool acts(uint32_t cp)
 {
-	enum { MAX_CHARS = 40 };
-	size_t len = strlen(s), i = 0, o = 0, chars = 0;
-	while (i < len && chars < MAX_CHARS) {
+	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 ||
+	       (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+void report_escape(char *out, size_t outsz, const char *s, size_t len, size_t max_chars)
+{
+	size_t i = 0, o = 0, chars = 0;
+	while (i < len && (max_chars == 0 || chars < max_chars)) {
 		uint32_t cp;
-		size_t n = utf8_decode(s + i, len - i, &cp);
-		if (n == 0)
-			n = 1, cp = '?';
-		if (o + n + 4 >= outsz)
-			break;
-		if (cp < 0x20 || cp == 0x7F) {
-			out[o++] = ' ';
+		char shown[8];
+		size_t n = utf8_decode(s + i, len - i, &cp), w;
+		if (n == 0) {
+			n = 1;
+			w = (size_t)snprintf(shown, sizeof shown, "\\x%02X", (unsigned char)s[i]);
+		} else if (acts(cp)) {
+			w = (size_t)snprintf(shown, sizeof shown, cp < 0x100 ? "\\x%02X" : "\\u%04X",
+					     (unsigned)cp);
 		} else {
-			memcpy(out + o, s + i, n);
-			o += n;
+			memcpy(shown, s + i, n);
+			w = n;
 		}
+		/* room for this character, then "..." and the terminator */
+		if (o + w + 4 > outsz)
+			break;
+		memcpy(out + o, shown, w);
+		o += w;
 		i += n;
 		chars++;
 	}
@@ -103,4 +115,9 @@ void report_excerpt(char *out, size_t outsz, const char *s)
 		o += 3;
 	}
 	out[o] = '\0';
+}
+
+void report_excerpt(char *out, size_t outsz, const char *s)
+{
+	report_escape(out, outsz, s, strlen(s), 40);
 }

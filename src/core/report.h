@@ -38,10 +38,18 @@ void report_file(struct report *r, const char *fmt, ...) __attribute__((format(p
  * at most REPORT_MAX_ERRORS, and frees them. */
 void report_finish(struct report *r);
 
-/* Writes a short, single-line copy of user text s into out (size outsz) for use inside a
- * message: control characters become spaces and long text is cut with "...". */
+/* Writes s[0..len) into out (size outsz, at least 8) as one line safe to print on a terminal:
+ * what a terminal or screen would act on instead of showing is written visibly, control
+ * characters (NUL, C0, DEL, C1) as \xNN, line and paragraph separators and bidirectional
+ * overrides as \uNNNN, a byte that is not UTF-8 as \xNN. Every message that quotes text from a
+ * file goes through here. At most max_chars characters are kept (0: as many as fit); a text
+ * that is cut ends in "...". */
+void report_escape(char *out, size_t outsz, const char *s, size_t len, size_t max_chars);
+
+/* A short copy of user text s for use inside a message: report_escape cut at 40 characters. */
 void report_excerpt(char *out, size_t outsz, const char *s);
 
-#define REPORT_EXCERPT_SIZE 160
+/* Room for 40 characters, each escaped as at most six bytes, and "...". */
+#define REPORT_EXCERPT_SIZE 256
 
 #endif

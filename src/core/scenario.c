@@ -341,10 +341,26 @@ struct scenario *scenario_load_buffer(const char *name, const char *dir, const c
 	return s;
 }
 
-/* Reads the whole file, refusing it when it is over the size limit. */
+/* What kind of thing a non-regular file is, in words. */
+static const char *file_kind(mode_t mode)
+{
+	if (S_ISDIR(mode))
+		return "a folder";
+	if (S_ISFIFO(mode))
+		return "a named pipe";
+	if (S_ISSOCK(mode))
+		return "a socket";
+	if (S_ISCHR(mode) || S_ISBLK(mode))
+		return "a device";
+	return "not a plain file";
+}
+
+/* Reads the whole file, refusing it when it is over the size limit or not a regular file.
+ * O_NONBLOCK keeps a FIFO or a device from blocking the open; it changes nothing for the
+ * regular files read afterwards. */
 static char *read_file(const char *file, size_t *len, struct rjk_diags *diags)
 {
-	int fd = open(file, O_RDONLY | O_CLOEXEC);
+	int fd = open(file, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 	struct stat st;
 	if (fd < 0 || fstat(fd, &st) != 0) {
 		if (errno == ENOENT)
@@ -357,7 +373,8 @@ static char *read_file(const char *file, size_t *len, struct rjk_diags *diags)
 		return NULL;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		rjk_diags_add(diags, "%s: is not a regular file", file);
+		rjk_diags_add(diags, "%s: is not a regular file (%s); a scenario must be a file "
+			      "saved from a text editor", file, file_kind(st.st_mode));
 		close(fd);
 		return NULL;
 	}

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/suggest.h"
+#include "core/utf8.h"
 #include "core/yget.h"
 
 static const char *const kind_names[] = {"discussion", "text", "scale", "choice"};
@@ -41,9 +42,11 @@ bool scenario_check_id(struct report *r, const struct ytree_node *value, const c
 		return true;
 	char shown[REPORT_EXCERPT_SIZE];
 	report_excerpt(shown, sizeof shown, id);
-	if (strlen(id) > SCENARIO_ID_MAX)
+	/* Counted in characters, as the author sees them, not in bytes. */
+	size_t chars = utf8_count(id, strlen(id));
+	if (chars > SCENARIO_ID_MAX)
 		report_at(r, value->line, value->col, "%s '%s' is %zu characters long; at most %d "
-			  "are allowed", name, shown, strlen(id), SCENARIO_ID_MAX);
+			  "are allowed", name, shown, chars, SCENARIO_ID_MAX);
 	else
 		report_at(r, value->line, value->col,
 			  "%s '%s' may only use lowercase letters a-z, digits 0-9 and '-'", name,

@@ -22,6 +22,8 @@ void yget_unknown_key(struct report *r, const struct ytree_node *key, const char
 		      const char *const *known, size_t count)
 {
 	char shown[REPORT_EXCERPT_SIZE], in[REPORT_EXCERPT_SIZE + 8] = "";
+	if (key->unshowable)
+		return;
 	report_excerpt(shown, sizeof shown, key->text);
 	if (where)
 		snprintf(in, sizeof in, " in %s", where);
@@ -77,6 +79,22 @@ void yget_describe(char *out, size_t outsz, const struct ytree_node *value)
 	}
 }
 
+/* Every character that starts a new line somewhere: LF, CR, VT, FF, NEL (U+0085) and the
+ * Unicode line and paragraph separators (U+2028, U+2029). */
+static bool has_line_break(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		const unsigned char *u = (const unsigned char *)s + i;
+		if (*u == '\n' || *u == '\r' || *u == '\v' || *u == '\f')
+			return true;
+		if (i + 1 < len && u[0] == 0xC2 && u[1] == 0x85)
+			return true;
+		if (i + 2 < len && u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0xA8 || u[2] == 0xA9))
+			return true;
+	}
+	return false;
+}
+
 bool yget_text(struct report *r, const struct ytree_node *key, const struct ytree_node *value,
 	       const char *name, unsigned flags, char **out)
 {
@@ -87,6 +105,8 @@ bool yget_text(struct report *r, const struct ytree_node *key, const struct ytre
 		report_at(r, value->line, value->col, "%s must be text, not %s", name, got);
 		return false;
 	}
+	if (value->unshowable)
+		return false;
 	if (strlen(value->text) != value->len) {
 		report_at(r, value->line, value->col,
 			  "%s contains a NUL character ('\\0'), which is not allowed", name);
@@ -104,7 +124,7 @@ bool yget_text(struct report *r, const struct ytree_node *key, const struct ytre
 						  : "write something or remove the line");
 		return false;
 	}
-	if ((flags & YGET_ONE_LINE) && memchr(s, '\n', (size_t)(e - s))) {
+	if ((flags & YGET_ONE_LINE) && has_line_break(s, (size_t)(e - s))) {
 		report_at(r, value->line, value->col, "%s must fit on one line", name);
 		return false;
 	}

@@ -34,8 +34,20 @@ static void position(const char *data, size_t len, size_t off, int *line, int *c
 static bool check_text(const char *data, size_t len, struct report *r)
 {
 	const unsigned char *u = (const unsigned char *)data;
-	if (len >= 2 && ((u[0] == 0xFE && u[1] == 0xFF) || (u[0] == 0xFF && u[1] == 0xFE))) {
-		report_at(r, 1, 1, "the file is saved as UTF-16; save it as UTF-8 instead");
+	const char *wide = NULL;
+	/* UTF-32's byte order marks begin like UTF-16's, so they are tried first; without a
+	 * mark, the zero bytes of the first character tell the encoding. */
+	if (len >= 4 && ((!u[0] && !u[1] && u[2] == 0xFE && u[3] == 0xFF) ||
+			 (u[0] == 0xFF && u[1] == 0xFE && !u[2] && !u[3])))
+		wide = "UTF-32";
+	else if (len >= 2 && ((u[0] == 0xFE && u[1] == 0xFF) || (u[0] == 0xFF && u[1] == 0xFE)))
+		wide = "UTF-16";
+	else if (len >= 4 && ((!u[0] && !u[1] && !u[2] && u[3]) || (u[0] && !u[1] && !u[2] && !u[3])))
+		wide = "UTF-32";
+	else if (len >= 2 && ((!u[0] && u[1]) || (u[0] && !u[1])))
+		wide = "UTF-16";
+	if (wide) {
+		report_at(r, 1, 1, "the file is saved as %s; save it as UTF-8 instead", wide);
 		return false;
 	}
 	bool ok = true;
@@ -345,6 +357,45 @@ static void close_collection(struct builder *b)
 	attach(b, lv.node);
 }
 
+/* The first control character in a scalar (an escape such as "\e", "\x07", "\r" or "\N" in
+ * quotes writes one): -1 when there is none. Tabs and line feeds are text; a NUL in a value
+ * is left to the value's own check, which names the key. */
+static long first_control(const char *s, size_t len, bool key)
+{
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		if (n == 0)
+			return (long)i;
+		if ((cp < 0x20 && cp != '\t' && cp != '\n' && (cp != 0 || key)) ||
+		    (cp >= 0x7F && cp <= 0x9F))
+			return (long)i;
+		i += n;
+	}
+	return -1;
+}
+
+/* Control characters in text would reach a terminal through check's messages, or be drawn as
+ * boxes on screen: they are refused wherever they are, shown escaped. */
+static void check_controls(struct builder *b, struct ytree_node *n, bool key)
+{
+	long at = first_control(n->text, n->len, key);
+	if (at < 0)
+		return;
+	char shown[REPORT_EXCERPT_SIZE], which[16];
+	uint32_t cp = 0;
+	utf8_decode(n->text + at, n->len - (size_t)at, &cp);
+	char bytes[4];
+	size_t w = utf8_encode(cp, bytes);
+	report_escape(which, sizeof which, bytes, w, 1);
+	report_escape(shown, sizeof shown, n->text, n->len, 40);
+	report_at(b->r, n->line, n->col,
+		  "the %s '%s' holds a control character (%s), which cannot be shown; remove it "
+		  "(in quotes, escapes such as \\e, \\x07 or \\r write one)",
+		  key ? "key" : "text", shown, which);
+	n->unshowable = true;
+}
+
 static void add_scalar(struct builder *b, const yaml_event_t *ev)
 {
 	struct ytree_node *n = node_new(YTREE_SCALAR, ev->start_mark);
@@ -363,6 +414,8 @@ static void add_scalar(struct builder *b, const yaml_event_t *ev)
 		b->failed = b->stop = true;
 		return;
 	}
+	const struct builder_level *lv = b->depth ? &b->stack[b->depth - 1] : NULL;
+	check_controls(b, n, lv && lv->node->type == YTREE_MAP && lv->filled % 2 == 0);
 	attach(b, n);
 }
 

@@ -24,6 +24,7 @@ struct ytree_node {
 	char *text;                    /* NUL-terminated; may hold NULs before len (see has_nul) */
 	size_t len;
 	bool plain;                    /* written without quotes or block indicators */
+	bool unshowable;               /* holds a control character; already reported */
 	/* map: items[2*i] is the i-th key (always a scalar), items[2*i+1] its value;
 	 * seq: items[i] is the i-th entry */
 	struct ytree_node **items;

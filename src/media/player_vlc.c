@@ -360,7 +360,8 @@ static bool check_file(const char *path, struct rjk_error *err)
 		return rjk_error_set(err, "%s: not a video file (it is a folder or device)", path);
 	if (st.st_size == 0)
 		return rjk_error_set(err, "%s: video file is empty (0 bytes)", path);
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: a file swapped for a named pipe since the stat is refused, not waited on. */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 	if (fd < 0)
 		return rjk_error_set(err, "%s: cannot read video file: %s", path, strerror(errno));
 	unsigned char head[16];
@@ -408,10 +409,17 @@ static bool vlc_open(struct player *p, const char *path, struct rjk_error *err)
 	return true;
 }
 
-static void read_tracks(struct vlc_player *vp)
+/* Reads the picture's size and aspect from the parsed tracks. Returns false for a file that
+ * has sound and no picture track at all (an mp3, an ogg, an m4a). */
+static bool read_tracks(struct vlc_player *vp)
 {
 	libvlc_media_track_t **tracks = NULL;
 	unsigned n = libvlc_media_tracks_get(vp->media, &tracks);
+	bool audio = false, video = false;
+	for (unsigned i = 0; i < n; i++) {
+		audio |= tracks[i]->i_type == libvlc_track_audio;
+		video |= tracks[i]->i_type == libvlc_track_video;
+	}
 	for (unsigned i = 0; i < n; i++) {
 		const libvlc_media_track_t *t = tracks[i];
 		if (t->i_type != libvlc_track_video || !t->video->i_width || !t->video->i_height)
@@ -429,6 +437,7 @@ static void read_tracks(struct vlc_player *vp)
 		break;
 	}
 	libvlc_media_tracks_release(tracks, n);
+	return video || !audio;
 }
 
 static void arm_watchdog(struct vlc_player *vp)
@@ -659,8 +668,11 @@ static unsigned vlc_update(struct player *p)
 
 	if ((ev & EV_PARSED) && !vp->parsed) {
 		vp->parsed = true;
-		read_tracks(vp);
-		if (vp->want_play)
+		if (!read_tracks(vp))
+			fail(vp, "%s: this file has sound but no picture; the scenario's video must be a "
+				 "video file (a sound recording can be turned into one with a still "
+				 "picture)", vp->path);
+		else if (vp->want_play)
 			start(vp);
 	}
 	if (ev & EV_ERROR && vp->state != PLAYER_ERROR)

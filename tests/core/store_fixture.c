@@ -124,7 +124,7 @@ static const struct answer trainee3[] = {
 };
 static const struct answer open_draft[] = {
 	{.step = "watch-1", .status = RESPONSE_DRAFT,
-	 .text = "half a thought, interrupted", .video_ms = 83250},
+	 .text = "'= half a thought, interrupted", .video_ms = 83250},
 };
 
 static bool save_all(struct store *store, int64_t who, const struct answer *list, size_t n)
@@ -150,7 +150,8 @@ bool fixture_populate(struct store *store)
 		  store_participant_set_position(store, p1, "review", &err) &&
 		  store_participant_submit(store, p1, &err) &&
 		  store_participant_submit(store, p3, &err) && store_session_end(store, s1, &err);
-	int64_t s2 = ok ? store_session_start(store, &scenario, NULL, &err) : 0;
+	/* A label typed with a terminal escape code: listings must never print it raw. */
+	int64_t s2 = ok ? store_session_start(store, &scenario, "\x1b]0;x\x07Group B", &err) : 0;
 	int64_t p4 = s2 ? store_participant_add(store, s2, NULL, NULL, 0, &err) : 0;
 	ok = p4 && SAVE_ALL(store, p4, open_draft) &&
 	     store_participant_set_position(store, p4, "step:watch-1", &err);

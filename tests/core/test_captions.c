@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/captions.h"
@@ -87,6 +88,15 @@ static const struct file_case cases[] = {
 				 "2\n999999:00:00,000 --> 999999:00:01,000\nlongest\n"), {
 		{3599996400000, 3599996401000, "longest"},
 	}, {"long_hours.srt:2: cannot read the times in '1234567:00:00,000 --> 1234567:00:01,000' "
+	    LIKE}},
+	/* Control characters and separators, written or as references, are never drawn as
+	 * boxes; a timing line quoted in a warning shows them escaped, never raw. */
+	{"controls.vtt", BYTES("WEBVTT\n\n00:01.000 --> 00:02.000\n"
+			       "a\x1b[31mb\xc2\x85" "c\xc2\x9b" "d&#x85;&#127;&#x9B;\n"
+			       "line\xe2\x80\xa8" "separator&#x2029;end\n\n"
+			       "00:03.000 --> 00:0\x1b]0;x\x07" "4.000\nskipped\n"), {
+		{1000, 2000, "a[31mbcd&#x85;&#127;&#x9B;\nline separator end"},
+	}, {"controls.vtt:7: cannot read the times in '00:03.000 --> 00:0\\x1B]0;x\\x074.000' "
 	    LIKE}},
 	{"binary.vtt", BYTES("\x7f" "ELF\x02\x01\x01\0\0\0\n\xff\xff\n\x89PNG\r\n"), {{0}}, {
 		"binary.vtt:1: the first line is not 'WEBVTT'; read anyway",
@@ -275,6 +285,21 @@ static void test_load_errors(void **state)
 			    "No such file or directory");
 	assert_null(captions_load(DATA, NULL, &err));
 	assert_string_equal(err.message, DATA ": not a caption file (not a regular file)");
+
+	/* A named pipe is refused at once rather than waited on; the alarm fails a hang. */
+	char pipe[] = "/tmp/rjk-captions-pipe-XXXXXX";
+	assert_non_null(mkdtemp(pipe));
+	char fifo[sizeof pipe + 16];
+	snprintf(fifo, sizeof fifo, "%s/c.vtt", pipe);
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	alarm(10);
+	assert_null(captions_load(fifo, NULL, &err));
+	alarm(0);
+	char want_pipe[sizeof fifo + 64];
+	snprintf(want_pipe, sizeof want_pipe, "%s: not a caption file (not a regular file)", fifo);
+	assert_string_equal(err.message, want_pipe);
+	unlink(fifo);
+	rmdir(pipe);
 
 	char path[] = "/tmp/rjk-captions-XXXXXX";
 	int fd = mkstemp(path);

@@ -18,12 +18,42 @@
 struct fixture {
 	char dir[64];   /* a fresh temporary folder; the data folder is dir/data */
 	char data[80];
-	time_t now;     /* the fake clock */
+	time_t now;     /* the fake wall clock, which anyone can set */
+	int64_t boot;   /* the fake boot clock, which only moves forward within a boot */
+	char boot_id[40];
 };
 
-static time_t fake_clock(void *ctx)
+static time_t fake_wall(void *ctx)
 {
 	return ((struct fixture *)ctx)->now;
+}
+
+static int64_t fake_boot(void *ctx)
+{
+	return ((struct fixture *)ctx)->boot;
+}
+
+static bool fake_boot_id(void *ctx, char *out, size_t size)
+{
+	const struct fixture *f = ctx;
+	if (!f->boot_id[0])
+		return false;
+	snprintf(out, size, "%s", f->boot_id);
+	return true;
+}
+
+/* Time passes: both clocks move. */
+static void advance(struct fixture *f, int64_t seconds)
+{
+	f->now += seconds;
+	f->boot += seconds;
+}
+
+/* The machine restarts: a new boot id, the boot clock starts again. */
+static void reboot(struct fixture *f, const char *id)
+{
+	snprintf(f->boot_id, sizeof f->boot_id, "%s", id);
+	f->boot = 7;
 }
 
 static int setup(void **state)
@@ -34,6 +64,8 @@ static int setup(void **state)
 	assert_non_null(mkdtemp(f->dir));
 	snprintf(f->data, sizeof f->data, "%s/data", f->dir);
 	f->now = 1700000000;
+	f->boot = 1000;
+	strcpy(f->boot_id, "0b5e2f6e-0000-4000-8000-000000000001");
 	*state = f;
 	return 0;
 }
@@ -61,7 +93,8 @@ static int teardown(void **state)
 static struct pin *open_pin(struct fixture *f)
 {
 	struct rjk_error err = {{0}};
-	struct pin *pin = pin_open(f->data, fake_clock, f, &err);
+	const struct pin_clock clock = {fake_wall, fake_boot, fake_boot_id, f};
+	struct pin *pin = pin_open(f->data, &clock, &err);
 	if (!pin)
 		fail_msg("pin_open: %s", err.message);
 	return pin;
@@ -209,7 +242,7 @@ static void test_lockout_sequence(void **state)
 	struct pin *pin = open_with_pin(f);
 	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
 		struct rjk_error err = {{0}};
-		f->now += steps[i].advance;
+		advance(f, steps[i].advance);
 		enum pin_result r = pin_verify(pin, steps[i].right ? "4821" : "9999", &err);
 		if (r != steps[i].result)
 			fail_msg("step %zu: result %d, want %d (%s)", i, r, steps[i].result,
@@ -230,7 +263,7 @@ static void test_lockout_survives_restart(void **state)
 		assert_int_equal(pin_verify(pin, "1357", &err), PIN_WRONG);
 	pin_free(pin);
 
-	f->now += 5;
+	advance(f, 5);
 	pin = open_pin(f);
 	assert_true(pin_is_set(pin));
 	assert_int_equal(pin_failures(pin), PIN_FREE_ATTEMPTS);
@@ -238,16 +271,132 @@ static void test_lockout_survives_restart(void **state)
 	assert_int_equal(pin_verify(pin, "4821", &err), PIN_LOCKED);
 	pin_free(pin);
 
-	/* A clock set back a year must not lock the pad for a year. */
+	/* A clock set back a year changes nothing: the boot clock times the lock. */
 	f->now -= 365 * 24 * 3600;
 	pin = open_pin(f);
-	assert_true(pin_locked_for(pin) <= PIN_LOCK_MAX_S);
+	assert_int_equal(pin_locked_for(pin), PIN_LOCK_FIRST_S - 5);
 	pin_free(pin);
-	f->now += 365 * 24 * 3600 + PIN_LOCK_FIRST_S;
+	f->boot += PIN_LOCK_FIRST_S - 5;
 
 	pin = open_pin(f);
 	assert_int_equal(pin_verify(pin, "4821", &err), PIN_OK);
 	pin_free(pin);
+}
+
+/* The wall clock set back or forward during a lock changes nothing; within a boot the lock ends
+ * on time, kept or not across restarts of the app; a reboot counts the time left at the last
+ * save again from the first read. Each row: clock changes, then whether the app restarts, then what the pad
+ * says. The lock starts with five wrong PINs (30 s). */
+static void test_clock_shifts(void **state)
+{
+	static const struct {
+		const char *what;
+		int64_t wall;      /* the wall clock is set this far (negative: back) */
+		int64_t boot;      /* seconds that really pass */
+		const char *boot_id; /* a reboot with this id, or NULL */
+		bool restart;      /* the app is closed and opened again */
+		uint32_t locked;   /* pin_locked_for() then */
+	} steps[] = {
+		{"locked", 0, 0, NULL, false, 30},
+		{"wall clock set back a day", -86400, 0, NULL, false, 30},
+		{"and read after a restart", 0, 0, NULL, true, 30},
+		{"10 s pass", 0, 10, NULL, true, 20},
+		{"wall clock set forward a year", 365 * 86400, 0, NULL, false, 20},
+		{"and read after a restart", 0, 0, NULL, true, 20},
+		/* A reboot counts again the time the lock had left when last saved. */
+		{"the machine restarts", 0, 0, "0b5e2f6e-0000-4000-8000-000000000002", true, 30},
+		{"5 s pass", -3600, 5, NULL, true, 25},
+		{"restarts, no boot id", 0, 0, "", true, 30},
+		{"5 s pass, no boot id", 0, 5, NULL, true, 25},
+		{"the time is up", -86400, 25, NULL, false, 0},
+		{"still open after a restart", 0, 0, NULL, true, 0},
+	};
+	struct fixture *f = *state;
+	struct rjk_error err = {{0}};
+	struct pin *pin = open_with_pin(f);
+	for (int i = 0; i < PIN_FREE_ATTEMPTS; i++)
+		assert_int_equal(pin_verify(pin, "1357", &err), PIN_WRONG);
+	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+		f->now += steps[i].wall;
+		f->boot += steps[i].boot;
+		if (steps[i].boot_id)
+			reboot(f, steps[i].boot_id);
+		if (steps[i].restart) {
+			pin_free(pin);
+			pin = open_pin(f);
+		}
+		if (pin_locked_for(pin) != steps[i].locked)
+			fail_msg("step %zu (%s): locked for %u s, want %u", i, steps[i].what,
+				 pin_locked_for(pin), steps[i].locked);
+		/* Whatever the clocks did, the file agrees with the pad after a fresh read. */
+		struct pin *again = open_pin(f);
+		if (pin_locked_for(again) != steps[i].locked)
+			fail_msg("step %zu (%s): reopened, locked for %u s, want %u", i,
+				 steps[i].what, pin_locked_for(again), steps[i].locked);
+		pin_free(again);
+	}
+	assert_int_equal(pin_verify(pin, "4821", &err), PIN_OK);
+	pin_free(pin);
+}
+
+/* An attempt refused during a lock saves the time left, so a reboot counts only that again. */
+static void test_refused_attempt_saves_time_left(void **state)
+{
+	struct fixture *f = *state;
+	struct rjk_error err = {{0}};
+	struct pin *pin = open_with_pin(f);
+	for (int i = 0; i < PIN_FREE_ATTEMPTS; i++)
+		assert_int_equal(pin_verify(pin, "1357", &err), PIN_WRONG);
+	advance(f, 20);
+	assert_int_equal(pin_verify(pin, "4821", &err), PIN_LOCKED);
+	pin_free(pin);
+	reboot(f, "0b5e2f6e-0000-4000-8000-000000000003");
+	pin = open_pin(f);
+	assert_int_equal(pin_locked_for(pin), PIN_LOCK_FIRST_S - 20);
+	pin_free(pin);
+}
+
+/* A state file written by the first release (the lock's end in wall-clock seconds) is still
+ * read, its lock never longer than the failures give, and rewritten in the current form, so a
+ * clock that was set back when it was written does not lock the pad for good. */
+static void test_old_state_file(void **state)
+{
+	static const struct {
+		unsigned failures;
+		int64_t until;     /* locked_until, relative to the wall clock now */
+		uint32_t locked;
+	} cases[] = {
+		{0, 0, 0},
+		{3, -100, 0},
+		{5, 20, 20},
+		{5, 365 * 86400, 30},  /* written before the clock was set back a year */
+		{6, 86400, 60},
+		{20, 7200, 3600},
+		{5, -20, 0},
+	};
+	struct fixture *f = *state;
+	struct pin *pin = open_with_pin(f);
+	pin_free(pin);
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char text[128];
+		snprintf(text, sizeof text, "rjkiosk-pin-state 1\nfailures %u\nlocked_until %lld\n",
+			 cases[i].failures, (long long)(f->now + cases[i].until));
+		write_file(f, PIN_STATE_FILE, text);
+		pin = open_pin(f);
+		if (pin_failures(pin) != cases[i].failures ||
+		    pin_locked_for(pin) != cases[i].locked)
+			fail_msg("case %zu: %u failures, locked %u s; want %u, %u", i,
+				 pin_failures(pin), pin_locked_for(pin), cases[i].failures,
+				 cases[i].locked);
+		pin_free(pin);
+		assert_non_null(strstr(read_file(f, PIN_STATE_FILE), "rjkiosk-pin-state 2\n"));
+		/* The wall clock stays where it is; the lock still ends. */
+		f->boot += cases[i].locked;
+		pin = open_pin(f);
+		if (pin_locked_for(pin) != 0)
+			fail_msg("case %zu: still locked %u s after its time", i, pin_locked_for(pin));
+		pin_free(pin);
+	}
 }
 
 static void test_modes(void **state)
@@ -287,7 +436,7 @@ static void test_log(void **state)
 	for (int i = 0; i < PIN_FREE_ATTEMPTS; i++)
 		pin_verify(pin, "7395", &err);
 	pin_verify(pin, "4821", &err);
-	f->now += PIN_LOCK_FIRST_S;
+	advance(f, PIN_LOCK_FIRST_S);
 	pin_verify(pin, "4821", &err);
 	pin_free(pin);
 
@@ -316,6 +465,10 @@ static void test_damaged_files(void **state)
 		{PIN_STATE_FILE, "failures 0\n"},
 		{PIN_STATE_FILE, "rjkiosk-pin-state 1\nfailures x\nlocked_until 0\n"},
 		{PIN_STATE_FILE, "rjkiosk-pin-state 1\nfailures 1\nlocked_until 0\nmore\n"},
+		{PIN_STATE_FILE, "rjkiosk-pin-state 2\nfailures 5\nremaining -1\nboot_id x\n"
+				 "boottime 5\n"},
+		{PIN_STATE_FILE, "rjkiosk-pin-state 2\nfailures 5\nremaining 3\nboot_id x\n"},
+		{PIN_STATE_FILE, "rjkiosk-pin-state 3\nfailures 0\n"},
 	};
 	struct fixture *f = *state;
 	struct pin *pin = open_with_pin(f);
@@ -350,17 +503,17 @@ static void test_bad_folder(void **state)
 	char path[PATH_MAX];
 	/* Missing parents are created, each 0700. */
 	snprintf(path, sizeof path, "%s/missing/deeper", f->data);
-	struct pin *pin = pin_open(path, NULL, NULL, &err);
+	struct pin *pin = pin_open(path, NULL, &err);
 	assert_non_null(pin);
 	pin_free(pin);
 	rmdir(path);
 	/* A file where the folder should be is refused clearly. */
 	write_file(f, "missing/file", "x");
 	snprintf(path, sizeof path, "%s/missing/file/deeper", f->data);
-	assert_null(pin_open(path, NULL, NULL, &err));
+	assert_null(pin_open(path, NULL, &err));
 	assert_non_null(strstr(err.message, "cannot create the data folder"));
 	snprintf(path, sizeof path, "%s/missing/file", f->data);
-	assert_null(pin_open(path, NULL, NULL, &err));
+	assert_null(pin_open(path, NULL, &err));
 	assert_non_null(strstr(err.message, "is not a folder"));
 	unlink(path);
 	snprintf(path, sizeof path, "%s/missing", f->data);
@@ -375,6 +528,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_right_and_wrong, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_lockout_sequence, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_lockout_survives_restart, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_clock_shifts, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_refused_attempt_saves_time_left, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_old_state_file, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_modes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_log, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_damaged_files, setup, teardown),

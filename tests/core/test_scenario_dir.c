@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -26,8 +27,9 @@ static int setup(void **state)
 	snprintf(cmd, sizeof cmd,
 		 "cp -r '%s/sample' '%s/b-sample' && mkdir '%s/a-broken' '%s/c-empty' && "
 		 "printf 'rjkiosk: 1\\nid: broken\\ntitle: x\\nstepz: []\\n' >"
-		 " '%s/a-broken/scenario.yaml' && touch '%s/notes.txt'",
-		 RJK_SCENARIOS, dir, dir, dir, dir, dir);
+		 " '%s/a-broken/scenario.yaml' && touch '%s/notes.txt' && mkdir '%s/d-pipe' && "
+		 "mkfifo '%s/d-pipe/scenario.yaml'",
+		 RJK_SCENARIOS, dir, dir, dir, dir, dir, dir, dir);
 	return system(cmd);
 }
 
@@ -46,9 +48,16 @@ static void test_lists_valid_and_invalid_scenarios(void **state)
 	struct rjk_error err = {{0}};
 
 	(void)state;
+	/* A named pipe as scenario.yaml is refused at once; the alarm fails a hang. */
+	alarm(10);
 	assert_true(scenario_dir_list(dir, &list, &err));
+	alarm(0);
 	/* The folder without a scenario.yaml and the stray file are not scenarios. */
-	assert_int_equal(list.count, 2);
+	assert_int_equal(list.count, 3);
+	assert_false(list.entries[2].valid);
+	assert_string_equal(list.entries[2].title, "d-pipe");
+	assert_non_null(strstr(list.entries[2].errors.items[0], "is not a regular file (a named "
+							       "pipe)"));
 	assert_false(list.entries[0].valid);
 	assert_string_equal(list.entries[0].title, "a-broken");
 	assert_true(list.entries[0].errors.count > 0);

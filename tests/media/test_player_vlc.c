@@ -225,7 +225,20 @@ static void make_folder(const char *path)
 	assert_int_equal(mkdir(path, 0700), 0);
 }
 
+/* A sound recording with no picture track, made by scripts/make-test-media.sh. */
+static void make_sound_only(const char *path)
+{
+	static unsigned char data[64 * 1024];
+	FILE *in = fopen(RJK_TEST_DATA "/media/sound.m4a", "rb");
+	assert_non_null(in);
+	size_t n = fread(data, 1, sizeof data, in);
+	fclose(in);
+	assert_true(n > 1000 && n < sizeof data);
+	write_bytes(path, data, n);
+}
+
 static const struct bad_file bad_files[] = {
+	{ "sound.m4a", make_sound_only, "has sound but no picture" },
 	{ "corrupt.mp4", make_corrupt, "damaged" },
 	{ "truncated.mp4", make_truncated, "truncated" },
 	{ "headless.mp4", make_headless, "damaged" },

@@ -27,6 +27,10 @@ expect 0 "$rjk" sessions --data "$data"
 has brixton-1993 "$tmp/out"
 has "(open)" "$tmp/out"
 has "Group A" "$tmp/out"
+has 'x1B]0;x\\x07Group B' "$tmp/out"
+if LC_ALL=C grep -q "$(printf '[\001-\011\013-\037\177]')" "$tmp/out"; then
+	fail "the sessions listing printed a control character raw"
+fi
 expect 0 "$rjk" sessions --help
 has "Usage: rjkiosk sessions" "$tmp/out"
 expect 2 "$rjk" sessions --bogus
@@ -44,6 +48,15 @@ expect 2 "$rjk" export --data "$data" --format json --excel
 expect 2 "$rjk" export --data "$data" --format csv --session abc
 expect 1 "$rjk" export --data "$data" --format csv --session 99
 has "no session 99" "$tmp/err"
+# An xAPI base an LRS would refuse is refused on the command line, before anything is written.
+expect 2 "$rjk" export --data "$data" --format xapi --xapi-base ''
+has "the xAPI base is empty" "$tmp/err"
+expect 2 "$rjk" export --data "$data" --format xapi --xapi-base 'not a url'
+has "is not an absolute address" "$tmp/err"
+[ -s "$tmp/out" ] && fail "a refused --xapi-base still wrote statements"
+expect 0 "$rjk" export --data "$data" --format xapi --xapi-base https://lrs.example.org/rjk/
+has '"homePage": "https://lrs.example.org/rjk/"' "$tmp/out"
+has '"https://lrs.example.org/rjk/scenarios/' "$tmp/out"
 
 mkdir "$tmp/exports"
 for f in "csv responses.csv" "json responses.json" "xapi statements.json"; do
