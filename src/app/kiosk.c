@@ -15,6 +15,7 @@
 #include "app/lockdown.h"
 #include "app/loop.h"
 #include "app/script.h"
+#include "app/signals.h"
 #include "app/video_glue.h"
 
 int64_t kiosk_now(void)
@@ -107,6 +108,9 @@ static bool open_window(struct kiosk *k, struct rjk_error *err)
 
 	lockdown_hints(o->kiosk);
 	SDL_SetHint(SDL_HINT_IME_SHOW_UI, "1");
+	/* Stop signals are the kiosk's own (app/signals.c): as SDL_QUIT they would be ignored in
+	 * --kiosk like a close request. */
+	SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
 	if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0)
 		return rjk_error_set(err, "cannot start SDL: %s", SDL_GetError());
 	if (TTF_Init() != 0)
@@ -257,14 +261,20 @@ int cmd_kiosk(int argc, char **argv)
 	case OPTIONS_RUN:
 		break;
 	}
+	if (!signals_start(&err)) {
+		fprintf(stderr, "rjkiosk: %s\n", err.message);
+		return 1;
+	}
 	if (!kiosk_open(&kiosk, &options, &err)) {
 		fprintf(stderr, "rjkiosk: %s\n", err.message);
 		kiosk_close(&kiosk);
+		signals_stop();
 		return 1;
 	}
 	status = loop_run(&kiosk);
-	if (kiosk.problem[0] && !status)
+	if (kiosk.problem[0] && !status && !signals_caught())
 		status = 1;
 	kiosk_close(&kiosk);
+	signals_stop();
 	return status;
 }
