@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "app/commands.h"
+#include "core/datalock.h"
 #include "core/export.h"
 #include "core/store.h"
 
@@ -76,9 +77,10 @@ static bool parse_id(const char *s, int64_t max, int64_t *out)
 	return true;
 }
 
-/* Opens the store for a command that reads data: a folder without a database is reported
- * rather than filled with a new empty one. Returns NULL after printing why. */
-static struct store *open_existing(const char *cmd, struct data_args *a)
+/* Opens the store for a data command: a folder without a database is reported rather than
+ * filled with a new empty one. With lock (purge), the data folder's lock is taken first, so no
+ * kiosk runs on it meanwhile. Returns NULL after printing why. */
+static struct store *open_existing(const char *cmd, struct data_args *a, struct datalock **lock)
 {
 	struct rjk_error err = {{0}};
 	char dir[PATH_MAX];
@@ -96,6 +98,11 @@ static struct store *open_existing(const char *cmd, struct data_args *a)
 	if (access(a->db_path, F_OK) != 0) {
 		fprintf(stderr, "rjkiosk %s: no responses are stored in %s (there is no %s).\n",
 			cmd, dir, STORE_DB_NAME);
+		return NULL;
+	}
+	if (lock && !(*lock = datalock_take(dir, DATALOCK_PURGE, NULL, &err))) {
+		fprintf(stderr, "rjkiosk %s: %s Nothing was deleted. (While the kiosk runs, the "
+			"facilitator's menu can delete old sessions.)\n", cmd, err.message);
 		return NULL;
 	}
 	struct store *store = store_open(a->data_dir, &err);
@@ -147,7 +154,7 @@ int cmd_sessions(int argc, char **argv)
 	if (optind < argc)
 		return usage_error("sessions", sessions_usage, "unexpected argument '%s'",
 				   argv[optind]);
-	struct store *store = open_existing("sessions", &a);
+	struct store *store = open_existing("sessions", &a, NULL);
 	if (!store)
 		return 1;
 	struct rjk_error err = {{0}};
@@ -228,7 +235,7 @@ int cmd_export(int argc, char **argv)
 				   "--session and --all cannot be used together");
 	if (opts.excel_bom && opts.format != EXPORT_CSV)
 		return usage_error("export", export_usage, "%s", "--excel only applies to csv");
-	struct store *store = open_existing("export", &a);
+	struct store *store = open_existing("export", &a, NULL);
 	if (!store)
 		return 1;
 	struct rjk_error err = {{0}};
@@ -315,9 +322,12 @@ int cmd_purge(int argc, char **argv)
 	if (!yes && !isatty(STDIN_FILENO))
 		return usage_error("purge", purge_usage, "%s",
 				   "no terminal to confirm on: pass --yes to delete from a script");
-	struct store *store = open_existing("purge", &a);
-	if (!store)
+	struct datalock *lock = NULL;
+	struct store *store = open_existing("purge", &a, &lock);
+	if (!store) {
+		datalock_release(lock);
 		return 1;
+	}
 	struct rjk_error err = {{0}};
 	size_t sessions = 0, people = 0, responses = 0, deleted = 0;
 	int status = 0;
@@ -347,5 +357,6 @@ int cmd_purge(int argc, char **argv)
 	if (status && err.message[0])
 		fprintf(stderr, "rjkiosk purge: %s\n", err.message);
 	store_close(store);
+	datalock_release(lock);
 	return status;
 }

@@ -3,6 +3,7 @@
 #include "app/kiosk.h"
 
 #include <dirent.h>
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -17,6 +18,7 @@
 #include "app/script.h"
 #include "app/signals.h"
 #include "app/video_glue.h"
+#include "core/datalock.h"
 
 int64_t kiosk_now(void)
 {
@@ -189,6 +191,8 @@ static void open_session(struct kiosk *k)
 		rjk_diags_release(&diags);
 		return;
 	}
+	if (!k->lock)
+		return;     /* why is in problem already */
 	k->store = store_open(k->options.data, &err);
 	if (k->store)
 		k->session = kiosk_session_open(k, &err);
@@ -200,6 +204,32 @@ static void open_session(struct kiosk *k)
 	}
 }
 
+/* One kiosk per data folder: a second one would resume the first one's trainee and overwrite
+ * her answers. False only when another process holds the lock; any other failure to lock
+ * becomes the problem shown on screen (the store could not be used either). */
+static bool lock_data(struct kiosk *k, struct rjk_error *err)
+{
+	char dir[PATH_MAX];
+	struct rjk_error why = {{0}};
+	bool busy = false;
+
+	if (k->options.data)
+		snprintf(dir, sizeof dir, "%s", k->options.data);
+	else if (!store_default_dir(dir, sizeof dir, &why))
+		goto problem;
+	k->lock = datalock_take(dir, DATALOCK_KIOSK, &busy, &why);
+	if (k->lock)
+		return true;
+	if (busy)
+		return rjk_error_set(err, "%s", why.message);
+problem:
+	fprintf(stderr, "rjkiosk: %s\n", why.message);
+	snprintf(k->problem, sizeof k->problem,
+		 "Answers cannot be saved on this machine, so the kiosk cannot start.\n\n%s\n\n"
+		 "Please tell the facilitator.", why.message);
+	return true;
+}
+
 bool kiosk_open(struct kiosk *k, const struct options *options, struct rjk_error *err)
 {
 	struct ui_settings settings = {options->text_percent, options->high_contrast};
@@ -207,6 +237,8 @@ bool kiosk_open(struct kiosk *k, const struct options *options, struct rjk_error
 	memset(k, 0, sizeof *k);
 	k->options = *options;
 	k->shown_countdown = -1;
+	if (!lock_data(k, err))
+		return false;
 	if (options->script &&
 	    !(k->script = script_open(options->script, options->screenshot_dir, err)))
 		return false;
@@ -243,6 +275,7 @@ void kiosk_close(struct kiosk *k)
 	if (TTF_WasInit())
 		TTF_Quit();
 	SDL_Quit();
+	datalock_release(k->lock);
 	memset(k, 0, sizeof *k);
 }
 
