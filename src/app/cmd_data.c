@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -95,7 +96,9 @@ static struct store *open_existing(const char *cmd, struct data_args *a, struct 
 		fprintf(stderr, "rjkiosk %s: the data folder's path is too long\n", cmd);
 		return NULL;
 	}
-	if (access(a->db_path, F_OK) != 0) {
+	struct stat st;
+	/* lstat: a database that is a link is refused by store_open with the reason. */
+	if (lstat(a->db_path, &st) != 0) {
 		fprintf(stderr, "rjkiosk %s: no responses are stored in %s (there is no %s).\n",
 			cmd, dir, STORE_DB_NAME);
 		return NULL;
