@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -188,6 +189,18 @@ int cmd_sessions(int argc, char **argv)
 	return 0;
 }
 
+/* Ctrl+C or a stop during `export --out` removes the partial file before the process ends, so
+ * no answers stay in a hidden file (a later export also clears any a kill -9 left). */
+static void remove_partial_and_die(int sig)
+{
+	const char *partial = export_partial_file();
+
+	if (partial)
+		unlink(partial);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
 int cmd_export(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -243,6 +256,11 @@ int cmd_export(int argc, char **argv)
 		return 1;
 	struct rjk_error err = {{0}};
 	struct export_summary sum;
+	if (out) {
+		signal(SIGINT, remove_partial_and_die);
+		signal(SIGTERM, remove_partial_and_die);
+		signal(SIGHUP, remove_partial_and_die);
+	}
 	bool ok = out ? export_to_path(store, &opts, out, &sum, &err)
 		      : export_write(store, &opts, stdout, &sum, &err);
 	store_close(store);

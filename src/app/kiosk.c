@@ -19,6 +19,9 @@
 #include "app/signals.h"
 #include "app/video_glue.h"
 #include "core/datalock.h"
+#include "core/export.h"
+#include "core/pin.h"
+#include "core/settings.h"
 
 int64_t kiosk_now(void)
 {
@@ -164,6 +167,18 @@ static const char *scenarios_folder(void)
 	return bundled(RJK_INSTALLED_SCENARIO_DIR, RJK_SOURCE_SCENARIO_DIR, "");
 }
 
+/* What writers killed part-way left in the data folder and the menu's export folder: partial
+ * exports of answers nobody would find, and half-written PIN or settings files. */
+static void remove_partials(const char *data_dir)
+{
+	char exports[PATH_MAX];
+
+	pin_remove_partials(data_dir);
+	settings_remove_partials(data_dir);
+	if (snprintf(exports, sizeof exports, "%s/exports", data_dir) < (int)sizeof exports)
+		export_remove_partials(exports);
+}
+
 static void open_session(struct kiosk *k)
 {
 	const char *path = k->options.scenario ? k->options.scenario : sample_scenario();
@@ -194,6 +209,8 @@ static void open_session(struct kiosk *k)
 	if (!k->lock)
 		return;     /* why is in problem already */
 	k->store = store_open(k->options.data, &err);
+	if (k->store)
+		remove_partials(store_dir(k->store));
 	if (k->store)
 		k->session = kiosk_session_open(k, &err);
 	if (!k->session) {

@@ -43,10 +43,19 @@ grep -q "a kiosk (PID $first, .*Nothing was deleted" "$work/out" ||
 # Killed outright, the first kiosk leaves no lock behind.
 kill -9 $first
 wait $first || true
+# It left these, as a kill part-way through writing them would: the next start removes them.
+mkdir -p "$data/exports"
+for f in pin.Ab12Cd pin-state.x9Y8z7 settings.tmp settings.QwErTy \
+	exports/.rjkiosk-session-1-20260301-090000.csv.rjkiosk-part.AbC123 exports/notes.txt; do
+	echo left >"$data/$f"
+done
 status=0
 "$RJKIOSK" --data "$data" --script "$work/quick.txt" --no-video --size 800x600 \
 	>"$work/third.out" 2>&1 || status=$?
 [ "$status" = 0 ] || fail "a kiosk could not start after the first was killed: $(cat "$work/third.out")"
+left=$(cd "$data" && ls pin.?????? pin-state.* settings.* exports/.rjkiosk* 2>/dev/null || true)
+[ -z "$left" ] || fail "the kiosk's start left partial files: $left"
+[ -e "$data/exports/notes.txt" ] || fail "the kiosk's start removed a file that was not its own"
 "$RJKIOSK" purge --data "$data" --all --yes >"$work/out" 2>&1 ||
 	fail "purge failed with no kiosk running: $(cat "$work/out")"
 [ "$(stat -c %a "$data/rjkiosk.lock")" = 600 ] || fail "the lock file is not private"
