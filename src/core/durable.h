@@ -1,5 +1,6 @@
 /* Small file-system helpers shared by the store, the exports and the PIN: durable changes (fsync of
- * folders after a create or rename) and private folders. */
+ * folders after a create or rename), private folders, and temporary files that can be told from
+ * left-overs. */
 #ifndef RJK_CORE_DURABLE_H
 #define RJK_CORE_DURABLE_H
 
