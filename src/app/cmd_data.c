@@ -2,13 +2,16 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "app/commands.h"
+#include "core/datalock.h"
 #include "core/export.h"
 #include "core/report.h"
 #include "core/store.h"
@@ -77,9 +80,10 @@ static bool parse_id(const char *s, int64_t max, int64_t *out)
 	return true;
 }
 
-/* Opens the store for a command that reads data: a folder without a database is reported
- * rather than filled with a new empty one. Returns NULL after printing why. */
-static struct store *open_existing(const char *cmd, struct data_args *a)
+/* Opens the store for a data command: a folder without a database is reported rather than
+ * filled with a new empty one. With lock (purge), the data folder's lock is taken first, so no
+ * kiosk runs on it meanwhile. Returns NULL after printing why. */
+static struct store *open_existing(const char *cmd, struct data_args *a, struct datalock **lock)
 {
 	struct rjk_error err = {{0}};
 	char dir[PATH_MAX];
@@ -94,9 +98,16 @@ static struct store *open_existing(const char *cmd, struct data_args *a)
 		fprintf(stderr, "rjkiosk %s: the data folder's path is too long\n", cmd);
 		return NULL;
 	}
-	if (access(a->db_path, F_OK) != 0) {
+	struct stat st;
+	/* lstat: a database that is a link is refused by store_open with the reason. */
+	if (lstat(a->db_path, &st) != 0) {
 		fprintf(stderr, "rjkiosk %s: no responses are stored in %s (there is no %s).\n",
 			cmd, dir, STORE_DB_NAME);
+		return NULL;
+	}
+	if (lock && !(*lock = datalock_take(dir, DATALOCK_PURGE, NULL, &err))) {
+		fprintf(stderr, "rjkiosk %s: %s Nothing was deleted. (While the kiosk runs, the "
+			"facilitator's menu can delete old sessions.)\n", cmd, err.message);
 		return NULL;
 	}
 	struct store *store = store_open(a->data_dir, &err);
@@ -149,7 +160,7 @@ int cmd_sessions(int argc, char **argv)
 	if (optind < argc)
 		return usage_error("sessions", sessions_usage, "unexpected argument '%s'",
 				   argv[optind]);
-	struct store *store = open_existing("sessions", &a);
+	struct store *store = open_existing("sessions", &a, NULL);
 	if (!store)
 		return 1;
 	struct rjk_error err = {{0}};
@@ -178,6 +189,18 @@ int cmd_sessions(int argc, char **argv)
 	store_sessions_free(list, n);
 	store_close(store);
 	return 0;
+}
+
+/* Ctrl+C or a stop during `export --out` removes the partial file before the process ends, so
+ * no answers stay in a hidden file (a later export also clears any a kill -9 left). */
+static void remove_partial_and_die(int sig)
+{
+	const char *partial = export_partial_file();
+
+	if (partial)
+		unlink(partial);
+	signal(sig, SIG_DFL);
+	raise(sig);
 }
 
 int cmd_export(int argc, char **argv)
@@ -233,11 +256,16 @@ int cmd_export(int argc, char **argv)
 	struct rjk_error base_err = {{0}};
 	if (opts.xapi_base && !export_xapi_base_valid(opts.xapi_base, &base_err))
 		return usage_error("export", export_usage, "%s", base_err.message);
-	struct store *store = open_existing("export", &a);
+	struct store *store = open_existing("export", &a, NULL);
 	if (!store)
 		return 1;
 	struct rjk_error err = {{0}};
 	struct export_summary sum;
+	if (out) {
+		signal(SIGINT, remove_partial_and_die);
+		signal(SIGTERM, remove_partial_and_die);
+		signal(SIGHUP, remove_partial_and_die);
+	}
 	bool ok = out ? export_to_path(store, &opts, out, &sum, &err)
 		      : export_write(store, &opts, stdout, &sum, &err);
 	store_close(store);
@@ -320,9 +348,12 @@ int cmd_purge(int argc, char **argv)
 	if (!yes && !isatty(STDIN_FILENO))
 		return usage_error("purge", purge_usage, "%s",
 				   "no terminal to confirm on: pass --yes to delete from a script");
-	struct store *store = open_existing("purge", &a);
-	if (!store)
+	struct datalock *lock = NULL;
+	struct store *store = open_existing("purge", &a, &lock);
+	if (!store) {
+		datalock_release(lock);
 		return 1;
+	}
 	struct rjk_error err = {{0}};
 	size_t sessions = 0, people = 0, responses = 0, deleted = 0;
 	int status = 0;
@@ -352,5 +383,6 @@ int cmd_purge(int argc, char **argv)
 	if (status && err.message[0])
 		fprintf(stderr, "rjkiosk purge: %s\n", err.message);
 	store_close(store);
+	datalock_release(lock);
 	return status;
 }

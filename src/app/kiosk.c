@@ -3,6 +3,7 @@
 #include "app/kiosk.h"
 
 #include <dirent.h>
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -15,7 +16,12 @@
 #include "app/lockdown.h"
 #include "app/loop.h"
 #include "app/script.h"
+#include "app/signals.h"
 #include "app/video_glue.h"
+#include "core/datalock.h"
+#include "core/export.h"
+#include "core/pin.h"
+#include "core/settings.h"
 
 int64_t kiosk_now(void)
 {
@@ -107,6 +113,9 @@ static bool open_window(struct kiosk *k, struct rjk_error *err)
 
 	lockdown_hints(o->kiosk);
 	SDL_SetHint(SDL_HINT_IME_SHOW_UI, "1");
+	/* Stop signals are the kiosk's own (app/signals.c): as SDL_QUIT they would be ignored in
+	 * --kiosk like a close request. */
+	SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
 	if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0)
 		return rjk_error_set(err, "cannot start SDL: %s", SDL_GetError());
 	if (TTF_Init() != 0)
@@ -158,6 +167,18 @@ static const char *scenarios_folder(void)
 	return bundled(RJK_INSTALLED_SCENARIO_DIR, RJK_SOURCE_SCENARIO_DIR, "");
 }
 
+/* What writers killed part-way left in the data folder and the menu's export folder: partial
+ * exports of answers nobody would find, and half-written PIN or settings files. */
+static void remove_partials(const char *data_dir)
+{
+	char exports[PATH_MAX];
+
+	pin_remove_partials(data_dir);
+	settings_remove_partials(data_dir);
+	if (snprintf(exports, sizeof exports, "%s/exports", data_dir) < (int)sizeof exports)
+		export_remove_partials(exports);
+}
+
 static void open_session(struct kiosk *k)
 {
 	const char *path = k->options.scenario ? k->options.scenario : sample_scenario();
@@ -185,7 +206,11 @@ static void open_session(struct kiosk *k)
 		rjk_diags_release(&diags);
 		return;
 	}
+	if (!k->lock)
+		return;     /* why is in problem already */
 	k->store = store_open(k->options.data, &err);
+	if (k->store)
+		remove_partials(store_dir(k->store));
 	if (k->store)
 		k->session = kiosk_session_open(k, &err);
 	if (!k->session) {
@@ -196,6 +221,32 @@ static void open_session(struct kiosk *k)
 	}
 }
 
+/* One kiosk per data folder: a second one would resume the first one's trainee and overwrite
+ * her answers. False only when another process holds the lock; any other failure to lock
+ * becomes the problem shown on screen (the store could not be used either). */
+static bool lock_data(struct kiosk *k, struct rjk_error *err)
+{
+	char dir[PATH_MAX];
+	struct rjk_error why = {{0}};
+	bool busy = false;
+
+	if (k->options.data)
+		snprintf(dir, sizeof dir, "%s", k->options.data);
+	else if (!store_default_dir(dir, sizeof dir, &why))
+		goto problem;
+	k->lock = datalock_take(dir, DATALOCK_KIOSK, &busy, &why);
+	if (k->lock)
+		return true;
+	if (busy)
+		return rjk_error_set(err, "%s", why.message);
+problem:
+	fprintf(stderr, "rjkiosk: %s\n", why.message);
+	snprintf(k->problem, sizeof k->problem,
+		 "Answers cannot be saved on this machine, so the kiosk cannot start.\n\n%s\n\n"
+		 "Please tell the facilitator.", why.message);
+	return true;
+}
+
 bool kiosk_open(struct kiosk *k, const struct options *options, struct rjk_error *err)
 {
 	struct ui_settings settings = {options->text_percent, options->high_contrast};
@@ -203,6 +254,8 @@ bool kiosk_open(struct kiosk *k, const struct options *options, struct rjk_error
 	memset(k, 0, sizeof *k);
 	k->options = *options;
 	k->shown_countdown = -1;
+	if (!lock_data(k, err))
+		return false;
 	if (options->script &&
 	    !(k->script = script_open(options->script, options->screenshot_dir, err)))
 		return false;
@@ -239,6 +292,7 @@ void kiosk_close(struct kiosk *k)
 	if (TTF_WasInit())
 		TTF_Quit();
 	SDL_Quit();
+	datalock_release(k->lock);
 	memset(k, 0, sizeof *k);
 }
 
@@ -257,14 +311,20 @@ int cmd_kiosk(int argc, char **argv)
 	case OPTIONS_RUN:
 		break;
 	}
+	if (!signals_start(&err)) {
+		fprintf(stderr, "rjkiosk: %s\n", err.message);
+		return 1;
+	}
 	if (!kiosk_open(&kiosk, &options, &err)) {
 		fprintf(stderr, "rjkiosk: %s\n", err.message);
 		kiosk_close(&kiosk);
+		signals_stop();
 		return 1;
 	}
 	status = loop_run(&kiosk);
-	if (kiosk.problem[0] && !status)
+	if (kiosk.problem[0] && !status && !signals_caught())
 		status = 1;
 	kiosk_close(&kiosk);
+	signals_stop();
 	return status;
 }

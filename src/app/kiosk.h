@@ -15,6 +15,7 @@
 #include "core/store.h"
 #include "ui/ui.h"
 
+struct datalock;
 struct script;
 struct facil;
 struct video_glue;
@@ -25,6 +26,7 @@ struct kiosk {
 	SDL_Renderer *ren;
 	struct ui *ui;
 	struct scenario *scenario;
+	struct datalock *lock;      /* the data folder, ours alone while the kiosk runs */
 	struct store *store;
 	struct session *session;
 	/* Set when the kiosk cannot run a session (bad scenario, unusable data folder): shown on
@@ -40,9 +42,10 @@ struct kiosk {
 	int64_t first_frame_ms;     /* SDL ticks when the first frame was presented */
 };
 
-/* Starts SDL, opens the window and the UI, loads the scenario and opens the store and the
- * session. A bad scenario or data folder is not a failure here: it is printed, kept in
- * problem and shown on screen. False and err only when no window can be shown. */
+/* Takes the data folder's lock, starts SDL, opens the window and the UI, loads the scenario and
+ * opens the store and the session. A bad scenario or data folder is not a failure here: it is
+ * printed, kept in problem and shown on screen. False and err when another kiosk uses the data
+ * folder (before any window opens) or when no window can be shown. */
 bool kiosk_open(struct kiosk *kiosk, const struct options *options, struct rjk_error *err);
 
 /* Saves what is pending and closes everything, in reverse order. The stored session is ended

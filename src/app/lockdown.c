@@ -8,6 +8,10 @@ void lockdown_hints(bool kiosk)
 	if (!kiosk)
 		return;
 	SDL_SetHint(SDL_HINT_GRAB_KEYBOARD, "1");
+	/* A close request then arrives only as SDL_WINDOWEVENT_CLOSE (ignored below); SDL_QUIT is
+	 * left to mean the display is gone (SDL sends it when the compositor's connection is
+	 * lost), on which the kiosk saves and exits. */
+	SDL_SetHint(SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE, "0");
 	SDL_SetHint(SDL_HINT_ALLOW_ALT_TAB_WHILE_GRABBED, "0");
 }
 
@@ -22,8 +26,6 @@ bool lockdown_ignores(const SDL_Event *ev, bool kiosk)
 {
 	if (!kiosk)
 		return false;
-	if (ev->type == SDL_QUIT)
-		return true;
 	if (ev->type == SDL_WINDOWEVENT && ev->window.event == SDL_WINDOWEVENT_CLOSE)
 		return true;
 	if (ev->type == SDL_KEYDOWN || ev->type == SDL_KEYUP) {

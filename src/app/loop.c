@@ -4,6 +4,7 @@
 #include "app/facil.h"
 #include "app/lockdown.h"
 #include "app/script.h"
+#include "app/signals.h"
 #include "app/video_glue.h"
 #include "ui/page.h"
 
@@ -74,6 +75,12 @@ void loop_handle(struct kiosk *k, const SDL_Event *ev)
 {
 	bool redraw = false;
 
+	/* systemd stopping the service, or Ctrl+C on a terminal: save and leave, in every mode
+	 * (a trainee cannot send signals). */
+	if (signals_event() && ev->type == signals_event()) {
+		k->quit = true;
+		return;
+	}
 	/* In kiosk mode nothing a trainee does closes the window: only the facilitator's menu
 	 * quits. */
 	if (lockdown_ignores(ev, k->options.kiosk))
@@ -203,7 +210,7 @@ int loop_run(struct kiosk *k)
 	ui_invalidate(k->ui);
 	loop_render(k);
 	loop_present(k);
-	while (!k->quit) {
+	while (!k->quit && !signals_caught()) {
 		if (k->script &&
 		    (script_polling(k->script) || script_due(k->script) <= kiosk_now())) {
 			script_step(k->script, k);

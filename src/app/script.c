@@ -616,9 +616,16 @@ static bool run(struct script *s, struct kiosk *k, char *line)
 	if (!strcmp(line, "expect-stored"))
 		return expect_stored(s, k, arg);
 	if (!strcmp(line, "close")) {
-		SDL_Event ev = {.type = SDL_QUIT};
+		/* What SDL makes of a window manager's close request on the only window. */
+		SDL_Event ev = {.type = SDL_WINDOWEVENT};
 
+		ev.window.event = SDL_WINDOWEVENT_CLOSE;
+		ev.window.windowID = SDL_GetWindowID(k->window);
 		SDL_PushEvent(&ev);
+		if (SDL_GetHintBoolean(SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE, SDL_TRUE)) {
+			ev = (SDL_Event){.type = SDL_QUIT};
+			SDL_PushEvent(&ev);
+		}
 		return false;
 	}
 	if (!strcmp(line, "fill-disk") || !strcmp(line, "free-disk")) {

@@ -1,12 +1,16 @@
-/* fsync of folders after creating or renaming files in them, and private folder creation (see
- * durable.h). */
+/* fsync of folders after creating or renaming files in them, private folder creation, and
+ * temporary files that can be told from left-overs (see durable.h). */
 #include "core/durable.h"
 
+#include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -55,4 +59,68 @@ bool durable_make_dirs(const char *dir, struct rjk_error *err)
 	if (!S_ISDIR(st.st_mode))
 		return rjk_error_set(err, "the data folder %s is not a folder", dir);
 	return true;
+}
+
+int durable_temp(char *templ)
+{
+	int fd = mkstemp(templ);
+
+	if (fd < 0)
+		return -1;
+	if (fcntl(fd, F_SETFD, FD_CLOEXEC) != 0 || flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		int e = errno;
+
+		close(fd);
+		unlink(templ);
+		errno = e;
+		return -1;
+	}
+	return fd;
+}
+
+bool durable_has_temp_suffix(const char *name)
+{
+	size_t len = strlen(name);
+
+	if (len < 7 || name[len - 7] != '.')
+		return false;
+	for (size_t i = len - 6; i < len; i++)
+		if (!isalnum((unsigned char)name[i]))
+			return false;
+	return true;
+}
+
+/* Removes dir/name when it is a regular file of ours that no live writer holds. */
+static bool remove_if_stale(int dirfd, const char *name)
+{
+	struct stat held, now;
+	int fd = openat(dirfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	bool removed = false;
+
+	if (fd < 0)
+		return false;
+	if (fstat(fd, &held) == 0 && S_ISREG(held.st_mode) && held.st_uid == geteuid() &&
+	    flock(fd, LOCK_EX | LOCK_NB) == 0 &&
+	    fstatat(dirfd, name, &now, AT_SYMLINK_NOFOLLOW) == 0 &&
+	    now.st_dev == held.st_dev && now.st_ino == held.st_ino)
+		removed = unlinkat(dirfd, name, 0) == 0;
+	close(fd);
+	return removed;
+}
+
+size_t durable_remove_stale(const char *dir, bool (*is_temp)(const char *name))
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	size_t removed = 0;
+
+	if (!d)
+		return 0;
+	while ((de = readdir(d)))
+		if (is_temp(de->d_name) && remove_if_stale(dirfd(d), de->d_name))
+			removed++;
+	closedir(d);
+	if (removed)
+		durable_sync_dir(dir);
+	return removed;
 }

@@ -1,9 +1,11 @@
 /* Small file-system helpers shared by the store, the exports and the PIN: durable changes (fsync of
- * folders after a create or rename) and private folders. */
+ * folders after a create or rename), private folders, and temporary files that can be told from
+ * left-overs. */
 #ifndef RJK_CORE_DURABLE_H
 #define RJK_CORE_DURABLE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "core/error.h"
 
@@ -16,5 +18,21 @@ bool durable_sync_parent(const char *path);
 /* mkdir -p for a private folder: creates dir and every missing parent 0700 (a fresh account
  * has no ~/.local/share yet) and checks that dir is a folder. */
 bool durable_make_dirs(const char *dir, struct rjk_error *err);
+
+/* Creates a private (0600) temporary file from templ (mkstemp's "...XXXXXX", filled in) and
+ * holds an flock() on it for as long as the descriptor stays open, so that
+ * durable_remove_stale() never takes a file that a live writer is still filling. Returns the
+ * descriptor (close-on-exec), or -1 with errno set. Rename the file into place before closing
+ * it: once closed it counts as left over. */
+int durable_temp(char *templ);
+
+/* Removes the temporary files that writers killed part-way left in dir: every entry whose name
+ * is_temp() accepts, that is a regular file (links are never followed), belongs to this user
+ * and is not locked by a live writer (see durable_temp). Anything else is left alone. Returns
+ * how many were removed. */
+size_t durable_remove_stale(const char *dir, bool (*is_temp)(const char *name));
+
+/* True when name ends with a mkstemp suffix: '.' then 6 letters or digits. */
+bool durable_has_temp_suffix(const char *name);
 
 #endif

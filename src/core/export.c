@@ -5,10 +5,20 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+
+/* What a partial export's name holds after ".NAME" (then mkstemp's 6 characters). */
+#define PARTIAL_MARK ".rjkiosk-part"
+
+/* The partial file being written, for export_partial_file(); partial_ready is set only once
+ * the name is whole, so a signal handler never sees half a name. */
+static char partial[PATH_MAX];
+static volatile sig_atomic_t partial_ready;
 
 static const struct {
 	const char *name;
@@ -177,23 +187,82 @@ bool export_write(struct store *store, const struct export_options *opts, FILE *
 	return log_export(store, opts, dest, &sum, err);
 }
 
+static bool ends_with(const char *s, size_t len, const char *tail)
+{
+	size_t n = strlen(tail);
+
+	return len >= n && !memcmp(s + len - n, tail, n);
+}
+
+bool export_is_partial(const char *name)
+{
+	size_t len = strlen(name);
+
+	if (name[0] != '.' || !durable_has_temp_suffix(name))
+		return false;
+	len -= 7;       /* the ".XXXXXX" */
+	/* ".X" at least before the mark or the extension. */
+	if (ends_with(name, len, PARTIAL_MARK))
+		return len > strlen(PARTIAL_MARK) + 1;
+	if (ends_with(name, len, ".csv"))
+		return len > strlen(".csv") + 1;
+	if (ends_with(name, len, ".json"))
+		return len > strlen(".json") + 1;
+	return false;
+}
+
+size_t export_remove_partials(const char *folder)
+{
+	return durable_remove_stale(folder, export_is_partial);
+}
+
+const char *export_partial_file(void)
+{
+	return partial_ready ? partial : NULL;
+}
+
+/* Refuses to replace anything at path but a regular file. */
+static bool check_target(const char *path, struct rjk_error *err)
+{
+	struct stat st;
+
+	if (lstat(path, &st) != 0)
+		return errno == ENOENT ? true : rjk_error_set(err, "Cannot use %s for the export: "
+							      "%s", path, strerror(errno));
+	if (S_ISREG(st.st_mode))
+		return true;
+	return rjk_error_set(err, "%s is not an ordinary file (it is %s); the export will not "
+			     "replace it. Nothing was written: name a new file.", path,
+			     S_ISLNK(st.st_mode) ? "a symbolic link" :
+			     S_ISDIR(st.st_mode) ? "a folder" :
+			     S_ISFIFO(st.st_mode) ? "a FIFO" :
+			     S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device" : "not a file");
+}
+
 bool export_to_path(struct store *store, const struct export_options *opts, const char *path,
 		    struct export_summary *summary, struct rjk_error *err)
 {
-	char tmp[PATH_MAX];
+	char tmp[PATH_MAX], folder[PATH_MAX];
 	const char *slash = strrchr(path, '/');
 	int dir_len = slash ? (int)(slash - path + 1) : 0;
-	if (snprintf(tmp, sizeof tmp, "%.*s.%s.XXXXXX", dir_len, path,
+	if (snprintf(tmp, sizeof tmp, "%.*s.%s" PARTIAL_MARK ".XXXXXX", dir_len, path,
 		     slash ? slash + 1 : path) >= (int)sizeof tmp)
 		return rjk_error_set(err, "The export file name is too long: %s", path);
-	int fd = mkstemp(tmp);      /* created 0600 */
+	if (!check_target(path, err))
+		return false;
+	snprintf(folder, sizeof folder, "%.*s", dir_len ? dir_len : 1, dir_len ? path : ".");
+	export_remove_partials(folder);
+	int fd = durable_temp(tmp);      /* created 0600 */
 	if (fd < 0)
 		return rjk_error_set(err, "Cannot create the export file next to %s: %s", path,
 				     strerror(errno));
+	memcpy(partial, tmp, sizeof partial);
+	partial_ready = 1;
 	FILE *out = fdopen(fd, "w");
 	if (!out) {
-		close(fd);
+		partial_ready = 0;
 		unlink(tmp);
+		close(fd);
 		return rjk_error_set(err, "Cannot write the export: %s", strerror(errno));
 	}
 	struct export_summary sum = {0};
@@ -201,16 +270,21 @@ bool export_to_path(struct store *store, const struct export_options *opts, cons
 	if (ok && (fflush(out) != 0 || fsync(fd) != 0))
 		ok = rjk_error_set(err, "Could not write the export to %s: %s (nothing was "
 				   "replaced)", path, strerror(errno));
-	if (fclose(out) != 0 && ok)
-		ok = rjk_error_set(err, "Could not write the export to %s: %s", path,
-				   strerror(errno));
+	/* Checked again: something may have been put there while the export was written. */
+	ok = ok && check_target(path, err);
+	partial_ready = 0;
+	/* Renamed while still open, so the file stays locked (see durable_temp) until it is in
+	 * place. */
 	if (ok && rename(tmp, path) != 0)
 		ok = rjk_error_set(err, "Could not save the export as %s: %s", path,
 				   strerror(errno));
-	if (!ok) {
+	if (!ok)
 		unlink(tmp);
+	if (fclose(out) != 0 && ok)
+		ok = rjk_error_set(err, "Could not write the export to %s: %s", path,
+				   strerror(errno));
+	if (!ok)
 		return false;
-	}
 	durable_sync_parent(path);
 	if (summary)
 		*summary = sum;

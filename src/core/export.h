@@ -50,9 +50,24 @@ struct export_summary {
 bool export_write(struct store *store, const struct export_options *opts, FILE *out,
 		  struct export_summary *summary, struct rjk_error *err);
 
-/* Writes the export to path atomically: a private (0600) temporary file in the same folder,
- * flushed to disk, then renamed over path. path is never left half-written. */
+/* Writes the export to path atomically: a private (0600) temporary file in the same folder
+ * (".NAME.rjkiosk-part.XXXXXX"), flushed to disk, then renamed over path. path is never left
+ * half-written. Only a regular file is replaced: a device, FIFO, link or folder at path is
+ * refused before anything is written. Partial exports left in that folder by a killed export
+ * are removed first (export_remove_partials). */
 bool export_to_path(struct store *store, const struct export_options *opts, const char *path,
 		    struct export_summary *summary, struct rjk_error *err);
+
+/* True when name is a partial export: ours (".NAME.rjkiosk-part.XXXXXX"), or one from an
+ * earlier release (".NAME.csv.XXXXXX", ".NAME.json.XXXXXX"). */
+bool export_is_partial(const char *name);
+
+/* Removes the partial exports that killed exports left in folder (regular files of this user
+ * that no running export is writing). Returns how many were removed. */
+size_t export_remove_partials(const char *folder);
+
+/* The partial file export_to_path is writing now, or NULL: for a signal handler to remove
+ * before the process dies. Async-signal-safe. */
+const char *export_partial_file(void);
 
 #endif

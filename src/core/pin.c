@@ -179,25 +179,42 @@ static bool replace_file(const struct pin *pin, const char *name, const char *da
 	if (!path_in(pin, name, path, sizeof path, err))
 		return false;
 	snprintf(tmp, sizeof tmp, "%s.XXXXXX", path);
-	int fd = mkstemp(tmp);
+	int fd = durable_temp(tmp);
 	if (fd < 0)
 		return rjk_error_set(err, "%s: cannot create: %s", tmp, strerror(errno));
 	bool ok = fchmod(fd, 0600) == 0 && write_all(fd, data, strlen(data)) && fsync(fd) == 0;
 	int e = errno;
-	if (close(fd) != 0 && ok) {
-		ok = false;
-		e = errno;
-	}
+	/* Renamed before it is closed: while open it is locked, so pin_remove_partials never
+	 * takes it (see durable_temp). */
 	if (ok && rename(tmp, path) != 0) {
 		ok = false;
 		e = errno;
 	}
-	if (!ok) {
+	if (!ok)
 		unlink(tmp);
-		return rjk_error_set(err, "%s: cannot write: %s", path, strerror(e));
+	if (close(fd) != 0 && ok) {
+		ok = false;
+		e = errno;
 	}
+	if (!ok)
+		return rjk_error_set(err, "%s: cannot write: %s", path, strerror(e));
 	durable_sync_dir(pin->dir);
 	return true;
+}
+
+/* "pin.XXXXXX" or "pin-state.XXXXXX": a replacement killed before its rename. */
+static bool is_partial(const char *name)
+{
+	size_t len = strlen(name);
+
+	return durable_has_temp_suffix(name) &&
+	       ((len == strlen(PIN_HASH_FILE) + 7 && !strncmp(name, PIN_HASH_FILE, len - 7)) ||
+		(len == strlen(PIN_STATE_FILE) + 7 && !strncmp(name, PIN_STATE_FILE, len - 7)));
+}
+
+size_t pin_remove_partials(const char *data_dir)
+{
+	return durable_remove_stale(data_dir, is_partial);
 }
 
 /* Appends one line to the attempt log: UTC time, then what happened. The PIN is never logged. */

@@ -76,6 +76,10 @@ bool pin_set(struct pin *pin, const char *new_pin, struct rjk_error *err);
  * PIN itself). err is filled only for PIN_ERROR. */
 enum pin_result pin_verify(struct pin *pin, const char *attempt, struct rjk_error *err);
 
+/* Removes what a PIN change killed part-way left in data_dir ("pin.XXXXXX",
+ * "pin-state.XXXXXX", never a file being written). Returns how many were removed. */
+size_t pin_remove_partials(const char *data_dir);
+
 /* Seconds until the pad unlocks; 0 when it is not locked. */
 uint32_t pin_locked_for(const struct pin *pin);
 

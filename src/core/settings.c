@@ -92,7 +92,7 @@ bool settings_save(const char *data_dir, const struct settings *s, struct rjk_er
 	if (!durable_make_dirs(data_dir, err))
 		return false;
 	if (snprintf(path, sizeof path, "%s/%s", data_dir, SETTINGS_FILE) >= (int)sizeof path ||
-	    snprintf(tmp, sizeof tmp, "%s.tmp", path) >= (int)sizeof tmp)
+	    snprintf(tmp, sizeof tmp, "%s.XXXXXX", path) >= (int)sizeof tmp)
 		return rjk_error_set(err, "the data folder path is too long");
 	len = snprintf(buf, sizeof buf,
 		       "# rjkiosk settings, written by the facilitator's menu\n"
@@ -100,18 +100,39 @@ bool settings_save(const char *data_dir, const struct settings *s, struct rjk_er
 		       "scenario=%s\n",
 		       s->text_percent, s->high_contrast, s->captions, s->volume, s->idle_s,
 		       strchr(s->scenario, '\n') ? "" : s->scenario);
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	fd = durable_temp(tmp);
 	if (fd < 0)
-		return rjk_error_set(err, "cannot save the settings in %s: %s", tmp,
+		return rjk_error_set(err, "cannot save the settings in %s: %s", data_dir,
 				     strerror(errno));
-	ok = write(fd, buf, (size_t)len) == len && fsync(fd) == 0;
-	ok = close(fd) == 0 && ok;
-	if (!ok || rename(tmp, path) != 0) {
-		int e = errno;
+	/* Renamed while open (and so locked, see durable_temp), then closed. */
+	ok = write(fd, buf, (size_t)len) == len && fsync(fd) == 0 && rename(tmp, path) == 0;
+	int e = errno;
 
+	if (!ok)
 		unlink(tmp);
-		return rjk_error_set(err, "cannot save the settings in %s: %s", path, strerror(e));
+	if (close(fd) != 0 && ok) {
+		ok = false;
+		e = errno;
 	}
+	if (!ok)
+		return rjk_error_set(err, "cannot save the settings in %s: %s", path, strerror(e));
 	durable_sync_dir(data_dir);
 	return true;
+}
+
+/* "settings.XXXXXX", or "settings.tmp" from an earlier release: a save killed before its
+ * rename. */
+static bool is_partial(const char *name)
+{
+	size_t base = strlen(SETTINGS_FILE);
+
+	if (strncmp(name, SETTINGS_FILE, base))
+		return false;
+	return !strcmp(name + base, ".tmp") ||
+	       (strlen(name) == base + 7 && durable_has_temp_suffix(name));
+}
+
+size_t settings_remove_partials(const char *data_dir)
+{
+	return durable_remove_stale(data_dir, is_partial);
 }

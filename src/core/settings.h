@@ -4,6 +4,7 @@
 #define RJK_CORE_SETTINGS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "core/error.h"
 
@@ -36,5 +37,9 @@ bool settings_load(const char *data_dir, struct settings *out, struct rjk_error 
  * folder synced); the folder is created 0700 when missing. */
 bool settings_save(const char *data_dir, const struct settings *settings,
 		   struct rjk_error *err);
+
+/* Removes what a save killed part-way left in data_dir ("settings.XXXXXX", or "settings.tmp"
+ * from an earlier release; never a file being written). Returns how many were removed. */
+size_t settings_remove_partials(const char *data_dir);
 
 #endif

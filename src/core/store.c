@@ -109,6 +109,10 @@ static bool tighten(const char *path, struct rjk_error *err)
 	if (lstat(path, &st) != 0)
 		return errno == ENOENT ? true : rjk_error_set(err, "cannot check %s: %s", path,
 							       strerror(errno));
+	if (S_ISLNK(st.st_mode))
+		return rjk_error_set(err, "%s is a symbolic link: the kiosk does not follow links for "
+				     "its database files. Link the whole data folder instead, or move "
+				     "the real file here.", path);
 	if (!S_ISREG(st.st_mode))
 		return rjk_error_set(err, "%s is not a regular file; move it away", path);
 	if ((st.st_mode & 0777) != 0600 && chmod(path, 0600) != 0)
@@ -117,24 +121,43 @@ static bool tighten(const char *path, struct rjk_error *err)
 	return true;
 }
 
+static const char *const db_suffixes[] = {"", "-wal", "-shm"};
+
+/* Removes a database this open created and could not set up: an empty file left behind would
+ * only hide the real reason on the next start. */
+static void remove_new_files(const char *path)
+{
+	for (size_t i = 0; i < 3; i++) {
+		char p[PATH_MAX + 32];
+		snprintf(p, sizeof p, "%s%s", path, db_suffixes[i]);
+		unlink(p);
+	}
+}
+
 /* Creates the database file 0600 before SQLite opens it: SQLite would create it with the
- * umask's mode, and its -wal and -shm files copy the database's mode. */
-static bool prepare_files(const char *dir, const char *path, struct rjk_error *err)
+ * umask's mode, and its -wal and -shm files copy the database's mode. *created tells whether
+ * this call made the file. */
+static bool prepare_files(const char *dir, const char *path, bool *created,
+			  struct rjk_error *err)
 {
 	int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	*created = fd >= 0;
 	if (fd >= 0) {
 		bool ok = fchmod(fd, 0600) == 0 && fsync(fd) == 0;
+		int e = errno;
 		close(fd);
-		if (!ok || !durable_sync_dir(dir))
-			return rjk_error_set(err, "cannot create %s: %s", path, strerror(errno));
+		if (!ok || !durable_sync_dir(dir)) {
+			unlink(path);
+			*created = false;
+			return rjk_error_set(err, "cannot create %s: %s", path, strerror(ok ? errno : e));
+		}
 		return true;
 	}
 	if (errno != EEXIST)
 		return rjk_error_set(err, "cannot create %s: %s", path, strerror(errno));
-	static const char *const suffixes[] = {"", "-wal", "-shm"};
 	for (size_t i = 0; i < 3; i++) {
-		char p[PATH_MAX + 8];
-		snprintf(p, sizeof p, "%s%s", path, suffixes[i]);
+		char p[PATH_MAX + 32];
+		snprintf(p, sizeof p, "%s%s", path, db_suffixes[i]);
 		if (!tighten(p, err))
 			return false;
 	}
@@ -159,9 +182,17 @@ bool store_fail(struct store *store, int rc, const char *what, struct rjk_error 
 	case SQLITE_LOCKED:
 		return rjk_error_set(err, "Could not %s: another program is using %s. Close it "
 				     "(for example a running export) and try again.", what, path);
+	case SQLITE_CANTOPEN:
+		if (rc == SQLITE_CANTOPEN_SYMLINK)
+			return rjk_error_set(err, "Could not %s: %s is a symbolic link, and the kiosk "
+					     "does not follow links for its database files. Link the "
+					     "whole data folder instead.", what, path);
+		if (rc == SQLITE_CANTOPEN_ISDIR)
+			return rjk_error_set(err, "Could not %s: a folder stands where a file of the "
+					     "database must be (next to %s). Move it away.", what, path);
+		/* fall through */
 	case SQLITE_READONLY:
 	case SQLITE_PERM:
-	case SQLITE_CANTOPEN:
 		return rjk_error_set(err, "Could not %s: %s cannot be written (%s). Check that "
 				     "the kiosk's user owns the data folder.", what, path, detail);
 	case SQLITE_CORRUPT:
@@ -422,6 +453,8 @@ static bool migrate(struct store *store, int64_t version, struct rjk_error *err)
 
 struct store *store_open(const char *data_dir, struct rjk_error *err)
 {
+	char open_path[PATH_MAX + 16];
+	bool created = false;
 	struct store *store = calloc(1, sizeof *store);
 	if (!store) {
 		rjk_error_set(err, "out of memory");
@@ -448,9 +481,22 @@ struct store *store_open(const char *data_dir, struct rjk_error *err)
 		rjk_error_set(err, "cannot make %s private: %s", store->dir, strerror(errno));
 		goto fail;
 	}
-	if (!prepare_files(store->dir, store->path, err))
+	/* Links in the folder's path are followed (a data folder moved to a bigger disk and
+	 * linked back is normal); SQLite's NOFOLLOW, which refuses a link anywhere in the path,
+	 * then only guards the database file itself. */
+	char real[PATH_MAX];
+	if (!realpath(store->dir, real)) {
+		rjk_error_set(err, "cannot use the data folder %s: %s", store->dir, strerror(errno));
 		goto fail;
-	int rc = sqlite3_open_v2(store->path, &store->db,
+	}
+	if (snprintf(open_path, sizeof open_path, "%s/%s", real, STORE_DB_NAME) >=
+	    (int)sizeof open_path) {
+		rjk_error_set(err, "the data folder's path is too long: %s", real);
+		goto fail;
+	}
+	if (!prepare_files(real, open_path, &created, err))
+		goto fail;
+	int rc = sqlite3_open_v2(open_path, &store->db,
 				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
 	if (rc != SQLITE_OK) {
 		store_fail(store, rc, "open the database", err);
@@ -465,6 +511,8 @@ struct store *store_open(const char *data_dir, struct rjk_error *err)
 	return store;
 fail:
 	store_close(store);
+	if (created)
+		remove_new_files(open_path);
 	return NULL;
 }
 

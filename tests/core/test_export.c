@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/durable.h"
 #include "core/export.h"
 #include "core/json_writer.h"
 #include "core/store.h"
@@ -256,6 +257,117 @@ static void test_file_is_private_and_atomic(void **state)
 	store_events_free(events, n);
 }
 
+/* Only a regular file is replaced: a link, a FIFO, a folder or a device is refused with nothing
+ * written (as root, a device node used to become a file of answers). */
+static void test_only_regular_files_are_replaced(void **state)
+{
+	struct fixture_env *e = *state;
+	static const char *const kinds[] = {"a symbolic link", "a FIFO", "a folder", "a device"};
+	struct export_options opts = {.format = EXPORT_CSV};
+
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+		char out[256], target[256];
+		struct rjk_error err = {{0}};
+		struct stat before, after;
+
+		snprintf(out, sizeof out, "%s/out-%zu.csv", e->dir, i);
+		snprintf(target, sizeof target, "%s/target-%zu", e->dir, i);
+		if (i == 0) {
+			FILE *f = fopen(target, "w");
+			fclose(f);
+			assert_int_equal(symlink(target, out), 0);
+		} else if (i == 1) {
+			assert_int_equal(mkfifo(out, 0600), 0);
+		} else if (i == 2) {
+			assert_int_equal(mkdir(out, 0700), 0);
+		} else {
+			snprintf(out, sizeof out, "/dev/null");
+		}
+		assert_int_equal(lstat(out, &before), 0);
+		assert_false(export_to_path(e->store, &opts, out, NULL, &err));
+		if (!strstr(err.message, kinds[i]) || !strstr(err.message, "Nothing was written"))
+			fail_msg("%s: unexpected message '%s'", kinds[i], err.message);
+		assert_int_equal(lstat(out, &after), 0);
+		assert_int_equal((int)(before.st_mode & S_IFMT), (int)(after.st_mode & S_IFMT));
+		assert_int_equal(before.st_ino, after.st_ino);
+	}
+	if (lstat("/dev/.null.rjkiosk-part.AAAAAA", &(struct stat){0}) == 0)
+		fail_msg("a partial export was made in /dev");
+}
+
+/* Partial exports left by a killed export are removed by the next export to that folder:
+ * exactly the kiosk's own (by name, regular, not being written), nothing else. */
+static void test_left_over_partials_are_removed(void **state)
+{
+	struct fixture_env *e = *state;
+	static const struct {
+		const char *name;
+		bool removed;
+	} files[] = {
+		{".answers.csv.rjkiosk-part.Ab3dE9", true},
+		{".rjkiosk-all-20260301-090000.xapi.json.rjkiosk-part.zzzzzz", true},
+		{".old.csv.AbC123", true},                  /* an earlier release's name */
+		{".old.json.x1Y2z3", true},
+		{".bashrc.abc123", false},
+		{"old.csv.AbC123", false},                  /* not hidden */
+		{".old.csv.AbC12", false},                  /* 5 characters */
+		{".old.csv.AbC12-", false},
+		{".csv.AbC123", false},                     /* no name before the extension */
+		{".old.txt.AbC123", false},
+		{".notes.csv.rjkiosk-part", false},
+		{".link.csv.AbC123", false},                /* a link: never followed or removed */
+		{".busy.csv.rjkiosk-part.XXXXXX", false},   /* being written by a live export */
+	};
+	size_t n = sizeof files / sizeof files[0];
+	char path[512], out[256];
+	int busy = -1;
+
+	for (size_t i = 0; i < n; i++) {
+		snprintf(path, sizeof path, "%s/%s", e->dir, files[i].name);
+		if (!strncmp(files[i].name, ".link", 5)) {
+			assert_int_equal(symlink("/etc/hostname", path), 0);
+		} else if (!strncmp(files[i].name, ".busy", 5)) {
+			busy = durable_temp(path);
+			assert_true(busy >= 0);
+		} else {
+			FILE *f = fopen(path, "w");
+			fputs("answers", f);
+			fclose(f);
+		}
+	}
+	/* The link and the busy file have the right names: they are kept for what they are. */
+	for (size_t i = 0; i < n; i++)
+		if (strncmp(files[i].name, ".busy", 5) && strncmp(files[i].name, ".link", 5) &&
+		    export_is_partial(files[i].name) != files[i].removed)
+			fail_msg("%s: export_is_partial is wrong", files[i].name);
+	struct export_options opts = {.format = EXPORT_CSV};
+	struct rjk_error err = {{0}};
+	snprintf(out, sizeof out, "%s/answers.csv", e->dir);
+	assert_true(export_to_path(e->store, &opts, out, NULL, &err));
+	DIR *d = opendir(e->dir);
+	struct dirent *ent;
+	size_t left = 0;
+	while ((ent = readdir(d))) {
+		for (size_t i = 0; i < n; i++) {
+			if (!strcmp(ent->d_name, files[i].name) && files[i].removed)
+				fail_msg("%s was not removed", ent->d_name);
+			if (!strncmp(ent->d_name, files[i].name, 5) &&
+			    !strncmp(files[i].name, ".busy", 5))
+				left++;
+		}
+	}
+	closedir(d);
+	assert_int_equal(left, 1);
+	for (size_t i = 0; i < n; i++) {
+		struct stat st;
+		snprintf(path, sizeof path, "%s/%s", e->dir, files[i].name);
+		if (!files[i].removed && strncmp(files[i].name, ".busy", 5) &&
+		    lstat(path, &st) != 0)
+			fail_msg("%s was removed", files[i].name);
+	}
+	close(busy);
+}
+
 /* The bundled sample scenario, loaded by the real loader: one answer to every step goes
  * through the store and out in each format, with the scenario's SHA-256 in every statement. */
 static void test_sample_scenario_round_trip(void **state)
@@ -334,6 +446,10 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_xapi_covers_answered_and_passed, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_xapi_base, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_file_is_private_and_atomic, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_only_regular_files_are_replaced, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_left_over_partials_are_removed, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_sample_scenario_round_trip, setup, teardown),
 		cmocka_unit_test(test_json_writer_escapes),
 	};

@@ -72,6 +72,56 @@ static void test_files_are_private(void **state)
 	fixture_rmtree(dir);
 }
 
+/* A data folder reached through symbolic links (moved to a bigger disk) works like any other;
+ * a database file that is itself a link is refused; a failed first open leaves no empty
+ * database behind. */
+static void test_symlinks_in_the_path(void **state)
+{
+	char dir[128], real[192], link[192], via[224], db[256], target[256], path[320];
+	struct rjk_error err = {{0}};
+	struct stat st;
+
+	(void)state;
+	assert_true(fixture_tempdir(dir, sizeof dir));
+	snprintf(real, sizeof real, "%s/disk/rjkiosk", dir);
+	snprintf(link, sizeof link, "%s/lib", dir);
+	snprintf(path, sizeof path, "%s/disk", dir);
+	assert_int_equal(mkdir(path, 0700), 0);
+	assert_int_equal(mkdir(real, 0700), 0);
+	assert_int_equal(symlink(path, link), 0);
+	/* lib -> disk, and the data folder lib/rjkiosk-link -> disk/rjkiosk: links at two levels. */
+	snprintf(via, sizeof via, "%s/rjkiosk-link", link);
+	assert_int_equal(symlink(real, via), 0);
+	struct store *store = store_open(via, &err);
+	if (!store)
+		fail_msg("a data folder behind links was refused: %s", err.message);
+	assert_true(store_session_start(store, fixture_scenario(), NULL, &err) > 0);
+	store_close(store);
+	snprintf(db, sizeof db, "%s/responses.db", real);
+	assert_int_equal(lstat(db, &st), 0);
+	assert_true(S_ISREG(st.st_mode));
+
+	/* The database file itself as a link: refused, saying so, and nothing is created. */
+	snprintf(target, sizeof target, "%s/elsewhere.db", dir);
+	assert_int_equal(rename(db, target), 0);
+	unlink(strcat(strcpy(path, db), "-wal"));
+	unlink(strcat(strcpy(path, db), "-shm"));
+	assert_int_equal(symlink(target, db), 0);
+	assert_null(store_open(via, &err));
+	if (!strstr(err.message, "symbolic link"))
+		fail_msg("unexpected message for a linked database: %s", err.message);
+	unlink(db);
+
+	/* A failed first open (here: a folder where the write-ahead log must go) leaves no 0-byte
+	 * database behind. */
+	snprintf(path, sizeof path, "%s-wal", db);
+	assert_int_equal(mkdir(path, 0700), 0);
+	assert_null(store_open(via, &err));
+	assert_int_not_equal(lstat(db, &st), 0);
+	assert_int_equal(rmdir(path), 0);
+	fixture_rmtree(dir);
+}
+
 static void test_default_dir_follows_xdg(void **state)
 {
 	char dir[128];
@@ -470,6 +520,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_files_are_private),
 		cmocka_unit_test(test_default_dir_follows_xdg),
+		cmocka_unit_test(test_symlinks_in_the_path),
 		cmocka_unit_test_setup_teardown(test_wal_mode_is_on_disk, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_save_and_read_back, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_participant_names, setup, teardown),

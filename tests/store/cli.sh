@@ -91,5 +91,26 @@ has "No sessions are stored" "$tmp/out"
 expect 0 "$rjk" export --data "$data" --format json
 has '"sessions": \[\]' "$tmp/out"
 
+# --out replaces only a regular file: a FIFO (never waited on) or a link is refused as it is.
+mkdir "$tmp/odd"
+mkfifo "$tmp/odd/fifo.csv"
+ln -s "$tmp/odd/elsewhere.csv" "$tmp/odd/link.csv"
+expect 1 timeout 10 "$rjk" export --data "$data" --format csv --out "$tmp/odd/fifo.csv"
+has "is not an ordinary file (it is a FIFO)" "$tmp/err"
+[ -p "$tmp/odd/fifo.csv" ] || fail "export replaced a FIFO"
+expect 1 "$rjk" export --data "$data" --format csv --out "$tmp/odd/link.csv"
+has "is not an ordinary file (it is a symbolic link)" "$tmp/err"
+[ -L "$tmp/odd/link.csv" ] && [ ! -e "$tmp/odd/elsewhere.csv" ] || fail "export replaced a link"
+# Partial exports a killed export left are removed by the next export to that folder; other
+# hidden files stay.
+echo answers >"$tmp/odd/.old.csv.AbC123"
+echo answers >"$tmp/odd/.new.csv.rjkiosk-part.x1Y2z3"
+echo mine >"$tmp/odd/.notes.txt.AbC123"
+expect 0 "$rjk" export --data "$data" --format csv --out "$tmp/odd/new.csv"
+[ -e "$tmp/odd/.old.csv.AbC123" ] && fail "a partial export from an earlier release was left"
+[ -e "$tmp/odd/.new.csv.rjkiosk-part.x1Y2z3" ] && fail "a partial export was left"
+[ -e "$tmp/odd/.notes.txt.AbC123" ] || fail "export removed a file that was not its own"
+[ -z "$(ls -A "$tmp/odd" | grep rjkiosk-part)" ] || fail "export left its partial file"
+
 [ "$failed" = 0 ] && echo "ok: data commands"
 exit "$failed"
