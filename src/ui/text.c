@@ -1,13 +1,19 @@
-/* Text measuring and drawing with two caches: widths of strings and textures of lines. */
+/* Text measuring and drawing with three caches: glyph metrics (so that most text is measured
+ * by adding advances, in time linear in its length), widths of strings that need the shaper,
+ * and textures of lines. */
 #include "ui/text.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/grapheme.h"
+
 #define WIDTH_SLOTS 4096
 #define LINE_BUCKETS 512
 #define KEEP_FRAMES 3
+#define METRIC_FONTS 8
+#define METRIC_PAGES 256 /* pages of 256 code points: the Basic Multilingual Plane */
 
 struct width_slot {
 	const TTF_Font *font;
@@ -28,8 +34,24 @@ struct line {
 	unsigned long used; /* frame number */
 };
 
+/* One glyph's horizontal metrics, as SDL_ttf lays it out. */
+struct glyph {
+	int16_t minx, maxx, advance;
+	bool known;
+};
+
+/* Glyph metrics of one font, for the code points the shaper draws one glyph each for. */
+struct metrics {
+	const TTF_Font *font;
+	bool additive; /* the sum of advances matched the shaper's width: simple text is
+	                  measured by adding advances */
+	struct glyph *pages[METRIC_PAGES];
+};
+
 struct text {
 	SDL_Renderer *ren;
+	struct metrics metrics[METRIC_FONTS];
+	size_t metric_next; /* the slot reused when all are taken */
 	struct width_slot widths[WIDTH_SLOTS];
 	struct line *lines[LINE_BUCKETS];
 	unsigned long frame;
@@ -65,10 +87,19 @@ static void line_free(struct line *line)
 	free(line);
 }
 
+static void metrics_clear(struct metrics *m)
+{
+	for (size_t p = 0; p < METRIC_PAGES; p++)
+		free(m->pages[p]);
+	memset(m, 0, sizeof *m);
+}
+
 void text_free(struct text *text)
 {
 	if (!text)
 		return;
+	for (size_t i = 0; i < METRIC_FONTS; i++)
+		metrics_clear(&text->metrics[i]);
 	for (size_t b = 0; b < LINE_BUCKETS; b++)
 		while (text->lines[b]) {
 			struct line *next = text->lines[b]->next;
@@ -98,15 +129,101 @@ static const char *terminated(struct text *text, const char *s, size_t len)
 	return text->scratch;
 }
 
-int text_width(struct text *text, TTF_Font *font, const char *s, size_t len)
+/* True for a code point the shaper draws as one glyph at its own advance, with no mark
+ * attached, no ligature and no reordering: Latin, Greek, Cyrillic, common punctuation and
+ * symbols, and CJK ideographs and Hangul syllables. The soft hyphen and the ideographic space
+ * draw differently from their metrics; combining marks, joiners, variation selectors and the
+ * scripts that are shaped are measured by the shaper. */
+static bool simple_cp(uint32_t cp)
+{
+	if (cp < 0x20)
+		return false;
+	if (cp < 0x7F)
+		return true;
+	if (cp < 0xA0 || cp == 0xAD)
+		return false;
+	return cp < 0x300 || (cp >= 0x370 && cp < 0x500) || (cp >= 0x1E00 && cp < 0x2000) ||
+	       (cp >= 0x2010 && cp < 0x2028) || (cp >= 0x2030 && cp < 0x205F) ||
+	       (cp >= 0x20A0 && cp < 0x20C0) || (cp >= 0x2100 && cp < 0x2C00) ||
+	       (cp >= 0x3001 && cp < 0x302A) || (cp >= 0x3030 && cp < 0x3099) ||
+	       (cp >= 0x309B && cp < 0xA000) || (cp >= 0xAC00 && cp < 0xD7A4);
+}
+
+static const struct glyph *glyph_of(struct metrics *m, TTF_Font *font, uint32_t cp)
+{
+	struct glyph **page = &m->pages[cp >> 8];
+	struct glyph *g;
+	int minx, maxx, miny, maxy, advance;
+
+	if (!*page && !(*page = calloc(256, sizeof **page)))
+		return NULL;
+	g = &(*page)[cp & 0xFF];
+	if (!g->known) {
+		if (TTF_GlyphMetrics32(font, cp, &minx, &maxx, &miny, &maxy, &advance) != 0)
+			return NULL;
+		*g = (struct glyph){(int16_t)minx, (int16_t)maxx, (int16_t)advance, true};
+	}
+	return g;
+}
+
+/* Width of s[0..len) from glyph metrics, as SDL_ttf computes it: from the leftmost ink (or
+ * the pen's start) to the rightmost ink (or the pen's end). -1 when some character needs the
+ * shaper. */
+static int additive_width(struct metrics *m, TTF_Font *font, const char *s, size_t len)
+{
+	long pen = 0, left = 0, right = 0;
+
+	for (size_t i = 0; i < len;) {
+		uint32_t cp = (unsigned char)s[i];
+		const struct glyph *g;
+
+		if (cp < 0x80)
+			i++;
+		else
+			i += grapheme_decode(s, len, i, &cp);
+		if (!simple_cp(cp) || !(g = glyph_of(m, font, cp)))
+			return -1;
+		if (g->maxx > g->minx) {
+			if (pen + g->minx < left)
+				left = pen + g->minx;
+			if (pen + g->maxx > right)
+				right = pen + g->maxx;
+		}
+		pen += g->advance;
+	}
+	if (pen > right)
+		right = pen;
+	return right - left > INT32_MAX ? INT32_MAX : (int)(right - left);
+}
+
+static int shaped_width(struct text *text, TTF_Font *font, const char *s, size_t len);
+
+/* The metrics of font, checked once against the shaper: a font that kerns or otherwise
+ * moves simple text is always measured by the shaper. */
+static struct metrics *metrics_of(struct text *text, TTF_Font *font)
+{
+	static const char probe[] = "AVATAR To Ty Wa Yo ff fi \"Lj\" 1/4 r, T. P. LT W\xc3\xa9";
+	struct metrics *m;
+
+	for (size_t i = 0; i < METRIC_FONTS; i++)
+		if (text->metrics[i].font == font)
+			return &text->metrics[i];
+	m = &text->metrics[text->metric_next];
+	text->metric_next = (text->metric_next + 1) % METRIC_FONTS;
+	metrics_clear(m);
+	m->font = font;
+	m->additive = additive_width(m, font, probe, sizeof probe - 1) ==
+		      shaped_width(text, font, probe, sizeof probe - 1);
+	return m;
+}
+
+static int shaped_width(struct text *text, TTF_Font *font, const char *s, size_t len)
 {
 	uint64_t hash = hash_bytes(s, len, 0xcbf29ce484222325ULL ^ (uintptr_t)font);
 	struct width_slot *slot = &text->widths[hash % WIDTH_SLOTS];
 	const char *z;
 	int w = 0, h = 0;
 
-	if (len == 0)
-		return 0;
 	if (slot->font == font && slot->hash == hash && slot->len == len)
 		return slot->width;
 	z = terminated(text, s, len);
@@ -114,6 +231,62 @@ int text_width(struct text *text, TTF_Font *font, const char *s, size_t len)
 		return 0;
 	*slot = (struct width_slot){font, hash, len, w};
 	return w;
+}
+
+int text_width(struct text *text, TTF_Font *font, const char *s, size_t len)
+{
+	struct metrics *m;
+	int w;
+
+	if (len == 0)
+		return 0;
+	m = metrics_of(text, font);
+	if (m->additive && (w = additive_width(m, font, s, len)) >= 0)
+		return w;
+	return shaped_width(text, font, s, len);
+}
+
+size_t text_fit(struct text *text, TTF_Font *font, const char *s, size_t len, int max_w,
+		int *width)
+{
+	size_t lo = 0, hi, cand = 64;
+	int lo_w = 0, w;
+
+	/* Doubling until a prefix is too wide, so that the bytes measured stay in proportion
+	 * to what fits, however long s is; then bisection between the two. */
+	for (;;) {
+		cand = cand >= len ? len : grapheme_floor(s, len, cand);
+		if (cand <= lo)
+			cand = grapheme_next(s, len, lo);
+		w = text_width(text, font, s, cand);
+		if (w > max_w)
+			break;
+		lo = cand;
+		lo_w = w;
+		if (cand >= len) {
+			*width = lo_w;
+			return len;
+		}
+		cand *= 2;
+	}
+	hi = cand;
+	for (;;) {
+		size_t mid = grapheme_floor(s, len, lo + (hi - lo) / 2);
+
+		if (mid <= lo)
+			mid = grapheme_next(s, len, lo);
+		if (mid >= hi)
+			break;
+		w = text_width(text, font, s, mid);
+		if (w > max_w) {
+			hi = mid;
+		} else {
+			lo = mid;
+			lo_w = w;
+		}
+	}
+	*width = lo_w;
+	return lo;
 }
 
 int text_measure_fn(void *ctx, const char *s, size_t len)
@@ -195,16 +368,39 @@ static void record(struct text *text, SDL_Rect r)
 	text->drawn[text->drawn_count++] = r;
 }
 
+/* The part of the renderer's output that can show anything: the clip rectangle when one is
+ * set, else the whole output. */
+static SDL_Rect visible_area(struct text *text)
+{
+	SDL_Rect r = {0, 0, 0, 0};
+
+	if (SDL_RenderIsClipEnabled(text->ren))
+		SDL_RenderGetClipRect(text->ren, &r);
+	else
+		SDL_GetRendererOutputSize(text->ren, &r.w, &r.h);
+	return r;
+}
+
 void text_draw(struct text *text, TTF_Font *font, SDL_Color color, const char *s, size_t len,
 	       int x, int y)
 {
 	struct line *line;
-	SDL_Rect dst;
+	SDL_Rect dst, area = visible_area(text);
+	int right = area.x + area.w, fit_w;
+	size_t fit;
 
 	/* Trailing newlines and spaces draw nothing; an empty string has no texture. */
 	while (len && (s[len - 1] == '\n' || s[len - 1] == '\r'))
 		len--;
-	if (!len || !(line = line_get(text, font, color, s, len)))
+	/* Only what can be seen is rendered: a line out of sight costs nothing, and a line
+	 * longer than the screen is cut one character past the edge (a texture as wide as a
+	 * whole long text would be slow to make and beyond what SDL can hold). */
+	if (!len || y >= area.y + area.h || y + TTF_FontLineSkip(font) <= area.y || x >= right)
+		return;
+	fit = text_fit(text, font, s, len, right - x, &fit_w);
+	if (fit < len)
+		len = grapheme_next(s, len, fit);
+	if (!(line = line_get(text, font, color, s, len)))
 		return;
 	line->used = text->frame;
 	dst = (SDL_Rect){x, y, line->w, line->h};
@@ -244,6 +440,8 @@ void text_forget(struct text *text)
 	text_frame_end(text);
 	text->frame = frame + 1;
 	memset(text->widths, 0, sizeof text->widths);
+	for (size_t i = 0; i < METRIC_FONTS; i++)
+		metrics_clear(&text->metrics[i]);
 }
 
 const SDL_Rect *text_drawn(const struct text *text, size_t *count)

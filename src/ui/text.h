@@ -17,9 +17,17 @@ struct text;
 struct text *text_new(SDL_Renderer *ren);
 void text_free(struct text *text);
 
-/* Width in pixels of s[0..len) in font. Cached. Matches textwrap_measure_fn when ctx is a
- * struct text_measure. */
+/* Width in pixels of s[0..len) in font, as SDL_ttf draws it. Text the font draws glyph by
+ * glyph (Latin, Greek, Cyrillic, CJK and common symbols) is measured from cached glyph
+ * metrics in time linear in len; other text goes to the shaper, whose widths are cached. */
 int text_width(struct text *text, TTF_Font *font, const char *s, size_t len);
+
+/* The longest prefix of s[0..len), ending at a character (grapheme cluster) boundary, that is
+ * at most max_w pixels wide; *width receives its width. Measures in proportion to the prefix
+ * found, not to len, so a very long text costs no more than what fits. Returns 0 when not
+ * even the first character fits. */
+size_t text_fit(struct text *text, TTF_Font *font, const char *s, size_t len, int max_w,
+		int *width);
 
 /* What textwrap's measuring callback receives. */
 struct text_measure {
@@ -33,7 +41,9 @@ bool text_wrap(struct text *text, struct textwrap *wrap, TTF_Font *font, const c
 	       size_t len, int max_w);
 
 /* Draws s[0..len) on one line with its top-left corner at x, y. The rendered line is cached
- * by font, colour and bytes. Adds the drawn rectangle to the frame's record. */
+ * by font, colour and bytes. Adds the drawn rectangle to the frame's record. Only what can be
+ * seen is rendered: nothing for a line outside the clip rectangle (or the output), and a line
+ * running past its right edge is rendered up to the first character crossing it. */
 void text_draw(struct text *text, TTF_Font *font, SDL_Color color, const char *s, size_t len,
 	       int x, int y);
 

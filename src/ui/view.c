@@ -2,6 +2,7 @@
 #include "ui/view.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,8 @@ const char *view_printf(struct ui *ui, const char *fmt, ...)
 	va_list ap;
 	int n;
 
+	if (room == 0)
+		return ""; /* the arena is full: out would point past its end */
 	va_start(ap, fmt);
 	n = vsnprintf(out, room, fmt, ap);
 	va_end(ap);
@@ -94,14 +97,21 @@ int view_paragraph(struct ui *ui, enum item_region region, enum font_role font,
 		   enum item_color color, const char *text, int x, int y, int w)
 {
 	int line_h = ui->fonts.line_h[font];
-	size_t len = strlen(text);
+	size_t len = strlen(text), count;
 
 	/* Scenario texts often end with a line break: it should not add an empty line. */
 	while (len && (text[len - 1] == '\n' || text[len - 1] == ' ' || text[len - 1] == '\r'))
 		len--;
 	if (!text_wrap(ui->text, &ui->wrap, ui->fonts.font[font], text, len, w))
 		return 0;
-	for (size_t i = 0; i < ui->wrap.count; i++) {
+	/* Lines past VIEW_MAX_Y are left out: no text a scenario can hold gets there, and the
+	 * places of the lines kept (and the page's height) stay within an int. */
+	count = ui->wrap.count;
+	if (y >= VIEW_MAX_Y || line_h <= 0)
+		return 0;
+	if (count > (size_t)((VIEW_MAX_Y - y) / line_h))
+		count = (size_t)((VIEW_MAX_Y - y) / line_h);
+	for (size_t i = 0; i < count; i++) {
 		const struct textwrap_line *l = &ui->wrap.lines[i];
 		struct item *item = view_add(ui, ITEM_TEXT, region,
 					     (SDL_Rect){x, y + (int)i * line_h, l->width, line_h});
@@ -111,7 +121,7 @@ int view_paragraph(struct ui *ui, enum item_region region, enum font_role font,
 		item->font = font;
 		item->color = color;
 	}
-	return (int)ui->wrap.count * line_h;
+	return (int)count * line_h;
 }
 
 int view_line(struct ui *ui, enum item_region region, enum font_role font, enum item_color color,
@@ -119,22 +129,20 @@ int view_line(struct ui *ui, enum item_region region, enum font_role font, enum 
 {
 	TTF_Font *f = ui->fonts.font[font];
 	size_t len = strlen(text);
-	int width = text_width(ui->text, f, text, len);
+	int width;
+	size_t fit = text_fit(ui->text, f, text, len, w, &width);
 	struct item *item;
 
-	if (width > w) {
-		/* Cut at a character boundary and add an ellipsis. */
+	if (fit < len) {
+		/* Cut at a character boundary and add an ellipsis: only what fits is measured,
+		 * so a long text costs no more than a short one. */
 		int ell = text_width(ui->text, f, "\xe2\x80\xa6", 3);
-		char *cut;
 
-		while (len && (width > w - ell || (text[len] & 0xc0) == 0x80)) {
-			len--;
-			if ((text[len] & 0xc0) != 0x80)
-				width = text_width(ui->text, f, text, len);
-		}
-		cut = (char *)view_printf(ui, "%.*s\xe2\x80\xa6", (int)len, text);
-		text = cut;
-		len = strlen(cut);
+		fit = text_fit(ui->text, f, text, fit, w - ell, &width);
+		while (fit && text[fit - 1] == ' ')
+			fit--;
+		text = view_printf(ui, "%.*s\xe2\x80\xa6", (int)fit, text);
+		len = strlen(text);
 		width = text_width(ui->text, f, text, len);
 	}
 	item = view_add(ui, ITEM_TEXT, region, (SDL_Rect){x, y, width, ui->fonts.line_h[font]});
@@ -415,9 +423,21 @@ static void draw_focus(struct ui *ui, const struct item *item)
 
 static void draw_region(struct ui *ui, enum item_region region)
 {
-	for (size_t i = 0; i < ui->count; i++)
-		if (ui->items[i].region == region)
-			draw_item(ui, &ui->items[i], (int)i == ui->focus, (int)i == ui->hover);
+	for (size_t i = 0; i < ui->count; i++) {
+		const struct item *item = &ui->items[i];
+
+		if (item->region != region)
+			continue;
+		/* Content scrolled out of sight is skipped: a long page costs only what shows. */
+		if (region == REGION_CONTENT) {
+			SDL_Rect r = view_screen_rect(ui, item);
+
+			if (r.y >= ui->lay.content.y + ui->lay.content.h ||
+			    r.y + r.h <= ui->lay.content.y)
+				continue;
+		}
+		draw_item(ui, item, (int)i == ui->focus, (int)i == ui->hover);
+	}
 	if (ui->focus >= 0 && (size_t)ui->focus < ui->count &&
 	    ui->items[ui->focus].region == region)
 		draw_focus(ui, &ui->items[ui->focus]);
@@ -445,8 +465,11 @@ static void draw_scrollbar(struct ui *ui)
 
 	if (ui->content_h <= view_h)
 		return;
-	thumb.h = view_h * view_h / ui->content_h;
-	thumb.y += (view_h - thumb.h) * ui->scroll / (ui->content_h - view_h);
+	/* In 64 bits: a long page times the scroll overflows an int. */
+	thumb.h = (int)((int64_t)view_h * view_h / ui->content_h);
+	if (thumb.h < w)
+		thumb.h = w; /* still a thumb to see and grab on a very long page */
+	thumb.y += (int)((int64_t)(view_h - thumb.h) * ui->scroll / (ui->content_h - view_h));
 	fill(ui->ren, ui->theme->track, track);
 	fill(ui->ren, ui->theme->border, thumb);
 }

@@ -69,6 +69,10 @@ struct item {
 };
 
 #define VIEW_ARENA 65536
+/* The furthest down a page's content reaches, in pixels: far past any text a scenario can
+ * hold (1 MiB of line breaks at the largest text size), and small enough that sums of
+ * places and heights stay within an int. */
+#define VIEW_MAX_Y (1 << 29)
 
 struct ui {
 	SDL_Window *window;
