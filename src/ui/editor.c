@@ -53,8 +53,12 @@ static void relayout(struct editor *ed, struct text *text, TTF_Font *font, int w
 	char *shown;
 
 	if (ed->wrap_valid && ed->wrap_rev == textedit_revision(ed->edit) && ed->wrap_w == width &&
-	    ed->wrap_font == font && !clen && !ed->comp_len && ed->shown_caret == caret)
+	    ed->wrap_font == font && !clen && !ed->comp_len) {
+		/* Only the caret moved: the shown text and its lines are still right (wrapping
+		 * again would cost a pass over the whole text for every arrow key). */
+		ed->shown_caret = caret;
 		return;
+	}
 	shown = malloc(len + clen + 1);
 	if (!shown)
 		return;

@@ -7,6 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include FT_ADVANCES_H
+
 #include "core/grapheme.h"
 
 #define WIDTH_SLOTS 4096
@@ -34,22 +38,26 @@ struct line {
 	unsigned long used; /* frame number */
 };
 
-/* One glyph's horizontal metrics, as SDL_ttf lays it out. */
+/* One glyph's horizontal metrics, as SDL_ttf lays it out: its ink from the pen's pixel, and
+ * its advance in 1/64 pixel (with light hinting, advances are fractional). */
 struct glyph {
-	int16_t minx, maxx, advance;
+	int16_t minx, maxx;
+	int32_t advance;
 	bool known;
 };
 
 /* Glyph metrics of one font, for the code points the shaper draws one glyph each for. */
 struct metrics {
 	const TTF_Font *font;
-	bool additive; /* the sum of advances matched the shaper's width: simple text is
-	                  measured by adding advances */
+	FT_Face face;  /* the same file at the same size, for exact advances */
+	int32_t load;  /* FreeType load flags matching the font's hinting */
+	bool additive; /* adding advances gave the shaper's width: simple text is measured so */
 	struct glyph *pages[METRIC_PAGES];
 };
 
 struct text {
 	SDL_Renderer *ren;
+	FT_Library ft;       /* NULL until a font is described with text_font_file */
 	struct metrics metrics[METRIC_FONTS];
 	size_t metric_next; /* the slot reused when all are taken */
 	struct width_slot widths[WIDTH_SLOTS];
@@ -91,6 +99,8 @@ static void metrics_clear(struct metrics *m)
 {
 	for (size_t p = 0; p < METRIC_PAGES; p++)
 		free(m->pages[p]);
+	if (m->face)
+		FT_Done_Face(m->face);
 	memset(m, 0, sizeof *m);
 }
 
@@ -100,6 +110,8 @@ void text_free(struct text *text)
 		return;
 	for (size_t i = 0; i < METRIC_FONTS; i++)
 		metrics_clear(&text->metrics[i]);
+	if (text->ft)
+		FT_Done_FreeType(text->ft);
 	for (size_t b = 0; b < LINE_BUCKETS; b++)
 		while (text->lines[b]) {
 			struct line *next = text->lines[b]->next;
@@ -159,19 +171,24 @@ static const struct glyph *glyph_of(struct metrics *m, TTF_Font *font, uint32_t 
 		return NULL;
 	g = &(*page)[cp & 0xFF];
 	if (!g->known) {
-		if (TTF_GlyphMetrics32(font, cp, &minx, &maxx, &miny, &maxy, &advance) != 0)
+		FT_Fixed fixed;
+
+		if (TTF_GlyphMetrics32(font, cp, &minx, &maxx, &miny, &maxy, &advance) != 0 ||
+		    FT_Get_Advance(m->face, FT_Get_Char_Index(m->face, cp), m->load, &fixed) != 0)
 			return NULL;
-		*g = (struct glyph){(int16_t)minx, (int16_t)maxx, (int16_t)advance, true};
+		/* 16.16 to 26.6, rounded as HarfBuzz does for SDL_ttf */
+		*g = (struct glyph){(int16_t)minx, (int16_t)maxx, (int32_t)((fixed + 512) >> 10),
+				    true};
 	}
 	return g;
 }
 
 /* Width of s[0..len) from glyph metrics, as SDL_ttf computes it: from the leftmost ink (or
- * the pen's start) to the rightmost ink (or the pen's end). -1 when some character needs the
- * shaper. */
+ * the pen's start) to the rightmost ink (or the pen's end), each glyph drawn at the whole
+ * pixel its pen position falls in. -1 when some character needs the shaper. */
 static int additive_width(struct metrics *m, TTF_Font *font, const char *s, size_t len)
 {
-	long pen = 0, left = 0, right = 0;
+	long long pen = 0, left = 0, right = 0; /* pen in 1/64 pixel, left and right in pixels */
 
 	for (size_t i = 0; i < len;) {
 		uint32_t cp = (unsigned char)s[i];
@@ -184,37 +201,57 @@ static int additive_width(struct metrics *m, TTF_Font *font, const char *s, size
 		if (!simple_cp(cp) || !(g = glyph_of(m, font, cp)))
 			return -1;
 		if (g->maxx > g->minx) {
-			if (pen + g->minx < left)
-				left = pen + g->minx;
-			if (pen + g->maxx > right)
-				right = pen + g->maxx;
+			if ((pen >> 6) + g->minx < left)
+				left = (pen >> 6) + g->minx;
+			if ((pen >> 6) + g->maxx > right)
+				right = (pen >> 6) + g->maxx;
 		}
 		pen += g->advance;
 	}
-	if (pen > right)
-		right = pen;
+	if ((pen >> 6) > right)
+		right = pen >> 6;
 	return right - left > INT32_MAX ? INT32_MAX : (int)(right - left);
 }
 
 static int shaped_width(struct text *text, TTF_Font *font, const char *s, size_t len);
 
-/* The metrics of font, checked once against the shaper: a font that kerns or otherwise
- * moves simple text is always measured by the shaper. */
-static struct metrics *metrics_of(struct text *text, TTF_Font *font)
+/* The metrics of font, or NULL when its file is not known. */
+static struct metrics *metrics_of(struct text *text, const TTF_Font *font)
 {
-	static const char probe[] = "AVATAR To Ty Wa Yo ff fi \"Lj\" 1/4 r, T. P. LT W\xc3\xa9";
-	struct metrics *m;
-
 	for (size_t i = 0; i < METRIC_FONTS; i++)
 		if (text->metrics[i].font == font)
 			return &text->metrics[i];
-	m = &text->metrics[text->metric_next];
-	text->metric_next = (text->metric_next + 1) % METRIC_FONTS;
+	return NULL;
+}
+
+void text_font_file(struct text *text, TTF_Font *font, const char *path, int px)
+{
+	/* Pairs that fonts often kern or join, and marks of ink past the advance: a font whose
+	 * shaper moves any of them is always measured by the shaper. */
+	static const char probe[] = "AVATAR To Ty Wa Yo ff fi \"Lj\" 1/4 r, T. P. LT W\xc3\xa9 j";
+	struct metrics *m = metrics_of(text, font);
+	int hinting = TTF_GetFontHinting(font);
+
+	if (!m) {
+		m = &text->metrics[text->metric_next];
+		text->metric_next = (text->metric_next + 1) % METRIC_FONTS;
+	}
 	metrics_clear(m);
 	m->font = font;
+	if ((!text->ft && FT_Init_FreeType(&text->ft) != 0) ||
+	    FT_New_Face(text->ft, path, 0, &m->face) != 0) {
+		m->face = NULL;
+		return;
+	}
+	/* as TTF_OpenFont sizes the face (72 dpi: points are pixels) and hints its glyphs */
+	if (FT_Set_Char_Size(m->face, 0, (FT_F26Dot6)px * 64, 0, 0) != 0)
+		return;
+	m->load = FT_LOAD_DEFAULT | (hinting == TTF_HINTING_LIGHT ? FT_LOAD_TARGET_LIGHT :
+				     hinting == TTF_HINTING_MONO ? FT_LOAD_TARGET_MONO :
+				     hinting == TTF_HINTING_NONE ? FT_LOAD_NO_HINTING :
+				     FT_LOAD_TARGET_NORMAL);
 	m->additive = additive_width(m, font, probe, sizeof probe - 1) ==
 		      shaped_width(text, font, probe, sizeof probe - 1);
-	return m;
 }
 
 static int shaped_width(struct text *text, TTF_Font *font, const char *s, size_t len)
@@ -241,7 +278,7 @@ int text_width(struct text *text, TTF_Font *font, const char *s, size_t len)
 	if (len == 0)
 		return 0;
 	m = metrics_of(text, font);
-	if (m->additive && (w = additive_width(m, font, s, len)) >= 0)
+	if (m && m->additive && (w = additive_width(m, font, s, len)) >= 0)
 		return w;
 	return shaped_width(text, font, s, len);
 }
@@ -440,8 +477,6 @@ void text_forget(struct text *text)
 	text_frame_end(text);
 	text->frame = frame + 1;
 	memset(text->widths, 0, sizeof text->widths);
-	for (size_t i = 0; i < METRIC_FONTS; i++)
-		metrics_clear(&text->metrics[i]);
 }
 
 const SDL_Rect *text_drawn(const struct text *text, size_t *count)

@@ -17,6 +17,12 @@ struct text;
 struct text *text_new(SDL_Renderer *ren);
 void text_free(struct text *text);
 
+/* Says which file at which pixel size font was opened from (with its hinting already set),
+ * so that text in it can be measured from glyph metrics. Call again after reopening a font.
+ * Without it, or when the font's shaper moves glyphs (kerning), every width comes from the
+ * shaper. */
+void text_font_file(struct text *text, TTF_Font *font, const char *path, int px);
+
 /* Width in pixels of s[0..len) in font, as SDL_ttf draws it. Text the font draws glyph by
  * glyph (Latin, Greek, Cyrillic, CJK and common symbols) is measured from cached glyph
  * metrics in time linear in len; other text goes to the shaper, whose widths are cached. */

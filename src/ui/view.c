@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/grapheme.h"
+
 void view_reset(struct ui *ui)
 {
 	ui->count = 0;
@@ -93,26 +95,74 @@ struct item *view_add(struct ui *ui, enum item_kind kind, enum item_region regio
 	return item;
 }
 
+void view_release(struct ui *ui)
+{
+	for (size_t i = 0; i < VIEW_PARA_CACHE; i++)
+		textwrap_release(&ui->para[i].wrap);
+}
+
+static uint64_t hash_text(const char *s, size_t len)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
+	return h;
+}
+
+/* The lines of text[0..len) wrapped to w: kept from an earlier build for a long paragraph,
+ * else made in the scratch wrap. NULL when out of memory. */
+static const struct textwrap *wrap_paragraph(struct ui *ui, enum font_role font,
+					     const char *text, size_t len, int w)
+{
+	struct para_cache *c;
+	uint64_t hash;
+
+	if (len < VIEW_PARA_CACHE_MIN)
+		return text_wrap(ui->text, &ui->wrap, ui->fonts.font[font], text, len, w) ?
+			&ui->wrap : NULL;
+	hash = hash_text(text, len);
+	for (size_t i = 0; i < VIEW_PARA_CACHE; i++) {
+		c = &ui->para[i];
+		if (c->text == text && c->len == len && c->hash == hash && c->font == font &&
+		    c->px == ui->fonts.px[font] && c->w == w && c->wrap.count)
+			return &c->wrap;
+	}
+	c = &ui->para[ui->para_next];
+	ui->para_next = (ui->para_next + 1) % VIEW_PARA_CACHE;
+	c->text = NULL;
+	if (!text_wrap(ui->text, &c->wrap, ui->fonts.font[font], text, len, w))
+		return NULL;
+	c->text = text;
+	c->len = len;
+	c->hash = hash;
+	c->font = font;
+	c->px = ui->fonts.px[font];
+	c->w = w;
+	return &c->wrap;
+}
+
 int view_paragraph(struct ui *ui, enum item_region region, enum font_role font,
 		   enum item_color color, const char *text, int x, int y, int w)
 {
 	int line_h = ui->fonts.line_h[font];
 	size_t len = strlen(text), count;
+	const struct textwrap *wrap;
 
 	/* Scenario texts often end with a line break: it should not add an empty line. */
 	while (len && (text[len - 1] == '\n' || text[len - 1] == ' ' || text[len - 1] == '\r'))
 		len--;
-	if (!text_wrap(ui->text, &ui->wrap, ui->fonts.font[font], text, len, w))
+	if (!(wrap = wrap_paragraph(ui, font, text, len, w)))
 		return 0;
 	/* Lines past VIEW_MAX_Y are left out: no text a scenario can hold gets there, and the
 	 * places of the lines kept (and the page's height) stay within an int. */
-	count = ui->wrap.count;
+	count = wrap->count;
 	if (y >= VIEW_MAX_Y || line_h <= 0)
 		return 0;
 	if (count > (size_t)((VIEW_MAX_Y - y) / line_h))
 		count = (size_t)((VIEW_MAX_Y - y) / line_h);
 	for (size_t i = 0; i < count; i++) {
-		const struct textwrap_line *l = &ui->wrap.lines[i];
+		const struct textwrap_line *l = &wrap->lines[i];
 		struct item *item = view_add(ui, ITEM_TEXT, region,
 					     (SDL_Rect){x, y + (int)i * line_h, l->width, line_h});
 
@@ -122,6 +172,44 @@ int view_paragraph(struct ui *ui, enum item_region region, enum font_role font,
 		item->color = color;
 	}
 	return (int)count * line_h;
+}
+
+int view_paragraph_max(struct ui *ui, enum item_region region, enum font_role font,
+		       enum item_color color, const char *text, int x, int y, int w, int max_lines)
+{
+	TTF_Font *f = ui->fonts.font[font];
+	size_t len = strlen(text), shown, last;
+	int fit_w;
+	const struct textwrap *wrap;
+
+	/* Only the start of a long text can show in max_lines: wrap no more than what would
+	 * fill them laid end to end (a line break on its way only ends a line sooner). */
+	shown = text_fit(ui->text, f, text, len, w * max_lines, &fit_w);
+	if (shown < len)
+		shown = grapheme_next(text, len, shown);
+	if (!text_wrap(ui->text, &ui->wrap, f, text, shown, w))
+		return 0;
+	wrap = &ui->wrap;
+	if (wrap->count <= (size_t)max_lines && shown == len)
+		return view_paragraph(ui, region, font, color, text, x, y, w);
+	last = wrap->count < (size_t)max_lines ? wrap->count - 1 : (size_t)max_lines - 1;
+	for (size_t i = 0; i < last; i++) {
+		const struct textwrap_line *l = &wrap->lines[i];
+		struct item *item = view_add(ui, ITEM_TEXT, region,
+					     (SDL_Rect){x, y + (int)i * ui->fonts.line_h[font],
+							l->width, ui->fonts.line_h[font]});
+
+		item->text = text + l->start;
+		item->len = l->end - l->start;
+		item->font = font;
+		item->color = color;
+	}
+	/* The last line shown runs on past the edge, so view_line ends it with an ellipsis. */
+	view_line(ui, region, font, color,
+		  view_printf(ui, "%.*s\xe2\x80\xa6 \xe2\x80\xa6",
+			      (int)(shown - wrap->lines[last].start), text + wrap->lines[last].start),
+		  x, y + (int)last * ui->fonts.line_h[font], w);
+	return (int)(last + 1) * ui->fonts.line_h[font];
 }
 
 int view_line(struct ui *ui, enum item_region region, enum font_role font, enum item_color color,

@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include <SDL.h>
 
@@ -74,6 +75,19 @@ struct item {
  * places and heights stay within an int. */
 #define VIEW_MAX_Y (1 << 29)
 
+/* A long paragraph's lines kept from one build to the next (typing rebuilds the page, and
+ * wrapping a long prompt again for every key would make each key cost the prompt's length). */
+struct para_cache {
+	const char *text;
+	size_t len;
+	uint64_t hash;
+	enum font_role font;
+	int px, w;
+	struct textwrap wrap;
+};
+#define VIEW_PARA_CACHE 2
+#define VIEW_PARA_CACHE_MIN 4096 /* bytes: shorter paragraphs are wrapped every time */
+
 struct ui {
 	SDL_Window *window;
 	SDL_Renderer *ren;
@@ -84,6 +98,8 @@ struct ui {
 	struct ui_settings settings;
 	struct editor editor;
 	struct textwrap wrap;     /* scratch for paragraphs */
+	struct para_cache para[VIEW_PARA_CACHE];
+	size_t para_next;
 
 	struct item *items;
 	size_t count, cap;
@@ -127,6 +143,8 @@ struct ui {
 
 /* --- building (used by the screens) --- */
 void view_reset(struct ui *ui);
+/* Frees the kept paragraph lines (when the UI is freed). */
+void view_release(struct ui *ui);
 /* Copies a formatted string into the view's arena (valid until the next build). */
 const char *view_printf(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* The text as it should read on screen: line breaks that only wrapped the author's source
@@ -137,6 +155,10 @@ struct item *view_add(struct ui *ui, enum item_kind kind, enum item_region regio
 /* Wraps text into lines no wider than w at x, y; returns the height used. */
 int view_paragraph(struct ui *ui, enum item_region region, enum font_role font,
 		   enum item_color color, const char *text, int x, int y, int w);
+/* Like view_paragraph, but at most max_lines lines (>= 1), the last cut with an ellipsis when
+ * the text goes on: for titles. Costs what shows, not the text's length. */
+int view_paragraph_max(struct ui *ui, enum item_region region, enum font_role font,
+		       enum item_color color, const char *text, int x, int y, int w, int max_lines);
 /* One line, cut with an ellipsis when wider than w; returns its height. */
 int view_line(struct ui *ui, enum item_region region, enum font_role font, enum item_color color,
 	      const char *text, int x, int y, int w);
