@@ -183,14 +183,14 @@ static const struct glyph *glyph_of(struct metrics *m, TTF_Font *font, uint32_t 
 	return g;
 }
 
-/* Width of s[0..len) from glyph metrics, as SDL_ttf computes it: from the leftmost ink (or
- * the pen's start) to the rightmost ink (or the pen's end), each glyph drawn at the whole
- * pixel its pen position falls in. -1 when some character needs the shaper. */
-static int additive_width(struct metrics *m, TTF_Font *font, const char *s, size_t len)
+/* Adds the glyphs of s[from..len) to *run (a run from s's start): false when some character
+ * needs the shaper. */
+static bool additive_run(struct metrics *m, TTF_Font *font, const char *s, size_t from,
+			 size_t len, struct text_run *run)
 {
-	long long pen = 0, left = 0, right = 0; /* pen in 1/64 pixel, left and right in pixels */
+	long long pen = run->pen, left = run->left, right = run->right;
 
-	for (size_t i = 0; i < len;) {
+	for (size_t i = from; i < len;) {
 		uint32_t cp = (unsigned char)s[i];
 		const struct glyph *g;
 
@@ -199,7 +199,7 @@ static int additive_width(struct metrics *m, TTF_Font *font, const char *s, size
 		else
 			i += grapheme_decode(s, len, i, &cp);
 		if (!simple_cp(cp) || !(g = glyph_of(m, font, cp)))
-			return -1;
+			return false;
 		if (g->maxx > g->minx) {
 			if ((pen >> 6) + g->minx < left)
 				left = (pen >> 6) + g->minx;
@@ -208,9 +208,25 @@ static int additive_width(struct metrics *m, TTF_Font *font, const char *s, size
 		}
 		pen += g->advance;
 	}
-	if ((pen >> 6) > right)
-		right = pen >> 6;
-	return right - left > INT32_MAX ? INT32_MAX : (int)(right - left);
+	*run = (struct text_run){len, pen, left, right};
+	return true;
+}
+
+static int run_width(const struct text_run *run)
+{
+	long long right = (run->pen >> 6) > run->right ? run->pen >> 6 : run->right;
+
+	return right - run->left > INT32_MAX ? INT32_MAX : (int)(right - run->left);
+}
+
+/* Width of s[0..len) from glyph metrics, as SDL_ttf computes it: from the leftmost ink (or
+ * the pen's start) to the rightmost ink (or the pen's end), each glyph drawn at the whole
+ * pixel its pen position falls in. -1 when some character needs the shaper. */
+static int additive_width(struct metrics *m, TTF_Font *font, const char *s, size_t len)
+{
+	struct text_run run = {0, 0, 0, 0};
+
+	return additive_run(m, font, s, 0, len, &run) ? run_width(&run) : -1;
 }
 
 static int shaped_width(struct text *text, TTF_Font *font, const char *s, size_t len);
@@ -286,6 +302,7 @@ int text_width(struct text *text, TTF_Font *font, const char *s, size_t len)
 size_t text_fit(struct text *text, TTF_Font *font, const char *s, size_t len, int max_w,
 		int *width)
 {
+	struct text_measure tm = {.text = text, .font = font};
 	size_t lo = 0, hi, cand = 64;
 	int lo_w = 0, w;
 
@@ -295,7 +312,7 @@ size_t text_fit(struct text *text, TTF_Font *font, const char *s, size_t len, in
 		cand = cand >= len ? len : grapheme_floor(s, len, cand);
 		if (cand <= lo)
 			cand = grapheme_next(s, len, lo);
-		w = text_width(text, font, s, cand);
+		w = text_measure_fn(&tm, s, cand);
 		if (w > max_w)
 			break;
 		lo = cand;
@@ -314,7 +331,7 @@ size_t text_fit(struct text *text, TTF_Font *font, const char *s, size_t len, in
 			mid = grapheme_next(s, len, lo);
 		if (mid >= hi)
 			break;
-		w = text_width(text, font, s, mid);
+		w = text_measure_fn(&tm, s, mid);
 		if (w > max_w) {
 			hi = mid;
 		} else {
@@ -328,15 +345,38 @@ size_t text_fit(struct text *text, TTF_Font *font, const char *s, size_t len, in
 
 int text_measure_fn(void *ctx, const char *s, size_t len)
 {
-	struct text_measure *m = ctx;
+	struct text_measure *tm = ctx;
+	struct metrics *m = len ? metrics_of(tm->text, tm->font) : NULL;
+	struct text_run run = {0, 0, 0, 0};
+	size_t slot;
 
-	return text_width(m->text, m->font, s, len);
+	if (!m || !m->additive)
+		return text_width(tm->text, tm->font, s, len);
+	/* Wrapping measures several prefixes of each line: go on from the longest prefix of
+	 * this line measured so far (a prefix ending where a character starts), so that a line
+	 * costs about its own length. */
+	if (tm->start != s) {
+		tm->start = s;
+		tm->next = 0;
+	}
+	for (size_t i = 0; i < tm->next && i < TEXT_MEASURE_RUNS; i++) {
+		const struct text_run *r = &tm->runs[i];
+
+		if (r->len > run.len && r->len <= len &&
+		    (r->len == len || ((unsigned char)s[r->len] & 0xC0) != 0x80))
+			run = *r;
+	}
+	if (!additive_run(m, tm->font, s, run.len, len, &run))
+		return text_width(tm->text, tm->font, s, len);
+	slot = tm->next++ % TEXT_MEASURE_RUNS;
+	tm->runs[slot] = run;
+	return run_width(&run);
 }
 
 bool text_wrap(struct text *text, struct textwrap *wrap, TTF_Font *font, const char *s,
 	       size_t len, int max_w)
 {
-	struct text_measure m = {text, font};
+	struct text_measure m = {.text = text, .font = font};
 
 	return textwrap_layout(wrap, s, len, max_w > 1 ? max_w : 1, text_measure_fn, &m);
 }

@@ -36,9 +36,22 @@ size_t text_fit(struct text *text, TTF_Font *font, const char *s, size_t len, in
 		int *width);
 
 /* What textwrap's measuring callback receives. */
+/* A run of glyphs measured from a text's start: its bytes, the pen's end (1/64 pixel) and
+ * its ink's extent (pixels). */
+struct text_run {
+	size_t len;
+	long long pen, left, right;
+};
+#define TEXT_MEASURE_RUNS 8
+/* What textwrap's measuring callback receives: text and font, then zeros. The callback keeps
+ * the last prefixes it measured from one start, so the text must not change while a ctx is
+ * in use. */
 struct text_measure {
 	struct text *text;
 	TTF_Font *font;
+	const char *start;
+	struct text_run runs[TEXT_MEASURE_RUNS];
+	size_t next;           /* runs measured from start (the last TEXT_MEASURE_RUNS kept) */
 };
 int text_measure_fn(void *ctx, const char *s, size_t len);
 
