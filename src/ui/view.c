@@ -14,6 +14,10 @@ void view_reset(struct ui *ui)
 	ui->count = 0;
 	ui->arena_used = 0;
 	ui->content_h = 0;
+	ui->build++;
+	for (size_t i = 0; i < ui->big_count; i++)
+		free(ui->big[i]);
+	ui->big_count = 0;
 }
 
 const char *view_printf(struct ui *ui, const char *fmt, ...)
@@ -39,11 +43,41 @@ static bool list_item(const char *line)
 	return (line[0] == '-' || line[0] == '*') && line[1] == ' ';
 }
 
+/* Memory of its own for a reflowed text of len bytes (a bullet takes two bytes more than the
+ * "- " it replaces, so at most twice the text), freed at the next build; NULL when none. */
+static char *big_block(struct ui *ui, size_t len)
+{
+	char *block;
+
+	if (ui->big_count == ui->big_cap) {
+		size_t cap = ui->big_cap ? ui->big_cap * 2 : 8;
+		char **p = realloc(ui->big, cap * sizeof *p);
+
+		if (!p)
+			return NULL;
+		ui->big = p;
+		ui->big_cap = cap;
+	}
+	if (!(block = malloc(2 * len + 4)))
+		return NULL;
+	ui->big[ui->big_count++] = block;
+	return block;
+}
+
 const char *view_reflow(struct ui *ui, const char *text)
 {
 	char *out = ui->arena + ui->arena_used, *o = out;
 	char *end = ui->arena + VIEW_ARENA - 4;
+	size_t len = strlen(text);
+	bool big = 2 * len + 4 > VIEW_ARENA - ui->arena_used;
 
+	/* A text too long for what is left of the arena is reflowed into a block of its own
+	 * (a long prompt reads the same as a short one). */
+	if (big) {
+		if (!(out = o = big_block(ui, len)))
+			return text;
+		end = out + 2 * len + 4;
+	}
 	for (const char *p = text; *p && o < end; p++) {
 		bool line_start = p == text || p[-1] == '\n';
 
@@ -66,7 +100,8 @@ const char *view_reflow(struct ui *ui, const char *text)
 	if (o >= end)
 		return text; /* no room: show it as written */
 	*o++ = '\0';
-	ui->arena_used += (size_t)(o - out);
+	if (!big)
+		ui->arena_used += (size_t)(o - out);
 	return out;
 }
 
@@ -97,8 +132,18 @@ struct item *view_add(struct ui *ui, enum item_kind kind, enum item_region regio
 
 void view_release(struct ui *ui)
 {
-	for (size_t i = 0; i < VIEW_PARA_CACHE; i++)
-		textwrap_release(&ui->para[i].wrap);
+	for (size_t i = 0; i < ui->para_count; i++) {
+		textwrap_release(&ui->para[i]->wrap);
+		free(ui->para[i]);
+	}
+	free(ui->para);
+	ui->para = NULL;
+	ui->para_count = 0;
+	for (size_t i = 0; i < ui->big_count; i++)
+		free(ui->big[i]);
+	free(ui->big);
+	ui->big = NULL;
+	ui->big_count = ui->big_cap = 0;
 }
 
 static uint64_t hash_text(const char *s, size_t len)
@@ -110,30 +155,56 @@ static uint64_t hash_text(const char *s, size_t len)
 	return h;
 }
 
-/* The lines of text[0..len) wrapped to w: kept from an earlier build for a long paragraph,
- * else made in the scratch wrap. NULL when out of memory. */
-static const struct textwrap *wrap_paragraph(struct ui *ui, enum font_role font,
-					     const char *text, size_t len, int w)
+/* A slot for a text to keep: one this build has not used (the least recently used), or a new
+ * one while this build uses them all; NULL when out of memory. */
+static struct para_cache *para_slot(struct ui *ui)
 {
-	struct para_cache *c;
-	uint64_t hash;
+	struct para_cache *oldest = NULL, **p, *c;
+	size_t in_use = 0;
 
-	if (len < VIEW_PARA_CACHE_MIN)
-		return text_wrap(ui->text, &ui->wrap, ui->fonts.font[font], text, len, w) ?
-			&ui->wrap : NULL;
-	hash = hash_text(text, len);
-	for (size_t i = 0; i < VIEW_PARA_CACHE; i++) {
-		c = &ui->para[i];
-		if (c->text == text && c->len == len && c->hash == hash && c->font == font &&
-		    c->px == ui->fonts.px[font] && c->w == w && c->wrap.count)
-			return &c->wrap;
+	for (size_t i = 0; i < ui->para_count; i++) {
+		c = ui->para[i];
+
+		if (c->used == ui->build)
+			in_use++;
+		else if (!oldest || c->used < oldest->used)
+			oldest = c;
 	}
-	c = &ui->para[ui->para_next];
-	ui->para_next = (ui->para_next + 1) % VIEW_PARA_CACHE;
-	c->text = NULL;
-	if (!text_wrap(ui->text, &c->wrap, ui->fonts.font[font], text, len, w))
+	if (oldest && ui->para_count >= in_use + VIEW_PARA_KEEP)
+		return oldest;
+	p = realloc(ui->para, (ui->para_count + 1) * sizeof *p);
+	if (!p)
+		return oldest;
+	ui->para = p;
+	if (!(c = calloc(1, sizeof *c)))
+		return oldest;
+	ui->para[ui->para_count++] = c;
+	return c;
+}
+
+const struct textwrap *view_wrap(struct ui *ui, enum font_role font, const char *text,
+				 size_t len, int w)
+{
+	uint64_t hash = hash_text(text, len);
+	struct para_cache *c;
+
+	for (size_t i = 0; i < ui->para_count; i++) {
+		c = ui->para[i];
+		if (c->len == len && c->hash == hash && c->font == font &&
+		    c->px == ui->fonts.px[font] && c->w == w && c->wrap.count) {
+			c->used = ui->build;
+			return &c->wrap;
+		}
+	}
+	if (!(c = para_slot(ui)))
 		return NULL;
-	c->text = text;
+	c->used = ui->build;
+	c->len = 0;
+	c->hash = 0;
+	if (!text_wrap(ui->text, &c->wrap, ui->fonts.font[font], text, len, w)) {
+		c->wrap.count = 0;
+		return NULL;
+	}
 	c->len = len;
 	c->hash = hash;
 	c->font = font;
@@ -148,11 +219,17 @@ int view_paragraph(struct ui *ui, enum item_region region, enum font_role font,
 	int line_h = ui->fonts.line_h[font];
 	size_t len = strlen(text), count;
 	const struct textwrap *wrap;
+	bool kept = len >= VIEW_PARA_CACHE_MIN;
 
 	/* Scenario texts often end with a line break: it should not add an empty line. */
 	while (len && (text[len - 1] == '\n' || text[len - 1] == ' ' || text[len - 1] == '\r'))
 		len--;
-	if (!(wrap = wrap_paragraph(ui, font, text, len, w)))
+	if (kept)
+		wrap = view_wrap(ui, font, text, len, w);
+	else
+		wrap = text_wrap(ui->text, &ui->wrap, ui->fonts.font[font], text, len, w) ?
+			&ui->wrap : NULL;
+	if (!wrap)
 		return 0;
 	/* Lines past VIEW_MAX_Y are left out: no text a scenario can hold gets there, and the
 	 * places of the lines kept (and the page's height) stay within an int. */
@@ -161,6 +238,24 @@ int view_paragraph(struct ui *ui, enum item_region region, enum font_role font,
 		return 0;
 	if (count > (size_t)((VIEW_MAX_Y - y) / line_h))
 		count = (size_t)((VIEW_MAX_Y - y) / line_h);
+	if (kept) {
+		/* One item for all the lines, as wide as the widest. */
+		struct item *item;
+		int widest = 0;
+
+		for (size_t i = 0; i < count; i++)
+			if (wrap->lines[i].width > widest)
+				widest = wrap->lines[i].width;
+		item = view_add(ui, ITEM_PARA, region,
+				(SDL_Rect){x, y, widest, (int)count * line_h});
+		item->text = text;
+		item->len = len;
+		item->font = font;
+		item->color = color;
+		item->wrap = wrap;
+		item->lines = count;
+		return (int)count * line_h;
+	}
 	for (size_t i = 0; i < count; i++) {
 		const struct textwrap_line *l = &wrap->lines[i];
 		struct item *item = view_add(ui, ITEM_TEXT, region,
@@ -417,15 +512,43 @@ static void draw_mark(struct ui *ui, const struct item *item, SDL_Rect r, struct
 	}
 }
 
+/* Draws lines [0, count) of wrap (over text) from x, y, one every line_h pixels: only those
+ * that reach into the rows top..bottom, so a long text costs what shows. */
+static void draw_lines(struct ui *ui, TTF_Font *font, SDL_Color ink, const char *text,
+		       const struct textwrap *wrap, size_t count, int x, int y, int line_h,
+		       int top, int bottom)
+{
+	size_t first = 0, last = count;
+
+	if (line_h <= 0)
+		return;
+	if (top > y)
+		first = (size_t)(top - y) / (size_t)line_h;
+	if (bottom <= y)
+		return;
+	if ((size_t)(bottom - y) / (size_t)line_h + 1 < last)
+		last = (size_t)(bottom - y) / (size_t)line_h + 1;
+	for (size_t i = first; i < last; i++)
+		text_draw(ui->text, font, ink, text + wrap->lines[i].start,
+			  wrap->lines[i].end - wrap->lines[i].start, x, y + (int)i * line_h);
+}
+
+/* The rows of the screen an item can show in: the content area for scrolled content. */
+static void visible_rows(const struct ui *ui, const struct item *item, int *top, int *bottom)
+{
+	*top = item->region == REGION_CONTENT ? ui->lay.content.y : 0;
+	*bottom = item->region == REGION_CONTENT ? ui->lay.content.y + ui->lay.content.h :
+		ui->lay.h;
+}
+
 static void draw_control(struct ui *ui, const struct item *item, SDL_Rect r, bool focused,
 			 bool hovered)
 {
 	const struct theme *t = ui->theme;
 	TTF_Font *font = ui->fonts.font[item->font];
 	struct theme_color back = t->panel, ink = t->text, edge = t->border;
-	int label_w = text_width(ui->text, font, item->text, item->len);
 	int line_h = ui->fonts.line_h[item->font];
-	int x, y;
+	int x, y, label_w, top, bottom;
 
 	if (item->style == STYLE_PRIMARY || item->selected) {
 		back = item->style == STYLE_PRIMARY ? t->primary : t->selected;
@@ -435,19 +558,27 @@ static void draw_control(struct ui *ui, const struct item *item, SDL_Rect r, boo
 	fill(ui->ren, back, r);
 	frame(ui->ren, edge, r, hovered ? ui->lay.border * 2 : ui->lay.border);
 	if (item->style == STYLE_RADIO || item->style == STYLE_CHECK) {
+		const struct textwrap *wrap = item->wrap;
+		size_t count = item->lines;
+
 		x = r.x + view_option_indent(ui);
 		draw_mark(ui, item, r, ink);
-		if (!text_wrap(ui->text, &ui->wrap, font, item->text, item->len,
-			       r.x + r.w - ui->lay.unit * 2 - x))
-			return;
-		y = r.y + (r.h - (int)ui->wrap.count * line_h) / 2;
-		for (size_t i = 0; i < ui->wrap.count; i++)
-			text_draw(ui->text, font, view_color(ink),
-				  item->text + ui->wrap.lines[i].start,
-				  ui->wrap.lines[i].end - ui->wrap.lines[i].start, x,
-				  y + (int)i * line_h);
+		/* The label's lines were wrapped when the page was built (an option of the
+		 * facilitator's pages without them is wrapped here: its labels are short). */
+		if (!wrap) {
+			if (!text_wrap(ui->text, &ui->wrap, font, item->text, item->len,
+				       r.x + r.w - ui->lay.unit * 2 - x))
+				return;
+			wrap = &ui->wrap;
+			count = wrap->count;
+		}
+		y = r.y + (r.h - (int)count * line_h) / 2;
+		visible_rows(ui, item, &top, &bottom);
+		draw_lines(ui, font, view_color(ink), item->text, wrap, count, x, y, line_h, top,
+			   bottom);
 		return;
 	}
+	label_w = text_width(ui->text, font, item->text, item->len);
 	x = r.x + (r.w - label_w) / 2;
 	y = r.y + (r.h - line_h * (item->sub && item->style == STYLE_SCALE ? 2 : 1)) / 2;
 	text_draw(ui->text, font, view_color(ink), item->text, item->len, x, y);
@@ -470,6 +601,15 @@ static void draw_item(struct ui *ui, const struct item *item, bool focused, bool
 		text_draw(ui->text, ui->fonts.font[item->font], view_color(item_ink(t, item)),
 			  item->text, item->len, r.x, r.y);
 		break;
+	case ITEM_PARA: {
+		int top, bottom;
+
+		visible_rows(ui, item, &top, &bottom);
+		draw_lines(ui, ui->fonts.font[item->font], view_color(item_ink(t, item)),
+			   item->text, item->wrap, item->lines, r.x, r.y,
+			   ui->fonts.line_h[item->font], top, bottom);
+		break;
+	}
 	case ITEM_PANEL:
 		fill(ui->ren, t->panel, r);
 		frame(ui->ren, t->border, r, ui->lay.border);
