@@ -15,9 +15,7 @@ void view_reset(struct ui *ui)
 	ui->arena_used = 0;
 	ui->content_h = 0;
 	ui->build++;
-	for (size_t i = 0; i < ui->big_count; i++)
-		free(ui->big[i]);
-	ui->big_count = 0;
+	ui->big_count = 0; /* the blocks are kept for the next build's long texts */
 }
 
 const char *view_printf(struct ui *ui, const char *fmt, ...)
@@ -44,24 +42,35 @@ static bool list_item(const char *line)
 }
 
 /* Memory of its own for a reflowed text of len bytes (a bullet takes two bytes more than the
- * "- " it replaces, so at most twice the text), freed at the next build; NULL when none. */
+ * "- " it replaces, so at most twice the text), valid until the next build; NULL when none.
+ * Blocks are kept and reused from one build to the next: a long prompt is reflowed again
+ * for every build, and fresh memory would cost page faults each time. */
 static char *big_block(struct ui *ui, size_t len)
 {
-	char *block;
+	struct big_block *b;
+	size_t need = 2 * len + 4;
 
 	if (ui->big_count == ui->big_cap) {
 		size_t cap = ui->big_cap ? ui->big_cap * 2 : 8;
-		char **p = realloc(ui->big, cap * sizeof *p);
+		struct big_block *p = realloc(ui->big, cap * sizeof *p);
 
 		if (!p)
 			return NULL;
+		memset(p + ui->big_cap, 0, (cap - ui->big_cap) * sizeof *p);
 		ui->big = p;
 		ui->big_cap = cap;
 	}
-	if (!(block = malloc(2 * len + 4)))
-		return NULL;
-	ui->big[ui->big_count++] = block;
-	return block;
+	b = &ui->big[ui->big_count];
+	if (b->size < need) {
+		char *data = realloc(b->data, need);
+
+		if (!data)
+			return NULL;
+		b->data = data;
+		b->size = need;
+	}
+	ui->big_count++;
+	return b->data;
 }
 
 const char *view_reflow(struct ui *ui, const char *text)
@@ -139,8 +148,8 @@ void view_release(struct ui *ui)
 	free(ui->para);
 	ui->para = NULL;
 	ui->para_count = 0;
-	for (size_t i = 0; i < ui->big_count; i++)
-		free(ui->big[i]);
+	for (size_t i = 0; i < ui->big_cap; i++)
+		free(ui->big[i].data);
 	free(ui->big);
 	ui->big = NULL;
 	ui->big_count = ui->big_cap = 0;

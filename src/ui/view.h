@@ -91,6 +91,11 @@ struct para_cache {
 	unsigned long used;       /* the build that last used it */
 	struct textwrap wrap;
 };
+/* Memory for a reflowed text too long for the arena. */
+struct big_block {
+	char *data;
+	size_t size;
+};
 #define VIEW_PARA_KEEP 8          /* kept slots beyond those the current build uses */
 #define VIEW_PARA_CACHE_MIN 4096  /* bytes: shorter paragraphs are one item per line */
 
@@ -108,7 +113,8 @@ struct ui {
 	                             its own, so that items can point into them) */
 	size_t para_count;
 	unsigned long build;      /* counts builds (view_reset) */
-	char **big;               /* reflowed texts too long for the arena, freed at the next build */
+	struct big_block *big;    /* reflowed texts too long for the arena: big_count in use in
+	                             this build, big_cap kept */
 	size_t big_count, big_cap;
 
 	struct item *items;
