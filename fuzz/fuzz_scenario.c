@@ -1,11 +1,12 @@
-/* libFuzzer target for the scenario loader: any bytes must give a scenario or messages,
- * never a crash, a leak or a hang. */
+/* libFuzzer target for the scenario loader and its text warnings (scenario_lint): any bytes
+ * must give a scenario or messages, never a crash, a leak or a hang. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 
 #include "core/scenario.h"
+#include "core/scenario_lint.h"
 
 /* A scenario folder with the media names the seed corpus uses, so that inputs get past the
  * media checks and reach the cue and step rules. Made once; left for the OS to clean. */
@@ -40,6 +41,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* a scenario comes with no message, a refusal with at least one */
 	if ((s != NULL) == (diags.count != 0))
 		abort();
+	if (s) {
+		struct rjk_diags warnings = {0};
+
+		scenario_lint(s, (const char *)data, size, NULL, &warnings);
+		rjk_diags_release(&warnings);
+	}
 	scenario_free(s);
 	rjk_diags_release(&diags);
 	return 0;

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Runs the built `rjkiosk check` the way an author would and checks exit codes and output:
-# 0 all valid, 1 any invalid (messages on stderr), 2 usage errors.
+# 0 all valid (warnings too, on stderr), 1 any invalid (messages on stderr), 2 usage errors.
 # Usage: check_cli.sh RJKIOSK TEST_DATA_DIR
 set -u
 rjkiosk=$1
@@ -48,6 +48,11 @@ contains "$err" "$data/bad/unknown-keys: not valid (4 problems)" "summary on std
 expect 1 "valid and invalid together" check "$data/good/minimal" "$data/bad/tags"
 contains "$out" "$data/good/minimal: ok" "the valid one is still reported"
 contains "$err" "$data/bad/tags/scenario.yaml:1:10:" "the invalid one"
+
+expect 0 "valid with warnings" check "$data/warn/long-title" "$data/warn/long-caption"
+contains "$err" "$data/warn/long-title/scenario.yaml:3:8: warning: the title has 51 characters" "title warning on stderr"
+contains "$err" "$data/warn/long-caption/captions.vtt:6: warning: a caption of 82 characters" "caption warning on stderr"
+contains "$out" "$data/warn/long-title: ok" "a scenario with warnings is still ok"
 
 expect 1 "missing path" check "$data/no-such-scenario"
 contains "$err" "no such scenario folder or file" "missing path message"

@@ -6,14 +6,18 @@
 #include "core/error.h"
 #include "core/report.h"
 #include "core/scenario.h"
+#include "core/scenario_lint.h"
 #include "core/timecode.h"
 
 static const char check_usage[] =
 	"Usage: rjkiosk check PATH...\n"
 	"\n"
 	"Checks scenario folders (or their scenario.yaml files) and reports every problem as\n"
-	"FILE:LINE:COLUMN: message. Prints one 'ok' line per valid scenario.\n"
-	"Exit status: 0 when all are valid, 1 when any is invalid, 2 for a usage error.\n"
+	"FILE:LINE:COLUMN: message. Prints one 'ok' line per valid scenario, after a\n"
+	"FILE:LINE:COLUMN: warning: message for each text no screen shows well (a valid\n"
+	"scenario with warnings still runs).\n"
+	"Exit status: 0 when all are valid (with or without warnings), 1 when any is invalid,\n"
+	"2 for a usage error.\n"
 	"\n"
 	"  -h, --help  show this help\n";
 
@@ -67,6 +71,12 @@ int cmd_check(int argc, char **argv)
 		struct rjk_diags diags = {0};
 		struct scenario *s = scenario_load(argv[i], &diags);
 		if (s) {
+			struct rjk_diags warnings = {0};
+
+			scenario_lint_files(s, &warnings);
+			for (size_t k = 0; k < warnings.count; k++)
+				fprintf(stderr, "%s\n", warnings.items[k]);
+			rjk_diags_release(&warnings);
 			print_ok(argv[i], s);
 		} else {
 			for (size_t k = 0; k < diags.count; k++)

@@ -7,6 +7,10 @@
 
 size_t grapheme_decode(const char *s, size_t len, size_t offset, uint32_t *cp)
 {
+	if (offset < len && (unsigned char)s[offset] < 0x80) {
+		*cp = (unsigned char)s[offset]; /* ASCII, the common case: no decoding */
+		return 1;
+	}
 	size_t n = utf8_decode(s + offset, len - offset, cp);
 	if (n == 0) {
 		*cp = 0xFFFD;
@@ -115,6 +119,12 @@ size_t grapheme_next(const char *s, size_t len, size_t offset)
 {
 	if (offset >= len)
 		return len;
+	/* Between two ASCII characters only CR LF holds together (as in grapheme_is_boundary):
+	 * the common case needs no decoding. */
+	if ((unsigned char)s[offset] < 0x80 &&
+	    (offset + 1 == len || ((unsigned char)s[offset + 1] < 0x80 &&
+				   (s[offset] != '\r' || s[offset + 1] != '\n'))))
+		return offset + 1;
 	do {
 		uint32_t cp;
 		offset += grapheme_decode(s, len, offset, &cp);
@@ -126,6 +136,9 @@ size_t grapheme_prev(const char *s, size_t len, size_t offset)
 {
 	if (offset > len)
 		offset = len;
+	if (offset >= 2 && (unsigned char)s[offset - 1] < 0x80 &&
+	    (unsigned char)s[offset - 2] < 0x80 && (s[offset - 2] != '\r' || s[offset - 1] != '\n'))
+		return offset - 1; /* between two ASCII characters, as in grapheme_next */
 	while (offset > 0) {
 		uint32_t cp;
 		offset = decode_before(s, offset, &cp);

@@ -270,19 +270,31 @@ size_t textwrap_offset_at_x(const struct textwrap *wrap, const char *text, size_
 	if (last < l->start)
 		last = l->start;
 
-	size_t at = l->start;
-	int at_x = 0;
 	if (x <= 0)
-		return at;
-	while (at < last) {
-		size_t q = grapheme_next(text, len, at);
-		int qx = measure(ctx, text + l->start, q - l->start);
-		if (qx >= x)
-			return x - at_x <= qx - x ? at : q;
-		at = q;
-		at_x = qx;
+		return l->start;
+	/* Bisection over cluster boundaries between one left of x (lo) and one at or right of
+	 * it (hi): a few measures of the line, however long it is (a line of hanging spaces or
+	 * zero-width characters can hold the whole text). */
+	size_t lo = l->start, hi = last;
+	int lo_x = 0, hi_x = hi > lo ? measure(ctx, text + l->start, hi - l->start) : 0;
+	if (hi_x < x)
+		return last;
+	for (;;) {
+		size_t mid = grapheme_floor(text, len, lo + (hi - lo) / 2);
+		if (mid <= lo)
+			mid = grapheme_next(text, len, lo);
+		if (mid >= hi)
+			break;
+		int mid_x = measure(ctx, text + l->start, mid - l->start);
+		if (mid_x >= x) {
+			hi = mid;
+			hi_x = mid_x;
+		} else {
+			lo = mid;
+			lo_x = mid_x;
+		}
 	}
-	return last;
+	return x - lo_x <= hi_x - x ? lo : hi;
 }
 
 int textwrap_x_of(const struct textwrap *wrap, const char *text, size_t offset,

@@ -53,8 +53,12 @@ static void relayout(struct editor *ed, struct text *text, TTF_Font *font, int w
 	char *shown;
 
 	if (ed->wrap_valid && ed->wrap_rev == textedit_revision(ed->edit) && ed->wrap_w == width &&
-	    ed->wrap_font == font && !clen && !ed->comp_len && ed->shown_caret == caret)
+	    ed->wrap_font == font && !clen && !ed->comp_len) {
+		/* Only the caret moved: the shown text and its lines are still right (wrapping
+		 * again would cost a pass over the whole text for every arrow key). */
+		ed->shown_caret = caret;
 		return;
+	}
 	shown = malloc(len + clen + 1);
 	if (!shown)
 		return;
@@ -81,7 +85,7 @@ static size_t line_count(const struct editor *ed)
 /* Caret moves by visual line, as in any editor with soft wrapping. */
 static void move_vertical(struct editor *ed, struct text *text, TTF_Font *font, int lines)
 {
-	struct text_measure m = {text, font};
+	struct text_measure m = {.text = text, .font = font};
 	size_t caret = textedit_caret(ed->edit), line;
 	long target;
 
@@ -250,7 +254,7 @@ enum editor_result editor_key(struct editor *ed, struct text *text, TTF_Font *fo
 
 void editor_click(struct editor *ed, struct text *text, TTF_Font *font, int x, int y)
 {
-	struct text_measure m = {text, font};
+	struct text_measure m = {.text = text, .font = font};
 	long line;
 
 	if (!ed->edit || ed->line_h <= 0)
@@ -295,7 +299,7 @@ void editor_draw(struct editor *ed, struct text *text, SDL_Renderer *ren,
 		 const struct theme *theme, TTF_Font *font, TTF_Font *hint_font,
 		 const char *hint, SDL_Rect inner, bool focused)
 {
-	struct text_measure m = {text, font};
+	struct text_measure m = {.text = text, .font = font};
 	SDL_Color ink = view_color(theme->text);
 	SDL_Rect old_clip;
 	bool clipped = SDL_RenderIsClipEnabled(ren);
@@ -327,7 +331,7 @@ void editor_draw(struct editor *ed, struct text *text, SDL_Renderer *ren,
 	}
 	if (!textedit_len(ed->edit) && !ed->comp_len && hint) {
 		struct textwrap hw = {0};
-		struct text_measure hm = {text, hint_font};
+		struct text_measure hm = {.text = text, .font = hint_font};
 
 		if (textwrap_layout(&hw, hint, strlen(hint), inner.w, text_measure_fn, &hm))
 			for (size_t i = 0; i < hw.count; i++)

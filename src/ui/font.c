@@ -59,11 +59,15 @@ bool fonts_init(struct fonts *fonts, struct rjk_error *err)
 	return true;
 }
 
+const char *fonts_path(const struct fonts *fonts, int role)
+{
+	return role == FONT_HEADING || role == FONT_TITLE ? fonts->bold_path : fonts->regular_path;
+}
+
 bool fonts_resize(struct fonts *fonts, const int px[FONT_ROLE_COUNT], struct rjk_error *err)
 {
 	for (int role = 0; role < FONT_ROLE_COUNT; role++) {
-		bool bold = role == FONT_HEADING || role == FONT_TITLE;
-		const char *path = bold ? fonts->bold_path : fonts->regular_path;
+		const char *path = fonts_path(fonts, role);
 		TTF_Font *font;
 
 		if (fonts->font[role] && fonts->px[role] == px[role])

@@ -30,6 +30,9 @@ struct fonts {
  * fontconfig calls sans-serif). TTF_Init must have been called. */
 bool fonts_init(struct fonts *fonts, struct rjk_error *err);
 
+/* The file a role's font is opened from (bold for headings and titles). */
+const char *fonts_path(const struct fonts *fonts, int role);
+
 /* (Re)opens every role at the given pixel sizes (body, small, heading, title). Headings and
  * titles use the bold face. */
 bool fonts_resize(struct fonts *fonts, const int px[FONT_ROLE_COUNT], struct rjk_error *err);

@@ -6,6 +6,9 @@ static const char welcome[] =
 	"group and questions to answer on your own. Your answers stay on this machine. You may "
 	"pass any question that is not marked as required.";
 
+/* A title longer than this many lines is cut with an ellipsis (the guide says so). */
+#define START_TITLE_LINES 3
+
 void screen_start(struct ui *ui, const struct session *s)
 {
 	const struct layout *l = &ui->lay;
@@ -15,8 +18,8 @@ void screen_start(struct ui *ui, const struct session *s)
 	y += view_paragraph(ui, REGION_CONTENT, FONT_SMALL, COLOR_MUTED, "Restorative justice training",
 			    x, y, w);
 	y += l->unit * 2;
-	y += view_paragraph(ui, REGION_CONTENT, FONT_TITLE, COLOR_TEXT,
-			    session_scenario(s)->title, x, y, w);
+	y += view_paragraph_max(ui, REGION_CONTENT, FONT_TITLE, COLOR_TEXT,
+				session_scenario(s)->title, x, y, w, START_TITLE_LINES);
 	y += l->unit * 4;
 	y += view_paragraph(ui, REGION_CONTENT, FONT_BODY, COLOR_TEXT, welcome, x, y, w);
 	y += l->unit * 4;

@@ -173,12 +173,15 @@ static int choice_list(struct ui *ui, const struct step *step, const struct sess
 
 	for (size_t i = 0; i < step->option_count; i++) {
 		struct item *o;
+		const struct textwrap *wrap;
 		int h;
 
-		if (!text_wrap(ui->text, &ui->wrap, ui->fonts.font[FONT_BODY], step->options[i],
-			       strlen(step->options[i]), text_w))
+		/* The label's lines are kept for drawing: a long label is not wrapped again
+		 * for every frame. */
+		if (!(wrap = view_wrap(ui, FONT_BODY, step->options[i], strlen(step->options[i]),
+				       text_w)))
 			continue;
-		h = (int)ui->wrap.count * line_h + l->unit * 3;
+		h = (int)wrap->count * line_h + l->unit * 3;
 		if (h < l->target)
 			h = l->target;
 		o = view_add(ui, ITEM_OPTION, REGION_CONTENT, (SDL_Rect){x, y, w, h});
@@ -190,6 +193,8 @@ static int choice_list(struct ui *ui, const struct step *step, const struct sess
 		o->arg = (int)i;
 		o->group = 1;
 		o->selected = a->chosen && a->chosen[i];
+		o->wrap = wrap;
+		o->lines = wrap->count;
 		y += h + l->unit * 2;
 	}
 	return y - top;

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/grapheme.h"
 #include "core/seekbar.h"
 #include "core/timecode.h"
 #include "ui/view.h"
@@ -377,6 +378,26 @@ static void draw_progress(struct ui *ui, SDL_Rect strip)
 		   strip.y + l->unit * 2, &label);
 }
 
+/* How much of a caption can show in CAPTION_LINES lines of width w: its first lines, each
+ * up to what CAPTION_LINES lines could hold. Only that is wrapped, for every frame, so a cue
+ * of any length costs what shows. */
+static size_t caption_shown(struct ui *ui, TTF_Font *font, const char *text, int w)
+{
+	size_t len = strlen(text), at = 0;
+
+	for (int line = 0; line < CAPTION_LINES && at < len; line++) {
+		const char *nl = memchr(text + at, '\n', len - at);
+		size_t end = nl ? (size_t)(nl - text) : len;
+		int fit_w;
+		size_t fit = text_fit(ui->text, font, text + at, end - at, w * CAPTION_LINES, &fit_w);
+
+		if (at + fit < end)
+			return grapheme_next(text, len, at + fit);
+		at = nl ? end + 1 : len;
+	}
+	return at;
+}
+
 /* Captions at the bottom centre of the picture (above the controls when they show), on a
  * dark box; at most CAPTION_LINES lines. */
 static void draw_caption(struct ui *ui, SDL_Rect pic, int bottom)
@@ -390,7 +411,8 @@ static void draw_caption(struct ui *ui, SDL_Rect pic, int bottom)
 	SDL_Rect box;
 	bool hc = ui->settings.high_contrast;
 
-	if (!text_wrap(ui->text, &ui->wrap, font, text, strlen(text), max_w - 2 * pad))
+	if (!text_wrap(ui->text, &ui->wrap, font, text, caption_shown(ui, font, text, max_w - 2 * pad),
+		       max_w - 2 * pad))
 		return;
 	lines = ui->wrap.count < CAPTION_LINES ? ui->wrap.count : CAPTION_LINES;
 	for (size_t i = 0; i < lines; i++) {

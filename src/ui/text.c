@@ -1,13 +1,23 @@
-/* Text measuring and drawing with two caches: widths of strings and textures of lines. */
+/* Text measuring and drawing with three caches: glyph metrics (so that most text is measured
+ * by adding advances, in time linear in its length), widths of strings that need the shaper,
+ * and textures of lines. */
 #include "ui/text.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include FT_ADVANCES_H
+
+#include "core/grapheme.h"
+
 #define WIDTH_SLOTS 4096
 #define LINE_BUCKETS 512
 #define KEEP_FRAMES 3
+#define METRIC_FONTS 8
+#define METRIC_PAGES 256 /* pages of 256 code points: the Basic Multilingual Plane */
 
 struct width_slot {
 	const TTF_Font *font;
@@ -28,8 +38,28 @@ struct line {
 	unsigned long used; /* frame number */
 };
 
+/* One glyph's horizontal metrics, as SDL_ttf lays it out: its ink from the pen's pixel, and
+ * its advance in 1/64 pixel (with light hinting, advances are fractional). */
+struct glyph {
+	int16_t minx, maxx;
+	int32_t advance;
+	bool known;
+};
+
+/* Glyph metrics of one font, for the code points the shaper draws one glyph each for. */
+struct metrics {
+	const TTF_Font *font;
+	FT_Face face;  /* the same file at the same size, for exact advances */
+	int32_t load;  /* FreeType load flags matching the font's hinting */
+	bool additive; /* adding advances gave the shaper's width: simple text is measured so */
+	struct glyph *pages[METRIC_PAGES];
+};
+
 struct text {
 	SDL_Renderer *ren;
+	FT_Library ft;       /* NULL until a font is described with text_font_file */
+	struct metrics metrics[METRIC_FONTS];
+	size_t metric_next; /* the slot reused when all are taken */
 	struct width_slot widths[WIDTH_SLOTS];
 	struct line *lines[LINE_BUCKETS];
 	unsigned long frame;
@@ -65,10 +95,23 @@ static void line_free(struct line *line)
 	free(line);
 }
 
+static void metrics_clear(struct metrics *m)
+{
+	for (size_t p = 0; p < METRIC_PAGES; p++)
+		free(m->pages[p]);
+	if (m->face)
+		FT_Done_Face(m->face);
+	memset(m, 0, sizeof *m);
+}
+
 void text_free(struct text *text)
 {
 	if (!text)
 		return;
+	for (size_t i = 0; i < METRIC_FONTS; i++)
+		metrics_clear(&text->metrics[i]);
+	if (text->ft)
+		FT_Done_FreeType(text->ft);
 	for (size_t b = 0; b < LINE_BUCKETS; b++)
 		while (text->lines[b]) {
 			struct line *next = text->lines[b]->next;
@@ -98,15 +141,142 @@ static const char *terminated(struct text *text, const char *s, size_t len)
 	return text->scratch;
 }
 
-int text_width(struct text *text, TTF_Font *font, const char *s, size_t len)
+/* True for a code point the shaper draws as one glyph at its own advance, with no mark
+ * attached, no ligature and no reordering: Latin, Greek, Cyrillic, common punctuation and
+ * symbols, and CJK ideographs and Hangul syllables. The soft hyphen and the ideographic space
+ * draw differently from their metrics; combining marks, joiners, variation selectors and the
+ * scripts that are shaped are measured by the shaper. */
+static bool simple_cp(uint32_t cp)
+{
+	if (cp < 0x20)
+		return false;
+	if (cp < 0x7F)
+		return true;
+	if (cp < 0xA0 || cp == 0xAD)
+		return false;
+	return cp < 0x300 || (cp >= 0x370 && cp < 0x500) || (cp >= 0x1E00 && cp < 0x2000) ||
+	       (cp >= 0x2010 && cp < 0x2028) || (cp >= 0x2030 && cp < 0x205F) ||
+	       (cp >= 0x20A0 && cp < 0x20C0) || (cp >= 0x2100 && cp < 0x2C00) ||
+	       (cp >= 0x3001 && cp < 0x302A) || (cp >= 0x3030 && cp < 0x3099) ||
+	       (cp >= 0x309B && cp < 0xA000) || (cp >= 0xAC00 && cp < 0xD7A4);
+}
+
+static const struct glyph *glyph_of(struct metrics *m, TTF_Font *font, uint32_t cp)
+{
+	struct glyph **page = &m->pages[cp >> 8];
+	struct glyph *g;
+	int minx, maxx, miny, maxy, advance;
+
+	if (!*page && !(*page = calloc(256, sizeof **page)))
+		return NULL;
+	g = &(*page)[cp & 0xFF];
+	if (!g->known) {
+		FT_Fixed fixed;
+
+		if (TTF_GlyphMetrics32(font, cp, &minx, &maxx, &miny, &maxy, &advance) != 0 ||
+		    FT_Get_Advance(m->face, FT_Get_Char_Index(m->face, cp), m->load, &fixed) != 0)
+			return NULL;
+		/* 16.16 to 26.6, rounded as HarfBuzz does for SDL_ttf */
+		*g = (struct glyph){(int16_t)minx, (int16_t)maxx, (int32_t)((fixed + 512) >> 10),
+				    true};
+	}
+	return g;
+}
+
+/* Adds the glyphs of s[from..len) to *run (a run from s's start): false when some character
+ * needs the shaper. */
+static bool additive_run(struct metrics *m, TTF_Font *font, const char *s, size_t from,
+			 size_t len, struct text_run *run)
+{
+	long long pen = run->pen, left = run->left, right = run->right;
+
+	for (size_t i = from; i < len;) {
+		uint32_t cp = (unsigned char)s[i];
+		const struct glyph *g;
+
+		if (cp < 0x80)
+			i++;
+		else
+			i += grapheme_decode(s, len, i, &cp);
+		if (!simple_cp(cp) || !(g = glyph_of(m, font, cp)))
+			return false;
+		if (g->maxx > g->minx) {
+			if ((pen >> 6) + g->minx < left)
+				left = (pen >> 6) + g->minx;
+			if ((pen >> 6) + g->maxx > right)
+				right = (pen >> 6) + g->maxx;
+		}
+		pen += g->advance;
+	}
+	*run = (struct text_run){len, pen, left, right};
+	return true;
+}
+
+static int run_width(const struct text_run *run)
+{
+	long long right = (run->pen >> 6) > run->right ? run->pen >> 6 : run->right;
+
+	return right - run->left > INT32_MAX ? INT32_MAX : (int)(right - run->left);
+}
+
+/* Width of s[0..len) from glyph metrics, as SDL_ttf computes it: from the leftmost ink (or
+ * the pen's start) to the rightmost ink (or the pen's end), each glyph drawn at the whole
+ * pixel its pen position falls in. -1 when some character needs the shaper. */
+static int additive_width(struct metrics *m, TTF_Font *font, const char *s, size_t len)
+{
+	struct text_run run = {0, 0, 0, 0};
+
+	return additive_run(m, font, s, 0, len, &run) ? run_width(&run) : -1;
+}
+
+static int shaped_width(struct text *text, TTF_Font *font, const char *s, size_t len);
+
+/* The metrics of font, or NULL when its file is not known. */
+static struct metrics *metrics_of(struct text *text, const TTF_Font *font)
+{
+	for (size_t i = 0; i < METRIC_FONTS; i++)
+		if (text->metrics[i].font == font)
+			return &text->metrics[i];
+	return NULL;
+}
+
+void text_font_file(struct text *text, TTF_Font *font, const char *path, int px)
+{
+	/* Pairs that fonts often kern or join, and marks of ink past the advance: a font whose
+	 * shaper moves any of them is always measured by the shaper. */
+	static const char probe[] = "AVATAR To Ty Wa Yo ff fi \"Lj\" 1/4 r, T. P. LT W\xc3\xa9 j";
+	struct metrics *m = metrics_of(text, font);
+	int hinting = TTF_GetFontHinting(font);
+
+	if (!m) {
+		m = &text->metrics[text->metric_next];
+		text->metric_next = (text->metric_next + 1) % METRIC_FONTS;
+	}
+	metrics_clear(m);
+	m->font = font;
+	if ((!text->ft && FT_Init_FreeType(&text->ft) != 0) ||
+	    FT_New_Face(text->ft, path, 0, &m->face) != 0) {
+		m->face = NULL;
+		return;
+	}
+	/* as TTF_OpenFont sizes the face (72 dpi: points are pixels) and hints its glyphs */
+	if (FT_Set_Char_Size(m->face, 0, (FT_F26Dot6)px * 64, 0, 0) != 0)
+		return;
+	m->load = FT_LOAD_DEFAULT | (hinting == TTF_HINTING_LIGHT ? FT_LOAD_TARGET_LIGHT :
+				     hinting == TTF_HINTING_MONO ? FT_LOAD_TARGET_MONO :
+				     hinting == TTF_HINTING_NONE ? FT_LOAD_NO_HINTING :
+				     FT_LOAD_TARGET_NORMAL);
+	m->additive = additive_width(m, font, probe, sizeof probe - 1) ==
+		      shaped_width(text, font, probe, sizeof probe - 1);
+}
+
+static int shaped_width(struct text *text, TTF_Font *font, const char *s, size_t len)
 {
 	uint64_t hash = hash_bytes(s, len, 0xcbf29ce484222325ULL ^ (uintptr_t)font);
 	struct width_slot *slot = &text->widths[hash % WIDTH_SLOTS];
 	const char *z;
 	int w = 0, h = 0;
 
-	if (len == 0)
-		return 0;
 	if (slot->font == font && slot->hash == hash && slot->len == len)
 		return slot->width;
 	z = terminated(text, s, len);
@@ -116,17 +286,97 @@ int text_width(struct text *text, TTF_Font *font, const char *s, size_t len)
 	return w;
 }
 
+int text_width(struct text *text, TTF_Font *font, const char *s, size_t len)
+{
+	struct metrics *m;
+	int w;
+
+	if (len == 0)
+		return 0;
+	m = metrics_of(text, font);
+	if (m && m->additive && (w = additive_width(m, font, s, len)) >= 0)
+		return w;
+	return shaped_width(text, font, s, len);
+}
+
+size_t text_fit(struct text *text, TTF_Font *font, const char *s, size_t len, int max_w,
+		int *width)
+{
+	struct text_measure tm = {.text = text, .font = font};
+	size_t lo = 0, hi, cand = 64;
+	int lo_w = 0, w;
+
+	/* Doubling until a prefix is too wide, so that the bytes measured stay in proportion
+	 * to what fits, however long s is; then bisection between the two. */
+	for (;;) {
+		cand = cand >= len ? len : grapheme_floor(s, len, cand);
+		if (cand <= lo)
+			cand = grapheme_next(s, len, lo);
+		w = text_measure_fn(&tm, s, cand);
+		if (w > max_w)
+			break;
+		lo = cand;
+		lo_w = w;
+		if (cand >= len) {
+			*width = lo_w;
+			return len;
+		}
+		cand *= 2;
+	}
+	hi = cand;
+	for (;;) {
+		size_t mid = grapheme_floor(s, len, lo + (hi - lo) / 2);
+
+		if (mid <= lo)
+			mid = grapheme_next(s, len, lo);
+		if (mid >= hi)
+			break;
+		w = text_measure_fn(&tm, s, mid);
+		if (w > max_w) {
+			hi = mid;
+		} else {
+			lo = mid;
+			lo_w = w;
+		}
+	}
+	*width = lo_w;
+	return lo;
+}
+
 int text_measure_fn(void *ctx, const char *s, size_t len)
 {
-	struct text_measure *m = ctx;
+	struct text_measure *tm = ctx;
+	struct metrics *m = len ? metrics_of(tm->text, tm->font) : NULL;
+	struct text_run run = {0, 0, 0, 0};
+	size_t slot;
 
-	return text_width(m->text, m->font, s, len);
+	if (!m || !m->additive)
+		return text_width(tm->text, tm->font, s, len);
+	/* Wrapping measures several prefixes of each line: go on from the longest prefix of
+	 * this line measured so far (a prefix ending where a character starts), so that a line
+	 * costs about its own length. */
+	if (tm->start != s) {
+		tm->start = s;
+		tm->next = 0;
+	}
+	for (size_t i = 0; i < tm->next && i < TEXT_MEASURE_RUNS; i++) {
+		const struct text_run *r = &tm->runs[i];
+
+		if (r->len > run.len && r->len <= len &&
+		    (r->len == len || ((unsigned char)s[r->len] & 0xC0) != 0x80))
+			run = *r;
+	}
+	if (!additive_run(m, tm->font, s, run.len, len, &run))
+		return text_width(tm->text, tm->font, s, len);
+	slot = tm->next++ % TEXT_MEASURE_RUNS;
+	tm->runs[slot] = run;
+	return run_width(&run);
 }
 
 bool text_wrap(struct text *text, struct textwrap *wrap, TTF_Font *font, const char *s,
 	       size_t len, int max_w)
 {
-	struct text_measure m = {text, font};
+	struct text_measure m = {.text = text, .font = font};
 
 	return textwrap_layout(wrap, s, len, max_w > 1 ? max_w : 1, text_measure_fn, &m);
 }
@@ -195,16 +445,39 @@ static void record(struct text *text, SDL_Rect r)
 	text->drawn[text->drawn_count++] = r;
 }
 
+/* The part of the renderer's output that can show anything: the clip rectangle when one is
+ * set, else the whole output. */
+static SDL_Rect visible_area(struct text *text)
+{
+	SDL_Rect r = {0, 0, 0, 0};
+
+	if (SDL_RenderIsClipEnabled(text->ren))
+		SDL_RenderGetClipRect(text->ren, &r);
+	else
+		SDL_GetRendererOutputSize(text->ren, &r.w, &r.h);
+	return r;
+}
+
 void text_draw(struct text *text, TTF_Font *font, SDL_Color color, const char *s, size_t len,
 	       int x, int y)
 {
 	struct line *line;
-	SDL_Rect dst;
+	SDL_Rect dst, area = visible_area(text);
+	int right = area.x + area.w, fit_w;
+	size_t fit;
 
 	/* Trailing newlines and spaces draw nothing; an empty string has no texture. */
 	while (len && (s[len - 1] == '\n' || s[len - 1] == '\r'))
 		len--;
-	if (!len || !(line = line_get(text, font, color, s, len)))
+	/* Only what can be seen is rendered: a line out of sight costs nothing, and a line
+	 * longer than the screen is cut one character past the edge (a texture as wide as a
+	 * whole long text would be slow to make and beyond what SDL can hold). */
+	if (!len || y >= area.y + area.h || y + TTF_FontLineSkip(font) <= area.y || x >= right)
+		return;
+	fit = text_fit(text, font, s, len, right - x, &fit_w);
+	if (fit < len)
+		len = grapheme_next(s, len, fit);
+	if (!(line = line_get(text, font, color, s, len)))
 		return;
 	line->used = text->frame;
 	dst = (SDL_Rect){x, y, line->w, line->h};

@@ -17,14 +17,41 @@ struct text;
 struct text *text_new(SDL_Renderer *ren);
 void text_free(struct text *text);
 
-/* Width in pixels of s[0..len) in font. Cached. Matches textwrap_measure_fn when ctx is a
- * struct text_measure. */
+/* Says which file at which pixel size font was opened from (with its hinting already set),
+ * so that text in it can be measured from glyph metrics. Call again after reopening a font.
+ * Without it, or when the font's shaper moves glyphs (kerning), every width comes from the
+ * shaper. */
+void text_font_file(struct text *text, TTF_Font *font, const char *path, int px);
+
+/* Width in pixels of s[0..len) in font, as SDL_ttf draws it. Text the font draws glyph by
+ * glyph (Latin, Greek, Cyrillic, CJK and common symbols) is measured from cached glyph
+ * metrics in time linear in len; other text goes to the shaper, whose widths are cached. */
 int text_width(struct text *text, TTF_Font *font, const char *s, size_t len);
 
+/* The longest prefix of s[0..len), ending at a character (grapheme cluster) boundary, that is
+ * at most max_w pixels wide; *width receives its width. Measures in proportion to the prefix
+ * found, not to len, so a very long text costs no more than what fits. Returns 0 when not
+ * even the first character fits. */
+size_t text_fit(struct text *text, TTF_Font *font, const char *s, size_t len, int max_w,
+		int *width);
+
 /* What textwrap's measuring callback receives. */
+/* A run of glyphs measured from a text's start: its bytes, the pen's end (1/64 pixel) and
+ * its ink's extent (pixels). */
+struct text_run {
+	size_t len;
+	long long pen, left, right;
+};
+#define TEXT_MEASURE_RUNS 8
+/* What textwrap's measuring callback receives: text and font, then zeros. The callback keeps
+ * the last prefixes it measured from one start, so the text must not change while a ctx is
+ * in use. */
 struct text_measure {
 	struct text *text;
 	TTF_Font *font;
+	const char *start;
+	struct text_run runs[TEXT_MEASURE_RUNS];
+	size_t next;           /* runs measured from start (the last TEXT_MEASURE_RUNS kept) */
 };
 int text_measure_fn(void *ctx, const char *s, size_t len);
 
@@ -33,7 +60,9 @@ bool text_wrap(struct text *text, struct textwrap *wrap, TTF_Font *font, const c
 	       size_t len, int max_w);
 
 /* Draws s[0..len) on one line with its top-left corner at x, y. The rendered line is cached
- * by font, colour and bytes. Adds the drawn rectangle to the frame's record. */
+ * by font, colour and bytes. Adds the drawn rectangle to the frame's record. Only what can be
+ * seen is rendered: nothing for a line outside the clip rectangle (or the output), and a line
+ * running past its right edge is rendered up to the first character crossing it. */
 void text_draw(struct text *text, TTF_Font *font, SDL_Color color, const char *s, size_t len,
 	       int x, int y);
 

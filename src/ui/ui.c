@@ -46,6 +46,9 @@ static bool relayout(struct ui *ui, struct rjk_error *err)
 		return false;
 	if (memcmp(old, ui->fonts.px, sizeof old)) {
 		text_forget(ui->text);
+		for (int role = 0; role < FONT_ROLE_COUNT; role++)
+			text_font_file(ui->text, ui->fonts.font[role], fonts_path(&ui->fonts, role),
+				       ui->fonts.px[role]);
 		ui->editor.wrap_valid = false;
 	}
 	ui->theme = theme_get(ui->settings.high_contrast);
@@ -90,6 +93,7 @@ void ui_free(struct ui *ui)
 	}
 	editor_release(&ui->editor);
 	textwrap_release(&ui->wrap);
+	view_release(ui);
 	fonts_release(&ui->fonts);
 	text_free(ui->text);
 	free(ui->items);

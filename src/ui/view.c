@@ -2,15 +2,20 @@
 #include "ui/view.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "core/grapheme.h"
 
 void view_reset(struct ui *ui)
 {
 	ui->count = 0;
 	ui->arena_used = 0;
 	ui->content_h = 0;
+	ui->build++;
+	ui->big_count = 0; /* the blocks are kept for the next build's long texts */
 }
 
 const char *view_printf(struct ui *ui, const char *fmt, ...)
@@ -20,6 +25,8 @@ const char *view_printf(struct ui *ui, const char *fmt, ...)
 	va_list ap;
 	int n;
 
+	if (room == 0)
+		return ""; /* the arena is full: out would point past its end */
 	va_start(ap, fmt);
 	n = vsnprintf(out, room, fmt, ap);
 	va_end(ap);
@@ -34,11 +41,52 @@ static bool list_item(const char *line)
 	return (line[0] == '-' || line[0] == '*') && line[1] == ' ';
 }
 
+/* Memory of its own for a reflowed text of len bytes (a bullet takes two bytes more than the
+ * "- " it replaces, so at most twice the text), valid until the next build; NULL when none.
+ * Blocks are kept and reused from one build to the next: a long prompt is reflowed again
+ * for every build, and fresh memory would cost page faults each time. */
+static char *big_block(struct ui *ui, size_t len)
+{
+	struct big_block *b;
+	size_t need = 2 * len + 4;
+
+	if (ui->big_count == ui->big_cap) {
+		size_t cap = ui->big_cap ? ui->big_cap * 2 : 8;
+		struct big_block *p = realloc(ui->big, cap * sizeof *p);
+
+		if (!p)
+			return NULL;
+		memset(p + ui->big_cap, 0, (cap - ui->big_cap) * sizeof *p);
+		ui->big = p;
+		ui->big_cap = cap;
+	}
+	b = &ui->big[ui->big_count];
+	if (b->size < need) {
+		char *data = realloc(b->data, need);
+
+		if (!data)
+			return NULL;
+		b->data = data;
+		b->size = need;
+	}
+	ui->big_count++;
+	return b->data;
+}
+
 const char *view_reflow(struct ui *ui, const char *text)
 {
 	char *out = ui->arena + ui->arena_used, *o = out;
 	char *end = ui->arena + VIEW_ARENA - 4;
+	size_t len = strlen(text);
+	bool big = 2 * len + 4 > VIEW_ARENA - ui->arena_used;
 
+	/* A text too long for what is left of the arena is reflowed into a block of its own
+	 * (a long prompt reads the same as a short one). */
+	if (big) {
+		if (!(out = o = big_block(ui, len)))
+			return text;
+		end = out + 2 * len + 4;
+	}
 	for (const char *p = text; *p && o < end; p++) {
 		bool line_start = p == text || p[-1] == '\n';
 
@@ -61,7 +109,8 @@ const char *view_reflow(struct ui *ui, const char *text)
 	if (o >= end)
 		return text; /* no room: show it as written */
 	*o++ = '\0';
-	ui->arena_used += (size_t)(o - out);
+	if (!big)
+		ui->arena_used += (size_t)(o - out);
 	return out;
 }
 
@@ -90,19 +139,134 @@ struct item *view_add(struct ui *ui, enum item_kind kind, enum item_region regio
 	return item;
 }
 
+void view_release(struct ui *ui)
+{
+	for (size_t i = 0; i < ui->para_count; i++) {
+		textwrap_release(&ui->para[i]->wrap);
+		free(ui->para[i]);
+	}
+	free(ui->para);
+	ui->para = NULL;
+	ui->para_count = 0;
+	for (size_t i = 0; i < ui->big_cap; i++)
+		free(ui->big[i].data);
+	free(ui->big);
+	ui->big = NULL;
+	ui->big_count = ui->big_cap = 0;
+}
+
+static uint64_t hash_text(const char *s, size_t len)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
+	return h;
+}
+
+/* A slot for a text to keep: one this build has not used (the least recently used), or a new
+ * one while this build uses them all; NULL when out of memory. */
+static struct para_cache *para_slot(struct ui *ui)
+{
+	struct para_cache *oldest = NULL, **p, *c;
+	size_t in_use = 0;
+
+	for (size_t i = 0; i < ui->para_count; i++) {
+		c = ui->para[i];
+
+		if (c->used == ui->build)
+			in_use++;
+		else if (!oldest || c->used < oldest->used)
+			oldest = c;
+	}
+	if (oldest && ui->para_count >= in_use + VIEW_PARA_KEEP)
+		return oldest;
+	p = realloc(ui->para, (ui->para_count + 1) * sizeof *p);
+	if (!p)
+		return oldest;
+	ui->para = p;
+	if (!(c = calloc(1, sizeof *c)))
+		return oldest;
+	ui->para[ui->para_count++] = c;
+	return c;
+}
+
+const struct textwrap *view_wrap(struct ui *ui, enum font_role font, const char *text,
+				 size_t len, int w)
+{
+	uint64_t hash = hash_text(text, len);
+	struct para_cache *c;
+
+	for (size_t i = 0; i < ui->para_count; i++) {
+		c = ui->para[i];
+		if (c->len == len && c->hash == hash && c->font == font &&
+		    c->px == ui->fonts.px[font] && c->w == w && c->wrap.count) {
+			c->used = ui->build;
+			return &c->wrap;
+		}
+	}
+	if (!(c = para_slot(ui)))
+		return NULL;
+	c->used = ui->build;
+	c->len = 0;
+	c->hash = 0;
+	if (!text_wrap(ui->text, &c->wrap, ui->fonts.font[font], text, len, w)) {
+		c->wrap.count = 0;
+		return NULL;
+	}
+	c->len = len;
+	c->hash = hash;
+	c->font = font;
+	c->px = ui->fonts.px[font];
+	c->w = w;
+	return &c->wrap;
+}
+
 int view_paragraph(struct ui *ui, enum item_region region, enum font_role font,
 		   enum item_color color, const char *text, int x, int y, int w)
 {
 	int line_h = ui->fonts.line_h[font];
-	size_t len = strlen(text);
+	size_t len = strlen(text), count;
+	const struct textwrap *wrap;
+	bool kept = len >= VIEW_PARA_CACHE_MIN;
 
 	/* Scenario texts often end with a line break: it should not add an empty line. */
 	while (len && (text[len - 1] == '\n' || text[len - 1] == ' ' || text[len - 1] == '\r'))
 		len--;
-	if (!text_wrap(ui->text, &ui->wrap, ui->fonts.font[font], text, len, w))
+	if (kept)
+		wrap = view_wrap(ui, font, text, len, w);
+	else
+		wrap = text_wrap(ui->text, &ui->wrap, ui->fonts.font[font], text, len, w) ?
+			&ui->wrap : NULL;
+	if (!wrap)
 		return 0;
-	for (size_t i = 0; i < ui->wrap.count; i++) {
-		const struct textwrap_line *l = &ui->wrap.lines[i];
+	/* Lines past VIEW_MAX_Y are left out: no text a scenario can hold gets there, and the
+	 * places of the lines kept (and the page's height) stay within an int. */
+	count = wrap->count;
+	if (y >= VIEW_MAX_Y || line_h <= 0)
+		return 0;
+	if (count > (size_t)((VIEW_MAX_Y - y) / line_h))
+		count = (size_t)((VIEW_MAX_Y - y) / line_h);
+	if (kept) {
+		/* One item for all the lines, as wide as the widest. */
+		struct item *item;
+		int widest = 0;
+
+		for (size_t i = 0; i < count; i++)
+			if (wrap->lines[i].width > widest)
+				widest = wrap->lines[i].width;
+		item = view_add(ui, ITEM_PARA, region,
+				(SDL_Rect){x, y, widest, (int)count * line_h});
+		item->text = text;
+		item->len = len;
+		item->font = font;
+		item->color = color;
+		item->wrap = wrap;
+		item->lines = count;
+		return (int)count * line_h;
+	}
+	for (size_t i = 0; i < count; i++) {
+		const struct textwrap_line *l = &wrap->lines[i];
 		struct item *item = view_add(ui, ITEM_TEXT, region,
 					     (SDL_Rect){x, y + (int)i * line_h, l->width, line_h});
 
@@ -111,7 +275,45 @@ int view_paragraph(struct ui *ui, enum item_region region, enum font_role font,
 		item->font = font;
 		item->color = color;
 	}
-	return (int)ui->wrap.count * line_h;
+	return (int)count * line_h;
+}
+
+int view_paragraph_max(struct ui *ui, enum item_region region, enum font_role font,
+		       enum item_color color, const char *text, int x, int y, int w, int max_lines)
+{
+	TTF_Font *f = ui->fonts.font[font];
+	size_t len = strlen(text), shown, last;
+	int fit_w;
+	const struct textwrap *wrap;
+
+	/* Only the start of a long text can show in max_lines: wrap no more than what would
+	 * fill them laid end to end (a line break on its way only ends a line sooner). */
+	shown = text_fit(ui->text, f, text, len, w * max_lines, &fit_w);
+	if (shown < len)
+		shown = grapheme_next(text, len, shown);
+	if (!text_wrap(ui->text, &ui->wrap, f, text, shown, w))
+		return 0;
+	wrap = &ui->wrap;
+	if (wrap->count <= (size_t)max_lines && shown == len)
+		return view_paragraph(ui, region, font, color, text, x, y, w);
+	last = wrap->count < (size_t)max_lines ? wrap->count - 1 : (size_t)max_lines - 1;
+	for (size_t i = 0; i < last; i++) {
+		const struct textwrap_line *l = &wrap->lines[i];
+		struct item *item = view_add(ui, ITEM_TEXT, region,
+					     (SDL_Rect){x, y + (int)i * ui->fonts.line_h[font],
+							l->width, ui->fonts.line_h[font]});
+
+		item->text = text + l->start;
+		item->len = l->end - l->start;
+		item->font = font;
+		item->color = color;
+	}
+	/* The last line shown runs on past the edge, so view_line ends it with an ellipsis. */
+	view_line(ui, region, font, color,
+		  view_printf(ui, "%.*s\xe2\x80\xa6 \xe2\x80\xa6",
+			      (int)(shown - wrap->lines[last].start), text + wrap->lines[last].start),
+		  x, y + (int)last * ui->fonts.line_h[font], w);
+	return (int)(last + 1) * ui->fonts.line_h[font];
 }
 
 int view_line(struct ui *ui, enum item_region region, enum font_role font, enum item_color color,
@@ -119,22 +321,20 @@ int view_line(struct ui *ui, enum item_region region, enum font_role font, enum 
 {
 	TTF_Font *f = ui->fonts.font[font];
 	size_t len = strlen(text);
-	int width = text_width(ui->text, f, text, len);
+	int width;
+	size_t fit = text_fit(ui->text, f, text, len, w, &width);
 	struct item *item;
 
-	if (width > w) {
-		/* Cut at a character boundary and add an ellipsis. */
+	if (fit < len) {
+		/* Cut at a character boundary and add an ellipsis: only what fits is measured,
+		 * so a long text costs no more than a short one. */
 		int ell = text_width(ui->text, f, "\xe2\x80\xa6", 3);
-		char *cut;
 
-		while (len && (width > w - ell || (text[len] & 0xc0) == 0x80)) {
-			len--;
-			if ((text[len] & 0xc0) != 0x80)
-				width = text_width(ui->text, f, text, len);
-		}
-		cut = (char *)view_printf(ui, "%.*s\xe2\x80\xa6", (int)len, text);
-		text = cut;
-		len = strlen(cut);
+		fit = text_fit(ui->text, f, text, fit, w - ell, &width);
+		while (fit && text[fit - 1] == ' ')
+			fit--;
+		text = view_printf(ui, "%.*s\xe2\x80\xa6", (int)fit, text);
+		len = strlen(text);
 		width = text_width(ui->text, f, text, len);
 	}
 	item = view_add(ui, ITEM_TEXT, region, (SDL_Rect){x, y, width, ui->fonts.line_h[font]});
@@ -321,15 +521,43 @@ static void draw_mark(struct ui *ui, const struct item *item, SDL_Rect r, struct
 	}
 }
 
+/* Draws lines [0, count) of wrap (over text) from x, y, one every line_h pixels: only those
+ * that reach into the rows top..bottom, so a long text costs what shows. */
+static void draw_lines(struct ui *ui, TTF_Font *font, SDL_Color ink, const char *text,
+		       const struct textwrap *wrap, size_t count, int x, int y, int line_h,
+		       int top, int bottom)
+{
+	size_t first = 0, last = count;
+
+	if (line_h <= 0)
+		return;
+	if (top > y)
+		first = (size_t)(top - y) / (size_t)line_h;
+	if (bottom <= y)
+		return;
+	if ((size_t)(bottom - y) / (size_t)line_h + 1 < last)
+		last = (size_t)(bottom - y) / (size_t)line_h + 1;
+	for (size_t i = first; i < last; i++)
+		text_draw(ui->text, font, ink, text + wrap->lines[i].start,
+			  wrap->lines[i].end - wrap->lines[i].start, x, y + (int)i * line_h);
+}
+
+/* The rows of the screen an item can show in: the content area for scrolled content. */
+static void visible_rows(const struct ui *ui, const struct item *item, int *top, int *bottom)
+{
+	*top = item->region == REGION_CONTENT ? ui->lay.content.y : 0;
+	*bottom = item->region == REGION_CONTENT ? ui->lay.content.y + ui->lay.content.h :
+		ui->lay.h;
+}
+
 static void draw_control(struct ui *ui, const struct item *item, SDL_Rect r, bool focused,
 			 bool hovered)
 {
 	const struct theme *t = ui->theme;
 	TTF_Font *font = ui->fonts.font[item->font];
 	struct theme_color back = t->panel, ink = t->text, edge = t->border;
-	int label_w = text_width(ui->text, font, item->text, item->len);
 	int line_h = ui->fonts.line_h[item->font];
-	int x, y;
+	int x, y, label_w, top, bottom;
 
 	if (item->style == STYLE_PRIMARY || item->selected) {
 		back = item->style == STYLE_PRIMARY ? t->primary : t->selected;
@@ -339,19 +567,27 @@ static void draw_control(struct ui *ui, const struct item *item, SDL_Rect r, boo
 	fill(ui->ren, back, r);
 	frame(ui->ren, edge, r, hovered ? ui->lay.border * 2 : ui->lay.border);
 	if (item->style == STYLE_RADIO || item->style == STYLE_CHECK) {
+		const struct textwrap *wrap = item->wrap;
+		size_t count = item->lines;
+
 		x = r.x + view_option_indent(ui);
 		draw_mark(ui, item, r, ink);
-		if (!text_wrap(ui->text, &ui->wrap, font, item->text, item->len,
-			       r.x + r.w - ui->lay.unit * 2 - x))
-			return;
-		y = r.y + (r.h - (int)ui->wrap.count * line_h) / 2;
-		for (size_t i = 0; i < ui->wrap.count; i++)
-			text_draw(ui->text, font, view_color(ink),
-				  item->text + ui->wrap.lines[i].start,
-				  ui->wrap.lines[i].end - ui->wrap.lines[i].start, x,
-				  y + (int)i * line_h);
+		/* The label's lines were wrapped when the page was built (an option of the
+		 * facilitator's pages without them is wrapped here: its labels are short). */
+		if (!wrap) {
+			if (!text_wrap(ui->text, &ui->wrap, font, item->text, item->len,
+				       r.x + r.w - ui->lay.unit * 2 - x))
+				return;
+			wrap = &ui->wrap;
+			count = wrap->count;
+		}
+		y = r.y + (r.h - (int)count * line_h) / 2;
+		visible_rows(ui, item, &top, &bottom);
+		draw_lines(ui, font, view_color(ink), item->text, wrap, count, x, y, line_h, top,
+			   bottom);
 		return;
 	}
+	label_w = text_width(ui->text, font, item->text, item->len);
 	x = r.x + (r.w - label_w) / 2;
 	y = r.y + (r.h - line_h * (item->sub && item->style == STYLE_SCALE ? 2 : 1)) / 2;
 	text_draw(ui->text, font, view_color(ink), item->text, item->len, x, y);
@@ -374,6 +610,15 @@ static void draw_item(struct ui *ui, const struct item *item, bool focused, bool
 		text_draw(ui->text, ui->fonts.font[item->font], view_color(item_ink(t, item)),
 			  item->text, item->len, r.x, r.y);
 		break;
+	case ITEM_PARA: {
+		int top, bottom;
+
+		visible_rows(ui, item, &top, &bottom);
+		draw_lines(ui, ui->fonts.font[item->font], view_color(item_ink(t, item)),
+			   item->text, item->wrap, item->lines, r.x, r.y,
+			   ui->fonts.line_h[item->font], top, bottom);
+		break;
+	}
 	case ITEM_PANEL:
 		fill(ui->ren, t->panel, r);
 		frame(ui->ren, t->border, r, ui->lay.border);
@@ -415,9 +660,21 @@ static void draw_focus(struct ui *ui, const struct item *item)
 
 static void draw_region(struct ui *ui, enum item_region region)
 {
-	for (size_t i = 0; i < ui->count; i++)
-		if (ui->items[i].region == region)
-			draw_item(ui, &ui->items[i], (int)i == ui->focus, (int)i == ui->hover);
+	for (size_t i = 0; i < ui->count; i++) {
+		const struct item *item = &ui->items[i];
+
+		if (item->region != region)
+			continue;
+		/* Content scrolled out of sight is skipped: a long page costs only what shows. */
+		if (region == REGION_CONTENT) {
+			SDL_Rect r = view_screen_rect(ui, item);
+
+			if (r.y >= ui->lay.content.y + ui->lay.content.h ||
+			    r.y + r.h <= ui->lay.content.y)
+				continue;
+		}
+		draw_item(ui, item, (int)i == ui->focus, (int)i == ui->hover);
+	}
 	if (ui->focus >= 0 && (size_t)ui->focus < ui->count &&
 	    ui->items[ui->focus].region == region)
 		draw_focus(ui, &ui->items[ui->focus]);
@@ -445,8 +702,11 @@ static void draw_scrollbar(struct ui *ui)
 
 	if (ui->content_h <= view_h)
 		return;
-	thumb.h = view_h * view_h / ui->content_h;
-	thumb.y += (view_h - thumb.h) * ui->scroll / (ui->content_h - view_h);
+	/* In 64 bits: a long page times the scroll overflows an int. */
+	thumb.h = (int)((int64_t)view_h * view_h / ui->content_h);
+	if (thumb.h < w)
+		thumb.h = w; /* still a thumb to see and grab on a very long page */
+	thumb.y += (int)((int64_t)(view_h - thumb.h) * ui->scroll / (ui->content_h - view_h));
 	fill(ui->ren, ui->theme->track, track);
 	fill(ui->ren, ui->theme->border, thumb);
 }

@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include <SDL.h>
 
@@ -19,6 +20,7 @@
 
 enum item_kind {
 	ITEM_TEXT,      /* one line of text */
+	ITEM_PARA,      /* the lines of one long wrapped text (wrap), drawn only where in sight */
 	ITEM_BUTTON,
 	ITEM_OPTION,    /* radio, check box or scale value */
 	ITEM_EDITOR,    /* the screen's text field */
@@ -66,9 +68,36 @@ struct item {
 	int arg;
 	int group;             /* options of one question share a group (> 0) */
 	bool selected;
+	/* ITEM_PARA, and an ITEM_OPTION's label: text's lines, kept by the view until the next
+	 * build but one (see view_wrap); lines is how many of them the item shows. */
+	const struct textwrap *wrap;
+	size_t lines;
 };
 
 #define VIEW_ARENA 65536
+/* The furthest down a page's content reaches, in pixels: far past any text a scenario can
+ * hold (1 MiB of line breaks at the largest text size), and small enough that sums of
+ * places and heights stay within an int. */
+#define VIEW_MAX_Y (1 << 29)
+
+/* A text's lines kept from one build to the next (typing rebuilds the page, and wrapping a
+ * long prompt again for every key would make each key cost the prompt's length). Keyed by
+ * the text's bytes, not its address: a reflowed text moves between builds. */
+struct para_cache {
+	size_t len;
+	uint64_t hash;
+	enum font_role font;
+	int px, w;
+	unsigned long used;       /* the build that last used it */
+	struct textwrap wrap;
+};
+/* Memory for a reflowed text too long for the arena. */
+struct big_block {
+	char *data;
+	size_t size;
+};
+#define VIEW_PARA_KEEP 8          /* kept slots beyond those the current build uses */
+#define VIEW_PARA_CACHE_MIN 4096  /* bytes: shorter paragraphs are one item per line */
 
 struct ui {
 	SDL_Window *window;
@@ -80,6 +109,13 @@ struct ui {
 	struct ui_settings settings;
 	struct editor editor;
 	struct textwrap wrap;     /* scratch for paragraphs */
+	struct para_cache **para; /* kept wrapped texts, para_count of them (each allocated on
+	                             its own, so that items can point into them) */
+	size_t para_count;
+	unsigned long build;      /* counts builds (view_reset) */
+	struct big_block *big;    /* reflowed texts too long for the arena: big_count in use in
+	                             this build, big_cap kept */
+	size_t big_count, big_cap;
 
 	struct item *items;
 	size_t count, cap;
@@ -123,16 +159,30 @@ struct ui {
 
 /* --- building (used by the screens) --- */
 void view_reset(struct ui *ui);
+/* Frees the kept paragraph lines (when the UI is freed). */
+void view_release(struct ui *ui);
 /* Copies a formatted string into the view's arena (valid until the next build). */
 const char *view_printf(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* The text as it should read on screen: line breaks that only wrapped the author's source
- * (a line not ending a sentence) become spaces, "- " list items become bullets. Lives in the
- * arena; the text itself when the arena is full. */
+ * (a line not ending a sentence) become spaces, "- " list items become bullets. Valid until
+ * the next build: in the arena, or in memory of its own when the arena has no room; the text
+ * itself when memory runs out. Time linear in the text's length. */
 const char *view_reflow(struct ui *ui, const char *text);
 struct item *view_add(struct ui *ui, enum item_kind kind, enum item_region region, SDL_Rect rect);
-/* Wraps text into lines no wider than w at x, y; returns the height used. */
+/* text[0..len) wrapped to w in font: lines kept from an earlier build when the same text was
+ * wrapped alike, else wrapped now. Valid until the next build ends (every text a build wraps
+ * through here is kept through it). NULL when out of memory. */
+const struct textwrap *view_wrap(struct ui *ui, enum font_role font, const char *text,
+				 size_t len, int w);
+/* Wraps text into lines no wider than w at x, y; returns the height used. A long text is one
+ * ITEM_PARA item whose lines are drawn only where in sight, so a page's cost to build and
+ * draw does not grow with its number of lines. */
 int view_paragraph(struct ui *ui, enum item_region region, enum font_role font,
 		   enum item_color color, const char *text, int x, int y, int w);
+/* Like view_paragraph, but at most max_lines lines (>= 1), the last cut with an ellipsis when
+ * the text goes on: for titles. Costs what shows, not the text's length. */
+int view_paragraph_max(struct ui *ui, enum item_region region, enum font_role font,
+		       enum item_color color, const char *text, int x, int y, int w, int max_lines);
 /* One line, cut with an ellipsis when wider than w; returns its height. */
 int view_line(struct ui *ui, enum item_region region, enum font_role font, enum item_color color,
 	      const char *text, int x, int y, int w);

@@ -1,6 +1,7 @@
 /* Table-driven scenario tests: every folder under tests/data/scenarios/good must load without
- * a message, and every folder under tests/data/scenarios/bad must be refused with exactly the
- * messages in its expected.txt, in order.
+ * a message, every folder under tests/data/scenarios/bad must be refused with exactly the
+ * messages in its expected.txt, in order, and every folder under tests/data/scenarios/warn
+ * must load and give exactly the warnings in its expected.txt (scenario_lint).
  *
  * expected.txt convention: one message per line, with the FILE part written relative to the
  * case folder ("scenario.yaml:3:1: ..."). The test loads the folder by its full path and
@@ -18,6 +19,7 @@
 #include <sys/stat.h>
 
 #include "core/scenario.h"
+#include "core/scenario_lint.h"
 
 #define DATA RJK_TEST_DATA "/scenarios"
 
@@ -129,6 +131,61 @@ static void bad_scenario_gives_expected_messages(void **state)
 	assert_true(same);
 }
 
+/* A scenario with texts no screen shows well loads, and gives exactly its expected warnings.
+ * state: its case_dir. */
+static void warn_scenario_gives_expected_warnings(void **state)
+{
+	const struct case_dir *c = *state;
+	static char expected[128][1024];
+	size_t n = read_expected(c->path, expected, 128);
+	assert_true(n > 0);
+	struct rjk_diags diags = {0}, warnings = {0};
+	struct scenario *s = scenario_load(c->path, &diags);
+	print_diags(&diags);
+	assert_non_null(s);
+	assert_int_equal(diags.count, 0);
+	scenario_lint_files(s, &warnings);
+	size_t prefix = strlen(c->path) + 1;
+	bool same = warnings.count == n;
+	for (size_t k = 0; same && k < n; k++)
+		same = !strncmp(warnings.items[k], c->path, prefix - 1) &&
+		       !strcmp(warnings.items[k] + prefix, expected[k]);
+	if (!same) {
+		print_message("expected\n");
+		for (size_t k = 0; k < n; k++)
+			print_message("  %s\n", expected[k]);
+		print_message("got\n");
+		print_diags(&warnings);
+	}
+	scenario_free(s);
+	rjk_diags_release(&diags);
+	rjk_diags_release(&warnings);
+	assert_true(same);
+}
+
+/* The bundled scenarios and the good cases give no warning. */
+static void good_scenarios_give_no_warning(void **state)
+{
+	const char *const dirs[] = {RJK_SCENARIOS, DATA "/good"};
+	(void)state;
+	for (size_t d = 0; d < 2; d++) {
+		size_t count;
+		struct case_dir *cases = list_cases(dirs[d], &count);
+		for (size_t i = 0; i < count; i++) {
+			struct rjk_diags diags = {0}, warnings = {0};
+			struct scenario *s = scenario_load(cases[i].path, &diags);
+			assert_non_null(s);
+			scenario_lint_files(s, &warnings);
+			print_diags(&warnings);
+			assert_int_equal(warnings.count, 0);
+			scenario_free(s);
+			rjk_diags_release(&diags);
+			rjk_diags_release(&warnings);
+		}
+		free(cases);
+	}
+}
+
 /* The bundled scenarios (what a facilitator starts the kiosk on) are valid. */
 static void bundled_scenarios_load(void **state)
 {
@@ -158,24 +215,29 @@ static void add_cases(struct CMUnitTest *tests, size_t *n, struct case_dir *case
 
 int main(void)
 {
-	size_t ngood, nbad;
+	size_t ngood, nbad, nwarn;
 	struct case_dir *good = list_cases(DATA "/good", &ngood);
 	struct case_dir *bad = list_cases(DATA "/bad", &nbad);
+	struct case_dir *warn = list_cases(DATA "/warn", &nwarn);
 	/* an empty or missing folder would make the tables pass without testing anything */
-	if (ngood < 5 || nbad < 40) {
-		fprintf(stderr, "test data missing: %zu good and %zu bad cases in %s\n", ngood,
-			nbad, DATA);
+	if (ngood < 5 || nbad < 40 || nwarn < 4) {
+		fprintf(stderr, "test data missing: %zu good, %zu bad and %zu warn cases in %s\n",
+			ngood, nbad, nwarn, DATA);
 		return 1;
 	}
-	struct CMUnitTest *tests = calloc(ngood + nbad + 1, sizeof *tests);
+	struct CMUnitTest *tests = calloc(ngood + nbad + nwarn + 2, sizeof *tests);
 	size_t n = 0;
 	add_cases(tests, &n, good, ngood, "good", good_scenario_loads);
 	add_cases(tests, &n, bad, nbad, "bad", bad_scenario_gives_expected_messages);
+	add_cases(tests, &n, warn, nwarn, "warn", warn_scenario_gives_expected_warnings);
 	tests[n++] = (struct CMUnitTest){.name = "bundled_scenarios_load",
 					 .test_func = bundled_scenarios_load};
+	tests[n++] = (struct CMUnitTest){.name = "good_scenarios_give_no_warning",
+					 .test_func = good_scenarios_give_no_warning};
 	int failed = _cmocka_run_group_tests("scenario_files", tests, n, NULL, NULL);
 	free(tests);
 	free(good);
 	free(bad);
+	free(warn);
 	return failed;
 }

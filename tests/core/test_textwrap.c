@@ -307,6 +307,59 @@ static void test_measure_calls(void **state)
 	free(text);
 }
 
+static size_t bytes_measured;
+
+/* Counts the bytes it is asked to measure; every character is 10 pixels wide, or none when
+ * ctx is not NULL (zero-width characters: a whole text fits one line). */
+static int counting(void *ctx, const char *s, size_t len)
+{
+	(void)s;
+	bytes_measured += len;
+	return ctx ? 0 : (int)len * 10;
+}
+
+/* Laying out a 1 MiB text, and moving the caret in it, measures a number of bytes in
+ * proportion to its length (not its square): prose, one unbroken word, and a line of
+ * zero-width characters that fits on one line. */
+static void test_long_text_measures_linear(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *name;
+		bool words;
+		bool zero_width;
+	} cases[] = {{"prose", true, false}, {"one word", false, false},
+		     {"zero width", false, true}};
+	size_t len = 1 << 20;
+	char *text = malloc(len + 1);
+	assert_non_null(text);
+	static int zero_width_ctx;
+	for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+		void *ctx = cases[c].zero_width ? &zero_width_ctx : NULL;
+		for (size_t i = 0; i < len; i++)
+			text[i] = cases[c].words && i % 7 == 6 ? ' ' : 'a' + i % 26;
+		text[len] = '\0';
+		struct textwrap wrap = {0};
+		bytes_measured = 0;
+		assert_true(textwrap_layout(&wrap, text, len, 800, counting, ctx));
+		print_message("%s: layout measured %.1f bytes per byte\n", cases[c].name,
+			      (double)bytes_measured / len);
+		assert_true(bytes_measured < 16 * len);
+		size_t line = wrap.count / 2;
+		bytes_measured = 0;
+		for (int x = 1; x < 1000; x += 97) {
+			size_t at = textwrap_offset_at_x(&wrap, text, line, x, counting, ctx);
+			(void)textwrap_x_of(&wrap, text, at, counting, ctx);
+		}
+		print_message("%s: 11 caret moves measured %.1f bytes per byte\n", cases[c].name,
+			      (double)bytes_measured / len);
+		/* at most a few passes over the line per move */
+		assert_true(bytes_measured < 11 * 4 * len);
+		textwrap_release(&wrap);
+	}
+	free(text);
+}
+
 /* Pasted oddities lay out whole and fast: a wall of flag letters, one letter carrying
  * thousands of marks. */
 static void test_pathological_clusters(void **state)
@@ -344,6 +397,7 @@ int main(void)
 		cmocka_unit_test(test_reuse),
 		cmocka_unit_test(test_measure_calls),
 		cmocka_unit_test(test_pathological_clusters),
+		cmocka_unit_test(test_long_text_measures_linear),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

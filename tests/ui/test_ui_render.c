@@ -17,6 +17,7 @@
 #include "core/session.h"
 #include "core/store.h"
 #include "ui/ui.h"
+#include "ui/view.h" /* the items a page was built from */
 
 struct fixture {
 	char dir[64];
@@ -128,6 +129,91 @@ static void test_typing_renders_only_what_changed(void **state)
 	assert_string_equal(ui_editor_text(f->ui), "ab");
 }
 
+static void press(struct ui *ui, struct session *session, SDL_Keycode sym, SDL_Keymod mod)
+{
+	SDL_Event ev = {.type = SDL_KEYDOWN};
+	bool redraw;
+
+	ev.key.keysym.sym = sym;
+	ev.key.keysym.mod = mod;
+	ui_event(ui, session, &ev, &redraw);
+}
+
+/* Long texts, up to the size limit: a 60,000-character title and prompts of 3 to 120,000
+ * lines. The title is cut with an ellipsis (before, it was shortened a byte at a time, each
+ * time measured whole: minutes), and each prompt is laid out, drawn and scrolled to its end
+ * without an int overflow (the ASan+UBSan build runs this too). Every frame passes
+ * ui_check_frame, focus ring included: on the step, at once when the field shows below the
+ * prompt; below a prompt taller than the screen, once Tab and Shift+Tab have brought focus
+ * back to the field, which scrolls it into view. The page has a few items, not one per line
+ * of the prompt. */
+static void test_long_title_and_prompt(void **state)
+{
+	static const struct {
+		size_t title, lines;
+		bool field_shows; /* the text field is on the first screen of the step */
+	} cases[] = {{40, 3, true}, {60000, 3, true}, {60000, 120000, false}};
+	struct fixture *f = *state;
+	const char head[] = "rjkiosk: 1\nid: long\ntitle: ";
+	const char mid[] = "\nsteps:\n  - id: q1\n    kind: text\n    text: |\n";
+
+	for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+		struct rjk_diags diags = {0};
+		struct rjk_error err = {{0}};
+		size_t title = cases[c].title, lines = cases[c].lines, n = 0;
+		char *yaml = malloc(sizeof head + title + sizeof mid + lines * 8);
+		struct scenario *sc;
+		struct session *session;
+
+		assert_non_null(yaml);
+		memcpy(yaml, head, sizeof head - 1);
+		n = sizeof head - 1;
+		for (size_t i = 0; i < title; i++)
+			yaml[n++] = i % 8 == 7 ? ' ' : 'a' + i % 26;
+		yaml[n - 1] = 'z';
+		memcpy(yaml + n, mid, sizeof mid - 1);
+		n += sizeof mid - 1;
+		/* sentences, one a line: the prompt keeps its line breaks */
+		for (size_t i = 0; i < lines; i++, n += 8)
+			memcpy(yaml + n, "      w.\n" + 1, 8);
+		sc = scenario_load_buffer("scenario.yaml", f->dir, yaml, n, &diags);
+		free(yaml);
+		for (size_t i = 0; i < diags.count; i++)
+			print_message("%s\n", diags.items[i]);
+		assert_non_null(sc);
+		session = session_open(sc, f->store, false, &err);
+		assert_non_null(session);
+		ui_draw(f->ui, session, 0);
+		if (!ui_check_frame(f->ui, &err))
+			fail_msg("case %zu, start screen: %s", c, err.message);
+		assert_true(session_start(session, 0));
+		assert_true(session_set_who(session, "", 0)); /* no content note: on to the step */
+		ui_draw(f->ui, session, 0);
+		if (!cases[c].field_shows) {
+			/* Focus is on the field far below; Tab away and back scrolls it into
+			 * view. */
+			assert_false(ui_check_frame(f->ui, &err));
+			press(f->ui, session, SDLK_TAB, KMOD_NONE);
+			press(f->ui, session, SDLK_TAB, KMOD_SHIFT);
+			ui_draw(f->ui, session, 0);
+		}
+		if (!ui_check_frame(f->ui, &err))
+			fail_msg("case %zu, step: %s", c, err.message);
+		/* a long prompt is one item, however many lines it has */
+		assert_true(f->ui->count < 50);
+		/* to the end of the page and back: the scrollbar's thumb on a long page */
+		press(f->ui, session, SDLK_END, KMOD_NONE);
+		ui_draw(f->ui, session, 0);
+		press(f->ui, session, SDLK_PAGEUP, KMOD_NONE);
+		ui_draw(f->ui, session, 0);
+		press(f->ui, session, SDLK_HOME, KMOD_CTRL);
+		ui_draw(f->ui, session, 0);
+		session_close(session, true);
+		scenario_free(sc);
+		rjk_diags_release(&diags);
+	}
+}
+
 static void test_every_screen_fits_with_visible_focus(void **state)
 {
 	struct fixture *f = *state;
@@ -171,6 +257,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_unchanged_screen_renders_no_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_typing_renders_only_what_changed, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_long_title_and_prompt, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_every_screen_fits_with_visible_focus, setup,
 						teardown),
 	};

@@ -1,0 +1,155 @@
+/* Warnings about texts no screen shows well (see scenario_lint.h): each text's length in
+ * characters against its limit, placed where the file writes it. */
+#include "core/scenario_lint.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/report.h"
+#include "core/utf8.h"
+#include "core/ytree.h"
+
+static size_t chars(const char *s)
+{
+	return s ? utf8_count(s, strlen(s)) : 0;
+}
+
+/* The place of a node, or of its key when the node is absent. */
+static void place(const struct ytree_node *node, const struct ytree_node *key, int *line,
+		  int *col)
+{
+	const struct ytree_node *at = node ? node : key;
+
+	*line = at ? at->line : 0;
+	*col = at ? at->col : 0;
+}
+
+/* The node of steps[index] in the file's tree, or NULL. */
+static const struct ytree_node *step_node(const struct ytree_node *root, size_t index)
+{
+	const struct ytree_node *steps = root ? ytree_get(root, "steps", NULL) : NULL;
+
+	if (!steps || steps->type != YTREE_SEQ || index >= steps->count ||
+	    steps->items[index]->type != YTREE_MAP)
+		return NULL;
+	return steps->items[index];
+}
+
+static void lint_step(struct report *r, const struct step *step, const struct ytree_node *node)
+{
+	const struct ytree_node *key = NULL, *text = node ? ytree_get(node, "text", &key) : NULL;
+	const struct ytree_node *options = node ? ytree_get(node, "options", NULL) : NULL;
+	size_t n = chars(step->text);
+	int line, col;
+
+	place(text, key, &line, &col);
+	if (!line) {
+		line = step->line;
+		col = step->col;
+	}
+	if (n > LINT_PROMPT_CHARS)
+		report_at(r, line, col, "warning: step '%s' has a prompt of %zu characters; a "
+			  "screen shows about 470 at the largest text size, so over %d means much "
+			  "scrolling before the answer", step->id, n, LINT_PROMPT_CHARS);
+	for (size_t i = 0; i < step->option_count; i++) {
+		const struct ytree_node *o = options && options->type == YTREE_SEQ &&
+			i < options->count ? options->items[i] : NULL;
+
+		n = chars(step->options[i]);
+		if (n <= LINT_OPTION_CHARS)
+			continue;
+		place(o, NULL, &line, &col);
+		if (!line) {
+			line = step->line;
+			col = step->col;
+		}
+		report_at(r, line, col, "warning: option %zu of step '%s' has %zu characters; over "
+			  "%d, a label takes more than 4 lines at the largest text size", i + 1,
+			  step->id, n, LINT_OPTION_CHARS);
+	}
+}
+
+void scenario_lint(const struct scenario *scenario, const char *data, size_t len,
+		   const struct captions *captions, struct rjk_diags *warnings)
+{
+	struct rjk_diags ignored = {0};
+	struct report quiet = {.file = scenario->file, .diags = &ignored};
+	struct report r = {.file = scenario->file, .diags = warnings};
+	/* The file loaded once already: its tree is read again only for the places. */
+	struct ytree_node *root = ytree_read(data, len, &quiet);
+	const struct ytree_node *key = NULL, *title;
+	size_t n = chars(scenario->title);
+	int line, col, folder;
+	const char *slash;
+
+	report_finish(&quiet);
+	rjk_diags_release(&ignored);
+	if (root && root->type != YTREE_MAP) {
+		ytree_free(root);
+		root = NULL;
+	}
+	title = root ? ytree_get(root, "title", &key) : NULL;
+	place(title, key, &line, &col);
+	if (n > LINT_TITLE_CHARS)
+		report_at(&r, line, col, "warning: the title has %zu characters; at the largest "
+			  "text size the start screen shows about %d (3 lines) and the header about "
+			  "40, and cuts the rest", n, LINT_TITLE_CHARS);
+	for (size_t i = 0; i < scenario->step_count; i++)
+		lint_step(&r, &scenario->steps[i], step_node(root, i));
+	report_finish(&r);
+	ytree_free(root);
+	if (!captions || !scenario->video || !scenario->video->captions)
+		return;
+	/* The caption file named as the scenario file is: from the same folder. */
+	slash = strrchr(scenario->file, '/');
+	folder = slash ? (int)(slash - scenario->file + 1) : 0;
+	for (size_t i = 0; i < captions->count; i++) {
+		const struct caption_cue *cue = &captions->cues[i];
+
+		n = chars(cue->text);
+		if (n > LINT_CAPTION_CHARS)
+			rjk_diags_add(warnings, "%.*s%s:%d: warning: a caption of %zu characters; "
+				      "the caption area shows 3 lines, about %d characters at the "
+				      "largest text size, and drops the rest", folder,
+				      scenario->file, scenario->video->captions, cue->line, n,
+				      LINT_CAPTION_CHARS);
+	}
+}
+
+/* The whole of a file no larger than max bytes, or NULL. */
+static char *slurp(const char *path, size_t max, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *data = f ? malloc(max + 1) : NULL;
+
+	*len = data ? fread(data, 1, max + 1, f) : 0;
+	if (f)
+		fclose(f);
+	if (data && *len > max) {
+		free(data);
+		data = NULL;
+	}
+	return data;
+}
+
+void scenario_lint_files(const struct scenario *scenario, struct rjk_diags *warnings)
+{
+	struct captions *captions = NULL;
+	struct rjk_error err = {{0}};
+	size_t len;
+	char *data = slurp(scenario->file, SCENARIO_MAX_FILE_BYTES, &len);
+
+	if (!data) {
+		rjk_diags_add(warnings, "%s: warning: could not be read again to check its texts",
+			      scenario->file);
+		return;
+	}
+	if (scenario->video && scenario->video->captions_path &&
+	    !(captions = captions_load(scenario->video->captions_path, NULL, &err)))
+		rjk_diags_add(warnings, "%s: warning: %s", scenario->video->captions_path,
+			      err.message);
+	scenario_lint(scenario, data, len, captions, warnings);
+	captions_free(captions);
+	free(data);
+}
