@@ -54,6 +54,16 @@ contains "$err" "$data/warn/long-title/scenario.yaml:3:8: warning: the title has
 contains "$err" "$data/warn/long-caption/captions.vtt:6: warning: a caption of 82 characters" "caption warning on stderr"
 contains "$out" "$data/warn/long-title: ok" "a scenario with warnings is still ok"
 
+# A title of 5,000 characters: the ok line quotes its first 80 and stays one readable line.
+long=$(mktemp -d)
+sed "s/^title: .*/title: $(printf 'Long title %.0s' $(seq 1 455))/" \
+  "$data/good/minimal/scenario.yaml" >"$long/scenario.yaml"
+expect 0 "valid with a very long title" check "$long"
+contains "$out" '"Long title Long title' "the title is quoted"
+contains "$out" 'Long title Long title Lon...", 1 step' "the title is cut at 80 characters"
+[ "$(wc -c <"$out")" -lt 200 ] || { echo "FAIL: ok line of $(wc -c <"$out") bytes"; failures=$((failures + 1)); }
+rm -rf "$long"
+
 expect 1 "missing path" check "$data/no-such-scenario"
 contains "$err" "no such scenario folder or file" "missing path message"
 

@@ -21,10 +21,11 @@ static const char check_usage[] =
 	"\n"
 	"  -h, --help  show this help\n";
 
-/* Text from the scenario, shown escaped so that nothing in it acts on the terminal. */
+/* Text from the scenario, shown escaped so that nothing in it acts on the terminal, and cut at
+ * 80 characters so that one scenario stays one readable line. */
 static const char *shown(char *out, size_t size, const char *text)
 {
-	report_escape(out, size, text, strlen(text), 0);
+	report_escape(out, size, text, strlen(text), 80);
 	return out;
 }
 
