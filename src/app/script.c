@@ -263,17 +263,18 @@ static const char *view_ms(char *buf, int64_t ms)
 }
 
 /* Draws a frame and reads back the caption box: shown means dark box pixels and bright text
- * pixels inside it; hidden means no box was drawn. */
-static bool expect_captions(struct script *s, struct kiosk *k, bool shown)
+ * pixels inside it; whole means shown, with every word of the caption; hidden means no box was
+ * drawn. */
+static bool expect_captions(struct script *s, struct kiosk *k, bool shown, bool whole)
 {
 	SDL_Rect box;
 	Uint32 *px;
 	size_t bright = 0, dark = 0;
-	bool has;
+	bool has, all;
 
 	ui_invalidate(k->ui);
 	loop_render(k);
-	has = screen_video_caption_box(k->ui, &box);
+	has = screen_video_caption_box(k->ui, &box, &all);
 	if (!shown) {
 		loop_present(k);
 		return !has || failed(s, k, "captions shown, expected none%s%s", "", "");
@@ -295,7 +296,8 @@ static bool expect_captions(struct script *s, struct kiosk *k, bool shown)
 	if (!bright || !dark)
 		return failed(s, k, "the caption box holds no readable text (%s bright, %s dark)",
 			      bright ? "some" : "no", dark ? "some" : "no");
-	return true;
+	return !whole || all || failed(s, k, "the caption was cut: its last words do not show%s%s",
+				       "", "");
 }
 
 /* The stored answer as one string: text, scale value, or options joined with "; ". */
@@ -463,7 +465,7 @@ static bool seekbar(struct script *s, struct kiosk *k, const char *arg)
 /* Video checks: "wait-video-time MS", "expect-video-time MS TOLERANCE",
  * "wait-screen NAME [TIMEOUT_MS]",
  * "wait-video-error [TIMEOUT_MS]", "expect-video-frames MIN", "expect-video-notice TEXT",
- * "expect-captions shown|hidden".
+ * "expect-captions shown|whole|hidden".
  * -1 when line is none of them. */
 static int run_video(struct script *s, struct kiosk *k, const char *line, const char *arg)
 {
@@ -507,7 +509,7 @@ static int run_video(struct script *s, struct kiosk *k, const char *line, const 
 		return true;
 	}
 	if (!strcmp(line, "expect-captions"))
-		return expect_captions(s, k, !strcmp(arg, "shown"));
+		return expect_captions(s, k, strcmp(arg, "hidden") != 0, !strcmp(arg, "whole"));
 	if (!strcmp(line, "seekbar"))
 		return seekbar(s, k, arg);
 	return -1;

@@ -23,8 +23,9 @@ void screen_video_attach(struct ui *ui, const struct screen_video_state *state)
 	ui->stale = ui->dirty = true;
 }
 
-bool screen_video_caption_box(const struct ui *ui, SDL_Rect *box)
+bool screen_video_caption_box(const struct ui *ui, SDL_Rect *box, bool *whole)
 {
+	*whole = ui->caption_whole;
 	*box = ui->caption_box;
 	return box->w > 0;
 }
@@ -398,22 +399,62 @@ static size_t caption_shown(struct ui *ui, TTF_Font *font, const char *text, int
 	return at;
 }
 
+/* Lays out a caption in the largest caption font in which it fits CAPTION_LINES lines of width
+ * w: the author's line breaks are kept where the cue fits with them and turned into spaces
+ * where it does not (large text wraps those lines again anyway), before a smaller font is
+ * tried, so that no word is lost to a large text size. A cue that fits in none is cut after
+ * CAPTION_LINES lines of the smallest. Leaves the lines in ui->wrap over the text returned
+ * (text, or its joined copy in buf) and the font in *role; *whole is false when it was cut.
+ * NULL when memory runs out. */
+static const char *caption_fit(struct ui *ui, const char *text, int w, char *buf, size_t size,
+			       enum font_role *role, bool *whole)
+{
+	static const enum font_role roles[] = {FONT_HEADING, FONT_PROMPT, FONT_BODY, FONT_SMALL};
+	const size_t last = sizeof roles / sizeof roles[0] - 1;
+	size_t len = strlen(text);
+	bool can_join = len < size && memchr(text, '\n', len);
+
+	if (can_join)
+		for (size_t i = 0; i <= len; i++)
+			buf[i] = text[i] == '\n' ? ' ' : text[i];
+	for (size_t r = 0; r <= last; r++) {
+		TTF_Font *font = ui->fonts.font[roles[r]];
+
+		for (int join = 0; join <= (int)can_join; join++) {
+			const char *t = join ? buf : text;
+			size_t shown = caption_shown(ui, font, t, w);
+
+			if (!text_wrap(ui->text, &ui->wrap, font, t, shown, w))
+				return NULL;
+			*role = roles[r];
+			*whole = shown == len && ui->wrap.count <= CAPTION_LINES;
+			if (*whole || (r == last && join == (int)can_join))
+				return t;
+		}
+	}
+	return NULL;
+}
+
 /* Captions at the bottom centre of the picture (above the controls when they show), on a
  * dark box; at most CAPTION_LINES lines. */
 static void draw_caption(struct ui *ui, SDL_Rect pic, int bottom)
 {
 	const struct layout *l = &ui->lay;
-	TTF_Font *font = ui->fonts.font[FONT_HEADING];
-	int line_h = ui->fonts.line_h[FONT_HEADING];
-	const char *text = ui->video->caption;
+	enum font_role role;
+	char joined[1024];
 	int max_w = (pic.w > l->w / 2 ? pic.w : l->w) * 85 / 100, widest = 0, pad = l->unit * 2;
+	const char *text = caption_fit(ui, ui->video->caption, max_w - 2 * pad, joined,
+				       sizeof joined, &role, &ui->caption_whole);
+	TTF_Font *font;
+	int line_h;
 	size_t lines;
 	SDL_Rect box;
 	bool hc = ui->settings.high_contrast;
 
-	if (!text_wrap(ui->text, &ui->wrap, font, text, caption_shown(ui, font, text, max_w - 2 * pad),
-		       max_w - 2 * pad))
+	if (!text)
 		return;
+	font = ui->fonts.font[role];
+	line_h = ui->fonts.line_h[role];
 	lines = ui->wrap.count < CAPTION_LINES ? ui->wrap.count : CAPTION_LINES;
 	for (size_t i = 0; i < lines; i++) {
 		int w = text_width(ui->text, font, text + ui->wrap.lines[i].start,

@@ -35,8 +35,10 @@ void screen_video_attach(struct ui *ui, const struct screen_video_state *state);
  * set when key is one of them. */
 bool screen_video_key(struct ui *ui, const SDL_Keysym *key, struct ui_action *act);
 
-/* Where the last frame drew the caption box; false when it drew none (for tests). */
-bool screen_video_caption_box(const struct ui *ui, SDL_Rect *box);
+/* Where the last frame drew the caption box, and whether the whole caption showed in it (a cue
+ * too long for CAPTION_LINES lines of the smallest caption font is cut); false when it drew
+ * none (for tests). */
+bool screen_video_caption_box(const struct ui *ui, SDL_Rect *box, bool *whole);
 
 /* Where the progress bar is drawn now (its track; a press a little around it counts too);
  * false when the controls are not shown (for scripted clicks and tests). */

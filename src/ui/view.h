@@ -148,6 +148,7 @@ struct ui {
 	bool built_for_page;
 	const struct screen_video_state *video; /* see screen_video.h; NULL when none */
 	SDL_Rect caption_box;     /* drawn in the last frame, w == 0 for none */
+	bool caption_whole;       /* that caption showed whole (not cut after its last line) */
 	SDL_Texture *fade;        /* the video controls drawn while they fade out, or NULL */
 	/* The video's progress bar under the pointer (screen_video.c): a press or drag on it,
 	 * by mouse or finger, and where along it; or the mouse hovering over it. */
