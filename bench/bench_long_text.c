@@ -14,6 +14,7 @@
 
 #include "app/kiosk.h"
 #include "app/loop.h"
+#include "keys.h"
 #include "core/scenario.h"
 #include "core/utf8.h"
 #include "ui/view.h"
@@ -122,25 +123,6 @@ static void many_lines(char *out, size_t n)
 		memcpy(out + o, "     w.\n", n - o < 8 ? n - o : 8);
 }
 
-static void push_key(SDL_Keycode key, SDL_Keymod mod, const char *text)
-{
-	SDL_Event ev = {0};
-
-	ev.type = SDL_KEYDOWN;
-	ev.key.keysym.sym = key;
-	ev.key.keysym.scancode = SDL_GetScancodeFromKey(key);
-	ev.key.keysym.mod = mod;
-	SDL_PushEvent(&ev);
-	if (text) {
-		memset(&ev, 0, sizeof ev);
-		ev.type = SDL_TEXTINPUT;
-		snprintf(ev.text.text, sizeof ev.text.text, "%s", text);
-		SDL_PushEvent(&ev);
-	}
-	ev.type = SDL_KEYUP;
-	SDL_PushEvent(&ev);
-}
-
 /* Times the frame that shows what is pending (events already pushed, or a rebuild). */
 static void frame(struct kiosk *k, const char *what, struct worst *worst)
 {
@@ -208,24 +190,24 @@ static void scroll_to(struct kiosk *k, int num, int den, const char *what, struc
 /* The trainee reads down a long page: a page, to the middle, to the end and back. */
 static void scroll_page(struct kiosk *k, struct worst *worst)
 {
-	push_key(SDLK_PAGEDOWN, KMOD_NONE, NULL);
+	bench_push_key(SDLK_PAGEDOWN, KMOD_NONE, NULL);
 	frame(k, "page down", worst);
 	scroll_to(k, 1, 2, "scroll to the middle", worst);
-	push_key(SDLK_PAGEDOWN, KMOD_NONE, NULL);
+	bench_push_key(SDLK_PAGEDOWN, KMOD_NONE, NULL);
 	frame(k, "page down in the middle", worst);
-	push_key(SDLK_END, KMOD_NONE, NULL);
+	bench_push_key(SDLK_END, KMOD_NONE, NULL);
 	frame(k, "End (to the end)", worst);
 	scroll_to(k, 1, 1, "scroll to the end", worst);
-	push_key(SDLK_HOME, KMOD_NONE, NULL);
+	bench_push_key(SDLK_HOME, KMOD_NONE, NULL);
 	frame(k, "Home (to the top)", worst);
 }
 
 /* A keystroke in the step's answer field (the page rebuilds: the character count changes). */
 static void type_key(struct kiosk *k, struct worst *worst)
 {
-	push_key(SDLK_x, KMOD_NONE, "x");
+	bench_push_key(SDLK_x, KMOD_NONE, "x");
 	frame(k, "keystroke in the answer", worst);
-	push_key(SDLK_BACKSPACE, KMOD_NONE, NULL);
+	bench_push_key(SDLK_BACKSPACE, KMOD_NONE, NULL);
 	frame(k, "backspace in the answer", worst);
 }
 
@@ -249,7 +231,7 @@ static void edit_answer(struct kiosk *k, struct worst *worst)
 	};
 
 	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
-		push_key(keys[i].key, keys[i].mod, keys[i].text);
+		bench_push_key(keys[i].key, keys[i].mod, keys[i].text);
 		frame(k, keys[i].what, worst);
 	}
 }

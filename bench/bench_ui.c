@@ -10,6 +10,7 @@
 
 #include "app/kiosk.h"
 #include "app/loop.h"
+#include "keys.h"
 
 static double now_ms(void)
 {
@@ -33,26 +34,6 @@ static int compare(const void *a, const void *b)
 	double x = *(const double *)a, y = *(const double *)b;
 
 	return (x > y) - (x < y);
-}
-
-static void press(SDL_Keycode key, const char *text)
-{
-	SDL_Event ev = {0};
-
-	ev.type = SDL_KEYDOWN;
-	ev.key.keysym.sym = key;
-	ev.key.keysym.scancode = SDL_GetScancodeFromKey(key);
-	SDL_PushEvent(&ev);
-	if (text) {
-		memset(&ev, 0, sizeof ev);
-		ev.type = SDL_TEXTINPUT;
-		snprintf(ev.text.text, sizeof ev.text.text, "%s", text);
-		SDL_PushEvent(&ev);
-	}
-	memset(&ev, 0, sizeof ev);
-	ev.type = SDL_KEYUP;
-	ev.key.keysym.sym = key;
-	SDL_PushEvent(&ev);
 }
 
 int main(int argc, char **argv)
@@ -105,9 +86,9 @@ int main(int argc, char **argv)
 		double t0 = now_ms();
 
 		if (i % 50 == 49)
-			press(SDLK_BACKSPACE, NULL);
+			bench_push_key(SDLK_BACKSPACE, KMOD_NONE, NULL);
 		else
-			press(i % 7 == 6 ? SDLK_SPACE : SDLK_a, i % 7 == 6 ? " " : "a");
+			bench_push_key(i % 7 == 6 ? SDLK_SPACE : SDLK_a, KMOD_NONE, i % 7 == 6 ? " " : "a");
 		while (!loop_iterate(&k, 100))
 			;
 		lat[i] = now_ms() - t0;

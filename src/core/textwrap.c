@@ -279,22 +279,29 @@ size_t textwrap_offset_at_x(const struct textwrap *wrap, const char *text, size_
 	int lo_x = 0, hi_x = hi > lo ? measure(ctx, text + l->start, hi - l->start) : 0;
 	if (hi_x < x)
 		return last;
+	textwrap_bisect(text, len, l->start, x - 1, measure, ctx, &lo, &lo_x, &hi, &hi_x);
+	return x - lo_x <= hi_x - x ? lo : hi;
+}
+
+void textwrap_bisect(const char *text, size_t len, size_t start, int limit,
+		     textwrap_measure_fn measure, void *ctx, size_t *lo, int *lo_w, size_t *hi,
+		     int *hi_w)
+{
 	for (;;) {
-		size_t mid = grapheme_floor(text, len, lo + (hi - lo) / 2);
-		if (mid <= lo)
-			mid = grapheme_next(text, len, lo);
-		if (mid >= hi)
-			break;
-		int mid_x = measure(ctx, text + l->start, mid - l->start);
-		if (mid_x >= x) {
-			hi = mid;
-			hi_x = mid_x;
+		size_t mid = grapheme_floor(text, len, *lo + (*hi - *lo) / 2);
+		if (mid <= *lo)
+			mid = grapheme_next(text, len, *lo);
+		if (mid >= *hi)
+			return;
+		int w = measure(ctx, text + start, mid - start);
+		if (w > limit) {
+			*hi = mid;
+			*hi_w = w;
 		} else {
-			lo = mid;
-			lo_x = mid_x;
+			*lo = mid;
+			*lo_w = w;
 		}
 	}
-	return x - lo_x <= hi_x - x ? lo : hi;
 }
 
 int textwrap_x_of(const struct textwrap *wrap, const char *text, size_t offset,

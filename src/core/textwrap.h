@@ -53,6 +53,15 @@ size_t textwrap_line_of(const struct textwrap *wrap, size_t offset);
 size_t textwrap_offset_at_x(const struct textwrap *wrap, const char *text, size_t line, int x,
 			    textwrap_measure_fn measure, void *ctx);
 
+/* The widest prefix that fits, found by bisection over cluster boundaries: given boundaries
+ * *lo < *hi of text[0..len) where the prefix text[start..*lo) is at most `limit` pixels wide
+ * (*lo_w) and text[start..*hi) is wider (*hi_w), narrows them until no boundary lies between:
+ * then *lo ends the widest prefix that fits and *hi the narrowest that does not. Measures
+ * about log2(*hi - *lo) prefixes, however long the text. */
+void textwrap_bisect(const char *text, size_t len, size_t start, int limit,
+		     textwrap_measure_fn measure, void *ctx, size_t *lo, int *lo_w, size_t *hi,
+		     int *hi_w);
+
 /* Pixel x of byte offset `offset` within its line. A caret among hanging spaces may lie past
  * the wrap width: the UI clamps it to the box. */
 int textwrap_x_of(const struct textwrap *wrap, const char *text, size_t offset,

@@ -324,21 +324,7 @@ size_t text_fit(struct text *text, TTF_Font *font, const char *s, size_t len, in
 		cand *= 2;
 	}
 	hi = cand;
-	for (;;) {
-		size_t mid = grapheme_floor(s, len, lo + (hi - lo) / 2);
-
-		if (mid <= lo)
-			mid = grapheme_next(s, len, lo);
-		if (mid >= hi)
-			break;
-		w = text_measure_fn(&tm, s, mid);
-		if (w > max_w) {
-			hi = mid;
-		} else {
-			lo = mid;
-			lo_w = w;
-		}
-	}
+	textwrap_bisect(s, len, 0, max_w, text_measure_fn, &tm, &lo, &lo_w, &hi, &w);
 	*width = lo_w;
 	return lo;
 }
