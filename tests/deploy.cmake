@@ -31,6 +31,7 @@ set_tests_properties(deploy_cage_headless PROPERTIES LABELS deploy SKIP_RETURN_C
 # (SDL's Wayland back end keeps allocations until exit: leak checks are off for this run.)
 add_test(NAME deploy_kiosk_under_cage
   COMMAND sh ${RJK_DEPLOY_TESTS}/under_cage.sh $<TARGET_FILE:rjkiosk> --kiosk
+          --scenario ${PROJECT_SOURCE_DIR}/scenarios/sample
           --script ${RJK_DEPLOY_TESTS}/kiosk-first-screen.txt)
 set_tests_properties(deploy_kiosk_under_cage PROPERTIES LABELS deploy SKIP_RETURN_CODE 77
   TIMEOUT 90 ENVIRONMENT "ASAN_OPTIONS=detect_leaks=0")

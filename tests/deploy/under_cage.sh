@@ -18,6 +18,19 @@ chown nobody "$tmp/run"
 cp "$1" "$tmp/program"
 chmod 0755 "$tmp/program"
 shift
+# Files and folders named in the arguments (a script, a scenario) are copied too, readable by
+# all: the source tree may be in a folder that only root can read.
+n=0
+for arg in "$@"; do
+	if [ -e "$arg" ]; then
+		n=$((n + 1))
+		cp -R "$arg" "$tmp/arg$n"
+		chmod -R a+rX "$tmp/arg$n"
+		arg="$tmp/arg$n"
+	fi
+	set -- "$@" "$arg"
+	shift
+done
 cat >"$tmp/wrap.sh" <<'WRAP'
 #!/bin/sh
 "$(dirname "$0")/program" "$@"
