@@ -124,9 +124,17 @@ static bool tighten(const char *path, struct rjk_error *err)
 static const char *const db_suffixes[] = {"", "-wal", "-shm"};
 
 /* Removes a database this open created and could not set up: an empty file left behind would
- * only hide the real reason on the next start. */
+ * only hide the real reason on the next start. Only while nothing is in it: a file that holds
+ * anything (another process may have opened it meanwhile) is never removed. */
 static void remove_new_files(const char *path)
 {
+	char wal[PATH_MAX + 32];
+	struct stat st;
+
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	if (lstat(path, &st) != 0 || st.st_size != 0 ||
+	    (lstat(wal, &st) == 0 && S_ISREG(st.st_mode) && st.st_size != 0))
+		return;
 	for (size_t i = 0; i < 3; i++) {
 		char p[PATH_MAX + 32];
 		snprintf(p, sizeof p, "%s%s", path, db_suffixes[i]);

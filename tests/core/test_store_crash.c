@@ -195,6 +195,11 @@ static void test_sigkill_loses_nothing_reported(void **state)
 		collect(fds[0], &t);
 		close(fds[0]);
 		silent += t.count == before;
+		/* On a loaded machine a child may need more than the usual window to open the store
+		 * and save once: after a kill that landed before any save, the next child gets twice
+		 * the time (up to a second), so the kills keep landing between saves too. */
+		max_delay_us = t.count == before ? (max_delay_us < 500000 ? max_delay_us * 2 : 1000000)
+						 : 40000;
 	}
 	double run = seconds_since(&start);
 	size_t checked = verify(data, &t);
