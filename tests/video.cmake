@@ -15,7 +15,8 @@ if(TARGET rjk_media)
   set_target_properties(rjk_stall_io PROPERTIES COMPILE_OPTIONS "" LINK_OPTIONS "")
   target_link_libraries(rjk_stall_io PRIVATE ${CMAKE_DL_LIBS})
   list(APPEND RJK_VIDEO_TEST_ENV RJK_STALL_IO=$<TARGET_FILE:rjk_stall_io>)
-  foreach(name play captions_fit seek seekbar bad_media resume no_player facilitator_hold stall)
+  foreach(name play captions_fit seek seekbar bad_media resume no_player facilitator_hold stall
+               no_sound)
     add_test(NAME video_${name} COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/video/test_${name}.sh)
     set_tests_properties(video_${name} PROPERTIES LABELS video TIMEOUT 120
                          ENVIRONMENT "${RJK_VIDEO_TEST_ENV}")

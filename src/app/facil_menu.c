@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "app/facil_impl.h"
+#include "app/video_glue.h"
 
 static struct ui_page_button *add(struct facil *f, const char *label, int id)
 {
@@ -213,7 +214,9 @@ static void settings_page(struct kiosk *k)
 	char idle[64];
 
 	f->page.heading = "Settings";
-	snprintf(f->body, sizeof f->body, "Kept on this machine and used again after a restart.");
+	snprintf(f->body, sizeof f->body, "Kept on this machine and used again after a restart.%s",
+		 video_glue_no_sound(k) ? "\nNo sound device was found when the kiosk started: "
+					  "the video plays without sound." : "");
 	f->page.body = f->body;
 	add(f, label(f, "Text size: %d%% (press to change)", f->settings.text_percent), ID_TEXT_SIZE);
 	toggle(f, "High contrast", ID_CONTRAST, f->settings.high_contrast);

@@ -156,6 +156,8 @@ struct session *kiosk_session_open(struct kiosk *k, struct rjk_error *err)
 	video_glue_free(k, k->video);
 	k->video = NULL;
 	session = session_open(k->scenario, k->store, video, err);
+	/* The video's event log entries (no sound device) name the session. */
+	k->session = session;
 	if (session && video)
 		k->video = video_glue_new(k);
 	return session;

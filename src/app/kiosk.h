@@ -35,6 +35,7 @@ struct kiosk {
 	struct script *script;
 	struct facil *facil;        /* the facilitator's PIN pad, menu and timers */
 	struct video_glue *video;   /* NULL when the scenario has no video (or --no-video) */
+	bool no_sound_said;         /* "no sound device" is on standard error already */
 	bool quit;
 	int status;                 /* process exit status */
 	int64_t shown_countdown;    /* countdown second on screen, to redraw when it changes */

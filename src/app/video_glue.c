@@ -11,9 +11,11 @@
 #include "app/facil.h"
 #include "app/kiosk.h"
 #include "core/captions.h"
+#include "core/log_limit.h"
 #include "core/settings.h"
 #include "ui/page.h"
 #include "core/watch_limit.h"
+#include "media/audio_probe.h"
 #include "media/player.h"
 #include "ui/screen_video.h"
 
@@ -23,7 +25,6 @@
 #define NOTICE_MS 3000
 #define PROGRESS_SAVE_MS 5000
 #define JUMP_MS 10000
-#define LOG_SEEN 32         /* distinct log lines remembered, so repeats are not printed */
 #define RESUME_BEFORE_MS 2000 /* a resumed video starts this much before where it stopped */
 
 struct video_glue {
@@ -49,9 +50,9 @@ struct video_glue {
 	char error[RJK_ERROR_MAX + 64];
 	char notice[160];
 	char caption[1024];
+	bool no_sound;         /* no sound device at start: the video plays silently */
 	SDL_mutex *log_lock;   /* the log function runs on libvlc's threads */
-	uint32_t logged[LOG_SEEN];
-	size_t logged_next;
+	struct log_limit logged;
 };
 
 static void wake(void *data)
@@ -65,28 +66,51 @@ static void wake(void *data)
 	SDL_PushEvent(&ev);
 }
 
-/* libvlc's errors on standard error, each distinct line once: without a sound card libvlc
- * reports the same audio failure for every stretch of sound. */
+/* libvlc's errors on standard error, each distinct line at most once a minute and a few a
+ * minute in all: a failure that repeats (a missing sound device, a damaged stretch of the
+ * file) would otherwise fill the journal. */
 static void log_line(void *data, enum player_log_level level, const char *line)
 {
 	struct video_glue *g = data;
-	uint32_t h = 2166136261u;
-	bool seen = false;
+	unsigned held = 0;
 
 	if (level < PLAYER_LOG_ERROR)
 		return;
-	for (const char *c = line; *c; c++)
-		h = (h ^ (unsigned char)*c) * 16777619u;
 	if (g->log_lock)
 		SDL_LockMutex(g->log_lock);
-	for (size_t i = 0; i < LOG_SEEN && !seen; i++)
-		seen = g->logged[i] == h;
-	if (!seen)
-		g->logged[g->logged_next++ % LOG_SEEN] = h;
+	/* SDL_GetTicks64 starts at 0; the limit wants a clock above 0. */
+	bool pass = log_limit_pass(&g->logged, line, (int64_t)SDL_GetTicks64() + 1, &held);
 	if (g->log_lock)
 		SDL_UnlockMutex(g->log_lock);
-	if (!seen)
-		fprintf(stderr, "rjkiosk: video: %s\n", line);
+	if (!pass)
+		return;
+	if (held)
+		fprintf(stderr, "rjkiosk: video: (%u repeated messages not shown)\n", held);
+	fprintf(stderr, "rjkiosk: video: %s\n", line);
+}
+
+/* Without a sound device libvlc's ALSA output retries many times a second and ALSA prints
+ * every failure: ask at each session's start (a speaker plugged in between sessions is used),
+ * and play silently instead. Standard error says it once while it lasts; the store's event log
+ * names each session without sound; the facilitator's settings page says it too. */
+static bool sound_device_missing(struct kiosk *k)
+{
+	struct rjk_error why = {{0}}, err = {{0}};
+
+	if (k->options.silent)
+		return false;
+	if (audio_probe(&why)) {
+		k->no_sound_said = false;
+		return false;
+	}
+	if (!k->no_sound_said)
+		fprintf(stderr, "rjkiosk: %s: the video plays without sound\n", why.message);
+	k->no_sound_said = true;
+	if (k->store && !store_log_event(k->store, "no-sound",
+					 k->session ? session_store_id(k->session) : 0, why.message,
+					 &err))
+		fprintf(stderr, "rjkiosk: video: not recorded in the event log: %s\n", err.message);
+	return true;
 }
 
 /* A video that cannot be played: the error page, standard error, and the store's event log
@@ -137,8 +161,10 @@ struct video_glue *video_glue_new(struct kiosk *k)
 	}
 	g->wake_event = SDL_RegisterEvents(1);
 	g->log_lock = SDL_CreateMutex();
+	log_limit_init(&g->logged);
+	g->no_sound = sound_device_missing(k);
 	struct player_options opts = {
-		.silent = k->options.silent,
+		.silent = k->options.silent || g->no_sound,
 		.volume = volume > 0 ? volume : 100,
 		.wake = wake,
 		.wake_data = g,
@@ -519,4 +545,9 @@ const char *video_glue_error(const struct kiosk *k)
 bool video_glue_playing(const struct kiosk *k)
 {
 	return k->video && player_state(k->video->player) == PLAYER_PLAYING;
+}
+
+bool video_glue_no_sound(const struct kiosk *k)
+{
+	return k->video && k->video->no_sound;
 }

@@ -14,7 +14,8 @@ struct kiosk;
 struct video_glue;
 
 /* For a scenario with a video, after the session is open: starts libvlc (silent and volume
- * from the options), reads the captions (warnings to stderr) and attaches the video screen
+ * from the options; silent too when no sound device can be opened, said once on stderr and
+ * in the event log), reads the captions (warnings to stderr) and attaches the video screen
  * to the UI. When libvlc cannot start, the video screen says so and offers the steps. NULL
  * only when memory runs out. */
 struct video_glue *video_glue_new(struct kiosk *kiosk);
@@ -45,5 +46,8 @@ bool video_glue_playing(const struct kiosk *kiosk);
 const char *video_glue_notice(const struct kiosk *kiosk);
 /* Why the video cannot be played, "" when it can. */
 const char *video_glue_error(const struct kiosk *kiosk);
+/* True when no sound device could be opened at start (and --silent was not given): the video
+ * plays without sound. */
+bool video_glue_no_sound(const struct kiosk *kiosk);
 
 #endif
