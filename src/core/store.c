@@ -54,10 +54,13 @@ static const char *const schema_v1[] = {
 	NULL,
 };
 
-/* migrations[v] brings a database from version v to v + 1; each runs in its own transaction.
+/* steps[v] brings a database from version v to v + 1. All the steps an open needs run in one
+ * transaction, so a database is either wholly at its old version or wholly at the new one.
  * A future layout adds an entry here and raises STORE_SCHEMA_VERSION. */
-static const char *const *const migrations[STORE_SCHEMA_VERSION] = {
-	schema_v1,
+static bool insert_kiosk_id(struct store *store, struct rjk_error *err);
+static const struct store_migration migrations[STORE_SCHEMA_VERSION] = {
+	/* The first layout also gives the kiosk its identity. */
+	{schema_v1, insert_kiosk_id},
 };
 
 const char *response_status_name(enum response_status status)
@@ -377,8 +380,20 @@ static bool check_integrity(struct store *store, struct rjk_error *err)
 	return ok;
 }
 
+static bool check_not_newer(struct store *store, int64_t known, int64_t version,
+			    struct rjk_error *err)
+{
+	if (version > known)
+		return rjk_error_set(err, "%s was written by a newer version of rjkiosk (data "
+				     "format %lld; this version knows up to %lld). Nothing was "
+				     "changed. Install the newer rjkiosk to use it.", store->path,
+				     (long long)version, (long long)known);
+	return true;
+}
+
 /* Reads the header fields and refuses files that are not ours or are newer. No writes. */
-static bool check_version(struct store *store, int64_t *version, struct rjk_error *err)
+static bool check_version(struct store *store, int64_t known, int64_t *version,
+			  struct rjk_error *err)
 {
 	int64_t app_id, tables;
 	if (!query_int(store, "PRAGMA user_version", version, "read the database", err) ||
@@ -390,12 +405,7 @@ static bool check_version(struct store *store, int64_t *version, struct rjk_erro
 		return rjk_error_set(err, "%s is not an rjkiosk response database; nothing was "
 				     "changed. Move it away or choose another --data folder.",
 				     store->path);
-	if (*version > STORE_SCHEMA_VERSION)
-		return rjk_error_set(err, "%s was written by a newer version of rjkiosk (data "
-				     "format %lld; this version knows up to %d). Nothing was changed. "
-				     "Install the newer rjkiosk to use it.", store->path,
-				     (long long)*version, STORE_SCHEMA_VERSION);
-	return true;
+	return check_not_newer(store, known, *version, err);
 }
 
 static bool set_pragmas(struct store *store, struct rjk_error *err)
@@ -435,31 +445,81 @@ static bool insert_kiosk_id(struct store *store, struct rjk_error *err)
 	return store_exec(store, sql, "upgrade the database", err);
 }
 
-static bool migrate(struct store *store, int64_t version, struct rjk_error *err)
+/* Copies the database, before it is upgraded, to DIR/responses-vN-backup.db (0600): a
+ * consistent snapshot written to a temporary name, synced, then renamed into place. */
+static bool backup_before_upgrade(struct store *store, int64_t version, struct rjk_error *err)
 {
-	for (int64_t v = version; v < STORE_SCHEMA_VERSION; v++) {
-		if (!store_begin(store, "upgrade the database", err))
-			return false;
-		bool ok = true;
-		for (const char *const *sql = migrations[v]; ok && *sql; sql++)
-			ok = store_exec(store, *sql, "upgrade the database", err);
-		char pragma[96];
-		snprintf(pragma, sizeof pragma, "PRAGMA user_version=%lld; PRAGMA application_id=%d",
-			 (long long)v + 1, STORE_APPLICATION_ID);
-		ok = ok && store_exec(store, pragma, "upgrade the database", err);
-		/* The first layout also gives the kiosk its identity. */
-		ok = ok && (v != 0 || insert_kiosk_id(store, err));
-		if (!ok) {
-			store_rollback(store);
-			return false;
-		}
-		if (!store_commit(store, "upgrade the database", err))
-			return false;
+	char path[PATH_MAX + 64], part[PATH_MAX + 80];
+	snprintf(path, sizeof path, "%s/responses-v%lld-backup.db", store->dir, (long long)version);
+	snprintf(part, sizeof part, "%s.part", path);
+	/* VACUUM INTO writes only into a missing or empty file; this one is created private. */
+	unlink(part);
+	int fd = open(part, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd < 0 || fchmod(fd, 0600) != 0) {
+		int e = errno;
+		if (fd >= 0)
+			close(fd);
+		unlink(part);
+		return rjk_error_set(err, "cannot back up %s before upgrading it (%s): %s. Nothing "
+				     "was changed.", store->path, part, strerror(e));
 	}
-	return true;
+	close(fd);
+	char *sql = sqlite3_mprintf("VACUUM INTO %Q", part);
+	bool ok = sql && store_exec(store, sql, "back up the database before upgrading it", err);
+	sqlite3_free(sql);
+	if (ok) {
+		fd = open(part, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+		ok = fd >= 0 && fsync(fd) == 0;
+		if (fd >= 0)
+			close(fd);
+		ok = ok && rename(part, path) == 0 && durable_sync_dir(store->dir);
+		if (!ok)
+			rjk_error_set(err, "cannot back up %s before upgrading it (%s): %s. Nothing "
+				      "was changed.", store->path, path, strerror(errno));
+	}
+	if (!ok)
+		unlink(part);
+	return ok;
+}
+
+/* Brings the database from version to count (the number of steps) in one transaction, with
+ * user_version raised in the same transaction. The version is read again under the write
+ * lock: another process may have upgraded the file meanwhile. */
+static bool migrate(struct store *store, const struct store_migration *steps, int64_t count,
+		    int64_t version, struct rjk_error *err)
+{
+	if (version == count)
+		return true;
+	if (version > 0 && !backup_before_upgrade(store, version, err))
+		return false;
+	if (!store_begin(store, "upgrade the database", err))
+		return false;
+	int64_t now;
+	bool ok = query_int(store, "PRAGMA user_version", &now, "upgrade the database", err) &&
+		  check_not_newer(store, count, now, err);
+	for (int64_t v = now; ok && v < count; v++) {
+		for (const char *const *sql = steps[v].sql; ok && sql && *sql; sql++)
+			ok = store_exec(store, *sql, "upgrade the database", err);
+		ok = ok && (!steps[v].run || steps[v].run(store, err));
+	}
+	char pragma[96];
+	snprintf(pragma, sizeof pragma, "PRAGMA user_version=%lld; PRAGMA application_id=%d",
+		 (long long)count, STORE_APPLICATION_ID);
+	ok = ok && store_exec(store, pragma, "upgrade the database", err);
+	if (!ok) {
+		store_rollback(store);
+		return false;
+	}
+	return store_commit(store, "upgrade the database", err);
 }
 
 struct store *store_open(const char *data_dir, struct rjk_error *err)
+{
+	return store_open_migrating(data_dir, migrations, STORE_SCHEMA_VERSION, err);
+}
+
+struct store *store_open_migrating(const char *data_dir, const struct store_migration *steps,
+				   int64_t count, struct rjk_error *err)
 {
 	char open_path[PATH_MAX + 16];
 	bool created = false;
@@ -513,8 +573,8 @@ struct store *store_open(const char *data_dir, struct rjk_error *err)
 	sqlite3_extended_result_codes(store->db, 1);
 	sqlite3_busy_timeout(store->db, 5000);
 	int64_t version;
-	if (!check_version(store, &version, err) || !check_integrity(store, err) ||
-	    !set_pragmas(store, err) || !migrate(store, version, err))
+	if (!check_version(store, count, &version, err) || !check_integrity(store, err) ||
+	    !set_pragmas(store, err) || !migrate(store, steps, count, version, err))
 		goto fail;
 	return store;
 fail:

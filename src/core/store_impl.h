@@ -29,6 +29,21 @@ struct store {
 	sqlite3_stmt *cached[CACHED_COUNT];
 };
 
+/* One schema change: the statements (NULL-terminated, may be NULL) that bring a database from
+ * one version to the next, then run (may be NULL) for what SQL alone cannot do. Both run inside
+ * the upgrade's transaction. */
+struct store_migration {
+	const char *const *sql;
+	bool (*run)(struct store *store, struct rjk_error *err);
+};
+
+/* store_open with another list of count schema changes (steps[v] goes from version v to
+ * v + 1): the store's own list in store_open, a longer one in tests. A database at a version
+ * below count is backed up to DIR/responses-vN-backup.db (0600) and then upgraded in one
+ * transaction; one above count is refused and not modified. */
+struct store *store_open_migrating(const char *data_dir, const struct store_migration *steps,
+				   int64_t count, struct rjk_error *err);
+
 /* Fills err with a message for SQLite result rc while doing `what` (e.g. "save the answer"),
  * telling the facilitator what to do for a full disk, a disk error or a busy database.
  * Returns false. */
