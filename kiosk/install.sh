@@ -103,7 +103,9 @@ fi
 if ! "$checker" --version >/dev/null 2>&1; then
 	# A package's rjkiosk cannot run before apt-get brings the libraries it needs: then it checks
 	# right after installing the package, still before anything else changes.
-	[ -n "$deb" ] && [ -z "$root" ] || die "$checker does not run: $("$checker" --version 2>&1 | head -n 1)"
+	if [ -z "$deb" ] || [ -n "$root" ]; then
+		die "$checker does not run: $("$checker" --version 2>&1 | head -n 1)"
+	fi
 	checker=""
 fi
 
