@@ -12,7 +12,27 @@ install(FILES ${RJK_MAN_GZ} DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 
 install(FILES ${PROJECT_SOURCE_DIR}/kiosk/rjkiosk.desktop
   DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
-install(FILES ${PROJECT_SOURCE_DIR}/docs/deployment.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
+
+# The guides and their screenshots (using-the-kiosk.md shows some and offers the folder for
+# every screen), the Debian changelog and the machine-readable copyright file, in
+# /usr/share/doc/rjkiosk. The changelog is compressed as Debian policy asks (gzip -9n: no name or
+# time stamp, so the package is reproducible).
+foreach(guide using-the-kiosk scenario-format captions exports data deployment video)
+  install(FILES ${PROJECT_SOURCE_DIR}/docs/${guide}.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
+endforeach()
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs/screenshots DESTINATION ${CMAKE_INSTALL_DOCDIR}
+  FILES_MATCHING PATTERN "*.png")
+
+set(RJK_CHANGELOG_GZ ${CMAKE_CURRENT_BINARY_DIR}/changelog.Debian.gz)
+add_custom_command(OUTPUT ${RJK_CHANGELOG_GZ}
+  COMMAND ${RJK_GZIP} -9 -n -c ${PROJECT_SOURCE_DIR}/packaging/changelog > ${RJK_CHANGELOG_GZ}
+  DEPENDS ${PROJECT_SOURCE_DIR}/packaging/changelog VERBATIM)
+add_custom_target(rjk_changelog ALL DEPENDS ${RJK_CHANGELOG_GZ})
+install(FILES ${RJK_CHANGELOG_GZ} ${PROJECT_SOURCE_DIR}/packaging/copyright
+  DESTINATION ${CMAKE_INSTALL_DOCDIR})
+# The lintian findings that do not apply to a package made outside Debian, each with its reason.
+install(FILES ${PROJECT_SOURCE_DIR}/packaging/lintian-overrides
+  DESTINATION ${CMAKE_INSTALL_DATADIR}/lintian/overrides RENAME rjkiosk)
 
 # The kiosk service, and the scripts and files IT uses to set up a PC (see docs/deployment.md).
 # The unit is relative to the prefix: /usr/lib/systemd/system for a package.
@@ -23,8 +43,27 @@ install(FILES ${PROJECT_SOURCE_DIR}/kiosk/pam-rjkiosk ${PROJECT_SOURCE_DIR}/kios
   "${PROJECT_SOURCE_DIR}/kiosk/rjkiosk@.service"
   DESTINATION ${CMAKE_INSTALL_DATADIR}/rjkiosk/kiosk)
 
-set(RJK_PACKAGE_MAINTAINER "rjkiosk maintainers <rjkiosk@localhost>" CACHE STRING
-  "Maintainer field of the Debian package")
+# Who answers for the package: a force that builds its own sets its IT team here, for example
+# -DRJK_PACKAGE_MAINTAINER="Training IT <training-it@force.example>" (docs/deployment.md).
+set(RJK_PACKAGE_DEFAULT_MAINTAINER "rjkiosk maintainers <maintainers@rjkiosk.invalid>")
+set(RJK_PACKAGE_MAINTAINER ${RJK_PACKAGE_DEFAULT_MAINTAINER} CACHE STRING
+  "Maintainer field of the Debian package: Name <address>")
+# Build folders configured before 0.1.0-1 cached a default whose host had no domain.
+if(RJK_PACKAGE_MAINTAINER STREQUAL "rjkiosk maintainers <rjkiosk@localhost>")
+  set_property(CACHE RJK_PACKAGE_MAINTAINER PROPERTY VALUE ${RJK_PACKAGE_DEFAULT_MAINTAINER})
+endif()
+if(NOT RJK_PACKAGE_MAINTAINER MATCHES "^[^<>]+ <[^<>@ ]+@[^<>@ ]+\\.[^<>@ ]+>$")
+  message(FATAL_ERROR "RJK_PACKAGE_MAINTAINER is '${RJK_PACKAGE_MAINTAINER}': give a name and a "
+    "mail address whose host has a domain, such as \"Training IT <it@force.example>\"")
+endif()
+
+# The strip CPack asks for (CPACK_STRIP_FILES) keeps the .comment and .note sections; Debian's
+# dh_strip removes them too.
+install(CODE "if(CMAKE_INSTALL_DO_STRIP)
+  execute_process(COMMAND \"${CMAKE_STRIP}\" --remove-section=.comment --remove-section=.note
+    \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_BINDIR}/$<TARGET_FILE_NAME:rjkiosk>\"
+    COMMAND_ERROR_IS_FATAL ANY)
+endif()")
 
 if(NOT CMAKE_INSTALL_PREFIX STREQUAL "/usr")
   message(WARNING "CMAKE_INSTALL_PREFIX is ${CMAKE_INSTALL_PREFIX}: the .deb installs into /usr, "
@@ -37,13 +76,22 @@ set(CPACK_STRIP_FILES TRUE)
 set(CPACK_PACKAGE_NAME rjkiosk)
 set(CPACK_PACKAGE_VENDOR rjkiosk)
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
+# The package's revision: the version in packaging/changelog is PROJECT_VERSION-REVISION.
+set(CPACK_DEBIAN_PACKAGE_RELEASE 1)
+file(STRINGS ${PROJECT_SOURCE_DIR}/packaging/changelog RJK_CHANGELOG_TOP LIMIT_COUNT 1)
+if(NOT RJK_CHANGELOG_TOP MATCHES "^rjkiosk \\(${PROJECT_VERSION}-${CPACK_DEBIAN_PACKAGE_RELEASE}\\) ")
+  message(FATAL_ERROR "packaging/changelog starts with '${RJK_CHANGELOG_TOP}': its first entry "
+    "must be for rjkiosk (${PROJECT_VERSION}-${CPACK_DEBIAN_PACKAGE_RELEASE}), the package built")
+endif()
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY
   "fullscreen classroom kiosk for restorative-justice training sessions")
+# The long description, wrapped under 80 columns as Debian asks.
 set(CPACK_PACKAGE_DESCRIPTION
-  "rjkiosk plays a filmed interview, then walks police recruits through discussion prompts\n\
-and private reflection questions from scenario files, keeping every answer on the machine\n\
-until the facilitator exports it (CSV, JSON, xAPI). It ships a systemd unit that runs it\n\
-fullscreen under the cage Wayland compositor at boot.")
+  "rjkiosk plays a filmed interview, then walks police recruits through\n\
+discussion prompts and private reflection questions from scenario files,\n\
+keeping every answer on the machine until the facilitator exports it\n\
+(CSV, JSON, xAPI). It ships a systemd unit that runs it fullscreen under\n\
+the cage Wayland compositor at boot.")
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER ${RJK_PACKAGE_MAINTAINER})

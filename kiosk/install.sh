@@ -10,7 +10,9 @@ Usage: install.sh [--deb FILE | --build DIR] [--scenarios DIR] [--start-on NAME]
 Sets up this PC as an rjkiosk kiosk: creates the unprivileged 'rjkiosk' user, installs the
 app, the systemd unit and its PAM file, copies scenarios into /var/lib/rjkiosk/scenarios,
 optionally sets the facilitator PIN, and enables the kiosk on the first console at boot.
-Run it as root. Running it again updates what changed and keeps the data.
+Run it as root. It checks everything first (its options and files, the scenarios with
+'rjkiosk check', the PIN, cage) and changes nothing when a check fails. Running it again
+updates what changed and keeps the data.
 
   --deb FILE       install the rjkiosk .deb (with its dependencies) first
   --build DIR      install from a CMake build folder instead (cmake --install)
@@ -53,8 +55,9 @@ while [ $# -gt 0 ]; do
 done
 case $tty in tty[1-9]|tty[1-5][0-9]|tty6[0-3]) ;; *) die "--tty: '$tty' is not a console such as tty1" ;; esac
 case $start_on in */*|.*) die "--start-on: give the scenario folder's name, not a path" ;; esac
+[ -z "$deb" ] || [ -z "$build" ] || die "give --deb FILE or --build DIR, not both"
 if [ -n "$root" ]; then
-	mkdir -p "$root"
+	[ -d "$root" ] || die "--root: $root is not a folder"
 	root=$(cd "$root" && pwd)
 elif [ "$(id -u)" -ne 0 ]; then
 	die "run this as root (sudo $0 ...)"
@@ -63,10 +66,86 @@ fi
 data=/var/lib/rjkiosk
 unit="rjkiosk@.service"
 say() { echo "rjkiosk: $*"; }
+need() { command -v "$1" >/dev/null || die "$1 is not installed ($2)"; }
+
+# Checks first: nothing on the machine changes until every one of them has passed.
+for tool in install useradd usermod awk sed; do
+	need "$tool" "Debian's passwd, coreutils, gawk or mawk, sed"
+done
+for f in "$unit" pam-rjkiosk kiosk.conf; do
+	[ -f "$here/$f" ] || die "$here/$f is missing: run install.sh from the rjkiosk package or source"
+done
+if [ -z "$root" ] && [ "$enable" -eq 1 ] && [ -z "$deb" ] && [ ! -x /usr/bin/cage ]; then
+	die "cage is not installed, so the kiosk could not start at boot: apt-get install cage xwayland" \
+		"(or give --no-enable)"
+fi
+
+# The rjkiosk that checks the scenarios and the PIN: the one about to be installed, unpacked
+# into a scratch folder first, or the one already installed.
+stage=$(mktemp -d)
+trap 'rm -rf "$stage"' EXIT
+if [ -n "$deb" ]; then
+	[ -f "$deb" ] || die "$deb: no such package file"
+	need dpkg-deb "Debian's dpkg"
+	dpkg-deb -x "$deb" "$stage/app" 2>"$stage/err" || die "$deb: not a Debian package ($(cat "$stage/err"))"
+	checker=$stage/app/usr/bin/rjkiosk
+elif [ -n "$build" ]; then
+	[ -f "$build/cmake_install.cmake" ] || die "--build: $build is not a CMake build folder"
+	need cmake "apt-get install cmake"
+	DESTDIR=$stage/app cmake --install "$build" --prefix /usr >"$stage/err" 2>&1 ||
+		die "--build: cmake --install failed: $(cat "$stage/err")"
+	checker=$stage/app/usr/bin/rjkiosk
+else
+	checker=$root/usr/bin/rjkiosk
+	[ -x "$checker" ] || die "/usr/bin/rjkiosk is not installed: give --deb FILE or --build DIR"
+fi
+[ -x "$checker" ] || die "${deb:-$build} holds no usr/bin/rjkiosk"
+if ! "$checker" --version >/dev/null 2>&1; then
+	# A package's rjkiosk cannot run before apt-get brings the libraries it needs: then it checks
+	# right after installing the package, still before anything else changes.
+	if [ -z "$deb" ] || [ -n "$root" ]; then
+		die "$checker does not run: $("$checker" --version 2>&1 | head -n 1)"
+	fi
+	checker=""
+fi
+
+if [ -n "$scenarios" ]; then
+	[ -d "$scenarios" ] || die "--scenarios: $scenarios is not a folder"
+	found=0
+	for yaml in "$scenarios"/*/scenario.yaml; do
+		[ -f "$yaml" ] && found=$((found + 1))
+	done
+	[ "$found" -gt 0 ] || die "--scenarios: no folder with a scenario.yaml in $scenarios"
+fi
+if [ -n "$start_on" ]; then
+	[ -f "${scenarios:+$scenarios/$start_on/scenario.yaml}" ] ||
+		[ -f "$root$data/scenarios/$start_on/scenario.yaml" ] ||
+		die "--start-on: no scenario '$start_on' in ${scenarios:-$data/scenarios}"
+fi
+pin=""
+if [ "$pin_stdin" -eq 1 ]; then
+	IFS= read -r pin || [ -n "$pin" ] || die "--pin-stdin: no PIN on standard input"
+fi
+
+# The checks that need rjkiosk itself: every scenario valid, and a PIN it accepts (set in a
+# scratch folder).
+check_with_app() {
+	if [ -n "$scenarios" ]; then
+		for yaml in "$scenarios"/*/scenario.yaml; do
+			[ -f "$yaml" ] || continue
+			"$checker" check "$(dirname "$yaml")" >/dev/null ||
+				die "scenario $(dirname "$yaml") is not valid (see above); nothing was changed"
+		done
+	fi
+	if [ "$pin_stdin" -eq 1 ]; then
+		printf '%s\n' "$pin" | "$checker" set-pin --stdin --data "$stage/pin-check" >/dev/null ||
+			die "the PIN was refused (see above); nothing was changed"
+	fi
+}
+[ -z "$checker" ] || check_with_app
 
 # 1. The app.
 if [ -n "$deb" ]; then
-	[ -f "$deb" ] || die "$deb: no such package file"
 	if [ -n "$root" ]; then
 		dpkg-deb -x "$deb" "$root"
 	else
@@ -77,6 +156,10 @@ elif [ -n "$build" ]; then
 	DESTDIR=$root cmake --install "$build" --prefix /usr >/dev/null
 fi
 [ -x "$root/usr/bin/rjkiosk" ] || die "/usr/bin/rjkiosk is not installed: give --deb FILE or --build DIR"
+if [ -z "$checker" ]; then
+	checker=$root/usr/bin/rjkiosk
+	check_with_app
+fi
 say "app installed: $("$root/usr/bin/rjkiosk" --version)"
 
 # 2. The user: no password, no shell, no home of its own beyond the data folder.
@@ -108,9 +191,6 @@ if [ ! -e "$root/etc/rjkiosk/kiosk.conf" ]; then
 	install -m 0644 "$here/kiosk.conf" "$root/etc/rjkiosk/kiosk.conf"
 fi
 if [ -n "$start_on" ]; then
-	[ -f "${scenarios:+$scenarios/$start_on/scenario.yaml}" ] ||
-		[ -f "$root$data/scenarios/$start_on/scenario.yaml" ] ||
-		die "--start-on: no scenario '$start_on' in ${scenarios:-$data/scenarios}"
 	sed -i "s|^RJKIOSK_SCENARIO=.*|RJKIOSK_SCENARIO=$data/scenarios/$start_on|" \
 		"$root/etc/rjkiosk/kiosk.conf"
 fi
@@ -120,15 +200,7 @@ fi
 install -d -m 0700 -o "$uid" -g "$gid" "$root$data"
 install -d -m 0755 -o 0 -g 0 "$root$data/scenarios"
 if [ -n "$scenarios" ]; then
-	# Check them all first: an invalid scenario is refused before anything is replaced.
-	found=0
-	for yaml in "$scenarios"/*/scenario.yaml; do
-		[ -f "$yaml" ] || continue
-		"$root/usr/bin/rjkiosk" check "$(dirname "$yaml")" >/dev/null ||
-			die "scenario $(dirname "$yaml") is not valid (see above); nothing was copied"
-		found=$((found + 1))
-	done
-	[ "$found" -gt 0 ] || die "--scenarios: no folder with a scenario.yaml in $scenarios"
+	# All were checked above, before anything changed.
 	for yaml in "$scenarios"/*/scenario.yaml; do
 		src=$(dirname "$yaml")
 		name=$(basename "$src")
@@ -151,7 +223,7 @@ fi
 
 # 5. The facilitator PIN, set as root and handed to the kiosk user.
 if [ "$pin_stdin" -eq 1 ]; then
-	"$root/usr/bin/rjkiosk" set-pin --stdin --data "$root$data"
+	printf '%s\n' "$pin" | "$root/usr/bin/rjkiosk" set-pin --stdin --data "$root$data"
 	for f in pin pin-state pin.log; do
 		[ -e "$root$data/$f" ] && chown "$uid:$gid" "$root$data/$f"
 	done

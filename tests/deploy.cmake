@@ -1,6 +1,7 @@
 # Deployment checks: the set-pin command, the systemd unit, the install and uninstall scripts
-# in a scratch root, cmake --install and the .deb, and the man page. A check whose tool is
-# missing on this machine exits 77 and shows as skipped.
+# in a scratch root, cmake --install and the .deb (with lintian and hardening-check), the man
+# page, and --help against the man page. A check whose tool is missing on this machine exits 77
+# and shows as skipped.
 set(RJK_DEPLOY_TESTS ${CMAKE_CURRENT_SOURCE_DIR}/deploy)
 find_program(RJK_PYTHON3 python3 REQUIRED)
 
@@ -12,8 +13,15 @@ add_test(NAME deploy_install_root
 add_test(NAME deploy_package COMMAND sh ${RJK_DEPLOY_TESTS}/package.sh ${PROJECT_SOURCE_DIR}
   ${PROJECT_BINARY_DIR})
 add_test(NAME deploy_man_page COMMAND sh ${RJK_DEPLOY_TESTS}/check_man.sh ${PROJECT_SOURCE_DIR})
+add_test(NAME deploy_help_matches_man COMMAND ${RJK_PYTHON3} ${RJK_DEPLOY_TESTS}/check_help.py
+  ${PROJECT_SOURCE_DIR}/docs/rjkiosk.1 $<TARGET_FILE:rjkiosk>)
 set_tests_properties(deploy_set_pin deploy_unit_verify deploy_install_root deploy_package
-  deploy_man_page PROPERTIES LABELS deploy SKIP_RETURN_CODE 77 TIMEOUT 120)
+  deploy_man_page deploy_help_matches_man PROPERTIES LABELS deploy SKIP_RETURN_CODE 77 TIMEOUT 120)
+# lintian, hardening-check and the strip of the packaged program (cpack runs again: RUN_SERIAL
+# keeps it from racing deploy_package in the same build folder).
+add_test(NAME deploy_package_lint COMMAND sh ${RJK_DEPLOY_TESTS}/package_lint.sh ${PROJECT_BINARY_DIR})
+set_tests_properties(deploy_package_lint PROPERTIES LABELS deploy SKIP_RETURN_CODE 77 TIMEOUT 300
+  RUN_SERIAL TRUE)
 
 # The display stack the kiosk unit relies on: cage's headless backend, SDL's Wayland driver and
 # the software renderer, as an unprivileged user.

@@ -3,33 +3,40 @@
 #include <string.h>
 
 #include "app/commands.h"
+#include "app/options.h"
 
-static const char usage[] =
-	"Usage: rjkiosk [--scenario PATH] [--data DIR] [--windowed] [--size WxH] [--kiosk]\n"
-	"               [--scenarios DIR] [--idle-timeout SECONDS] [--text-size PERCENT]\n"
-	"               [--high-contrast] [--script FILE] [--screenshot-dir DIR]\n"
+static const char commands_synopsis[] =
 	"       rjkiosk check PATH...\n"
 	"       rjkiosk sessions [--data DIR]\n"
 	"       rjkiosk export [--data DIR] [--session ID | --all] --format csv|json|xapi\n"
-	"                      [--excel] [--out FILE]\n"
+	"                      [--excel] [--out FILE] [--xapi-base IRI]\n"
 	"       rjkiosk purge [--data DIR] (--session ID | --all | --older-than DAYS) [--yes]\n"
 	"       rjkiosk set-pin [--data DIR] [--stdin]\n"
-	"\n"
+	"       rjkiosk (-h | --help | -V | --version)\n";
+
+static const char description[] =
 	"A classroom kiosk for restorative-justice training sessions.\n"
 	"\n"
 	"With no command, starts the kiosk on a scenario (the bundled sample when --scenario is\n"
 	"not given). In the kiosk, Ctrl+Alt+F (or holding the top-left corner for 3 s) opens\n"
-	"the facilitator's PIN pad and menu; rjkiosk(1) describes the kiosk's options.\n"
-	"Commands:\n"
+	"the facilitator's PIN pad and menu; rjkiosk(1) describes it all.\n";
+
+static const char commands_help[] =
+	"Commands (run 'rjkiosk COMMAND --help' for a command's options):\n"
 	"  check      validate scenario files or folders (exit 0 valid, 1 invalid, 2 usage)\n"
 	"  sessions   list the sessions stored on this machine\n"
 	"  export     write responses as CSV, JSON or xAPI statements\n"
 	"  purge      delete stored responses for good\n"
 	"  set-pin    set the facilitator PIN that unlocks the kiosk's menu\n"
 	"\n"
-	"Run 'rjkiosk COMMAND --help' for a command's options.\n"
-	"  -h, --help     show this help\n"
-	"  -V, --version  show the version\n";
+	"  -V, --version        show the version\n";
+
+/* The whole help: the kiosk's options come from options.c, so both helps list the same. */
+static void print_usage(FILE *to)
+{
+	fprintf(to, "%s%s\n%s\nKiosk options:\n%s\n%s", options_synopsis, commands_synopsis,
+		description, options_help, commands_help);
+}
 
 static const struct {
 	const char *name;
@@ -46,7 +53,7 @@ int main(int argc, char **argv)
 {
 	if (argc > 1) {
 		if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")) {
-			fputs(usage, stdout);
+			print_usage(stdout);
 			return 0;
 		}
 		if (!strcmp(argv[1], "-V") || !strcmp(argv[1], "--version")) {
@@ -57,7 +64,8 @@ int main(int argc, char **argv)
 			if (!strcmp(argv[1], commands[i].name))
 				return commands[i].run(argc - 1, argv + 1);
 		if (argv[1][0] != '-') {
-			fprintf(stderr, "rjkiosk: unknown command '%s'\n%s", argv[1], usage);
+			fprintf(stderr, "rjkiosk: unknown command '%s'\n", argv[1]);
+			print_usage(stderr);
 			return 2;
 		}
 	}

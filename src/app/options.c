@@ -5,14 +5,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char usage[] =
+const char options_synopsis[] =
 	"Usage: rjkiosk [--scenario PATH] [--data DIR] [--windowed] [--size WxH] [--kiosk]\n"
 	"               [--text-size PERCENT] [--high-contrast]\n"
 	"               [--scenarios DIR] [--idle-timeout SECONDS]\n"
 	"               [--silent] [--volume PERCENT] [--no-video]\n"
-	"               [--script FILE] [--screenshot-dir DIR]\n"
-	"\n"
-	"Starts the kiosk on a scenario (the bundled sample when --scenario is not given).\n"
+	"               [--script FILE] [--screenshot-dir DIR]\n";
+
+const char options_help[] =
 	"  --scenario PATH      scenario folder or scenario.yaml\n"
 	"  --data DIR           where answers are kept (default: ~/.local/share/rjkiosk)\n"
 	"  --windowed           a window instead of the full screen\n"
@@ -32,6 +32,12 @@ static const char usage[] =
 	"                       screenshot, expect-screen, quit; see docs/using-the-kiosk.md\n"
 	"  --screenshot-dir DIR folder for the script's screenshots\n"
 	"  -h, --help           show this help\n";
+
+static void print_usage(FILE *to)
+{
+	fprintf(to, "%s\nStarts the kiosk on a scenario (the bundled sample when --scenario is not "
+		"given).\n%s", options_synopsis, options_help);
+}
 
 static bool parse_size(const char *s, int *w, int *h)
 {
@@ -78,11 +84,12 @@ enum options_result options_parse(struct options *o, int argc, char **argv)
 			     !strcmp(arg, "--volume");
 
 		if (!strcmp(arg, "-h") || !strcmp(arg, "--help")) {
-			fputs(usage, stdout);
+			print_usage(stdout);
 			return OPTIONS_EXIT;
 		}
 		if (takes && !value) {
-			fprintf(stderr, "rjkiosk: %s needs a value\n%s", arg, usage);
+			fprintf(stderr, "rjkiosk: %s needs a value\n", arg);
+			print_usage(stderr);
 			return OPTIONS_USAGE;
 		}
 		if (!strcmp(arg, "--scenario")) {
@@ -131,7 +138,8 @@ enum options_result options_parse(struct options *o, int argc, char **argv)
 		} else if (!strcmp(arg, "--high-contrast")) {
 			o->high_contrast = true;
 		} else {
-			fprintf(stderr, "rjkiosk: unknown option '%s'\n%s", arg, usage);
+			fprintf(stderr, "rjkiosk: unknown option '%s'\n", arg);
+			print_usage(stderr);
 			return OPTIONS_USAGE;
 		}
 		if (takes)

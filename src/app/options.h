@@ -27,6 +27,11 @@ enum options_result {
 	OPTIONS_USAGE, /* a usage error was printed: exit 2 */
 };
 
+/* The kiosk's synopsis ("Usage: rjkiosk [--scenario PATH] ...", several lines) and its option
+ * list, one option with what it does per line: rjkiosk --help shows both. */
+extern const char options_synopsis[];
+extern const char options_help[];
+
 /* Parses argv (argv[0] is the program). Strings are borrowed from argv. */
 enum options_result options_parse(struct options *options, int argc, char **argv);
 

@@ -21,20 +21,23 @@ expect_mode() { # PATH "MODE UID" (uid 0, or "kiosk" for the rjkiosk user of the
 	[ "$got" = "$want" ] || fail "$1: $got, want $2"
 }
 
-# The scratch root: the account files of this machine (for its groups) and the app, as if the
+# A scratch root: the account files of this machine (for its groups) and the app, as if the
 # package were installed.
-mkdir -p "$root/etc" "$root/usr/bin"
-for f in passwd group shadow gshadow login.defs; do
-	[ -e "/etc/$f" ] && cp "/etc/$f" "$root/etc/$f"
-done
-grep -v '^rjkiosk:' /etc/passwd >"$root/etc/passwd" || true
-grep -v '^rjkiosk:' /etc/group >"$root/etc/group" || true
-for g in video input audio render; do
-	grep -q "^$g:" "$root/etc/group" || echo "$g:x:$((900 + ${#g})):" >>"$root/etc/group"
-done
-cp "$bin" "$root/usr/bin/rjkiosk"
-mkdir -p "$root/usr/share/rjkiosk/scenarios/sample"
-cp "$src/scenarios/sample/scenario.yaml" "$root/usr/share/rjkiosk/scenarios/sample/"
+make_root() { # DIR
+	mkdir -p "$1/etc" "$1/usr/bin"
+	for f in passwd group shadow gshadow login.defs; do
+		[ -e "/etc/$f" ] && cp "/etc/$f" "$1/etc/$f"
+	done
+	grep -v '^rjkiosk:' /etc/passwd >"$1/etc/passwd" || true
+	grep -v '^rjkiosk:' /etc/group >"$1/etc/group" || true
+	for g in video input audio render; do
+		grep -q "^$g:" "$1/etc/group" || echo "$g:x:$((900 + ${#g})):" >>"$1/etc/group"
+	done
+	cp "$bin" "$1/usr/bin/rjkiosk"
+	mkdir -p "$1/usr/share/rjkiosk/scenarios/sample"
+	cp "$src/scenarios/sample/scenario.yaml" "$1/usr/share/rjkiosk/scenarios/sample/"
+}
+make_root "$root"
 mkdir -p "$tmp/scen/demo"
 printf 'rjkiosk: 1\nid: demo\ntitle: Demo\nsteps:\n  - id: s1\n    kind: discussion\n    text: Hello\n' \
 	>"$tmp/scen/demo/scenario.yaml"
@@ -99,6 +102,33 @@ if printf '1234\n' | sh "$src/kiosk/install.sh" --root "$root" --pin-stdin >"$tm
 	! grep -q "too easy" "$tmp/out"; then
 	fail "an easy PIN was not refused"
 fi
+
+# A refused install changes nothing: on a fresh machine, an invalid scenario, an unknown
+# --start-on scenario or an easy PIN leaves no user, unit, settings or data behind.
+fresh=$tmp/fresh
+make_root "$fresh"
+snapshot() { (cd "$fresh" && find . -printf '%p %m %u %s\n' | sort && cat etc/passwd etc/group); }
+snapshot >"$tmp/before"
+refused() { # WHAT EXPECTED_MESSAGE [install.sh arguments...]
+	what=$1 message=$2
+	shift 2
+	if sh "$src/kiosk/install.sh" --root "$fresh" "$@" >"$tmp/out" 2>&1; then
+		fail "$what: install.sh succeeded"
+	elif ! grep -q -- "$message" "$tmp/out"; then
+		cat "$tmp/out"
+		fail "$what: no '$message' in the refusal"
+	fi
+	snapshot >"$tmp/after"
+	diff -u "$tmp/before" "$tmp/after" >"$tmp/diff" || { cat "$tmp/diff"; fail "$what changed the root"; }
+}
+refused "an invalid scenario" "did you mean 'steps'" --scenarios "$tmp/bad" --start-on broken
+refused "an unknown --start-on" "no scenario 'missing'" --scenarios "$tmp/scen" --start-on missing
+printf '2580\n' >"$tmp/easy-pin"
+refused "an easy PIN" "too easy" --scenarios "$tmp/scen" --pin-stdin <"$tmp/easy-pin"
+refused "a folder without scenarios" "no folder with a scenario.yaml" --scenarios "$tmp/scen/demo"
+refused "a missing package file" "no such package file" --deb "$tmp/none.deb"
+grep -q '^rjkiosk:' "$fresh/etc/passwd" && fail "a refused install created the user"
+[ -e "$fresh/var/lib/rjkiosk" ] && fail "a refused install created the data folder"
 
 # Uninstall keeps the data (handed to root) unless asked; --purge-data removes it.
 sh "$src/kiosk/uninstall.sh" --root "$root" >"$tmp/out" 2>&1 || { cat "$tmp/out"; fail "uninstall.sh failed"; }

@@ -1,6 +1,7 @@
 #!/bin/sh
-# `cmake --install` into a DESTDIR lists exactly the expected files, and `cpack -G DEB` builds a
-# package whose control file declares the Debian dependencies.
+# `cmake --install` into a DESTDIR lists exactly the expected files (with every guide, and each
+# link in them leading to an installed file), and `cpack -G DEB` builds a package whose control
+# file declares the Debian dependencies.
 # Usage: package.sh SOURCE_DIR BUILD_DIR
 set -eu
 src=$1
@@ -18,8 +19,17 @@ expected() {
 usr/bin/rjkiosk
 usr/lib/systemd/system/rjkiosk@.service
 usr/share/applications/rjkiosk.desktop
+usr/share/doc/rjkiosk/captions.md
+usr/share/doc/rjkiosk/changelog.Debian.gz
+usr/share/doc/rjkiosk/copyright
+usr/share/doc/rjkiosk/data.md
 usr/share/doc/rjkiosk/deployment.md
+usr/share/doc/rjkiosk/exports.md
+usr/share/doc/rjkiosk/scenario-format.md
+usr/share/doc/rjkiosk/using-the-kiosk.md
+usr/share/doc/rjkiosk/video.md
 usr/share/icons/hicolor/256x256/apps/rjkiosk.png
+usr/share/lintian/overrides/rjkiosk
 usr/share/man/man1/rjkiosk.1.gz
 usr/share/rjkiosk/assets/rjkiosk.png
 usr/share/rjkiosk/kiosk/install.sh
@@ -29,8 +39,9 @@ usr/share/rjkiosk/kiosk/rjkiosk@.service
 usr/share/rjkiosk/kiosk/uninstall.sh
 LIST
 	(cd "$src/scenarios" && find . -type f | sed 's|^\./|usr/share/rjkiosk/scenarios/|')
+	(cd "$src/docs" && find screenshots -type f -name '*.png' | sed 's|^|usr/share/doc/rjkiosk/|')
 }
-expected | sort >"$tmp/want"
+expected | sort -u >"$tmp/want"
 
 DESTDIR=$tmp/dest cmake --install "$build" --prefix /usr >"$tmp/log" 2>&1 ||
 	{ cat "$tmp/log"; fail "cmake --install failed"; }
@@ -39,6 +50,15 @@ diff -u "$tmp/want" "$tmp/got" || fail "cmake --install placed other files than 
 [ -x "$tmp/dest/usr/bin/rjkiosk" ] || fail "rjkiosk is not executable"
 [ -x "$tmp/dest/usr/share/rjkiosk/kiosk/install.sh" ] || fail "install.sh is not executable"
 gzip -t "$tmp/dest/usr/share/man/man1/rjkiosk.1.gz" || fail "the man page is not valid gzip"
+doc=$tmp/dest/usr/share/doc/rjkiosk
+gzip -t "$doc/changelog.Debian.gz" || fail "changelog.Debian.gz is not valid gzip"
+# Every relative link of an installed guide leads to an installed file or folder.
+for md in "$doc"/*.md; do
+	grep -o '](\([^)#:]*\)[)#]' "$md" | sed 's/^](//; s/[)#]$//' | while read -r link; do
+		[ -z "$link" ] || [ -e "$doc/$link" ] || echo "$(basename "$md"): $link"
+	done
+done >"$tmp/broken"
+[ -s "$tmp/broken" ] && { cat "$tmp/broken"; fail "installed guides link to files that are not installed"; }
 
 (cd "$build" && cpack -G DEB -B "$tmp/pkg" >"$tmp/log" 2>&1) || { cat "$tmp/log"; fail "cpack failed"; }
 deb=
