@@ -1,9 +1,15 @@
 /* The response store's event log and purging of sessions for data-retention rules. */
 #include "core/store_impl.h"
 
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#include "core/durable.h"
 
 #define DAY_MS (24LL * 60 * 60 * 1000)
 
@@ -151,6 +157,34 @@ static bool truncate_wal(struct store *store, struct rjk_error *err)
 	return store_fail(store, rc, "clear the database's log", err);
 }
 
+/* The copies made before schema upgrades (responses-vN-backup.db, and a .part one an upgrade
+ * was killed while writing) hold the text a purge deletes: they go with it. */
+static bool remove_upgrade_backups(struct store *store, struct rjk_error *err)
+{
+	DIR *dir = opendir(store->dir);
+	struct dirent *e;
+	bool ok = true;
+
+	if (!dir)
+		return rjk_error_set(err, "The sessions were deleted, but %s could not be read to "
+				     "remove the copies made before upgrades: %s", store->dir,
+				     strerror(errno));
+	while ((e = readdir(dir))) {
+		long long version;
+		int end = 0;
+
+		if (sscanf(e->d_name, "responses-v%lld-backup.db%n", &version, &end) != 1 ||
+		    (e->d_name[end] && strcmp(e->d_name + end, ".part")))
+			continue;
+		if (unlinkat(dirfd(dir), e->d_name, 0) != 0 && errno != ENOENT && ok)
+			ok = rjk_error_set(err, "The sessions were deleted, but the copy made before "
+					   "an upgrade, %s/%s, could not be removed: %s. Delete it "
+					   "by hand.", store->dir, e->d_name, strerror(errno));
+	}
+	closedir(dir);
+	return ok && durable_sync_dir(store->dir);
+}
+
 bool store_purge(struct store *store, const struct store_purge_request *req, size_t *deleted,
 		 struct rjk_error *err)
 {
@@ -190,5 +224,5 @@ bool store_purge(struct store *store, const struct store_purge_request *req, siz
 		return false;
 	}
 	*deleted = sessions;
-	return truncate_wal(store, err);
+	return truncate_wal(store, err) && remove_upgrade_backups(store, err);
 }

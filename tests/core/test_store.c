@@ -479,6 +479,28 @@ static void test_purge(void **state)
 	assert_true(store_purge_preview(e->store, &older, &sessions, &people, &responses, &err));
 	assert_int_equal(sessions, 2);
 
+	/* Copies made before schema upgrades hold the same text: a purge removes them, and
+	 * nothing else in the folder. */
+	static const struct {
+		const char *name;
+		bool removed;
+	} copies[] = {
+		{"responses-v1-backup.db", true},
+		{"responses-v12-backup.db.part", true},
+		{"responses-v1-backup.db.txt", false},
+		{"my-responses-v1-backup.db", false},
+	};
+	char dir[300], copy[400];
+	snprintf(dir, sizeof dir, "%s", store_path(e->store));
+	*strrchr(dir, '/') = '\0';
+	for (size_t i = 0; i < sizeof copies / sizeof copies[0]; i++) {
+		snprintf(copy, sizeof copy, "%s/%s", dir, copies[i].name);
+		FILE *f = fopen(copy, "w");
+		assert_non_null(f);
+		fputs(secret, f);
+		fclose(f);
+	}
+
 	struct store_purge_request one = {.scope = STORE_PURGE_SESSION, .session = 1};
 	assert_true(store_purge_preview(e->store, &one, &sessions, &people, &responses, &err));
 	assert_int_equal(sessions, 1);
@@ -488,6 +510,12 @@ static void test_purge(void **state)
 	assert_int_equal(deleted, 1);
 	assert_false(file_contains(store_path(e->store), secret));
 	assert_false(file_contains(wal, secret));
+	for (size_t i = 0; i < sizeof copies / sizeof copies[0]; i++) {
+		snprintf(copy, sizeof copy, "%s/%s", dir, copies[i].name);
+		if ((access(copy, F_OK) != 0) != copies[i].removed)
+			fail_msg("%s was %s by the purge", copies[i].name,
+				 copies[i].removed ? "kept" : "removed");
+	}
 
 	struct store_session_info *list;
 	size_t n;
