@@ -174,7 +174,8 @@ boot() { # LOG: boots the root in the background; sets nspawn_pid and leader (it
 	i=0
 	while [ -z "$leader" ] && [ $i -lt 20 ]; do
 		alive "$nspawn_pid" || { cat "$1"; die "systemd-nspawn -b exited at once"; }
-		leader=$(ps -o pid= --ppid "$nspawn_pid" | tr -d ' ' | head -n 1)
+		# The container's PID 1, once it runs systemd (nspawn's helper children come and go).
+		leader=$(ps -o pid=,comm= --ppid "$nspawn_pid" | awk '$2 == "systemd" { print $1; exit }')
 		sleep 0.5
 		i=$((i + 1))
 	done
