@@ -36,6 +36,7 @@ usr/share/rjkiosk/kiosk/install.sh
 usr/share/rjkiosk/kiosk/kiosk.conf
 usr/share/rjkiosk/kiosk/pam-rjkiosk
 usr/share/rjkiosk/kiosk/rjkiosk@.service
+usr/share/rjkiosk/kiosk/stop.sh
 usr/share/rjkiosk/kiosk/uninstall.sh
 LIST
 	(cd "$src/scenarios" && find . -type f | sed 's|^\./|usr/share/rjkiosk/scenarios/|')
