@@ -252,3 +252,16 @@ char *fixture_read_file(const char *path, size_t *len)
 		*len = n;
 	return buf;
 }
+
+bool fixture_integrity_ok(const char *db_path)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *stmt = NULL;
+	bool ok = sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+		  sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &stmt, NULL) == SQLITE_OK &&
+		  sqlite3_step(stmt) == SQLITE_ROW &&
+		  !strcmp((const char *)sqlite3_column_text(stmt, 0), "ok");
+	sqlite3_finalize(stmt);
+	sqlite3_close(db);
+	return ok;
+}

@@ -53,4 +53,8 @@ void fixture_rmtree(const char *path);
 /* Reads a whole file (NUL-terminated; free it); NULL when it cannot. */
 char *fixture_read_file(const char *path, size_t *len);
 
+/* True when SQLite's PRAGMA integrity_check says "ok" for the database at db_path (opened
+ * read-only with a connection of its own). */
+bool fixture_integrity_ok(const char *db_path);
+
 #endif

@@ -131,16 +131,7 @@ static size_t verify(const char *data, const struct tally *t)
 	}
 	store_responses_free(list, n);
 
-	sqlite3 *db;
-	sqlite3_stmt *stmt;
-	assert_int_equal(sqlite3_open_v2(store_path(store), &db, SQLITE_OPEN_READONLY, NULL),
-			 SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &stmt, NULL),
-			 SQLITE_OK);
-	assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
-	assert_string_equal((const char *)sqlite3_column_text(stmt, 0), "ok");
-	sqlite3_finalize(stmt);
-	sqlite3_close(db);
+	assert_true(fixture_integrity_ok(store_path(store)));
 
 	int64_t session;
 	assert_true(store_find_open_session(store, fixture_scenario()->id, &session, &err));

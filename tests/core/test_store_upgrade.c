@@ -76,15 +76,7 @@ static int64_t query(const char *db_path, const char *sql)
 
 static void assert_intact(const char *db_path)
 {
-	sqlite3 *db;
-	sqlite3_stmt *stmt;
-	assert_int_equal(sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &stmt, NULL),
-			 SQLITE_OK);
-	assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
-	assert_string_equal((const char *)sqlite3_column_text(stmt, 0), "ok");
-	sqlite3_finalize(stmt);
-	sqlite3_close(db);
+	assert_true(fixture_integrity_ok(db_path));
 }
 
 static bool copy_file(const char *from, const char *to)
