@@ -18,6 +18,7 @@
 #define KEEP_FRAMES 3
 #define METRIC_FONTS 8
 #define METRIC_PAGES 256 /* pages of 256 code points: the Basic Multilingual Plane */
+#define SETUP_AFTER_BYTES 16384
 
 struct width_slot {
 	const TTF_Font *font;
@@ -49,6 +50,10 @@ struct glyph {
 /* Glyph metrics of one font, for the code points the shaper draws one glyph each for. */
 struct metrics {
 	const TTF_Font *font;
+	char *path;    /* the font's file and pixel size, for setting up the face on first need */
+	int px;
+	bool ready;    /* set up: face, load and additive below are known */
+	size_t shaped; /* bytes measured by the shaper before then */
 	FT_Face face;  /* the same file at the same size, for exact advances */
 	int32_t load;  /* FreeType load flags matching the font's hinting */
 	bool additive; /* adding advances gave the shaper's width: simple text is measured so */
@@ -101,6 +106,7 @@ static void metrics_clear(struct metrics *m)
 		free(m->pages[p]);
 	if (m->face)
 		FT_Done_Face(m->face);
+	free(m->path);
 	memset(m, 0, sizeof *m);
 }
 
@@ -242,11 +248,7 @@ static struct metrics *metrics_of(struct text *text, const TTF_Font *font)
 
 void text_font_file(struct text *text, TTF_Font *font, const char *path, int px)
 {
-	/* Pairs that fonts often kern or join, and marks of ink past the advance: a font whose
-	 * shaper moves any of them is always measured by the shaper. */
-	static const char probe[] = "AVATAR To Ty Wa Yo ff fi \"Lj\" 1/4 r, T. P. LT W\xc3\xa9 j";
 	struct metrics *m = metrics_of(text, font);
-	int hinting = TTF_GetFontHinting(font);
 
 	if (!m) {
 		m = &text->metrics[text->metric_next];
@@ -254,13 +256,28 @@ void text_font_file(struct text *text, TTF_Font *font, const char *path, int px)
 	}
 	metrics_clear(m);
 	m->font = font;
-	if ((!text->ft && FT_Init_FreeType(&text->ft) != 0) ||
-	    FT_New_Face(text->ft, path, 0, &m->face) != 0) {
+	m->path = strdup(path);
+	m->px = px;
+}
+
+/* Opens the font's file with FreeType at its size and hinting, and checks that adding glyph
+ * advances gives the shaper's widths for this font. */
+static void metrics_setup(struct text *text, struct metrics *m)
+{
+	/* Pairs that fonts often kern or join, and marks of ink past the advance: a font whose
+	 * shaper moves any of them is always measured by the shaper. */
+	static const char probe[] = "AVATAR To Ty Wa Yo ff fi \"Lj\" 1/4 r, T. P. LT W\xc3\xa9 j";
+	TTF_Font *font = (TTF_Font *)m->font;
+	int hinting = TTF_GetFontHinting(font);
+
+	m->ready = true;
+	if (!m->path || (!text->ft && FT_Init_FreeType(&text->ft) != 0) ||
+	    FT_New_Face(text->ft, m->path, 0, &m->face) != 0) {
 		m->face = NULL;
 		return;
 	}
 	/* as TTF_OpenFont sizes the face (72 dpi: points are pixels) and hints its glyphs */
-	if (FT_Set_Char_Size(m->face, 0, (FT_F26Dot6)px * 64, 0, 0) != 0)
+	if (FT_Set_Char_Size(m->face, 0, (FT_F26Dot6)m->px * 64, 0, 0) != 0)
 		return;
 	m->load = FT_LOAD_DEFAULT | (hinting == TTF_HINTING_LIGHT ? FT_LOAD_TARGET_LIGHT :
 				     hinting == TTF_HINTING_MONO ? FT_LOAD_TARGET_MONO :
@@ -268,6 +285,24 @@ void text_font_file(struct text *text, TTF_Font *font, const char *path, int px)
 				     FT_LOAD_TARGET_NORMAL);
 	m->additive = additive_width(m, font, probe, sizeof probe - 1) ==
 		      shaped_width(text, font, probe, sizeof probe - 1);
+}
+
+/* The glyph metrics to measure len bytes in font with, or NULL for the shaper. They are set
+ * up once the shaper has measured SETUP_AFTER_BYTES in that font: screens of short texts (a
+ * start-up) never pay for opening the font a second time, and a long text pays it once. */
+static struct metrics *additive_metrics(struct text *text, const TTF_Font *font, size_t len)
+{
+	struct metrics *m = metrics_of(text, font);
+
+	if (!m)
+		return NULL;
+	if (!m->ready) {
+		m->shaped += len;
+		if (m->shaped < SETUP_AFTER_BYTES)
+			return NULL;
+		metrics_setup(text, m);
+	}
+	return m->additive ? m : NULL;
 }
 
 static int shaped_width(struct text *text, TTF_Font *font, const char *s, size_t len)
@@ -293,8 +328,8 @@ int text_width(struct text *text, TTF_Font *font, const char *s, size_t len)
 
 	if (len == 0)
 		return 0;
-	m = metrics_of(text, font);
-	if (m && m->additive && (w = additive_width(m, font, s, len)) >= 0)
+	m = additive_metrics(text, font, len);
+	if (m && (w = additive_width(m, font, s, len)) >= 0)
 		return w;
 	return shaped_width(text, font, s, len);
 }
@@ -332,11 +367,11 @@ size_t text_fit(struct text *text, TTF_Font *font, const char *s, size_t len, in
 int text_measure_fn(void *ctx, const char *s, size_t len)
 {
 	struct text_measure *tm = ctx;
-	struct metrics *m = len ? metrics_of(tm->text, tm->font) : NULL;
+	struct metrics *m = len ? additive_metrics(tm->text, tm->font, len) : NULL;
 	struct text_run run = {0, 0, 0, 0};
 	size_t slot;
 
-	if (!m || !m->additive)
+	if (!m)
 		return text_width(tm->text, tm->font, s, len);
 	/* Wrapping measures several prefixes of each line: go on from the longest prefix of
 	 * this line measured so far (a prefix ending where a character starts), so that a line
