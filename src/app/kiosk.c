@@ -211,10 +211,10 @@ static void open_session(struct kiosk *k)
 	if (!k->lock)
 		return;     /* why is in problem already */
 	k->store = store_open(k->options.data, &err);
-	if (k->store)
+	if (k->store) {
 		remove_partials(store_dir(k->store));
-	if (k->store)
 		k->session = kiosk_session_open(k, &err);
+	}
 	if (!k->session) {
 		fprintf(stderr, "rjkiosk: %s\n", err.message);
 		snprintf(k->problem, sizeof k->problem,

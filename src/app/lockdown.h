@@ -16,7 +16,8 @@ void lockdown_hints(bool kiosk);
 void lockdown_window(SDL_Window *window, bool kiosk);
 
 /* True when a locked kiosk must ignore ev entirely: the window's close request, Alt+F4,
- * Ctrl+Q and Ctrl+W (not SDL_QUIT: see lockdown_hints). Focus loss and minimising are undone instead (see lockdown_restore). */
+ * Ctrl+Q and Ctrl+W (not SDL_QUIT: see lockdown_hints). Focus loss and minimising are undone
+ * instead (see lockdown_restore). */
 bool lockdown_ignores(const SDL_Event *ev, bool kiosk);
 
 /* After focus loss or minimising: restores the full-screen window and takes the focus and

@@ -108,6 +108,61 @@ static bool remove_if_stale(int dirfd, const char *name)
 	return removed;
 }
 
+bool durable_is_temp_of(const char *name, const char *base)
+{
+	size_t len = strlen(base);
+
+	return !strncmp(name, base, len) && strlen(name) == len + 7 &&
+	       durable_has_temp_suffix(name);
+}
+
+bool durable_write_all(int fd, const void *data, size_t len)
+{
+	const char *p = data;
+
+	while (len) {
+		ssize_t n = write(fd, p, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return false;
+		p += n;
+		len -= (size_t)n;
+	}
+	return true;
+}
+
+bool durable_replace(const char *dir, const char *path, const void *data, size_t len)
+{
+	char tmp[PATH_MAX + 8];
+	int fd, e;
+	bool ok;
+
+	if (snprintf(tmp, sizeof tmp, "%s.XXXXXX", path) >= (int)sizeof tmp) {
+		errno = ENAMETOOLONG;
+		return false;
+	}
+	fd = durable_temp(tmp);
+	if (fd < 0)
+		return false;
+	/* Renamed before it is closed: while open it is locked, so durable_remove_stale never
+	 * takes it. */
+	ok = fchmod(fd, 0600) == 0 && durable_write_all(fd, data, len) && fsync(fd) == 0 &&
+	     rename(tmp, path) == 0;
+	e = errno;
+	if (!ok)
+		unlink(tmp);
+	if (close(fd) != 0 && ok) {
+		ok = false;
+		e = errno;
+	}
+	if (ok)
+		durable_sync_dir(dir);
+	errno = e;
+	return ok;
+}
+
 size_t durable_remove_stale(const char *dir, bool (*is_temp)(const char *name))
 {
 	DIR *d = opendir(dir);

@@ -35,4 +35,18 @@ size_t durable_remove_stale(const char *dir, bool (*is_temp)(const char *name));
 /* True when name ends with a mkstemp suffix: '.' then 6 letters or digits. */
 bool durable_has_temp_suffix(const char *name);
 
+/* True when name is base followed by a mkstemp suffix ("settings.a1B2c3" for "settings"): a
+ * temporary file of durable_replace() for base. */
+bool durable_is_temp_of(const char *name, const char *base);
+
+/* Writes all of data[0..len) to fd, again after interruptions. False with errno set. */
+bool durable_write_all(int fd, const void *data, size_t len);
+
+/* Replaces the file at path, in folder dir, with data[0..len) atomically: a private temporary
+ * beside it (durable_temp, named path.XXXXXX), written and synced, renamed over path while it
+ * is still locked, then the folder synced, so a power cut leaves either the old file or the new
+ * one and no left-over that durable_remove_stale() would miss. False with errno set; nothing
+ * is left behind then. */
+bool durable_replace(const char *dir, const char *path, const void *data, size_t len);
+
 #endif

@@ -156,60 +156,23 @@ static bool read_small(const char *path, char *buf, size_t size, bool *missing,
 	return true;
 }
 
-static bool write_all(int fd, const char *data, size_t len)
-{
-	while (len) {
-		ssize_t n = write(fd, data, len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return false;
-		data += n;
-		len -= (size_t)n;
-	}
-	return true;
-}
-
 /* Replaces the file at name atomically: a 0600 temporary beside it, synced, then renamed over
  * it and the folder synced, so a power cut leaves either the old file or the new one. */
 static bool replace_file(const struct pin *pin, const char *name, const char *data,
 			 struct rjk_error *err)
 {
-	char path[PATH_MAX], tmp[PATH_MAX + 8];
+	char path[PATH_MAX];
 	if (!path_in(pin, name, path, sizeof path, err))
 		return false;
-	snprintf(tmp, sizeof tmp, "%s.XXXXXX", path);
-	int fd = durable_temp(tmp);
-	if (fd < 0)
-		return rjk_error_set(err, "%s: cannot create: %s", tmp, strerror(errno));
-	bool ok = fchmod(fd, 0600) == 0 && write_all(fd, data, strlen(data)) && fsync(fd) == 0;
-	int e = errno;
-	/* Renamed before it is closed: while open it is locked, so pin_remove_partials never
-	 * takes it (see durable_temp). */
-	if (ok && rename(tmp, path) != 0) {
-		ok = false;
-		e = errno;
-	}
-	if (!ok)
-		unlink(tmp);
-	if (close(fd) != 0 && ok) {
-		ok = false;
-		e = errno;
-	}
-	if (!ok)
-		return rjk_error_set(err, "%s: cannot write: %s", path, strerror(e));
-	durable_sync_dir(pin->dir);
+	if (!durable_replace(pin->dir, path, data, strlen(data)))
+		return rjk_error_set(err, "%s: cannot write: %s", path, strerror(errno));
 	return true;
 }
 
 /* "pin.XXXXXX" or "pin-state.XXXXXX": a replacement killed before its rename. */
 static bool is_partial(const char *name)
 {
-	size_t len = strlen(name);
-
-	return durable_has_temp_suffix(name) &&
-	       ((len == strlen(PIN_HASH_FILE) + 7 && !strncmp(name, PIN_HASH_FILE, len - 7)) ||
-		(len == strlen(PIN_STATE_FILE) + 7 && !strncmp(name, PIN_STATE_FILE, len - 7)));
+	return durable_is_temp_of(name, PIN_HASH_FILE) || durable_is_temp_of(name, PIN_STATE_FILE);
 }
 
 size_t pin_remove_partials(const char *data_dir)
@@ -231,7 +194,7 @@ static bool log_event(const struct pin *pin, const char *what, struct rjk_error 
 	int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
 	if (fd < 0)
 		return rjk_error_set(err, "%s: cannot open the PIN log: %s", path, strerror(errno));
-	bool ok = write_all(fd, line, strlen(line)) && fsync(fd) == 0;
+	bool ok = durable_write_all(fd, line, strlen(line)) && fsync(fd) == 0;
 	int e = errno;
 	close(fd);
 	if (!ok)

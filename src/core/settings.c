@@ -85,14 +85,12 @@ bool settings_load(const char *data_dir, struct settings *out, struct rjk_error 
 
 bool settings_save(const char *data_dir, const struct settings *s, struct rjk_error *err)
 {
-	char path[PATH_MAX], tmp[PATH_MAX], buf[sizeof s->scenario + 512];
-	int fd, len;
-	bool ok;
+	char path[PATH_MAX], buf[sizeof s->scenario + 512];
+	int len;
 
 	if (!durable_make_dirs(data_dir, err))
 		return false;
-	if (snprintf(path, sizeof path, "%s/%s", data_dir, SETTINGS_FILE) >= (int)sizeof path ||
-	    snprintf(tmp, sizeof tmp, "%s.XXXXXX", path) >= (int)sizeof tmp)
+	if (snprintf(path, sizeof path, "%s/%s", data_dir, SETTINGS_FILE) >= (int)sizeof path)
 		return rjk_error_set(err, "the data folder path is too long");
 	len = snprintf(buf, sizeof buf,
 		       "# rjkiosk settings, written by the facilitator's menu\n"
@@ -100,23 +98,9 @@ bool settings_save(const char *data_dir, const struct settings *s, struct rjk_er
 		       "scenario=%s\n",
 		       s->text_percent, s->high_contrast, s->captions, s->volume, s->idle_s,
 		       strchr(s->scenario, '\n') ? "" : s->scenario);
-	fd = durable_temp(tmp);
-	if (fd < 0)
-		return rjk_error_set(err, "cannot save the settings in %s: %s", data_dir,
+	if (!durable_replace(data_dir, path, buf, (size_t)len))
+		return rjk_error_set(err, "cannot save the settings in %s: %s", path,
 				     strerror(errno));
-	/* Renamed while open (and so locked, see durable_temp), then closed. */
-	ok = write(fd, buf, (size_t)len) == len && fsync(fd) == 0 && rename(tmp, path) == 0;
-	int e = errno;
-
-	if (!ok)
-		unlink(tmp);
-	if (close(fd) != 0 && ok) {
-		ok = false;
-		e = errno;
-	}
-	if (!ok)
-		return rjk_error_set(err, "cannot save the settings in %s: %s", path, strerror(e));
-	durable_sync_dir(data_dir);
 	return true;
 }
 
@@ -124,12 +108,7 @@ bool settings_save(const char *data_dir, const struct settings *s, struct rjk_er
  * rename. */
 static bool is_partial(const char *name)
 {
-	size_t base = strlen(SETTINGS_FILE);
-
-	if (strncmp(name, SETTINGS_FILE, base))
-		return false;
-	return !strcmp(name + base, ".tmp") ||
-	       (strlen(name) == base + 7 && durable_has_temp_suffix(name));
+	return !strcmp(name, SETTINGS_FILE ".tmp") || durable_is_temp_of(name, SETTINGS_FILE);
 }
 
 size_t settings_remove_partials(const char *data_dir)
