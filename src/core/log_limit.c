@@ -3,23 +3,16 @@
 
 #include <string.h>
 
+#include "core/hash.h"
+
 void log_limit_init(struct log_limit *limit)
 {
 	memset(limit, 0, sizeof *limit);
 }
 
-/* FNV-1a: distinct lines of a log are told apart well enough by 32 bits. */
-static uint32_t hash_line(const char *line)
-{
-	uint32_t h = 2166136261u;
-	for (const char *c = line; *c; c++)
-		h = (h ^ (unsigned char)*c) * 16777619u;
-	return h;
-}
-
 bool log_limit_pass(struct log_limit *limit, const char *line, int64_t now_ms, unsigned *held)
 {
-	uint32_t h = hash_line(line);
+	uint64_t h = hash_bytes(line, strlen(line), HASH_START);
 	size_t slot = 0;
 
 	for (size_t i = 0; i < LOG_LIMIT_SLOTS; i++) {

@@ -11,7 +11,7 @@
 
 /* Embedded by its user; not thread-safe (lock around it). */
 struct log_limit {
-	uint32_t hash[LOG_LIMIT_SLOTS];
+	uint64_t hash[LOG_LIMIT_SLOTS];
 	int64_t at[LOG_LIMIT_SLOTS]; /* when that line was last let through; 0 for an empty slot */
 	int64_t period_start;        /* the current period of LOG_LIMIT_PER_PERIOD lines */
 	unsigned passed;             /* lines let through in the current period */

@@ -12,6 +12,7 @@
 #include FT_ADVANCES_H
 
 #include "core/grapheme.h"
+#include "core/hash.h"
 
 #define WIDTH_SLOTS 4096
 #define LINE_BUCKETS 512
@@ -74,14 +75,6 @@ struct text {
 	char *scratch;
 	size_t scratch_cap;
 };
-
-/* FNV-1a: short strings, fast, good enough spread for a cache index. */
-static uint64_t hash_bytes(const char *s, size_t len, uint64_t h)
-{
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
-	return h;
-}
 
 struct text *text_new(SDL_Renderer *ren)
 {
@@ -307,7 +300,7 @@ static struct metrics *additive_metrics(struct text *text, const TTF_Font *font,
 
 static int shaped_width(struct text *text, TTF_Font *font, const char *s, size_t len)
 {
-	uint64_t hash = hash_bytes(s, len, 0xcbf29ce484222325ULL ^ (uintptr_t)font);
+	uint64_t hash = hash_bytes(s, len, HASH_START ^ (uintptr_t)font);
 	struct width_slot *slot = &text->widths[hash % WIDTH_SLOTS];
 	const char *z;
 	int w = 0, h = 0;
@@ -405,7 +398,7 @@ bool text_wrap(struct text *text, struct textwrap *wrap, TTF_Font *font, const c
 static struct line *line_get(struct text *text, TTF_Font *font, SDL_Color color, const char *s,
 			     size_t len)
 {
-	uint64_t hash = hash_bytes(s, len, 0xcbf29ce484222325ULL ^ (uintptr_t)font);
+	uint64_t hash = hash_bytes(s, len, HASH_START ^ (uintptr_t)font);
 	struct line **bucket = &text->lines[hash % LINE_BUCKETS];
 	struct line *line;
 	SDL_Surface *surface;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/grapheme.h"
+#include "core/hash.h"
 
 void view_reset(struct ui *ui)
 {
@@ -155,15 +156,6 @@ void view_release(struct ui *ui)
 	ui->big_count = ui->big_cap = 0;
 }
 
-static uint64_t hash_text(const char *s, size_t len)
-{
-	uint64_t h = 0xcbf29ce484222325ULL;
-
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
-	return h;
-}
-
 /* A slot for a text to keep: one this build has not used (the least recently used), or a new
  * one while this build uses them all; NULL when out of memory. */
 static struct para_cache *para_slot(struct ui *ui)
@@ -194,7 +186,7 @@ static struct para_cache *para_slot(struct ui *ui)
 const struct textwrap *view_wrap(struct ui *ui, enum font_role font, const char *text,
 				 size_t len, int w)
 {
-	uint64_t hash = hash_text(text, len);
+	uint64_t hash = hash_bytes(text, len, HASH_START);
 	struct para_cache *c;
 
 	for (size_t i = 0; i < ui->para_count; i++) {
