@@ -1,258 +1,21 @@
-/* The libvlc player: libvlc decodes into a frame pool through video callbacks; everything else
- * happens on the main thread in vlc_update(). */
+/* The libvlc player's main-thread half: libvlc decodes into a frame pool through the callbacks
+ * in vlc_callbacks.c; everything else happens here, in vlc_update(). */
 #include "core/timecode.h"
-#include "media/frame_pool.h"
-#include "media/player.h"
+#include "media/media_file.h"
+#include "media/vlc_player.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <time.h>
-#include <unistd.h>
-#include <vlc/vlc.h>
-
-/* What libvlc's threads report to the main thread (bits in shared.events). */
-enum {
-	EV_PARSED = 1 << 0,
-	EV_PLAYING = 1 << 1,
-	EV_END = 1 << 2,
-	EV_ERROR = 1 << 3,
-	EV_FRAME = 1 << 4,
-	EV_CUE = 1 << 5,
-	EV_TIME = 1 << 6,
-};
-
-#define NO_TIME INT64_MIN
 
 /* A video whose last picture comes this much before its announced length was cut short. */
 #define TRUNCATED_MS 1500
-
-/* Everything libvlc's threads touch, under one lock. */
-struct shared {
-	pthread_mutex_t lock;
-	unsigned events;
-	int64_t anchor_ms;      /* media time at anchor_us */
-	int64_t anchor_us;      /* monotonic clock */
-	bool clock_running;     /* time advances from the anchor (playing) */
-	bool anchor_on_frame;   /* the next picture shown is at anchor_ms (after a start or seek) */
-	int64_t length_ms;
-	int width, height;      /* the track's real size, 0 when unknown */
-	unsigned sar_num, sar_den;
-	int64_t frame_ms;       /* one frame's duration */
-	int64_t cue_ms;         /* pause on the first picture at this time; NO_TIME for none */
-	int64_t fresh_until_us; /* pictures shown while the clock stands are new until then */
-	int64_t clock_seen_us;  /* when libvlc last reported its time (monotonic), 0 never */
-	float cache;            /* libvlc's last buffering figure, percent */
-};
-
-struct vlc_player {
-	struct player base;
-	struct player_options opts;
-	libvlc_instance_t *vlc;
-	libvlc_media_t *media;
-	libvlc_media_player_t *mp;
-	struct frame_pool *pool;
-	struct shared sh;
-	/* Main thread only from here. */
-	enum player_state state;
-	char *path;
-	char error[RJK_ERROR_MAX];
-	bool parsed;
-	bool want_play;       /* play() waits for the parse */
-	bool started;         /* libvlc_media_player_play() called since the last stop */
-	bool want_pause;      /* pause() came before the first picture */
-	int64_t pending_seek; /* seek() before libvlc was playing, NO_TIME for none */
-	int64_t paused_ms;    /* time shown while paused after a seek, or at the end */
-	bool paused_seek;     /* paused_ms holds: a seek while paused may not repaint at once */
-	int64_t deadline_us;  /* watchdog: a picture must show by then; 0 when off */
-	uint64_t shown_at_start;
-	/* Stall watchdog while playing: the last sign of progress (a picture that differs from the
-	 * one before, or libvlc reporting its time), and the picture last looked at. */
-	int64_t progress_us;
-	int64_t progress_ms;  /* media time of the last picture that differed */
-	uint64_t looked_serial;
-	uint32_t looked_print;
-	int volume;
-};
-
-static int64_t now_us(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
-}
 
 static struct vlc_player *from(struct player *p)
 {
 	return (struct vlc_player *)p;
 }
-
-static void say(struct vlc_player *vp, enum player_log_level level, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void say(struct vlc_player *vp, enum player_log_level level, const char *fmt, ...)
-{
-	char line[512];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(line, sizeof line, fmt, ap);
-	va_end(ap);
-	if (vp->opts.log)
-		vp->opts.log(vp->opts.log_data, level, line);
-	else if (level >= PLAYER_LOG_ERROR)
-		fprintf(stderr, "video: %s\n", line);
-}
-
-/* Runs on libvlc's threads. */
-static void post(struct vlc_player *vp, unsigned events)
-{
-	pthread_mutex_lock(&vp->sh.lock);
-	vp->sh.events |= events;
-	pthread_mutex_unlock(&vp->sh.lock);
-	if (vp->opts.wake)
-		vp->opts.wake(vp->opts.wake_data);
-}
-
-/* --- libvlc callbacks: libvlc's threads; they never call libvlc --- */
-
-static void on_log(void *data, int level, const libvlc_log_t *ctx, const char *fmt, va_list ap)
-{
-	struct vlc_player *vp = data;
-	char text[200];
-	vsnprintf(text, sizeof text, fmt, ap);
-	const char *module = NULL, *file = NULL;
-	unsigned line = 0;
-	libvlc_log_get_context(ctx, &module, &file, &line);
-	enum player_log_level mine = level >= LIBVLC_ERROR     ? PLAYER_LOG_ERROR
-				     : level >= LIBVLC_WARNING ? PLAYER_LOG_WARNING
-				     : level >= LIBVLC_NOTICE  ? PLAYER_LOG_NOTICE
-							       : PLAYER_LOG_DEBUG;
-	say(vp, mine, "libvlc %s: %s", module ? module : "core", text);
-}
-
-static void on_event(const struct libvlc_event_t *ev, void *data)
-{
-	struct vlc_player *vp = data;
-	switch (ev->type) {
-	case libvlc_MediaParsedChanged:
-		post(vp, EV_PARSED);
-		break;
-	case libvlc_MediaPlayerPlaying:
-		pthread_mutex_lock(&vp->sh.lock);
-		vp->sh.clock_running = true;
-		vp->sh.anchor_us = now_us();
-		pthread_mutex_unlock(&vp->sh.lock);
-		post(vp, EV_PLAYING);
-		break;
-	case libvlc_MediaPlayerPaused:
-		pthread_mutex_lock(&vp->sh.lock);
-		if (vp->sh.clock_running) {
-			int64_t shown = frame_pool_time(vp->pool);
-			vp->sh.clock_running = false;
-			vp->sh.anchor_on_frame = false;
-			vp->sh.anchor_ms = shown < 0 ? 0 : shown;
-		}
-		pthread_mutex_unlock(&vp->sh.lock);
-		break;
-	case libvlc_MediaPlayerEndReached:
-		post(vp, EV_END);
-		break;
-	case libvlc_MediaPlayerEncounteredError:
-		post(vp, EV_ERROR);
-		break;
-	case libvlc_MediaPlayerTimeChanged:
-		/* The input clock runs ahead of the picture until the first frame is shown. */
-		pthread_mutex_lock(&vp->sh.lock);
-		if (!vp->sh.anchor_on_frame) {
-			vp->sh.anchor_ms = ev->u.media_player_time_changed.new_time;
-			vp->sh.anchor_us = now_us();
-		}
-		vp->sh.clock_seen_us = now_us();
-		pthread_mutex_unlock(&vp->sh.lock);
-		post(vp, EV_TIME);
-		break;
-	case libvlc_MediaPlayerBuffering:
-		pthread_mutex_lock(&vp->sh.lock);
-		vp->sh.cache = ev->u.media_player_buffering.new_cache;
-		pthread_mutex_unlock(&vp->sh.lock);
-		break;
-	case libvlc_MediaPlayerLengthChanged:
-		pthread_mutex_lock(&vp->sh.lock);
-		vp->sh.length_ms = ev->u.media_player_length_changed.new_length;
-		pthread_mutex_unlock(&vp->sh.lock);
-		post(vp, EV_TIME);
-		break;
-	default:
-		break;
-	}
-}
-
-static unsigned on_format(void **opaque, char *chroma, unsigned *width, unsigned *height,
-			  unsigned *pitches, unsigned *lines)
-{
-	struct vlc_player *vp = *opaque;
-	pthread_mutex_lock(&vp->sh.lock);
-	int w = vp->sh.width, h = vp->sh.height;
-	unsigned sar_num = vp->sh.sar_num, sar_den = vp->sh.sar_den;
-	pthread_mutex_unlock(&vp->sh.lock);
-	/* libvlc offers the decoder's padded size; the track knows the real one. */
-	if (w > 0 && h > 0 && (unsigned)w <= *width && (unsigned)h <= *height) {
-		*width = (unsigned)w;
-		*height = (unsigned)h;
-	}
-	memcpy(chroma, "I420", 4);
-	if (!frame_pool_setup(vp->pool, (int)*width, (int)*height, sar_num, sar_den, pitches, lines))
-		return 0;
-	return FRAME_POOL_BUFFERS;
-}
-
-static void on_cleanup(void *opaque)
-{
-	struct vlc_player *vp = opaque;
-	frame_pool_reset(vp->pool);
-}
-
-static void *on_lock(void *opaque, void **planes)
-{
-	struct vlc_player *vp = opaque;
-	return frame_pool_write(vp->pool, planes);
-}
-
-static void on_display(void *opaque, void *picture)
-{
-	struct vlc_player *vp = opaque;
-	int64_t now = now_us();
-	pthread_mutex_lock(&vp->sh.lock);
-	if (vp->sh.anchor_on_frame && vp->sh.clock_running) {
-		vp->sh.anchor_on_frame = false;
-		vp->sh.anchor_us = now;
-	}
-	int64_t t = vp->sh.anchor_ms;
-	if (vp->sh.clock_running)
-		t += (now - vp->sh.anchor_us) / 1000;
-	if (vp->sh.length_ms > 0 && t > vp->sh.length_ms)
-		t = vp->sh.length_ms;
-	if (t < 0)
-		t = 0;
-	/* Paused, libvlc repaints the same picture many times a second: not worth a wake-up. */
-	bool repeat = !vp->sh.clock_running && now > vp->sh.fresh_until_us;
-	unsigned events = repeat ? 0 : EV_FRAME;
-	if (!repeat && vp->sh.cue_ms != NO_TIME && t + vp->sh.frame_ms / 2 >= vp->sh.cue_ms) {
-		events |= EV_CUE;
-		vp->sh.cue_ms = NO_TIME;
-	}
-	pthread_mutex_unlock(&vp->sh.lock);
-	frame_pool_show(vp->pool, picture, t, repeat);
-	if (events)
-		post(vp, events);
-}
-
-/* --- main thread --- */
 
 static void fail(struct vlc_player *vp, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
@@ -262,7 +25,7 @@ static void fail(struct vlc_player *vp, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(vp->error, sizeof vp->error, fmt, ap);
 	va_end(ap);
-	say(vp, PLAYER_LOG_ERROR, "%s", vp->error);
+	vlc_player_say(vp, PLAYER_LOG_ERROR, "%s", vp->error);
 	vp->state = PLAYER_ERROR;
 	vp->deadline_us = 0;
 	vp->want_play = false;
@@ -275,7 +38,7 @@ static void set_anchor(struct vlc_player *vp, int64_t ms, bool running)
 {
 	pthread_mutex_lock(&vp->sh.lock);
 	vp->sh.anchor_ms = ms;
-	vp->sh.anchor_us = now_us();
+	vp->sh.anchor_us = vlc_now_us();
 	vp->sh.clock_running = running;
 	vp->sh.anchor_on_frame = running;
 	vp->sh.fresh_until_us = vp->sh.anchor_us + 1000000;
@@ -298,8 +61,7 @@ static void vlc_close(struct player *p)
 		vp->mp = NULL;
 	}
 	if (vp->media) {
-		libvlc_event_detach(libvlc_media_event_manager(vp->media), libvlc_MediaParsedChanged,
-				    on_event, vp);
+		vlc_callbacks_detach_media(vp);
 		libvlc_media_parse_stop(vp->media);
 		libvlc_media_release(vp->media);
 		vp->media = NULL;
@@ -329,63 +91,11 @@ static void vlc_close(struct player *p)
 	vp->looked_serial = 0;
 }
 
-/* libvlc "plays" a still picture as a silent 10 second video, which a trainee would take for
- * a frozen kiosk: recognise the common picture formats by their first bytes. */
-static bool is_picture(const unsigned char *head, size_t n)
-{
-	static const struct {
-		size_t at, len;
-		const char *magic;
-	} sigs[] = {
-		{ 0, 8, "\x89PNG\r\n\x1a\n" }, { 0, 3, "\xff\xd8\xff" }, { 0, 4, "GIF8" },
-		{ 0, 2, "BM" }, { 8, 4, "WEBP" }, { 0, 4, "II*\0" }, { 0, 4, "MM\0*" },
-	};
-	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
-		if (n >= sigs[i].at + sigs[i].len &&
-		    memcmp(head + sigs[i].at, sigs[i].magic, sigs[i].len) == 0)
-			return true;
-	return false;
-}
-
-/* Refuses what libvlc would only fail on later and less clearly. */
-static bool check_file(const char *path, struct rjk_error *err)
-{
-	struct stat st;
-	if (stat(path, &st) != 0) {
-		if (errno == ENOENT)
-			return rjk_error_set(err, "%s: video file not found", path);
-		return rjk_error_set(err, "%s: cannot open video file: %s", path, strerror(errno));
-	}
-	if (!S_ISREG(st.st_mode))
-		return rjk_error_set(err, "%s: not a video file (it is a folder or device)", path);
-	if (st.st_size == 0)
-		return rjk_error_set(err, "%s: video file is empty (0 bytes)", path);
-	/* O_NONBLOCK: a file swapped for a named pipe since the stat is refused, not waited on. */
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
-	if (fd < 0)
-		return rjk_error_set(err, "%s: cannot read video file: %s", path, strerror(errno));
-	unsigned char head[16];
-	ssize_t n = read(fd, head, sizeof head);
-	int read_errno = errno;
-	close(fd);
-	if (n < 0)
-		return rjk_error_set(err, "%s: cannot read video file: %s", path, strerror(read_errno));
-	if (is_picture(head, (size_t)n))
-		return rjk_error_set(err, "%s: this file is a still picture, not a video", path);
-	return true;
-}
-
-static const libvlc_event_type_t player_events[] = {
-	libvlc_MediaPlayerPlaying,     libvlc_MediaPlayerPaused,      libvlc_MediaPlayerEndReached,
-	libvlc_MediaPlayerEncounteredError, libvlc_MediaPlayerTimeChanged,
-	libvlc_MediaPlayerLengthChanged, libvlc_MediaPlayerBuffering,
-};
-
 static bool vlc_open(struct player *p, const char *path, struct rjk_error *err)
 {
 	struct vlc_player *vp = from(p);
 	vlc_close(p);
-	if (!check_file(path, err))
+	if (!media_file_check(path, err))
 		return false;
 	vp->path = strdup(path);
 	vp->media = libvlc_media_new_path(vp->vlc, path);
@@ -395,13 +105,7 @@ static bool vlc_open(struct player *p, const char *path, struct rjk_error *err)
 		vlc_close(p);
 		return rjk_error_set(err, "%s: cannot prepare video playback (out of memory?)", path);
 	}
-	libvlc_video_set_callbacks(vp->mp, on_lock, NULL, on_display, vp);
-	libvlc_video_set_format_callbacks(vp->mp, on_format, on_cleanup);
-	libvlc_event_manager_t *em = libvlc_media_player_event_manager(vp->mp);
-	for (size_t i = 0; i < sizeof player_events / sizeof player_events[0]; i++)
-		libvlc_event_attach(em, player_events[i], on_event, vp);
-	libvlc_event_attach(libvlc_media_event_manager(vp->media), libvlc_MediaParsedChanged,
-			    on_event, vp);
+	vlc_callbacks_attach(vp);
 	/* The track's real size and pixel aspect come from the parse; playback waits for it. */
 	if (libvlc_media_parse_with_options(vp->media, libvlc_media_parse_local, 3000) != 0)
 		vp->parsed = true;
@@ -432,7 +136,7 @@ static bool read_tracks(struct vlc_player *vp)
 		if (t->video->i_frame_rate_num && t->video->i_frame_rate_den)
 			vp->sh.frame_ms = 1000LL * t->video->i_frame_rate_den / t->video->i_frame_rate_num;
 		pthread_mutex_unlock(&vp->sh.lock);
-		say(vp, PLAYER_LOG_NOTICE, "%s: video %ux%u, pixel aspect %u:%u", vp->path,
+		vlc_player_say(vp, PLAYER_LOG_NOTICE, "%s: video %ux%u, pixel aspect %u:%u", vp->path,
 		    t->video->i_width, t->video->i_height, t->video->i_sar_num, t->video->i_sar_den);
 		break;
 	}
@@ -443,13 +147,13 @@ static bool read_tracks(struct vlc_player *vp)
 static void arm_watchdog(struct vlc_player *vp)
 {
 	vp->shown_at_start = frame_pool_shown(vp->pool);
-	vp->deadline_us = now_us() + (int64_t)vp->opts.watchdog_ms * 1000;
+	vp->deadline_us = vlc_now_us() + (int64_t)vp->opts.watchdog_ms * 1000;
 }
 
 /* Playing (again) from ms: libvlc has stall_ms to show progress. */
 static void watch_stall(struct vlc_player *vp, int64_t ms)
 {
-	vp->progress_us = now_us();
+	vp->progress_us = vlc_now_us();
 	vp->progress_ms = ms;
 }
 
@@ -484,7 +188,7 @@ static bool picture_moved(struct vlc_player *vp)
  * or a video near its end therefore plays on. */
 static void check_stall(struct vlc_player *vp)
 {
-	int64_t now = now_us();
+	int64_t now = vlc_now_us();
 	pthread_mutex_lock(&vp->sh.lock);
 	int64_t clock_seen = vp->sh.clock_seen_us;
 	float cache = vp->sh.cache;
@@ -512,7 +216,7 @@ static void start(struct vlc_player *vp)
 	vp->want_play = false;
 	pthread_mutex_lock(&vp->sh.lock);
 	vp->sh.anchor_on_frame = true;
-	vp->sh.fresh_until_us = now_us() + 1000000;
+	vp->sh.fresh_until_us = vlc_now_us() + 1000000;
 	pthread_mutex_unlock(&vp->sh.lock);
 	if (libvlc_media_player_play(vp->mp) != 0) {
 		fail(vp, "%s: libvlc could not start playback", vp->path);
@@ -698,7 +402,7 @@ static unsigned vlc_update(struct player *p)
 		on_end(vp);
 	if (ev & EV_TIME)
 		changed |= PLAYER_CHANGED_TIME;
-	if (vp->deadline_us && now_us() >= vp->deadline_us && vp->state == PLAYER_OPENING)
+	if (vp->deadline_us && vlc_now_us() >= vp->deadline_us && vp->state == PLAYER_OPENING)
 		fail(vp, "%s: no picture after %u seconds; the file may be damaged or in a format "
 			 "this kiosk cannot play", vp->path, (vp->opts.watchdog_ms + 999) / 1000);
 	if (vp->state == PLAYER_PLAYING)
@@ -719,7 +423,7 @@ static int vlc_timeout_ms(struct player *p)
 	}
 	if (!due)
 		return -1;
-	int64_t left = (due - now_us() + 999) / 1000;
+	int64_t left = (due - vlc_now_us() + 999) / 1000;
 	return left < 0 ? 0 : (int)left;
 }
 
@@ -830,7 +534,7 @@ struct player *player_vlc_new(const struct player_options *opts, struct rjk_erro
 		vlc_free(&vp->base);
 		return NULL;
 	}
-	libvlc_log_set(vp->vlc, on_log, vp);
+	vlc_callbacks_log(vp);
 	vlc_close(&vp->base);
 	return &vp->base;
 }

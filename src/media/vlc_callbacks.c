@@ -1,0 +1,191 @@
+/* The libvlc player's callbacks: they run on libvlc's threads, touch only the shared state under
+ * its lock and the frame pool, never call libvlc, and wake the main thread. */
+#include "media/vlc_player.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+void vlc_player_say(struct vlc_player *vp, enum player_log_level level, const char *fmt, ...)
+{
+	char line[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof line, fmt, ap);
+	va_end(ap);
+	if (vp->opts.log)
+		vp->opts.log(vp->opts.log_data, level, line);
+	else if (level >= PLAYER_LOG_ERROR)
+		fprintf(stderr, "video: %s\n", line);
+}
+
+/* Runs on libvlc's threads. */
+static void post(struct vlc_player *vp, unsigned events)
+{
+	pthread_mutex_lock(&vp->sh.lock);
+	vp->sh.events |= events;
+	pthread_mutex_unlock(&vp->sh.lock);
+	if (vp->opts.wake)
+		vp->opts.wake(vp->opts.wake_data);
+}
+
+
+static void on_log(void *data, int level, const libvlc_log_t *ctx, const char *fmt, va_list ap)
+{
+	struct vlc_player *vp = data;
+	char text[200];
+	vsnprintf(text, sizeof text, fmt, ap);
+	const char *module = NULL, *file = NULL;
+	unsigned line = 0;
+	libvlc_log_get_context(ctx, &module, &file, &line);
+	enum player_log_level mine = level >= LIBVLC_ERROR     ? PLAYER_LOG_ERROR
+				     : level >= LIBVLC_WARNING ? PLAYER_LOG_WARNING
+				     : level >= LIBVLC_NOTICE  ? PLAYER_LOG_NOTICE
+							       : PLAYER_LOG_DEBUG;
+	vlc_player_say(vp, mine, "libvlc %s: %s", module ? module : "core", text);
+}
+
+static void on_event(const struct libvlc_event_t *ev, void *data)
+{
+	struct vlc_player *vp = data;
+	switch (ev->type) {
+	case libvlc_MediaParsedChanged:
+		post(vp, EV_PARSED);
+		break;
+	case libvlc_MediaPlayerPlaying:
+		pthread_mutex_lock(&vp->sh.lock);
+		vp->sh.clock_running = true;
+		vp->sh.anchor_us = vlc_now_us();
+		pthread_mutex_unlock(&vp->sh.lock);
+		post(vp, EV_PLAYING);
+		break;
+	case libvlc_MediaPlayerPaused:
+		pthread_mutex_lock(&vp->sh.lock);
+		if (vp->sh.clock_running) {
+			int64_t shown = frame_pool_time(vp->pool);
+			vp->sh.clock_running = false;
+			vp->sh.anchor_on_frame = false;
+			vp->sh.anchor_ms = shown < 0 ? 0 : shown;
+		}
+		pthread_mutex_unlock(&vp->sh.lock);
+		break;
+	case libvlc_MediaPlayerEndReached:
+		post(vp, EV_END);
+		break;
+	case libvlc_MediaPlayerEncounteredError:
+		post(vp, EV_ERROR);
+		break;
+	case libvlc_MediaPlayerTimeChanged:
+		/* The input clock runs ahead of the picture until the first frame is shown. */
+		pthread_mutex_lock(&vp->sh.lock);
+		if (!vp->sh.anchor_on_frame) {
+			vp->sh.anchor_ms = ev->u.media_player_time_changed.new_time;
+			vp->sh.anchor_us = vlc_now_us();
+		}
+		vp->sh.clock_seen_us = vlc_now_us();
+		pthread_mutex_unlock(&vp->sh.lock);
+		post(vp, EV_TIME);
+		break;
+	case libvlc_MediaPlayerBuffering:
+		pthread_mutex_lock(&vp->sh.lock);
+		vp->sh.cache = ev->u.media_player_buffering.new_cache;
+		pthread_mutex_unlock(&vp->sh.lock);
+		break;
+	case libvlc_MediaPlayerLengthChanged:
+		pthread_mutex_lock(&vp->sh.lock);
+		vp->sh.length_ms = ev->u.media_player_length_changed.new_length;
+		pthread_mutex_unlock(&vp->sh.lock);
+		post(vp, EV_TIME);
+		break;
+	default:
+		break;
+	}
+}
+
+static unsigned on_format(void **opaque, char *chroma, unsigned *width, unsigned *height,
+			  unsigned *pitches, unsigned *lines)
+{
+	struct vlc_player *vp = *opaque;
+	pthread_mutex_lock(&vp->sh.lock);
+	int w = vp->sh.width, h = vp->sh.height;
+	unsigned sar_num = vp->sh.sar_num, sar_den = vp->sh.sar_den;
+	pthread_mutex_unlock(&vp->sh.lock);
+	/* libvlc offers the decoder's padded size; the track knows the real one. */
+	if (w > 0 && h > 0 && (unsigned)w <= *width && (unsigned)h <= *height) {
+		*width = (unsigned)w;
+		*height = (unsigned)h;
+	}
+	memcpy(chroma, "I420", 4);
+	if (!frame_pool_setup(vp->pool, (int)*width, (int)*height, sar_num, sar_den, pitches, lines))
+		return 0;
+	return FRAME_POOL_BUFFERS;
+}
+
+static void on_cleanup(void *opaque)
+{
+	struct vlc_player *vp = opaque;
+	frame_pool_reset(vp->pool);
+}
+
+static void *on_lock(void *opaque, void **planes)
+{
+	struct vlc_player *vp = opaque;
+	return frame_pool_write(vp->pool, planes);
+}
+
+static void on_display(void *opaque, void *picture)
+{
+	struct vlc_player *vp = opaque;
+	int64_t now = vlc_now_us();
+	pthread_mutex_lock(&vp->sh.lock);
+	if (vp->sh.anchor_on_frame && vp->sh.clock_running) {
+		vp->sh.anchor_on_frame = false;
+		vp->sh.anchor_us = now;
+	}
+	int64_t t = vp->sh.anchor_ms;
+	if (vp->sh.clock_running)
+		t += (now - vp->sh.anchor_us) / 1000;
+	if (vp->sh.length_ms > 0 && t > vp->sh.length_ms)
+		t = vp->sh.length_ms;
+	if (t < 0)
+		t = 0;
+	/* Paused, libvlc repaints the same picture many times a second: not worth a wake-up. */
+	bool repeat = !vp->sh.clock_running && now > vp->sh.fresh_until_us;
+	unsigned events = repeat ? 0 : EV_FRAME;
+	if (!repeat && vp->sh.cue_ms != NO_TIME && t + vp->sh.frame_ms / 2 >= vp->sh.cue_ms) {
+		events |= EV_CUE;
+		vp->sh.cue_ms = NO_TIME;
+	}
+	pthread_mutex_unlock(&vp->sh.lock);
+	frame_pool_show(vp->pool, picture, t, repeat);
+	if (events)
+		post(vp, events);
+}
+
+static const libvlc_event_type_t player_events[] = {
+	libvlc_MediaPlayerPlaying,     libvlc_MediaPlayerPaused,      libvlc_MediaPlayerEndReached,
+	libvlc_MediaPlayerEncounteredError, libvlc_MediaPlayerTimeChanged,
+	libvlc_MediaPlayerLengthChanged, libvlc_MediaPlayerBuffering,
+};
+
+void vlc_callbacks_log(struct vlc_player *vp)
+{
+	libvlc_log_set(vp->vlc, on_log, vp);
+}
+
+void vlc_callbacks_attach(struct vlc_player *vp)
+{
+	libvlc_video_set_callbacks(vp->mp, on_lock, NULL, on_display, vp);
+	libvlc_video_set_format_callbacks(vp->mp, on_format, on_cleanup);
+	libvlc_event_manager_t *em = libvlc_media_player_event_manager(vp->mp);
+	for (size_t i = 0; i < sizeof player_events / sizeof player_events[0]; i++)
+		libvlc_event_attach(em, player_events[i], on_event, vp);
+	libvlc_event_attach(libvlc_media_event_manager(vp->media), libvlc_MediaParsedChanged,
+			    on_event, vp);
+}
+
+void vlc_callbacks_detach_media(struct vlc_player *vp)
+{
+	libvlc_event_detach(libvlc_media_event_manager(vp->media), libvlc_MediaParsedChanged,
+			    on_event, vp);
+}

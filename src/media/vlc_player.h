@@ -1,0 +1,99 @@
+/* The libvlc player's state, shared by its main-thread half (player_vlc.c) and the callbacks
+ * that libvlc calls on its own threads (vlc_callbacks.c). Private to src/media. */
+#ifndef RJK_VLC_PLAYER_H
+#define RJK_VLC_PLAYER_H
+
+#include "media/frame_pool.h"
+#include "media/player.h"
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <time.h>
+#include <vlc/vlc.h>
+
+/* What libvlc's threads report to the main thread (bits in shared.events). */
+enum {
+	EV_PARSED = 1 << 0,
+	EV_PLAYING = 1 << 1,
+	EV_END = 1 << 2,
+	EV_ERROR = 1 << 3,
+	EV_FRAME = 1 << 4,
+	EV_CUE = 1 << 5,
+	EV_TIME = 1 << 6,
+};
+
+#define NO_TIME INT64_MIN
+
+/* Everything libvlc's threads touch, under one lock. */
+struct shared {
+	pthread_mutex_t lock;
+	unsigned events;
+	int64_t anchor_ms;      /* media time at anchor_us */
+	int64_t anchor_us;      /* monotonic clock */
+	bool clock_running;     /* time advances from the anchor (playing) */
+	bool anchor_on_frame;   /* the next picture shown is at anchor_ms (after a start or seek) */
+	int64_t length_ms;
+	int width, height;      /* the track's real size, 0 when unknown */
+	unsigned sar_num, sar_den;
+	int64_t frame_ms;       /* one frame's duration */
+	int64_t cue_ms;         /* pause on the first picture at this time; NO_TIME for none */
+	int64_t fresh_until_us; /* pictures shown while the clock stands are new until then */
+	int64_t clock_seen_us;  /* when libvlc last reported its time (monotonic), 0 never */
+	float cache;            /* libvlc's last buffering figure, percent */
+};
+
+struct vlc_player {
+	struct player base;
+	struct player_options opts;
+	libvlc_instance_t *vlc;
+	libvlc_media_t *media;
+	libvlc_media_player_t *mp;
+	struct frame_pool *pool;
+	struct shared sh;
+	/* Main thread only from here. */
+	enum player_state state;
+	char *path;
+	char error[RJK_ERROR_MAX];
+	bool parsed;
+	bool want_play;       /* play() waits for the parse */
+	bool started;         /* libvlc_media_player_play() called since the last stop */
+	bool want_pause;      /* pause() came before the first picture */
+	int64_t pending_seek; /* seek() before libvlc was playing, NO_TIME for none */
+	int64_t paused_ms;    /* time shown while paused after a seek, or at the end */
+	bool paused_seek;     /* paused_ms holds: a seek while paused may not repaint at once */
+	int64_t deadline_us;  /* watchdog: a picture must show by then; 0 when off */
+	uint64_t shown_at_start;
+	/* Stall watchdog while playing: the last sign of progress (a picture that differs from the
+	 * one before, or libvlc reporting its time), and the picture last looked at. */
+	int64_t progress_us;
+	int64_t progress_ms;  /* media time of the last picture that differed */
+	uint64_t looked_serial;
+	uint32_t looked_print;
+	int volume;
+};
+
+/* Monotonic clock in microseconds, the time base of every field above. */
+static inline int64_t vlc_now_us(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+/* Formats one line and hands it to the options' log function (stderr for errors without one).
+ * Any thread. */
+void vlc_player_say(struct vlc_player *vp, enum player_log_level level, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Sends libvlc's own log to vlc_player_say. Once, after libvlc_new. */
+void vlc_callbacks_log(struct vlc_player *vp);
+
+/* Attaches the picture callbacks and the player and parse events to vp->mp and vp->media,
+ * both just created. */
+void vlc_callbacks_attach(struct vlc_player *vp);
+
+/* Detaches the parse event from vp->media before it is released. */
+void vlc_callbacks_detach_media(struct vlc_player *vp);
+
+#endif
