@@ -38,7 +38,7 @@ set_tests_properties(deploy_cage_headless PROPERTIES LABELS deploy SKIP_RETURN_C
 # The real kiosk under cage in --kiosk mode: its first screen is drawn and it exits cleanly.
 # (SDL's Wayland back end keeps allocations until exit: leak checks are off for this run.)
 add_test(NAME deploy_kiosk_under_cage
-  COMMAND sh ${RJK_DEPLOY_TESTS}/under_cage.sh $<TARGET_FILE:rjkiosk> --kiosk
+  COMMAND sh ${RJK_DEPLOY_TESTS}/under_cage.sh $<TARGET_FILE:rjkiosk-scripted> --kiosk
           --scenario ${PROJECT_SOURCE_DIR}/scenarios/sample
           --script ${RJK_DEPLOY_TESTS}/kiosk-first-screen.txt)
 set_tests_properties(deploy_kiosk_under_cage PROPERTIES LABELS deploy SKIP_RETURN_CODE 77
