@@ -1,11 +1,8 @@
-# The UI benchmarks drive the real kiosk (app sources without main) with synthetic input.
+# The UI benchmarks drive the real kiosk (the app library) with synthetic input.
 foreach(bench bench_ui bench_long_text)
   if(TARGET ${bench} AND TARGET rjk_ui)
-    file(GLOB RJK_BENCH_APP_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/src/app/*.c)
-    list(FILTER RJK_BENCH_APP_SOURCES EXCLUDE REGEX "/main\\.c$")
-    target_sources(${bench} PRIVATE ${RJK_BENCH_APP_SOURCES} ${CMAKE_CURRENT_LIST_DIR}/keys.c)
-    target_include_directories(${bench} PRIVATE ${PROJECT_SOURCE_DIR}/src)
-    target_link_libraries(${bench} PRIVATE rjk_ui)
+    target_sources(${bench} PRIVATE ${CMAKE_CURRENT_LIST_DIR}/keys.c)
+    target_link_libraries(${bench} PRIVATE rjk_app)
     target_compile_definitions(${bench} PRIVATE ${RJK_APP_DEFINITIONS})
   endif()
 endforeach()

@@ -37,8 +37,9 @@ if [ ! -s "$media/vp9-1080p30.webm" ]; then
     -b:v 4M -deadline realtime -cpu-used 8 -row-mt 1 -pix_fmt yuv420p "$media/vp9-1080p30.webm"
 fi
 # The whole kiosk: a scenario with the clip as its video and one question after it, and a
-# script that starts a trainee, waits for the question and quits. The kiosk starts as it does in
-# a classroom: it picks its renderer itself, and its controls show, then fade, while playing.
+# script that starts a trainee, waits for the question and quits (played by the test build,
+# rjkiosk-scripted). The kiosk starts as it does in a classroom: it picks its renderer itself,
+# and its controls show, then fade, while playing.
 for clip in h264-1080p30.mp4 vp9-1080p30.webm; do
   dir="$media/kiosk-${clip%.*}"
   mkdir -p "$dir"
@@ -114,7 +115,7 @@ for clip in h264-1080p30.mp4 vp9-1080p30.webm; do
         set -- env DISPLAY=$display "$build/bench/bench_video" "$media/$clip" "$renderer"
       elif [ "$who" = kiosk ]; then
         rm -rf "$data"
-        set -- env DISPLAY=$display "$build/src/rjkiosk" --silent --scenario "$media/kiosk-${clip%.*}" \
+        set -- env DISPLAY=$display "$build/src/rjkiosk-scripted" --silent --scenario "$media/kiosk-${clip%.*}" \
           --data "$data" --script "$media/kiosk-play.txt"
       else
         set -- runuser -u "$bench_user" -- env DISPLAY=$display HOME=/tmp cvlc --play-and-exit \

@@ -15,8 +15,11 @@ add_test(NAME deploy_package COMMAND sh ${RJK_DEPLOY_TESTS}/package.sh ${PROJECT
 add_test(NAME deploy_man_page COMMAND sh ${RJK_DEPLOY_TESTS}/check_man.sh ${PROJECT_SOURCE_DIR})
 add_test(NAME deploy_help_matches_man COMMAND ${RJK_PYTHON3} ${RJK_DEPLOY_TESTS}/check_help.py
   ${PROJECT_SOURCE_DIR}/docs/rjkiosk.1 $<TARGET_FILE:rjkiosk>)
+# The installed rjkiosk links no test driver, and refuses --script.
+add_test(NAME deploy_no_test_code COMMAND sh ${RJK_DEPLOY_TESTS}/no_test_code.sh ${PROJECT_BINARY_DIR}
+  $<TARGET_FILE:rjkiosk-scripted>)
 set_tests_properties(deploy_set_pin deploy_unit_verify deploy_install_root deploy_package
-  deploy_man_page deploy_help_matches_man PROPERTIES LABELS deploy SKIP_RETURN_CODE 77 TIMEOUT 120)
+  deploy_man_page deploy_help_matches_man deploy_no_test_code PROPERTIES LABELS deploy SKIP_RETURN_CODE 77 TIMEOUT 120)
 # lintian, hardening-check and the strip of the packaged program (cpack runs again: RUN_SERIAL
 # keeps it from racing deploy_package in the same build folder).
 add_test(NAME deploy_package_lint COMMAND sh ${RJK_DEPLOY_TESTS}/package_lint.sh ${PROJECT_BINARY_DIR})
@@ -38,7 +41,7 @@ set_tests_properties(deploy_cage_headless PROPERTIES LABELS deploy SKIP_RETURN_C
 # The real kiosk under cage in --kiosk mode: its first screen is drawn and it exits cleanly.
 # (SDL's Wayland back end keeps allocations until exit: leak checks are off for this run.)
 add_test(NAME deploy_kiosk_under_cage
-  COMMAND sh ${RJK_DEPLOY_TESTS}/under_cage.sh $<TARGET_FILE:rjkiosk> --kiosk
+  COMMAND sh ${RJK_DEPLOY_TESTS}/under_cage.sh $<TARGET_FILE:rjkiosk-scripted> --kiosk
           --scenario ${PROJECT_SOURCE_DIR}/scenarios/sample
           --script ${RJK_DEPLOY_TESTS}/kiosk-first-screen.txt)
 set_tests_properties(deploy_kiosk_under_cage PROPERTIES LABELS deploy SKIP_RETURN_CODE 77

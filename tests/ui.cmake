@@ -16,7 +16,8 @@ set_tests_properties(test_ui_render PROPERTIES LABELS ui
 
 set(RJK_UI_TEST_ENV
   SDL_VIDEODRIVER=dummy SDL_RENDER_DRIVER=software SDL_AUDIODRIVER=dummy
-  RJKIOSK=$<TARGET_FILE:rjkiosk> RJK_SCENARIOS=${PROJECT_SOURCE_DIR}/scenarios
+  RJKIOSK=$<TARGET_FILE:rjkiosk> RJKIOSK_SCRIPTED=$<TARGET_FILE:rjkiosk-scripted>
+  RJK_SCENARIOS=${PROJECT_SOURCE_DIR}/scenarios
   RJK_UI_SCRIPTS=${CMAKE_CURRENT_LIST_DIR}/ui/scripts)
 
 foreach(name journey resume store_error render_sizes keyboard)

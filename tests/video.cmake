@@ -4,7 +4,8 @@
 if(TARGET rjk_media)
   set(RJK_VIDEO_TEST_ENV
     SDL_VIDEODRIVER=dummy SDL_RENDER_DRIVER=software SDL_AUDIODRIVER=dummy
-    RJKIOSK=$<TARGET_FILE:rjkiosk> RJK_VIDEO_DATA=${CMAKE_CURRENT_LIST_DIR}/data/video
+    RJKIOSK=$<TARGET_FILE:rjkiosk> RJKIOSK_SCRIPTED=$<TARGET_FILE:rjkiosk-scripted>
+    RJK_VIDEO_DATA=${CMAKE_CURRENT_LIST_DIR}/data/video
     RJK_VIDEO_SCRIPTS=${CMAKE_CURRENT_LIST_DIR}/video/scripts)
   add_library(rjk_no_libvlc MODULE ${CMAKE_CURRENT_LIST_DIR}/video/no_libvlc.c)
   # Built plain: a sanitizer runtime in a preloaded library would clash with the kiosk's.
@@ -23,9 +24,9 @@ if(TARGET rjk_media)
   endforeach()
 endif()
 
-# The scripted runs exit the kiosk normally with libvlc loaded: in sanitizer builds the kiosk
-# keeps libvlc's plugins mapped (see keep_plugins_mapped.c) so leak checks stay strict.
+# The scripted runs exit the kiosk normally with libvlc loaded: in sanitizer builds the scripted
+# kiosk keeps libvlc's plugins mapped (see keep_plugins_mapped.c) so leak checks stay strict.
 if(RJK_SANITIZE AND TARGET rjk_media)
-  target_sources(rjkiosk PRIVATE ${CMAKE_CURRENT_LIST_DIR}/video/keep_plugins_mapped.c)
-  set_target_properties(rjkiosk PROPERTIES ENABLE_EXPORTS ON)
+  target_sources(rjkiosk-scripted PRIVATE ${CMAKE_CURRENT_LIST_DIR}/video/keep_plugins_mapped.c)
+  set_target_properties(rjkiosk-scripted PROPERTIES ENABLE_EXPORTS ON)
 endif()

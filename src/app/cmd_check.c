@@ -1,8 +1,10 @@
 /* `rjkiosk check PATH...`: validates scenario folders or files and reports every problem. */
+#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "app/commands.h"
+#include "app/options.h"
 #include "core/error.h"
 #include "core/report.h"
 #include "core/scenario.h"
@@ -50,19 +52,24 @@ static void print_ok(const char *path, const struct scenario *s)
 
 int cmd_check(int argc, char **argv)
 {
-	int first = 1;
-	for (; first < argc && argv[first][0] == '-'; first++) {
-		if (!strcmp(argv[first], "-h") || !strcmp(argv[first], "--help")) {
+	static const struct option longopts[] = {
+		{"help", no_argument, NULL, 'h'},
+		{0},
+	};
+	int c;
+	opterr = 0;
+	optind = 0;
+	/* "+": options come before the paths; a path after them may start with '-'. */
+	while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+		if (c == 'h') {
 			fputs(check_usage, stdout);
 			return 0;
 		}
-		if (!strcmp(argv[first], "--")) {
-			first++;
-			break;
-		}
-		fprintf(stderr, "rjkiosk check: unknown option '%s'\n%s", argv[first], check_usage);
+		fprintf(stderr, "rjkiosk check: unknown option '%s'\n%s", options_unknown(argv),
+			check_usage);
 		return 2;
 	}
+	int first = optind;
 	if (first >= argc) {
 		fprintf(stderr, "rjkiosk check: no scenario given\n%s", check_usage);
 		return 2;

@@ -1,6 +1,7 @@
 /* `rjkiosk set-pin`: sets the facilitator PIN from a terminal (asked twice, not echoed) or from
  * one line of standard input (for install scripts). */
 #include <errno.h>
+#include <getopt.h>
 #include <limits.h>
 #include <signal.h>
 #include <sodium.h>
@@ -12,6 +13,7 @@
 #include <unistd.h>
 
 #include "app/commands.h"
+#include "app/options.h"
 #include "core/pin.h"
 #include "core/store.h"
 
@@ -130,20 +132,38 @@ static void give_to_folder_owner(const char *dir)
 
 int cmd_set_pin(int argc, char **argv)
 {
+	enum { OPT_DATA = 256, OPT_STDIN };
+	static const struct option longopts[] = {
+		{"data", required_argument, NULL, OPT_DATA},
+		{"stdin", no_argument, NULL, OPT_STDIN},
+		{"help", no_argument, NULL, 'h'},
+		{0},
+	};
 	const char *dir = NULL;
 	bool from_stdin = false;
-	for (int i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+	int c;
+	opterr = 0;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'h':
 			fputs(usage, stdout);
 			return 0;
-		} else if (!strcmp(argv[i], "--stdin")) {
+		case OPT_STDIN:
 			from_stdin = true;
-		} else if (!strcmp(argv[i], "--data") && i + 1 < argc) {
-			dir = argv[++i];
-		} else {
-			fprintf(stderr, "rjkiosk set-pin: unexpected '%s'\n%s", argv[i], usage);
+			break;
+		case OPT_DATA:
+			dir = optarg;
+			break;
+		default: /* '?' unknown, ':' without its value */
+			fprintf(stderr, "rjkiosk set-pin: unexpected '%s'\n%s",
+				c == ':' ? argv[optind - 1] : options_unknown(argv), usage);
 			return 2;
 		}
+	}
+	if (optind < argc) {
+		fprintf(stderr, "rjkiosk set-pin: unexpected '%s'\n%s", argv[optind], usage);
+		return 2;
 	}
 	char fallback[PATH_MAX];
 	struct rjk_error err = {{0}};

@@ -9,7 +9,5 @@ int cmd_sessions(int argc, char **argv);
 int cmd_purge(int argc, char **argv);
 /* rjkiosk set-pin [--data DIR] [--stdin] */
 int cmd_set_pin(int argc, char **argv);
-/* The kiosk itself: rjkiosk [--scenario PATH] [--data DIR] [--windowed] [--size WxH] [--kiosk] */
-int cmd_kiosk(int argc, char **argv);
 
 #endif

@@ -11,11 +11,9 @@
 #include <SDL_image.h>
 #include <SDL_ttf.h>
 
-#include "app/commands.h"
 #include "app/facil.h"
 #include "app/lockdown.h"
 #include "app/loop.h"
-#include "app/script.h"
 #include "app/signals.h"
 #include "app/video_glue.h"
 #include "core/datalock.h"
@@ -258,9 +256,6 @@ bool kiosk_open(struct kiosk *k, const struct options *options, struct rjk_error
 	k->shown_countdown = -1;
 	if (!lock_data(k, err))
 		return false;
-	if (options->script &&
-	    !(k->script = script_open(options->script, options->screenshot_dir, err)))
-		return false;
 	if (!open_window(k, err))
 		return false;
 	if (!(k->ui = ui_new(k->window, k->ren, &settings, err)))
@@ -289,7 +284,6 @@ void kiosk_close(struct kiosk *k)
 		SDL_DestroyRenderer(k->ren);
 	if (k->window)
 		SDL_DestroyWindow(k->window);
-	script_free(k->script);
 	IMG_Quit();
 	if (TTF_WasInit())
 		TTF_Quit();
@@ -298,31 +292,23 @@ void kiosk_close(struct kiosk *k)
 	memset(k, 0, sizeof *k);
 }
 
-int cmd_kiosk(int argc, char **argv)
+int kiosk_run(const struct options *options, const struct kiosk_driver *driver)
 {
-	struct options options;
 	struct kiosk kiosk;
 	struct rjk_error err = {{0}};
 	int status;
 
-	switch (options_parse(&options, argc, argv)) {
-	case OPTIONS_EXIT:
-		return 0;
-	case OPTIONS_USAGE:
-		return 2;
-	case OPTIONS_RUN:
-		break;
-	}
 	if (!signals_start(&err)) {
 		fprintf(stderr, "rjkiosk: %s\n", err.message);
 		return 1;
 	}
-	if (!kiosk_open(&kiosk, &options, &err)) {
+	if (!kiosk_open(&kiosk, options, &err)) {
 		fprintf(stderr, "rjkiosk: %s\n", err.message);
 		kiosk_close(&kiosk);
 		signals_stop();
 		return 1;
 	}
+	kiosk.driver = driver;
 	status = loop_run(&kiosk);
 	if (kiosk.problem[0] && !status && !signals_caught())
 		status = 1;

@@ -16,9 +16,21 @@
 #include "ui/ui.h"
 
 struct datalock;
-struct script;
+struct kiosk;
 struct facil;
 struct video_glue;
+
+/* A test program's hook into the event loop (the scripted test executable's; rjkiosk sets
+ * none): the loop runs step when it is due, and counts its due time among its deadlines. */
+struct kiosk_driver {
+	void *data;
+	/* SDL ticks at which step next wants to run (0: at once). */
+	int64_t (*due)(void *data);
+	/* True when step wants to run after every turn of the loop, whatever due says. */
+	bool (*polling)(void *data);
+	/* Runs what is due; may set kiosk->quit, and kiosk->status for the exit status. */
+	void (*step)(void *data, struct kiosk *kiosk);
+};
 
 struct kiosk {
 	struct options options;
@@ -32,7 +44,7 @@ struct kiosk {
 	/* Set when the kiosk cannot run a session (bad scenario, unusable data folder): shown on
 	 * screen instead of the journey. */
 	char problem[RJK_ERROR_MAX * 4];
-	struct script *script;
+	const struct kiosk_driver *driver; /* NULL but in a test program (borrowed) */
 	struct facil *facil;        /* the facilitator's PIN pad, menu and timers */
 	struct video_glue *video;   /* NULL when the scenario has no video (or --no-video) */
 	bool no_sound_said;         /* "no sound device" is on standard error already */
@@ -52,6 +64,11 @@ bool kiosk_open(struct kiosk *kiosk, const struct options *options, struct rjk_e
 /* Saves what is pending and closes everything, in reverse order. The stored session is ended
  * only when no trainee is part-way through (otherwise it stays open for resuming). */
 void kiosk_close(struct kiosk *kiosk);
+
+/* Runs the kiosk with options until it quits: stop signals, kiosk_open, the event loop (with
+ * driver, borrowed, NULL for none), kiosk_close. Returns the process exit status (1 when it
+ * could not start or could not run a session). */
+int kiosk_run(const struct options *options, const struct kiosk_driver *driver);
 
 /* Opens a session on the kiosk's scenario and store (resuming one left open by a crash). */
 struct session *kiosk_session_open(struct kiosk *kiosk, struct rjk_error *err);

@@ -3,7 +3,6 @@
 
 #include "app/facil.h"
 #include "app/lockdown.h"
-#include "app/script.h"
 #include "app/signals.h"
 #include "app/video_glue.h"
 #include "ui/page.h"
@@ -130,7 +129,7 @@ void loop_present(struct kiosk *k)
 		k->first_frame_ms = kiosk_now();
 }
 
-/* Milliseconds until the next timer (session or script), or -1 when nothing is due. */
+/* Milliseconds until the next timer (session or driver), or -1 when nothing is due. */
 static int next_timeout(struct kiosk *k, int64_t now)
 {
 	int64_t due = k->session ? session_next_deadline(k->session, now) : -1;
@@ -143,11 +142,11 @@ static int next_timeout(struct kiosk *k, int64_t now)
 	if (video >= 0 && (due < 0 || video < due))
 		due = video;
 
-	if (k->script) {
-		int64_t s = script_due(k->script);
+	if (k->driver) {
+		int64_t d = k->driver->due(k->driver->data);
 
-		if (due < 0 || s < due)
-			due = s;
+		if (due < 0 || d < due)
+			due = d;
 	}
 	if (due < 0)
 		return -1;
@@ -211,9 +210,10 @@ int loop_run(struct kiosk *k)
 	loop_render(k);
 	loop_present(k);
 	while (!k->quit && !signals_caught()) {
-		if (k->script &&
-		    (script_polling(k->script) || script_due(k->script) <= kiosk_now())) {
-			script_step(k->script, k);
+		const struct kiosk_driver *d = k->driver;
+
+		if (d && (d->polling(d->data) || d->due(d->data) <= kiosk_now())) {
+			d->step(d->data, k);
 			if (k->quit)
 				break;
 		}

@@ -26,7 +26,7 @@ void loop_present(struct kiosk *kiosk);
  * presented. */
 bool loop_iterate(struct kiosk *kiosk, int max_wait_ms);
 
-/* Runs until the kiosk quits (or the script ends); returns the exit status. */
+/* Runs until the kiosk quits (or its driver ends it); returns the exit status. */
 int loop_run(struct kiosk *kiosk);
 
 #endif

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "app/commands.h"
+#include "app/kiosk.h"
 #include "app/options.h"
 
 static const char commands_synopsis[] =
@@ -51,23 +52,27 @@ static const struct {
 
 int main(int argc, char **argv)
 {
-	if (argc > 1) {
-		if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")) {
-			print_usage(stdout);
-			return 0;
-		}
-		if (!strcmp(argv[1], "-V") || !strcmp(argv[1], "--version")) {
-			printf("rjkiosk %s\n", RJK_VERSION);
-			return 0;
-		}
+	struct options options;
+
+	if (argc > 1 && argv[1][0] != '-') {
 		for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
 			if (!strcmp(argv[1], commands[i].name))
 				return commands[i].run(argc - 1, argv + 1);
-		if (argv[1][0] != '-') {
-			fprintf(stderr, "rjkiosk: unknown command '%s'\n", argv[1]);
-			print_usage(stderr);
-			return 2;
-		}
+		fprintf(stderr, "rjkiosk: unknown command '%s'\n", argv[1]);
+		print_usage(stderr);
+		return 2;
 	}
-	return cmd_kiosk(argc, argv);
+	switch (options_parse(&options, argc, argv, NULL)) {
+	case OPTIONS_HELP:
+		print_usage(stdout);
+		return 0;
+	case OPTIONS_VERSION:
+		printf("rjkiosk %s\n", RJK_VERSION);
+		return 0;
+	case OPTIONS_USAGE:
+		return 2;
+	case OPTIONS_RUN:
+		break;
+	}
+	return kiosk_run(&options, NULL);
 }

@@ -1,6 +1,7 @@
 /* Parsing the kiosk's command line. */
 #include "app/options.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,8 +10,7 @@ const char options_synopsis[] =
 	"Usage: rjkiosk [--scenario PATH] [--data DIR] [--windowed] [--size WxH] [--kiosk]\n"
 	"               [--text-size PERCENT] [--high-contrast]\n"
 	"               [--scenarios DIR] [--idle-timeout SECONDS]\n"
-	"               [--silent] [--volume PERCENT] [--no-video]\n"
-	"               [--script FILE] [--screenshot-dir DIR]\n";
+	"               [--silent] [--volume PERCENT] [--no-video]\n";
 
 const char options_help[] =
 	"  --scenario PATH      scenario folder or scenario.yaml\n"
@@ -28,15 +28,13 @@ const char options_help[] =
 	"  --silent             play the video without sound\n"
 	"  --volume PERCENT     starting video volume, 0 to 100 (default: the saved setting)\n"
 	"  --no-video           skip the video; its cue questions join the other steps\n"
-	"  --script FILE        play scripted input (for tests): key, text, click, wait,\n"
-	"                       screenshot, expect-screen, quit; see docs/using-the-kiosk.md\n"
-	"  --screenshot-dir DIR folder for the script's screenshots\n"
 	"  -h, --help           show this help\n";
 
-static void print_usage(FILE *to)
+void options_usage(FILE *to, const struct options_extra *extra)
 {
-	fprintf(to, "%s\nStarts the kiosk on a scenario (the bundled sample when --scenario is not "
-		"given).\n%s", options_synopsis, options_help);
+	fprintf(to, "%s%s\nStarts the kiosk on a scenario (the bundled sample when --scenario is not "
+		"given).\n%s%s", options_synopsis, extra ? extra->synopsis : "", options_help,
+		extra ? extra->help : "");
 }
 
 static bool parse_size(const char *s, int *w, int *h)
@@ -55,95 +53,161 @@ static bool parse_size(const char *s, int *w, int *h)
 	return true;
 }
 
-/* A whole number from min to max; percent allows a trailing "%" (for --text-size and
- * --volume). */
-static bool parse_number(const char *s, long min, long max, bool percent, int *out)
+/* The value of option, a whole number from min to max (percent: a trailing "%" is allowed),
+ * into *out; otherwise prints that option wants `what` in that range, and false. */
+static bool parse_number(const char *option, const char *what, const char *s, long min, long max,
+			 bool percent, int *out)
 {
 	char *end;
 	long n = strtol(s, &end, 10);
 
-	if (end == s || (*end && !(percent && !strcmp(end, "%"))) || n < min || n > max)
+	if (end == s || (*end && !(percent && !strcmp(end, "%"))) || n < min || n > max) {
+		fprintf(stderr, "rjkiosk: %s wants %s from %ld to %ld (got '%s')\n", option, what, min,
+			max, s);
 		return false;
+	}
 	*out = (int)n;
 	return true;
 }
 
-enum options_result options_parse(struct options *o, int argc, char **argv)
+enum {
+	OPT_SCENARIO = 256, OPT_DATA, OPT_WINDOWED, OPT_SIZE, OPT_KIOSK, OPT_TEXT_SIZE,
+	OPT_HIGH_CONTRAST, OPT_SCENARIOS, OPT_IDLE_TIMEOUT, OPT_SILENT, OPT_VOLUME, OPT_NO_VIDEO,
+};
+
+static const struct option kiosk_options[] = {
+	{"scenario", required_argument, NULL, OPT_SCENARIO},
+	{"data", required_argument, NULL, OPT_DATA},
+	{"windowed", no_argument, NULL, OPT_WINDOWED},
+	{"size", required_argument, NULL, OPT_SIZE},
+	{"kiosk", no_argument, NULL, OPT_KIOSK},
+	{"text-size", required_argument, NULL, OPT_TEXT_SIZE},
+	{"high-contrast", no_argument, NULL, OPT_HIGH_CONTRAST},
+	{"scenarios", required_argument, NULL, OPT_SCENARIOS},
+	{"idle-timeout", required_argument, NULL, OPT_IDLE_TIMEOUT},
+	{"silent", no_argument, NULL, OPT_SILENT},
+	{"volume", required_argument, NULL, OPT_VOLUME},
+	{"no-video", no_argument, NULL, OPT_NO_VIDEO},
+	{"help", no_argument, NULL, 'h'},
+	{"version", no_argument, NULL, 'V'},
+};
+
+#define KIOSK_OPTION_COUNT (sizeof kiosk_options / sizeof kiosk_options[0])
+#define EXTRA_MAX 8
+
+/* The kiosk's options followed by extra's, ended by an all-zero entry. */
+static void all_options(struct option *all, const struct options_extra *extra)
 {
+	size_t n = KIOSK_OPTION_COUNT;
+
+	memcpy(all, kiosk_options, sizeof kiosk_options);
+	for (size_t i = 0; extra && extra->longopts[i].name; i++) {
+		assert(i < EXTRA_MAX && extra->longopts[i].val >= OPTIONS_EXTRA_FIRST);
+		all[n++] = extra->longopts[i];
+	}
+	all[n] = (struct option){0};
+}
+
+static enum options_result usage_error(const struct options_extra *extra)
+{
+	options_usage(stderr, extra);
+	return OPTIONS_USAGE;
+}
+
+const char *options_unknown(char **argv)
+{
+	static char letter[3];
+
+	/* A short option (perhaps inside a cluster such as "-xh") is known by its letter only. */
+	if (optopt > 0 && optopt < 256) {
+		snprintf(letter, sizeof letter, "-%c", optopt);
+		return letter;
+	}
+	return argv[optind - 1];
+}
+
+/* Takes one kiosk option; false after printing why its value is wrong. */
+static bool take(struct options *o, int c, const char *value)
+{
+	switch (c) {
+	case OPT_SCENARIO:
+		o->scenario = value;
+		return true;
+	case OPT_DATA:
+		o->data = value;
+		return true;
+	case OPT_SIZE:
+		if (!parse_size(value, &o->width, &o->height)) {
+			fprintf(stderr, "rjkiosk: --size wants WIDTHxHEIGHT, such as 1920x1080 (got "
+				"'%s')\n", value);
+			return false;
+		}
+		o->windowed = true;
+		return true;
+	case OPT_TEXT_SIZE:
+		return parse_number("--text-size", "a percentage", value, 100, 200, true,
+				    &o->text_percent);
+	case OPT_SCENARIOS:
+		o->scenarios = value;
+		return true;
+	case OPT_IDLE_TIMEOUT:
+		return parse_number("--idle-timeout", "seconds", value, 0, 7200, false, &o->idle_s);
+	case OPT_VOLUME:
+		return parse_number("--volume", "a percentage", value, 0, 100, true, &o->volume);
+	case OPT_SILENT:
+		o->silent = true;
+		return true;
+	case OPT_NO_VIDEO:
+		o->no_video = true;
+		return true;
+	case OPT_WINDOWED:
+		o->windowed = true;
+		return true;
+	case OPT_KIOSK:
+		o->kiosk = true;
+		return true;
+	case OPT_HIGH_CONTRAST:
+		o->high_contrast = true;
+		return true;
+	}
+	assert(!"an option in kiosk_options is not taken");
+	return false;
+}
+
+enum options_result options_parse(struct options *o, int argc, char **argv,
+				  const struct options_extra *extra)
+{
+	struct option all[KIOSK_OPTION_COUNT + EXTRA_MAX + 1];
+	int c;
+
 	memset(o, 0, sizeof *o);
 	o->text_percent = 100;
 	o->idle_s = -1;
 	o->volume = -1;
-	for (int i = 1; i < argc; i++) {
-		const char *arg = argv[i];
-		const char *value = i + 1 < argc ? argv[i + 1] : NULL;
-		bool takes = !strcmp(arg, "--scenario") || !strcmp(arg, "--data") ||
-			     !strcmp(arg, "--size") || !strcmp(arg, "--script") ||
-			     !strcmp(arg, "--screenshot-dir") || !strcmp(arg, "--text-size") ||
-			     !strcmp(arg, "--scenarios") || !strcmp(arg, "--idle-timeout") ||
-			     !strcmp(arg, "--volume");
-
-		if (!strcmp(arg, "-h") || !strcmp(arg, "--help")) {
-			print_usage(stdout);
-			return OPTIONS_EXIT;
+	all_options(all, extra);
+	opterr = 0;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, ":hV", all, NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			return OPTIONS_HELP;
+		case 'V':
+			return OPTIONS_VERSION;
+		case ':':
+			fprintf(stderr, "rjkiosk: %s needs a value\n", argv[optind - 1]);
+			return usage_error(extra);
+		case '?':
+			fprintf(stderr, "rjkiosk: unknown option '%s'\n", options_unknown(argv));
+			return usage_error(extra);
+		default:
+			if (c >= OPTIONS_EXTRA_FIRST ? !extra->take(extra->data, c, optarg) :
+			    !take(o, c, optarg))
+				return OPTIONS_USAGE;
 		}
-		if (takes && !value) {
-			fprintf(stderr, "rjkiosk: %s needs a value\n", arg);
-			print_usage(stderr);
-			return OPTIONS_USAGE;
-		}
-		if (!strcmp(arg, "--scenario")) {
-			o->scenario = value;
-		} else if (!strcmp(arg, "--data")) {
-			o->data = value;
-		} else if (!strcmp(arg, "--script")) {
-			o->script = value;
-		} else if (!strcmp(arg, "--screenshot-dir")) {
-			o->screenshot_dir = value;
-		} else if (!strcmp(arg, "--size")) {
-			if (!parse_size(value, &o->width, &o->height)) {
-				fprintf(stderr, "rjkiosk: --size wants WIDTHxHEIGHT, such as "
-					"1920x1080 (got '%s')\n", value);
-				return OPTIONS_USAGE;
-			}
-			o->windowed = true;
-		} else if (!strcmp(arg, "--text-size")) {
-			if (!parse_number(value, 100, 200, true, &o->text_percent)) {
-				fprintf(stderr, "rjkiosk: --text-size wants a percentage from 100 to "
-					"200 (got '%s')\n", value);
-				return OPTIONS_USAGE;
-			}
-		} else if (!strcmp(arg, "--scenarios")) {
-			o->scenarios = value;
-		} else if (!strcmp(arg, "--idle-timeout")) {
-			if (!parse_number(value, 0, 7200, false, &o->idle_s)) {
-				fprintf(stderr, "rjkiosk: --idle-timeout wants seconds from 0 to 7200 "
-					"(got '%s')\n", value);
-				return OPTIONS_USAGE;
-			}
-		} else if (!strcmp(arg, "--volume")) {
-			if (!parse_number(value, 0, 100, true, &o->volume)) {
-				fprintf(stderr, "rjkiosk: --volume wants a percentage from 0 to 100 "
-					"(got '%s')\n", value);
-				return OPTIONS_USAGE;
-			}
-		} else if (!strcmp(arg, "--silent")) {
-			o->silent = true;
-		} else if (!strcmp(arg, "--no-video")) {
-			o->no_video = true;
-		} else if (!strcmp(arg, "--windowed")) {
-			o->windowed = true;
-		} else if (!strcmp(arg, "--kiosk")) {
-			o->kiosk = true;
-		} else if (!strcmp(arg, "--high-contrast")) {
-			o->high_contrast = true;
-		} else {
-			fprintf(stderr, "rjkiosk: unknown option '%s'\n", arg);
-			print_usage(stderr);
-			return OPTIONS_USAGE;
-		}
-		if (takes)
-			i++;
+	}
+	if (optind < argc) {
+		fprintf(stderr, "rjkiosk: unknown option '%s'\n", argv[optind]);
+		return usage_error(extra);
 	}
 	return OPTIONS_RUN;
 }

@@ -2,7 +2,9 @@
 #ifndef RJK_APP_OPTIONS_H
 #define RJK_APP_OPTIONS_H
 
+#include <getopt.h>
 #include <stdbool.h>
+#include <stdio.h>
 
 struct options {
 	const char *scenario;       /* NULL: the bundled sample */
@@ -10,8 +12,6 @@ struct options {
 	bool windowed;
 	int width, height;          /* window size; 0 for the default */
 	bool kiosk;                 /* nothing a trainee presses quits */
-	const char *script;         /* scripted input file, NULL for none */
-	const char *screenshot_dir; /* where script screenshots go ("." when NULL) */
 	int text_percent;           /* starting text size, 100 to 200 */
 	bool high_contrast;         /* start in the high-contrast theme */
 	const char *scenarios;      /* the folder the facilitator's menu chooses scenarios from */
@@ -22,9 +22,25 @@ struct options {
 };
 
 enum options_result {
-	OPTIONS_RUN,   /* start the kiosk */
-	OPTIONS_EXIT,  /* help was printed: exit 0 */
-	OPTIONS_USAGE, /* a usage error was printed: exit 2 */
+	OPTIONS_RUN,     /* start the kiosk */
+	OPTIONS_HELP,    /* -h or --help: the caller prints its help and exits 0 */
+	OPTIONS_VERSION, /* -V or --version: the caller prints the version and exits 0 */
+	OPTIONS_USAGE,   /* a usage error was printed: exit 2 */
+};
+
+/* The first getopt value an options_extra may use for its options. */
+#define OPTIONS_EXTRA_FIRST 1000
+
+/* More options for a program built on the kiosk (a test program's own options), each named once
+ * in longopts and parsed with the kiosk's. */
+struct options_extra {
+	const struct option *longopts; /* ended by an all-zero entry; values from OPTIONS_EXTRA_FIRST */
+	const char *synopsis;          /* lines shown after the kiosk's synopsis */
+	const char *help;              /* lines shown after the kiosk's option list */
+	/* Takes one of longopts (val) with its argument (NULL when it has none). False after
+	 * printing why: a usage error. */
+	bool (*take)(void *data, int val, const char *arg);
+	void *data;
 };
 
 /* The kiosk's synopsis ("Usage: rjkiosk [--scenario PATH] ...", several lines) and its option
@@ -32,7 +48,18 @@ enum options_result {
 extern const char options_synopsis[];
 extern const char options_help[];
 
-/* Parses argv (argv[0] is the program). Strings are borrowed from argv. */
-enum options_result options_parse(struct options *options, int argc, char **argv);
+/* Parses argv (argv[0] is the program) with getopt_long; extra may be NULL. Strings are
+ * borrowed from argv. On a usage error prints the problem and the kiosk's usage (with extra's
+ * lines) to standard error. */
+enum options_result options_parse(struct options *options, int argc, char **argv,
+				  const struct options_extra *extra);
+
+/* After getopt_long returned '?': the option it could not take, as it was written ("-x" for a
+ * short one). Borrowed until the next call. */
+const char *options_unknown(char **argv);
+
+/* Prints the kiosk's usage (synopsis, one line on what it does, option list), with extra's
+ * lines when extra is not NULL. */
+void options_usage(FILE *to, const struct options_extra *extra);
 
 #endif

@@ -522,29 +522,15 @@ int64_t video_glue_deadline(const struct kiosk *k)
 	return due;
 }
 
-int64_t video_glue_time_ms(const struct kiosk *k)
+struct video_glue_status video_glue_status(const struct kiosk *k)
 {
-	return k->video ? player_time_ms(k->video->player) : -1;
-}
+	const struct video_glue *g = k->video;
 
-unsigned long video_glue_frames(const struct kiosk *k)
-{
-	return k->video ? k->video->frames : 0;
-}
-
-const char *video_glue_notice(const struct kiosk *k)
-{
-	return k->video ? k->video->notice : "";
-}
-
-const char *video_glue_error(const struct kiosk *k)
-{
-	return k->video ? k->video->error : "";
-}
-
-bool video_glue_playing(const struct kiosk *k)
-{
-	return k->video && player_state(k->video->player) == PLAYER_PLAYING;
+	if (!g)
+		return (struct video_glue_status){-1, 0, false, "", ""};
+	return (struct video_glue_status){player_time_ms(g->player), g->frames,
+					  player_state(g->player) == PLAYER_PLAYING, g->notice,
+					  g->error};
 }
 
 bool video_glue_no_sound(const struct kiosk *k)

@@ -37,15 +37,16 @@ void video_glue_sync(struct kiosk *kiosk);
 /* SDL ticks at which video_glue_sync has something to do without an event, or -1. */
 int64_t video_glue_deadline(const struct kiosk *kiosk);
 
-/* For scripted tests: media time on screen, pictures shown since the video started, and
- * whether the player is playing. */
-int64_t video_glue_time_ms(const struct kiosk *kiosk);
-unsigned long video_glue_frames(const struct kiosk *kiosk);
-bool video_glue_playing(const struct kiosk *kiosk);
-/* The brief message over the picture (a refused skip), "" when none. */
-const char *video_glue_notice(const struct kiosk *kiosk);
-/* Why the video cannot be played, "" when it can. */
-const char *video_glue_error(const struct kiosk *kiosk);
+/* What the video shows now, read-only. Strings are borrowed until the next turn of the loop. */
+struct video_glue_status {
+	int64_t time_ms;        /* media time on screen, -1 without a video */
+	unsigned long frames;   /* pictures shown since the video started */
+	bool playing;           /* the player is playing */
+	const char *notice;     /* the brief message over the picture (a refused skip), "" for none */
+	const char *error;      /* why the video cannot be played, "" when it can */
+};
+struct video_glue_status video_glue_status(const struct kiosk *kiosk);
+
 /* True when no sound device could be opened at start (and --silent was not given): the video
  * plays without sound. */
 bool video_glue_no_sound(const struct kiosk *kiosk);

@@ -41,7 +41,7 @@ bool screen_video_key(struct ui *ui, const SDL_Keysym *key, struct ui_action *ac
 bool screen_video_caption_box(const struct ui *ui, SDL_Rect *box, bool *whole);
 
 /* Where the progress bar is drawn now (its track; a press a little around it counts too);
- * false when the controls are not shown (for scripted clicks and tests). */
+ * false when the controls are not shown (for the test probe and tests). */
 bool screen_video_seek_bar(struct ui *ui, SDL_Rect *bar);
 
 #endif

@@ -84,7 +84,7 @@ struct ui_settings ui_get_settings(const struct ui *ui);
 /* Changes the text size and theme (the facilitator's settings). */
 void ui_set_settings(struct ui *ui, const struct ui_settings *settings);
 
-/* --- for scripted input and the rendering checks --- */
+/* --- queries for the test probe (src/scripted/probe.c) and the rendering checks --- */
 
 /* Centre of the focusable control whose label is label (as drawn now), for a scripted
  * click. False when there is none. */

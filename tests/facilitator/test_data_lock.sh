@@ -7,7 +7,7 @@
 printf 'expect-screen start\nscreenshot ready.png\nwait 600000\nquit\n' >"$work/hold.txt"
 printf 'expect-screen start\nquit\n' >"$work/quick.txt"
 
-"$RJKIOSK" --data "$data" --script "$work/hold.txt" --screenshot-dir "$work" --no-video \
+"$RJKIOSK_SCRIPTED" --data "$data" --script "$work/hold.txt" --screenshot-dir "$work" --no-video \
 	--size 800x600 >"$work/first.out" 2>&1 &
 first=$!
 trap 'kill -9 $first 2>/dev/null || true; rm -rf "$work"' EXIT
@@ -20,7 +20,7 @@ done
 
 # A second kiosk on the same folder is refused before it opens a window.
 status=0
-"$RJKIOSK" --data "$data" --script "$work/quick.txt" --no-video --size 800x600 \
+"$RJKIOSK_SCRIPTED" --data "$data" --script "$work/quick.txt" --no-video --size 800x600 \
 	>"$work/second.out" 2>&1 || status=$?
 [ "$status" = 1 ] || fail "a second kiosk was not refused (exit $status): $(cat "$work/second.out")"
 grep -q "another kiosk (PID $first, started [0-9][0-9]:[0-9][0-9]) is using $data; close it first" \
@@ -50,7 +50,7 @@ for f in pin.Ab12Cd pin-state.x9Y8z7 settings.tmp settings.QwErTy \
 	echo left >"$data/$f"
 done
 status=0
-"$RJKIOSK" --data "$data" --script "$work/quick.txt" --no-video --size 800x600 \
+"$RJKIOSK_SCRIPTED" --data "$data" --script "$work/quick.txt" --no-video --size 800x600 \
 	>"$work/third.out" 2>&1 || status=$?
 [ "$status" = 0 ] || fail "a kiosk could not start after the first was killed: $(cat "$work/third.out")"
 left=$(cd "$data" && ls pin.?????? pin-state.* settings.* exports/.rjkiosk* 2>/dev/null || true)

@@ -15,7 +15,7 @@ setpin() {
 # Outside --kiosk with no PIN set, the chord says how to set one.
 printf 'key ctrl+alt+F\nexpect-screen facilitator:no-pin\nkey Return\nexpect-screen start\nquit\n' \
 	>"$work/no-pin.txt"
-"$RJKIOSK" --no-video --data "$data" --script "$work/no-pin.txt" --size 1024x768 ||
+"$RJKIOSK_SCRIPTED" --no-video --data "$data" --script "$work/no-pin.txt" --size 1024x768 ||
 	fail "the chord without a PIN did not say how to set one"
 
 # Lockdown: every escape key and the close request leave the kiosk running.
@@ -32,7 +32,7 @@ grep -q . "$data/pin.log" || fail "attempts were not logged"
 # Five wrong PINs lock the pad, and the lock survives a restart.
 kiosk lockout.txt --size 1920x1080 || fail "the lockout script failed"
 { unlock; printf 'expect-screen facilitator:pin\nquit\n'; } >"$work/locked.txt"
-"$RJKIOSK" --no-video --data "$data" --script "$work/locked.txt" --size 1024x768 ||
+"$RJKIOSK_SCRIPTED" --no-video --data "$data" --script "$work/locked.txt" --size 1024x768 ||
 	fail "the lockout did not survive a restart"
 
 # First start in --kiosk with no PIN: chosen twice on the pad, then it unlocks the menu.
@@ -61,7 +61,7 @@ sed -i -e 's/^id: .*/id: second-scenario/' -e 's/^title: .*/title: Second scenar
 	"$scen/second/scenario.yaml"
 printf 'rjkiosk: 1\nid: broken\ntitle: Broken\nstepz: []\n' >"$scen/broken/scenario.yaml"
 sed "s|EXPORTS_FOLDER|$data/exports|" "$RJK_UI_SCRIPTS/menu.txt" >"$work/menu.txt"
-"$RJKIOSK" --no-video --data "$data" --scenarios "$scen" --scenario "$scen/sample" \
+"$RJKIOSK_SCRIPTED" --no-video --data "$data" --scenarios "$scen" --scenario "$scen/sample" \
 	--script "$work/menu.txt" --screenshot-dir "$work" --size 1920x1080 ||
 	fail "the menu script failed"
 for ext in csv json xapi.json; do
@@ -96,6 +96,6 @@ click-button Text size: 125% (press to change)
 expect-screen facilitator:settings
 quit
 SCRIPT
-"$RJKIOSK" --no-video --data "$data" --scenarios "$scen" --script "$work/restart.txt" --size 1024x768 ||
+"$RJKIOSK_SCRIPTED" --no-video --data "$data" --scenarios "$scen" --script "$work/restart.txt" --size 1024x768 ||
 	fail "the settings did not come back after a restart"
 echo "facilitator: ok"

@@ -18,7 +18,7 @@ stop_kiosk() {
 	# In --kiosk a machine without a PIN first asks for one.
 	[ -s "$data/pin" ] || echo 2468 | "$RJKIOSK" set-pin --stdin --data "$data" >/dev/null ||
 		fail "set-pin failed"
-	"$RJKIOSK" --data "$data" --script "$work/$script" --screenshot-dir "$work" --no-video \
+	"$RJKIOSK_SCRIPTED" --data "$data" --script "$work/$script" --screenshot-dir "$work" --no-video \
 		--size 1024x768 "$@" >"$work/out" 2>&1 &
 	pid=$!
 	i=0

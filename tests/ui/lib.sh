@@ -1,7 +1,9 @@
 # Shared set-up for the scripted kiosk tests: a fresh data folder and a runner.
-# Needs RJKIOSK (the binary) and RJK_UI_SCRIPTS (the script folder) in the environment.
+# Needs RJKIOSK (the binary), RJKIOSK_SCRIPTED (the test binary that plays scripts) and
+# RJK_UI_SCRIPTS (the script folder) in the environment.
 set -eu
 : "${RJKIOSK:?set RJKIOSK to the rjkiosk binary}"
+: "${RJKIOSK_SCRIPTED:?set RJKIOSK_SCRIPTED to the rjkiosk-scripted binary}"
 : "${RJK_UI_SCRIPTS:?set RJK_UI_SCRIPTS to tests/ui/scripts}"
 # The dummy driver draws in memory and loads no GL or EGL libraries.
 export SDL_VIDEODRIVER="${SDL_VIDEODRIVER:-dummy}"
@@ -10,11 +12,11 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 data="$work/data"
 
-# kiosk SCRIPT [more rjkiosk arguments...]: runs the kiosk on the sample with a script.
+# kiosk SCRIPT [more kiosk arguments...]: runs the scripted kiosk on the sample with a script.
 kiosk() {
 	script=$1
 	shift
-	"$RJKIOSK" --data "$data" --script "$RJK_UI_SCRIPTS/$script" --screenshot-dir "$work" --no-video "$@"
+	"$RJKIOSK_SCRIPTED" --data "$data" --script "$RJK_UI_SCRIPTS/$script" --screenshot-dir "$work" --no-video "$@"
 }
 
 # sql QUERY: one value from the response database.

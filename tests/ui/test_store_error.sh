@@ -10,14 +10,14 @@ kiosk store-error.txt --size 1024x768 || fail "the full-disk script failed"
 
 mkdir -p "$work/notdir" && : > "$work/notdir/file"
 status=0
-"$RJKIOSK" --data "$work/notdir/file" --script "$RJK_UI_SCRIPTS/problem.txt" \
+"$RJKIOSK_SCRIPTED" --data "$work/notdir/file" --script "$RJK_UI_SCRIPTS/problem.txt" \
 	--size 1024x768 2>"$work/err" || status=$?
 [ "$status" -eq 1 ] || fail "an unusable data folder should exit 1 (got $status)"
 [ -s "$work/err" ] || fail "no error printed for an unusable data folder"
 
 mkdir -p "$work/bad" && printf 'rjkiosk: 1\nid: bad\ntitle: x\nstepz: []\n' > "$work/bad/scenario.yaml"
 status=0
-"$RJKIOSK" --scenario "$work/bad" --data "$data" --script "$RJK_UI_SCRIPTS/problem.txt" \
+"$RJKIOSK_SCRIPTED" --scenario "$work/bad" --data "$data" --script "$RJK_UI_SCRIPTS/problem.txt" \
 	--size 1024x768 2>"$work/err" || status=$?
 [ "$status" -eq 1 ] || fail "a broken scenario should exit 1 (got $status)"
 grep -q "scenario.yaml:" "$work/err" || fail "scenario errors not printed with their place"

@@ -2,6 +2,7 @@
 # test scenario (a 3-second clip, captions, one cue at 1.5 s), headless and silent.
 set -eu
 : "${RJKIOSK:?set RJKIOSK to the rjkiosk binary}"
+: "${RJKIOSK_SCRIPTED:?set RJKIOSK_SCRIPTED to the rjkiosk-scripted binary}"
 : "${RJK_VIDEO_DATA:?set RJK_VIDEO_DATA to tests/data/video}"
 : "${RJK_VIDEO_SCRIPTS:?set RJK_VIDEO_SCRIPTS to tests/video/scripts}"
 export SDL_VIDEODRIVER="${SDL_VIDEODRIVER:-dummy}"
@@ -11,11 +12,11 @@ trap 'rm -rf "$work"' EXIT
 data="$work/data"
 scenario="$RJK_VIDEO_DATA"
 
-# kiosk SCRIPT [more rjkiosk arguments...]: runs the kiosk on $scenario with a script.
+# kiosk SCRIPT [more kiosk arguments...]: runs the scripted kiosk on $scenario with a script.
 kiosk() {
 	script=$1
 	shift
-	"$RJKIOSK" --data "$data" --scenario "$scenario" --silent --size 1280x720 \
+	"$RJKIOSK_SCRIPTED" --data "$data" --scenario "$scenario" --silent --size 1280x720 \
 		--script "$RJK_VIDEO_SCRIPTS/$script" --screenshot-dir "$work" "$@"
 }
 

@@ -8,7 +8,7 @@
 # run NAME: the kiosk on the clip without --silent; its standard error in $work/NAME.err.
 run() {
 	rm -rf "$data"
-	"$RJKIOSK" --data "$data" --scenario "$scenario" --size 1280x720 \
+	"$RJKIOSK_SCRIPTED" --data "$data" --scenario "$scenario" --size 1280x720 \
 		--script "$RJK_VIDEO_SCRIPTS/no-sound.txt" --screenshot-dir "$work" 2>"$work/$1.err" ||
 		{ cat "$work/$1.err" >&2; fail "$1: the scripted run failed"; }
 	lines=$(wc -l <"$work/$1.err")

@@ -1,0 +1,75 @@
+/* rjkiosk-scripted's entry point: the kiosk with scripted input, for the tests and the
+ * documentation's screenshots. Test-only: it is built beside rjkiosk and never installed. */
+#include <stdio.h>
+
+#include "app/kiosk.h"
+#include "app/options.h"
+#include "scripted/script.h"
+
+enum { OPT_SCRIPT = OPTIONS_EXTRA_FIRST, OPT_SCREENSHOT_DIR };
+
+static const struct option scripted_options[] = {
+	{"script", required_argument, NULL, OPT_SCRIPT},
+	{"screenshot-dir", required_argument, NULL, OPT_SCREENSHOT_DIR},
+	{0},
+};
+
+struct scripted_args {
+	const char *script;         /* scripted input file, NULL for none */
+	const char *screenshot_dir; /* where the script's screenshots go (NULL: ".") */
+};
+
+static bool take(void *data, int val, const char *arg)
+{
+	struct scripted_args *a = data;
+
+	if (val == OPT_SCRIPT)
+		a->script = arg;
+	else
+		a->screenshot_dir = arg;
+	return true;
+}
+
+int main(int argc, char **argv)
+{
+	struct scripted_args args = {0};
+	const struct options_extra extra = {
+		.longopts = scripted_options,
+		.synopsis = "               [--script FILE] [--screenshot-dir DIR]\n",
+		.help = "  --script FILE        play scripted input: key, text, click, wait,\n"
+			"                       screenshot, expect-screen, quit; see "
+			"docs/using-the-kiosk.md\n"
+			"  --screenshot-dir DIR folder for the script's screenshots\n",
+		.take = take,
+		.data = &args,
+	};
+	struct options options;
+	struct script *script = NULL;
+	struct kiosk_driver driver;
+	struct rjk_error err = {{0}};
+	int status;
+
+	switch (options_parse(&options, argc, argv, &extra)) {
+	case OPTIONS_HELP:
+		options_usage(stdout, &extra);
+		return 0;
+	case OPTIONS_VERSION:
+		printf("rjkiosk-scripted %s\n", RJK_VERSION);
+		return 0;
+	case OPTIONS_USAGE:
+		return 2;
+	case OPTIONS_RUN:
+		break;
+	}
+	if (!args.script)
+		return kiosk_run(&options, NULL);
+	script = script_open(args.script, args.screenshot_dir, &err);
+	if (!script) {
+		fprintf(stderr, "rjkiosk: %s\n", err.message);
+		return 1;
+	}
+	driver = script_driver(script);
+	status = kiosk_run(&options, &driver);
+	script_free(script);
+	return status;
+}
