@@ -25,12 +25,13 @@ const toolsRequire = require('module').createRequire(path.join(path.resolve(tool
 const Ajv = toolsRequire('ajv');
 const YAML = toolsRequire('yaml');
 
-// Keywords of the VS Code JSON and YAML language servers: messages and hover texts, no
-// validation of their own.
+// Keywords of the VS Code JSON and YAML language servers: messages, hover texts and snippets,
+// no validation of their own.
 const ajv = new Ajv({allErrors: true, allowUnionTypes: true});
-for (const keyword of ['errorMessage', 'patternErrorMessage', 'enumDescriptions'])
+for (const keyword of ['errorMessage', 'patternErrorMessage', 'enumDescriptions', 'defaultSnippets'])
 	ajv.addKeyword({keyword, schemaType: ['string', 'array']});
-const validate = ajv.compile(JSON.parse(fs.readFileSync(schemaFile, 'utf8')));
+const schema = JSON.parse(fs.readFileSync(schemaFile, 'utf8'));
+const validate = ajv.compile(schema);
 
 // Where the schema rejects a value, as "JSON pointer: what".
 function place(e) {
@@ -269,6 +270,12 @@ for (const name of Object.keys(BAD)) {
 		failures++;
 		console.log(`FAIL: bad/${name} is listed but no longer exists`);
 	}
+}
+// The step skeletons an editor offers are valid steps once their placeholders are filled in.
+for (const snippet of schema.definitions.step.defaultSnippets) {
+	const step = JSON.parse(JSON.stringify(snippet.body).replace(/\$\{\d+:([^}]*)\}/g, '$1'));
+	const ok = validate({rjkiosk: 1, id: 'snippets', title: 'T', steps: [step]});
+	expect(`the '${snippet.label}' skeleton: schema places`, ok ? [] : validate.errors.map(place), []);
 }
 for (const c of GENERATED) {
 	const r = check(c.text);
