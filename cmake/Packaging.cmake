@@ -22,6 +22,10 @@ foreach(guide using-the-kiosk scenario-format captions exports data deployment v
 endforeach()
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs/screenshots DESTINATION ${CMAKE_INSTALL_DOCDIR}
   FILES_MATCHING PATTERN "*.png")
+# The JSON Schema of scenario files, which editors read (the sample scenario names it): with the
+# program's data rather than in /usr/share/doc, which a system may leave out.
+install(FILES ${PROJECT_SOURCE_DIR}/docs/scenario.schema.json
+  DESTINATION ${CMAKE_INSTALL_DATADIR}/rjkiosk)
 
 set(RJK_CHANGELOG_GZ ${CMAKE_CURRENT_BINARY_DIR}/changelog.Debian.gz)
 add_custom_command(OUTPUT ${RJK_CHANGELOG_GZ}

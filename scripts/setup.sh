@@ -1,7 +1,9 @@
 #!/bin/sh
-# Installs the Debian 12 packages rjkiosk needs to build, run and test. Safe to run again:
-# it does nothing when everything is already there.
+# Installs the Debian 12 packages rjkiosk needs to build, run and test, and the test-only npm
+# tools pinned in tests/tools/package-lock.json. Safe to run again: it does nothing when
+# everything is already there.
 set -eu
+root=$(cd "$(dirname "$0")/.." && pwd)
 
 PACKAGES="build-essential cmake pkg-config clang libclang-rt-14-dev
 libsdl2-dev libsdl2-ttf-dev libfreetype-dev libsdl2-image-dev libvlc-dev vlc-plugin-base
@@ -16,11 +18,25 @@ for p in $PACKAGES; do
     missing="$missing $p"
   fi
 done
-[ -z "$missing" ] && exit 0
+# node and npm run the scenario schema test; a node installed from elsewhere (its own npm
+# included) is used as it is.
+command -v node >/dev/null || missing="$missing nodejs"
+command -v npm >/dev/null || missing="$missing npm"
 
-echo "Installing:$missing"
-if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-# shellcheck disable=SC2086
-$SUDO apt-get install -y -qq $missing
+if [ -n "$missing" ]; then
+  echo "Installing:$missing"
+  if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  # shellcheck disable=SC2086
+  $SUDO apt-get install -y -qq $missing
+fi
+
+# The npm test tools, exactly as locked; again only when the lockfile changed since.
+tools=$root/tests/tools
+if [ ! -f "$tools/node_modules/.package-lock.json" ] ||
+   ! cmp -s "$tools/package-lock.json" "$tools/node_modules/.rjkiosk-lock"; then
+  echo "Installing the npm test tools (tests/tools/package-lock.json)"
+  (cd "$tools" && npm ci --no-audit --no-fund --loglevel=error)
+  cp "$tools/package-lock.json" "$tools/node_modules/.rjkiosk-lock"
+fi

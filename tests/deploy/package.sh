@@ -38,6 +38,7 @@ usr/share/rjkiosk/kiosk/pam-rjkiosk
 usr/share/rjkiosk/kiosk/rjkiosk@.service
 usr/share/rjkiosk/kiosk/stop.sh
 usr/share/rjkiosk/kiosk/uninstall.sh
+usr/share/rjkiosk/scenario.schema.json
 LIST
 	(cd "$src/scenarios" && find . -type f | sed 's|^\./|usr/share/rjkiosk/scenarios/|')
 	(cd "$src/docs" && find screenshots -type f -name '*.png' | sed 's|^|usr/share/doc/rjkiosk/|')
