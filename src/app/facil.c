@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/loop.h"
+#include "app/clock.h"
 
 static void data_folder(const struct kiosk *k, char *out, size_t size)
 {
@@ -239,7 +239,7 @@ static void press(struct kiosk *k, int id)
 		else
 			facil_show(k, FACIL_NONE);
 	} else if (id == ID_STILL_HERE) {
-		inactivity_touch(&f->idle, kiosk_now());
+		inactivity_touch(&f->idle, clock_now_ms());
 		facil_show(k, FACIL_NONE);
 	} else {
 		facil_menu_press(k, id);
@@ -265,12 +265,12 @@ static void track_hold(struct kiosk *k, const SDL_Event *ev)
 	switch (ev->type) {
 	case SDL_MOUSEBUTTONDOWN:
 		if (ev->button.which != SDL_TOUCH_MOUSEID)
-			f->hold_since = in_corner(k, ev->button.x, ev->button.y) ? kiosk_now() : -1;
+			f->hold_since = in_corner(k, ev->button.x, ev->button.y) ? clock_now_ms() : -1;
 		break;
 	case SDL_FINGERDOWN:
 		x = (int)(ev->tfinger.x * (float)w);
 		y = (int)(ev->tfinger.y * (float)h);
-		f->hold_since = in_corner(k, x, y) ? kiosk_now() : -1;
+		f->hold_since = in_corner(k, x, y) ? clock_now_ms() : -1;
 		break;
 	case SDL_MOUSEMOTION:
 		if (f->hold_since >= 0 && ev->motion.which != SDL_TOUCH_MOUSEID &&
@@ -348,7 +348,7 @@ bool facil_handle(struct kiosk *k, const SDL_Event *ev)
 	track_hold(k, ev);
 	if (f->mode == FACIL_NONE) {
 		if (is_input(ev))
-			inactivity_touch(&f->idle, kiosk_now());
+			inactivity_touch(&f->idle, clock_now_ms());
 		return false;
 	}
 	if (f->mode == FACIL_BLANK || f->mode == FACIL_IDLE) {

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/clock.h"
 #include "app/facil_impl.h"
 #include "app/video_glue.h"
 
@@ -335,7 +336,7 @@ void facil_build_page(struct kiosk *k)
 		p->body = "The facilitator will start the next session.";
 		break;
 	case FACIL_WARNING: {
-		int64_t left = (inactivity_warning_left(&f->idle, kiosk_now()) + 999) / 1000;
+		int64_t left = (inactivity_warning_left(&f->idle, clock_now_ms()) + 999) / 1000;
 
 		p->title = k->scenario ? k->scenario->title : NULL;
 		p->heading = "Are you still there?";
@@ -377,7 +378,7 @@ static void change_setting(struct kiosk *k, int id)
 		for (i = 0; i < n && idle_choices[i] <= s->idle_s; i++)
 			;
 		s->idle_s = idle_choices[i % n];
-		inactivity_set_quiet(&f->idle, (int64_t)s->idle_s * 1000, kiosk_now());
+		inactivity_set_quiet(&f->idle, (int64_t)s->idle_s * 1000, clock_now_ms());
 		break;
 	}
 	ui = (struct ui_settings){s->text_percent, s->high_contrast};
@@ -459,7 +460,7 @@ void facil_menu_press(struct kiosk *k, int id)
 			facil_show(k, FACIL_PROGRESS);
 			break;
 		case ID_NEXT_DISCUSSION:
-			if (k->session && session_next_discussion(k->session, kiosk_now()))
+			if (k->session && session_next_discussion(k->session, clock_now_ms()))
 				facil_show(k, FACIL_NONE);
 			else
 				facil_result(k, false, "Nobody is answering at the kiosk just now, so "

@@ -23,11 +23,6 @@
 #include "core/pin.h"
 #include "core/settings.h"
 
-int64_t kiosk_now(void)
-{
-	return (int64_t)SDL_GetTicks64();
-}
-
 /* Something bundled with the kiosk: the installed copy when `probe` (a path inside it, or ""
  * for itself) can be read there, else the source tree's (running from a build). */
 static const char *bundled(const char *installed, const char *source, const char *probe)

@@ -56,7 +56,4 @@ void kiosk_close(struct kiosk *kiosk);
 /* Opens a session on the kiosk's scenario and store (resuming one left open by a crash). */
 struct session *kiosk_session_open(struct kiosk *kiosk, struct rjk_error *err);
 
-/* Milliseconds on SDL's clock: the time every timer and the session use. */
-int64_t kiosk_now(void);
-
 #endif

@@ -1,6 +1,7 @@
 /* The event loop: input to actions, actions to the session, timers, and frames on change. */
 #include "app/loop.h"
 
+#include "app/clock.h"
 #include "app/facil.h"
 #include "app/lockdown.h"
 #include "app/script.h"
@@ -11,7 +12,7 @@
 void loop_apply(struct kiosk *k, struct ui_action a)
 {
 	struct session *s = k->session;
-	int64_t now = kiosk_now();
+	int64_t now = clock_now_ms();
 
 	switch (a.kind) {
 	case UI_NONE:
@@ -106,7 +107,7 @@ void loop_handle(struct kiosk *k, const SDL_Event *ev)
 
 bool loop_render(struct kiosk *k)
 {
-	int64_t now = kiosk_now();
+	int64_t now = clock_now_ms();
 
 	if (!ui_needs_redraw(k->ui))
 		return false;
@@ -127,7 +128,7 @@ void loop_present(struct kiosk *k)
 {
 	SDL_RenderPresent(k->ren);
 	if (!k->frames++)
-		k->first_frame_ms = kiosk_now();
+		k->first_frame_ms = clock_now_ms();
 }
 
 /* Milliseconds until the next timer (session or script), or -1 when nothing is due. */
@@ -156,7 +157,7 @@ static int next_timeout(struct kiosk *k, int64_t now)
 
 static void run_timers(struct kiosk *k)
 {
-	int64_t now = kiosk_now(), left;
+	int64_t now = clock_now_ms(), left;
 
 	facil_tick(k, now);
 	if (!k->session)
@@ -172,7 +173,7 @@ static void run_timers(struct kiosk *k)
 bool loop_iterate(struct kiosk *k, int max_wait_ms)
 {
 	SDL_Event ev;
-	int timeout = next_timeout(k, kiosk_now());
+	int timeout = next_timeout(k, clock_now_ms());
 	bool presented = false;
 
 	if (max_wait_ms >= 0 && (timeout < 0 || timeout > max_wait_ms))
@@ -212,7 +213,7 @@ int loop_run(struct kiosk *k)
 	loop_present(k);
 	while (!k->quit && !signals_caught()) {
 		if (k->script &&
-		    (script_polling(k->script) || script_due(k->script) <= kiosk_now())) {
+		    (script_polling(k->script) || script_due(k->script) <= clock_now_ms())) {
 			script_step(k->script, k);
 			if (k->quit)
 				break;

@@ -12,6 +12,7 @@
 
 #include <SDL_image.h>
 
+#include "app/clock.h"
 #include "app/facil.h"
 #include "app/loop.h"
 #include "ui/page.h"
@@ -394,7 +395,7 @@ static void unescape(char *s)
 static bool poll_until(struct script *s, struct kiosk *k, bool cond, int timeout_ms,
 		       const char *what, const char *arg)
 {
-	int64_t now = kiosk_now();
+	int64_t now = clock_now_ms();
 
 	s->polling = false;
 	if (cond) {
@@ -594,7 +595,7 @@ static bool run(struct script *s, struct kiosk *k, char *line)
 		return false;
 	}
 	if (!strcmp(line, "wait")) {
-		s->due = kiosk_now() + atoi(arg);
+		s->due = clock_now_ms() + atoi(arg);
 		return false;
 	}
 	if (!strcmp(line, "screenshot"))

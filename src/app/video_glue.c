@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/clock.h"
 #include "app/facil.h"
 #include "app/kiosk.h"
 #include "core/captions.h"
@@ -231,7 +232,7 @@ static void arm_cue(struct kiosk *k, struct video_glue *g, int64_t from_ms)
 
 static void show_controls(struct kiosk *k, struct video_glue *g)
 {
-	g->controls_until = kiosk_now() + CONTROLS_MS;
+	g->controls_until = clock_now_ms() + CONTROLS_MS;
 	if (!g->shown.controls || g->shown.controls_alpha != 255)
 		ui_invalidate(k->ui);
 	g->shown.controls = true;
@@ -262,7 +263,7 @@ static void start(struct kiosk *k, struct video_glue *g)
 		player_seek(g->player, from);
 	arm_cue(k, g, from);
 	player_play(g->player);
-	g->saved_at = kiosk_now();
+	g->saved_at = clock_now_ms();
 	show_controls(k, g);
 }
 
@@ -302,7 +303,7 @@ static void ended(struct kiosk *k, struct video_glue *g)
 	g->finished = true;
 	session_video_progress(k->session, player_length_ms(g->player));
 	stop(g);
-	session_video_done(k->session, kiosk_now());
+	session_video_done(k->session, clock_now_ms());
 	ui_invalidate(k->ui);
 }
 
@@ -311,7 +312,7 @@ static void update(struct kiosk *k, struct video_glue *g)
 {
 	unsigned bits = player_update(g->player);
 	enum player_state state = player_state(g->player);
-	int64_t now = kiosk_now(), t = player_time_ms(g->player);
+	int64_t now = clock_now_ms(), t = player_time_ms(g->player);
 	bool playing = state == PLAYER_PLAYING;
 
 	if ((bits & PLAYER_CHANGED_FRAME) && video_view_update(g->view, g->player)) {
@@ -367,7 +368,7 @@ bool video_glue_event(struct kiosk *k, const SDL_Event *ev)
 static void notice(struct kiosk *k, struct video_glue *g, const char *text)
 {
 	snprintf(g->notice, sizeof g->notice, "%s", text);
-	g->notice_until = kiosk_now() + NOTICE_MS;
+	g->notice_until = clock_now_ms() + NOTICE_MS;
 	ui_invalidate(k->ui);
 }
 
@@ -442,7 +443,7 @@ void video_glue_apply(struct kiosk *k, struct ui_action a)
 		break;
 	case UI_VIDEO_SKIP:
 		stop(g);
-		session_video_failed(k->session, kiosk_now());
+		session_video_failed(k->session, clock_now_ms());
 		break;
 	default:
 		break;
@@ -454,7 +455,7 @@ void video_glue_sync(struct kiosk *k)
 {
 	struct video_glue *g = k->video;
 	enum session_screen screen;
-	int64_t now = kiosk_now();
+	int64_t now = clock_now_ms();
 
 	if (!g || !k->session)
 		return;
@@ -507,7 +508,7 @@ void video_glue_sync(struct kiosk *k)
 int64_t video_glue_deadline(const struct kiosk *k)
 {
 	const struct video_glue *g = k->video;
-	int64_t due = -1, now = kiosk_now();
+	int64_t due = -1, now = clock_now_ms();
 	int t;
 
 	if (!g || !g->started)
