@@ -4,9 +4,9 @@
 #include "app/clock.h"
 #include "app/facil.h"
 #include "app/lockdown.h"
-#include "app/script.h"
 #include "app/signals.h"
 #include "app/video_glue.h"
+#include "core/deadline.h"
 #include "ui/page.h"
 
 void loop_apply(struct kiosk *k, struct ui_action a)
@@ -65,8 +65,12 @@ void loop_apply(struct kiosk *k, struct ui_action a)
 	case UI_VIDEO_VOLUME:
 	case UI_VIDEO_SKIP:
 	case UI_VIDEO_SEEK:
-		if (k->video)
-			video_glue_apply(k, a);
+		if (k->video) {
+			struct request_list out = {0};
+
+			video_glue_apply(k->video, a, &out);
+			kiosk_apply(k, &out);
+		}
 		break;
 	}
 	ui_invalidate(k->ui);
@@ -74,12 +78,14 @@ void loop_apply(struct kiosk *k, struct ui_action a)
 
 void loop_handle(struct kiosk *k, const SDL_Event *ev)
 {
-	bool redraw = false;
+	struct request_list out = {0};
+	struct facil_context context;
+	bool redraw = false, used;
 
 	/* systemd stopping the service, or Ctrl+C on a terminal: save and leave, in every mode
 	 * (a trainee cannot send signals). */
 	if (signals_event() && ev->type == signals_event()) {
-		k->quit = true;
+		kiosk_request(k, REQUEST_QUIT);
 		return;
 	}
 	/* In kiosk mode nothing a trainee does closes the window: only the facilitator's menu
@@ -88,14 +94,22 @@ void loop_handle(struct kiosk *k, const SDL_Event *ev)
 		return;
 	lockdown_restore(k->window, ev, k->options.kiosk);
 	if (ev->type == SDL_QUIT) {
-		k->quit = true;
+		kiosk_request(k, REQUEST_QUIT);
 		return;
 	}
 	/* The player's wake-ups first: the video must keep updating under the facilitator's
 	 * pages too. */
-	if (k->video && video_glue_event(k, ev))
-		return;
-	if (facil_handle(k, ev))
+	if (k->video) {
+		used = video_glue_event(k->video, ev, &out);
+		kiosk_apply(k, &out);
+		if (used)
+			return;
+	}
+	out.count = 0;
+	context = kiosk_facil_context(k);
+	used = facil_handle(k->facil, &context, ev, &out);
+	kiosk_apply(k, &out);
+	if (used)
 		return;
 	if (!k->session) {
 		if (ev->type == SDL_WINDOWEVENT)
@@ -131,40 +145,34 @@ void loop_present(struct kiosk *k)
 		k->first_frame_ms = clock_now_ms();
 }
 
-/* Milliseconds until the next timer (session or script), or -1 when nothing is due. */
+/* Milliseconds until the next timer (session, facilitator, video), or -1 when nothing is due. */
 static int next_timeout(struct kiosk *k, int64_t now)
 {
-	int64_t due = k->session ? session_next_deadline(k->session, now) : -1;
-	int64_t f = facil_deadline(k, now);
+	int64_t due = k->session ? session_next_deadline(k->session, now) : DEADLINE_NONE;
 
-	if (f >= 0 && (due < 0 || f < due))
-		due = f;
-	int64_t video = video_glue_deadline(k);
-
-	if (video >= 0 && (due < 0 || video < due))
-		due = video;
-
-	if (k->script) {
-		int64_t s = script_due(k->script);
-
-		if (due < 0 || s < due)
-			due = s;
-	}
-	if (due < 0)
-		return -1;
-	return due <= now ? 0 : (int)(due - now);
+	due = deadline_earliest(due, facil_deadline(k->facil, now));
+	if (k->video)
+		due = deadline_earliest(due, video_glue_deadline(k->video, now));
+	return deadline_wait_ms(due, now);
 }
 
 static void run_timers(struct kiosk *k)
 {
 	int64_t now = clock_now_ms(), left;
+	struct facil_context context = kiosk_facil_context(k);
+	struct request_list out = {0};
 
-	facil_tick(k, now);
+	facil_tick(k->facil, &context, now, &out);
+	kiosk_apply(k, &out);
 	if (!k->session)
 		return;
 	if (session_tick(k->session, now))
 		ui_invalidate(k->ui);
-	video_glue_sync(k);
+	if (k->video) {
+		out.count = 0;
+		video_glue_sync(k->video, &out);
+		kiosk_apply(k, &out);
+	}
 	left = session_countdown_ms(k->session, now);
 	if ((left < 0 ? -1 : (left + 999) / 1000) != k->shown_countdown)
 		ui_invalidate(k->ui);
@@ -199,7 +207,7 @@ bool loop_iterate(struct kiosk *k, int max_wait_ms)
 	return presented;
 }
 
-int loop_run(struct kiosk *k)
+int loop_run(struct kiosk *k, const struct loop_feed *feed)
 {
 	SDL_Event ev;
 
@@ -212,13 +220,17 @@ int loop_run(struct kiosk *k)
 	loop_render(k);
 	loop_present(k);
 	while (!k->quit && !signals_caught()) {
-		if (k->script &&
-		    (script_polling(k->script) || script_due(k->script) <= clock_now_ms())) {
-			script_step(k->script, k);
-			if (k->quit)
-				break;
+		int wait = -1;
+
+		if (feed) {
+			if (feed->ready(feed->data, clock_now_ms())) {
+				feed->run(feed->data, k);
+				if (k->quit)
+					break;
+			}
+			wait = deadline_wait_ms(feed->due(feed->data), clock_now_ms());
 		}
-		loop_iterate(k, -1);
+		loop_iterate(k, wait);
 	}
 	return k->status;
 }

@@ -472,7 +472,7 @@ static int run_video(struct script *s, struct kiosk *k, const char *line, const 
 {
 	char buf[128];
 	long long a = 0, b = 0;
-	int64_t t = video_glue_time_ms(k);
+	int64_t t = video_glue_time_ms(k->video);
 
 	if (!strcmp(line, "wait-screen")) {
 		const char *now = screen_now(k, buf, sizeof buf);
@@ -486,7 +486,7 @@ static int run_video(struct script *s, struct kiosk *k, const char *line, const 
 				  timeout, "screen", arg);
 	}
 	if (!strcmp(line, "wait-video-error"))
-		return poll_until(s, k, video_glue_error(k)[0] != '\0', atoi(arg) > 0 ? atoi(arg) : 6000,
+		return poll_until(s, k, video_glue_error(k->video)[0] != '\0', atoi(arg) > 0 ? atoi(arg) : 6000,
 				  "the video's error message within (ms)", arg);
 	if (!strcmp(line, "wait-video-time"))
 		return poll_until(s, k, t >= atoll(arg), 20000, "video time", arg);
@@ -498,15 +498,15 @@ static int run_video(struct script *s, struct kiosk *k, const char *line, const 
 		return true;
 	}
 	if (!strcmp(line, "expect-video-frames")) {
-		if (video_glue_frames(k) < (unsigned long)atol(arg))
+		if (video_glue_frames(k->video) < (unsigned long)atol(arg))
 			return failed(s, k, "fewer than %s pictures shown%s", arg, "");
 		return true;
 	}
 	if (!strcmp(line, "expect-video-notice")) {
 		/* With no text: no notice shows. */
-		if (!*arg ? video_glue_notice(k)[0] != '\0' : !strstr(video_glue_notice(k), arg))
+		if (!*arg ? video_glue_notice(k->video)[0] != '\0' : !strstr(video_glue_notice(k->video), arg))
 			return failed(s, k, "expected a notice with '%s', got '%s'", arg,
-				      video_glue_notice(k));
+				      video_glue_notice(k->video));
 		return true;
 	}
 	if (!strcmp(line, "expect-captions"))
