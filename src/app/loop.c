@@ -181,11 +181,10 @@ static void run_timers(struct kiosk *k)
 bool loop_iterate(struct kiosk *k, int max_wait_ms)
 {
 	SDL_Event ev;
-	int timeout = next_timeout(k, clock_now_ms());
+	/* Waits in ms, like deadlines: the earlier one wins, -1 (none) gives way. */
+	int timeout = (int)deadline_earliest(next_timeout(k, clock_now_ms()), max_wait_ms);
 	bool presented = false;
 
-	if (max_wait_ms >= 0 && (timeout < 0 || timeout > max_wait_ms))
-		timeout = max_wait_ms;
 	if (ui_needs_redraw(k->ui))
 		timeout = 0;
 	if (timeout < 0 ? SDL_WaitEvent(&ev) : SDL_WaitEventTimeout(&ev, timeout)) {
