@@ -21,7 +21,7 @@
 struct datalock;
 struct video_glue;
 
-/* What the kiosk runs (scenario, store, session, video) is changed by this file alone, which
+/* What the kiosk runs (scenario, store, session, video) is changed by kiosk.c alone, which
  * keeps it consistent: a session only on a scenario and a store, a player only with a session.
  * Everything else reads it. */
 struct kiosk {
