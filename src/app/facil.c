@@ -8,67 +8,63 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/loop.h"
+#include "app/clock.h"
+#include "core/deadline.h"
 
-static void data_folder(const struct kiosk *k, char *out, size_t size)
+/* The data folder the kiosk's store opens (the store itself opens later). */
+static void data_folder(const struct options *o, char *out, size_t size)
 {
 	struct rjk_error err = {{0}};
 
-	if (k->store)
-		snprintf(out, size, "%s", store_dir(k->store));
-	else if (k->options.data)
-		snprintf(out, size, "%s", k->options.data);
+	if (o->data)
+		snprintf(out, size, "%s", o->data);
 	else if (!store_default_dir(out, size, &err))
 		snprintf(out, size, ".");
 }
 
-static void apply_settings(struct kiosk *k)
+static void apply_settings(struct facil *f)
 {
-	struct ui_settings ui = {k->facil->settings.text_percent, k->facil->settings.high_contrast};
+	struct ui_settings ui = {f->settings.text_percent, f->settings.high_contrast};
 
-	ui_set_settings(k->ui, &ui);
+	ui_set_settings(f->ui, &ui);
 }
 
-struct facil *facil_new(struct kiosk *k)
+struct facil *facil_new(const struct options *options, struct ui *ui, SDL_Window *window)
 {
 	struct facil *f = calloc(1, sizeof *f);
 	struct rjk_error err = {{0}};
 
 	if (!f)
 		return NULL;
-	k->facil = f;
+	f->options = options;
+	f->ui = ui;
+	f->window = window;
 	f->hold_since = -1;
 	f->shown_second = -1;
-	data_folder(k, f->data_dir, sizeof f->data_dir);
+	data_folder(options, f->data_dir, sizeof f->data_dir);
 	if (!settings_load(f->data_dir, &f->settings, &err))
 		fprintf(stderr, "rjkiosk: %s (using the default settings)\n", err.message);
 	/* The command line wins over what was saved. */
-	if (k->options.text_percent != 100)
-		f->settings.text_percent = k->options.text_percent;
-	if (k->options.high_contrast)
+	if (f->options->text_percent != 100)
+		f->settings.text_percent = f->options->text_percent;
+	if (f->options->high_contrast)
 		f->settings.high_contrast = true;
-	if (k->options.idle_s >= 0)
-		f->settings.idle_s = k->options.idle_s;
-	apply_settings(k);
+	if (f->options->idle_s >= 0)
+		f->settings.idle_s = f->options->idle_s;
+	apply_settings(f);
 	inactivity_init(&f->idle, (int64_t)f->settings.idle_s * 1000);
 	f->pin = pin_open(f->data_dir, NULL, &err);
 	if (!f->pin) {
 		fprintf(stderr, "rjkiosk: %s\n", err.message);
 		snprintf(f->pin_problem, sizeof f->pin_problem, "%s", err.message);
 	}
-	/* The scenario chosen in the menu comes back after a restart; a locked kiosk keeps it
-	 * over the service's --scenario, which only says where a new kiosk starts. */
-	if (f->settings.scenario[0] && (!k->options.scenario || k->options.kiosk))
-		k->options.scenario = f->settings.scenario;
 	return f;
 }
 
-void facil_start(struct kiosk *k)
+void facil_start(struct facil *f, const struct facil_context *c)
 {
-	struct facil *f = k->facil;
-
-	if (k->options.kiosk && f->pin && !pin_is_set(f->pin))
-		facil_show(k, FACIL_NEW_PIN);
+	if (f->options->kiosk && f->pin && !pin_is_set(f->pin))
+		facil_show(f, c, FACIL_NEW_PIN);
 }
 
 void facil_free(struct facil *f)
@@ -77,7 +73,6 @@ void facil_free(struct facil *f)
 		return;
 	pin_free(f->pin);
 	scenario_dir_release(&f->scenarios);
-	free(f->scenario_path);
 	free(f);
 }
 
@@ -99,49 +94,44 @@ const char *facil_page_name(const struct facil *f)
 	return f ? names[f->mode] : NULL;
 }
 
-void facil_show(struct kiosk *k, enum facil_mode mode)
+void facil_show(struct facil *f, const struct facil_context *c, enum facil_mode mode)
 {
-	struct facil *f = k->facil;
-
 	if (mode != f->mode || mode == FACIL_RESULT)
 		f->generation++;
 	f->mode = mode;
 	/* With no session the kiosk waits for the facilitator, unless it has a problem to show. */
-	if (mode == FACIL_NONE && !k->session && !k->problem[0])
+	if (mode == FACIL_NONE && !c->session && !c->problem[0])
 		f->mode = mode = FACIL_IDLE;
 	if (mode == FACIL_NONE) {
-		ui_show_page(k->ui, NULL);
+		ui_show_page(f->ui, NULL);
 	} else {
-		facil_build_page(k);
-		ui_show_page(k->ui, &f->page);
+		facil_build_page(f, c);
+		ui_show_page(f->ui, &f->page);
 	}
-	ui_invalidate(k->ui);
+	ui_invalidate(f->ui);
 }
 
-void facil_result(struct kiosk *k, bool ok, const char *fmt, ...)
+void facil_result(struct facil *f, const struct facil_context *c, bool ok, const char *fmt, ...)
 {
-	struct facil *f = k->facil;
 	va_list ap;
 
 	va_start(ap, fmt);
 	vsnprintf(f->body, sizeof f->body, fmt, ap);
 	va_end(ap);
 	snprintf(f->notice, sizeof f->notice, "%s", ok ? "Done" : "That did not work");
-	facil_show(k, FACIL_RESULT);
+	facil_show(f, c, FACIL_RESULT);
 }
 
-static void open_pad(struct kiosk *k)
+static void open_pad(struct facil *f, const struct facil_context *c)
 {
-	struct facil *f = k->facil;
-
 	f->digits[0] = '\0';
 	f->notice[0] = '\0';
 	if (!f->pin)
-		facil_show(k, FACIL_NO_PIN); /* the PIN files are damaged: says how to repair them */
+		facil_show(f, c, FACIL_NO_PIN); /* the PIN files are damaged: says how to repair them */
 	else if (!pin_is_set(f->pin))
-		facil_show(k, k->options.kiosk ? FACIL_NEW_PIN : FACIL_NO_PIN);
+		facil_show(f, c, f->options->kiosk ? FACIL_NEW_PIN : FACIL_NO_PIN);
 	else
-		facil_show(k, FACIL_PIN);
+		facil_show(f, c, FACIL_PIN);
 }
 
 static bool pin_mode(enum facil_mode m)
@@ -150,9 +140,8 @@ static bool pin_mode(enum facil_mode m)
 }
 
 /* The PIN pad's OK: checks the PIN, or takes a new one (twice). */
-static void submit_pin(struct kiosk *k)
+static void submit_pin(struct facil *f, const struct facil_context *c)
 {
-	struct facil *f = k->facil;
 	struct rjk_error err = {{0}};
 
 	if (f->mode == FACIL_NEW_PIN) {
@@ -176,7 +165,7 @@ static void submit_pin(struct kiosk *k)
 		} else {
 			memset(f->first_pin, 0, sizeof f->first_pin);
 			memset(f->digits, 0, sizeof f->digits);
-			facil_result(k, true, "The PIN is set. Ctrl+Alt+F, or holding the top-left "
+			facil_result(f, c, true, "The PIN is set. Ctrl+Alt+F, or holding the top-left "
 				     "corner for three seconds, opens this menu from now on.");
 			return;
 		}
@@ -185,7 +174,7 @@ static void submit_pin(struct kiosk *k)
 		case PIN_OK:
 			memset(f->digits, 0, sizeof f->digits);
 			f->notice[0] = '\0';
-			facil_show(k, FACIL_MENU);
+			facil_show(f, c, FACIL_MENU);
 			return;
 		case PIN_WRONG:
 			snprintf(f->notice, sizeof f->notice, "That PIN is not right. Please try again.");
@@ -204,12 +193,11 @@ static void submit_pin(struct kiosk *k)
 	}
 	memset(f->digits, 0, sizeof f->digits);
 	f->generation++;
-	facil_show(k, f->mode);
+	facil_show(f, c, f->mode);
 }
 
-static void pin_key(struct kiosk *k, int id)
+static void pin_key(struct facil *f, const struct facil_context *c, int id)
 {
-	struct facil *f = k->facil;
 	size_t n = strlen(f->digits);
 
 	if (id == UI_PAGE_ERASE) {
@@ -219,68 +207,65 @@ static void pin_key(struct kiosk *k, int id)
 		f->digits[n] = (char)('0' + id - UI_PAGE_DIGIT);
 		f->digits[n + 1] = '\0';
 	}
-	facil_show(k, f->mode);
+	facil_show(f, c, f->mode);
 }
 
 /* A page's button (or the key standing for it). */
-static void press(struct kiosk *k, int id)
+static void press(struct facil *f, const struct facil_context *c, int id, struct request_list *out)
 {
-	struct facil *f = k->facil;
-
 	if (pin_mode(f->mode) && id >= UI_PAGE_DIGIT) {
-		pin_key(k, id);
+		pin_key(f, c, id);
 	} else if (id == ID_UNLOCK) {
-		submit_pin(k);
+		submit_pin(f, c);
 	} else if (id == ID_CANCEL) {
 		memset(f->digits, 0, sizeof f->digits);
 		/* A kiosk with no PIN yet cannot leave the "choose a PIN" pad. */
-		if (k->options.kiosk && f->pin && !pin_is_set(f->pin))
-			facil_show(k, FACIL_NEW_PIN);
+		if (f->options->kiosk && f->pin && !pin_is_set(f->pin))
+			facil_show(f, c, FACIL_NEW_PIN);
 		else
-			facil_show(k, FACIL_NONE);
+			facil_show(f, c, FACIL_NONE);
 	} else if (id == ID_STILL_HERE) {
-		inactivity_touch(&f->idle, kiosk_now());
-		facil_show(k, FACIL_NONE);
+		inactivity_touch(&f->idle, clock_now_ms());
+		facil_show(f, c, FACIL_NONE);
 	} else {
-		facil_menu_press(k, id);
+		facil_menu_press(f, c, id, out);
 	}
 }
 
-static bool in_corner(const struct kiosk *k, int x, int y)
+static bool in_corner(const struct facil *f, int x, int y)
 {
 	int w = 0, h = 0, size;
 
-	SDL_GetWindowSize(k->window, &w, &h);
+	SDL_GetWindowSize(f->window, &w, &h);
 	size = (w < h ? w : h) / 12;
 	return x >= 0 && y >= 0 && x < size && y < size;
 }
 
 /* Pointer down on the top-left corner starts the hold; anything else cancels it. */
-static void track_hold(struct kiosk *k, const SDL_Event *ev)
+static void track_hold(struct facil *f, const SDL_Event *ev)
 {
-	struct facil *f = k->facil;
 	int x, y, w = 0, h = 0;
 
-	SDL_GetWindowSize(k->window, &w, &h);
+	SDL_GetWindowSize(f->window, &w, &h);
 	switch (ev->type) {
 	case SDL_MOUSEBUTTONDOWN:
 		if (ev->button.which != SDL_TOUCH_MOUSEID)
-			f->hold_since = in_corner(k, ev->button.x, ev->button.y) ? kiosk_now() : -1;
+			f->hold_since = in_corner(f, ev->button.x, ev->button.y) ? clock_now_ms() : -1;
 		break;
 	case SDL_FINGERDOWN:
 		x = (int)(ev->tfinger.x * (float)w);
 		y = (int)(ev->tfinger.y * (float)h);
-		f->hold_since = in_corner(k, x, y) ? kiosk_now() : -1;
+		f->hold_since = in_corner(f, x, y) ? clock_now_ms() : -1;
 		break;
 	case SDL_MOUSEMOTION:
 		if (f->hold_since >= 0 && ev->motion.which != SDL_TOUCH_MOUSEID &&
-		    !in_corner(k, ev->motion.x, ev->motion.y))
+		    !in_corner(f, ev->motion.x, ev->motion.y))
 			f->hold_since = -1;
 		break;
 	case SDL_FINGERMOTION:
 		x = (int)(ev->tfinger.x * (float)w);
 		y = (int)(ev->tfinger.y * (float)h);
-		if (!in_corner(k, x, y))
+		if (!in_corner(f, x, y))
 			f->hold_since = -1;
 		break;
 	case SDL_MOUSEBUTTONUP:
@@ -308,33 +293,33 @@ static bool is_input(const SDL_Event *ev)
 }
 
 /* Keys the facilitator's pages take before the UI does: digits on the pad, Enter, Escape. */
-static bool page_key(struct kiosk *k, const SDL_Keysym *key)
+static bool page_key(struct facil *f, const struct facil_context *c, const SDL_Keysym *key,
+		     struct request_list *out)
 {
-	struct facil *f = k->facil;
 	SDL_Keycode s = key->sym;
 
 	if (pin_mode(f->mode)) {
 		if (s >= SDLK_0 && s <= SDLK_9)
-			return pin_key(k, UI_PAGE_DIGIT + (int)(s - SDLK_0)), true;
+			return pin_key(f, c, UI_PAGE_DIGIT + (int)(s - SDLK_0)), true;
 		if (s >= SDLK_KP_1 && s <= SDLK_KP_9)
-			return pin_key(k, UI_PAGE_DIGIT + 1 + (int)(s - SDLK_KP_1)), true;
+			return pin_key(f, c, UI_PAGE_DIGIT + 1 + (int)(s - SDLK_KP_1)), true;
 		if (s == SDLK_KP_0)
-			return pin_key(k, UI_PAGE_DIGIT), true;
+			return pin_key(f, c, UI_PAGE_DIGIT), true;
 		if (s == SDLK_BACKSPACE)
-			return pin_key(k, UI_PAGE_ERASE), true;
+			return pin_key(f, c, UI_PAGE_ERASE), true;
 		if (s == SDLK_RETURN || s == SDLK_KP_ENTER)
-			return submit_pin(k), true;
+			return submit_pin(f, c), true;
 	}
 	if (s == SDLK_ESCAPE && f->page.back)
-		return press(k, f->page.back_id), true;
+		return press(f, c, f->page.back_id, out), true;
 	if (s == SDLK_ESCAPE && f->mode == FACIL_MENU)
-		return press(k, ID_CLOSE_MENU), true;
+		return press(f, c, ID_CLOSE_MENU, out), true;
 	return false;
 }
 
-bool facil_handle(struct kiosk *k, const SDL_Event *ev)
+bool facil_handle(struct facil *f, const struct facil_context *c, const SDL_Event *ev,
+		  struct request_list *out)
 {
-	struct facil *f = k->facil;
 	struct ui_action act;
 
 	if (!f)
@@ -342,38 +327,36 @@ bool facil_handle(struct kiosk *k, const SDL_Event *ev)
 	if (ev->type == SDL_KEYDOWN && ev->key.keysym.sym == SDLK_f &&
 	    (ev->key.keysym.mod & KMOD_CTRL) && (ev->key.keysym.mod & KMOD_ALT)) {
 		if (f->mode == FACIL_NONE || f->mode >= FACIL_BLANK)
-			open_pad(k);
+			open_pad(f, c);
 		return true;
 	}
-	track_hold(k, ev);
+	track_hold(f, ev);
 	if (f->mode == FACIL_NONE) {
 		if (is_input(ev))
-			inactivity_touch(&f->idle, kiosk_now());
+			inactivity_touch(&f->idle, clock_now_ms());
 		return false;
 	}
 	if (f->mode == FACIL_BLANK || f->mode == FACIL_IDLE) {
 		/* Only the facilitator's way in (chord or corner) leaves these screens. */
 		if (ev->type == SDL_WINDOWEVENT)
-			ui_event(k->ui, k->session, ev, NULL);
+			ui_event(f->ui, c->session, ev, NULL);
 		return true;
 	}
 	if (f->mode == FACIL_WARNING && is_input(ev)) {
 		/* Any touch, click or key counts as "I'm still here". */
-		press(k, ID_STILL_HERE);
+		press(f, c, ID_STILL_HERE, out);
 		return true;
 	}
-	if (ev->type == SDL_KEYDOWN && page_key(k, &ev->key.keysym))
+	if (ev->type == SDL_KEYDOWN && page_key(f, c, &ev->key.keysym, out))
 		return true;
-	act = ui_event(k->ui, k->session, ev, NULL);
+	act = ui_event(f->ui, c->session, ev, NULL);
 	if (act.kind == UI_PAGE)
-		press(k, act.arg);
+		press(f, c, act.arg, out);
 	return true;
 }
 
-static int64_t countdown_second(const struct kiosk *k, int64_t now)
+static int64_t countdown_second(const struct facil *f, int64_t now)
 {
-	const struct facil *f = k->facil;
-
 	if (f->mode == FACIL_WARNING)
 		return (inactivity_warning_left(&f->idle, now) + 999) / 1000;
 	if (f->mode == FACIL_PIN && f->pin)
@@ -403,9 +386,9 @@ static bool watched(const struct session *s)
 	}
 }
 
-void facil_tick(struct kiosk *k, int64_t now)
+void facil_tick(struct facil *f, const struct facil_context *c, int64_t now,
+		struct request_list *out)
 {
-	struct facil *f = k->facil;
 	bool trainee_screen;
 
 	if (!f)
@@ -413,50 +396,40 @@ void facil_tick(struct kiosk *k, int64_t now)
 	if (f->hold_since >= 0 && now - f->hold_since >= FACIL_HOLD_MS) {
 		f->hold_since = -1;
 		if (f->mode == FACIL_NONE || f->mode >= FACIL_BLANK)
-			open_pad(k);
+			open_pad(f, c);
 	}
-	trainee_screen = watched(k->session) &&
+	trainee_screen = watched(c->session) &&
 			 (f->mode == FACIL_NONE || f->mode == FACIL_WARNING);
 	inactivity_watch(&f->idle, trainee_screen, now);
 	switch (inactivity_state(&f->idle, now)) {
 	case INACTIVITY_WARNING:
 		if (f->mode == FACIL_NONE)
-			facil_show(k, FACIL_WARNING);
+			facil_show(f, c, FACIL_WARNING);
 		break;
 	case INACTIVITY_EXPIRED:
 		inactivity_watch(&f->idle, false, now);
-		session_time_out(k->session, now);
-		facil_show(k, FACIL_NONE);
+		request_add(out, (struct request){.kind = REQUEST_TIME_OUT});
+		facil_show(f, c, FACIL_NONE);
 		break;
 	default:
 		if (f->mode == FACIL_WARNING)
-			facil_show(k, FACIL_NONE);
+			facil_show(f, c, FACIL_NONE);
 		break;
 	}
-	if (countdown_second(k, now) != f->shown_second) {
-		f->shown_second = countdown_second(k, now);
+	if (countdown_second(f, now) != f->shown_second) {
+		f->shown_second = countdown_second(f, now);
 		if (f->mode != FACIL_NONE)
-			facil_show(k, f->mode);
+			facil_show(f, c, f->mode);
 	}
 }
 
-int64_t facil_deadline(const struct kiosk *k, int64_t now)
+int64_t facil_deadline(const struct facil *f, int64_t now)
 {
-	const struct facil *f = k->facil;
-	int64_t due, d;
+	int64_t due = inactivity_deadline(&f->idle, now);
 
-	if (!f)
-		return -1;
-	due = inactivity_deadline(&f->idle, now);
-	if (f->hold_since >= 0) {
-		d = f->hold_since + FACIL_HOLD_MS;
-		if (due < 0 || d < due)
-			due = d;
-	}
-	if (f->mode == FACIL_PIN && f->pin && pin_locked_for(f->pin)) {
-		d = now + 1000;
-		if (due < 0 || d < due)
-			due = d;
-	}
+	if (f->hold_since >= 0)
+		due = deadline_earliest(due, f->hold_since + FACIL_HOLD_MS);
+	if (f->mode == FACIL_PIN && f->pin && pin_locked_for(f->pin))
+		due = deadline_earliest(due, now + 1000);
 	return due;
 }

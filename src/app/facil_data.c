@@ -66,20 +66,20 @@ struct step_count {
 };
 
 /* One participant's answers: counted per step, and written out when answers is not NULL. */
-static void participant(struct kiosk *k, const struct store_participant_info *who,
+static void participant(const struct facil_context *c, const struct store_participant_info *who,
 			struct step_count *counts, char *answers, size_t size, size_t *used)
 {
 	struct stored_response *r = NULL;
 	struct rjk_error err = {{0}};
 	size_t rn = 0, index;
 
-	if (!store_load_responses(k->store, who->id, &r, &rn, &err))
+	if (!store_load_responses(c->store, who->id, &r, &rn, &err))
 		return;
 	if (answers)
 		put(answers, size, used, "\n%s%s:\n", who->name,
 		    who->submitted ? "" : " (not submitted)");
 	for (size_t i = 0; i < rn; i++) {
-		if (scenario_find_step(k->scenario, r[i].step_id, &index) && index < 256) {
+		if (scenario_find_step(c->scenario, r[i].step_id, &index) && index < 256) {
 			counts[index].answered += r[i].status == RESPONSE_ANSWERED;
 			counts[index].passed += r[i].status == RESPONSE_PASSED;
 		}
@@ -94,31 +94,31 @@ static void participant(struct kiosk *k, const struct store_participant_info *wh
 	store_responses_free(r, rn);
 }
 
-void facil_progress_text(struct kiosk *k, char *out, size_t size)
+void facil_progress_text(struct facil *f, const struct facil_context *c, char *out, size_t size)
 {
-	const struct scenario *sc = k->scenario;
+	const struct scenario *sc = c->scenario;
 	struct store_participant_info *people = NULL;
 	struct step_count counts[256] = {{0}};
 	struct rjk_error err = {{0}};
 	static char answers[FACIL_BODY];
 	size_t n = 0, used = 0, answers_used = 0, submitted = 0;
-	bool show = k->facil->show_answers;
+	bool show = f->show_answers;
 
 	out[0] = answers[0] = '\0';
-	if (!k->session || !store_list_participants(k->store, session_store_id(k->session), &people,
+	if (!c->session || !store_list_participants(c->store, session_store_id(c->session), &people,
 						    &n, &err)) {
-		put(out, size, &used, "%s", k->session ? err.message : "No session is running.");
+		put(out, size, &used, "%s", c->session ? err.message : "No session is running.");
 		return;
 	}
 	for (size_t p = 0; p < n; p++) {
 		submitted += people[p].submitted != 0;
-		participant(k, &people[p], counts, show ? answers : NULL, sizeof answers,
+		participant(c, &people[p], counts, show ? answers : NULL, sizeof answers,
 			    &answers_used);
 	}
 	store_participants_free(people, n);
 	put(out, size, &used, "%s, session %lld: %zu participant%s, %zu submitted.\n\n"
 	    "Answers per question (the question's id in the scenario):\n", sc->title,
-	    (long long)session_store_id(k->session), n, n == 1 ? "" : "s", submitted);
+	    (long long)session_store_id(c->session), n, n == 1 ? "" : "s", submitted);
 	for (size_t i = 0; i < sc->step_count && i < 256; i++) {
 		/* Discussion prompts without notes take no answers: nothing to count. */
 		if (sc->steps[i].kind == STEP_DISCUSSION && !sc->steps[i].notes)
@@ -177,19 +177,19 @@ void facil_list_folders(struct facil *f)
 	add_mounts(f, "/run/media", 2);
 }
 
-void facil_export(struct kiosk *k, const char *folder)
+void facil_export(struct facil *f, const struct facil_context *c, const char *folder)
 {
 	static const enum export_format formats[] = {EXPORT_CSV, EXPORT_JSON, EXPORT_XAPI};
 	static const char *const ext[] = {"csv", "json", "xapi.json"};
-	int64_t session = k->session ? session_store_id(k->session) : 0;
+	int64_t session = c->session ? session_store_id(c->session) : 0;
 	struct export_summary sum = {0};
 	struct rjk_error err = {{0}};
 	char stamp[32], path[4096], names[3][256];
 	time_t now = time(NULL);
 	struct tm tm;
 
-	if (!k->store) {
-		facil_result(k, false, "No answers can be read on this machine.");
+	if (!c->store) {
+		facil_result(f, c, false, "No answers can be read on this machine.");
 		return;
 	}
 	gmtime_r(&now, &tm);
@@ -203,8 +203,8 @@ void facil_export(struct kiosk *k, const char *folder)
 		else
 			snprintf(names[i], sizeof names[i], "rjkiosk-all-%s.%s", stamp, ext[i]);
 		snprintf(path, sizeof path, "%s/%s", folder, names[i]);
-		if (!export_to_path(k->store, &opts, path, &sum, &err)) {
-			facil_result(k, false, "The export to %s did not finish: %s\n\n%s", folder,
+		if (!export_to_path(c->store, &opts, path, &sum, &err)) {
+			facil_result(f, c, false, "The export to %s did not finish: %s\n\n%s", folder,
 				     err.message, i ? "The files named before it are complete." :
 				     "No file was written.");
 			return;
@@ -212,36 +212,36 @@ void facil_export(struct kiosk *k, const char *folder)
 	}
 	/* The files are on the stick; their names are too once the folder is synced. */
 	durable_sync_dir(folder);
-	facil_result(k, true, "%zu answer%s from %zu participant%s written to %s:\n%s\n%s\n%s\n\n"
+	facil_result(f, c, true, "%zu answer%s from %zu participant%s written to %s:\n%s\n%s\n%s\n\n"
 		     "If this is a USB stick, wait for its light to stop before pulling it out.",
 		     sum.responses, sum.responses == 1 ? "" : "s", sum.participants,
 		     sum.participants == 1 ? " was" : "s were", folder, names[0], names[1], names[2]);
 }
 
-void facil_purge_preview(struct kiosk *k, int days, char *out, size_t size)
+void facil_purge_preview(const struct facil_context *c, int days, char *out, size_t size)
 {
 	struct store_purge_request req = {.scope = STORE_PURGE_OLDER_THAN, .days = days};
 	struct rjk_error err = {{0}};
 	size_t s = 0, p = 0, r = 0;
 
-	if (!k->store || !store_purge_preview(k->store, &req, &s, &p, &r, &err))
-		snprintf(out, size, "%s", k->store ? err.message : "No answers are stored.");
+	if (!c->store || !store_purge_preview(c->store, &req, &s, &p, &r, &err))
+		snprintf(out, size, "%s", c->store ? err.message : "No answers are stored.");
 	else
 		snprintf(out, size, "Sessions older than %d days: %zu sessions, %zu participants "
 			 "and %zu answers will be deleted for good. This cannot be undone.",
 			 days, s, p, r);
 }
 
-void facil_purge(struct kiosk *k, int days)
+void facil_purge(struct facil *f, const struct facil_context *c, int days)
 {
 	struct store_purge_request req = {.scope = STORE_PURGE_OLDER_THAN, .days = days};
 	struct rjk_error err = {{0}};
 	size_t deleted = 0;
 
-	if (!k->store || !store_purge(k->store, &req, &deleted, &err))
-		facil_result(k, false, "Nothing was deleted: %s",
-			     k->store ? err.message : "no answers are stored.");
+	if (!c->store || !store_purge(c->store, &req, &deleted, &err))
+		facil_result(f, c, false, "Nothing was deleted: %s",
+			     c->store ? err.message : "no answers are stored.");
 	else
-		facil_result(k, true, "%zu session%s deleted for good.", deleted,
+		facil_result(f, c, true, "%zu session%s deleted for good.", deleted,
 			     deleted == 1 ? " was" : "s were");
 }

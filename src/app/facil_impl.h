@@ -3,7 +3,6 @@
 #define RJK_APP_FACIL_IMPL_H
 
 #include "app/facil.h"
-#include "app/kiosk.h"
 #include "core/inactivity.h"
 #include "core/pin.h"
 #include "core/scenario_dir.h"
@@ -62,6 +61,11 @@ enum {
 #define FACIL_BODY 16384
 
 struct facil {
+	/* borrowed for the facilitator's side's life */
+	const struct options *options;
+	struct ui *ui;
+	SDL_Window *window;
+
 	enum facil_mode mode;
 	struct pin *pin;
 	char pin_problem[RJK_ERROR_MAX];   /* why the PIN files cannot be used */
@@ -76,8 +80,7 @@ struct facil {
 	int64_t shown_second;              /* countdown second on screen */
 	bool show_answers;
 	struct scenario_dir scenarios;
-	char *scenario_path;               /* the scenario chosen from the menu (owned) */
-	size_t scenario_pick;              /* the invalid one whose errors are shown */
+	size_t scenario_pick;              /* the one last pressed in the list of scenarios */
 	char folders[FACIL_FOLDERS][4096];
 	size_t folder_count;
 	int purge_days;
@@ -88,28 +91,25 @@ struct facil {
 };
 
 /* Puts mode's page on screen (or the journey for FACIL_NONE). */
-void facil_show(struct kiosk *kiosk, enum facil_mode mode);
+void facil_show(struct facil *f, const struct facil_context *c, enum facil_mode mode);
 
 /* Builds the page for the current mode into facil->page (facil_menu.c). */
-void facil_build_page(struct kiosk *kiosk);
+void facil_build_page(struct facil *f, const struct facil_context *c);
 
-/* A menu button was pressed (facil_menu.c). */
-void facil_menu_press(struct kiosk *kiosk, int id);
+/* A menu button was pressed (facil_menu.c); what the kiosk must change goes to out. */
+void facil_menu_press(struct facil *f, const struct facil_context *c, int id,
+		      struct request_list *out);
 
 /* Reports a result on its own page, then back to the menu. */
-void facil_result(struct kiosk *kiosk, bool ok, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+void facil_result(struct facil *f, const struct facil_context *c, bool ok, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
 
 /* facil_data.c: the session's progress as text, the export, the purge. */
-void facil_progress_text(struct kiosk *kiosk, char *out, size_t size);
+void facil_progress_text(struct facil *f, const struct facil_context *c, char *out,
+			 size_t size);
 void facil_list_folders(struct facil *facil);
-void facil_export(struct kiosk *kiosk, const char *folder);
-void facil_purge_preview(struct kiosk *kiosk, int days, char *out, size_t size);
-void facil_purge(struct kiosk *kiosk, int days);
-
-/* facil_session.c: the kiosk's scenario and session, changed from the menu. */
-bool facil_use_scenario(struct kiosk *kiosk, const char *path, struct rjk_error *err);
-bool facil_new_session(struct kiosk *kiosk, struct rjk_error *err);
-void facil_end_session(struct kiosk *kiosk);
+void facil_export(struct facil *f, const struct facil_context *c, const char *folder);
+void facil_purge_preview(const struct facil_context *c, int days, char *out, size_t size);
+void facil_purge(struct facil *f, const struct facil_context *c, int days);
 
 #endif

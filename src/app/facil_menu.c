@@ -5,8 +5,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/clock.h"
 #include "app/facil_impl.h"
-#include "app/video_glue.h"
 
 static struct ui_page_button *add(struct facil *f, const char *label, int id)
 {
@@ -51,9 +51,8 @@ static void toggle(struct facil *f, const char *text, int id, bool on)
 	}
 }
 
-static void pin_page(struct kiosk *k)
+static void pin_page(struct facil *f)
 {
-	struct facil *f = k->facil;
 	struct ui_page *p = &f->page;
 	uint32_t locked = f->mode == FACIL_PIN && f->pin ? pin_locked_for(f->pin) : 0;
 	size_t n = strlen(f->digits);
@@ -87,7 +86,7 @@ static void pin_page(struct kiosk *k)
 			 "The PIN opens the facilitator's menu on this kiosk. Use 4 to 12 digits, "
 			 "not an easy one such as 1234." : "So that a mistyped digit cannot lock you out.");
 		/* A kiosk that has no PIN yet cannot be left before one is chosen. */
-		if (k->options.kiosk && f->pin && !pin_is_set(f->pin))
+		if (f->options->kiosk && f->pin && !pin_is_set(f->pin))
 			p->back = NULL;
 		p->alarm = f->notice[0] != '\0';
 	}
@@ -96,14 +95,14 @@ static void pin_page(struct kiosk *k)
 
 /* When the running session started, in local time: a session resumed after a crash shows
  * an earlier time than the kiosk's start. */
-static const char *started(struct kiosk *k, char *out, size_t size)
+static const char *started(const struct facil_context *c, char *out, size_t size)
 {
 	struct store_session_info *info = NULL;
 	struct rjk_error err = {{0}};
 	size_t n = 0;
 
 	snprintf(out, size, "at an unknown time");
-	if (store_list_sessions(k->store, session_store_id(k->session), &info, &n, &err) && n) {
+	if (store_list_sessions(c->store, session_store_id(c->session), &info, &n, &err) && n) {
 		time_t t = (time_t)(info[0].started / 1000);
 		struct tm tm;
 
@@ -114,18 +113,17 @@ static const char *started(struct kiosk *k, char *out, size_t size)
 	return out;
 }
 
-static void menu_page(struct kiosk *k)
+static void menu_page(struct facil *f, const struct facil_context *c)
 {
-	struct facil *f = k->facil;
 	struct ui_page *p = &f->page;
 	char when[64];
 
 	p->heading = "Facilitator";
-	if (k->session)
+	if (c->session)
 		snprintf(f->body, sizeof f->body, "%s: session %lld, started %s, is running.",
-			 k->scenario->title, (long long)session_store_id(k->session),
-			 started(k, when, sizeof when));
-	else if (k->problem[0])
+			 c->scenario->title, (long long)session_store_id(c->session),
+			 started(c, when, sizeof when));
+	else if (c->problem[0])
 		snprintf(f->body, sizeof f->body, "The scenario could not be loaded: choose one.");
 	else
 		snprintf(f->body, sizeof f->body, "No session is running.");
@@ -133,7 +131,7 @@ static void menu_page(struct kiosk *k)
 	p->two_columns = true;
 	add(f, "Choose a scenario", ID_SCENARIOS);
 	add(f, "Start a new session", ID_NEW_SESSION);
-	if (k->session) {
+	if (c->session) {
 		add(f, "End this session", ID_END_SESSION);
 		add(f, "Progress", ID_PROGRESS);
 		add(f, "Next discussion prompt", ID_NEXT_DISCUSSION);
@@ -143,17 +141,16 @@ static void menu_page(struct kiosk *k)
 	add(f, "Delete old data", ID_PURGE);
 	add(f, "Settings", ID_SETTINGS);
 	add(f, "Quit the kiosk", ID_QUIT);
-	p->main = k->session ? "Back to the kiosk" : NULL;
+	p->main = c->session ? "Back to the kiosk" : NULL;
 	p->main_id = ID_CLOSE_MENU;
-	p->back = k->session ? NULL : "Lock";
+	p->back = c->session ? NULL : "Lock";
 	p->back_id = ID_CLOSE_MENU;
 }
 
-static void scenarios_page(struct kiosk *k)
+static void scenarios_page(struct facil *f, const struct facil_context *c)
 {
-	struct facil *f = k->facil;
 	struct ui_page *p = &f->page;
-	const char *dir = k->options.scenarios;
+	const char *dir = f->options->scenarios;
 
 	p->heading = "Choose a scenario";
 	if (!f->scenarios.count)
@@ -164,7 +161,7 @@ static void scenarios_page(struct kiosk *k)
 	p->body = f->body;
 	for (size_t i = 0; i < f->scenarios.count && f->page.count < UI_PAGE_BUTTONS - 1; i++) {
 		const struct scenario_entry *e = &f->scenarios.entries[i];
-		bool current = k->scenario && !strcmp(k->scenario->title, e->title);
+		bool current = c->scenario && !strcmp(c->scenario->title, e->title);
 		struct ui_page_button *b = add(f, label(f, "%s%s", e->title, !e->valid ?
 							" (has errors)" : current ? " (in use)" : ""),
 					       ID_SCENARIO_BASE + (int)i);
@@ -175,9 +172,8 @@ static void scenarios_page(struct kiosk *k)
 	back_to_menu(f);
 }
 
-static void errors_page(struct kiosk *k)
+static void errors_page(struct facil *f)
 {
-	struct facil *f = k->facil;
 	const struct scenario_entry *e = &f->scenarios.entries[f->scenario_pick];
 	size_t used = 0;
 
@@ -208,15 +204,14 @@ static const char *idle_text(struct facil *f, char *buf, size_t size)
 	return buf;
 }
 
-static void settings_page(struct kiosk *k)
+static void settings_page(struct facil *f, const struct facil_context *c)
 {
-	struct facil *f = k->facil;
 	char idle[64];
 
 	f->page.heading = "Settings";
 	snprintf(f->body, sizeof f->body, "Kept on this machine and used again after a restart.%s",
-		 video_glue_no_sound(k) ? "\nNo sound device was found when the kiosk started: "
-					  "the video plays without sound." : "");
+		 c->no_sound ? "\nNo sound device was found when the kiosk started: "
+			       "the video plays without sound." : "");
 	f->page.body = f->body;
 	add(f, label(f, "Text size: %d%% (press to change)", f->settings.text_percent), ID_TEXT_SIZE);
 	toggle(f, "High contrast", ID_CONTRAST, f->settings.high_contrast);
@@ -227,14 +222,12 @@ static void settings_page(struct kiosk *k)
 	back_to_menu(f);
 }
 
-static void export_page(struct kiosk *k)
+static void export_page(struct facil *f, const struct facil_context *c)
 {
-	struct facil *f = k->facil;
-
 	f->page.heading = "Export answers";
 	snprintf(f->body, sizeof f->body, "%s as CSV, JSON and xAPI files. Choose where to put "
 		 "them (a USB stick appears here once plugged in).",
-		 k->session ? "This session's answers" : "Every session's answers");
+		 c->session ? "This session's answers" : "Every session's answers");
 	f->page.body = f->body;
 	facil_list_folders(f);
 	for (size_t i = 0; i < f->folder_count; i++)
@@ -242,10 +235,8 @@ static void export_page(struct kiosk *k)
 	back_to_menu(f);
 }
 
-static void purge_page(struct kiosk *k)
+static void purge_page(struct facil *f)
 {
-	struct facil *f = k->facil;
-
 	f->page.heading = "Delete old data";
 	snprintf(f->body, sizeof f->body, "Deletes sessions with their participants and answers "
 		 "for good. Export them first if they are needed.");
@@ -256,9 +247,8 @@ static void purge_page(struct kiosk *k)
 	back_to_menu(f);
 }
 
-void facil_build_page(struct kiosk *k)
+void facil_build_page(struct facil *f, const struct facil_context *c)
 {
-	struct facil *f = k->facil;
 	struct ui_page *p = &f->page;
 	unsigned generation = f->generation;
 
@@ -271,7 +261,7 @@ void facil_build_page(struct kiosk *k)
 	case FACIL_PIN:
 	case FACIL_NEW_PIN:
 	case FACIL_NEW_PIN_AGAIN:
-		pin_page(k);
+		pin_page(f);
 		break;
 	case FACIL_NO_PIN:
 		p->heading = f->pin ? "No facilitator PIN is set" : "The PIN cannot be checked";
@@ -285,39 +275,39 @@ void facil_build_page(struct kiosk *k)
 		p->main_id = ID_CANCEL;
 		break;
 	case FACIL_MENU:
-		menu_page(k);
+		menu_page(f, c);
 		break;
 	case FACIL_SCENARIOS:
-		scenarios_page(k);
+		scenarios_page(f, c);
 		break;
 	case FACIL_SCENARIO_ERRORS:
-		errors_page(k);
+		errors_page(f);
 		break;
 	case FACIL_PROGRESS:
 		p->heading = "Progress";
-		facil_progress_text(k, f->body, sizeof f->body);
+		facil_progress_text(f, c, f->body, sizeof f->body);
 		p->body = f->body;
 		p->main = f->show_answers ? "Hide the answers" : "Show the answers";
 		p->main_id = ID_SHOW_ANSWERS;
 		back_to_menu(f);
 		break;
 	case FACIL_EXPORT:
-		export_page(k);
+		export_page(f, c);
 		break;
 	case FACIL_PURGE:
-		purge_page(k);
+		purge_page(f);
 		break;
 	case FACIL_PURGE_CONFIRM:
 		p->heading = "Delete for good?";
 		p->alarm = true;
-		facil_purge_preview(k, f->purge_days, f->body, sizeof f->body);
+		facil_purge_preview(c, f->purge_days, f->body, sizeof f->body);
 		p->body = f->body;
 		add(f, "Yes, delete", ID_PURGE_YES);
 		p->back = "Cancel";
 		p->back_id = ID_PURGE;
 		break;
 	case FACIL_SETTINGS:
-		settings_page(k);
+		settings_page(f, c);
 		break;
 	case FACIL_RESULT:
 		p->heading = f->notice;
@@ -330,14 +320,14 @@ void facil_build_page(struct kiosk *k)
 		p->blank = true;
 		break;
 	case FACIL_IDLE:
-		p->title = k->scenario ? k->scenario->title : "rjkiosk";
+		p->title = c->scenario ? c->scenario->title : "rjkiosk";
 		p->heading = "Please wait";
 		p->body = "The facilitator will start the next session.";
 		break;
 	case FACIL_WARNING: {
-		int64_t left = (inactivity_warning_left(&f->idle, kiosk_now()) + 999) / 1000;
+		int64_t left = (inactivity_warning_left(&f->idle, clock_now_ms()) + 999) / 1000;
 
-		p->title = k->scenario ? k->scenario->title : NULL;
+		p->title = c->scenario ? c->scenario->title : NULL;
 		p->heading = "Are you still there?";
 		snprintf(f->body, sizeof f->body,
 			 "Nobody has touched the kiosk for a while. In %lld seconds your answers "
@@ -351,9 +341,8 @@ void facil_build_page(struct kiosk *k)
 	}
 }
 
-static void change_setting(struct kiosk *k, int id)
+static void change_setting(struct facil *f, const struct facil_context *c, int id)
 {
-	struct facil *f = k->facil;
 	struct settings *s = &f->settings;
 	struct rjk_error err = {{0}};
 	struct ui_settings ui;
@@ -377,111 +366,149 @@ static void change_setting(struct kiosk *k, int id)
 		for (i = 0; i < n && idle_choices[i] <= s->idle_s; i++)
 			;
 		s->idle_s = idle_choices[i % n];
-		inactivity_set_quiet(&f->idle, (int64_t)s->idle_s * 1000, kiosk_now());
+		inactivity_set_quiet(&f->idle, (int64_t)s->idle_s * 1000, clock_now_ms());
 		break;
 	}
 	ui = (struct ui_settings){s->text_percent, s->high_contrast};
-	ui_set_settings(k->ui, &ui);
+	ui_set_settings(f->ui, &ui);
 	if (!settings_save(f->data_dir, s, &err)) {
-		facil_result(k, false, "The setting is used now but could not be saved for next "
+		facil_result(f, c, false, "The setting is used now but could not be saved for next "
 			     "time: %s", err.message);
 		return;
 	}
-	facil_show(k, FACIL_SETTINGS);
+	facil_show(f, c, FACIL_SETTINGS);
 }
 
-static void choose_scenario(struct kiosk *k, size_t index)
+static void choose_scenario(struct facil *f, const struct facil_context *c, size_t index,
+			    struct request_list *out)
 {
-	struct facil *f = k->facil;
 	const struct scenario_entry *e;
-	struct rjk_error err = {{0}};
 
 	if (index >= f->scenarios.count)
 		return;
 	e = &f->scenarios.entries[index];
-	if (!e->valid) {
-		f->scenario_pick = index;
-		facil_show(k, FACIL_SCENARIO_ERRORS);
-	} else if (facil_use_scenario(k, e->path, &err)) {
-		facil_result(k, true, "'%s' is loaded and a new session has started.", e->title);
-	} else {
-		facil_result(k, false, "'%s' could not be started: %s", e->title, err.message);
+	f->scenario_pick = index;
+	if (!e->valid)
+		facil_show(f, c, FACIL_SCENARIO_ERRORS);
+	else
+		request_add(out, (struct request){.kind = REQUEST_USE_SCENARIO, .path = e->path});
+}
+
+/* The scenario the kiosk now runs comes back after a restart. */
+static void keep_scenario(struct facil *f, const char *path)
+{
+	struct rjk_error err = {{0}};
+
+	snprintf(f->settings.scenario, sizeof f->settings.scenario, "%s", path);
+	if (!settings_save(f->data_dir, &f->settings, &err))
+		fprintf(stderr, "rjkiosk: %s\n", err.message);
+}
+
+void facil_done(struct facil *f, const struct facil_context *c, const struct request *r, bool ok,
+		const struct rjk_error *err)
+{
+	const char *title;
+
+	switch (r->kind) {
+	case REQUEST_USE_SCENARIO:
+		title = f->scenario_pick < f->scenarios.count ?
+			f->scenarios.entries[f->scenario_pick].title : r->path;
+		/* Kept once loaded, even when no session could start on it. */
+		if (c->scenario_path && !strcmp(c->scenario_path, r->path))
+			keep_scenario(f, r->path);
+		if (ok)
+			facil_result(f, c, true, "'%s' is loaded and a new session has started.",
+				     title);
+		else
+			facil_result(f, c, false, "'%s' could not be started: %s", title,
+				     err->message);
+		break;
+	case REQUEST_NEW_SESSION:
+		if (ok)
+			facil_result(f, c, true, "A new session has started on '%s'.",
+				     c->scenario->title);
+		else
+			facil_result(f, c, false, "No session could be started: %s", err->message);
+		break;
+	case REQUEST_END_SESSION:
+		facil_result(f, c, true, "The session has ended. Its answers stay on this machine "
+			     "until exported or deleted.");
+		break;
+	case REQUEST_NEXT_DISCUSSION:
+		if (ok)
+			facil_show(f, c, FACIL_NONE);
+		else
+			facil_result(f, c, false, "Nobody is answering at the kiosk just now, so "
+				     "there is no one to move on.");
+		break;
+	default:
+		break;
 	}
 }
 
-void facil_menu_press(struct kiosk *k, int id)
+void facil_menu_press(struct facil *f, const struct facil_context *c, int id,
+		      struct request_list *out)
 {
-	struct facil *f = k->facil;
 	struct rjk_error err = {{0}};
 
 	if (id >= ID_PURGE_BASE && id < ID_PURGE_BASE + 3) {
 		f->purge_days = purge_days[id - ID_PURGE_BASE];
-		facil_show(k, FACIL_PURGE_CONFIRM);
+		facil_show(f, c, FACIL_PURGE_CONFIRM);
 	} else if (id >= ID_FOLDER_BASE && id < ID_FOLDER_BASE + (int)f->folder_count) {
-		facil_export(k, f->folders[id - ID_FOLDER_BASE]);
+		facil_export(f, c, f->folders[id - ID_FOLDER_BASE]);
 	} else if (id >= ID_SCENARIO_BASE && id < ID_FOLDER_BASE) {
-		choose_scenario(k, (size_t)(id - ID_SCENARIO_BASE));
+		choose_scenario(f, c, (size_t)(id - ID_SCENARIO_BASE), out);
 	} else if (id >= ID_TEXT_SIZE && id <= ID_IDLE) {
-		change_setting(k, id);
+		change_setting(f, c, id);
 	} else {
 		switch (id) {
 		case ID_CLOSE_MENU:
-			facil_show(k, FACIL_NONE);
+			facil_show(f, c, FACIL_NONE);
 			break;
 		case ID_BACK_TO_MENU:
-			facil_show(k, FACIL_MENU);
+			facil_show(f, c, FACIL_MENU);
 			break;
 		case ID_SCENARIOS:
 			scenario_dir_release(&f->scenarios);
-			if (!scenario_dir_list(k->options.scenarios, &f->scenarios, &err))
-				facil_result(k, false, "%s", err.message);
+			if (!scenario_dir_list(f->options->scenarios, &f->scenarios, &err))
+				facil_result(f, c, false, "%s", err.message);
 			else
-				facil_show(k, FACIL_SCENARIOS);
+				facil_show(f, c, FACIL_SCENARIOS);
 			break;
 		case ID_NEW_SESSION:
-			if (facil_new_session(k, &err))
-				facil_result(k, true, "A new session has started on '%s'.",
-					     k->scenario->title);
-			else
-				facil_result(k, false, "No session could be started: %s", err.message);
+			request_add(out, (struct request){.kind = REQUEST_NEW_SESSION});
 			break;
 		case ID_END_SESSION:
-			facil_end_session(k);
-			facil_result(k, true, "The session has ended. Its answers stay on this "
-				     "machine until exported or deleted.");
+			request_add(out, (struct request){.kind = REQUEST_END_SESSION});
 			break;
 		case ID_PROGRESS:
 			f->show_answers = false;
-			facil_show(k, FACIL_PROGRESS);
+			facil_show(f, c, FACIL_PROGRESS);
 			break;
 		case ID_SHOW_ANSWERS:
 			f->show_answers = !f->show_answers;
-			facil_show(k, FACIL_PROGRESS);
+			facil_show(f, c, FACIL_PROGRESS);
 			break;
 		case ID_NEXT_DISCUSSION:
-			if (k->session && session_next_discussion(k->session, kiosk_now()))
-				facil_show(k, FACIL_NONE);
-			else
-				facil_result(k, false, "Nobody is answering at the kiosk just now, so "
-					     "there is no one to move on.");
+			request_add(out, (struct request){.kind = REQUEST_NEXT_DISCUSSION});
 			break;
 		case ID_BLANK:
-			facil_show(k, FACIL_BLANK);
+			facil_show(f, c, FACIL_BLANK);
 			break;
 		case ID_EXPORT:
-			facil_show(k, FACIL_EXPORT);
+			facil_show(f, c, FACIL_EXPORT);
 			break;
 		case ID_PURGE:
-			facil_show(k, FACIL_PURGE);
+			facil_show(f, c, FACIL_PURGE);
 			break;
 		case ID_PURGE_YES:
-			facil_purge(k, f->purge_days);
+			facil_purge(f, c, f->purge_days);
 			break;
 		case ID_SETTINGS:
-			facil_show(k, FACIL_SETTINGS);
+			facil_show(f, c, FACIL_SETTINGS);
 			break;
 		case ID_QUIT:
-			k->quit = true;
+			request_add(out, (struct request){.kind = REQUEST_QUIT});
 			break;
 		}
 	}

@@ -1,30 +1,25 @@
-/* The kiosk command: opens the window, the scenario, the store and the session, then runs the
- * event loop. */
+/* The running kiosk: opens the window, the scenario, the store and the session, and is the one
+ * place where what it runs changes (the requests of the facilitator's side and the video). */
 #include "app/kiosk.h"
 
+#include <assert.h>
 #include <dirent.h>
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include <SDL_image.h>
 #include <SDL_ttf.h>
 
-#include "app/facil.h"
+#include "app/clock.h"
 #include "app/lockdown.h"
-#include "app/loop.h"
-#include "app/signals.h"
 #include "app/video_glue.h"
 #include "core/datalock.h"
 #include "core/export.h"
 #include "core/pin.h"
 #include "core/settings.h"
-
-int64_t kiosk_now(void)
-{
-	return (int64_t)SDL_GetTicks64();
-}
 
 /* Something bundled with the kiosk: the installed copy when `probe` (a path inside it, or ""
  * for itself) can be read there, else the source tree's (running from a build). */
@@ -145,20 +140,42 @@ static bool open_window(struct kiosk *k, struct rjk_error *err)
 	return true;
 }
 
-struct session *kiosk_session_open(struct kiosk *k, struct rjk_error *err)
+/* Opens a session on the kiosk's scenario and store (resuming one left open by a crash), and
+ * its player when the scenario has a video. False and err when the session cannot open. */
+static bool start_session(struct kiosk *k, struct rjk_error *err)
 {
 	bool video = k->scenario->video && !k->options.no_video;
-	struct session *session;
+	const struct settings *saved = facil_settings(k->facil);
 
-	/* A new session may be on another scenario: its video gets a player of its own. */
-	video_glue_free(k, k->video);
+	assert(!k->session && !k->video);
+	k->session = session_open(k->scenario, k->store, video, err);
+	if (!k->session)
+		return false;
+	/* After the session opens: the video's event log entries name it. */
+	if (video)
+		k->video = video_glue_new(&(struct video_glue_setup){
+			.ren = k->ren,
+			.ui = k->ui,
+			.scenario = k->scenario,
+			.session = k->session,
+			.store = k->store,
+			.silent = k->options.silent,
+			/* --volume wins over the facilitator's saved volume for one run. */
+			.volume = k->options.volume >= 0 ? k->options.volume : saved->volume,
+			.captions = saved->captions,
+			.no_sound_said = &k->no_sound_said,
+		});
+	return true;
+}
+
+/* Ends the running session, and its player before it; a trainee part-way through keeps their
+ * saved drafts unless end_stored is false. */
+static void end_session(struct kiosk *k, bool end_stored)
+{
+	video_glue_free(k->video);
 	k->video = NULL;
-	session = session_open(k->scenario, k->store, video, err);
-	/* The video's event log entries (no sound device) name the session. */
-	k->session = session;
-	if (session && video)
-		k->video = video_glue_new(k);
-	return session;
+	session_close(k->session, end_stored);
+	k->session = NULL;
 }
 
 /* The scenarios folder the menu offers. */
@@ -179,14 +196,28 @@ static void remove_partials(const char *data_dir)
 		export_remove_partials(exports);
 }
 
+/* The scenario a starting kiosk runs: the one chosen in the menu comes back after a restart; a
+ * locked kiosk keeps it over the service's --scenario, which only says where a new kiosk
+ * starts. */
+static const char *first_scenario(const struct kiosk *k)
+{
+	const char *saved = facil_settings(k->facil)->scenario;
+
+	if (saved[0] && (!k->options.scenario || k->options.kiosk))
+		return saved;
+	return k->options.scenario ? k->options.scenario : sample_scenario();
+}
+
 static void open_session(struct kiosk *k)
 {
-	const char *path = k->options.scenario ? k->options.scenario : sample_scenario();
+	const char *path = first_scenario(k);
 	struct rjk_diags diags = {0};
 	struct rjk_error err = {{0}};
 	size_t used = 0;
 
 	k->scenario = scenario_load(path, &diags);
+	if (k->scenario)
+		k->scenario_path = strdup(path);
 	if (!k->scenario) {
 		used = (size_t)snprintf(k->problem, sizeof k->problem,
 					"The scenario could not be loaded:\n");
@@ -211,7 +242,7 @@ static void open_session(struct kiosk *k)
 	k->store = store_open(k->options.data, &err);
 	if (k->store) {
 		remove_partials(store_dir(k->store));
-		k->session = kiosk_session_open(k, &err);
+		start_session(k, &err);
 	}
 	if (!k->session) {
 		fprintf(stderr, "rjkiosk: %s\n", err.message);
@@ -250,6 +281,7 @@ problem:
 bool kiosk_open(struct kiosk *k, const struct options *options, struct rjk_error *err)
 {
 	struct ui_settings settings = {options->text_percent, options->high_contrast};
+	struct facil_context context;
 
 	memset(k, 0, sizeof *k);
 	k->options = *options;
@@ -262,10 +294,11 @@ bool kiosk_open(struct kiosk *k, const struct options *options, struct rjk_error
 		return false;
 	if (!k->options.scenarios)
 		k->options.scenarios = scenarios_folder();
-	if (!(k->facil = facil_new(k)))
+	if (!(k->facil = facil_new(&k->options, k->ui, k->window)))
 		return rjk_error_set(err, "out of memory");
 	open_session(k);
-	facil_start(k);
+	context = kiosk_facil_context(k);
+	facil_start(k->facil, &context);
 	return true;
 }
 
@@ -274,11 +307,12 @@ void kiosk_close(struct kiosk *k)
 	bool between_trainees = k->session && (session_screen(k->session) == SESSION_START ||
 					       session_screen(k->session) == SESSION_THANKS);
 
-	video_glue_free(k, k->video);
-	session_close(k->session, between_trainees);
+	if (k->session)
+		end_session(k, between_trainees);
 	facil_free(k->facil);
 	store_close(k->store);
 	scenario_free(k->scenario);
+	free(k->scenario_path);
 	ui_free(k->ui);
 	if (k->ren)
 		SDL_DestroyRenderer(k->ren);
@@ -292,27 +326,129 @@ void kiosk_close(struct kiosk *k)
 	memset(k, 0, sizeof *k);
 }
 
-int kiosk_run(const struct options *options, const struct kiosk_driver *driver)
+struct facil_context kiosk_facil_context(const struct kiosk *k)
 {
-	struct kiosk kiosk;
-	struct rjk_error err = {{0}};
-	int status;
+	return (struct facil_context){
+		.scenario = k->scenario,
+		.scenario_path = k->scenario_path,
+		.store = k->store,
+		.session = k->session,
+		.problem = k->problem,
+		.no_sound = video_glue_no_sound(k->video),
+	};
+}
 
-	if (!signals_start(&err)) {
-		fprintf(stderr, "rjkiosk: %s\n", err.message);
-		return 1;
+/* A new session on the kiosk's scenario, opening the store first when it could not be opened
+ * before. */
+static bool open_new(struct kiosk *k, struct rjk_error *err)
+{
+	if (!k->store && !(k->store = store_open(k->options.data, err)))
+		return false;
+	if (!start_session(k, err))
+		return false;
+	k->problem[0] = '\0';
+	return true;
+}
+
+/* Loads the scenario at path and starts a session on it; the session running now ends first.
+ * When path does not load, nothing changes. */
+static bool use_scenario(struct kiosk *k, const char *path, struct rjk_error *err)
+{
+	struct rjk_diags diags = {0};
+	struct scenario *sc = scenario_load(path, &diags);
+	char *copy = strdup(path);
+
+	if (!sc || !copy) {
+		rjk_error_set(err, "%s", diags.count ? diags.items[0] : "out of memory");
+		rjk_diags_release(&diags);
+		scenario_free(sc);
+		free(copy);
+		return false;
 	}
-	if (!kiosk_open(&kiosk, options, &err)) {
-		fprintf(stderr, "rjkiosk: %s\n", err.message);
-		kiosk_close(&kiosk);
-		signals_stop();
-		return 1;
+	rjk_diags_release(&diags);
+	if (k->session)
+		end_session(k, true);
+	scenario_free(k->scenario);
+	k->scenario = sc;
+	free(k->scenario_path);
+	k->scenario_path = copy;
+	return open_new(k, err);
+}
+
+/* Applies one request; false and err (for the facilitator's requests) when it could not be. */
+static bool apply(struct kiosk *k, const struct request *r, struct rjk_error *err)
+{
+	int64_t now = clock_now_ms();
+
+	switch (r->kind) {
+	case REQUEST_USE_SCENARIO:
+		return use_scenario(k, r->path, err);
+	case REQUEST_NEW_SESSION:
+		if (!k->scenario)
+			return rjk_error_set(err, "no scenario is loaded: choose one first");
+		if (k->session)
+			end_session(k, true);
+		return open_new(k, err);
+	case REQUEST_END_SESSION:
+		if (k->session)
+			end_session(k, true);
+		return true;
+	case REQUEST_NEXT_DISCUSSION:
+		return k->session && session_next_discussion(k->session, now);
+	case REQUEST_TIME_OUT:
+		return k->session && session_time_out(k->session, now);
+	case REQUEST_QUIT:
+		k->quit = true;
+		return true;
+	case REQUEST_VIDEO_PROGRESS:
+	case REQUEST_VIDEO_DONE:
+	case REQUEST_VIDEO_CUE:
+	case REQUEST_VIDEO_FAILED:
+		break;
 	}
-	kiosk.driver = driver;
-	status = loop_run(&kiosk);
-	if (kiosk.problem[0] && !status && !signals_caught())
-		status = 1;
-	kiosk_close(&kiosk);
-	signals_stop();
-	return status;
+	/* The video's requests come from the session's own player, which goes with it. */
+	assert(k->session);
+	switch (r->kind) {
+	case REQUEST_VIDEO_PROGRESS:
+		return session_video_progress(k->session, r->ms);
+	case REQUEST_VIDEO_DONE:
+		return session_video_done(k->session, now);
+	case REQUEST_VIDEO_CUE:
+		return session_cue_open(k->session, r->step, r->ms, now);
+	case REQUEST_VIDEO_FAILED:
+		return session_video_failed(k->session, now);
+	default:
+		return false;
+	}
+}
+
+/* The requests whose outcome the facilitator's side shows. */
+static bool from_facil(enum request_kind kind)
+{
+	return kind == REQUEST_USE_SCENARIO || kind == REQUEST_NEW_SESSION ||
+	       kind == REQUEST_END_SESSION || kind == REQUEST_NEXT_DISCUSSION ||
+	       kind == REQUEST_TIME_OUT;
+}
+
+void kiosk_apply(struct kiosk *k, const struct request_list *requests)
+{
+	for (size_t i = 0; i < requests->count; i++) {
+		const struct request *r = &requests->items[i];
+		struct rjk_error err = {{0}};
+		bool ok = apply(k, r, &err);
+
+		if (from_facil(r->kind)) {
+			struct facil_context context = kiosk_facil_context(k);
+
+			facil_done(k->facil, &context, r, ok, &err);
+		}
+		ui_invalidate(k->ui);
+	}
+}
+
+void kiosk_request(struct kiosk *k, enum request_kind kind)
+{
+	struct request_list one = {.items = {{.kind = kind}}, .count = 1};
+
+	kiosk_apply(k, &one);
 }

@@ -1,5 +1,6 @@
-/* The running kiosk: window, renderer, scenario, store, session and UI, opened and closed in
- * one place. Internal to src/app (and the UI benchmark). */
+/* The running kiosk: window, renderer, scenario, store, session, player and UI, opened, closed
+ * and changed in one place (the requests of the facilitator's side and the video glue are
+ * applied here). Internal to src/app (and the UI benchmark). */
 #ifndef RJK_APP_KIOSK_H
 #define RJK_APP_KIOSK_H
 
@@ -8,7 +9,9 @@
 
 #include <SDL.h>
 
+#include "app/facil.h"
 #include "app/options.h"
+#include "app/request.h"
 #include "core/error.h"
 #include "core/scenario.h"
 #include "core/session.h"
@@ -16,37 +19,27 @@
 #include "ui/ui.h"
 
 struct datalock;
-struct kiosk;
-struct facil;
 struct video_glue;
 
-/* A test program's hook into the event loop (the scripted test executable's; rjkiosk sets
- * none): the loop runs step when it is due, and counts its due time among its deadlines. */
-struct kiosk_driver {
-	void *data;
-	/* SDL ticks at which step next wants to run (0: at once). */
-	int64_t (*due)(void *data);
-	/* True when step wants to run after every turn of the loop, whatever due says. */
-	bool (*polling)(void *data);
-	/* Runs what is due; may set kiosk->quit, and kiosk->status for the exit status. */
-	void (*step)(void *data, struct kiosk *kiosk);
-};
-
+/* What the kiosk runs (scenario, store, session, video) is changed by kiosk.c alone, which
+ * keeps it consistent: a session only on a scenario and a store, a player only with a session.
+ * Everything else reads it. */
 struct kiosk {
 	struct options options;
 	SDL_Window *window;
 	SDL_Renderer *ren;
 	struct ui *ui;
 	struct scenario *scenario;
+	char *scenario_path;        /* where scenario was loaded from (owned) */
 	struct datalock *lock;      /* the data folder, ours alone while the kiosk runs */
 	struct store *store;
 	struct session *session;
 	/* Set when the kiosk cannot run a session (bad scenario, unusable data folder): shown on
 	 * screen instead of the journey. */
 	char problem[RJK_ERROR_MAX * 4];
-	const struct kiosk_driver *driver; /* NULL but in a test program (borrowed) */
 	struct facil *facil;        /* the facilitator's PIN pad, menu and timers */
-	struct video_glue *video;   /* NULL when the scenario has no video (or --no-video) */
+	struct video_glue *video;   /* the session's player: NULL with no session, or when the
+				     * scenario has no video (or --no-video) */
 	bool no_sound_said;         /* "no sound device" is on standard error already */
 	bool quit;
 	int status;                 /* process exit status */
@@ -65,15 +58,14 @@ bool kiosk_open(struct kiosk *kiosk, const struct options *options, struct rjk_e
  * only when no trainee is part-way through (otherwise it stays open for resuming). */
 void kiosk_close(struct kiosk *kiosk);
 
-/* Runs the kiosk with options until it quits: stop signals, kiosk_open, the event loop (with
- * driver, borrowed, NULL for none), kiosk_close. Returns the process exit status (1 when it
- * could not start or could not run a session). */
-int kiosk_run(const struct options *options, const struct kiosk_driver *driver);
+/* Applies requests in order: the only way the running kiosk changes its scenario, store,
+ * session or player, or quits. Tells the facilitator's side how each of its requests went. */
+void kiosk_apply(struct kiosk *kiosk, const struct request_list *requests);
 
-/* Opens a session on the kiosk's scenario and store (resuming one left open by a crash). */
-struct session *kiosk_session_open(struct kiosk *kiosk, struct rjk_error *err);
+/* Applies one request of kind, with no arguments (REQUEST_QUIT, ...). */
+void kiosk_request(struct kiosk *kiosk, enum request_kind kind);
 
-/* Milliseconds on SDL's clock: the time every timer and the session use. */
-int64_t kiosk_now(void);
+/* What the facilitator's side may see of what runs now: valid until the next kiosk_apply. */
+struct facil_context kiosk_facil_context(const struct kiosk *kiosk);
 
 #endif

@@ -1,16 +1,18 @@
 /* The event loop: input to actions, actions to the session, timers, and frames on change. */
 #include "app/loop.h"
 
+#include "app/clock.h"
 #include "app/facil.h"
 #include "app/lockdown.h"
 #include "app/signals.h"
 #include "app/video_glue.h"
+#include "core/deadline.h"
 #include "ui/page.h"
 
 void loop_apply(struct kiosk *k, struct ui_action a)
 {
 	struct session *s = k->session;
-	int64_t now = kiosk_now();
+	int64_t now = clock_now_ms();
 
 	switch (a.kind) {
 	case UI_NONE:
@@ -63,8 +65,12 @@ void loop_apply(struct kiosk *k, struct ui_action a)
 	case UI_VIDEO_VOLUME:
 	case UI_VIDEO_SKIP:
 	case UI_VIDEO_SEEK:
-		if (k->video)
-			video_glue_apply(k, a);
+		if (k->video) {
+			struct request_list out = {0};
+
+			video_glue_apply(k->video, a, &out);
+			kiosk_apply(k, &out);
+		}
 		break;
 	}
 	ui_invalidate(k->ui);
@@ -72,12 +78,14 @@ void loop_apply(struct kiosk *k, struct ui_action a)
 
 void loop_handle(struct kiosk *k, const SDL_Event *ev)
 {
-	bool redraw = false;
+	struct request_list out = {0};
+	struct facil_context context;
+	bool redraw = false, used;
 
 	/* systemd stopping the service, or Ctrl+C on a terminal: save and leave, in every mode
 	 * (a trainee cannot send signals). */
 	if (signals_event() && ev->type == signals_event()) {
-		k->quit = true;
+		kiosk_request(k, REQUEST_QUIT);
 		return;
 	}
 	/* In kiosk mode nothing a trainee does closes the window: only the facilitator's menu
@@ -86,14 +94,22 @@ void loop_handle(struct kiosk *k, const SDL_Event *ev)
 		return;
 	lockdown_restore(k->window, ev, k->options.kiosk);
 	if (ev->type == SDL_QUIT) {
-		k->quit = true;
+		kiosk_request(k, REQUEST_QUIT);
 		return;
 	}
 	/* The player's wake-ups first: the video must keep updating under the facilitator's
 	 * pages too. */
-	if (k->video && video_glue_event(k, ev))
-		return;
-	if (facil_handle(k, ev))
+	if (k->video) {
+		used = video_glue_event(k->video, ev, &out);
+		kiosk_apply(k, &out);
+		if (used)
+			return;
+	}
+	out.count = 0;
+	context = kiosk_facil_context(k);
+	used = facil_handle(k->facil, &context, ev, &out);
+	kiosk_apply(k, &out);
+	if (used)
 		return;
 	if (!k->session) {
 		if (ev->type == SDL_WINDOWEVENT)
@@ -105,7 +121,7 @@ void loop_handle(struct kiosk *k, const SDL_Event *ev)
 
 bool loop_render(struct kiosk *k)
 {
-	int64_t now = kiosk_now();
+	int64_t now = clock_now_ms();
 
 	if (!ui_needs_redraw(k->ui))
 		return false;
@@ -126,43 +142,37 @@ void loop_present(struct kiosk *k)
 {
 	SDL_RenderPresent(k->ren);
 	if (!k->frames++)
-		k->first_frame_ms = kiosk_now();
+		k->first_frame_ms = clock_now_ms();
 }
 
-/* Milliseconds until the next timer (session or driver), or -1 when nothing is due. */
+/* Milliseconds until the next timer (session, facilitator, video), or -1 when nothing is due. */
 static int next_timeout(struct kiosk *k, int64_t now)
 {
-	int64_t due = k->session ? session_next_deadline(k->session, now) : -1;
-	int64_t f = facil_deadline(k, now);
+	int64_t due = k->session ? session_next_deadline(k->session, now) : DEADLINE_NONE;
 
-	if (f >= 0 && (due < 0 || f < due))
-		due = f;
-	int64_t video = video_glue_deadline(k);
-
-	if (video >= 0 && (due < 0 || video < due))
-		due = video;
-
-	if (k->driver) {
-		int64_t d = k->driver->due(k->driver->data);
-
-		if (due < 0 || d < due)
-			due = d;
-	}
-	if (due < 0)
-		return -1;
-	return due <= now ? 0 : (int)(due - now);
+	due = deadline_earliest(due, facil_deadline(k->facil, now));
+	if (k->video)
+		due = deadline_earliest(due, video_glue_deadline(k->video, now));
+	return deadline_wait_ms(due, now);
 }
 
 static void run_timers(struct kiosk *k)
 {
-	int64_t now = kiosk_now(), left;
+	int64_t now = clock_now_ms(), left;
+	struct facil_context context = kiosk_facil_context(k);
+	struct request_list out = {0};
 
-	facil_tick(k, now);
+	facil_tick(k->facil, &context, now, &out);
+	kiosk_apply(k, &out);
 	if (!k->session)
 		return;
 	if (session_tick(k->session, now))
 		ui_invalidate(k->ui);
-	video_glue_sync(k);
+	if (k->video) {
+		out.count = 0;
+		video_glue_sync(k->video, &out);
+		kiosk_apply(k, &out);
+	}
 	left = session_countdown_ms(k->session, now);
 	if ((left < 0 ? -1 : (left + 999) / 1000) != k->shown_countdown)
 		ui_invalidate(k->ui);
@@ -171,11 +181,10 @@ static void run_timers(struct kiosk *k)
 bool loop_iterate(struct kiosk *k, int max_wait_ms)
 {
 	SDL_Event ev;
-	int timeout = next_timeout(k, kiosk_now());
+	/* Waits in ms, like deadlines: the earlier one wins, -1 (none) gives way. */
+	int timeout = (int)deadline_earliest(next_timeout(k, clock_now_ms()), max_wait_ms);
 	bool presented = false;
 
-	if (max_wait_ms >= 0 && (timeout < 0 || timeout > max_wait_ms))
-		timeout = max_wait_ms;
 	if (ui_needs_redraw(k->ui))
 		timeout = 0;
 	if (timeout < 0 ? SDL_WaitEvent(&ev) : SDL_WaitEventTimeout(&ev, timeout)) {
@@ -197,7 +206,7 @@ bool loop_iterate(struct kiosk *k, int max_wait_ms)
 	return presented;
 }
 
-int loop_run(struct kiosk *k)
+int loop_run(struct kiosk *k, const struct loop_feed *feed)
 {
 	SDL_Event ev;
 
@@ -210,14 +219,17 @@ int loop_run(struct kiosk *k)
 	loop_render(k);
 	loop_present(k);
 	while (!k->quit && !signals_caught()) {
-		const struct kiosk_driver *d = k->driver;
+		int wait = -1;
 
-		if (d && (d->polling(d->data) || d->due(d->data) <= kiosk_now())) {
-			d->step(d->data, k);
-			if (k->quit)
-				break;
+		if (feed) {
+			if (feed->ready(feed->data, clock_now_ms())) {
+				feed->run(feed->data, k);
+				if (k->quit)
+					break;
+			}
+			wait = deadline_wait_ms(feed->due(feed->data), clock_now_ms());
 		}
-		loop_iterate(k, -1);
+		loop_iterate(k, wait);
 	}
 	return k->status;
 }

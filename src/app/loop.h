@@ -4,6 +4,7 @@
 #define RJK_APP_LOOP_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include <SDL.h>
 
@@ -12,7 +13,8 @@
 /* Handles one event (input, window, quit). */
 void loop_handle(struct kiosk *kiosk, const SDL_Event *event);
 
-/* Applies one action of the trainee to the session. */
+/* Applies one action of the trainee to the session (the video's actions go to the video glue,
+ * whose requests the kiosk applies). */
 void loop_apply(struct kiosk *kiosk, struct ui_action action);
 
 /* Draws the frame (without presenting it) when something changed; true when it drew. */
@@ -26,7 +28,17 @@ void loop_present(struct kiosk *kiosk);
  * presented. */
 bool loop_iterate(struct kiosk *kiosk, int max_wait_ms);
 
-/* Runs until the kiosk quits (or its driver ends it); returns the exit status. */
-int loop_run(struct kiosk *kiosk);
+/* Input fed to the loop from outside the window (the tests' scripted input), asked before each
+ * pass. */
+struct loop_feed {
+	bool (*ready)(void *data, int64_t now_ms);    /* wants to run now */
+	int64_t (*due)(void *data);                   /* when it next wants to run (clock ms) */
+	void (*run)(void *data, struct kiosk *kiosk); /* may set kiosk->quit */
+	void *data;
+};
+
+/* Runs until the kiosk quits (or feed ends it); returns the exit status. feed (NULL for none)
+ * is borrowed for the call. */
+int loop_run(struct kiosk *kiosk, const struct loop_feed *feed);
 
 #endif

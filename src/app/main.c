@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "app/commands.h"
-#include "app/kiosk.h"
+#include "app/cmd_kiosk.h"
 #include "app/options.h"
 
 static const char commands_synopsis[] =
@@ -74,5 +74,5 @@ int main(int argc, char **argv)
 	case OPTIONS_RUN:
 		break;
 	}
-	return kiosk_run(&options, NULL);
+	return cmd_kiosk_run(&options, NULL);
 }

@@ -8,15 +8,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/facil.h"
-#include "app/kiosk.h"
+#include "app/clock.h"
 #include "core/captions.h"
+#include "core/deadline.h"
 #include "core/log_limit.h"
-#include "core/settings.h"
-#include "ui/page.h"
 #include "core/watch_limit.h"
 #include "media/audio_probe.h"
 #include "media/player.h"
+#include "ui/page.h"
 #include "ui/screen_video.h"
 
 #define CONTROLS_MS 3000    /* the controls fade this long after the last input while playing */
@@ -28,6 +27,12 @@
 #define RESUME_BEFORE_MS 2000 /* a resumed video starts this much before where it stopped */
 
 struct video_glue {
+	/* borrowed for the glue's life: the kiosk frees the glue before any of them goes */
+	struct ui *ui;
+	const struct scenario *scenario;
+	const struct session *session;
+	struct store *store;
+
 	struct player *player;
 	struct video_view *view;
 	struct captions *captions;
@@ -93,45 +98,44 @@ static void log_line(void *data, enum player_log_level level, const char *line)
  * every failure: ask at each session's start (a speaker plugged in between sessions is used),
  * and play silently instead. Standard error says it once while it lasts; the store's event log
  * names each session without sound; the facilitator's settings page says it too. */
-static bool sound_device_missing(struct kiosk *k)
+static bool sound_device_missing(const struct video_glue_setup *set)
 {
 	struct rjk_error why = {{0}}, err = {{0}};
 
-	if (k->options.silent)
+	if (set->silent)
 		return false;
 	if (audio_probe(&why)) {
-		k->no_sound_said = false;
+		*set->no_sound_said = false;
 		return false;
 	}
-	if (!k->no_sound_said)
+	if (!*set->no_sound_said)
 		fprintf(stderr, "rjkiosk: %s: the video plays without sound\n", why.message);
-	k->no_sound_said = true;
-	if (k->store && !store_log_event(k->store, "no-sound",
-					 k->session ? session_store_id(k->session) : 0, why.message,
-					 &err))
+	*set->no_sound_said = true;
+	if (set->store && !store_log_event(set->store, "no-sound",
+					   session_store_id(set->session), why.message, &err))
 		fprintf(stderr, "rjkiosk: video: not recorded in the event log: %s\n", err.message);
 	return true;
 }
 
 /* A video that cannot be played: the error page, standard error, and the store's event log
  * (so the facilitator can tell afterwards which session ran without its video, and why). */
-static void set_error(struct kiosk *k, struct video_glue *g, const char *why)
+static void set_error(struct video_glue *g, const char *why)
 {
 	struct rjk_error err = {{0}};
 
 	snprintf(g->error, sizeof g->error, "%s", why);
 	/* Through the log: a reason the player has just logged itself is not printed twice. */
 	log_line(g, PLAYER_LOG_ERROR, why);
-	if (k->store && !store_log_event(k->store, "video-error",
-					 k->session ? session_store_id(k->session) : 0, why, &err))
+	if (g->store && !store_log_event(g->store, "video-error", session_store_id(g->session),
+					 why, &err))
 		fprintf(stderr, "rjkiosk: video: not recorded in the event log: %s\n", err.message);
 	player_close(g->player);
-	ui_invalidate(k->ui);
+	ui_invalidate(g->ui);
 }
 
-static void load_captions(struct kiosk *k, struct video_glue *g)
+static void load_captions(struct video_glue *g)
 {
-	const char *path = k->scenario->video->captions_path;
+	const char *path = g->scenario->video->captions_path;
 	struct rjk_diags warnings = {0};
 	struct rjk_error err = {{0}};
 
@@ -147,24 +151,26 @@ static void load_captions(struct kiosk *k, struct video_glue *g)
 	g->shown.has_captions = g->captions && g->captions->count;
 }
 
-struct video_glue *video_glue_new(struct kiosk *k)
+struct video_glue *video_glue_new(const struct video_glue_setup *set)
 {
 	struct video_glue *g = calloc(1, sizeof *g);
 	struct rjk_error err = {{0}};
-	const struct settings *saved = k->facil ? facil_settings(k->facil) : NULL;
-	/* --volume wins over the facilitator's saved volume for one run. */
-	int volume = k->options.volume >= 0 ? k->options.volume : saved ? saved->volume : 100;
+	int volume = set->volume;
 
-	if (!g || !(g->view = video_view_new(k->ren))) {
+	if (!g || !(g->view = video_view_new(set->ren))) {
 		free(g);
 		return NULL;
 	}
+	g->ui = set->ui;
+	g->scenario = set->scenario;
+	g->session = set->session;
+	g->store = set->store;
 	g->wake_event = SDL_RegisterEvents(1);
 	g->log_lock = SDL_CreateMutex();
 	log_limit_init(&g->logged);
-	g->no_sound = sound_device_missing(k);
+	g->no_sound = sound_device_missing(set);
 	struct player_options opts = {
-		.silent = k->options.silent || g->no_sound,
+		.silent = set->silent || g->no_sound,
 		.volume = volume > 0 ? volume : 100,
 		.wake = wake,
 		.wake_data = g,
@@ -185,26 +191,25 @@ struct video_glue *video_glue_new(struct kiosk *k)
 			return NULL;
 		}
 	}
-	watch_limit_init(&g->limit, k->scenario->video->skip_ahead);
-	load_captions(k, g);
+	watch_limit_init(&g->limit, g->scenario->video->skip_ahead);
+	load_captions(g);
 	g->shown.view = g->view;
 	g->shown.error = g->error;
 	g->shown.notice = g->notice;
 	g->shown.caption = g->caption;
-	g->shown.captions_on = saved ? saved->captions : true;
+	g->shown.captions_on = set->captions;
 	g->shown.volume = volume;
 	if (!volume)
 		player_set_volume(g->player, 0);
-	screen_video_attach(k->ui, &g->shown);
+	screen_video_attach(g->ui, &g->shown);
 	return g;
 }
 
-void video_glue_free(struct kiosk *k, struct video_glue *g)
+void video_glue_free(struct video_glue *g)
 {
 	if (!g)
 		return;
-	if (k->ui)
-		screen_video_attach(k->ui, NULL);
+	screen_video_attach(g->ui, NULL);
 	player_free(g->player);
 	SDL_DestroyMutex(g->log_lock);
 	video_view_free(g->view);
@@ -213,13 +218,13 @@ void video_glue_free(struct kiosk *k, struct video_glue *g)
 }
 
 /* Arms the first cue at or after from_ms whose step has not been answered yet. */
-static void arm_cue(struct kiosk *k, struct video_glue *g, int64_t from_ms)
+static void arm_cue(struct video_glue *g, int64_t from_ms)
 {
-	const struct scenario_video *v = k->scenario->video;
+	const struct scenario_video *v = g->scenario->video;
 
 	g->cue_armed = false;
 	for (size_t i = 0; i < v->cue_count; i++) {
-		if (v->cues[i].at_ms < from_ms || session_cue_done(k->session, v->cues[i].step))
+		if (v->cues[i].at_ms < from_ms || session_cue_done(g->session, v->cues[i].step))
 			continue;
 		g->cue = i;
 		g->cue_armed = true;
@@ -229,19 +234,19 @@ static void arm_cue(struct kiosk *k, struct video_glue *g, int64_t from_ms)
 	player_pause_at(g->player, -1);
 }
 
-static void show_controls(struct kiosk *k, struct video_glue *g)
+static void show_controls(struct video_glue *g)
 {
-	g->controls_until = kiosk_now() + CONTROLS_MS;
+	g->controls_until = clock_now_ms() + CONTROLS_MS;
 	if (!g->shown.controls || g->shown.controls_alpha != 255)
-		ui_invalidate(k->ui);
+		ui_invalidate(g->ui);
 	g->shown.controls = true;
 	g->shown.controls_alpha = 255;
 }
 
-static void start(struct kiosk *k, struct video_glue *g)
+static void start(struct video_glue *g)
 {
 	struct rjk_error err = {{0}};
-	int64_t resume = g->finished ? 0 : session_video_resume_ms(k->session);
+	int64_t resume = g->finished ? 0 : session_video_resume_ms(g->session);
 	int64_t from = resume > RESUME_BEFORE_MS ? resume - RESUME_BEFORE_MS : 0;
 
 	g->started = true;
@@ -252,18 +257,18 @@ static void start(struct kiosk *k, struct video_glue *g)
 	video_view_clear(g->view);
 	if (g->error[0])
 		return;
-	if (!player_open(g->player, k->scenario->video->path, &err)) {
-		set_error(k, g, err.message);
+	if (!player_open(g->player, g->scenario->video->path, &err)) {
+		set_error(g, err.message);
 		return;
 	}
 	if (resume > g->limit.furthest_ms)
 		g->limit.furthest_ms = resume;
 	if (from)
 		player_seek(g->player, from);
-	arm_cue(k, g, from);
+	arm_cue(g, from);
 	player_play(g->player);
-	g->saved_at = kiosk_now();
-	show_controls(k, g);
+	g->saved_at = clock_now_ms();
+	show_controls(g);
 }
 
 static void stop(struct video_glue *g)
@@ -273,7 +278,7 @@ static void stop(struct video_glue *g)
 	video_view_clear(g->view);
 }
 
-static void update_captions(struct kiosk *k, struct video_glue *g, int64_t t)
+static void update_captions(struct video_glue *g, int64_t t)
 {
 	const struct caption_cue *cues[4];
 	size_t n, used = 0;
@@ -288,121 +293,121 @@ static void update_captions(struct kiosk *k, struct video_glue *g, int64_t t)
 	g->caption_from = t;
 	g->caption_until = captions_next_change(g->captions, t);
 	if (g->shown.captions_on)
-		ui_invalidate(k->ui);
+		ui_invalidate(g->ui);
 }
 
-static void ended(struct kiosk *k, struct video_glue *g)
+static void ended(struct video_glue *g, struct request_list *out)
 {
 	if (!g->frames || player_length_ms(g->player) <= 0) {
-		set_error(k, g, "the file ended before any picture could be shown: it is damaged "
+		set_error(g, "the file ended before any picture could be shown: it is damaged "
 			  "or in a format this kiosk cannot play");
 		return;
 	}
 	watch_limit_finish(&g->limit, player_length_ms(g->player));
 	g->finished = true;
-	session_video_progress(k->session, player_length_ms(g->player));
+	request_add(out, (struct request){.kind = REQUEST_VIDEO_PROGRESS,
+					  .ms = player_length_ms(g->player)});
 	stop(g);
-	session_video_done(k->session, kiosk_now());
-	ui_invalidate(k->ui);
+	request_add(out, (struct request){.kind = REQUEST_VIDEO_DONE});
+	ui_invalidate(g->ui);
 }
 
 /* Reads what the player reported and reacts: pictures, time, captions, cues, the end. */
-static void update(struct kiosk *k, struct video_glue *g)
+static void update(struct video_glue *g, struct request_list *out)
 {
 	unsigned bits = player_update(g->player);
 	enum player_state state = player_state(g->player);
-	int64_t now = kiosk_now(), t = player_time_ms(g->player);
+	int64_t now = clock_now_ms(), t = player_time_ms(g->player);
 	bool playing = state == PLAYER_PLAYING;
 
 	if ((bits & PLAYER_CHANGED_FRAME) && video_view_update(g->view, g->player)) {
 		g->frames++;
-		ui_invalidate(k->ui);
+		ui_invalidate(g->ui);
 	}
 	if (playing)
 		watch_limit_observe(&g->limit, t, now);
 	if (playing != g->shown.playing || t / 1000 != g->shown.time_ms / 1000)
-		ui_invalidate(k->ui);
+		ui_invalidate(g->ui);
 	g->shown.playing = playing;
 	g->shown.time_ms = t;
 	g->shown.length_ms = player_length_ms(g->player);
 	g->shown.watched_ms = g->limit.skip_ahead ? g->shown.length_ms : g->limit.furthest_ms;
-	update_captions(k, g, t);
+	update_captions(g, t);
 	if (now - g->saved_at >= PROGRESS_SAVE_MS) {
 		g->saved_at = now;
-		session_video_progress(k->session, g->limit.furthest_ms);
+		request_add(out, (struct request){.kind = REQUEST_VIDEO_PROGRESS,
+						  .ms = g->limit.furthest_ms});
 	}
 	if (state == PLAYER_ERROR) {
-		set_error(k, g, player_error(g->player));
+		set_error(g, player_error(g->player));
 	} else if (state == PLAYER_ENDED) {
-		ended(k, g);
+		ended(g, out);
 	} else if (state == PLAYER_PAUSED && g->cue_armed && !g->user_paused &&
-		   t >= k->scenario->video->cues[g->cue].at_ms - 200) {
-		const struct video_cue *cue = &k->scenario->video->cues[g->cue];
+		   t >= g->scenario->video->cues[g->cue].at_ms - 200) {
+		const struct video_cue *cue = &g->scenario->video->cues[g->cue];
 
 		g->cue_armed = false;
 		g->in_cue = true;
-		session_cue_open(k->session, cue->step, t, now);
-		ui_invalidate(k->ui);
+		request_add(out, (struct request){.kind = REQUEST_VIDEO_CUE, .ms = t,
+						  .step = cue->step});
+		ui_invalidate(g->ui);
 	}
 }
 
-bool video_glue_event(struct kiosk *k, const SDL_Event *ev)
+bool video_glue_event(struct video_glue *g, const SDL_Event *ev, struct request_list *out)
 {
-	struct video_glue *g = k->video;
-
 	if (ev->type == g->wake_event) {
 		atomic_store(&g->wake_pending, false);
 		if (g->started)
-			update(k, g);
+			update(g, out);
 		return true;
 	}
-	if (k->session && session_screen(k->session) == SESSION_VIDEO &&
+	if (session_screen(g->session) == SESSION_VIDEO &&
 	    (ev->type == SDL_KEYDOWN || ev->type == SDL_MOUSEMOTION ||
 	     ev->type == SDL_MOUSEBUTTONDOWN || ev->type == SDL_FINGERDOWN ||
 	     ev->type == SDL_FINGERMOTION))
-		show_controls(k, g);
+		show_controls(g);
 	return false;
 }
 
-static void notice(struct kiosk *k, struct video_glue *g, const char *text)
+static void notice(struct video_glue *g, const char *text)
 {
 	snprintf(g->notice, sizeof g->notice, "%s", text);
-	g->notice_until = kiosk_now() + NOTICE_MS;
-	ui_invalidate(k->ui);
+	g->notice_until = clock_now_ms() + NOTICE_MS;
+	ui_invalidate(g->ui);
 }
 
-static void seek(struct kiosk *k, struct video_glue *g, int64_t ms)
+static void seek(struct video_glue *g, int64_t ms)
 {
 	if (ms < 0)
 		ms = 0;
 	player_seek(g->player, ms);
-	arm_cue(k, g, ms);
+	arm_cue(g, ms);
 	g->shown.time_ms = ms;
 	g->caption_from = g->caption_until = 0;
-	update_captions(k, g, ms);
+	update_captions(g, ms);
 }
 
 /* A move forward (or anywhere) as far as the watch limit allows: past the watched part the
  * trainee is told why and taken to its end, unless that gains no more than min_gain_ms over
  * the picture now at now_at (already at the end of the watched part). */
-static void seek_limited(struct kiosk *k, struct video_glue *g, int64_t target, int64_t now_at,
+static void seek_limited(struct video_glue *g, int64_t target, int64_t now_at,
 			 int64_t min_gain_ms)
 {
 	if (!watch_limit_allows(&g->limit, target)) {
-		notice(k, g, "You can't skip ahead: please watch the video through first.");
+		notice(g, "You can't skip ahead: please watch the video through first.");
 		target = watch_limit_clamp(&g->limit, target);
 		if (target <= now_at + min_gain_ms)
 			return;
 	}
-	seek(k, g, target);
+	seek(g, target);
 }
 
-void video_glue_apply(struct kiosk *k, struct ui_action a)
+void video_glue_apply(struct video_glue *g, struct ui_action a, struct request_list *out)
 {
-	struct video_glue *g = k->video;
 	int64_t t = player_time_ms(g->player);
 
-	show_controls(k, g);
+	show_controls(g);
 	switch (a.kind) {
 	case UI_VIDEO_PLAY:
 		if (player_state(g->player) == PLAYER_PLAYING) {
@@ -414,22 +419,22 @@ void video_glue_apply(struct kiosk *k, struct ui_action a)
 		}
 		break;
 	case UI_VIDEO_BACK:
-		seek(k, g, t - JUMP_MS);
+		seek(g, t - JUMP_MS);
 		break;
 	case UI_VIDEO_FORWARD:
-		seek_limited(k, g, t + JUMP_MS, t, 500);
+		seek_limited(g, t + JUMP_MS, t, 500);
 		break;
 	case UI_VIDEO_SEEK:
 		/* A release that lands after a cue step or the facilitator's page came up (or
 		 * the video stopped) must not move the video behind them. */
-		if (!g->started || g->in_cue || g->error[0] || ui_page(k->ui) ||
-		    session_screen(k->session) != SESSION_VIDEO)
+		if (!g->started || g->in_cue || g->error[0] || ui_page(g->ui) ||
+		    session_screen(g->session) != SESSION_VIDEO)
 			break;
 		/* The bar points exactly: any gain is worth the seek. */
-		seek_limited(k, g, a.arg, t, 0);
+		seek_limited(g, a.arg, t, 0);
 		break;
 	case UI_VIDEO_RESTART:
-		seek(k, g, 0);
+		seek(g, 0);
 		break;
 	case UI_VIDEO_CAPTIONS:
 		g->shown.captions_on = !g->shown.captions_on;
@@ -442,24 +447,20 @@ void video_glue_apply(struct kiosk *k, struct ui_action a)
 		break;
 	case UI_VIDEO_SKIP:
 		stop(g);
-		session_video_failed(k->session, kiosk_now());
+		request_add(out, (struct request){.kind = REQUEST_VIDEO_FAILED});
 		break;
 	default:
 		break;
 	}
-	ui_invalidate(k->ui);
+	ui_invalidate(g->ui);
 }
 
-void video_glue_sync(struct kiosk *k)
+void video_glue_sync(struct video_glue *g, struct request_list *out)
 {
-	struct video_glue *g = k->video;
-	enum session_screen screen;
-	int64_t now = kiosk_now();
+	enum session_screen screen = session_screen(g->session);
+	int64_t now = clock_now_ms();
 
-	if (!g || !k->session)
-		return;
-	screen = session_screen(k->session);
-	if (screen == SESSION_VIDEO && ui_page(k->ui)) {
+	if (screen == SESSION_VIDEO && ui_page(g->ui)) {
 		/* The facilitator's PIN pad, menu or blank screen covers the video: hold it until
 		 * the facilitator goes back to the kiosk. */
 		if (g->started && !g->suspended && !g->in_cue)
@@ -467,16 +468,16 @@ void video_glue_sync(struct kiosk *k)
 		g->suspended = g->started && !g->in_cue;
 	} else if (screen == SESSION_VIDEO) {
 		if (!g->started) {
-			start(k, g);
+			start(g);
 		} else if (g->in_cue || g->suspended) {
 			/* Back from the cue's question (or a message): play on to the next cue. */
 			if (g->in_cue)
-				arm_cue(k, g, player_time_ms(g->player) + 1);
+				arm_cue(g, player_time_ms(g->player) + 1);
 			g->in_cue = g->suspended = false;
 			if (!g->user_paused)
 				player_play(g->player);
 		}
-	} else if (g->started && !session_in_cue(k->session)) {
+	} else if (g->started && !session_in_cue(g->session)) {
 		if (screen == SESSION_MESSAGE) {
 			if (!g->suspended)
 				player_pause(g->player);
@@ -486,46 +487,43 @@ void video_glue_sync(struct kiosk *k)
 		}
 	}
 	if (g->started && screen == SESSION_VIDEO && !g->error[0])
-		update(k, g);
+		update(g, out);
 	if (g->shown.controls && !g->shown.playing && g->shown.controls_alpha != 255) {
 		g->controls_until = now + CONTROLS_MS;
 		g->shown.controls_alpha = 255;
-		ui_invalidate(k->ui);
+		ui_invalidate(g->ui);
 	} else if (g->shown.controls && g->shown.playing && now >= g->controls_until) {
 		int64_t faded = now - g->controls_until;
 
 		g->shown.controls = faded < FADE_MS;
 		g->shown.controls_alpha = (int)(255 * (FADE_MS - faded) / FADE_MS);
-		ui_invalidate(k->ui);
+		ui_invalidate(g->ui);
 	}
 	if (g->notice[0] && now >= g->notice_until) {
 		g->notice[0] = '\0';
-		ui_invalidate(k->ui);
+		ui_invalidate(g->ui);
 	}
 }
 
-int64_t video_glue_deadline(const struct kiosk *k)
+int64_t video_glue_deadline(const struct video_glue *g, int64_t now)
 {
-	const struct video_glue *g = k->video;
-	int64_t due = -1, now = kiosk_now();
+	int64_t due = DEADLINE_NONE;
 	int t;
 
-	if (!g || !g->started)
-		return -1;
+	if (!g->started)
+		return DEADLINE_NONE;
 	if (g->shown.controls && g->shown.playing)
 		due = now < g->controls_until ? g->controls_until : now + FADE_STEP_MS;
-	if (g->notice[0] && (due < 0 || g->notice_until < due))
-		due = g->notice_until;
+	if (g->notice[0])
+		due = deadline_earliest(due, g->notice_until);
 	t = player_timeout_ms(g->player);
-	if (t >= 0 && (due < 0 || now + t < due))
-		due = now + t;
+	if (t >= 0)
+		due = deadline_earliest(due, now + t);
 	return due;
 }
 
-struct video_glue_status video_glue_status(const struct kiosk *k)
+struct video_glue_status video_glue_status(const struct video_glue *g)
 {
-	const struct video_glue *g = k->video;
-
 	if (!g)
 		return (struct video_glue_status){-1, 0, false, "", ""};
 	return (struct video_glue_status){player_time_ms(g->player), g->frames,
@@ -533,7 +531,7 @@ struct video_glue_status video_glue_status(const struct kiosk *k)
 					  g->error};
 }
 
-bool video_glue_no_sound(const struct kiosk *k)
+bool video_glue_no_sound(const struct video_glue *g)
 {
-	return k->video && k->video->no_sound;
+	return g && g->no_sound;
 }

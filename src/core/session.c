@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/deadline.h"
+
 struct session {
 	const struct scenario *scenario;
 	struct store *store;
@@ -766,10 +768,7 @@ int64_t session_next_deadline(const struct session *s, int64_t now_ms)
 	left = session_countdown_ms(s, now_ms);
 	if (left > 0) {
 		/* The countdown shows whole seconds: wake when the next one starts. */
-		int64_t tick = now_ms + (left % 1000 ? left % 1000 : 1000);
-
-		if (due < 0 || tick < due)
-			due = tick;
+		due = deadline_earliest(due, now_ms + (left % 1000 ? left % 1000 : 1000));
 	}
 	return due;
 }

@@ -2,7 +2,7 @@
  * documentation's screenshots. Test-only: it is built beside rjkiosk and never installed. */
 #include <stdio.h>
 
-#include "app/kiosk.h"
+#include "app/cmd_kiosk.h"
 #include "app/options.h"
 #include "scripted/script.h"
 
@@ -45,7 +45,7 @@ int main(int argc, char **argv)
 	};
 	struct options options;
 	struct script *script = NULL;
-	struct kiosk_driver driver;
+	struct loop_feed feed;
 	struct rjk_error err = {{0}};
 	int status;
 
@@ -62,14 +62,14 @@ int main(int argc, char **argv)
 		break;
 	}
 	if (!args.script)
-		return kiosk_run(&options, NULL);
+		return cmd_kiosk_run(&options, NULL);
 	script = script_open(args.script, args.screenshot_dir, &err);
 	if (!script) {
 		fprintf(stderr, "rjkiosk: %s\n", err.message);
 		return 1;
 	}
-	driver = script_driver(script);
-	status = kiosk_run(&options, &driver);
+	feed = script_feed(script);
+	status = cmd_kiosk_run(&options, &feed);
 	script_free(script);
 	return status;
 }

@@ -60,22 +60,22 @@ bool probe_seek_bar(struct kiosk *k, SDL_Rect *bar)
 
 int64_t probe_video_time_ms(const struct kiosk *k)
 {
-	return video_glue_status(k).time_ms;
+	return video_glue_status(k->video).time_ms;
 }
 
 unsigned long probe_video_frames(const struct kiosk *k)
 {
-	return video_glue_status(k).frames;
+	return video_glue_status(k->video).frames;
 }
 
 const char *probe_video_notice(const struct kiosk *k)
 {
-	return video_glue_status(k).notice;
+	return video_glue_status(k->video).notice;
 }
 
 const char *probe_video_error(const struct kiosk *k)
 {
-	return video_glue_status(k).error;
+	return video_glue_status(k->video).error;
 }
 
 bool probe_stored_responses(const struct kiosk *k, struct stored_response **responses,

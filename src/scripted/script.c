@@ -11,6 +11,7 @@
 
 #include <SDL_image.h>
 
+#include "app/clock.h"
 #include "scripted/fault.h"
 #include "scripted/input.h"
 #include "scripted/probe.h"
@@ -132,7 +133,7 @@ static void unescape(char *s)
 static bool poll_until(struct script *s, struct kiosk *k, bool cond, int timeout_ms,
 		       const char *what, const char *arg)
 {
-	int64_t now = kiosk_now();
+	int64_t now = clock_now_ms();
 
 	s->polling = false;
 	if (cond) {
@@ -246,7 +247,7 @@ static bool run_close(struct script *s, struct kiosk *k, const char *cmd, char *
 
 static bool run_wait(struct script *s, struct kiosk *k, const char *cmd, char *arg)
 {
-	s->due = kiosk_now() + atoi(arg);
+	s->due = clock_now_ms() + atoi(arg);
 	return false;
 }
 
@@ -598,14 +599,14 @@ static int64_t due(void *data)
 	return s->due;
 }
 
-static bool polling(void *data)
+static bool ready(void *data, int64_t now_ms)
 {
 	const struct script *s = data;
 
-	return s->polling;
+	return s->polling || s->due <= now_ms;
 }
 
-struct kiosk_driver script_driver(struct script *s)
+struct loop_feed script_feed(struct script *s)
 {
-	return (struct kiosk_driver){.data = s, .due = due, .polling = polling, .step = step};
+	return (struct loop_feed){.ready = ready, .due = due, .run = step, .data = s};
 }

@@ -5,6 +5,7 @@
 #define RJK_SCRIPTED_SCRIPT_H
 
 #include "app/kiosk.h"
+#include "app/loop.h"
 #include "core/error.h"
 
 struct script;
@@ -19,6 +20,6 @@ void script_free(struct script *script);
 /* The loop hook that plays the script into the kiosk (its data is script, borrowed): it runs
  * the script's commands until one needs the loop (events to handle or time to pass), sets
  * kiosk->quit at the end or on "quit", and kiosk->status to 1 when an expectation fails. */
-struct kiosk_driver script_driver(struct script *script);
+struct loop_feed script_feed(struct script *script);
 
 #endif

@@ -671,7 +671,9 @@ struct ui_action ui_event(struct ui *ui, const struct session *s, const SDL_Even
 		ui->stale = ui->dirty = true;
 		break;
 	case SDL_KEYDOWN:
-		if (session_screen(s) == SESSION_VIDEO && screen_video_key(ui, &ev->key.keysym, &act))
+		/* No session runs while the facilitator's pages wait for a new one. */
+		if (s && session_screen(s) == SESSION_VIDEO &&
+		    screen_video_key(ui, &ev->key.keysym, &act))
 			break;
 		ui->eat_space = ev->key.keysym.sym == SDLK_SPACE && !focused_editor(ui);
 		act = key_down(ui, &ev->key.keysym);

@@ -85,6 +85,12 @@ python3 -m json.tool "$(ls "$data"/exports/*.xapi.json)" >/dev/null ||
 [ "$(sql "select count(distinct scenario_id) from sessions")" = 2 ] ||
 	fail "choosing the second scenario did not start a session on it"
 
+# Ending the session from the menu leaves no session behind for the pages' keys and clicks, with
+# or without the video's player (which ends with the session).
+kiosk end-session.txt --size 1024x768 || fail "the pages after End this session failed"
+"$RJKIOSK" --data "$data" --script "$RJK_UI_SCRIPTS/end-session.txt" --size 1024x768 ||
+	fail "the pages after End this session failed with the video"
+
 # Settings persist: the next start is in high contrast at 125% with the timeout at 10 min.
 grep -qx high_contrast=1 "$data/settings" || fail "high contrast not saved"
 grep -qx text_percent=125 "$data/settings" || fail "text size not saved"

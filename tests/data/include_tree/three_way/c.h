@@ -1,0 +1,2 @@
+/* c includes a: the cycle closes through b. */
+#include "x/a.h"

@@ -1,0 +1,3 @@
+/* The root includes two modules. */
+#include "x/b.h"
+#include "x/c.h"

@@ -1,0 +1,2 @@
+/* b includes c too (a graph without cycles is enough). */
+#include "x/c.h"

@@ -1,0 +1,2 @@
+/* d over its internal header. */
+#include "x/d_impl.h"

@@ -1,0 +1,1 @@
+/* d, included by its internal header. */

@@ -1,0 +1,1 @@
+/* A header that includes nothing of x. */
