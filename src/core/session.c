@@ -96,7 +96,7 @@ static bool save_answer(struct session *s, size_t index, struct rjk_error *err)
 {
 	const struct step *step = &s->scenario->steps[index];
 	const struct session_answer *a = &s->answers[index];
-	const char *choices[12];
+	const char *choices[CHOICE_MAX_OPTIONS];
 	size_t n = 0;
 	bool passed = a->status == RESPONSE_PASSED;
 	struct response r = {
@@ -113,7 +113,7 @@ static bool save_answer(struct session *s, size_t index, struct rjk_error *err)
 		r.has_scale = a->has_scale;
 		r.scale = a->scale;
 	} else if (!passed && step->kind == STEP_CHOICE) {
-		for (size_t i = 0; i < step->option_count && n < 12; i++)
+		for (size_t i = 0; i < step->option_count && n < CHOICE_MAX_OPTIONS; i++)
 			if (a->chosen[i])
 				choices[n++] = step->options[i];
 		r.choices = choices;
