@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/position.h"
+
 struct session {
 	const struct scenario *scenario;
 	struct store *store;
@@ -140,24 +142,22 @@ static bool flush(struct session *s, int64_t now_ms)
 	return true;
 }
 
-static bool set_position(struct session *s, const char *position)
+/* Stores the trainee's place: kind, with the current step or the furthest point of the video
+ * watched. */
+static bool set_position(struct session *s, enum position_kind kind)
 {
+	struct position pos = {.kind = kind, .video_ms = s->video_resume_ms};
 	struct rjk_error err = {{0}};
+	char text[POSITION_MAX];
 
 	if (s->participant == 0)
 		return true;
-	if (!store_participant_set_position(s->store, s->participant, position, &err))
+	if (kind == POSITION_STEP)
+		pos.step_id = s->scenario->steps[s->step].id;
+	position_format(&pos, text, sizeof text);
+	if (!store_participant_set_position(s->store, s->participant, text, &err))
 		return fail(s, "Your place in the scenario could not be saved", &err);
 	return true;
-}
-
-/* Stores "video:MS" with the furthest point watched as the trainee's place. */
-static bool set_video_position(struct session *s)
-{
-	char position[48];
-
-	snprintf(position, sizeof position, "video:%lld", (long long)s->video_resume_ms);
-	return set_position(s, position);
 }
 
 bool session_step_in_journey(const struct session *s, size_t index)
@@ -194,28 +194,25 @@ static bool enter_review(struct session *s)
 {
 	s->screen = SESSION_REVIEW;
 	s->from_review = false;
-	return set_position(s, "review");
+	return set_position(s, POSITION_REVIEW);
 }
 
 static bool enter_step(struct session *s, size_t index, int64_t now_ms)
 {
-	char position[SCENARIO_ID_MAX + 16];
-
 	if (index >= s->scenario->step_count)
 		return enter_review(s);
 	s->screen = SESSION_STEP;
 	s->step = index;
 	s->step_entered = now_ms;
 	s->dirty = false;
-	snprintf(position, sizeof position, "step:%s", s->scenario->steps[index].id);
-	return set_position(s, position);
+	return set_position(s, POSITION_STEP);
 }
 
 static bool enter_after_note(struct session *s, int64_t now_ms)
 {
 	if (s->video_available && s->scenario->video) {
 		s->screen = SESSION_VIDEO;
-		return set_video_position(s);
+		return set_position(s, POSITION_VIDEO);
 	}
 	return enter_step(s, next_journey_step(s, 0), now_ms);
 }
@@ -224,7 +221,7 @@ static bool enter_after_who(struct session *s, int64_t now_ms)
 {
 	if (s->scenario->content_note) {
 		s->screen = SESSION_NOTE;
-		return set_position(s, "note");
+		return set_position(s, POSITION_NOTE);
 	}
 	return enter_after_note(s, now_ms);
 }
@@ -253,19 +250,9 @@ static void restore_answers(struct session *s, const struct stored_response *r, 
 	}
 }
 
-/* "video" or "video:MS" (the furthest point watched): notes MS for the video screen. */
-static bool video_position(struct session *s, const char *position)
-{
-	if (strncmp(position, "video", 5) || (position[5] && position[5] != ':') ||
-	    !s->video_available || !s->scenario->video)
-		return false;
-	s->video_resume_ms = position[5] ? strtoll(position + 6, NULL, 10) : 0;
-	if (s->video_resume_ms < 0)
-		s->video_resume_ms = 0;
-	return true;
-}
-
-static bool resume(struct session *s, int64_t participant, const char *position,
+/* Puts an unfinished trainee back where the stored position says, or on the first step when
+ * that place is no longer in this journey. */
+static bool resume(struct session *s, int64_t participant, const struct position *pos,
 		   struct rjk_error *err)
 {
 	struct stored_response *responses = NULL;
@@ -276,15 +263,16 @@ static bool resume(struct session *s, int64_t participant, const char *position,
 	s->participant = participant;
 	restore_answers(s, responses, count);
 	store_responses_free(responses, count);
-	if (!strcmp(position, "note") && s->scenario->content_note)
+	if (pos->kind == POSITION_NOTE && s->scenario->content_note) {
 		s->screen = SESSION_NOTE;
-	else if (video_position(s, position))
+	} else if (pos->kind == POSITION_VIDEO && s->video_available && s->scenario->video) {
 		s->screen = SESSION_VIDEO;
-	else if (!strcmp(position, "review"))
+		s->video_resume_ms = pos->video_ms;
+	} else if (pos->kind == POSITION_REVIEW) {
 		s->screen = SESSION_REVIEW;
-	else if (!strncmp(position, "step:", 5) &&
-		 scenario_find_step(s->scenario, position + 5, &index) &&
-		 session_step_in_journey(s, index)) {
+	} else if (pos->kind == POSITION_STEP &&
+		   scenario_find_step(s->scenario, pos->step_id, &index) &&
+		   session_step_in_journey(s, index)) {
 		s->screen = SESSION_STEP;
 		s->step = index;
 	} else {
@@ -301,7 +289,8 @@ struct session *session_open(const struct scenario *scenario, struct store *stor
 {
 	struct session *s = calloc(1, sizeof *s);
 	int64_t open_id = 0, participant = 0;
-	char position[SCENARIO_ID_MAX + 16] = "";
+	char position[POSITION_MAX] = "";
+	struct position pos;
 
 	if (!s || !(s->answers = calloc(scenario->step_count, sizeof *s->answers)) ||
 	    !(s->video_ms = malloc((scenario->step_count + 1) * sizeof *s->video_ms)))
@@ -328,8 +317,9 @@ struct session *session_open(const struct scenario *scenario, struct store *stor
 						       sizeof s->name, position, sizeof position,
 						       err))
 			goto fail;
-		if (participant && strcmp(position, SESSION_TIMED_OUT) &&
-		    !resume(s, participant, position, err))
+		pos = position_parse(position);
+		if (participant && pos.kind != POSITION_TIMED_OUT &&
+		    !resume(s, participant, &pos, err))
 			goto fail;
 	} else if (!(s->store_id = store_session_start(store, scenario, NULL, err))) {
 		goto fail;
@@ -521,7 +511,7 @@ static bool leave_cue(struct session *s)
 {
 	s->in_cue = false;
 	s->screen = SESSION_VIDEO;
-	return set_video_position(s);
+	return set_position(s, POSITION_VIDEO);
 }
 
 /* Saves the current step with a final status, then leaves it forwards. */
@@ -601,16 +591,16 @@ bool session_back(struct session *s, int64_t now_ms)
 			return enter_step(s, prev, now_ms);
 		if (s->video_available && s->scenario->video) {
 			s->screen = SESSION_VIDEO;
-			return set_video_position(s);
+			return set_position(s, POSITION_VIDEO);
 		}
 		s->screen = SESSION_NOTE;
-		return set_position(s, "note");
+		return set_position(s, POSITION_NOTE);
 	}
 	case SESSION_VIDEO:
 		if (!s->scenario->content_note)
 			return false;
 		s->screen = SESSION_NOTE;
-		return set_position(s, "note");
+		return set_position(s, POSITION_NOTE);
 	default:
 		return false;
 	}
@@ -717,7 +707,7 @@ bool session_time_out(struct session *s, int64_t now_ms)
 		return session_finish(s, now_ms);
 	if (s->screen == SESSION_MESSAGE)
 		s->screen = s->return_screen;
-	if (!flush(s, now_ms) || !set_position(s, SESSION_TIMED_OUT))
+	if (!flush(s, now_ms) || !set_position(s, POSITION_TIMED_OUT))
 		return false;
 	reset_for_next(s);
 	return true;
@@ -808,7 +798,7 @@ bool session_cue_open(struct session *s, size_t index, int64_t video_ms, int64_t
 	s->in_cue = true;
 	/* A crash while the question is open resumes on the video at this point; the cue,
 	 * still unanswered, is then asked again. */
-	return set_video_position(s);
+	return set_position(s, POSITION_VIDEO);
 }
 
 bool session_video_progress(struct session *s, int64_t watched_ms)
@@ -816,7 +806,7 @@ bool session_video_progress(struct session *s, int64_t watched_ms)
 	if (s->screen != SESSION_VIDEO || watched_ms <= s->video_resume_ms)
 		return true;
 	s->video_resume_ms = watched_ms;
-	return set_video_position(s);
+	return set_position(s, POSITION_VIDEO);
 }
 
 int64_t session_video_ms(const struct session *s, size_t index)

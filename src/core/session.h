@@ -116,13 +116,11 @@ void session_dismiss_message(struct session *session);
 
 /* --- what the facilitator or the kiosk's timers did --- */
 
-/* Where a trainee who walked away is left: unsubmitted, answers kept as drafts, and never put
- * back on screen by session_open (the next person at the kiosk is someone else). */
-#define SESSION_TIMED_OUT "timed-out"
-
-/* The kiosk was left alone: saves the current draft, leaves the trainee unfinished at
- * SESSION_TIMED_OUT, and returns to the start screen. From the thanks screen it simply
- * finishes. False (staying, with the message screen) when the draft cannot be saved. */
+/* The kiosk was left alone: saves the current draft, leaves the trainee unfinished at the
+ * position "timed-out" (unsubmitted, answers kept as drafts, and never put back on screen by
+ * session_open: the next person at the kiosk is someone else), and returns to the start
+ * screen. From the thanks screen it simply finishes. False (staying, with the message
+ * screen) when the draft cannot be saved. */
 bool session_time_out(struct session *session, int64_t now_ms);
 
 /* The facilitator moves the group on: a trainee on a step goes to the next discussion prompt
