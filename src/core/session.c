@@ -559,72 +559,78 @@ bool session_pass(struct session *s, int64_t now_ms)
 	return leave_step(s, RESPONSE_PASSED, now_ms);
 }
 
-bool session_back(struct session *s, int64_t now_ms)
+/* Where Back leads from the current screen: *screen, with *step when that is SESSION_STEP.
+ * False when Back leads nowhere from here. */
+static bool back_target(const struct session *s, enum session_screen *screen, size_t *step)
 {
-	size_t prev;
-
 	switch (s->screen) {
 	case SESSION_WHO:
-		s->screen = SESSION_START;
+		*screen = SESSION_START;
 		return true;
-	case SESSION_REVIEW: {
-		size_t last = s->scenario->step_count;
-
-		if (!prev_journey_step(s, last, &prev))
+	case SESSION_REVIEW:
+		*screen = SESSION_STEP;
+		return prev_journey_step(s, s->scenario->step_count, step);
+	case SESSION_STEP:
+		if (s->in_cue)
 			return false;
-		return enter_step(s, prev, now_ms);
-	}
-	case SESSION_STEP: {
-		struct session_answer *a = &s->answers[s->step];
-		bool first = !prev_journey_step(s, s->step, &prev);
-
-		if (!session_can_go_back(s))
-			return false;
-		if (a->status == RESPONSE_ANSWERED && !has_answer(session_step(s), a))
-			a->status = RESPONSE_DRAFT;
-		if (!flush(s, now_ms))
-			return false;
-		s->notice[0] = '\0';
 		if (s->from_review)
-			return enter_review(s);
-		if (!first)
-			return enter_step(s, prev, now_ms);
-		if (s->video_available && s->scenario->video) {
-			s->screen = SESSION_VIDEO;
-			return set_position(s, POSITION_VIDEO);
-		}
-		s->screen = SESSION_NOTE;
-		return set_position(s, POSITION_NOTE);
-	}
-	case SESSION_VIDEO:
-		if (!s->scenario->content_note)
+			*screen = SESSION_REVIEW;
+		else if (prev_journey_step(s, s->step, step))
+			*screen = SESSION_STEP;
+		else if (s->video_available && s->scenario->video)
+			*screen = SESSION_VIDEO;
+		else if (s->scenario->content_note)
+			*screen = SESSION_NOTE;
+		else
 			return false;
-		s->screen = SESSION_NOTE;
-		return set_position(s, POSITION_NOTE);
+		return true;
+	case SESSION_VIDEO:
+		*screen = SESSION_NOTE;
+		return s->scenario->content_note != NULL;
 	default:
 		return false;
 	}
 }
 
+bool session_back(struct session *s, int64_t now_ms)
+{
+	enum session_screen to;
+	size_t prev = 0;
+
+	if (!back_target(s, &to, &prev))
+		return false;
+	if (s->screen == SESSION_STEP) {
+		struct session_answer *a = &s->answers[s->step];
+
+		if (a->status == RESPONSE_ANSWERED && !has_answer(session_step(s), a))
+			a->status = RESPONSE_DRAFT;
+		if (!flush(s, now_ms))
+			return false;
+		s->notice[0] = '\0';
+	}
+	switch (to) {
+	case SESSION_START:
+		s->screen = SESSION_START;
+		return true;
+	case SESSION_STEP:
+		return enter_step(s, prev, now_ms);
+	case SESSION_REVIEW:
+		return enter_review(s);
+	case SESSION_VIDEO:
+		s->screen = SESSION_VIDEO;
+		return set_position(s, POSITION_VIDEO);
+	default:
+		s->screen = SESSION_NOTE;
+		return set_position(s, POSITION_NOTE);
+	}
+}
+
 bool session_can_go_back(const struct session *s)
 {
+	enum session_screen to;
 	size_t prev;
 
-	switch (s->screen) {
-	case SESSION_WHO:
-		return true;
-	case SESSION_REVIEW:
-		return prev_journey_step(s, s->scenario->step_count, &prev);
-	case SESSION_STEP:
-		if (s->in_cue)
-			return false;
-		return s->from_review || prev_journey_step(s, s->step, &prev) ||
-		       s->scenario->content_note || (s->video_available && s->scenario->video);
-	case SESSION_VIDEO:
-		return s->scenario->content_note != NULL;
-	default:
-		return false;
-	}
+	return back_target(s, &to, &prev);
 }
 
 bool session_review_edit(struct session *s, size_t index, int64_t now_ms)

@@ -279,6 +279,148 @@ static void test_back_goes_where_the_trainee_came_from(void **state)
 	assert_false(session_can_go_back(s));
 }
 
+/* Does one move of the table below: "start", "who", "note", "video-done", "video-failed",
+ * "next", "pass", "back", "text:WORDS", "edit:INDEX", "cue:INDEX", "submit", "finish",
+ * "time-out" or "next-discussion". */
+static bool move(struct session *s, const char *action)
+{
+	if (!strcmp(action, "start"))
+		return session_start(s, 0);
+	if (!strcmp(action, "who"))
+		return session_set_who(s, "Tess", 0);
+	if (!strcmp(action, "note"))
+		return session_note_continue(s, 0);
+	if (!strcmp(action, "video-done"))
+		return session_video_done(s, 0);
+	if (!strcmp(action, "video-failed"))
+		return session_video_failed(s, 0);
+	if (!strcmp(action, "next"))
+		return session_next(s, 0);
+	if (!strcmp(action, "pass"))
+		return session_pass(s, 0);
+	if (!strcmp(action, "back")) {
+		bool can = session_can_go_back(s), went = session_back(s, 0);
+
+		/* The button is offered exactly when Back goes somewhere. */
+		assert_int_equal(can, went);
+		return went;
+	}
+	if (!strncmp(action, "text:", 5))
+		return session_set_text(s, action + 5, 0);
+	if (!strncmp(action, "edit:", 5))
+		return session_review_edit(s, (size_t)atoi(action + 5), 0);
+	if (!strncmp(action, "cue:", 4))
+		return session_cue_open(s, (size_t)atoi(action + 4), 1000, 0);
+	if (!strcmp(action, "submit"))
+		return session_submit(s, 0);
+	if (!strcmp(action, "finish"))
+		return session_finish(s, 0);
+	if (!strcmp(action, "time-out"))
+		return session_time_out(s, 0);
+	if (!strcmp(action, "next-discussion"))
+		return session_next_discussion(s, 0);
+	fail_msg("unknown move '%s'", action);
+	return false;
+}
+
+#define NO_NOTE 1u    /* the scenario has no content note */
+#define WITH_VIDEO 2u /* a video player is available */
+
+/* Every move of the journey: from the screen a path of moves leads to, one more move, and the
+ * screen (and step) it ends on. The journey's steps are cue, talk, feel, rate, help, must. */
+static const struct journey_move {
+	unsigned flags;
+	const char *path;   /* moves from a new session, separated by spaces */
+	const char *action;
+	bool done;          /* what the action returns */
+	const char *screen; /* session_screen_name after it */
+	const char *step;   /* the step's id when screen is "step" */
+} journey_moves[] = {
+	{0, "", "start", true, "who", NULL},
+	{0, "", "back", false, "start", NULL},
+	{0, "start", "back", true, "start", NULL},
+	{0, "start", "who", true, "note", NULL},
+	{NO_NOTE, "start", "who", true, "step", "cue"},
+	{WITH_VIDEO, "start", "who", true, "note", NULL},
+	{WITH_VIDEO | NO_NOTE, "start", "who", true, "video", NULL},
+	{0, "start who", "back", false, "note", NULL},
+	{0, "start who", "note", true, "step", "cue"},
+	{WITH_VIDEO, "start who", "note", true, "video", NULL},
+	{WITH_VIDEO, "start who note", "back", true, "note", NULL},
+	{WITH_VIDEO | NO_NOTE, "start who", "back", false, "video", NULL},
+	{WITH_VIDEO, "start who note", "video-done", true, "step", "talk"},
+	{WITH_VIDEO, "start who note", "video-failed", true, "step", "cue"},
+	{WITH_VIDEO, "start who note", "cue:0", true, "step", "cue"},
+	{WITH_VIDEO, "start who note", "cue:2", false, "video", NULL},
+	{WITH_VIDEO, "start who note cue:0", "back", false, "step", "cue"},
+	{WITH_VIDEO, "start who note cue:0", "next", true, "video", NULL},
+	{WITH_VIDEO, "start who note cue:0", "pass", true, "video", NULL},
+	{WITH_VIDEO, "start who note video-done", "back", true, "video", NULL},
+	{WITH_VIDEO | NO_NOTE, "start who video-done", "back", true, "video", NULL},
+	{0, "start who note", "back", true, "note", NULL},
+	{NO_NOTE, "start who", "back", false, "step", "cue"},
+	{0, "start who note", "next", true, "step", "talk"},
+	{0, "start who note", "pass", true, "step", "talk"},
+	{0, "start who note next", "back", true, "step", "cue"},
+	{0, "start who note next", "next", true, "step", "feel"},
+	{0, "start who note next next next next next", "next", false, "step", "must"},
+	{0, "start who note next next next next next", "pass", false, "step", "must"},
+	{0, "start who note next next next next next", "back", true, "step", "help"},
+	{0, "start who note next next next next next text:ok", "next", true, "review", NULL},
+	{0, "start who note next next next next next text:ok next", "back", true, "step", "must"},
+	{0, "start who note next next next next next text:ok next", "edit:2", true, "step",
+	 "feel"},
+	{0, "start who note next next next next next text:ok next", "edit:1", true, "step",
+	 "talk"},
+	{0, "start who note next next next next next text:ok next edit:2", "back", true,
+	 "review", NULL},
+	{0, "start who note next next next next next text:ok next edit:2", "next", true,
+	 "review", NULL},
+	{0, "start who note next next next next next text:ok next", "submit", true, "thanks",
+	 NULL},
+	{0, "start who note next next next next next text:ok next submit", "back", false,
+	 "thanks", NULL},
+	{0, "start who note next next next next next text:ok next submit", "finish", true,
+	 "start", NULL},
+	{0, "start who note next next next next next text:ok next submit", "time-out", true,
+	 "start", NULL},
+	{0, "start who note next", "time-out", true, "start", NULL},
+	{0, "start who note", "next-discussion", true, "step", "talk"},
+	{0, "start who note next", "next-discussion", true, "review", NULL},
+};
+
+static void test_every_journey_move_leads_where_it_should(void **state)
+{
+	struct fixture *f = *state;
+	struct rjk_error err = {{0}};
+
+	for (size_t i = 0; i < sizeof journey_moves / sizeof journey_moves[0]; i++) {
+		const struct journey_move *m = &journey_moves[i];
+		bool with_video = m->flags & WITH_VIDEO;
+		char path[256], *at, *save = NULL;
+		struct session *s;
+
+		session_close(f->session, true);
+		scenario.content_note = m->flags & NO_NOTE ? NULL : "This talks about harm.";
+		scenario.video = with_video ? &video : NULL;
+		s = f->session = session_open(&scenario, f->store, with_video, &err);
+		assert_non_null(s);
+		snprintf(path, sizeof path, "%s", m->path);
+		for (at = strtok_r(path, " ", &save); at; at = strtok_r(NULL, " ", &save))
+			if (!move(s, at))
+				fail_msg("row %zu: '%s' on the way failed", i, at);
+		if (move(s, m->action) != m->done)
+			fail_msg("row %zu: '%s' returned %d", i, m->action, !m->done);
+		if (strcmp(session_screen_name(session_screen(s)), m->screen))
+			fail_msg("row %zu: '%s' led to %s, not %s", i, m->action,
+				 session_screen_name(session_screen(s)), m->screen);
+		if (m->step)
+			assert_string_equal(session_step(s)->id, m->step);
+	}
+	scenario.content_note = "This talks about harm.";
+	scenario.video = NULL;
+}
+
 static void test_store_error_shows_a_message_and_keeps_the_words(void **state)
 {
 	struct fixture *f = *state;
@@ -516,6 +658,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_review_reopens_a_step_and_returns, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_back_goes_where_the_trainee_came_from, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_every_journey_move_leads_where_it_should, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_store_error_shows_a_message_and_keeps_the_words,
 						setup, teardown),
