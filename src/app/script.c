@@ -14,6 +14,7 @@
 
 #include "app/facil.h"
 #include "app/loop.h"
+#include "core/answer.h"
 #include "ui/page.h"
 #include "app/video_glue.h"
 #include "ui/screen_video.h"
@@ -300,25 +301,6 @@ static bool expect_captions(struct script *s, struct kiosk *k, bool shown, bool 
 				       "", "");
 }
 
-/* The stored answer as one string: text, scale value, or options joined with "; ". */
-static void stored_value(const struct stored_response *r, char *out, size_t size)
-{
-	size_t used = 0;
-
-	out[0] = '\0';
-	if (r->has_scale) {
-		snprintf(out, size, "%d", r->scale);
-		return;
-	}
-	if (r->text) {
-		snprintf(out, size, "%s", r->text);
-		return;
-	}
-	for (size_t i = 0; i < r->choice_count && used < size; i++)
-		used += (size_t)snprintf(out + used, size - used, "%s%s", i ? "; " : "",
-					 r->choices[i]);
-}
-
 /* Reads the answer back through a second connection to the store, as any later reader would:
  * "expect-stored STEP STATUS [VALUE]". */
 static bool expect_stored(struct script *s, struct kiosk *k, char *arg)
@@ -341,9 +323,11 @@ static bool expect_stored(struct script *s, struct kiosk *k, char *arg)
 	if (!ok)
 		return failed(s, k, "expect-stored: %s%s", err.message, "");
 	for (size_t i = 0; i < n; i++) {
+		struct response value = answer_stored_view(&r[i]);
+
 		if (strcmp(r[i].step_id, step))
 			continue;
-		stored_value(&r[i], got, sizeof got);
+		answer_summary(got, sizeof got, &value, NULL, 0);
 		ok = !strcmp(response_status_name(r[i].status), status) &&
 		     (!want || !strcmp(got, want));
 		if (!ok) {

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/answer.h"
 #include "core/position.h"
 
 struct session {
@@ -45,21 +46,6 @@ static bool answerable(const struct step *step)
 	return step->kind != STEP_DISCUSSION || step->notes;
 }
 
-static bool has_answer(const struct step *step, const struct session_answer *a)
-{
-	switch (step->kind) {
-	case STEP_SCALE:
-		return a->has_scale;
-	case STEP_CHOICE:
-		for (size_t i = 0; i < step->option_count; i++)
-			if (a->chosen[i])
-				return true;
-		return false;
-	default:
-		return a->text[strspn(a->text, " \t\r\n")] != '\0';
-	}
-}
-
 static void answer_clear(const struct step *step, struct session_answer *a)
 {
 	a->status = RESPONSE_DRAFT;
@@ -69,17 +55,6 @@ static void answer_clear(const struct step *step, struct session_answer *a)
 	a->scale = 0;
 	if (a->chosen)
 		memset(a->chosen, 0, step->option_count * sizeof *a->chosen);
-}
-
-static bool answer_set_text(struct session_answer *a, const char *text)
-{
-	char *copy = strdup(text);
-
-	if (!copy)
-		return false;
-	free(a->text);
-	a->text = copy;
-	return true;
 }
 
 /* Shows a store problem on the message screen; the trainee's words stay in memory. */
@@ -97,32 +72,12 @@ static bool fail(struct session *s, const char *what, const struct rjk_error *er
 static bool save_answer(struct session *s, size_t index, struct rjk_error *err)
 {
 	const struct step *step = &s->scenario->steps[index];
-	const struct session_answer *a = &s->answers[index];
 	const char *choices[CHOICE_MAX_OPTIONS];
-	size_t n = 0;
-	bool passed = a->status == RESPONSE_PASSED;
-	struct response r = {
-		.step_id = step->id,
-		.kind = step->kind,
-		.prompt = step->text,
-		.status = a->status,
-		.video_ms = s->video_ms[index],
-	};
+	struct response r;
 
 	if (!answerable(step) || s->participant == 0)
 		return true;
-	if (!passed && step->kind == STEP_SCALE) {
-		r.has_scale = a->has_scale;
-		r.scale = a->scale;
-	} else if (!passed && step->kind == STEP_CHOICE) {
-		for (size_t i = 0; i < step->option_count && n < CHOICE_MAX_OPTIONS; i++)
-			if (a->chosen[i])
-				choices[n++] = step->options[i];
-		r.choices = choices;
-		r.choice_count = n;
-	} else if (!passed && step->kind != STEP_CHOICE) {
-		r.text = a->text;
-	}
+	answer_to_response(step, &s->answers[index], s->video_ms[index], choices, &r);
 	return store_save_response(s->store, s->participant, &r, err);
 }
 
@@ -226,28 +181,21 @@ static bool enter_after_who(struct session *s, int64_t now_ms)
 	return enter_after_note(s, now_ms);
 }
 
-static void restore_answers(struct session *s, const struct stored_response *r, size_t count)
+/* Puts the stored answers back in memory (those to steps the scenario still has, of the same
+ * kind). False when out of memory. */
+static bool restore_answers(struct session *s, const struct stored_response *r, size_t count)
 {
 	for (size_t i = 0; i < count; i++) {
 		size_t index;
 		const struct step *step = scenario_find_step(s->scenario, r[i].step_id, &index);
-		struct session_answer *a;
 
 		if (!step || step->kind != r[i].kind)
 			continue;
-		a = &s->answers[index];
-		a->status = r[i].status;
-		a->touched = true;
-		if (r[i].text)
-			answer_set_text(a, r[i].text);
-		a->has_scale = r[i].has_scale;
-		a->scale = r[i].scale;
+		if (!answer_from_stored(step, &r[i], &s->answers[index]))
+			return false;
 		s->video_ms[index] = r[i].video_ms;
-		for (size_t c = 0; a->chosen && c < r[i].choice_count; c++)
-			for (size_t o = 0; o < step->option_count; o++)
-				if (!strcmp(r[i].choices[c], step->options[o]))
-					a->chosen[o] = true;
 	}
+	return true;
 }
 
 /* Puts an unfinished trainee back where the stored position says, or on the first step when
@@ -261,7 +209,10 @@ static bool resume(struct session *s, int64_t participant, const struct position
 	if (!store_load_responses(s->store, participant, &responses, &count, err))
 		return false;
 	s->participant = participant;
-	restore_answers(s, responses, count);
+	if (!restore_answers(s, responses, count)) {
+		store_responses_free(responses, count);
+		return rjk_error_set(err, "out of memory while reading the answers back");
+	}
 	store_responses_free(responses, count);
 	if (pos->kind == POSITION_NOTE && s->scenario->content_note) {
 		s->screen = SESSION_NOTE;
@@ -541,7 +492,7 @@ bool session_next(struct session *s, int64_t now_ms)
 
 	if (s->screen != SESSION_STEP)
 		return false;
-	if (has_answer(step, &s->answers[s->step]))
+	if (answer_given(step, &s->answers[s->step]))
 		return leave_step(s, RESPONSE_ANSWERED, now_ms);
 	if (step->required && step->kind != STEP_DISCUSSION) {
 		snprintf(s->notice, sizeof s->notice, "This question needs an answer before you go on.");
@@ -602,7 +553,7 @@ bool session_back(struct session *s, int64_t now_ms)
 	if (s->screen == SESSION_STEP) {
 		struct session_answer *a = &s->answers[s->step];
 
-		if (a->status == RESPONSE_ANSWERED && !has_answer(session_step(s), a))
+		if (a->status == RESPONSE_ANSWERED && !answer_given(session_step(s), a))
 			a->status = RESPONSE_DRAFT;
 		if (!flush(s, now_ms))
 			return false;
@@ -657,7 +608,7 @@ bool session_submit(struct session *s, int64_t now_ms)
 		if (!session_step_in_review(s, i) || !answerable(step) ||
 		    a->status != RESPONSE_DRAFT)
 			continue;
-		if (!has_answer(step, a) && step->required) {
+		if (!answer_given(step, a) && step->required) {
 			if (!enter_step(s, i, now_ms))
 				return false;
 			s->from_review = true;
@@ -665,7 +616,7 @@ bool session_submit(struct session *s, int64_t now_ms)
 				 "This question needs an answer before you submit.");
 			return false;
 		}
-		a->status = has_answer(step, a) ? RESPONSE_ANSWERED : RESPONSE_PASSED;
+		a->status = answer_given(step, a) ? RESPONSE_ANSWERED : RESPONSE_PASSED;
 		if (!save_answer(s, i, &err)) {
 			a->status = RESPONSE_DRAFT;
 			return fail(s, "Your answers could not be submitted", &err);
