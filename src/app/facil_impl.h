@@ -110,6 +110,6 @@ void facil_purge(struct kiosk *kiosk, int days);
 /* facil_session.c: the kiosk's scenario and session, changed from the menu. */
 bool facil_use_scenario(struct kiosk *kiosk, const char *path, struct rjk_error *err);
 bool facil_new_session(struct kiosk *kiosk, struct rjk_error *err);
-void facil_end_session(struct kiosk *kiosk);
+bool facil_end_session(struct kiosk *kiosk, struct rjk_error *err);
 
 #endif

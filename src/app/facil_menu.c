@@ -446,9 +446,11 @@ void facil_menu_press(struct kiosk *k, int id)
 				facil_result(k, false, "No session could be started: %s", err.message);
 			break;
 		case ID_END_SESSION:
-			facil_end_session(k);
-			facil_result(k, true, "The session has ended. Its answers stay on this "
-				     "machine until exported or deleted.");
+			if (facil_end_session(k, &err))
+				facil_result(k, true, "The session has ended. Its answers stay on "
+					     "this machine until exported or deleted.");
+			else
+				facil_result(k, false, "%s", err.message);
 			break;
 		case ID_PROGRESS:
 			f->show_answers = false;

@@ -6,11 +6,17 @@
 
 #include "app/facil_impl.h"
 
-/* Ends the running session: a trainee part-way through keeps their saved drafts. */
-static void end_session(struct kiosk *k)
+/* Ends the running session: a trainee part-way through keeps their saved drafts. False with
+ * err (also logged) when the last draft or the end did not reach the store; the session is
+ * closed all the same. */
+static bool end_session(struct kiosk *k, struct rjk_error *err)
 {
-	session_close(k->session, true);
+	bool ok = session_close(k->session, true, err);
+
 	k->session = NULL;
+	if (!ok)
+		fprintf(stderr, "rjkiosk: %s\n", err->message);
+	return ok;
 }
 
 static bool open_new(struct kiosk *k, struct rjk_error *err)
@@ -36,7 +42,11 @@ bool facil_use_scenario(struct kiosk *k, const char *path, struct rjk_error *err
 		free(copy);
 		return false;
 	}
-	end_session(k);
+	if (!end_session(k, err)) {
+		scenario_free(sc);
+		free(copy);
+		return false;
+	}
 	scenario_free(k->scenario);
 	k->scenario = sc;
 	free(k->facil->scenario_path);
@@ -52,11 +62,12 @@ bool facil_new_session(struct kiosk *k, struct rjk_error *err)
 {
 	if (!k->scenario)
 		return rjk_error_set(err, "no scenario is loaded: choose one first");
-	end_session(k);
+	if (!end_session(k, err))
+		return false;
 	return open_new(k, err);
 }
 
-void facil_end_session(struct kiosk *k)
+bool facil_end_session(struct kiosk *k, struct rjk_error *err)
 {
-	end_session(k);
+	return end_session(k, err);
 }

@@ -274,13 +274,17 @@ bool kiosk_open(struct kiosk *k, const struct options *options, struct rjk_error
 	return true;
 }
 
-void kiosk_close(struct kiosk *k)
+bool kiosk_close(struct kiosk *k)
 {
 	bool between_trainees = k->session && (session_screen(k->session) == SESSION_START ||
 					       session_screen(k->session) == SESSION_THANKS);
+	struct rjk_error err = {{0}};
+	bool saved;
 
 	video_glue_free(k, k->video);
-	session_close(k->session, between_trainees);
+	saved = session_close(k->session, between_trainees, &err);
+	if (!saved)
+		fprintf(stderr, "rjkiosk: %s\n", err.message);
 	facil_free(k->facil);
 	store_close(k->store);
 	scenario_free(k->scenario);
@@ -296,6 +300,7 @@ void kiosk_close(struct kiosk *k)
 	SDL_Quit();
 	datalock_release(k->lock);
 	memset(k, 0, sizeof *k);
+	return saved;
 }
 
 int cmd_kiosk(int argc, char **argv)
@@ -326,7 +331,8 @@ int cmd_kiosk(int argc, char **argv)
 	status = loop_run(&kiosk);
 	if (kiosk.problem[0] && !status && !signals_caught())
 		status = 1;
-	kiosk_close(&kiosk);
+	if (!kiosk_close(&kiosk) && !status)
+		status = 1;
 	signals_stop();
 	return status;
 }

@@ -235,6 +235,21 @@ static bool resume(struct session *s, int64_t participant, const struct position
 	return true;
 }
 
+/* Frees what session_open allocated, saving nothing. NULL is a no-op. */
+static void destroy(struct session *s)
+{
+	if (!s)
+		return;
+	if (s->answers)
+		for (size_t i = 0; i < s->scenario->step_count; i++) {
+			free(s->answers[i].text);
+			free(s->answers[i].chosen);
+		}
+	free(s->answers);
+	free(s->video_ms);
+	free(s);
+}
+
 struct session *session_open(const struct scenario *scenario, struct store *store,
 			     bool video_available, struct rjk_error *err)
 {
@@ -243,14 +258,16 @@ struct session *session_open(const struct scenario *scenario, struct store *stor
 	char position[POSITION_MAX] = "";
 	struct position pos;
 
-	if (!s || !(s->answers = calloc(scenario->step_count, sizeof *s->answers)) ||
+	if (!s)
+		goto oom;
+	s->scenario = scenario;
+	s->store = store;
+	s->video_available = video_available;
+	if (!(s->answers = calloc(scenario->step_count, sizeof *s->answers)) ||
 	    !(s->video_ms = malloc((scenario->step_count + 1) * sizeof *s->video_ms)))
 		goto oom;
 	for (size_t i = 0; i < scenario->step_count; i++)
 		s->video_ms[i] = -1;
-	s->scenario = scenario;
-	s->store = store;
-	s->video_available = video_available;
 	for (size_t i = 0; i < scenario->step_count; i++) {
 		struct session_answer *a = &s->answers[i];
 
@@ -279,29 +296,28 @@ struct session *session_open(const struct scenario *scenario, struct store *stor
 oom:
 	rjk_error_set(err, "out of memory while opening the session");
 fail:
-	session_close(s, false);
+	destroy(s);
 	return NULL;
 }
 
-void session_close(struct session *s, bool end_session)
+bool session_close(struct session *s, bool end_session, struct rjk_error *err)
 {
-	struct rjk_error err = {{0}};
+	struct rjk_error why = {{0}};
+	bool ok = true, on_step;
 
 	if (!s)
-		return;
-	if (s->answers) {
-		if (s->store_id && s->screen == SESSION_STEP && s->dirty)
-			save_answer(s, s->step, &err);
-		if (end_session && s->store_id)
-			store_session_end(s->store, s->store_id, &err);
-		for (size_t i = 0; i < s->scenario->step_count; i++) {
-			free(s->answers[i].text);
-			free(s->answers[i].chosen);
-		}
-	}
-	free(s->answers);
-	free(s->video_ms);
-	free(s);
+		return true;
+	/* Words kept on the message screen after a failed save get one more try. */
+	on_step = s->screen == SESSION_STEP ||
+		  (s->screen == SESSION_MESSAGE && s->return_screen == SESSION_STEP);
+	if (s->store_id && on_step && s->dirty && !save_answer(s, s->step, &why))
+		ok = rjk_error_set(err, "The answer being written could not be saved: %s",
+				   why.message);
+	if (end_session && s->store_id && !store_session_end(s->store, s->store_id, &why) && ok)
+		ok = rjk_error_set(err, "The session could not be ended; it stays open and the "
+				   "kiosk resumes it when it starts again: %s", why.message);
+	destroy(s);
+	return ok;
 }
 
 enum session_screen session_screen(const struct session *s) { return s->screen; }

@@ -51,8 +51,11 @@ struct session *session_open(const struct scenario *scenario, struct store *stor
 			     bool video_available, struct rjk_error *err);
 
 /* Saves any pending draft, ends the stored session when end_session is true (a facilitator
- * closing the kiosk; a crash leaves it open for resuming), and frees. NULL is a no-op. */
-void session_close(struct session *session, bool end_session);
+ * closing the kiosk; a crash leaves it open for resuming), and frees. False with err when the
+ * draft or the end did not reach the store: the session is freed all the same, what was saved
+ * before stays, and a session not ended stays open for the next session_open to resume. NULL
+ * is a no-op returning true. */
+bool session_close(struct session *session, bool end_session, struct rjk_error *err);
 
 /* --- reading state (for the screens) --- */
 enum session_screen session_screen(const struct session *session);

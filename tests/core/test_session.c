@@ -51,6 +51,15 @@ struct fixture {
 	struct session *session;
 };
 
+/* Closes a session; its last draft and its end must reach the store. */
+static void close_ok(struct session *s, bool end_session)
+{
+	struct rjk_error err = {{0}};
+
+	if (!session_close(s, end_session, &err))
+		fail_msg("%s", err.message);
+}
+
 static int setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof *f);
@@ -72,7 +81,7 @@ static int teardown(void **state)
 	struct fixture *f = *state;
 	char cmd[128];
 
-	session_close(f->session, true);
+	close_ok(f->session, true);
 	store_close(f->store);
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
 	assert_int_equal(system(cmd), 0);
@@ -238,7 +247,7 @@ static void test_restart_resumes_on_the_same_step_with_the_text(void **state)
 	assert_string_equal(session_answer(again, 2)->text, "half a thought");
 	assert_string_equal(session_name(again), "Dee");
 	assert_int_equal(session_answer(again, 0)->status, RESPONSE_PASSED);
-	session_close(again, false);
+	close_ok(again, false);
 	store_close(store2);
 }
 
@@ -400,7 +409,7 @@ static void test_every_journey_move_leads_where_it_should(void **state)
 		char path[256], *at, *save = NULL;
 		struct session *s;
 
-		session_close(f->session, true);
+		close_ok(f->session, true);
 		scenario.content_note = m->flags & NO_NOTE ? NULL : "This talks about harm.";
 		scenario.video = with_video ? &video : NULL;
 		s = f->session = session_open(&scenario, f->store, with_video, &err);
@@ -421,25 +430,36 @@ static void test_every_journey_move_leads_where_it_should(void **state)
 	scenario.video = NULL;
 }
 
-static void test_store_error_shows_a_message_and_keeps_the_words(void **state)
+/* A file-size limit makes every write fail, as on a full disk; false lifts it again. */
+static void disk_full(bool full)
 {
-	struct fixture *f = *state;
-	struct session *s = f->session;
-	struct rlimit old, tiny;
+	static struct rlimit old;
+	struct rlimit tiny;
 
-	to_first_step(s, "Gil");
-	assert_true(session_next(s, 0));
-	assert_true(session_next(s, 0));
-	assert_string_equal(session_step(s)->id, "feel");
-	/* A file-size limit makes every write fail, as on a full disk. */
+	if (!full) {
+		assert_int_equal(setrlimit(RLIMIT_FSIZE, &old), 0);
+		return;
+	}
 	assert_int_equal(getrlimit(RLIMIT_FSIZE, &old), 0);
 	tiny = old;
 	tiny.rlim_cur = 512;
 	signal(SIGXFSZ, SIG_IGN);
 	assert_int_equal(setrlimit(RLIMIT_FSIZE, &tiny), 0);
+}
+
+static void test_store_error_shows_a_message_and_keeps_the_words(void **state)
+{
+	struct fixture *f = *state;
+	struct session *s = f->session;
+
+	to_first_step(s, "Gil");
+	assert_true(session_next(s, 0));
+	assert_true(session_next(s, 0));
+	assert_string_equal(session_step(s)->id, "feel");
+	disk_full(true);
 	assert_true(session_set_text(s, "words that must not be lost", 0));
 	assert_false(session_next(s, 0));
-	assert_int_equal(setrlimit(RLIMIT_FSIZE, &old), 0);
+	disk_full(false);
 
 	assert_int_equal(session_screen(s), SESSION_MESSAGE);
 	assert_non_null(strstr(session_message(s), "could not be saved"));
@@ -450,6 +470,85 @@ static void test_store_error_shows_a_message_and_keeps_the_words(void **state)
 	/* With room again, the same answer goes through. */
 	assert_true(session_next(s, 0));
 	assert_string_equal(session_step(s)->id, "rate");
+}
+
+/* Closing on a full disk: the words being written and the session's end cannot be stored,
+ * and the caller is told so instead of the loss going unnoticed. */
+static void test_failed_last_save_on_close_is_reported(void **state)
+{
+	struct fixture *f = *state;
+	struct session *s = f->session;
+	struct rjk_error err = {{0}};
+	int64_t stored_session = session_store_id(s);
+
+	to_first_step(s, "Ivy");
+	assert_true(session_pass(s, 0));
+	assert_true(session_set_text(s, "the last words", 0));
+	assert_true(session_has_unsaved(s));
+	disk_full(true);
+	assert_false(session_close(s, true, &err));
+	disk_full(false);
+	f->session = NULL;
+	assert_non_null(strstr(err.message, "could not be saved"));
+
+	/* Nothing was ended: the next kiosk resumes the trainee, without the lost words. */
+	f->session = session_open(&scenario, f->store, false, &err);
+	assert_non_null(f->session);
+	assert_int_equal(session_store_id(f->session), stored_session);
+	assert_string_equal(session_name(f->session), "Ivy");
+	assert_string_equal(session_step(f->session)->id, "talk");
+	assert_string_equal(session_answer(f->session, 1)->text, "");
+}
+
+/* Words kept on the message screen after a failed save reach the disk when the kiosk closes
+ * with room again. */
+static void test_close_saves_the_words_kept_on_the_message_screen(void **state)
+{
+	struct fixture *f = *state;
+	struct session *s = f->session;
+	struct stored_response *r;
+	size_t n;
+	struct rjk_error err = {{0}};
+	int64_t who;
+
+	to_first_step(s, "Jay");
+	who = session_participant(s);
+	assert_true(session_pass(s, 0));
+	assert_true(session_set_text(s, "kept through the error", 0));
+	disk_full(true);
+	assert_false(session_next(s, 0));
+	disk_full(false);
+	assert_int_equal(session_screen(s), SESSION_MESSAGE);
+	close_ok(s, false);
+	f->session = NULL;
+	assert_true(store_load_responses(f->store, who, &r, &n, &err));
+	assert_non_null(find(r, n, "talk"));
+	assert_string_equal(find(r, n, "talk")->text, "kept through the error");
+	assert_int_equal(find(r, n, "talk")->status, RESPONSE_DRAFT);
+	store_responses_free(r, n);
+}
+
+/* The words are saved but the session's end is not: reported, and the session stays open. */
+static void test_failed_session_end_on_close_is_reported(void **state)
+{
+	struct fixture *f = *state;
+	struct session *s = f->session;
+	struct rjk_error err = {{0}};
+	int64_t stored_session = session_store_id(s);
+
+	disk_full(true);
+	assert_false(session_close(s, true, &err));
+	disk_full(false);
+	f->session = NULL;
+	assert_non_null(strstr(err.message, "could not be ended"));
+	f->session = session_open(&scenario, f->store, false, &err);
+	assert_non_null(f->session);
+	assert_int_equal(session_store_id(f->session), stored_session);
+	/* With room again, ending works and the next session is a new one. */
+	close_ok(f->session, true);
+	f->session = session_open(&scenario, f->store, false, &err);
+	assert_non_null(f->session);
+	assert_true(session_store_id(f->session) != stored_session);
 }
 
 static void test_countdown_and_thanks_timers(void **state)
@@ -480,7 +579,7 @@ static void test_with_video_player_cue_steps_are_left_to_the_video(void **state)
 	struct session *s;
 	struct rjk_error err = {{0}};
 
-	session_close(f->session, true);
+	close_ok(f->session, true);
 	scenario.video = &video;
 	s = f->session = session_open(&scenario, f->store, true, &err);
 	assert_non_null(s);
@@ -518,7 +617,7 @@ static void test_time_out_saves_the_draft_and_returns_to_the_start(void **state)
 	assert_string_equal(find(r, n, "talk")->text, "Half a thought");
 	assert_int_equal(find(r, n, "talk")->status, RESPONSE_DRAFT);
 	store_responses_free(r, n);
-	session_close(f->session, false);
+	close_ok(f->session, false);
 	f->session = session_open(&scenario, f->store, false, &err);
 	assert_non_null(f->session);
 	assert_int_equal(session_screen(f->session), SESSION_START);
@@ -549,7 +648,7 @@ static struct session *to_video(struct fixture *f, const char *name)
 	struct rjk_error err = {{0}};
 	struct session *s;
 
-	session_close(f->session, true);
+	close_ok(f->session, true);
 	scenario.video = &video;
 	s = f->session = session_open(&scenario, f->store, true, &err);
 	assert_non_null(s);
@@ -610,7 +709,7 @@ static void test_resume_returns_to_the_furthest_point_watched(void **state)
 	assert_non_null(again);
 	assert_int_equal(session_screen(again), SESSION_VIDEO);
 	assert_int_equal(session_video_resume_ms(again), 30000);
-	session_close(again, false);
+	close_ok(again, false);
 	store_close(store2);
 	scenario.video = NULL;
 }
@@ -663,6 +762,12 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_store_error_shows_a_message_and_keeps_the_words,
 						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_failed_last_save_on_close_is_reported, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_failed_session_end_on_close_is_reported, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(
+			test_close_saves_the_words_kept_on_the_message_screen, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_countdown_and_thanks_timers, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_with_video_player_cue_steps_are_left_to_the_video,
 						setup, teardown),
