@@ -9,6 +9,32 @@
 
 #include "core/session.h"
 
+bool answer_init(struct session_answer *a, const struct step *step)
+{
+	if (!(a->text = calloc(1, 1)))
+		return false;
+	if (step->kind == STEP_CHOICE)
+		a->chosen = calloc(step->option_count, sizeof *a->chosen);
+	return step->kind != STEP_CHOICE || a->chosen != NULL;
+}
+
+void answer_release(struct session_answer *a)
+{
+	free(a->text);
+	free(a->chosen);
+}
+
+void answer_clear(struct session_answer *a, const struct step *step)
+{
+	a->status = RESPONSE_DRAFT;
+	a->touched = false;
+	a->text[0] = '\0';
+	a->has_scale = false;
+	a->scale = 0;
+	if (a->chosen)
+		memset(a->chosen, 0, step->option_count * sizeof *a->chosen);
+}
+
 bool answer_given(const struct step *step, const struct session_answer *a)
 {
 	switch (step->kind) {

@@ -13,6 +13,16 @@
 
 struct session_answer; /* core/session.h */
 
+/* Makes *a, all zero, an empty answer to step: no text, no value, nothing chosen. False when
+ * out of memory (answer_release then frees what was made). */
+bool answer_init(struct session_answer *a, const struct step *step);
+
+/* Frees what a holds. */
+void answer_release(struct session_answer *a);
+
+/* Empties a, the answer to step, for the next trainee. */
+void answer_clear(struct session_answer *a, const struct step *step);
+
 /* True when a holds an answer to step: a scale value, a chosen option, or text that is not
  * blank. */
 bool answer_given(const struct step *step, const struct session_answer *a);

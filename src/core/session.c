@@ -46,17 +46,6 @@ static bool answerable(const struct step *step)
 	return step->kind != STEP_DISCUSSION || step->notes;
 }
 
-static void answer_clear(const struct step *step, struct session_answer *a)
-{
-	a->status = RESPONSE_DRAFT;
-	a->touched = false;
-	a->text[0] = '\0';
-	a->has_scale = false;
-	a->scale = 0;
-	if (a->chosen)
-		memset(a->chosen, 0, step->option_count * sizeof *a->chosen);
-}
-
 /* Shows a store problem on the message screen; the trainee's words stay in memory. */
 static bool fail(struct session *s, const char *what, const struct rjk_error *err)
 {
@@ -240,11 +229,8 @@ static void destroy(struct session *s)
 {
 	if (!s)
 		return;
-	if (s->answers)
-		for (size_t i = 0; i < s->scenario->step_count; i++) {
-			free(s->answers[i].text);
-			free(s->answers[i].chosen);
-		}
+	for (size_t i = 0; s->answers && i < s->scenario->step_count; i++)
+		answer_release(&s->answers[i]);
 	free(s->answers);
 	free(s->video_ms);
 	free(s);
@@ -268,15 +254,9 @@ struct session *session_open(const struct scenario *scenario, struct store *stor
 		goto oom;
 	for (size_t i = 0; i < scenario->step_count; i++)
 		s->video_ms[i] = -1;
-	for (size_t i = 0; i < scenario->step_count; i++) {
-		struct session_answer *a = &s->answers[i];
-
-		if (!(a->text = calloc(1, 1)))
+	for (size_t i = 0; i < scenario->step_count; i++)
+		if (!answer_init(&s->answers[i], &scenario->steps[i]))
 			goto oom;
-		if (scenario->steps[i].kind == STEP_CHOICE &&
-		    !(a->chosen = calloc(scenario->steps[i].option_count, sizeof *a->chosen)))
-			goto oom;
-	}
 	if (!store_find_open_session(store, scenario->id, &open_id, err))
 		goto fail;
 	if (open_id) {
@@ -649,7 +629,7 @@ bool session_submit(struct session *s, int64_t now_ms)
 static void reset_for_next(struct session *s)
 {
 	for (size_t i = 0; i < s->scenario->step_count; i++)
-		answer_clear(&s->scenario->steps[i], &s->answers[i]);
+		answer_clear(&s->answers[i], &s->scenario->steps[i]);
 	s->participant = 0;
 	s->name[0] = '\0';
 	s->step = 0;

@@ -182,6 +182,34 @@ static void test_summary_of_every_kind(void **state)
 	}
 }
 
+/* An answer made, filled, emptied for the next trainee, and freed. */
+static void test_init_clear_release(void **state)
+{
+	struct session_answer a = {0}, t = {0};
+
+	(void)state;
+	assert_true(answer_init(&a, &choice_step));
+	assert_true(answer_init(&t, &text_step));
+	assert_null(t.chosen);
+	assert_false(answer_given(&choice_step, &a));
+	assert_false(answer_given(&text_step, &t));
+	a.chosen[3] = true;
+	a.status = RESPONSE_ANSWERED;
+	a.touched = true;
+	assert_true(answer_set_text(&t, "words"));
+	assert_true(answer_given(&choice_step, &a));
+	assert_true(answer_given(&text_step, &t));
+	answer_clear(&a, &choice_step);
+	answer_clear(&t, &text_step);
+	assert_false(answer_given(&choice_step, &a));
+	assert_false(answer_given(&text_step, &t));
+	assert_int_equal(a.status, RESPONSE_DRAFT);
+	assert_false(a.touched);
+	assert_string_equal(t.text, "");
+	answer_release(&a);
+	answer_release(&t);
+}
+
 static void test_join(void **state)
 {
 	static const char *const three[] = {"a", "", "c\nd"};
@@ -204,6 +232,7 @@ int main(void)
 		cmocka_unit_test(test_every_kind_goes_to_the_store_and_back),
 		cmocka_unit_test(test_options_no_longer_offered_are_skipped),
 		cmocka_unit_test(test_summary_of_every_kind),
+		cmocka_unit_test(test_init_clear_release),
 		cmocka_unit_test(test_join),
 	};
 
