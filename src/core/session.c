@@ -252,11 +252,11 @@ struct session *session_open(const struct scenario *scenario, struct store *stor
 	if (!(s->answers = calloc(scenario->step_count, sizeof *s->answers)) ||
 	    !(s->video_ms = malloc((scenario->step_count + 1) * sizeof *s->video_ms)))
 		goto oom;
-	for (size_t i = 0; i < scenario->step_count; i++)
+	for (size_t i = 0; i < scenario->step_count; i++) {
 		s->video_ms[i] = -1;
-	for (size_t i = 0; i < scenario->step_count; i++)
 		if (!answer_init(&s->answers[i], &scenario->steps[i]))
 			goto oom;
+	}
 	if (!store_find_open_session(store, scenario->id, &open_id, err))
 		goto fail;
 	if (open_id) {
