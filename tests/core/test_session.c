@@ -293,20 +293,22 @@ static void test_back_goes_where_the_trainee_came_from(void **state)
  * "time-out" or "next-discussion". */
 static bool move(struct session *s, const char *action)
 {
-	if (!strcmp(action, "start"))
-		return session_start(s, 0);
+	static const struct {
+		const char *name;
+		bool (*go)(struct session *s, int64_t now_ms);
+	} plain[] = {
+		{"start", session_start}, {"note", session_note_continue},
+		{"video-done", session_video_done}, {"video-failed", session_video_failed},
+		{"next", session_next}, {"pass", session_pass}, {"submit", session_submit},
+		{"finish", session_finish}, {"time-out", session_time_out},
+		{"next-discussion", session_next_discussion},
+	};
+
+	for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++)
+		if (!strcmp(action, plain[i].name))
+			return plain[i].go(s, 0);
 	if (!strcmp(action, "who"))
 		return session_set_who(s, "Tess", 0);
-	if (!strcmp(action, "note"))
-		return session_note_continue(s, 0);
-	if (!strcmp(action, "video-done"))
-		return session_video_done(s, 0);
-	if (!strcmp(action, "video-failed"))
-		return session_video_failed(s, 0);
-	if (!strcmp(action, "next"))
-		return session_next(s, 0);
-	if (!strcmp(action, "pass"))
-		return session_pass(s, 0);
 	if (!strcmp(action, "back")) {
 		bool can = session_can_go_back(s), went = session_back(s, 0);
 
@@ -320,14 +322,6 @@ static bool move(struct session *s, const char *action)
 		return session_review_edit(s, (size_t)atoi(action + 5), 0);
 	if (!strncmp(action, "cue:", 4))
 		return session_cue_open(s, (size_t)atoi(action + 4), 1000, 0);
-	if (!strcmp(action, "submit"))
-		return session_submit(s, 0);
-	if (!strcmp(action, "finish"))
-		return session_finish(s, 0);
-	if (!strcmp(action, "time-out"))
-		return session_time_out(s, 0);
-	if (!strcmp(action, "next-discussion"))
-		return session_next_discussion(s, 0);
 	fail_msg("unknown move '%s'", action);
 	return false;
 }
@@ -472,29 +466,35 @@ static void test_store_error_shows_a_message_and_keeps_the_words(void **state)
 	assert_string_equal(session_step(s)->id, "rate");
 }
 
+/* Closes the fixture's session (ending it) on a full disk, which must fail with a message
+ * holding why; then opens it again with room: nothing was ended, so it is the same session. */
+static void close_on_full_disk(struct fixture *f, const char *why)
+{
+	struct rjk_error err = {{0}};
+	int64_t stored_session = session_store_id(f->session);
+
+	disk_full(true);
+	assert_false(session_close(f->session, true, &err));
+	disk_full(false);
+	f->session = NULL;
+	assert_non_null(strstr(err.message, why));
+	f->session = session_open(&scenario, f->store, false, &err);
+	assert_non_null(f->session);
+	assert_int_equal(session_store_id(f->session), stored_session);
+}
+
 /* Closing on a full disk: the words being written and the session's end cannot be stored,
  * and the caller is told so instead of the loss going unnoticed. */
 static void test_failed_last_save_on_close_is_reported(void **state)
 {
 	struct fixture *f = *state;
-	struct session *s = f->session;
-	struct rjk_error err = {{0}};
-	int64_t stored_session = session_store_id(s);
 
-	to_first_step(s, "Ivy");
-	assert_true(session_pass(s, 0));
-	assert_true(session_set_text(s, "the last words", 0));
-	assert_true(session_has_unsaved(s));
-	disk_full(true);
-	assert_false(session_close(s, true, &err));
-	disk_full(false);
-	f->session = NULL;
-	assert_non_null(strstr(err.message, "could not be saved"));
-
-	/* Nothing was ended: the next kiosk resumes the trainee, without the lost words. */
-	f->session = session_open(&scenario, f->store, false, &err);
-	assert_non_null(f->session);
-	assert_int_equal(session_store_id(f->session), stored_session);
+	to_first_step(f->session, "Ivy");
+	assert_true(session_pass(f->session, 0));
+	assert_true(session_set_text(f->session, "the last words", 0));
+	assert_true(session_has_unsaved(f->session));
+	close_on_full_disk(f, "could not be saved");
+	/* The next kiosk resumes the trainee, without the lost words. */
 	assert_string_equal(session_name(f->session), "Ivy");
 	assert_string_equal(session_step(f->session)->id, "talk");
 	assert_string_equal(session_answer(f->session, 1)->text, "");
@@ -528,22 +528,14 @@ static void test_close_saves_the_words_kept_on_the_message_screen(void **state)
 	store_responses_free(r, n);
 }
 
-/* The words are saved but the session's end is not: reported, and the session stays open. */
+/* Nothing to save but the session's end, which fails: reported, and the session stays open. */
 static void test_failed_session_end_on_close_is_reported(void **state)
 {
 	struct fixture *f = *state;
-	struct session *s = f->session;
 	struct rjk_error err = {{0}};
-	int64_t stored_session = session_store_id(s);
+	int64_t stored_session = session_store_id(f->session);
 
-	disk_full(true);
-	assert_false(session_close(s, true, &err));
-	disk_full(false);
-	f->session = NULL;
-	assert_non_null(strstr(err.message, "could not be ended"));
-	f->session = session_open(&scenario, f->store, false, &err);
-	assert_non_null(f->session);
-	assert_int_equal(session_store_id(f->session), stored_session);
+	close_on_full_disk(f, "could not be ended");
 	/* With room again, ending works and the next session is a new one. */
 	close_ok(f->session, true);
 	f->session = session_open(&scenario, f->store, false, &err);
