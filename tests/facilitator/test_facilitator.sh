@@ -98,4 +98,22 @@ quit
 SCRIPT
 "$RJKIOSK" --no-video --data "$data" --scenarios "$scen" --script "$work/restart.txt" --size 1024x768 ||
 	fail "the settings did not come back after a restart"
+
+# Ending the session on a full disk: the menu says it did not work, and the log says why.
+# (Standard error goes to a pipe, which the full disk does not limit.)
+rm -rf "$data"
+setpin
+{ printf 'key ctrl+Return\ntext Sam\nkey ctrl+Return\nkey ctrl+Return\ntext Not saved yet\n'
+  unlock; cat <<'SCRIPT'; } >"$work/end-full.txt"
+expect-screen facilitator:menu
+fill-disk
+click-button End this session
+expect-screen facilitator:result-failed
+free-disk
+click-button Back to the menu
+quit
+SCRIPT
+err=$("$RJKIOSK" --no-video --data "$data" --script "$work/end-full.txt" --size 1024x768 \
+	2>&1 >/dev/null) || fail "ending the session on a full disk was not reported on the menu"
+echo "$err" | grep -q "could not be" || fail "the failed end of the session was not logged"
 echo "facilitator: ok"
