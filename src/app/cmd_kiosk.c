@@ -25,7 +25,8 @@ int cmd_kiosk_run(const struct options *options, const struct loop_feed *feed)
 	status = loop_run(&kiosk, feed);
 	if (kiosk.problem[0] && !status && !signals_caught())
 		status = 1;
-	kiosk_close(&kiosk);
+	if (!kiosk_close(&kiosk) && !status)
+		status = 1;
 	signals_stop();
 	return status;
 }

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "app/facil_impl.h"
+#include "core/answer.h"
 #include "core/durable.h"
 #include "core/export.h"
 
@@ -47,16 +48,12 @@ static void put_prompt(char *out, size_t size, size_t *used, const char *prompt)
 
 static void put_answer(char *out, size_t size, size_t *used, const struct stored_response *r)
 {
-	if (r->status == RESPONSE_PASSED) {
+	struct response value = answer_stored_view(r);
+
+	if (r->status == RESPONSE_PASSED)
 		put(out, size, used, "(passed)");
-	} else if (r->has_scale) {
-		put(out, size, used, "%d", r->scale);
-	} else if (r->choice_count) {
-		for (size_t i = 0; i < r->choice_count; i++)
-			put(out, size, used, "%s%s", i ? "; " : "", r->choices[i]);
-	} else {
-		put(out, size, used, "%s", r->text ? r->text : "");
-	}
+	else if (*used < size)
+		*used += answer_summary(out + *used, size - *used, &value, NULL, 0);
 	if (r->status == RESPONSE_DRAFT)
 		put(out, size, used, " (draft)");
 }

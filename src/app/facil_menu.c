@@ -431,8 +431,11 @@ void facil_done(struct facil *f, const struct facil_context *c, const struct req
 			facil_result(f, c, false, "No session could be started: %s", err->message);
 		break;
 	case REQUEST_END_SESSION:
-		facil_result(f, c, true, "The session has ended. Its answers stay on this machine "
-			     "until exported or deleted.");
+		if (ok)
+			facil_result(f, c, true, "The session has ended. Its answers stay on this "
+				     "machine until exported or deleted.");
+		else
+			facil_result(f, c, false, "%s", err->message);
 		break;
 	case REQUEST_NEXT_DISCUSSION:
 		if (ok)

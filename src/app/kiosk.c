@@ -170,12 +170,20 @@ static bool start_session(struct kiosk *k, struct rjk_error *err)
 
 /* Ends the running session, and its player before it; a trainee part-way through keeps their
  * saved drafts unless end_stored is false. */
-static void end_session(struct kiosk *k, bool end_stored)
+/* Closes the session and its player (ending the stored session when end_stored). False with
+ * err (also logged) when the last draft or the end did not reach the store; the session is
+ * closed all the same. */
+static bool end_session(struct kiosk *k, bool end_stored, struct rjk_error *err)
 {
+	bool ok;
+
 	video_glue_free(k->video);
 	k->video = NULL;
-	session_close(k->session, end_stored);
+	ok = session_close(k->session, end_stored, err);
 	k->session = NULL;
+	if (!ok)
+		fprintf(stderr, "rjkiosk: %s\n", err->message);
+	return ok;
 }
 
 /* The scenarios folder the menu offers. */
@@ -302,13 +310,14 @@ bool kiosk_open(struct kiosk *k, const struct options *options, struct rjk_error
 	return true;
 }
 
-void kiosk_close(struct kiosk *k)
+bool kiosk_close(struct kiosk *k)
 {
 	bool between_trainees = k->session && (session_screen(k->session) == SESSION_START ||
 					       session_screen(k->session) == SESSION_THANKS);
+	struct rjk_error err = {{0}};
+	bool saved;
 
-	if (k->session)
-		end_session(k, between_trainees);
+	saved = !k->session || end_session(k, between_trainees, &err);
 	facil_free(k->facil);
 	store_close(k->store);
 	scenario_free(k->scenario);
@@ -324,6 +333,7 @@ void kiosk_close(struct kiosk *k)
 	SDL_Quit();
 	datalock_release(k->lock);
 	memset(k, 0, sizeof *k);
+	return saved;
 }
 
 struct facil_context kiosk_facil_context(const struct kiosk *k)
@@ -366,8 +376,11 @@ static bool use_scenario(struct kiosk *k, const char *path, struct rjk_error *er
 		return false;
 	}
 	rjk_diags_release(&diags);
-	if (k->session)
-		end_session(k, true);
+	if (k->session && !end_session(k, true, err)) {
+		scenario_free(sc);
+		free(copy);
+		return false;
+	}
 	scenario_free(k->scenario);
 	k->scenario = sc;
 	free(k->scenario_path);
@@ -386,13 +399,11 @@ static bool apply(struct kiosk *k, const struct request *r, struct rjk_error *er
 	case REQUEST_NEW_SESSION:
 		if (!k->scenario)
 			return rjk_error_set(err, "no scenario is loaded: choose one first");
-		if (k->session)
-			end_session(k, true);
+		if (k->session && !end_session(k, true, err))
+			return false;
 		return open_new(k, err);
 	case REQUEST_END_SESSION:
-		if (k->session)
-			end_session(k, true);
-		return true;
+		return !k->session || end_session(k, true, err);
 	case REQUEST_NEXT_DISCUSSION:
 		return k->session && session_next_discussion(k->session, now);
 	case REQUEST_TIME_OUT:

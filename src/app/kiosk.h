@@ -55,8 +55,9 @@ struct kiosk {
 bool kiosk_open(struct kiosk *kiosk, const struct options *options, struct rjk_error *err);
 
 /* Saves what is pending and closes everything, in reverse order. The stored session is ended
- * only when no trainee is part-way through (otherwise it stays open for resuming). */
-void kiosk_close(struct kiosk *kiosk);
+ * only when no trainee is part-way through (otherwise it stays open for resuming). False when
+ * the last draft or the session's end did not reach the store (the reason is logged). */
+bool kiosk_close(struct kiosk *kiosk);
 
 /* Applies requests in order: the only way the running kiosk changes its scenario, store,
  * session or player, or quits. Tells the facilitator's side how each of its requests went. */

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/answer.h"
+
 static const char *const columns[] = {
 	"session_id", "scenario_id", "scenario_title", "scenario_sha256", "session_label",
 	"session_started", "session_ended", "participant_id", "participant", "participant_submitted",
@@ -64,23 +66,14 @@ static void csv_begin(struct export_ctx *ctx)
 /* Chosen options, one per line inside the cell. */
 static void choices_cell(struct export_ctx *ctx, const struct stored_response *r)
 {
-	size_t len = 0;
-	for (size_t i = 0; i < r->choice_count; i++)
-		len += strlen(r->choices[i]) + 1;
+	struct response value = answer_stored_view(r);
+	size_t len = answer_join(NULL, 0, value.choices, value.choice_count, "\n");
 	char *joined = malloc(len + 1);
 	if (!joined) {
 		ctx->failed = true;
 		return;
 	}
-	joined[0] = '\0';
-	char *at = joined;
-	for (size_t i = 0; i < r->choice_count; i++) {
-		size_t n = strlen(r->choices[i]);
-		if (i > 0)
-			*at++ = '\n';
-		memcpy(at, r->choices[i], n + 1);
-		at += n;
-	}
+	answer_join(joined, len + 1, value.choices, value.choice_count, "\n");
 	cell(ctx, false, joined);
 	free(joined);
 }

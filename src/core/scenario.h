@@ -13,6 +13,15 @@
 #define SCENARIO_ID_MAX 64
 #define STEP_TEXT_DEFAULT_MAX_CHARS 4000
 #define STEP_TEXT_LIMIT_MAX_CHARS 20000
+/* The most steps a scenario may hold. */
+#define SCENARIO_MAX_STEPS 200
+/* Lowest and highest values a scale may use, and its widest span (max - min). */
+#define SCALE_VALUE_LIMIT 1000
+#define SCALE_MAX_SPAN 10
+/* How many options a choice step offers, and the longest countdown of a discussion. */
+#define CHOICE_MIN_OPTIONS 2
+#define CHOICE_MAX_OPTIONS 12
+#define DISCUSSION_MAX_MINUTES 240
 
 enum step_kind {
 	STEP_DISCUSSION,

@@ -8,16 +8,6 @@
 #include "core/scenario.h"
 #include "core/ytree.h"
 
-/* The most steps a scenario may hold. */
-#define SCENARIO_MAX_STEPS 200
-
-/* Lowest and highest values a scale may use, and its widest span (max - min). */
-#define SCALE_VALUE_LIMIT 1000
-#define SCALE_MAX_SPAN 10
-#define CHOICE_MIN_OPTIONS 2
-#define CHOICE_MAX_OPTIONS 12
-#define DISCUSSION_MAX_MINUTES 240
-
 /* True when id is 1 to SCENARIO_ID_MAX characters of a-z, 0-9 and '-'. */
 bool scenario_id_valid(const char *id);
 

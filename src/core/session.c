@@ -5,7 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/answer.h"
 #include "core/deadline.h"
+#include "core/position.h"
 
 struct session {
 	const struct scenario *scenario;
@@ -45,43 +47,6 @@ static bool answerable(const struct step *step)
 	return step->kind != STEP_DISCUSSION || step->notes;
 }
 
-static bool has_answer(const struct step *step, const struct session_answer *a)
-{
-	switch (step->kind) {
-	case STEP_SCALE:
-		return a->has_scale;
-	case STEP_CHOICE:
-		for (size_t i = 0; i < step->option_count; i++)
-			if (a->chosen[i])
-				return true;
-		return false;
-	default:
-		return a->text[strspn(a->text, " \t\r\n")] != '\0';
-	}
-}
-
-static void answer_clear(const struct step *step, struct session_answer *a)
-{
-	a->status = RESPONSE_DRAFT;
-	a->touched = false;
-	a->text[0] = '\0';
-	a->has_scale = false;
-	a->scale = 0;
-	if (a->chosen)
-		memset(a->chosen, 0, step->option_count * sizeof *a->chosen);
-}
-
-static bool answer_set_text(struct session_answer *a, const char *text)
-{
-	char *copy = strdup(text);
-
-	if (!copy)
-		return false;
-	free(a->text);
-	a->text = copy;
-	return true;
-}
-
 /* Shows a store problem on the message screen; the trainee's words stay in memory. */
 static bool fail(struct session *s, const char *what, const struct rjk_error *err)
 {
@@ -97,32 +62,12 @@ static bool fail(struct session *s, const char *what, const struct rjk_error *er
 static bool save_answer(struct session *s, size_t index, struct rjk_error *err)
 {
 	const struct step *step = &s->scenario->steps[index];
-	const struct session_answer *a = &s->answers[index];
-	const char *choices[12];
-	size_t n = 0;
-	bool passed = a->status == RESPONSE_PASSED;
-	struct response r = {
-		.step_id = step->id,
-		.kind = step->kind,
-		.prompt = step->text,
-		.status = a->status,
-		.video_ms = s->video_ms[index],
-	};
+	const char *choices[CHOICE_MAX_OPTIONS];
+	struct response r;
 
 	if (!answerable(step) || s->participant == 0)
 		return true;
-	if (!passed && step->kind == STEP_SCALE) {
-		r.has_scale = a->has_scale;
-		r.scale = a->scale;
-	} else if (!passed && step->kind == STEP_CHOICE) {
-		for (size_t i = 0; i < step->option_count && n < 12; i++)
-			if (a->chosen[i])
-				choices[n++] = step->options[i];
-		r.choices = choices;
-		r.choice_count = n;
-	} else if (!passed && step->kind != STEP_CHOICE) {
-		r.text = a->text;
-	}
+	answer_to_response(step, &s->answers[index], s->video_ms[index], choices, &r);
 	return store_save_response(s->store, s->participant, &r, err);
 }
 
@@ -142,24 +87,22 @@ static bool flush(struct session *s, int64_t now_ms)
 	return true;
 }
 
-static bool set_position(struct session *s, const char *position)
+/* Stores the trainee's place: kind, with the current step or the furthest point of the video
+ * watched. */
+static bool set_position(struct session *s, enum position_kind kind)
 {
+	struct position pos = {.kind = kind, .video_ms = s->video_resume_ms};
 	struct rjk_error err = {{0}};
+	char text[POSITION_MAX];
 
 	if (s->participant == 0)
 		return true;
-	if (!store_participant_set_position(s->store, s->participant, position, &err))
+	if (kind == POSITION_STEP)
+		pos.step_id = s->scenario->steps[s->step].id;
+	position_format(&pos, text, sizeof text);
+	if (!store_participant_set_position(s->store, s->participant, text, &err))
 		return fail(s, "Your place in the scenario could not be saved", &err);
 	return true;
-}
-
-/* Stores "video:MS" with the furthest point watched as the trainee's place. */
-static bool set_video_position(struct session *s)
-{
-	char position[48];
-
-	snprintf(position, sizeof position, "video:%lld", (long long)s->video_resume_ms);
-	return set_position(s, position);
 }
 
 bool session_step_in_journey(const struct session *s, size_t index)
@@ -196,28 +139,25 @@ static bool enter_review(struct session *s)
 {
 	s->screen = SESSION_REVIEW;
 	s->from_review = false;
-	return set_position(s, "review");
+	return set_position(s, POSITION_REVIEW);
 }
 
 static bool enter_step(struct session *s, size_t index, int64_t now_ms)
 {
-	char position[SCENARIO_ID_MAX + 16];
-
 	if (index >= s->scenario->step_count)
 		return enter_review(s);
 	s->screen = SESSION_STEP;
 	s->step = index;
 	s->step_entered = now_ms;
 	s->dirty = false;
-	snprintf(position, sizeof position, "step:%s", s->scenario->steps[index].id);
-	return set_position(s, position);
+	return set_position(s, POSITION_STEP);
 }
 
 static bool enter_after_note(struct session *s, int64_t now_ms)
 {
 	if (s->video_available && s->scenario->video) {
 		s->screen = SESSION_VIDEO;
-		return set_video_position(s);
+		return set_position(s, POSITION_VIDEO);
 	}
 	return enter_step(s, next_journey_step(s, 0), now_ms);
 }
@@ -226,48 +166,31 @@ static bool enter_after_who(struct session *s, int64_t now_ms)
 {
 	if (s->scenario->content_note) {
 		s->screen = SESSION_NOTE;
-		return set_position(s, "note");
+		return set_position(s, POSITION_NOTE);
 	}
 	return enter_after_note(s, now_ms);
 }
 
-static void restore_answers(struct session *s, const struct stored_response *r, size_t count)
+/* Puts the stored answers back in memory (those to steps the scenario still has, of the same
+ * kind). False when out of memory. */
+static bool restore_answers(struct session *s, const struct stored_response *r, size_t count)
 {
 	for (size_t i = 0; i < count; i++) {
 		size_t index;
 		const struct step *step = scenario_find_step(s->scenario, r[i].step_id, &index);
-		struct session_answer *a;
 
 		if (!step || step->kind != r[i].kind)
 			continue;
-		a = &s->answers[index];
-		a->status = r[i].status;
-		a->touched = true;
-		if (r[i].text)
-			answer_set_text(a, r[i].text);
-		a->has_scale = r[i].has_scale;
-		a->scale = r[i].scale;
+		if (!answer_from_stored(step, &r[i], &s->answers[index]))
+			return false;
 		s->video_ms[index] = r[i].video_ms;
-		for (size_t c = 0; a->chosen && c < r[i].choice_count; c++)
-			for (size_t o = 0; o < step->option_count; o++)
-				if (!strcmp(r[i].choices[c], step->options[o]))
-					a->chosen[o] = true;
 	}
-}
-
-/* "video" or "video:MS" (the furthest point watched): notes MS for the video screen. */
-static bool video_position(struct session *s, const char *position)
-{
-	if (strncmp(position, "video", 5) || (position[5] && position[5] != ':') ||
-	    !s->video_available || !s->scenario->video)
-		return false;
-	s->video_resume_ms = position[5] ? strtoll(position + 6, NULL, 10) : 0;
-	if (s->video_resume_ms < 0)
-		s->video_resume_ms = 0;
 	return true;
 }
 
-static bool resume(struct session *s, int64_t participant, const char *position,
+/* Puts an unfinished trainee back where the stored position says, or on the first step when
+ * that place is no longer in this journey. */
+static bool resume(struct session *s, int64_t participant, const struct position *pos,
 		   struct rjk_error *err)
 {
 	struct stored_response *responses = NULL;
@@ -276,17 +199,21 @@ static bool resume(struct session *s, int64_t participant, const char *position,
 	if (!store_load_responses(s->store, participant, &responses, &count, err))
 		return false;
 	s->participant = participant;
-	restore_answers(s, responses, count);
+	if (!restore_answers(s, responses, count)) {
+		store_responses_free(responses, count);
+		return rjk_error_set(err, "out of memory while reading the answers back");
+	}
 	store_responses_free(responses, count);
-	if (!strcmp(position, "note") && s->scenario->content_note)
+	if (pos->kind == POSITION_NOTE && s->scenario->content_note) {
 		s->screen = SESSION_NOTE;
-	else if (video_position(s, position))
+	} else if (pos->kind == POSITION_VIDEO && s->video_available && s->scenario->video) {
 		s->screen = SESSION_VIDEO;
-	else if (!strcmp(position, "review"))
+		s->video_resume_ms = pos->video_ms;
+	} else if (pos->kind == POSITION_REVIEW) {
 		s->screen = SESSION_REVIEW;
-	else if (!strncmp(position, "step:", 5) &&
-		 scenario_find_step(s->scenario, position + 5, &index) &&
-		 session_step_in_journey(s, index)) {
+	} else if (pos->kind == POSITION_STEP &&
+		   scenario_find_step(s->scenario, pos->step_id, &index) &&
+		   session_step_in_journey(s, index)) {
 		s->screen = SESSION_STEP;
 		s->step = index;
 	} else {
@@ -298,28 +225,37 @@ static bool resume(struct session *s, int64_t participant, const char *position,
 	return true;
 }
 
+/* Frees what session_open allocated, saving nothing. NULL is a no-op. */
+static void destroy(struct session *s)
+{
+	if (!s)
+		return;
+	for (size_t i = 0; s->answers && i < s->scenario->step_count; i++)
+		answer_release(&s->answers[i]);
+	free(s->answers);
+	free(s->video_ms);
+	free(s);
+}
+
 struct session *session_open(const struct scenario *scenario, struct store *store,
 			     bool video_available, struct rjk_error *err)
 {
 	struct session *s = calloc(1, sizeof *s);
 	int64_t open_id = 0, participant = 0;
-	char position[SCENARIO_ID_MAX + 16] = "";
+	char position[POSITION_MAX] = "";
+	struct position pos;
 
-	if (!s || !(s->answers = calloc(scenario->step_count, sizeof *s->answers)) ||
-	    !(s->video_ms = malloc((scenario->step_count + 1) * sizeof *s->video_ms)))
+	if (!s)
 		goto oom;
-	for (size_t i = 0; i < scenario->step_count; i++)
-		s->video_ms[i] = -1;
 	s->scenario = scenario;
 	s->store = store;
 	s->video_available = video_available;
+	if (!(s->answers = calloc(scenario->step_count, sizeof *s->answers)) ||
+	    !(s->video_ms = malloc((scenario->step_count + 1) * sizeof *s->video_ms)))
+		goto oom;
 	for (size_t i = 0; i < scenario->step_count; i++) {
-		struct session_answer *a = &s->answers[i];
-
-		if (!(a->text = calloc(1, 1)))
-			goto oom;
-		if (scenario->steps[i].kind == STEP_CHOICE &&
-		    !(a->chosen = calloc(scenario->steps[i].option_count, sizeof *a->chosen)))
+		s->video_ms[i] = -1;
+		if (!answer_init(&s->answers[i], &scenario->steps[i]))
 			goto oom;
 	}
 	if (!store_find_open_session(store, scenario->id, &open_id, err))
@@ -330,8 +266,9 @@ struct session *session_open(const struct scenario *scenario, struct store *stor
 						       sizeof s->name, position, sizeof position,
 						       err))
 			goto fail;
-		if (participant && strcmp(position, SESSION_TIMED_OUT) &&
-		    !resume(s, participant, position, err))
+		pos = position_parse(position);
+		if (participant && pos.kind != POSITION_TIMED_OUT &&
+		    !resume(s, participant, &pos, err))
 			goto fail;
 	} else if (!(s->store_id = store_session_start(store, scenario, NULL, err))) {
 		goto fail;
@@ -340,29 +277,28 @@ struct session *session_open(const struct scenario *scenario, struct store *stor
 oom:
 	rjk_error_set(err, "out of memory while opening the session");
 fail:
-	session_close(s, false);
+	destroy(s);
 	return NULL;
 }
 
-void session_close(struct session *s, bool end_session)
+bool session_close(struct session *s, bool end_session, struct rjk_error *err)
 {
-	struct rjk_error err = {{0}};
+	struct rjk_error why = {{0}};
+	bool ok = true, on_step;
 
 	if (!s)
-		return;
-	if (s->answers) {
-		if (s->store_id && s->screen == SESSION_STEP && s->dirty)
-			save_answer(s, s->step, &err);
-		if (end_session && s->store_id)
-			store_session_end(s->store, s->store_id, &err);
-		for (size_t i = 0; i < s->scenario->step_count; i++) {
-			free(s->answers[i].text);
-			free(s->answers[i].chosen);
-		}
-	}
-	free(s->answers);
-	free(s->video_ms);
-	free(s);
+		return true;
+	/* Words kept on the message screen after a failed save get one more try. */
+	on_step = s->screen == SESSION_STEP ||
+		  (s->screen == SESSION_MESSAGE && s->return_screen == SESSION_STEP);
+	if (s->store_id && on_step && s->dirty && !save_answer(s, s->step, &why))
+		ok = rjk_error_set(err, "The answer being written could not be saved: %s",
+				   why.message);
+	if (end_session && s->store_id && !store_session_end(s->store, s->store_id, &why) && ok)
+		ok = rjk_error_set(err, "The session could not be ended; it stays open and the "
+				   "kiosk resumes it when it starts again: %s", why.message);
+	destroy(s);
+	return ok;
 }
 
 enum session_screen session_screen(const struct session *s) { return s->screen; }
@@ -523,7 +459,7 @@ static bool leave_cue(struct session *s)
 {
 	s->in_cue = false;
 	s->screen = SESSION_VIDEO;
-	return set_video_position(s);
+	return set_position(s, POSITION_VIDEO);
 }
 
 /* Saves the current step with a final status, then leaves it forwards. */
@@ -553,7 +489,7 @@ bool session_next(struct session *s, int64_t now_ms)
 
 	if (s->screen != SESSION_STEP)
 		return false;
-	if (has_answer(step, &s->answers[s->step]))
+	if (answer_given(step, &s->answers[s->step]))
 		return leave_step(s, RESPONSE_ANSWERED, now_ms);
 	if (step->required && step->kind != STEP_DISCUSSION) {
 		snprintf(s->notice, sizeof s->notice, "This question needs an answer before you go on.");
@@ -571,72 +507,78 @@ bool session_pass(struct session *s, int64_t now_ms)
 	return leave_step(s, RESPONSE_PASSED, now_ms);
 }
 
-bool session_back(struct session *s, int64_t now_ms)
+/* Where Back leads from the current screen: *screen, with *step when that is SESSION_STEP.
+ * False when Back leads nowhere from here. */
+static bool back_target(const struct session *s, enum session_screen *screen, size_t *step)
 {
-	size_t prev;
-
 	switch (s->screen) {
 	case SESSION_WHO:
-		s->screen = SESSION_START;
+		*screen = SESSION_START;
 		return true;
-	case SESSION_REVIEW: {
-		size_t last = s->scenario->step_count;
-
-		if (!prev_journey_step(s, last, &prev))
+	case SESSION_REVIEW:
+		*screen = SESSION_STEP;
+		return prev_journey_step(s, s->scenario->step_count, step);
+	case SESSION_STEP:
+		if (s->in_cue)
 			return false;
-		return enter_step(s, prev, now_ms);
-	}
-	case SESSION_STEP: {
-		struct session_answer *a = &s->answers[s->step];
-		bool first = !prev_journey_step(s, s->step, &prev);
-
-		if (!session_can_go_back(s))
-			return false;
-		if (a->status == RESPONSE_ANSWERED && !has_answer(session_step(s), a))
-			a->status = RESPONSE_DRAFT;
-		if (!flush(s, now_ms))
-			return false;
-		s->notice[0] = '\0';
 		if (s->from_review)
-			return enter_review(s);
-		if (!first)
-			return enter_step(s, prev, now_ms);
-		if (s->video_available && s->scenario->video) {
-			s->screen = SESSION_VIDEO;
-			return set_video_position(s);
-		}
-		s->screen = SESSION_NOTE;
-		return set_position(s, "note");
-	}
-	case SESSION_VIDEO:
-		if (!s->scenario->content_note)
+			*screen = SESSION_REVIEW;
+		else if (prev_journey_step(s, s->step, step))
+			*screen = SESSION_STEP;
+		else if (s->video_available && s->scenario->video)
+			*screen = SESSION_VIDEO;
+		else if (s->scenario->content_note)
+			*screen = SESSION_NOTE;
+		else
 			return false;
-		s->screen = SESSION_NOTE;
-		return set_position(s, "note");
+		return true;
+	case SESSION_VIDEO:
+		*screen = SESSION_NOTE;
+		return s->scenario->content_note != NULL;
 	default:
 		return false;
 	}
 }
 
+bool session_back(struct session *s, int64_t now_ms)
+{
+	enum session_screen to;
+	size_t prev = 0;
+
+	if (!back_target(s, &to, &prev))
+		return false;
+	if (s->screen == SESSION_STEP) {
+		struct session_answer *a = &s->answers[s->step];
+
+		if (a->status == RESPONSE_ANSWERED && !answer_given(session_step(s), a))
+			a->status = RESPONSE_DRAFT;
+		if (!flush(s, now_ms))
+			return false;
+		s->notice[0] = '\0';
+	}
+	switch (to) {
+	case SESSION_START:
+		s->screen = SESSION_START;
+		return true;
+	case SESSION_STEP:
+		return enter_step(s, prev, now_ms);
+	case SESSION_REVIEW:
+		return enter_review(s);
+	case SESSION_VIDEO:
+		s->screen = SESSION_VIDEO;
+		return set_position(s, POSITION_VIDEO);
+	default:
+		s->screen = SESSION_NOTE;
+		return set_position(s, POSITION_NOTE);
+	}
+}
+
 bool session_can_go_back(const struct session *s)
 {
+	enum session_screen to;
 	size_t prev;
 
-	switch (s->screen) {
-	case SESSION_WHO:
-		return true;
-	case SESSION_REVIEW:
-		return prev_journey_step(s, s->scenario->step_count, &prev);
-	case SESSION_STEP:
-		if (s->in_cue)
-			return false;
-		return s->from_review || prev_journey_step(s, s->step, &prev) ||
-		       s->scenario->content_note || (s->video_available && s->scenario->video);
-	case SESSION_VIDEO:
-		return s->scenario->content_note != NULL;
-	default:
-		return false;
-	}
+	return back_target(s, &to, &prev);
 }
 
 bool session_review_edit(struct session *s, size_t index, int64_t now_ms)
@@ -663,7 +605,7 @@ bool session_submit(struct session *s, int64_t now_ms)
 		if (!session_step_in_review(s, i) || !answerable(step) ||
 		    a->status != RESPONSE_DRAFT)
 			continue;
-		if (!has_answer(step, a) && step->required) {
+		if (!answer_given(step, a) && step->required) {
 			if (!enter_step(s, i, now_ms))
 				return false;
 			s->from_review = true;
@@ -671,7 +613,7 @@ bool session_submit(struct session *s, int64_t now_ms)
 				 "This question needs an answer before you submit.");
 			return false;
 		}
-		a->status = has_answer(step, a) ? RESPONSE_ANSWERED : RESPONSE_PASSED;
+		a->status = answer_given(step, a) ? RESPONSE_ANSWERED : RESPONSE_PASSED;
 		if (!save_answer(s, i, &err)) {
 			a->status = RESPONSE_DRAFT;
 			return fail(s, "Your answers could not be submitted", &err);
@@ -688,7 +630,7 @@ bool session_submit(struct session *s, int64_t now_ms)
 static void reset_for_next(struct session *s)
 {
 	for (size_t i = 0; i < s->scenario->step_count; i++)
-		answer_clear(&s->scenario->steps[i], &s->answers[i]);
+		answer_clear(&s->answers[i], &s->scenario->steps[i]);
 	s->participant = 0;
 	s->name[0] = '\0';
 	s->step = 0;
@@ -719,7 +661,7 @@ bool session_time_out(struct session *s, int64_t now_ms)
 		return session_finish(s, now_ms);
 	if (s->screen == SESSION_MESSAGE)
 		s->screen = s->return_screen;
-	if (!flush(s, now_ms) || !set_position(s, SESSION_TIMED_OUT))
+	if (!flush(s, now_ms) || !set_position(s, POSITION_TIMED_OUT))
 		return false;
 	reset_for_next(s);
 	return true;
@@ -807,7 +749,7 @@ bool session_cue_open(struct session *s, size_t index, int64_t video_ms, int64_t
 	s->in_cue = true;
 	/* A crash while the question is open resumes on the video at this point; the cue,
 	 * still unanswered, is then asked again. */
-	return set_video_position(s);
+	return set_position(s, POSITION_VIDEO);
 }
 
 bool session_video_progress(struct session *s, int64_t watched_ms)
@@ -815,7 +757,7 @@ bool session_video_progress(struct session *s, int64_t watched_ms)
 	if (s->screen != SESSION_VIDEO || watched_ms <= s->video_resume_ms)
 		return true;
 	s->video_resume_ms = watched_ms;
-	return set_video_position(s);
+	return set_position(s, POSITION_VIDEO);
 }
 
 int64_t session_video_ms(const struct session *s, size_t index)

@@ -51,8 +51,11 @@ struct session *session_open(const struct scenario *scenario, struct store *stor
 			     bool video_available, struct rjk_error *err);
 
 /* Saves any pending draft, ends the stored session when end_session is true (a facilitator
- * closing the kiosk; a crash leaves it open for resuming), and frees. NULL is a no-op. */
-void session_close(struct session *session, bool end_session);
+ * closing the kiosk; a crash leaves it open for resuming), and frees. False with err when the
+ * draft or the end did not reach the store: the session is freed all the same, what was saved
+ * before stays, and a session not ended stays open for the next session_open to resume. NULL
+ * is a no-op returning true. */
+bool session_close(struct session *session, bool end_session, struct rjk_error *err);
 
 /* --- reading state (for the screens) --- */
 enum session_screen session_screen(const struct session *session);
@@ -116,13 +119,11 @@ void session_dismiss_message(struct session *session);
 
 /* --- what the facilitator or the kiosk's timers did --- */
 
-/* Where a trainee who walked away is left: unsubmitted, answers kept as drafts, and never put
- * back on screen by session_open (the next person at the kiosk is someone else). */
-#define SESSION_TIMED_OUT "timed-out"
-
-/* The kiosk was left alone: saves the current draft, leaves the trainee unfinished at
- * SESSION_TIMED_OUT, and returns to the start screen. From the thanks screen it simply
- * finishes. False (staying, with the message screen) when the draft cannot be saved. */
+/* The kiosk was left alone: saves the current draft, leaves the trainee unfinished at the
+ * position "timed-out" (unsubmitted, answers kept as drafts, and never put back on screen by
+ * session_open: the next person at the kiosk is someone else), and returns to the start
+ * screen. From the thanks screen it simply finishes. False (staying, with the message
+ * screen) when the draft cannot be saved. */
 bool session_time_out(struct session *session, int64_t now_ms);
 
 /* The facilitator moves the group on: a trainee on a step goes to the next discussion prompt

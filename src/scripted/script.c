@@ -12,6 +12,7 @@
 #include <SDL_image.h>
 
 #include "app/clock.h"
+#include "core/answer.h"
 #include "scripted/fault.h"
 #include "scripted/input.h"
 #include "scripted/probe.h"
@@ -310,25 +311,6 @@ static bool run_expect_editor(struct script *s, struct kiosk *k, const char *cmd
 	return true;
 }
 
-/* The stored answer as one string: text, scale value, or options joined with "; ". */
-static void stored_value(const struct stored_response *r, char *out, size_t size)
-{
-	size_t used = 0;
-
-	out[0] = '\0';
-	if (r->has_scale) {
-		snprintf(out, size, "%d", r->scale);
-		return;
-	}
-	if (r->text) {
-		snprintf(out, size, "%s", r->text);
-		return;
-	}
-	for (size_t i = 0; i < r->choice_count && used < size; i++)
-		used += (size_t)snprintf(out + used, size - used, "%s%s", i ? "; " : "",
-					 r->choices[i]);
-}
-
 /* Reads the answer back through a second connection to the store, as any later reader would:
  * "expect-stored STEP STATUS [VALUE]". */
 static bool run_expect_stored(struct script *s, struct kiosk *k, const char *cmd, char *arg)
@@ -347,9 +329,11 @@ static bool run_expect_stored(struct script *s, struct kiosk *k, const char *cmd
 		const char *have;
 		bool ok;
 
+		struct response value = answer_stored_view(&r[i]);
+
 		if (strcmp(r[i].step_id, step))
 			continue;
-		stored_value(&r[i], got, sizeof got);
+		answer_summary(got, sizeof got, &value, NULL, 0);
 		have = response_status_name(r[i].status);
 		ok = !strcmp(have, status) && (!want || !strcmp(got, want));
 		if (!ok)

@@ -1,7 +1,8 @@
 /* The review: every answer listed, any one reopened for editing, then Submit. */
 #include <stdio.h>
-#include <string.h>
+#include <stdlib.h>
 
+#include "core/answer.h"
 #include "ui/view.h"
 
 #define SUMMARY_CHARS 280
@@ -10,56 +11,25 @@
 static const char *summary(struct ui *ui, const struct step *step, const struct session_answer *a,
 			   enum item_color *color)
 {
-	*color = COLOR_TEXT;
-	if (a->status == RESPONSE_PASSED) {
-		*color = COLOR_MUTED;
-		return "Passed";
-	}
-	switch (step->kind) {
-	case STEP_SCALE: {
-		const char *label = a->has_scale ? step_scale_label(step, a->scale) : NULL;
+	const char *choices[CHOICE_MAX_OPTIONS], *shown;
+	struct response r;
+	size_t len;
+	char *line;
 
-		if (a->has_scale)
-			return label ? view_printf(ui, "%d: %s", a->scale, label) :
-				view_printf(ui, "%d", a->scale);
-		break;
-	}
-	case STEP_CHOICE: {
-		char *out = ui->arena + ui->arena_used;
-		size_t start = ui->arena_used;
-		bool any = false;
-
-		for (size_t i = 0; i < step->option_count; i++)
-			if (a->chosen[i]) {
-				view_printf(ui, "%s%s", any ? "; " : "", step->options[i]);
-				/* view_printf ends each piece with a NUL: join them. */
-				ui->arena_used--;
-				any = true;
-			}
-		if (any) {
-			ui->arena[ui->arena_used++] = '\0';
-			return out;
-		}
-		ui->arena_used = start;
-		break;
-	}
-	default:
-		if (a->text[strspn(a->text, " \t\r\n")]) {
-			size_t len = strlen(a->text), cut = 0, chars = 0;
-
-			while (cut < len && chars < SUMMARY_CHARS) {
-				cut++;
-				while (cut < len && (a->text[cut] & 0xc0) == 0x80)
-					cut++;
-				chars++;
-			}
-			return cut < len ? view_printf(ui, "%.*s\xe2\x80\xa6", (int)cut, a->text) :
-				a->text;
-		}
-		break;
-	}
 	*color = COLOR_MUTED;
-	return step->kind == STEP_DISCUSSION ? "No notes" : "Not answered yet";
+	if (a->status == RESPONSE_PASSED)
+		return "Passed";
+	if (!answer_given(step, a))
+		return step->kind == STEP_DISCUSSION ? "No notes" : "Not answered yet";
+	*color = COLOR_TEXT;
+	answer_to_response(step, a, -1, choices, &r);
+	len = answer_summary(NULL, 0, &r, step, SUMMARY_CHARS);
+	if (!(line = malloc(len + 1)))
+		return "";
+	answer_summary(line, len + 1, &r, step, SUMMARY_CHARS);
+	shown = view_printf(ui, "%s", line);
+	free(line);
+	return shown;
 }
 
 void screen_review(struct ui *ui, const struct session *s)

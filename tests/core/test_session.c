@@ -51,6 +51,15 @@ struct fixture {
 	struct session *session;
 };
 
+/* Closes a session; its last draft and its end must reach the store. */
+static void close_ok(struct session *s, bool end_session)
+{
+	struct rjk_error err = {{0}};
+
+	if (!session_close(s, end_session, &err))
+		fail_msg("%s", err.message);
+}
+
 static int setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof *f);
@@ -72,7 +81,7 @@ static int teardown(void **state)
 	struct fixture *f = *state;
 	char cmd[128];
 
-	session_close(f->session, true);
+	close_ok(f->session, true);
 	store_close(f->store);
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
 	assert_int_equal(system(cmd), 0);
@@ -238,7 +247,7 @@ static void test_restart_resumes_on_the_same_step_with_the_text(void **state)
 	assert_string_equal(session_answer(again, 2)->text, "half a thought");
 	assert_string_equal(session_name(again), "Dee");
 	assert_int_equal(session_answer(again, 0)->status, RESPONSE_PASSED);
-	session_close(again, false);
+	close_ok(again, false);
 	store_close(store2);
 }
 
@@ -279,25 +288,172 @@ static void test_back_goes_where_the_trainee_came_from(void **state)
 	assert_false(session_can_go_back(s));
 }
 
-static void test_store_error_shows_a_message_and_keeps_the_words(void **state)
+/* Does one move of the table below: "start", "who", "note", "video-done", "video-failed",
+ * "next", "pass", "back", "text:WORDS", "edit:INDEX", "cue:INDEX", "submit", "finish",
+ * "time-out" or "next-discussion". */
+static bool move(struct session *s, const char *action)
+{
+	static const struct {
+		const char *name;
+		bool (*go)(struct session *s, int64_t now_ms);
+	} plain[] = {
+		{"start", session_start}, {"note", session_note_continue},
+		{"video-done", session_video_done}, {"video-failed", session_video_failed},
+		{"next", session_next}, {"pass", session_pass}, {"submit", session_submit},
+		{"finish", session_finish}, {"time-out", session_time_out},
+		{"next-discussion", session_next_discussion},
+	};
+
+	for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++)
+		if (!strcmp(action, plain[i].name))
+			return plain[i].go(s, 0);
+	if (!strcmp(action, "who"))
+		return session_set_who(s, "Tess", 0);
+	if (!strcmp(action, "back")) {
+		bool can = session_can_go_back(s), went = session_back(s, 0);
+
+		/* The button is offered exactly when Back goes somewhere. */
+		assert_int_equal(can, went);
+		return went;
+	}
+	if (!strncmp(action, "text:", 5))
+		return session_set_text(s, action + 5, 0);
+	if (!strncmp(action, "edit:", 5))
+		return session_review_edit(s, (size_t)atoi(action + 5), 0);
+	if (!strncmp(action, "cue:", 4))
+		return session_cue_open(s, (size_t)atoi(action + 4), 1000, 0);
+	fail_msg("unknown move '%s'", action);
+	return false;
+}
+
+#define NO_NOTE 1u    /* the scenario has no content note */
+#define WITH_VIDEO 2u /* a video player is available */
+
+/* Every move of the journey: from the screen a path of moves leads to, one more move, and the
+ * screen (and step) it ends on. The journey's steps are cue, talk, feel, rate, help, must. */
+static const struct journey_move {
+	unsigned flags;
+	const char *path;   /* moves from a new session, separated by spaces */
+	const char *action;
+	bool done;          /* what the action returns */
+	const char *screen; /* session_screen_name after it */
+	const char *step;   /* the step's id when screen is "step" */
+} journey_moves[] = {
+	{0, "", "start", true, "who", NULL},
+	{0, "", "back", false, "start", NULL},
+	{0, "start", "back", true, "start", NULL},
+	{0, "start", "who", true, "note", NULL},
+	{NO_NOTE, "start", "who", true, "step", "cue"},
+	{WITH_VIDEO, "start", "who", true, "note", NULL},
+	{WITH_VIDEO | NO_NOTE, "start", "who", true, "video", NULL},
+	{0, "start who", "back", false, "note", NULL},
+	{0, "start who", "note", true, "step", "cue"},
+	{WITH_VIDEO, "start who", "note", true, "video", NULL},
+	{WITH_VIDEO, "start who note", "back", true, "note", NULL},
+	{WITH_VIDEO | NO_NOTE, "start who", "back", false, "video", NULL},
+	{WITH_VIDEO, "start who note", "video-done", true, "step", "talk"},
+	{WITH_VIDEO, "start who note", "video-failed", true, "step", "cue"},
+	{WITH_VIDEO, "start who note", "cue:0", true, "step", "cue"},
+	{WITH_VIDEO, "start who note", "cue:2", false, "video", NULL},
+	{WITH_VIDEO, "start who note cue:0", "back", false, "step", "cue"},
+	{WITH_VIDEO, "start who note cue:0", "next", true, "video", NULL},
+	{WITH_VIDEO, "start who note cue:0", "pass", true, "video", NULL},
+	{WITH_VIDEO, "start who note video-done", "back", true, "video", NULL},
+	{WITH_VIDEO | NO_NOTE, "start who video-done", "back", true, "video", NULL},
+	{0, "start who note", "back", true, "note", NULL},
+	{NO_NOTE, "start who", "back", false, "step", "cue"},
+	{0, "start who note", "next", true, "step", "talk"},
+	{0, "start who note", "pass", true, "step", "talk"},
+	{0, "start who note next", "back", true, "step", "cue"},
+	{0, "start who note next", "next", true, "step", "feel"},
+	{0, "start who note next next next next next", "next", false, "step", "must"},
+	{0, "start who note next next next next next", "pass", false, "step", "must"},
+	{0, "start who note next next next next next", "back", true, "step", "help"},
+	{0, "start who note next next next next next text:ok", "next", true, "review", NULL},
+	{0, "start who note next next next next next text:ok next", "back", true, "step", "must"},
+	{0, "start who note next next next next next text:ok next", "edit:2", true, "step",
+	 "feel"},
+	{0, "start who note next next next next next text:ok next", "edit:1", true, "step",
+	 "talk"},
+	{0, "start who note next next next next next text:ok next edit:2", "back", true,
+	 "review", NULL},
+	{0, "start who note next next next next next text:ok next edit:2", "next", true,
+	 "review", NULL},
+	{0, "start who note next next next next next text:ok next", "submit", true, "thanks",
+	 NULL},
+	{0, "start who note next next next next next text:ok next submit", "back", false,
+	 "thanks", NULL},
+	{0, "start who note next next next next next text:ok next submit", "finish", true,
+	 "start", NULL},
+	{0, "start who note next next next next next text:ok next submit", "time-out", true,
+	 "start", NULL},
+	{0, "start who note next", "time-out", true, "start", NULL},
+	{0, "start who note", "next-discussion", true, "step", "talk"},
+	{0, "start who note next", "next-discussion", true, "review", NULL},
+};
+
+static void test_every_journey_move_leads_where_it_should(void **state)
 {
 	struct fixture *f = *state;
-	struct session *s = f->session;
-	struct rlimit old, tiny;
+	struct rjk_error err = {{0}};
 
-	to_first_step(s, "Gil");
-	assert_true(session_next(s, 0));
-	assert_true(session_next(s, 0));
-	assert_string_equal(session_step(s)->id, "feel");
-	/* A file-size limit makes every write fail, as on a full disk. */
+	for (size_t i = 0; i < sizeof journey_moves / sizeof journey_moves[0]; i++) {
+		const struct journey_move *m = &journey_moves[i];
+		bool with_video = m->flags & WITH_VIDEO;
+		char path[256], *at, *save = NULL;
+		struct session *s;
+
+		close_ok(f->session, true);
+		scenario.content_note = m->flags & NO_NOTE ? NULL : "This talks about harm.";
+		scenario.video = with_video ? &video : NULL;
+		s = f->session = session_open(&scenario, f->store, with_video, &err);
+		assert_non_null(s);
+		snprintf(path, sizeof path, "%s", m->path);
+		for (at = strtok_r(path, " ", &save); at; at = strtok_r(NULL, " ", &save))
+			if (!move(s, at))
+				fail_msg("row %zu: '%s' on the way failed", i, at);
+		if (move(s, m->action) != m->done)
+			fail_msg("row %zu: '%s' returned %d", i, m->action, !m->done);
+		if (strcmp(session_screen_name(session_screen(s)), m->screen))
+			fail_msg("row %zu: '%s' led to %s, not %s", i, m->action,
+				 session_screen_name(session_screen(s)), m->screen);
+		if (m->step)
+			assert_string_equal(session_step(s)->id, m->step);
+	}
+	scenario.content_note = "This talks about harm.";
+	scenario.video = NULL;
+}
+
+/* A file-size limit makes every write fail, as on a full disk; false lifts it again. */
+static void disk_full(bool full)
+{
+	static struct rlimit old;
+	struct rlimit tiny;
+
+	if (!full) {
+		assert_int_equal(setrlimit(RLIMIT_FSIZE, &old), 0);
+		return;
+	}
 	assert_int_equal(getrlimit(RLIMIT_FSIZE, &old), 0);
 	tiny = old;
 	tiny.rlim_cur = 512;
 	signal(SIGXFSZ, SIG_IGN);
 	assert_int_equal(setrlimit(RLIMIT_FSIZE, &tiny), 0);
+}
+
+static void test_store_error_shows_a_message_and_keeps_the_words(void **state)
+{
+	struct fixture *f = *state;
+	struct session *s = f->session;
+
+	to_first_step(s, "Gil");
+	assert_true(session_next(s, 0));
+	assert_true(session_next(s, 0));
+	assert_string_equal(session_step(s)->id, "feel");
+	disk_full(true);
 	assert_true(session_set_text(s, "words that must not be lost", 0));
 	assert_false(session_next(s, 0));
-	assert_int_equal(setrlimit(RLIMIT_FSIZE, &old), 0);
+	disk_full(false);
 
 	assert_int_equal(session_screen(s), SESSION_MESSAGE);
 	assert_non_null(strstr(session_message(s), "could not be saved"));
@@ -308,6 +464,83 @@ static void test_store_error_shows_a_message_and_keeps_the_words(void **state)
 	/* With room again, the same answer goes through. */
 	assert_true(session_next(s, 0));
 	assert_string_equal(session_step(s)->id, "rate");
+}
+
+/* Closes the fixture's session (ending it) on a full disk, which must fail with a message
+ * holding why; then opens it again with room: nothing was ended, so it is the same session. */
+static void close_on_full_disk(struct fixture *f, const char *why)
+{
+	struct rjk_error err = {{0}};
+	int64_t stored_session = session_store_id(f->session);
+
+	disk_full(true);
+	assert_false(session_close(f->session, true, &err));
+	disk_full(false);
+	f->session = NULL;
+	assert_non_null(strstr(err.message, why));
+	f->session = session_open(&scenario, f->store, false, &err);
+	assert_non_null(f->session);
+	assert_int_equal(session_store_id(f->session), stored_session);
+}
+
+/* Closing on a full disk: the words being written and the session's end cannot be stored,
+ * and the caller is told so instead of the loss going unnoticed. */
+static void test_failed_last_save_on_close_is_reported(void **state)
+{
+	struct fixture *f = *state;
+
+	to_first_step(f->session, "Ivy");
+	assert_true(session_pass(f->session, 0));
+	assert_true(session_set_text(f->session, "the last words", 0));
+	assert_true(session_has_unsaved(f->session));
+	close_on_full_disk(f, "could not be saved");
+	/* The next kiosk resumes the trainee, without the lost words. */
+	assert_string_equal(session_name(f->session), "Ivy");
+	assert_string_equal(session_step(f->session)->id, "talk");
+	assert_string_equal(session_answer(f->session, 1)->text, "");
+}
+
+/* Words kept on the message screen after a failed save reach the disk when the kiosk closes
+ * with room again. */
+static void test_close_saves_the_words_kept_on_the_message_screen(void **state)
+{
+	struct fixture *f = *state;
+	struct session *s = f->session;
+	struct stored_response *r;
+	size_t n;
+	struct rjk_error err = {{0}};
+	int64_t who;
+
+	to_first_step(s, "Jay");
+	who = session_participant(s);
+	assert_true(session_pass(s, 0));
+	assert_true(session_set_text(s, "kept through the error", 0));
+	disk_full(true);
+	assert_false(session_next(s, 0));
+	disk_full(false);
+	assert_int_equal(session_screen(s), SESSION_MESSAGE);
+	close_ok(s, false);
+	f->session = NULL;
+	assert_true(store_load_responses(f->store, who, &r, &n, &err));
+	assert_non_null(find(r, n, "talk"));
+	assert_string_equal(find(r, n, "talk")->text, "kept through the error");
+	assert_int_equal(find(r, n, "talk")->status, RESPONSE_DRAFT);
+	store_responses_free(r, n);
+}
+
+/* Nothing to save but the session's end, which fails: reported, and the session stays open. */
+static void test_failed_session_end_on_close_is_reported(void **state)
+{
+	struct fixture *f = *state;
+	struct rjk_error err = {{0}};
+	int64_t stored_session = session_store_id(f->session);
+
+	close_on_full_disk(f, "could not be ended");
+	/* With room again, ending works and the next session is a new one. */
+	close_ok(f->session, true);
+	f->session = session_open(&scenario, f->store, false, &err);
+	assert_non_null(f->session);
+	assert_true(session_store_id(f->session) != stored_session);
 }
 
 static void test_countdown_and_thanks_timers(void **state)
@@ -338,7 +571,7 @@ static void test_with_video_player_cue_steps_are_left_to_the_video(void **state)
 	struct session *s;
 	struct rjk_error err = {{0}};
 
-	session_close(f->session, true);
+	close_ok(f->session, true);
 	scenario.video = &video;
 	s = f->session = session_open(&scenario, f->store, true, &err);
 	assert_non_null(s);
@@ -376,7 +609,7 @@ static void test_time_out_saves_the_draft_and_returns_to_the_start(void **state)
 	assert_string_equal(find(r, n, "talk")->text, "Half a thought");
 	assert_int_equal(find(r, n, "talk")->status, RESPONSE_DRAFT);
 	store_responses_free(r, n);
-	session_close(f->session, false);
+	close_ok(f->session, false);
 	f->session = session_open(&scenario, f->store, false, &err);
 	assert_non_null(f->session);
 	assert_int_equal(session_screen(f->session), SESSION_START);
@@ -407,7 +640,7 @@ static struct session *to_video(struct fixture *f, const char *name)
 	struct rjk_error err = {{0}};
 	struct session *s;
 
-	session_close(f->session, true);
+	close_ok(f->session, true);
 	scenario.video = &video;
 	s = f->session = session_open(&scenario, f->store, true, &err);
 	assert_non_null(s);
@@ -468,7 +701,7 @@ static void test_resume_returns_to_the_furthest_point_watched(void **state)
 	assert_non_null(again);
 	assert_int_equal(session_screen(again), SESSION_VIDEO);
 	assert_int_equal(session_video_resume_ms(again), 30000);
-	session_close(again, false);
+	close_ok(again, false);
 	store_close(store2);
 	scenario.video = NULL;
 }
@@ -517,8 +750,16 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_back_goes_where_the_trainee_came_from, setup,
 						teardown),
+		cmocka_unit_test_setup_teardown(test_every_journey_move_leads_where_it_should, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_store_error_shows_a_message_and_keeps_the_words,
 						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_failed_last_save_on_close_is_reported, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_failed_session_end_on_close_is_reported, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(
+			test_close_saves_the_words_kept_on_the_message_screen, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_countdown_and_thanks_timers, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_with_video_player_cue_steps_are_left_to_the_video,
 						setup, teardown),

@@ -18,6 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/session.h"
 #include "core/store_impl.h"
 #include "store_fixture.h"
 
@@ -191,6 +192,31 @@ static void test_current_schema_opens_unchanged(void **state)
 	assert_int_equal(access(backup, F_OK), -1);
 }
 
+/* The trainee an older kiosk left part-way through (session 2, position "step:watch-1", a
+ * draft at a cue) is put back by today's session with name, draft and video time; the cue
+ * step is not asked again in the list, so the journey goes on from the first other step. */
+static void test_trainee_left_by_an_older_kiosk_resumes(void **state)
+{
+	struct env *env = *state;
+	struct rjk_error err = {{0}};
+	struct store *store = store_open(env->data, &err);
+	struct session *s;
+
+	assert_non_null(store);
+	s = session_open(fixture_scenario(), store, false, &err);
+	assert_non_null(s);
+	assert_int_equal(session_store_id(s), 2);
+	assert_string_equal(session_name(s), "Trainee 1");
+	assert_int_equal(session_screen(s), SESSION_STEP);
+	assert_string_equal(session_step(s)->id, "d1");
+	assert_string_equal(session_answer(s, 0)->text, "'= half a thought, interrupted");
+	assert_int_equal(session_answer(s, 0)->status, RESPONSE_DRAFT);
+	assert_int_equal(session_video_ms(s, 0), 83250);
+	assert_true(session_close(s, false, &err));
+	store_close(store);
+	assert_still_v1(env);
+}
+
 /* A later schema change upgrades the fixture in one go, after a private backup of the old file;
  * today's store then refuses the newer file and leaves it as it is. */
 static void test_upgrade_keeps_answers_and_backs_up(void **state)
@@ -335,6 +361,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_current_schema_opens_unchanged, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_trainee_left_by_an_older_kiosk_resumes, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_upgrade_keeps_answers_and_backs_up, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_failed_upgrade_rolls_back, setup, teardown),

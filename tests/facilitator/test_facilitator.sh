@@ -88,7 +88,7 @@ python3 -m json.tool "$(ls "$data"/exports/*.xapi.json)" >/dev/null ||
 # Ending the session from the menu leaves no session behind for the pages' keys and clicks, with
 # or without the video's player (which ends with the session).
 kiosk end-session.txt --size 1024x768 || fail "the pages after End this session failed"
-"$RJKIOSK" --data "$data" --script "$RJK_UI_SCRIPTS/end-session.txt" --size 1024x768 ||
+"$RJKIOSK_SCRIPTED" --data "$data" --script "$RJK_UI_SCRIPTS/end-session.txt" --size 1024x768 ||
 	fail "the pages after End this session failed with the video"
 
 # Settings persist: the next start is in high contrast at 125% with the timeout at 10 min.
@@ -104,4 +104,22 @@ quit
 SCRIPT
 "$RJKIOSK_SCRIPTED" --no-video --data "$data" --scenarios "$scen" --script "$work/restart.txt" --size 1024x768 ||
 	fail "the settings did not come back after a restart"
+
+# Ending the session on a full disk: the menu says it did not work, and the log says why.
+# (Standard error goes to a pipe, which the full disk does not limit.)
+rm -rf "$data"
+setpin
+{ printf 'key ctrl+Return\ntext Sam\nkey ctrl+Return\nkey ctrl+Return\ntext Not saved yet\n'
+  unlock; cat <<'SCRIPT'; } >"$work/end-full.txt"
+expect-screen facilitator:menu
+fill-disk
+click-button End this session
+expect-screen facilitator:result-failed
+free-disk
+click-button Back to the menu
+quit
+SCRIPT
+err=$("$RJKIOSK_SCRIPTED" --no-video --data "$data" --script "$work/end-full.txt" --size 1024x768 \
+	2>&1 >/dev/null) || fail "ending the session on a full disk was not reported on the menu"
+echo "$err" | grep -q "could not be" || fail "the failed end of the session was not logged"
 echo "facilitator: ok"

@@ -8,6 +8,15 @@ kiosk store-error.txt --size 1024x768 || fail "the full-disk script failed"
   "Saved before the disk filled. More words." ] ||
 	fail "the words kept on screen through the error did not reach the disk afterwards"
 
+# Stopped while the disk is full: the words being written cannot be saved. That is logged and
+# the exit status says so. (Standard error goes to a pipe, which the full disk does not limit.)
+data="$work/full"
+status=0
+err=$(kiosk store-error-quit.txt --size 1024x768 2>&1 >/dev/null) || status=$?
+[ "$status" -eq 1 ] || fail "a last answer lost on stopping should exit 1 (got $status)"
+echo "$err" | grep -q "could not be saved" || fail "the lost last answer was not logged"
+data="$work/data"
+
 mkdir -p "$work/notdir" && : > "$work/notdir/file"
 status=0
 "$RJKIOSK_SCRIPTED" --data "$work/notdir/file" --script "$RJK_UI_SCRIPTS/problem.txt" \

@@ -61,10 +61,11 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
+	struct rjk_error err = {{0}};
 	char cmd[96];
 
 	ui_free(f->ui);
-	session_close(f->session, true);
+	assert_true(session_close(f->session, true, &err));
 	store_close(f->store);
 	scenario_free(f->scenario);
 	SDL_DestroyRenderer(f->ren);
@@ -208,7 +209,7 @@ static void test_long_title_and_prompt(void **state)
 		ui_draw(f->ui, session, 0);
 		press(f->ui, session, SDLK_HOME, KMOD_CTRL);
 		ui_draw(f->ui, session, 0);
-		session_close(session, true);
+		assert_true(session_close(session, true, &err));
 		scenario_free(sc);
 		rjk_diags_release(&diags);
 	}
