@@ -19,7 +19,10 @@ struct pass {
 	textwrap_measure_fn measure;
 	void *ctx;
 	size_t guess; /* bytes in the previous line: where the next search starts */
-	char *breaks; /* enum linebreak of each offset, filled a paragraph at a time */
+	char *breaks; /* enum linebreak of each offset: found for a paragraph when it needs
+	                 more than one line (one pass over the paragraph) */
+	char *breaks_heap; /* breaks when the text is longer than small */
+	char small[512];
 };
 
 static int width_of(const struct pass *p, size_t start, size_t end)
@@ -174,16 +177,35 @@ static bool push(struct textwrap *wrap, size_t start, size_t end, size_t next, i
 }
 
 /* Lays out one paragraph: content [start, stop), the next paragraph starting at after. */
+/* Finds the break opportunities of the paragraph [start, stop) into p->breaks. */
+static bool find_breaks(struct pass *p, size_t start, size_t stop)
+{
+	if (!p->breaks) {
+		if (p->len > sizeof p->small) {
+			p->breaks_heap = malloc(p->len);
+			if (!p->breaks_heap)
+				return false;
+		}
+		p->breaks = p->breaks_heap ? p->breaks_heap : p->small;
+	}
+	linebreak_find(p->text + start, stop - start, p->breaks + start);
+	return true;
+}
+
 static bool layout_paragraph(struct pass *p, size_t start, size_t stop, size_t after)
 {
 	if (start == stop)
 		return push(p->wrap, start, start, after, 0);
+	bool found = false;
 	while (start < stop) {
 		int w;
 		size_t fit = fit_prefix(p, start, stop, &w);
 		p->guess = fit - start;
 		if (fit >= stop)
 			return push(p->wrap, start, stop, after, w);
+		if (!found && !find_breaks(p, start, stop))
+			return false;
+		found = true;
 		size_t end, next;
 		choose_break(p, start, fit, stop, &end, &next);
 		if (end != fit)
@@ -197,7 +219,6 @@ static bool layout_paragraph(struct pass *p, size_t start, size_t stop, size_t a
 	return true;
 }
 
-/* Lays out every paragraph of the pass's text (p->breaks holds p->len bytes). */
 static bool layout_paragraphs(struct pass *p)
 {
 	size_t start = 0;
@@ -206,7 +227,6 @@ static bool layout_paragraphs(struct pass *p)
 		size_t at = nl ? (size_t)(nl - p->text) : p->len;
 		/* A CR before the LF is one cluster with it: neither is drawn. */
 		size_t stop = nl && at > start && p->text[at - 1] == '\r' ? at - 1 : at;
-		linebreak_find(p->text + start, stop - start, p->breaks + start);
 		if (!layout_paragraph(p, start, stop, nl ? at + 1 : p->len))
 			return false;
 		if (!nl)
@@ -218,15 +238,11 @@ static bool layout_paragraphs(struct pass *p)
 bool textwrap_layout(struct textwrap *wrap, const char *text, size_t len, int max_width,
 		     textwrap_measure_fn measure, void *ctx)
 {
-	struct pass p = {wrap, text ? text : "", text ? len : 0, max_width, measure, ctx, 0, NULL};
-	char small[512];
+	struct pass p = {.wrap = wrap, .text = text ? text : "", .len = text ? len : 0,
+			 .max_width = max_width, .measure = measure, .ctx = ctx};
 	wrap->count = 0;
-	p.breaks = p.len <= sizeof small ? small : malloc(p.len);
-	if (!p.breaks)
-		return false;
 	bool ok = layout_paragraphs(&p);
-	if (p.breaks != small)
-		free(p.breaks);
+	free(p.breaks_heap);
 	return ok;
 }
 
