@@ -79,17 +79,14 @@ static bool pair_breaks(uint32_t a, uint32_t b)
 	return breaks_before_last((const uint32_t[]){a, b}, 2);
 }
 
-/* Whether a boundary lies between a (ending at a_end) and b, when needs_context(a, b): the
+/* Whether a boundary lies between a (starting at a_start) and b, when needs_context(a, b): the
  * code points back to one where no earlier text matters (a boundary the two code points
  * around it decide alone, the text's start, or LOOKBACK code points back) go to libunistring
  * in text order. */
-static bool boundary_in_context(const char *s, size_t a_end, uint32_t a, uint32_t b)
+static bool boundary_in_context(const char *s, size_t a_start, uint32_t a, uint32_t b)
 {
-	uint32_t back[LOOKBACK + 2];
-	size_t n = 0, at = a_end;
-	back[n++] = b;
-	back[n++] = a;
-	at = decode_before(s, at, &a);
+	uint32_t back[LOOKBACK + 2] = {b, a}; /* in reverse text order */
+	size_t n = 2, at = a_start;
 	while (at > 0 && n < LOOKBACK + 1) {
 		uint32_t before;
 		size_t start = decode_before(s, at, &before);
@@ -114,10 +111,10 @@ bool grapheme_is_boundary(const char *s, size_t len, size_t offset)
 	if (inside_sequence(s, len, offset))
 		return false;
 	uint32_t a, b;
-	decode_before(s, offset, &a);
+	size_t a_start = decode_before(s, offset, &a);
 	grapheme_decode(s, len, offset, &b);
 	if (needs_context(a, b))
-		return boundary_in_context(s, offset, a, b);
+		return boundary_in_context(s, a_start, a, b);
 	return pair_breaks(a, b);
 }
 
