@@ -85,7 +85,9 @@ static bool pair_breaks(uint32_t a, uint32_t b)
  * in text order. */
 static bool boundary_in_context(const char *s, size_t a_start, uint32_t a, uint32_t b)
 {
-	uint32_t back[LOOKBACK + 2] = {b, a}; /* in reverse text order */
+	uint32_t back[LOOKBACK + 2]; /* in reverse text order */
+	back[0] = b;
+	back[1] = a;
 	size_t n = 2, at = a_start;
 	while (at > 0 && n < LOOKBACK + 1) {
 		uint32_t before;

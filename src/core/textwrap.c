@@ -21,9 +21,12 @@ struct pass {
 	size_t guess; /* bytes in the previous line: where the next search starts */
 	char *breaks; /* enum linebreak of each offset: found for a paragraph when it needs
 	                 more than one line (one pass over the paragraph) */
-	char *breaks_heap; /* breaks when the text is longer than small */
-	char small[512];
+	char *breaks_heap; /* breaks when the text is longer than SMALL_TEXT */
+	char *small;       /* SMALL_TEXT bytes on the caller's stack, left uninitialised (a
+	                      layout per paragraph of a long prompt is frequent) */
 };
+
+#define SMALL_TEXT 512
 
 static int width_of(const struct pass *p, size_t start, size_t end)
 {
@@ -181,7 +184,7 @@ static bool push(struct textwrap *wrap, size_t start, size_t end, size_t next, i
 static bool find_breaks(struct pass *p, size_t start, size_t stop)
 {
 	if (!p->breaks) {
-		if (p->len > sizeof p->small) {
+		if (p->len > SMALL_TEXT) {
 			p->breaks_heap = malloc(p->len);
 			if (!p->breaks_heap)
 				return false;
@@ -238,8 +241,9 @@ static bool layout_paragraphs(struct pass *p)
 bool textwrap_layout(struct textwrap *wrap, const char *text, size_t len, int max_width,
 		     textwrap_measure_fn measure, void *ctx)
 {
+	char small[SMALL_TEXT];
 	struct pass p = {.wrap = wrap, .text = text ? text : "", .len = text ? len : 0,
-			 .max_width = max_width, .measure = measure, .ctx = ctx};
+			 .max_width = max_width, .measure = measure, .ctx = ctx, .small = small};
 	wrap->count = 0;
 	bool ok = layout_paragraphs(&p);
 	free(p.breaks_heap);
