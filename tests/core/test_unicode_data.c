@@ -190,14 +190,16 @@ static int check_grapheme_line(const struct test_line *line, char *scratch)
 	return 0;
 }
 
-/* Checks every line of the named file in RJK_UNICODE_DATA with check (0: the line agrees, 1:
- * it differs only as listed, 2: otherwise), which gets a scratch buffer for a line's UTF-8;
- * counts[r] receives the number of lines for each result. Returns the number of lines. */
-static int check_file(const char *name, char *version, size_t size,
-		      int (*check)(const struct test_line *line, char *scratch), int counts[3])
+/* Checks every line of auxiliary/NAME.txt in RJK_UNICODE_DATA with check (0: the line
+ * agrees, 1: it differs only as listed, 2: otherwise), which gets a scratch buffer for a
+ * line's UTF-8; counts[r] receives the number of lines for each result. Prints them with the
+ * file's and the library's versions, and returns the number of lines. */
+static int check_file(const char *name, int (*check)(const struct test_line *line,
+						     char *scratch), int counts[3])
 {
-	char text[8192];
-	FILE *f = open_data(name, version, size);
+	char text[8192], path[64], version[32];
+	snprintf(path, sizeof path, "auxiliary/%s.txt", name);
+	FILE *f = open_data(path, version, sizeof version);
 	struct test_line *line = malloc(sizeof *line);
 	char *scratch = malloc(sizeof line->utf8);
 	assert_true(line && scratch);
@@ -212,20 +214,18 @@ static int check_file(const char *name, char *version, size_t size,
 	fclose(f);
 	free(line);
 	free(scratch);
+	print_message("%s-%s.txt: %d lines, %d match, %d differ as listed, %d otherwise "
+		      "(libunistring %d.%d, which implements Unicode %s)\n", name, version, lines,
+		      counts[0], counts[1], counts[2], _libunistring_version >> 16,
+		      (_libunistring_version >> 8) & 0xFF, library_unicode_version());
 	return lines;
 }
 
 static void test_grapheme_break_test(void **state)
 {
 	(void)state;
-	char version[32];
 	int counts[3] = {0};
-	int lines = check_file("auxiliary/GraphemeBreakTest.txt", version, sizeof version,
-			       check_grapheme_line, counts);
-	print_message("GraphemeBreakTest-%s.txt: %d lines, %d differ (libunistring %d.%d, Unicode "
-		      "%s)\n", version, lines, counts[2], _libunistring_version >> 16,
-		      (_libunistring_version >> 8) & 0xFF, library_unicode_version());
-	assert_true(lines > 500);
+	assert_true(check_file("GraphemeBreakTest", check_grapheme_line, counts) > 500);
 	assert_int_equal(counts[2], 0);
 }
 
@@ -407,21 +407,14 @@ static int check_line_breaks(const struct test_line *line, char *out)
 static void test_line_break_test(void **state)
 {
 	(void)state;
-	char version[32];
 	int counts[3] = {0};
-	int lines = check_file("auxiliary/LineBreakTest.txt", version, sizeof version,
-			       check_line_breaks, counts);
-	print_message("LineBreakTest-%s.txt: %d lines, %d match, %d differ as listed, %d "
-		      "otherwise (libunistring %d.%d, Unicode %s)\n", version, lines, counts[0],
-		      counts[1], counts[2], _libunistring_version >> 16,
-		      (_libunistring_version >> 8) & 0xFF, library_unicode_version());
+	assert_true(check_file("LineBreakTest", check_line_breaks, counts) > 7000);
 	int stale = 0;
 	for (size_t k = 0; k < sizeof known / sizeof known[0]; k++) {
 		print_message("  rule %s: %d positions: %s\n", known[k].rule, known[k].count,
 			      known[k].reason);
 		stale += known[k].count == 0;
 	}
-	assert_true(lines > 7000);
 	assert_int_equal(counts[2], 0);
 	assert_int_equal(stale, 0);
 }
