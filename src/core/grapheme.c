@@ -1,9 +1,19 @@
-/* Grapheme cluster boundaries (see grapheme.h), decided from the two code points around an
- * offset plus, for ZWJ emoji sequences and flags, a look further back. */
+/* Grapheme cluster boundaries (see grapheme.h), decided by libunistring's u32_grapheme_breaks
+ * over the code points around an offset: the two on either side, or, where UAX #29 looks
+ * further back (emoji ZWJ sequences, pairs of regional indicators), a run back to a boundary
+ * that no earlier text can move. */
 #include "core/grapheme.h"
 
-#include "core/unicode.h"
+#include <unictype.h>
+#include <unigbrk.h>
+
 #include "core/utf8.h"
+
+/* Code points looked back over for the rules that look back: enough for any real emoji ZWJ
+ * sequence or a run of 64 flags, and a bound that keeps pasted walls of regional indicators
+ * or of marks from costing quadratic time. Even, so that flags still pair up past it (each
+ * regional indicator then stands alone). */
+#define LOOKBACK 128
 
 size_t grapheme_decode(const char *s, size_t len, size_t offset, uint32_t *cp)
 {
@@ -43,48 +53,61 @@ static bool inside_sequence(const char *s, size_t len, size_t offset)
 	return false;
 }
 
-static bool is_break_class(enum unicode_gcb g)
+/* True when UAX #29 may need more than a and b to decide whether a boundary lies between
+ * them: GB11 (a ZWJ before a pictograph joins only after a pictograph) and GB12/13 (regional
+ * indicators pair up from the start of their run). Every other rule looks at two code
+ * points. */
+static bool needs_context(uint32_t a, uint32_t b)
 {
-	return g == UNICODE_GCB_CR || g == UNICODE_GCB_LF || g == UNICODE_GCB_CONTROL;
+	int pa = uc_graphemeclusterbreak_property(a);
+	if (pa == GBP_RI)
+		return uc_graphemeclusterbreak_property(b) == GBP_RI;
+	return pa == GBP_ZWJ && uc_is_property_extended_pictographic(b);
 }
 
-/* GB11: ZWJ joins a pictograph to an earlier pictograph (with any Extend between). */
-static bool pictograph_before_zwj(const char *s, size_t zwj)
+/* libunistring's answer for the last code point of cps[0..n): a cluster starts there when
+ * the text starts at cps[0]. */
+static bool breaks_before_last(const uint32_t *cps, size_t n)
 {
-	size_t p = zwj;
-	while (p > 0) {
-		uint32_t cp;
-		p = decode_before(s, p, &cp);
-		if (unicode_gcb(cp) != UNICODE_GCB_EXTEND)
-			return unicode_is_pictographic(cp);
-	}
-	return false;
+	char p[LOOKBACK + 2];
+	u32_grapheme_breaks(cps, n, p);
+	return p[n - 1] != 0;
 }
 
-/* Regional indicators looked back over to pair them up: pairing needs the start of the run,
- * and an unbounded look back would make pasted walls of indicators cost quadratic time. Past
- * this many (64 flags in a row) every indicator stands alone. */
-#define REGIONAL_LOOKBACK 128
-
-/* GB12/13: regional indicators pair up from the start of their run. */
-static size_t regional_run_before(const char *s, size_t offset)
+static bool pair_breaks(uint32_t a, uint32_t b)
 {
-	size_t n = 0, p = offset;
-	while (p > 0 && n < REGIONAL_LOOKBACK) {
-		uint32_t cp;
-		p = decode_before(s, p, &cp);
-		if (unicode_gcb(cp) != UNICODE_GCB_REGIONAL)
+	return breaks_before_last((const uint32_t[]){a, b}, 2);
+}
+
+/* Whether a boundary lies between a (starting at a_start) and b, when needs_context(a, b): the
+ * code points back to one where no earlier text matters (a boundary the two code points
+ * around it decide alone, the text's start, or LOOKBACK code points back) go to libunistring
+ * in text order. */
+static bool boundary_in_context(const char *s, size_t a_start, uint32_t a, uint32_t b)
+{
+	uint32_t back[LOOKBACK + 2]; /* in reverse text order */
+	back[0] = b;
+	back[1] = a;
+	size_t n = 2, at = a_start;
+	while (at > 0 && n < LOOKBACK + 1) {
+		uint32_t before;
+		size_t start = decode_before(s, at, &before);
+		if (!needs_context(before, back[n - 1]) && pair_breaks(before, back[n - 1]))
 			break;
-		n++;
+		back[n++] = before;
+		at = start;
 	}
-	return n;
+	uint32_t cps[LOOKBACK + 2];
+	for (size_t i = 0; i < n; i++)
+		cps[i] = back[n - 1 - i];
+	return breaks_before_last(cps, n);
 }
 
 bool grapheme_is_boundary(const char *s, size_t len, size_t offset)
 {
 	if (offset == 0 || offset >= len)
 		return true;
-	/* Between two ASCII characters only CR LF holds together. */
+	/* Between two ASCII characters only CR LF holds together (GB3 to GB5, GB999). */
 	if ((unsigned char)s[offset - 1] < 0x80 && (unsigned char)s[offset] < 0x80)
 		return s[offset - 1] != '\r' || s[offset] != '\n';
 	if (inside_sequence(s, len, offset))
@@ -92,27 +115,9 @@ bool grapheme_is_boundary(const char *s, size_t len, size_t offset)
 	uint32_t a, b;
 	size_t a_start = decode_before(s, offset, &a);
 	grapheme_decode(s, len, offset, &b);
-	enum unicode_gcb ga = unicode_gcb(a), gb = unicode_gcb(b);
-
-	if (ga == UNICODE_GCB_CR && gb == UNICODE_GCB_LF)
-		return false;
-	if (is_break_class(ga) || is_break_class(gb))
-		return true;
-	if (ga == UNICODE_GCB_L && (gb == UNICODE_GCB_L || gb == UNICODE_GCB_V ||
-				    gb == UNICODE_GCB_LV || gb == UNICODE_GCB_LVT))
-		return false;
-	if ((ga == UNICODE_GCB_LV || ga == UNICODE_GCB_V) &&
-	    (gb == UNICODE_GCB_V || gb == UNICODE_GCB_T))
-		return false;
-	if ((ga == UNICODE_GCB_LVT || ga == UNICODE_GCB_T) && gb == UNICODE_GCB_T)
-		return false;
-	if (gb == UNICODE_GCB_EXTEND || gb == UNICODE_GCB_ZWJ || ga == UNICODE_GCB_PREPEND)
-		return false;
-	if (ga == UNICODE_GCB_ZWJ && unicode_is_pictographic(b))
-		return !pictograph_before_zwj(s, a_start);
-	if (ga == UNICODE_GCB_REGIONAL && gb == UNICODE_GCB_REGIONAL)
-		return regional_run_before(s, offset) % 2 == 0;
-	return true;
+	if (needs_context(a, b))
+		return boundary_in_context(s, a_start, a, b);
+	return pair_breaks(a, b);
 }
 
 size_t grapheme_next(const char *s, size_t len, size_t offset)

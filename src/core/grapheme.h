@@ -7,10 +7,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* The rules are those of UAX #29 extended grapheme clusters except Indic conjunct joining (a
- * virama ends a cluster) and with SpacingMark treated as Extend. Every function accepts any
- * bytes: a malformed UTF-8 byte counts as a character of its own. Offsets are bytes into
- * s[0..len); offsets past len are treated as len. */
+/* The rules are libunistring's UAX #29 extended grapheme clusters (Unicode 14.0 in Debian 12's
+ * libunistring 1.0; tests/core/test_unicode_data.c checks every line of Unicode's
+ * GraphemeBreakTest.txt), so Indic conjuncts (GB9c, Unicode 15.1) do not join yet: a virama
+ * ends a cluster. Rules that look back (emoji ZWJ sequences, flags) look back at most 128 code
+ * points: past 64 flags in a row each regional indicator stands alone. Every function accepts
+ * any bytes: a malformed UTF-8 byte counts as a character of its own (U+FFFD). Offsets are
+ * bytes into s[0..len); offsets past len are treated as len. */
 
 /* True when a cluster boundary lies at offset: 0 and len always are, the middle of a UTF-8
  * sequence never is. */

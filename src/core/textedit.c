@@ -4,9 +4,10 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unictype.h>
+#include <unigbrk.h>
 
 #include "core/grapheme.h"
-#include "core/unicode.h"
 #include "core/utf8.h"
 
 struct textedit {
@@ -178,11 +179,44 @@ size_t textedit_insert(struct textedit *edit, const char *text)
 	return chars;
 }
 
-static enum unicode_word class_at(const struct textedit *edit, size_t offset)
+/* How word moves see a character: letters and digits of any script are words, spaces (and
+ * line breaks and invisible format characters) separate, punctuation and symbols (emoji
+ * included) form runs of their own. */
+enum word_class {
+	WORD_SPACE,
+	WORD_LETTER,
+	WORD_PUNCT,
+};
+
+/* From libunistring's general category and grapheme-break property: format characters that
+ * belong to a cluster (joiners, tags, prepended number signs) and symbols that only extend one
+ * (emoji skin tones) are not classed by their category. */
+static enum word_class word_class(uint32_t cp)
+{
+	if (cp < 0x80) {
+		if ((cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z'))
+			return WORD_LETTER;
+		if (cp == ' ' || (cp >= '\t' && cp <= '\r'))
+			return WORD_SPACE;
+		return WORD_PUNCT;
+	}
+	int gcb = uc_graphemeclusterbreak_property(cp);
+	if (uc_is_general_category(cp, UC_CATEGORY_Z) || uc_is_general_category(cp, UC_CATEGORY_Cc))
+		return WORD_SPACE;
+	if (uc_is_general_category(cp, UC_CATEGORY_Cf) && gcb != GBP_EXTEND && gcb != GBP_ZWJ &&
+	    gcb != GBP_PREPEND)
+		return WORD_SPACE;
+	if ((uc_is_general_category(cp, UC_CATEGORY_P) || uc_is_general_category(cp, UC_CATEGORY_S)) &&
+	    gcb != GBP_EXTEND)
+		return WORD_PUNCT;
+	return WORD_LETTER;
+}
+
+static enum word_class class_at(const struct textedit *edit, size_t offset)
 {
 	uint32_t cp;
 	grapheme_decode(edit->text, edit->len, offset, &cp);
-	return unicode_word_class(cp);
+	return word_class(cp);
 }
 
 static bool is_apostrophe_at(const struct textedit *edit, size_t offset)
@@ -199,13 +233,13 @@ static bool inner_apostrophe(const struct textedit *edit, size_t at)
 		return false;
 	size_t after = grapheme_next(edit->text, edit->len, at);
 	return after < edit->len &&
-	       class_at(edit, grapheme_prev(edit->text, edit->len, at)) == UNICODE_WORD_LETTER &&
-	       class_at(edit, after) == UNICODE_WORD_LETTER;
+	       class_at(edit, grapheme_prev(edit->text, edit->len, at)) == WORD_LETTER &&
+	       class_at(edit, after) == WORD_LETTER;
 }
 
-static enum unicode_word run_class(const struct textedit *edit, size_t at)
+static enum word_class run_class(const struct textedit *edit, size_t at)
 {
-	return inner_apostrophe(edit, at) ? UNICODE_WORD_LETTER : class_at(edit, at);
+	return inner_apostrophe(edit, at) ? WORD_LETTER : class_at(edit, at);
 }
 
 static size_t word_left(const struct textedit *edit, size_t at)
@@ -213,11 +247,11 @@ static size_t word_left(const struct textedit *edit, size_t at)
 	const char *t = edit->text;
 	size_t prev;
 	while (at > 0 && class_at(edit, prev = grapheme_prev(t, edit->len, at)) ==
-			     UNICODE_WORD_SPACE)
+			     WORD_SPACE)
 		at = prev;
 	if (at == 0)
 		return 0;
-	enum unicode_word run = run_class(edit, grapheme_prev(t, edit->len, at));
+	enum word_class run = run_class(edit, grapheme_prev(t, edit->len, at));
 	while (at > 0 && run_class(edit, prev = grapheme_prev(t, edit->len, at)) == run)
 		at = prev;
 	return at;
@@ -226,11 +260,11 @@ static size_t word_left(const struct textedit *edit, size_t at)
 static size_t word_right(const struct textedit *edit, size_t at)
 {
 	const char *t = edit->text;
-	while (at < edit->len && class_at(edit, at) == UNICODE_WORD_SPACE)
+	while (at < edit->len && class_at(edit, at) == WORD_SPACE)
 		at = grapheme_next(t, edit->len, at);
 	if (at == edit->len)
 		return at;
-	enum unicode_word run = run_class(edit, at);
+	enum word_class run = run_class(edit, at);
 	while (at < edit->len && run_class(edit, at) == run)
 		at = grapheme_next(t, edit->len, at);
 	return at;

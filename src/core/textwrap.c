@@ -1,5 +1,6 @@
 /* Soft wrapping (see textwrap.h): for each line, a search that measures few prefixes finds the
- * longest run of clusters that fits, then the line backs off to the last break opportunity. */
+ * longest run of clusters that fits, then the line backs off to the last break opportunity
+ * (core/linebreak.c, found once per paragraph). */
 #include "core/textwrap.h"
 
 #include <stdint.h>
@@ -7,7 +8,7 @@
 #include <string.h>
 
 #include "core/grapheme.h"
-#include "core/unicode.h"
+#include "core/linebreak.h"
 
 /* What one layout pass works on. */
 struct pass {
@@ -18,28 +19,40 @@ struct pass {
 	textwrap_measure_fn measure;
 	void *ctx;
 	size_t guess; /* bytes in the previous line: where the next search starts */
+	char *breaks; /* enum linebreak of each offset: found for a paragraph when it needs
+	                 more than one line (one pass over the paragraph) */
+	char *breaks_heap; /* breaks when the text is longer than SMALL_TEXT */
+	char *small;       /* SMALL_TEXT bytes on the caller's stack, left uninitialised (a
+	                      layout per paragraph of a long prompt is frequent) */
 };
+
+#define SMALL_TEXT 512
 
 static int width_of(const struct pass *p, size_t start, size_t end)
 {
 	return end > start ? p->measure(p->ctx, p->text + start, end - start) : 0;
 }
 
-static uint32_t first_cp(const char *text, size_t len, size_t offset)
+/* Spaces that end a line without being drawn there: they hang past the edge at a soft break
+ * (no-break spaces are not among them). */
+static bool hanging_space(uint32_t cp)
 {
-	uint32_t cp;
-	grapheme_decode(text, len, offset, &cp);
-	return cp;
+	if (cp == ' ' || cp == '\t')
+		return true;
+	if (cp < 0x1680)
+		return false;
+	return cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200B && cp != 0x2007) || cp == 0x205F ||
+	       cp == 0x3000;
 }
 
-/* True when the cluster starting at offset is a single breakable space. */
+/* True when the cluster starting at offset is a single hanging space. */
 static bool space_at(const char *text, size_t len, size_t offset)
 {
 	if (offset >= len)
 		return false;
 	uint32_t cp;
 	size_t n = grapheme_decode(text, len, offset, &cp);
-	return unicode_is_break_space(cp) && grapheme_next(text, len, offset) == offset + n;
+	return hanging_space(cp) && grapheme_next(text, len, offset) == offset + n;
 }
 
 static bool space_before(const char *text, size_t len, size_t offset)
@@ -47,25 +60,9 @@ static bool space_before(const char *text, size_t len, size_t offset)
 	return offset > 0 && space_at(text, len, grapheme_prev(text, len, offset));
 }
 
-static bool is_hyphen(uint32_t cp)
+static bool may_break(const struct pass *p, size_t offset)
 {
-	return cp == '-' || cp == 0x2010 || cp == 0x2013;
-}
-
-/* True when a line starting at from may break between the two non-space clusters around
- * offset: next to an ideograph (unless punctuation follows) or after a hyphen inside a word. */
-static bool break_between(const char *text, size_t len, size_t from, size_t offset)
-{
-	size_t a = grapheme_prev(text, len, offset);
-	uint32_t ca = first_cp(text, len, a), cb = first_cp(text, len, offset);
-	enum unicode_word wb = unicode_word_class(cb);
-	if (unicode_is_ideographic(ca) || unicode_is_ideographic(cb))
-		return wb != UNICODE_WORD_PUNCT;
-	if (is_hyphen(ca) && wb == UNICODE_WORD_LETTER && a > from) {
-		size_t before = grapheme_prev(text, len, a);
-		return unicode_word_class(first_cp(text, len, before)) == UNICODE_WORD_LETTER;
-	}
-	return false;
+	return p->breaks[offset] != LINEBREAK_NONE;
 }
 
 /* Next offset to measure while searching for the longest fitting prefix: extrapolated from
@@ -132,7 +129,8 @@ static size_t fit_prefix(struct pass *p, size_t start, size_t stop, int *width)
 }
 
 /* Where a line that starts at start and fits up to fit (< stop) ends (*end) and where the next
- * one starts (*next). */
+ * one starts (*next): at the last break opportunity, the spaces before it hanging; inside a
+ * word at fit when the line has none. */
 static void choose_break(const struct pass *p, size_t start, size_t fit, size_t stop,
 			 size_t *end, size_t *next)
 {
@@ -141,34 +139,28 @@ static void choose_break(const struct pass *p, size_t start, size_t fit, size_t 
 	size_t q = fit;
 
 	if (space_at(t, len, q)) {
+		size_t after = q;
+		while (after < stop && space_at(t, len, after))
+			after = grapheme_next(t, len, after);
 		while (q > start && space_before(t, len, q))
 			q = grapheme_prev(t, len, q);
-		if (q > start) {
+		if (q > start && (after == stop || may_break(p, after))) {
 			*end = q;
-			q = fit;
-			while (q < stop && space_at(t, len, q))
-				q = grapheme_next(t, len, q);
-			*next = q;
+			*next = after;
 			return;
 		}
 	}
 	for (q = fit; q > start; q = grapheme_prev(t, len, q)) {
-		if (space_before(t, len, q)) {
-			if (space_at(t, len, q))
-				continue;
-			size_t e = q;
-			while (e > start && space_before(t, len, e))
-				e = grapheme_prev(t, len, e);
-			if (e == start)
-				break;
-			*end = e;
-			*next = q;
-			return;
-		}
-		if (!space_at(t, len, q) && break_between(t, len, start, q)) {
-			*end = *next = q;
-			return;
-		}
+		if (!may_break(p, q) || space_at(t, len, q))
+			continue;
+		size_t e = q;
+		while (e > start && space_before(t, len, e))
+			e = grapheme_prev(t, len, e);
+		if (e == start)
+			break; /* only leading spaces before it */
+		*end = e;
+		*next = q;
+		return;
 	}
 	*end = *next = fit;
 }
@@ -188,16 +180,35 @@ static bool push(struct textwrap *wrap, size_t start, size_t end, size_t next, i
 }
 
 /* Lays out one paragraph: content [start, stop), the next paragraph starting at after. */
+/* Finds the break opportunities of the paragraph [start, stop) into p->breaks. */
+static bool find_breaks(struct pass *p, size_t start, size_t stop)
+{
+	if (!p->breaks) {
+		if (p->len > SMALL_TEXT) {
+			p->breaks_heap = malloc(p->len);
+			if (!p->breaks_heap)
+				return false;
+		}
+		p->breaks = p->breaks_heap ? p->breaks_heap : p->small;
+	}
+	linebreak_find(p->text + start, stop - start, p->breaks + start);
+	return true;
+}
+
 static bool layout_paragraph(struct pass *p, size_t start, size_t stop, size_t after)
 {
 	if (start == stop)
 		return push(p->wrap, start, start, after, 0);
+	bool found = false;
 	while (start < stop) {
 		int w;
 		size_t fit = fit_prefix(p, start, stop, &w);
 		p->guess = fit - start;
 		if (fit >= stop)
 			return push(p->wrap, start, stop, after, w);
+		if (!found && !find_breaks(p, start, stop))
+			return false;
+		found = true;
 		size_t end, next;
 		choose_break(p, start, fit, stop, &end, &next);
 		if (end != fit)
@@ -211,23 +222,32 @@ static bool layout_paragraph(struct pass *p, size_t start, size_t stop, size_t a
 	return true;
 }
 
+static bool layout_paragraphs(struct pass *p)
+{
+	size_t start = 0;
+	for (;;) {
+		const char *nl = memchr(p->text + start, '\n', p->len - start);
+		size_t at = nl ? (size_t)(nl - p->text) : p->len;
+		/* A CR before the LF is one cluster with it: neither is drawn. */
+		size_t stop = nl && at > start && p->text[at - 1] == '\r' ? at - 1 : at;
+		if (!layout_paragraph(p, start, stop, nl ? at + 1 : p->len))
+			return false;
+		if (!nl)
+			return true;
+		start = at + 1;
+	}
+}
+
 bool textwrap_layout(struct textwrap *wrap, const char *text, size_t len, int max_width,
 		     textwrap_measure_fn measure, void *ctx)
 {
-	struct pass p = {wrap, text ? text : "", text ? len : 0, max_width, measure, ctx, 0};
-	size_t start = 0;
+	char small[SMALL_TEXT];
+	struct pass p = {.wrap = wrap, .text = text ? text : "", .len = text ? len : 0,
+			 .max_width = max_width, .measure = measure, .ctx = ctx, .small = small};
 	wrap->count = 0;
-	for (;;) {
-		const char *nl = memchr(p.text + start, '\n', p.len - start);
-		if (!nl)
-			return layout_paragraph(&p, start, p.len, p.len);
-		size_t at = (size_t)(nl - p.text);
-		/* A CR before the LF is one cluster with it: neither is drawn. */
-		size_t stop = at > start && p.text[at - 1] == '\r' ? at - 1 : at;
-		if (!layout_paragraph(&p, start, stop, at + 1))
-			return false;
-		start = at + 1;
-	}
+	bool ok = layout_paragraphs(&p);
+	free(p.breaks_heap);
+	return ok;
 }
 
 void textwrap_release(struct textwrap *wrap)

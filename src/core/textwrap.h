@@ -25,12 +25,14 @@ struct textwrap {
 	size_t cap;
 };
 
-/* Breaks text[0..len) into lines no wider than max_width: at spaces where possible, inside a
- * word only when the word alone is too wide (never inside a grapheme cluster), and always at
- * '\n'. Empty text gives one empty line; text ending in '\n' ends with an empty line (where the
- * caret goes). Returns false only when memory runs out. Reuses wrap's memory.
- * Details: lines may also break between ideographs (Chinese, Japanese) and after a hyphen
- * inside a word. Spaces at a soft break hang past the edge and are not drawn; spaces before a
+/* Breaks text[0..len) into lines no wider than max_width: at break opportunities where
+ * possible (Unicode line breaking, see linebreak.h: after spaces, between ideographs, after a
+ * hyphen or a dash), inside a word only when the word alone is too wide (never inside a
+ * grapheme cluster), and always at '\n'. Empty text gives one empty line; text ending in '\n'
+ * ends with an empty line (where the caret goes). Returns false only when memory runs out.
+ * Reuses wrap's memory. Details: other line-ending characters (vertical tab, form feed, U+2028,
+ * U+2029) only allow a break. Spaces at a soft break hang past the edge and are not drawn;
+ * spaces before a
  * '\n' or the end are drawn while they fit and hang past the edge after that. A single
  * grapheme cluster wider than max_width gets a line of its own. Any bytes are accepted (a
  * malformed byte counts as one character); text may be NULL when len is 0. */

@@ -8,10 +8,11 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <unictype.h>
+#include <unigbrk.h>
 
 #include "core/grapheme.h"
 #include "core/textwrap.h"
-#include "core/unicode.h"
 
 #define E_COMBINING "e\xCC\x81"
 #define FAMILY "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7" \
@@ -55,9 +56,9 @@ static int proportional(void *ctx, const char *s, size_t len)
 			w += 12;
 		else if (cp < 0x80)
 			w += 8;
-		else if (unicode_gcb(cp) == UNICODE_GCB_EXTEND || cp == 0x200D)
+		else if (uc_graphemeclusterbreak_property(cp) == GBP_EXTEND || cp == 0x200D)
 			w += 0;
-		else if (unicode_is_ideographic(cp))
+		else if (uc_is_property_ideographic(cp))
 			w += 16;
 		else
 			w += 10;
