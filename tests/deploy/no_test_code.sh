@@ -25,7 +25,7 @@ fi
 
 # Global symbols by name; a stripped program would show none, and prove nothing.
 nm -g --defined-only "$bin" | awk '{ print $NF }' >"$tmp/product"
-grep -qx kiosk_run "$tmp/product" || { echo "SKIP: the installed rjkiosk has no symbols to read"; exit 77; }
+grep -qx cmd_kiosk_run "$tmp/product" || { echo "SKIP: the installed rjkiosk has no symbols to read"; exit 77; }
 if grep -E "$test_symbols" "$tmp/product" >"$tmp/found"; then
 	fail "the installed rjkiosk holds test code: $(tr '\n' ' ' <"$tmp/found")"
 fi
