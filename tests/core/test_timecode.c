@@ -70,6 +70,14 @@ static const struct {
 	{3600000, "1:00:00"},
 	{3723000, "1:02:03"},
 	{-5000, "0:00"},
+	/* one rounding everywhere: down to the second, never to the nearest */
+	{113000, "1:53"},
+	{113499, "1:53"},
+	{113500, "1:53"},
+	{113999, "1:53"},
+	{114000, "1:54"},
+	{3599500, "59:59"},
+	{TIMECODE_MAX_MS, "99:59:59"},
 };
 
 static void format_table(void **state)
@@ -86,11 +94,34 @@ static void format_table(void **state)
 	assert_int_equal(ms, 3723000);
 }
 
+static const struct {
+	int64_t ms;
+	const char *text;
+} exact_cases[] = {
+	{0, "0:00:00.000"},
+	{113500, "0:01:53.500"},
+	{3723045, "1:02:03.045"},
+	{TIMECODE_MAX_MS, "99:59:59.999"},
+	{-1, "0:00:00.000"},
+};
+
+/* Exports and caption messages keep the milliseconds. */
+static void format_ms_table(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof exact_cases / sizeof exact_cases[0]; i++) {
+		char out[24];
+		assert_string_equal(timecode_format_ms(exact_cases[i].ms, out, sizeof out),
+				    exact_cases[i].text);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(parse_table),
 		cmocka_unit_test(format_table),
+		cmocka_unit_test(format_ms_table),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
