@@ -28,6 +28,16 @@ static void position(const char *data, size_t len, size_t off, int *line, int *c
 	*line = l, *col = c;
 }
 
+/* True when the second character of data, read as UTF-32 without a byte order mark, is a
+ * character too: the start of a video file (00 00 00 18 'ftyp') looks like UTF-32 only in
+ * its first four bytes. */
+static bool utf32_goes_on(const unsigned char *u, size_t len, bool big_endian)
+{
+	if (len < 8)
+		return true;
+	return big_endian ? !u[4] && !u[5] : !u[6] && !u[7];
+}
+
 /* Checks encoding and indentation before libyaml sees the text: libyaml stops at the first
  * bad byte with a message that names no line, and calls a tab in indentation "found character
  * that cannot start any token". */
@@ -35,19 +45,30 @@ static bool check_text(const char *data, size_t len, struct report *r)
 {
 	const unsigned char *u = (const unsigned char *)data;
 	const char *wide = NULL;
+	size_t bad;
 	/* UTF-32's byte order marks begin like UTF-16's, so they are tried first; without a
-	 * mark, the zero bytes of the first character tell the encoding. */
+	 * mark, the zero bytes of the first characters tell the encoding. */
 	if (len >= 4 && ((!u[0] && !u[1] && u[2] == 0xFE && u[3] == 0xFF) ||
 			 (u[0] == 0xFF && u[1] == 0xFE && !u[2] && !u[3])))
 		wide = "UTF-32";
 	else if (len >= 2 && ((u[0] == 0xFE && u[1] == 0xFF) || (u[0] == 0xFF && u[1] == 0xFE)))
 		wide = "UTF-16";
-	else if (len >= 4 && ((!u[0] && !u[1] && !u[2] && u[3]) || (u[0] && !u[1] && !u[2] && !u[3])))
+	else if (len >= 4 && ((!u[0] && !u[1] && !u[2] && u[3] && utf32_goes_on(u, len, true)) ||
+			      (u[0] && !u[1] && !u[2] && !u[3] && utf32_goes_on(u, len, false))))
 		wide = "UTF-32";
 	else if (len >= 2 && ((!u[0] && u[1]) || (u[0] && !u[1])))
 		wide = "UTF-16";
 	if (wide) {
 		report_at(r, 1, 1, "the file is saved as %s; save it as UTF-8 instead", wide);
+		return false;
+	}
+	/* Zero bytes and bytes that are no UTF-8 together: a video, a picture or a document
+	 * saved by a word processor, not a text in some old encoding. One message says so,
+	 * rather than one per line about its bytes. */
+	if (memchr(data, '\0', len) && !utf8_valid(data, len, &bad)) {
+		report_at(r, 1, 1, "this is not a text file: it holds binary data, like a video, a "
+			  "picture or a word-processor document; write the scenario in a text "
+			  "editor and save it as plain text (UTF-8)");
 		return false;
 	}
 	bool ok = true;
@@ -57,7 +78,6 @@ static bool check_text(const char *data, size_t len, struct report *r)
 		size_t end = i;
 		while (end < len && data[end] != '\n' && data[end] != '\r')
 			end++;
-		size_t bad;
 		if (!utf8_valid(data + i, end - i, &bad)) {
 			int l, c;
 			position(data + i, end - i, bad, &l, &c);
