@@ -6,6 +6,7 @@
 #include <yaml.h>
 
 #include "core/utf8.h"
+#include "core/yhint.h"
 
 /* Finds the line and column (1-based, in characters) of byte offset off in data. */
 static void position(const char *data, size_t len, size_t off, int *line, int *col)
@@ -160,6 +161,12 @@ static void report_syntax(const yaml_parser_t *p, const char *data, size_t len,
 	} else {
 		line = (int)p->problem_mark.line + 1;
 		col = (int)p->problem_mark.column + 1;
+	}
+	char hint[512];
+	if (p->error != YAML_READER_ERROR &&
+	    yhint_syntax(data, len, &line, &col, hint, sizeof hint)) {
+		report_at(r, line, col, "%s", hint);
+		return;
 	}
 	for (size_t i = 0; i < sizeof syntax_messages / sizeof syntax_messages[0]; i++) {
 		if (strcmp(problem, syntax_messages[i].problem))
