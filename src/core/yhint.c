@@ -83,6 +83,19 @@ static size_t curly_quote(const char *data, size_t off, size_t end, uint32_t *cp
 	}
 }
 
+bool yhint_curly_quote(const char *text, size_t len, char *message, size_t size)
+{
+	uint32_t cp;
+	size_t n = curly_quote(text, 0, len, &cp);
+
+	if (!n)
+		return false;
+	snprintf(message, size, "this text starts with a curly (typographic) quote %.*s, which "
+		 "does not count as a quote in a scenario file; put the text in straight quotes "
+		 "\" or ' instead", (int)n, text);
+	return true;
+}
+
 /* A value before the error that opens with a curly quote: YAML reads it as plain text, so a
  * ': ' or a '#' inside breaks it. */
 static bool curly_quotes(const char *data, struct span s, size_t error, int *col, char *message,
@@ -93,15 +106,8 @@ static bool curly_quotes(const char *data, struct span s, size_t error, int *col
 		size_t n = curly_quote(data, i, s.end, &cp);
 
 		if (n && value_starts(data, s, i)) {
-			char quote[8];
-
-			memcpy(quote, data + i, n);
-			quote[n] = '\0';
 			*col = offset_column(data, s, i);
-			snprintf(message, size, "this text starts with a curly (typographic) quote "
-				 "%s, which does not count as a quote in a scenario file; put the "
-				 "text in straight quotes \" or ' instead", quote);
-			return true;
+			return yhint_curly_quote(data + i, s.end - i, message, size);
 		}
 		i = s.start + utf8_next(data + s.start, s.end - s.start, i - s.start);
 	}

@@ -18,4 +18,9 @@
 bool yhint_syntax(const char *data, size_t len, int *line, int *col, char *message,
 		  size_t size);
 
+/* When text[0..len) starts with a curly (typographic) quote, writes the message that says so
+ * into message (size bytes) and returns true. For a text that YAML read as a group of keys
+ * because the ': ' inside it was not in real quotes. */
+bool yhint_curly_quote(const char *text, size_t len, char *message, size_t size);
+
 #endif
