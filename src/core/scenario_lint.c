@@ -37,15 +37,14 @@ static const struct ytree_node *step_node(const struct ytree_node *root, size_t 
 	return steps->items[index];
 }
 
-/* The offset of the start of line (1-based) in data[0..len), or len past the last line. */
-static size_t line_offset(const char *data, size_t len, int line)
+/* The offset of the start of the line after the one at offset i of data[0..len), or len. */
+static size_t next_line(const char *data, size_t len, size_t i)
 {
-	size_t i = 0;
-
-	for (int l = 1; l < line && i < len; i++)
-		if (data[i] == '\n' || (data[i] == '\r' && (i + 1 == len || data[i + 1] != '\n')))
-			l++;
-	return i;
+	while (i < len && data[i] != '\n' && data[i] != '\r')
+		i++;
+	if (i < len && data[i] == '\r' && i + 1 < len && data[i + 1] == '\n')
+		i++;
+	return i < len ? i + 1 : len;
 }
 
 /* Warns about each line of a block text ('|' or '>') at the text's own indentation that
@@ -54,15 +53,17 @@ static size_t line_offset(const char *data, size_t len, int line)
 static void lint_block(struct report *r, const char *data, size_t len, const struct step *step,
 		       const struct ytree_node *key, const struct ytree_node *value)
 {
-	size_t i = line_offset(data, len, value->line);
-	size_t indent = 0;
+	size_t start = 0, i, indent = 0;
 	int line = value->line;
 
+	for (int l = 1; l < line; l++)
+		start = next_line(data, len, start);
+	i = start;
 	for (int c = 1; c < value->col && i < len; c++)
 		i = utf8_next(data, len, i);
 	if (i >= len || (data[i] != '|' && data[i] != '>'))
 		return;
-	for (i = line_offset(data, len, ++line); i < len; i = line_offset(data, len, ++line)) {
+	for (i = next_line(data, len, start), line++; i < len; i = next_line(data, len, i), line++) {
 		size_t k = i, word;
 		char name[32];
 
@@ -78,8 +79,9 @@ static void lint_block(struct report *r, const char *data, size_t len, const str
 			continue;
 		for (word = k; k < len && ((data[k] >= 'a' && data[k] <= 'z') || data[k] == '_'); k++)
 			;
-		if (k == word || k - word >= sizeof name || k + 1 >= len || data[k] != ':' ||
-		    (data[k + 1] != ' ' && data[k + 1] != '\n' && data[k + 1] != '\r'))
+		if (k == word || k - word >= sizeof name || k == len || data[k] != ':' ||
+		    (k + 1 < len && data[k + 1] != ' ' && data[k + 1] != '\n' &&
+		     data[k + 1] != '\r'))
 			continue;
 		snprintf(name, sizeof name, "%.*s", (int)(k - word), data + word);
 		if (step_key_allowed(step->kind, name))
