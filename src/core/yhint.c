@@ -165,6 +165,9 @@ static bool no_space_after_colon(const char *data, struct span s, int *col, char
 		i++;
 	if (i == key || i - key > 64 || i + 1 >= s.end || data[i] != ':' || data[i + 1] == ' ')
 		return false;
+	/* a web address in a text is not a key */
+	if (i + 2 < s.end && data[i + 1] == '/' && data[i + 2] == '/')
+		return false;
 
 	char name[REPORT_EXCERPT_SIZE], rest[REPORT_EXCERPT_SIZE];
 
@@ -181,12 +184,12 @@ bool yhint_syntax(const char *data, size_t len, int *line, int *col, char *messa
 	struct span s;
 	int first = *line - NO_SPACE_LOOKBACK;
 
-	if (!line_span(data, len, *line, &s))
-		return false;
-	size_t error = column_offset(data, s, *col);
-	if (curly_quotes(data, s, error, col, message, size) ||
-	    early_apostrophe(data, s, error, col, message, size))
-		return true;
+	if (line_span(data, len, *line, &s)) {
+		size_t error = column_offset(data, s, *col);
+		if (curly_quotes(data, s, error, col, message, size) ||
+		    early_apostrophe(data, s, error, col, message, size))
+			return true;
+	}
 	for (int l = *line; l >= first && l >= 1; l--) {
 		if (line_span(data, len, l, &s) && no_space_after_colon(data, s, col, message, size)) {
 			*line = l;
