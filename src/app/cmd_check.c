@@ -1,5 +1,6 @@
 /* `rjkiosk check PATH...`: validates scenario folders or files and reports every problem. */
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -12,16 +13,18 @@
 #include "core/timecode.h"
 
 static const char check_usage[] =
-	"Usage: rjkiosk check PATH...\n"
+	"Usage: rjkiosk check [--strict] PATH...\n"
 	"\n"
 	"Checks scenario folders (or their scenario.yaml files) and reports every problem as\n"
 	"FILE:LINE:COLUMN: message. Prints one 'ok' line per valid scenario, after a\n"
-	"FILE:LINE:COLUMN: warning: message for each text no screen shows well (a valid\n"
-	"scenario with warnings still runs).\n"
-	"Exit status: 0 when all are valid (with or without warnings), 1 when any is invalid,\n"
-	"2 for a usage error.\n"
+	"FILE:LINE:COLUMN: warning: message for each likely mistake that still loads (a text no\n"
+	"screen shows well, a key indented into the text above it); a valid scenario with\n"
+	"warnings still runs.\n"
+	"Exit status: 0 when all are valid (with or without warnings, unless --strict), 1 when\n"
+	"any is invalid or, with --strict, has a warning, 2 for a usage error.\n"
 	"\n"
-	"  -h, --help  show this help\n";
+	"      --strict  fail (exit status 1) on warnings too\n"
+	"  -h, --help    show this help\n";
 
 /* Text from the scenario, shown escaped so that nothing in it acts on the terminal, and cut at
  * 80 characters so that one scenario stays one readable line. */
@@ -52,10 +55,13 @@ static void print_ok(const char *path, const struct scenario *s)
 
 int cmd_check(int argc, char **argv)
 {
+	enum { OPT_STRICT = 256 };
 	static const struct option longopts[] = {
 		{"help", no_argument, NULL, 'h'},
+		{"strict", no_argument, NULL, OPT_STRICT},
 		{0},
 	};
+	bool strict = false;
 	int c;
 	opterr = 0;
 	optind = 0;
@@ -64,6 +70,10 @@ int cmd_check(int argc, char **argv)
 		if (c == 'h') {
 			fputs(check_usage, stdout);
 			return 0;
+		}
+		if (c == OPT_STRICT) {
+			strict = true;
+			continue;
 		}
 		fprintf(stderr, "rjkiosk check: unknown option '%s'\n%s", options_unknown(argv),
 			check_usage);
@@ -84,8 +94,14 @@ int cmd_check(int argc, char **argv)
 			scenario_lint_files(s, &warnings);
 			for (size_t k = 0; k < warnings.count; k++)
 				fprintf(stderr, "%s\n", warnings.items[k]);
-			rjk_diags_release(&warnings);
 			print_ok(argv[i], s);
+			if (strict && warnings.count) {
+				fprintf(stderr, "%s: %zu warning%s, which --strict counts as "
+					"problems\n", argv[i], warnings.count,
+					warnings.count == 1 ? "" : "s");
+				status = 1;
+			}
+			rjk_diags_release(&warnings);
 		} else {
 			for (size_t k = 0; k < diags.count; k++)
 				fprintf(stderr, "%s\n", diags.items[k]);

@@ -7,6 +7,7 @@
 
 #include "app/clock.h"
 #include "app/facil_impl.h"
+#include "core/timecode.h"
 
 static struct ui_page_button *add(struct facil *f, const char *label, int id)
 {
@@ -69,10 +70,12 @@ static void pin_page(struct facil *f)
 	if (f->mode == FACIL_PIN) {
 		p->heading = "Facilitator PIN";
 		if (locked) {
+			char left[16];
+
 			p->alarm = true;
 			snprintf(f->body, sizeof f->body,
-				 "Too many wrong PINs. The pad is locked for %u:%02u more.",
-				 locked / 60, locked % 60);
+				 "Too many wrong PINs. The pad is locked for %s more.",
+				 timecode_format((int64_t)locked * 1000, left, sizeof left));
 		} else {
 			snprintf(f->body, sizeof f->body, "%s",
 				 f->notice[0] ? f->notice : "Enter the facilitator's PIN.");

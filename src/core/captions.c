@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "core/report.h"
+#include "core/timecode.h"
 #include "core/utf8.h"
 
 /* A broken file can hold a problem on every line: list the first ones, then count the rest. */
@@ -153,12 +154,6 @@ static bool parse_timing(const char *s, size_t len, int64_t *start, int64_t *end
 	if (!parse_time(&s, end, end_ms))
 		return false;
 	return s == end || is_space(*s);
-}
-
-static void format_time(int64_t ms, char *out, size_t size)
-{
-	snprintf(out, size, "%lld:%02lld:%02lld.%03lld", (long long)(ms / 3600000),
-		 (long long)(ms / 60000 % 60), (long long)(ms / 1000 % 60), (long long)(ms % 1000));
 }
 
 static bool has_arrow(const char *s, size_t len)
@@ -356,7 +351,7 @@ static enum state timing(struct parser *p, int line, const char *s, size_t len)
 	}
 	if (end <= start) {
 		char when[32];
-		format_time(start, when, sizeof when);
+		timecode_format_ms(start, when, sizeof when);
 		warn(p, line, "cue ends before or when it starts (at %s); cue skipped", when);
 		return SKIP_BLOCK;
 	}

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/answer.h"
+#include "core/timecode.h"
 
 static const char *const columns[] = {
 	"session_id", "scenario_id", "scenario_title", "scenario_sha256", "session_label",
@@ -82,8 +83,7 @@ static void video_cell(struct export_ctx *ctx, int64_t ms)
 {
 	char buf[32] = "";
 	if (ms >= 0)
-		snprintf(buf, sizeof buf, "%" PRId64 ":%02d:%02d.%03d", ms / 3600000,
-			 (int)(ms / 60000 % 60), (int)(ms / 1000 % 60), (int)(ms % 1000));
+		timecode_format_ms(ms, buf, sizeof buf);
 	cell(ctx, false, buf);
 }
 

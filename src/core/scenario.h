@@ -33,6 +33,10 @@ enum step_kind {
 /* "discussion", "text", "scale" or "choice". */
 const char *step_kind_name(enum step_kind kind);
 
+/* True when key is one a step of this kind may hold: id, kind, text or one of the kind's own
+ * keys. */
+bool step_key_allowed(enum step_kind kind, const char *key);
+
 struct scale_label {
 	int value;
 	char *text;

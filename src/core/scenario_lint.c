@@ -1,5 +1,6 @@
-/* Warnings about texts no screen shows well (see scenario_lint.h): each text's length in
- * characters against its limit, placed where the file writes it. */
+/* Warnings about texts no screen shows well or that hold a likely mistake (see
+ * scenario_lint.h): each text's length in characters against its limit, and keys indented
+ * into block texts, placed where the file writes them. */
 #include "core/scenario_lint.h"
 
 #include <stdio.h>
@@ -36,8 +37,67 @@ static const struct ytree_node *step_node(const struct ytree_node *root, size_t 
 	return steps->items[index];
 }
 
-static void lint_step(struct report *r, const struct step *step, const struct ytree_node *node)
+/* The offset of the start of the line after the one at offset i of data[0..len), or len. */
+static size_t next_line(const char *data, size_t len, size_t i)
 {
+	while (i < len && data[i] != '\n' && data[i] != '\r')
+		i++;
+	if (i < len && data[i] == '\r' && i + 1 < len && data[i + 1] == '\n')
+		i++;
+	return i < len ? i + 1 : len;
+}
+
+/* Warns about each line of a block text ('|' or '>') at the text's own indentation that
+ * reads like a key of the step ("hint: ..."): a key indented one step too far joins the text
+ * above and shows on screen as part of it. key is the text's key, value its text. */
+static void lint_block(struct report *r, const char *data, size_t len, const struct step *step,
+		       const struct ytree_node *key, const struct ytree_node *value)
+{
+	size_t start = 0, i, indent = 0;
+	int line = value->line;
+
+	for (int l = 1; l < line; l++)
+		start = next_line(data, len, start);
+	i = start;
+	for (int c = 1; c < value->col && i < len; c++)
+		i = utf8_next(data, len, i);
+	if (i >= len || (data[i] != '|' && data[i] != '>'))
+		return;
+	for (i = next_line(data, len, start), line++; i < len; i = next_line(data, len, i), line++) {
+		size_t k = i, word;
+		char name[32];
+
+		while (k < len && data[k] == ' ')
+			k++;
+		if (k == len || data[k] == '\n' || data[k] == '\r')
+			continue;
+		if ((int)(k - i) < key->col)
+			break;
+		if (!indent)
+			indent = k - i;
+		if (k - i != indent)
+			continue;
+		for (word = k; k < len && ((data[k] >= 'a' && data[k] <= 'z') || data[k] == '_'); k++)
+			;
+		if (k == word || k - word >= sizeof name || k == len || data[k] != ':' ||
+		    (k + 1 < len && data[k + 1] != ' ' && data[k + 1] != '\n' &&
+		     data[k + 1] != '\r'))
+			continue;
+		snprintf(name, sizeof name, "%.*s", (int)(k - word), data + word);
+		if (step_key_allowed(step->kind, name))
+			report_at(r, line, (int)indent + 1, "warning: this line looks like the key "
+				  "'%s' but is indented into the text above, so it shows as part of "
+				  "that text; to make it a key, line it up with '%.*s' (column %d)",
+				  name, (int)key->len, key->text, key->col);
+	}
+}
+
+static void lint_step(struct report *r, const struct step *step, const struct ytree_node *node,
+		      const char *data, size_t len)
+{
+	const struct ytree_node *hint_key = NULL;
+	const struct ytree_node *hint = node ? ytree_get(node, "hint", &hint_key) : NULL;
+
 	const struct ytree_node *key = NULL, *text = node ? ytree_get(node, "text", &key) : NULL;
 	const struct ytree_node *options = node ? ytree_get(node, "options", NULL) : NULL;
 	size_t n = chars(step->text);
@@ -48,6 +108,10 @@ static void lint_step(struct report *r, const struct step *step, const struct yt
 		line = step->line;
 		col = step->col;
 	}
+	if (text && text->type == YTREE_SCALAR)
+		lint_block(r, data, len, step, key, text);
+	if (hint && hint->type == YTREE_SCALAR)
+		lint_block(r, data, len, step, hint_key, hint);
 	if (n > LINT_PROMPT_CHARS)
 		report_at(r, line, col, "warning: step '%s' has a prompt of %zu characters; a "
 			  "screen shows about 470 at the largest text size, so over %d means much "
@@ -96,7 +160,7 @@ void scenario_lint(const struct scenario *scenario, const char *data, size_t len
 			  "text size the start screen shows about %d (3 lines) and the header about "
 			  "40, and cuts the rest", n, LINT_TITLE_CHARS);
 	for (size_t i = 0; i < scenario->step_count; i++)
-		lint_step(&r, &scenario->steps[i], step_node(root, i));
+		lint_step(&r, &scenario->steps[i], step_node(root, i), data, len);
 	report_finish(&r);
 	ytree_free(root);
 	if (!captions || !scenario->video || !scenario->video->captions)

@@ -1,5 +1,6 @@
-/* Warnings about a valid scenario's texts that no screen can show well: a title the start
- * screen cuts, a long option label, a prompt that needs much scrolling, a long caption cue. */
+/* Warnings about a valid scenario's texts that no screen can show well or that hold a likely
+ * mistake: a title the start screen cuts, a long option label, a prompt that needs much
+ * scrolling, a long caption cue, a key indented into the text above it. */
 #ifndef RJK_CORE_SCENARIO_LINT_H
 #define RJK_CORE_SCENARIO_LINT_H
 
@@ -27,7 +28,9 @@
 #define LINT_PROMPT_CHARS 3000
 #define LINT_CAPTION_CHARS 80
 
-/* Adds to warnings one message for each text of scenario over its limit, as
+/* Adds to warnings one message for each text of scenario over its limit, and one for each
+ * line of a block text ('|' or '>') of a step that reads like one of the step's keys at the
+ * text's own indentation ("hint: ..."), as
  * "FILE:LINE:COL: warning: message", in file order. data[0..len) is the scenario file the
  * scenario was loaded from (the places of its texts are read from it). When captions is not
  * NULL, its cues are checked too, as "CAPTIONS:LINE: warning: message" with CAPTIONS the

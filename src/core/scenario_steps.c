@@ -28,6 +28,20 @@ const char *step_kind_name(enum step_kind kind)
 	return (unsigned)kind < KIND_COUNT ? kind_names[kind] : "unknown";
 }
 
+static bool in_list(const char *key, const char *const *list, size_t count)
+{
+	for (size_t i = 0; i < count; i++)
+		if (list[i] && !strcmp(key, list[i]))
+			return true;
+	return false;
+}
+
+bool step_key_allowed(enum step_kind kind, const char *key)
+{
+	return in_list(key, common_keys, COMMON_COUNT) ||
+	       ((unsigned)kind < KIND_COUNT && in_list(key, kind_keys[kind], 4));
+}
+
 bool scenario_id_valid(const char *id)
 {
 	size_t len = strlen(id);
@@ -51,14 +65,6 @@ bool scenario_check_id(struct report *r, const struct ytree_node *value, const c
 		report_at(r, value->line, value->col,
 			  "%s '%s' may only use lowercase letters a-z, digits 0-9 and '-'", name,
 			  shown);
-	return false;
-}
-
-static bool in_list(const char *key, const char *const *list, size_t count)
-{
-	for (size_t i = 0; i < count; i++)
-		if (list[i] && !strcmp(key, list[i]))
-			return true;
 	return false;
 }
 

@@ -74,3 +74,12 @@ char *timecode_format(int64_t ms, char *out, size_t outsz)
 		snprintf(out, outsz, "%" PRId64 ":%02" PRId64, s / 60, s % 60);
 	return out;
 }
+
+char *timecode_format_ms(int64_t ms, char *out, size_t outsz)
+{
+	if (ms < 0)
+		ms = 0;
+	snprintf(out, outsz, "%" PRId64 ":%02" PRId64 ":%02" PRId64 ".%03" PRId64, ms / 3600000,
+		 ms / 60000 % 60, ms / 1000 % 60, ms % 1000);
+	return out;
+}

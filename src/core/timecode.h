@@ -14,8 +14,16 @@
  * long form, minutes are two digits from 00 to 59. Returns false for anything else. */
 bool timecode_parse(const char *text, int64_t *ms);
 
-/* Writes ms as "m:ss", or "h:mm:ss" from one hour on (rounded down to the second; negative
- * times show as 0:00) into out (size outsz; 16 bytes always suffice). Returns out. */
+/* Writes ms as "m:ss", or "h:mm:ss" from one hour on, into out (size outsz; 16 bytes always
+ * suffice); negative times show as 0:00. Returns out. This is the one place a time becomes
+ * m:ss, with one rounding rule: down to the whole second, as a video player's clock counts.
+ * So a cue at 1:53.500 reads 1:53 in `rjkiosk check`, on the cue's screen and on the video's
+ * clock when it pauses there. */
 char *timecode_format(int64_t ms, char *out, size_t outsz);
+
+/* Writes ms exactly as "h:mm:ss.mmm" (for exports and caption messages, where the
+ * milliseconds matter) into out (size outsz; 24 bytes always suffice); negative times show
+ * as 0:00:00.000. Returns out. */
+char *timecode_format_ms(int64_t ms, char *out, size_t outsz);
 
 #endif

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/suggest.h"
+#include "core/yhint.h"
 
 #define NAME_SIZE (2 * REPORT_EXCERPT_SIZE)
 
@@ -101,6 +102,13 @@ bool yget_text(struct report *r, const struct ytree_node *key, const struct ytre
 	*out = NULL;
 	if (value->type != YTREE_SCALAR) {
 		char got[NAME_SIZE];
+		const struct ytree_node *k = value->type == YTREE_MAP && value->count ?
+			ytree_key(value, 0) : NULL;
+		if (k && k->type == YTREE_SCALAR &&
+		    yhint_curly_quote(k->text, k->len, got, sizeof got)) {
+			report_at(r, k->line, k->col, "%s", got);
+			return false;
+		}
 		yget_describe(got, sizeof got, value);
 		report_at(r, value->line, value->col, "%s must be text, not %s", name, got);
 		return false;

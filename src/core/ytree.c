@@ -6,6 +6,7 @@
 #include <yaml.h>
 
 #include "core/utf8.h"
+#include "core/yhint.h"
 
 /* Finds the line and column (1-based, in characters) of byte offset off in data. */
 static void position(const char *data, size_t len, size_t off, int *line, int *col)
@@ -28,6 +29,16 @@ static void position(const char *data, size_t len, size_t off, int *line, int *c
 	*line = l, *col = c;
 }
 
+/* True when the second character of data, read as UTF-32 without a byte order mark, is a
+ * character too: the start of a video file (00 00 00 18 'ftyp') looks like UTF-32 only in
+ * its first four bytes. */
+static bool utf32_goes_on(const unsigned char *u, size_t len, bool big_endian)
+{
+	if (len < 8)
+		return true;
+	return big_endian ? !u[4] && !u[5] : !u[6] && !u[7];
+}
+
 /* Checks encoding and indentation before libyaml sees the text: libyaml stops at the first
  * bad byte with a message that names no line, and calls a tab in indentation "found character
  * that cannot start any token". */
@@ -35,19 +46,30 @@ static bool check_text(const char *data, size_t len, struct report *r)
 {
 	const unsigned char *u = (const unsigned char *)data;
 	const char *wide = NULL;
+	size_t bad;
 	/* UTF-32's byte order marks begin like UTF-16's, so they are tried first; without a
-	 * mark, the zero bytes of the first character tell the encoding. */
+	 * mark, the zero bytes of the first characters tell the encoding. */
 	if (len >= 4 && ((!u[0] && !u[1] && u[2] == 0xFE && u[3] == 0xFF) ||
 			 (u[0] == 0xFF && u[1] == 0xFE && !u[2] && !u[3])))
 		wide = "UTF-32";
 	else if (len >= 2 && ((u[0] == 0xFE && u[1] == 0xFF) || (u[0] == 0xFF && u[1] == 0xFE)))
 		wide = "UTF-16";
-	else if (len >= 4 && ((!u[0] && !u[1] && !u[2] && u[3]) || (u[0] && !u[1] && !u[2] && !u[3])))
+	else if (len >= 4 && ((!u[0] && !u[1] && !u[2] && u[3] && utf32_goes_on(u, len, true)) ||
+			      (u[0] && !u[1] && !u[2] && !u[3] && utf32_goes_on(u, len, false))))
 		wide = "UTF-32";
 	else if (len >= 2 && ((!u[0] && u[1]) || (u[0] && !u[1])))
 		wide = "UTF-16";
 	if (wide) {
 		report_at(r, 1, 1, "the file is saved as %s; save it as UTF-8 instead", wide);
+		return false;
+	}
+	/* Zero bytes and bytes that are no UTF-8 together: a video, a picture or a document
+	 * saved by a word processor, not a text in some old encoding. One message says so,
+	 * rather than one per line about its bytes. */
+	if (memchr(data, '\0', len) && !utf8_valid(data, len, &bad)) {
+		report_at(r, 1, 1, "this is not a text file: it holds binary data, like a video, a "
+			  "picture or a word-processor document; write the scenario in a text "
+			  "editor and save it as plain text (UTF-8)");
 		return false;
 	}
 	bool ok = true;
@@ -57,7 +79,6 @@ static bool check_text(const char *data, size_t len, struct report *r)
 		size_t end = i;
 		while (end < len && data[end] != '\n' && data[end] != '\r')
 			end++;
-		size_t bad;
 		if (!utf8_valid(data + i, end - i, &bad)) {
 			int l, c;
 			position(data + i, end - i, bad, &l, &c);
@@ -140,6 +161,12 @@ static void report_syntax(const yaml_parser_t *p, const char *data, size_t len,
 	} else {
 		line = (int)p->problem_mark.line + 1;
 		col = (int)p->problem_mark.column + 1;
+	}
+	char hint[512];
+	if (p->error != YAML_READER_ERROR &&
+	    yhint_syntax(data, len, &line, &col, hint, sizeof hint)) {
+		report_at(r, line, col, "%s", hint);
+		return;
 	}
 	for (size_t i = 0; i < sizeof syntax_messages / sizeof syntax_messages[0]; i++) {
 		if (strcmp(problem, syntax_messages[i].problem))
@@ -348,10 +375,110 @@ static void check_duplicates(struct builder *b, const struct ytree_node *map)
 	free(dups);
 }
 
+static bool same_key(const struct ytree_node *x, const struct ytree_node *y)
+{
+	return x->type == YTREE_SCALAR && y->type == YTREE_SCALAR && x->len == y->len &&
+	       !memcmp(x->text, y->text, x->len);
+}
+
+/* Where the entries of a list entry's map would begin if it were several entries merged:
+ * a new one at each key already written since the last start. Fills starts (at most max)
+ * and returns their number, 1 when nothing repeats. Returns 0 when some later entry has fewer
+ * than two keys of the entry before it: one key written twice is a left-over, not a merge. */
+static size_t merged_starts(const struct ytree_node *map, size_t *starts, size_t max)
+{
+	size_t n = 1, repeated = 0;
+
+	starts[0] = 0;
+	for (size_t k = 1; k < map->count; k++) {
+		bool again = false, earlier = false;
+		for (size_t i = starts[n - 1]; i < k && !again; i++)
+			again = same_key(ytree_key(map, i), ytree_key(map, k));
+		if (again) {
+			if (n > 1 && repeated < 2)
+				return 0;
+			if (n == max)
+				return 0;
+			starts[n++] = k;
+			repeated = 0;
+		}
+		for (size_t i = n > 1 ? starts[n - 2] : 0; i < starts[n - 1] && !earlier; i++)
+			earlier = same_key(ytree_key(map, i), ytree_key(map, k));
+		repeated += earlier;
+	}
+	return n > 1 && repeated < 2 ? 0 : n;
+}
+
+/* What an entry of the list under the innermost open map's last key is called: 'steps'
+ * holds steps, 'cues' cues. */
+static void entry_name(const struct builder *b, char *out, size_t size)
+{
+	const struct builder_level *owner = b->depth >= 2 ? &b->stack[b->depth - 2] : NULL;
+	const struct ytree_node *key = owner && owner->node->type == YTREE_MAP &&
+		owner->filled % 2 ? owner->node->items[owner->filled - 1] : NULL;
+
+	if (key && key->type == YTREE_SCALAR && key->len > 1 && key->len < 64 &&
+	    key->text[key->len - 1] == 's')
+		snprintf(out, size, "%.*s", (int)key->len - 1, key->text);
+	else
+		snprintf(out, size, "entry");
+}
+
+/* A list entry whose keys come round again ("id, kind, text, id, kind, text") is two entries
+ * with the second one's '- ' forgotten: said so once per missing '- ', and read as the
+ * entries the author meant, so that the rest of the file is checked as usual. Returns false,
+ * having done nothing, when map does not look like that. Takes ownership of map when it
+ * returns true. */
+static bool split_merged(struct builder *b, struct ytree_node *map)
+{
+	const struct builder_level *list = b->depth ? &b->stack[b->depth - 1] : NULL;
+	size_t starts[32], n;
+	char name[64], key[REPORT_EXCERPT_SIZE];
+
+	if (!list || list->node->type != YTREE_SEQ || map->count < 4 || map->count > 256 ||
+	    (n = merged_starts(map, starts, 32)) < 2)
+		return false;
+	entry_name(b, name, sizeof name);
+	for (size_t e = 1; e < n; e++) {
+		const struct ytree_node *first = ytree_key(map, starts[e]);
+		report_excerpt(key, sizeof key, first->text);
+		report_at(b->r, first->line, first->col, "this %s looks like it is missing its '- ' "
+			  "at the start; write '- ' in front of '%s', lined up with the '- ' of the "
+			  "%s above", name, key, name);
+	}
+	struct ytree_node **items = map->items;
+	size_t count = map->count;
+	for (size_t e = 0; e < n; e++) {
+		size_t end = e + 1 < n ? starts[e + 1] : count;
+		struct ytree_node *part = e ? node_new(YTREE_MAP, (yaml_mark_t){0}) : map;
+		if (part && e) {
+			part->line = items[2 * starts[e]]->line;
+			part->col = items[2 * starts[e]]->col;
+			part->items = malloc(2 * (end - starts[e]) * sizeof *part->items);
+		}
+		if (!part || !part->items) {
+			ytree_free(part);
+			for (size_t i = 2 * starts[e]; i < 2 * count; i++)
+				ytree_free(items[i]);
+			report_file(b->r, "out of memory while reading the file");
+			b->failed = b->stop = true;
+			return true;
+		}
+		if (e)
+			memcpy(part->items, items + 2 * starts[e],
+			       2 * (end - starts[e]) * sizeof *items);
+		part->count = end - starts[e];
+		attach(b, part);
+	}
+	return true;
+}
+
 static void close_collection(struct builder *b)
 {
 	struct builder_level lv = b->stack[--b->depth];
 	set_count(&lv);
+	if (lv.node->type == YTREE_MAP && split_merged(b, lv.node))
+		return;
 	if (lv.node->type == YTREE_MAP)
 		check_duplicates(b, lv.node);
 	attach(b, lv.node);

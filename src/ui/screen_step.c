@@ -27,7 +27,7 @@ static void cue_header(struct ui *ui, const struct session *s)
 	char at[32];
 	int64_t ms = session_video_ms(s, session_step_index(s));
 
-	timecode_format((ms < 0 ? 0 : ms) + 500, at, sizeof at);
+	timecode_format(ms, at, sizeof at);
 	view_header(ui, view_printf(ui, "%s \xc2\xb7 %s %s", session_scenario(s)->title,
 				    session_in_cue(s) ? "the video is paused at" :
 				    "asked during the video at", at), NULL, 0);
@@ -36,7 +36,9 @@ static void cue_header(struct ui *ui, const struct session *s)
 static int countdown(struct ui *ui, const struct session *s, int64_t now_ms, int x, int y, int w)
 {
 	int64_t left = session_countdown_ms(s, now_ms);
+	/* a countdown shows the seconds still to run, so it reads 0:00 only when time is up */
 	int64_t secs = (left + 999) / 1000;
+	char clock[16];
 	int top = y;
 
 	if (left < 0)
@@ -47,7 +49,8 @@ static int countdown(struct ui *ui, const struct session *s, int64_t now_ms, int
 	else
 		y += view_paragraph(ui, REGION_CONTENT, FONT_HEADING,
 				    left <= 60000 ? COLOR_NOTICE : COLOR_TEXT,
-				    view_printf(ui, "%d:%02d left", (int)(secs / 60), (int)(secs % 60)),
+				    view_printf(ui, "%s left",
+						timecode_format(secs * 1000, clock, sizeof clock)),
 				    x, y, w);
 	y += view_paragraph(ui, REGION_CONTENT, FONT_SMALL, COLOR_MUTED,
 			    "The time is a guide: go on whenever your group is ready.", x, y, w);

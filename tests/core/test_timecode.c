@@ -57,27 +57,41 @@ static void parse_table(void **state)
 	}
 }
 
+/* Each time as the screens and check show it (m:ss, rounded down) and as exports and caption
+ * messages write it (exact). */
 static const struct {
 	int64_t ms;
-	const char *text;
+	const char *shown, *exact;
 } format_cases[] = {
-	{0, "0:00"},
-	{999, "0:00"},
-	{59999, "0:59"},
-	{60000, "1:00"},
-	{151000, "2:31"},
-	{3599999, "59:59"},
-	{3600000, "1:00:00"},
-	{3723000, "1:02:03"},
-	{-5000, "0:00"},
+	{0, "0:00", "0:00:00.000"},
+	{999, "0:00", "0:00:00.999"},
+	{59999, "0:59", "0:00:59.999"},
+	{60000, "1:00", "0:01:00.000"},
+	{151000, "2:31", "0:02:31.000"},
+	{3599999, "59:59", "0:59:59.999"},
+	{3600000, "1:00:00", "1:00:00.000"},
+	{3723000, "1:02:03", "1:02:03.000"},
+	{3723045, "1:02:03", "1:02:03.045"},
+	{-5000, "0:00", "0:00:00.000"},
+	/* one rounding everywhere: down to the second, never to the nearest */
+	{113000, "1:53", "0:01:53.000"},
+	{113499, "1:53", "0:01:53.499"},
+	{113500, "1:53", "0:01:53.500"},
+	{113999, "1:53", "0:01:53.999"},
+	{114000, "1:54", "0:01:54.000"},
+	{3599500, "59:59", "0:59:59.500"},
+	{TIMECODE_MAX_MS, "99:59:59", "99:59:59.999"},
 };
 
 static void format_table(void **state)
 {
+	(void)state;
 	for (size_t i = 0; i < sizeof format_cases / sizeof format_cases[0]; i++) {
-		char out[16];
+		char out[24];
 		assert_string_equal(timecode_format(format_cases[i].ms, out, sizeof out),
-				    format_cases[i].text);
+				    format_cases[i].shown);
+		assert_string_equal(timecode_format_ms(format_cases[i].ms, out, sizeof out),
+				    format_cases[i].exact);
 	}
 	/* what is shown parses back to the same second */
 	char out[16];
