@@ -4,8 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ui/view.h"
-
 bool editor_load(struct editor *ed, const char *text, size_t max_chars, bool single_line)
 {
 	if (!ed->edit || textedit_max_chars(ed->edit) != max_chars) {
@@ -300,7 +298,7 @@ void editor_draw(struct editor *ed, struct text *text, SDL_Renderer *ren,
 		 const char *hint, SDL_Rect inner, bool focused)
 {
 	struct text_measure m = {.text = text, .font = font};
-	SDL_Color ink = view_color(theme->text);
+	SDL_Color ink = theme_sdl_color(theme->text);
 	SDL_Rect old_clip;
 	bool clipped = SDL_RenderIsClipEnabled(ren);
 	size_t caret_line;
@@ -335,7 +333,7 @@ void editor_draw(struct editor *ed, struct text *text, SDL_Renderer *ren,
 
 		if (textwrap_layout(&hw, hint, strlen(hint), inner.w, text_measure_fn, &hm))
 			for (size_t i = 0; i < hw.count; i++)
-				text_draw(text, hint_font, view_color(theme->muted),
+				text_draw(text, hint_font, theme_sdl_color(theme->muted),
 					  hint + hw.lines[i].start, hw.lines[i].end - hw.lines[i].start,
 					  inner.x, inner.y + (int)i * TTF_FontLineSkip(hint_font));
 		textwrap_release(&hw);
