@@ -17,7 +17,7 @@
 #include "keys.h"
 #include "core/scenario.h"
 #include "core/utf8.h"
-#include "ui/view.h"
+#include "ui/ui_impl.h"
 
 #define GOAL_MS 50.0
 #define MIB (1024 * 1024)
@@ -180,7 +180,7 @@ static bool open_on(struct kiosk *k, const char *dir, const char *data, int perc
 static void scroll_to(struct kiosk *k, int num, int den, const char *what, struct worst *worst)
 {
 	struct ui *ui = k->ui;
-	int max = ui->content_h - ui->lay.content.h;
+	int max = ui->view.content_h - ui->lay.content.h;
 
 	ui->scroll = max > 0 ? (int)((long long)max * num / den) : 0;
 	ui->dirty = true;

@@ -17,7 +17,7 @@
 #include "core/session.h"
 #include "core/store.h"
 #include "ui/ui.h"
-#include "ui/view.h" /* the items a page was built from */
+#include "ui/ui_impl.h" /* the items a page was built from */
 
 struct fixture {
 	char dir[64];
@@ -200,7 +200,7 @@ static void test_long_title_and_prompt(void **state)
 		if (!ui_check_frame(f->ui, &err))
 			fail_msg("case %zu, step: %s", c, err.message);
 		/* a long prompt is one item, however many lines it has */
-		assert_true(f->ui->count < 50);
+		assert_true(f->ui->view.count < 50);
 		/* to the end of the page and back: the scrollbar's thumb on a long page */
 		press(f->ui, session, SDLK_END, KMOD_NONE);
 		ui_draw(f->ui, session, 0);
