@@ -22,11 +22,42 @@ static void data_folder(const struct kiosk *k, char *out, size_t size)
 		snprintf(out, size, ".");
 }
 
-static void apply_settings(struct kiosk *k)
+void facil_apply_settings(struct kiosk *k)
 {
-	struct ui_settings ui = {k->facil->settings.text_percent, k->facil->settings.high_contrast};
+	struct facil *f = k->facil;
+	struct ui_settings ui = {f->settings.text_percent, f->settings.high_contrast};
 
+	f->trainee_chose = false;
 	ui_set_settings(k->ui, &ui);
+}
+
+void facil_trainee_view(struct kiosk *k, struct ui_action a)
+{
+	struct facil *f = k->facil;
+
+	if (!f->trainee_chose)
+		f->trainee = ui_get_settings(k->ui);
+	if (a.kind == UI_TEXT_SIZE)
+		f->trainee.text_percent = a.arg;
+	else if (a.kind == UI_CONTRAST)
+		f->trainee.high_contrast = a.arg != 0;
+	else
+		return;
+	f->trainee_chose = true;
+	ui_set_settings(k->ui, &f->trainee);
+}
+
+void facil_follow_trainee(struct kiosk *k)
+{
+	struct facil *f = k->facil;
+	enum session_screen now = k->session ? session_screen(k->session) : SESSION_START;
+	bool back_to_start = now == SESSION_START &&
+		(f->seen_screen != SESSION_START || f->seen_session != k->session);
+
+	f->seen_screen = now;
+	f->seen_session = k->session;
+	if (back_to_start && f->trainee_chose)
+		facil_apply_settings(k);
 }
 
 struct facil *facil_new(struct kiosk *k)
@@ -49,7 +80,7 @@ struct facil *facil_new(struct kiosk *k)
 		f->settings.high_contrast = true;
 	if (k->options.idle_s >= 0)
 		f->settings.idle_s = k->options.idle_s;
-	apply_settings(k);
+	facil_apply_settings(k);
 	inactivity_init(&f->idle, (int64_t)f->settings.idle_s * 1000);
 	f->pin = pin_open(f->data_dir, NULL, &err);
 	if (!f->pin) {

@@ -10,6 +10,7 @@
 #include <SDL.h>
 
 #include "core/settings.h"
+#include "ui/ui.h"
 
 struct kiosk;
 struct facil;
@@ -37,7 +38,16 @@ void facil_tick(struct kiosk *kiosk, int64_t now_ms);
 /* When facil_tick next has something to do, or -1. */
 int64_t facil_deadline(const struct kiosk *kiosk, int64_t now_ms);
 
-/* The settings in force (captions default and volume are for the video screen). */
+/* The trainee at the kiosk asked for a text size or contrast with the "Aa" panel (a is
+ * UI_TEXT_SIZE or UI_CONTRAST): in force for that trainee only, and never saved. */
+void facil_trainee_view(struct kiosk *kiosk, struct ui_action a);
+
+/* Follows the journey to the next trainee: when it comes back to the start screen (Done, the
+ * thanks screen's timer, an inactivity time-out, a new session) the saved text size and
+ * contrast are in force again. Call before drawing. */
+void facil_follow_trainee(struct kiosk *kiosk);
+
+/* The saved settings (captions default and volume are for the video screen). */
 const struct settings *facil_settings(const struct facil *facil);
 
 /* The facilitator page on screen ("pin", "menu", "warning", ...), or NULL for the journey. */

@@ -356,7 +356,6 @@ static void change_setting(struct kiosk *k, int id)
 	struct facil *f = k->facil;
 	struct settings *s = &f->settings;
 	struct rjk_error err = {{0}};
-	struct ui_settings ui;
 	size_t n = sizeof idle_choices / sizeof idle_choices[0], i;
 
 	switch (id) {
@@ -380,8 +379,7 @@ static void change_setting(struct kiosk *k, int id)
 		inactivity_set_quiet(&f->idle, (int64_t)s->idle_s * 1000, kiosk_now());
 		break;
 	}
-	ui = (struct ui_settings){s->text_percent, s->high_contrast};
-	ui_set_settings(k->ui, &ui);
+	facil_apply_settings(k);
 	if (!settings_save(f->data_dir, s, &err)) {
 		facil_result(k, false, "The setting is used now but could not be saved for next "
 			     "time: %s", err.message);

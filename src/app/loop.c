@@ -56,6 +56,11 @@ void loop_apply(struct kiosk *k, struct ui_action a)
 	case UI_DISMISS:
 		session_dismiss_message(s);
 		break;
+	case UI_TEXT_SIZE:
+	case UI_CONTRAST:
+		if (k->facil)
+			facil_trainee_view(k, a);
+		break;
 	case UI_VIDEO_PLAY:
 	case UI_VIDEO_BACK:
 	case UI_VIDEO_FORWARD:
@@ -108,6 +113,8 @@ bool loop_render(struct kiosk *k)
 {
 	int64_t now = kiosk_now();
 
+	if (k->facil)
+		facil_follow_trainee(k);
 	if (!ui_needs_redraw(k->ui))
 		return false;
 	if (ui_page(k->ui)) {

@@ -356,19 +356,11 @@ static void move_focus(struct ui *ui, int dir)
 	}
 }
 
-static void apply_settings(struct ui *ui, struct ui_settings next)
-{
-	struct rjk_error err;
-
-	ui->settings = next;
-	relayout(ui, &err);
-}
-
 static struct ui_action activate(struct ui *ui, int index)
 {
 	struct ui_action act = {UI_NONE, 0, NULL};
-	struct ui_settings next = ui->settings;
 	struct item *item;
+	int percent;
 
 	if (index < 0 || (size_t)index >= ui->view.count)
 		return act;
@@ -388,20 +380,20 @@ static struct ui_action activate(struct ui *ui, int index)
 		return act;
 	case ACT_TEXT_SMALLER:
 	case ACT_TEXT_LARGER:
-		next.text_percent += item->action == ACT_TEXT_LARGER ? LAYOUT_TEXT_STEP :
-			-LAYOUT_TEXT_STEP;
-		if (next.text_percent < LAYOUT_TEXT_MIN)
-			next.text_percent = LAYOUT_TEXT_MIN;
-		if (next.text_percent > LAYOUT_TEXT_MAX)
-			next.text_percent = LAYOUT_TEXT_MAX;
+		/* Asked for, not applied: the owner of the settings applies it (ui_set_settings). */
+		percent = ui->settings.text_percent +
+			(item->action == ACT_TEXT_LARGER ? LAYOUT_TEXT_STEP : -LAYOUT_TEXT_STEP);
+		if (percent < LAYOUT_TEXT_MIN)
+			percent = LAYOUT_TEXT_MIN;
+		if (percent > LAYOUT_TEXT_MAX)
+			percent = LAYOUT_TEXT_MAX;
 		ui->want_focus = item->action;
-		apply_settings(ui, next);
-		return act;
+		ui->stale = ui->dirty = true;
+		return (struct ui_action){UI_TEXT_SIZE, percent, NULL};
 	case ACT_CONTRAST:
-		next.high_contrast = !next.high_contrast;
 		ui->want_focus = ACT_CONTRAST;
-		apply_settings(ui, next);
-		return act;
+		ui->stale = ui->dirty = true;
+		return (struct ui_action){UI_CONTRAST, !ui->settings.high_contrast, NULL};
 	case UI_TEXT:
 		return act; /* the field: focusing it is all a click or Enter does */
 	case UI_WHO:
@@ -711,7 +703,10 @@ struct ui_action ui_event(struct ui *ui, const struct session *s, const SDL_Even
 
 void ui_set_settings(struct ui *ui, const struct ui_settings *settings)
 {
-	apply_settings(ui, *settings);
+	struct rjk_error err;
+
+	ui->settings = *settings;
+	relayout(ui, &err);
 }
 
 void ui_show_page(struct ui *ui, const struct ui_page *page)

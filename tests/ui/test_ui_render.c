@@ -129,14 +129,15 @@ static void test_typing_renders_only_what_changed(void **state)
 	assert_string_equal(ui_editor_text(f->ui), "ab");
 }
 
-static void press(struct ui *ui, struct session *session, SDL_Keycode sym, SDL_Keymod mod)
+static struct ui_action press(struct ui *ui, struct session *session, SDL_Keycode sym,
+			      SDL_Keymod mod)
 {
 	SDL_Event ev = {.type = SDL_KEYDOWN};
 	bool redraw;
 
 	ev.key.keysym.sym = sym;
 	ev.key.keysym.mod = mod;
-	ui_event(ui, session, &ev, &redraw);
+	return ui_event(ui, session, &ev, &redraw);
 }
 
 /* Long texts, up to the size limit: a 60,000-character title and prompts of 3 to 120,000
@@ -252,6 +253,41 @@ static void test_every_screen_fits_with_visible_focus(void **state)
 	assert_true(screens > 10);
 }
 
+/* The "Aa" panel reports what the trainee asks for and changes nothing itself: the owner of
+ * the settings applies it (or not) with ui_set_settings. */
+static void test_text_size_and_contrast_are_asked_for(void **state)
+{
+	struct fixture *f = *state;
+	struct ui_action act;
+	struct ui_settings now;
+
+	ui_draw(f->ui, f->session, 0);
+	press(f->ui, f->session, SDLK_TAB, KMOD_NONE);
+	assert_string_equal(ui_focus_label(f->ui), "Aa");
+	press(f->ui, f->session, SDLK_RETURN, KMOD_NONE);
+	ui_draw(f->ui, f->session, 0);
+	assert_string_equal(ui_focus_label(f->ui), "Close");
+	press(f->ui, f->session, SDLK_TAB, KMOD_NONE);
+	press(f->ui, f->session, SDLK_TAB, KMOD_NONE);
+	assert_string_equal(ui_focus_label(f->ui), "Larger");
+	act = press(f->ui, f->session, SDLK_RETURN, KMOD_NONE);
+	assert_int_equal(act.kind, UI_TEXT_SIZE);
+	assert_int_equal(act.arg, 125);
+	assert_int_equal(ui_get_settings(f->ui).text_percent, 100);
+	now = (struct ui_settings){act.arg, false};
+	ui_set_settings(f->ui, &now);
+	ui_draw(f->ui, f->session, 0);
+	assert_int_equal(ui_get_settings(f->ui).text_percent, 125);
+	/* Focus stays on the button pressed, for the next press. */
+	assert_string_equal(ui_focus_label(f->ui), "Larger");
+	press(f->ui, f->session, SDLK_TAB, KMOD_NONE);
+	assert_string_equal(ui_focus_label(f->ui), "High contrast");
+	act = press(f->ui, f->session, SDLK_SPACE, KMOD_NONE);
+	assert_int_equal(act.kind, UI_CONTRAST);
+	assert_int_equal(act.arg, 1);
+	assert_false(ui_get_settings(f->ui).high_contrast);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -259,6 +295,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_typing_renders_only_what_changed, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_long_title_and_prompt, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_every_screen_fits_with_visible_focus, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_text_size_and_contrast_are_asked_for, setup,
 						teardown),
 	};
 
