@@ -36,7 +36,7 @@ void loop_apply(struct kiosk *k, struct ui_action a)
 		session_pass(s, now);
 		break;
 	case UI_TEXT:
-		session_set_text(s, a.text, now);
+		session_text_edited(s, now);
 		break;
 	case UI_SCALE:
 		session_set_scale(s, a.arg, now);

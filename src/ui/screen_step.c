@@ -62,7 +62,8 @@ static int editor_field(struct view *v, const struct step *step, const struct ed
 	int count_h = v->fonts->line_h[FONT_SMALL] + l->unit;
 	/* Fill what is left of the page, from four to twelve lines. */
 	int h = l->content.h - y - count_h - l->unit * 4;
-	size_t chars = textedit_chars(field->edit), max = textedit_max_chars(field->edit);
+	size_t chars = field->edit ? textedit_chars(field->edit) : 0;
+	size_t max = field->edit ? textedit_max_chars(field->edit) : 0;
 	struct item *box;
 	const char *count;
 
@@ -221,7 +222,6 @@ void screen_step(struct view *v, const struct session *s, const struct editor *f
 {
 	const struct layout *l = v->lay;
 	const struct step *step = session_step(s);
-	const struct session_answer *a = session_answer(s, session_step_index(s));
 	size_t number = session_step_number(s), total = session_step_total(s);
 	int x = l->column_x, w = l->column_w, y = l->unit * 5;
 	bool answerable = step->kind != STEP_DISCUSSION || step->notes;
@@ -260,10 +260,10 @@ void screen_step(struct view *v, const struct session *s, const struct editor *f
 		editor_field(v, step, field, x, y, w);
 		break;
 	case STEP_SCALE:
-		scale_row(v, step, a, x, y, w);
+		scale_row(v, step, session_answer(s, session_step_index(s)), x, y, w);
 		break;
 	case STEP_CHOICE:
-		choice_list(v, step, a, x, y, w);
+		choice_list(v, step, session_answer(s, session_step_index(s)), x, y, w);
 		break;
 	}
 	view_footer(v, session_can_go_back(s) ? "Back" : NULL,

@@ -119,29 +119,19 @@ struct ui_settings ui_get_settings(const struct ui *ui)
 static void enter_screen(struct ui *ui, const struct session *s)
 {
 	enum session_screen screen = s ? session_screen(s) : SESSION_START;
-	const struct step *step = s ? session_step(s) : NULL;
 
 	ui->scroll = 0;
 	ui->focus = -1;
 	ui->want_focus = 0;
 	ui->settings_open = false;
-	if (ui->page || !s)
+	if (ui->page || !s) {
+		editor_follow(&ui->editor, NULL);
 		return;
-	if (screen == SESSION_WHO) {
-		editor_load(&ui->editor, "", NAME_MAX_CHARS, true);
-	} else if (screen == SESSION_STEP && step &&
-		   (step->kind == STEP_TEXT || (step->kind == STEP_DISCUSSION && step->notes))) {
-		size_t max = step->kind == STEP_TEXT && step->max_chars > 0 ?
-			(size_t)step->max_chars : STEP_TEXT_LIMIT_MAX_CHARS;
-
-		const char *text = session_answer(s, session_step_index(s))->text;
-		size_t chars = utf8_count(text, strlen(text));
-
-		/* A saved answer longer than the limit (the scenario was edited since) is shown
-		 * whole rather than cut: the trainee's words are never dropped. */
-		if (!editor_load(&ui->editor, text, chars > max ? chars : max, false))
-			editor_load(&ui->editor, "", max, false);
 	}
+	if (screen == SESSION_WHO)
+		editor_load(&ui->editor, "", NAME_MAX_CHARS, true);
+	else
+		editor_attach(&ui->editor, session_text_edit(s));
 }
 
 static int find_item(const struct ui *ui, int action, int arg)
@@ -222,6 +212,8 @@ static void build(struct ui *ui, const struct session *s, int64_t now_ms)
 	if (entering(ui, s)) {
 		enter_screen(ui, s);
 		had_focus = false;
+	} else if (s && !ui->page) {
+		editor_follow(&ui->editor, session_text_edit(s));
 	}
 	ui->built_for_page = ui->page != NULL;
 	ui->built_page = ui->page ? ui->page->generation : 0;
@@ -451,8 +443,7 @@ static struct ui_action editor_result(struct ui *ui, enum editor_result r)
 		return primary >= 0 ? activate(ui, primary) : act;
 	}
 	if (r == EDITOR_CHANGED && ui->built_screen == SESSION_STEP) {
-		act.kind = UI_TEXT;
-		act.text = editor_text(&ui->editor);
+		act.kind = UI_TEXT; /* in the session's own text: nothing to copy */
 		ui->stale = true; /* the character count changes */
 	} else if (r == EDITOR_CHANGED) {
 		ui->stale = true;
@@ -711,6 +702,9 @@ void ui_set_settings(struct ui *ui, const struct ui_settings *settings)
 
 void ui_show_page(struct ui *ui, const struct ui_page *page)
 {
+	/* The session may close behind the page: its text is not kept. */
+	if (page)
+		editor_follow(&ui->editor, NULL);
 	ui->page = page;
 	ui->stale = ui->dirty = true;
 }

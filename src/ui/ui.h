@@ -21,7 +21,8 @@ enum ui_action_kind {
 	UI_NEXT,
 	UI_BACK,
 	UI_PASS,
-	UI_TEXT,           /* the answer or notes changed; text is the whole new text */
+	UI_TEXT,           /* the answer or notes changed, in place in the session's text
+			    * (session_text_edit): for session_text_edited */
 	UI_SCALE,          /* arg is the value chosen */
 	UI_CHOICE,         /* arg is the option toggled */
 	UI_EDIT,           /* review: reopen step arg */

@@ -92,7 +92,7 @@ static void key(struct fixture *f, SDL_Keycode sym, const char *text)
 		act = ui_event(f->ui, f->session, &ev, &redraw);
 	}
 	if (act.kind == UI_TEXT)
-		session_set_text(f->session, act.text, 0);
+		session_text_edited(f->session, 0);
 	ui_invalidate(f->ui);
 }
 
