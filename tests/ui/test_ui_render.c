@@ -253,6 +253,34 @@ static void test_every_screen_fits_with_visible_focus(void **state)
 	assert_true(screens > 10);
 }
 
+/* A list built in pieces in the view's arena (the review's options chosen): each piece goes on
+ * the end of the last string, another string first is copied, and a full arena cuts. */
+static void test_view_append_builds_a_list(void **state)
+{
+	struct view *v = calloc(1, sizeof *v);
+	const char *list, *other, *longer;
+
+	(void)state;
+	assert_non_null(v);
+	view_reset(v);
+	list = view_printf(v, "%s", "Colleagues");
+	list = view_append(v, list, "; %s", "Time");
+	assert_string_equal(list, "Colleagues; Time");
+	other = view_printf(v, "%d", 7);
+	longer = view_append(v, list, "; %s", "Family");
+	assert_string_equal(longer, "Colleagues; Time; Family");
+	assert_string_equal(list, "Colleagues; Time");
+	assert_string_equal(other, "7");
+	while (v->arena_used < VIEW_ARENA - 8)
+		view_printf(v, "%s", "filler");
+	list = view_printf(v, "%s", "ab");
+	list = view_append(v, list, "%s", "cdefghijklmnop");
+	assert_int_equal(strlen(list), VIEW_ARENA - (size_t)(list - v->arena) - 1);
+	assert_int_equal(strncmp(list, "abcdefg", strlen(list)), 0);
+	view_release(v);
+	free(v);
+}
+
 /* The "Aa" panel reports what the trainee asks for and changes nothing itself: the owner of
  * the settings applies it (or not) with ui_set_settings. */
 static void test_text_size_and_contrast_are_asked_for(void **state)
@@ -298,6 +326,7 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_text_size_and_contrast_are_asked_for, setup,
 						teardown),
+		cmocka_unit_test(test_view_append_builds_a_list),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
