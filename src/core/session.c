@@ -5,19 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/textedit.h"
-#include "core/utf8.h"
-
-/* The current step's text while the answer field edits it in place (session_text_edit): the
- * answer's own string is brought up to date only when it is saved or read, so a keystroke
- * costs no copy of the text. A block of its own, so that the read-only accessors can load and
- * sync it. */
-struct text_field {
-	struct textedit *edit;
-	size_t step;             /* the step whose text edit holds, while open */
-	bool open;
-	unsigned long synced;    /* edit's revision when the answer's string last matched it */
-};
+#include "core/answer_field.h"
 
 struct session {
 	const struct scenario *scenario;
@@ -31,7 +19,7 @@ struct session {
 	size_t step;
 	bool from_review;
 	struct session_answer *answers;
-	struct text_field *field;
+	struct answer_field *field; /* the current step's text while it is edited in place */
 	int64_t *video_ms;       /* per step: video time a cue step was shown at, -1 otherwise */
 	bool in_cue;             /* the current step is a cue asked over the paused video */
 	int64_t video_resume_ms; /* furthest point of the video watched, stored in the position */
@@ -95,25 +83,6 @@ static bool answer_set_text(struct session_answer *a, const char *text)
 	return true;
 }
 
-/* Copies the edited text into its answer's string when it changed since the last copy. */
-static void field_sync(const struct session *s)
-{
-	struct text_field *f = s->field;
-	unsigned long rev;
-
-	if (!f->open || (rev = textedit_revision(f->edit)) == f->synced)
-		return;
-	if (answer_set_text(&s->answers[f->step], textedit_text(f->edit)))
-		f->synced = rev;
-}
-
-/* Ends the editing in place (the answer's string is written elsewhere next). */
-static void field_close(const struct session *s)
-{
-	field_sync(s);
-	s->field->open = false;
-}
-
 /* Shows a store problem on the message screen; the trainee's words stay in memory. */
 static bool fail(struct session *s, const char *what, const struct rjk_error *err)
 {
@@ -141,7 +110,7 @@ static bool save_answer(struct session *s, size_t index, struct rjk_error *err)
 		.video_ms = s->video_ms[index],
 	};
 
-	field_sync(s);
+	answer_field_sync(s->field, s->answers);
 	if (!answerable(step) || s->participant == 0)
 		return true;
 	if (!passed && step->kind == STEP_SCALE) {
@@ -339,7 +308,7 @@ struct session *session_open(const struct scenario *scenario, struct store *stor
 	char position[SCENARIO_ID_MAX + 16] = "";
 
 	if (!s || !(s->answers = calloc(scenario->step_count, sizeof *s->answers)) ||
-	    !(s->field = calloc(1, sizeof *s->field)) ||
+	    !(s->field = answer_field_new()) ||
 	    !(s->video_ms = malloc((scenario->step_count + 1) * sizeof *s->video_ms)))
 		goto oom;
 	for (size_t i = 0; i < scenario->step_count; i++)
@@ -395,9 +364,7 @@ void session_close(struct session *s, bool end_session)
 		}
 	}
 	free(s->answers);
-	if (s->field)
-		textedit_free(s->field->edit);
-	free(s->field);
+	answer_field_free(s->field);
 	free(s->video_ms);
 	free(s);
 }
@@ -418,52 +385,15 @@ const struct step *session_step(const struct session *s)
 
 const struct session_answer *session_answer(const struct session *s, size_t index)
 {
-	field_sync(s);
+	answer_field_sync(s->field, s->answers);
 	return index < s->scenario->step_count ? &s->answers[index] : NULL;
-}
-
-/* The step has a text the trainee writes: a text answer or discussion notes. */
-static bool has_text(const struct step *step)
-{
-	return step && (step->kind == STEP_TEXT || (step->kind == STEP_DISCUSSION && step->notes));
 }
 
 struct textedit *session_text_edit(const struct session *s)
 {
-	const struct step *step = session_step(s);
-	struct text_field *f = s->field;
-	const char *text;
-	size_t max, chars;
-
-	if (s->screen != SESSION_STEP || !has_text(step))
+	if (s->screen != SESSION_STEP)
 		return NULL;
-	if (f->open && f->step == s->step)
-		return f->edit;
-	field_close(s);
-	text = s->answers[s->step].text;
-	max = step->kind == STEP_TEXT && step->max_chars > 0 ? (size_t)step->max_chars :
-		STEP_TEXT_LIMIT_MAX_CHARS;
-	chars = utf8_count(text, strlen(text));
-	/* A saved answer longer than the limit (the scenario was edited since) is kept whole
-	 * rather than cut: the trainee's words are never dropped. */
-	if (chars > max)
-		max = chars;
-	if (!f->edit || textedit_max_chars(f->edit) != max) {
-		struct textedit *edit = textedit_new(max);
-
-		if (!edit)
-			return NULL;
-		textedit_free(f->edit);
-		f->edit = edit;
-	}
-	/* A text the editor refuses opens empty; the answer's string stays until typing
-	 * replaces it. */
-	if (!textedit_set(f->edit, text))
-		textedit_set(f->edit, "");
-	f->step = s->step;
-	f->open = true;
-	f->synced = textedit_revision(f->edit);
-	return f->edit;
+	return answer_field_open(s->field, s->step, session_step(s), s->answers);
 }
 
 const char *session_message(const struct session *s)
@@ -558,7 +488,7 @@ bool session_set_text(struct session *s, const char *text, int64_t now_ms)
 	if (s->screen != SESSION_STEP || !answerable(step) || step->kind == STEP_SCALE ||
 	    step->kind == STEP_CHOICE)
 		return false;
-	field_close(s);
+	answer_field_close(s->field, s->answers);
 	if (!strcmp(text, s->answers[s->step].text))
 		return true;
 	if (!answer_set_text(&s->answers[s->step], text)) {
@@ -573,9 +503,7 @@ bool session_set_text(struct session *s, const char *text, int64_t now_ms)
 
 bool session_text_edited(struct session *s, int64_t now_ms)
 {
-	const struct text_field *f = s->field;
-
-	if (s->screen != SESSION_STEP || !f->open || f->step != s->step)
+	if (s->screen != SESSION_STEP || !answer_field_holds(s->field, s->step))
 		return false;
 	edited(s, now_ms);
 	return true;
@@ -646,7 +574,7 @@ bool session_next(struct session *s, int64_t now_ms)
 
 	if (s->screen != SESSION_STEP)
 		return false;
-	field_sync(s);
+	answer_field_sync(s->field, s->answers);
 	if (has_answer(step, &s->answers[s->step]))
 		return leave_step(s, RESPONSE_ANSWERED, now_ms);
 	if (step->required && step->kind != STEP_DISCUSSION) {
@@ -686,7 +614,7 @@ bool session_back(struct session *s, int64_t now_ms)
 
 		if (!session_can_go_back(s))
 			return false;
-		field_sync(s);
+		answer_field_sync(s->field, s->answers);
 		if (a->status == RESPONSE_ANSWERED && !has_answer(session_step(s), a))
 			a->status = RESPONSE_DRAFT;
 		if (!flush(s, now_ms))
@@ -782,7 +710,7 @@ bool session_submit(struct session *s, int64_t now_ms)
 /* Clears the trainee from memory and shows the start screen for the next one. */
 static void reset_for_next(struct session *s)
 {
-	field_close(s);
+	answer_field_close(s->field, s->answers);
 	for (size_t i = 0; i < s->scenario->step_count; i++)
 		answer_clear(&s->scenario->steps[i], &s->answers[i]);
 	s->participant = 0;
