@@ -1,6 +1,6 @@
-/* Inside the UI object: its state, shared by ui.c (focus, scroll, input), draw.c and the video
- * screen's drawing and input (screen_video.c, video_input.c). Screens never see it: they get
- * a struct view. Internal to src/ui. */
+/* Inside the UI object: its state, shared by ui.c (focus, scroll, input), draw.c, ui_probe.c
+ * and the video screen's drawing and input (screen_video.c, video_input.c). Screens never see
+ * it: they build into a struct view. Internal to src/ui. */
 #ifndef RJK_UI_UI_IMPL_H
 #define RJK_UI_UI_IMPL_H
 
