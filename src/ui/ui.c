@@ -2,11 +2,9 @@
  * what the trainee did. */
 #include "ui/ui.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/utf8.h"
 #include "ui/draw.h"
 #include "ui/page.h"
 #include "ui/screen_video.h"
