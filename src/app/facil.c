@@ -22,11 +22,38 @@ static void data_folder(const struct options *o, char *out, size_t size)
 		snprintf(out, size, ".");
 }
 
-static void apply_settings(struct facil *f)
+void facil_apply_settings(struct facil *f)
 {
 	struct ui_settings ui = {f->settings.text_percent, f->settings.high_contrast};
 
+	f->trainee_chose = false;
 	ui_set_settings(f->ui, &ui);
+}
+
+void facil_trainee_view(struct facil *f, struct ui_action a)
+{
+	if (!f->trainee_chose)
+		f->trainee = ui_get_settings(f->ui);
+	if (a.kind == UI_TEXT_SIZE)
+		f->trainee.text_percent = a.arg;
+	else if (a.kind == UI_CONTRAST)
+		f->trainee.high_contrast = a.arg != 0;
+	else
+		return;
+	f->trainee_chose = true;
+	ui_set_settings(f->ui, &f->trainee);
+}
+
+void facil_follow_trainee(struct facil *f, const struct session *session)
+{
+	enum session_screen now = session ? session_screen(session) : SESSION_START;
+	bool back_to_start = now == SESSION_START &&
+		(f->seen_screen != SESSION_START || f->seen_session != session);
+
+	f->seen_screen = now;
+	f->seen_session = session;
+	if (back_to_start && f->trainee_chose)
+		facil_apply_settings(f);
 }
 
 struct facil *facil_new(const struct options *options, struct ui *ui, SDL_Window *window)
@@ -51,7 +78,7 @@ struct facil *facil_new(const struct options *options, struct ui *ui, SDL_Window
 		f->settings.high_contrast = true;
 	if (f->options->idle_s >= 0)
 		f->settings.idle_s = f->options->idle_s;
-	apply_settings(f);
+	facil_apply_settings(f);
 	inactivity_init(&f->idle, (int64_t)f->settings.idle_s * 1000);
 	f->pin = pin_open(f->data_dir, NULL, &err);
 	if (!f->pin) {

@@ -65,7 +65,16 @@ int64_t facil_deadline(const struct facil *facil, int64_t now_ms);
 void facil_done(struct facil *facil, const struct facil_context *context,
 		const struct request *request, bool ok, const struct rjk_error *err);
 
-/* The settings in force (captions default and volume are for the video screen; scenario is
+/* The trainee at the kiosk asked for a text size or contrast with the "Aa" panel (a is
+ * UI_TEXT_SIZE or UI_CONTRAST): in force for that trainee only, and never saved. */
+void facil_trainee_view(struct facil *facil, struct ui_action a);
+
+/* Follows the journey (session, NULL for none) to the next trainee: when it comes back to the
+ * start screen (Done, the thanks screen's timer, an inactivity time-out, a new session) the
+ * saved text size and contrast are in force again. Call before drawing. */
+void facil_follow_trainee(struct facil *facil, const struct session *session);
+
+/* The saved settings (captions default and volume are for the video screen; scenario is
  * the one last chosen in the menu, "" for none). */
 const struct settings *facil_settings(const struct facil *facil);
 

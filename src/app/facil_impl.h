@@ -75,6 +75,12 @@ struct facil {
 	char mask[PIN_MAX_DIGITS * 4 + 1];
 	char notice[RJK_ERROR_MAX * 2];    /* the PIN pad's or a page's message */
 	struct settings settings;
+	/* The "Aa" choice of the trainee at the kiosk, in force over the saved text size and
+	 * contrast until the journey comes back to the start screen. */
+	struct ui_settings trainee;
+	bool trainee_chose;
+	enum session_screen seen_screen;   /* where the journey was at the last look */
+	const struct session *seen_session;
 	struct inactivity idle;
 	int64_t hold_since;                /* corner pressed since (ms), -1 when not */
 	int64_t shown_second;              /* countdown second on screen */
@@ -99,6 +105,9 @@ void facil_build_page(struct facil *f, const struct facil_context *c);
 /* A menu button was pressed (facil_menu.c); what the kiosk must change goes to out. */
 void facil_menu_press(struct facil *f, const struct facil_context *c, int id,
 		      struct request_list *out);
+
+/* Puts the saved text size and contrast in force (a trainee's "Aa" choice ends). */
+void facil_apply_settings(struct facil *facil);
 
 /* Reports a result on its own page, then back to the menu. */
 void facil_result(struct facil *f, const struct facil_context *c, bool ok, const char *fmt, ...)

@@ -348,7 +348,6 @@ static void change_setting(struct facil *f, const struct facil_context *c, int i
 {
 	struct settings *s = &f->settings;
 	struct rjk_error err = {{0}};
-	struct ui_settings ui;
 	size_t n = sizeof idle_choices / sizeof idle_choices[0], i;
 
 	switch (id) {
@@ -372,8 +371,7 @@ static void change_setting(struct facil *f, const struct facil_context *c, int i
 		inactivity_set_quiet(&f->idle, (int64_t)s->idle_s * 1000, clock_now_ms());
 		break;
 	}
-	ui = (struct ui_settings){s->text_percent, s->high_contrast};
-	ui_set_settings(f->ui, &ui);
+	facil_apply_settings(f);
 	if (!settings_save(f->data_dir, s, &err)) {
 		facil_result(f, c, false, "The setting is used now but could not be saved for next "
 			     "time: %s", err.message);

@@ -37,7 +37,7 @@ void loop_apply(struct kiosk *k, struct ui_action a)
 		session_pass(s, now);
 		break;
 	case UI_TEXT:
-		session_set_text(s, a.text, now);
+		session_text_edited(s, now);
 		break;
 	case UI_SCALE:
 		session_set_scale(s, a.arg, now);
@@ -56,6 +56,11 @@ void loop_apply(struct kiosk *k, struct ui_action a)
 		break;
 	case UI_DISMISS:
 		session_dismiss_message(s);
+		break;
+	case UI_TEXT_SIZE:
+	case UI_CONTRAST:
+		if (k->facil)
+			facil_trainee_view(k->facil, a);
 		break;
 	case UI_VIDEO_PLAY:
 	case UI_VIDEO_BACK:
@@ -123,6 +128,8 @@ bool loop_render(struct kiosk *k)
 {
 	int64_t now = clock_now_ms();
 
+	if (k->facil)
+		facil_follow_trainee(k->facil, k->session);
 	if (!ui_needs_redraw(k->ui))
 		return false;
 	if (ui_page(k->ui)) {

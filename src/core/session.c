@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/answer.h"
+#include "core/answer_field.h"
 #include "core/deadline.h"
 #include "core/position.h"
 
@@ -21,6 +22,7 @@ struct session {
 	size_t step;
 	bool from_review;
 	struct session_answer *answers;
+	struct answer_field *field; /* the current step's text while it is edited in place */
 	int64_t *video_ms;       /* per step: video time a cue step was shown at, -1 otherwise */
 	bool in_cue;             /* the current step is a cue asked over the paused video */
 	int64_t video_resume_ms; /* furthest point of the video watched, stored in the position */
@@ -65,6 +67,7 @@ static bool save_answer(struct session *s, size_t index, struct rjk_error *err)
 	const char *choices[CHOICE_MAX_OPTIONS];
 	struct response r;
 
+	answer_field_sync(s->field, s->answers);
 	if (!answerable(step) || s->participant == 0)
 		return true;
 	answer_to_response(step, &s->answers[index], s->video_ms[index], choices, &r);
@@ -233,6 +236,7 @@ static void destroy(struct session *s)
 	for (size_t i = 0; s->answers && i < s->scenario->step_count; i++)
 		answer_release(&s->answers[i]);
 	free(s->answers);
+	answer_field_free(s->field);
 	free(s->video_ms);
 	free(s);
 }
@@ -251,6 +255,7 @@ struct session *session_open(const struct scenario *scenario, struct store *stor
 	s->store = store;
 	s->video_available = video_available;
 	if (!(s->answers = calloc(scenario->step_count, sizeof *s->answers)) ||
+	    !(s->field = answer_field_new()) ||
 	    !(s->video_ms = malloc((scenario->step_count + 1) * sizeof *s->video_ms)))
 		goto oom;
 	for (size_t i = 0; i < scenario->step_count; i++) {
@@ -317,7 +322,15 @@ const struct step *session_step(const struct session *s)
 
 const struct session_answer *session_answer(const struct session *s, size_t index)
 {
+	answer_field_sync(s->field, s->answers);
 	return index < s->scenario->step_count ? &s->answers[index] : NULL;
+}
+
+struct textedit *session_text_edit(const struct session *s)
+{
+	if (s->screen != SESSION_STEP)
+		return NULL;
+	return answer_field_open(s->field, s->step, session_step(s), s->answers);
 }
 
 const char *session_message(const struct session *s)
@@ -412,6 +425,7 @@ bool session_set_text(struct session *s, const char *text, int64_t now_ms)
 	if (s->screen != SESSION_STEP || !answerable(step) || step->kind == STEP_SCALE ||
 	    step->kind == STEP_CHOICE)
 		return false;
+	answer_field_close(s->field, s->answers);
 	if (!strcmp(text, s->answers[s->step].text))
 		return true;
 	if (!answer_set_text(&s->answers[s->step], text)) {
@@ -420,6 +434,14 @@ bool session_set_text(struct session *s, const char *text, int64_t now_ms)
 		rjk_error_set(&err, "out of memory");
 		return fail(s, "Your answer could not be kept", &err);
 	}
+	edited(s, now_ms);
+	return true;
+}
+
+bool session_text_edited(struct session *s, int64_t now_ms)
+{
+	if (s->screen != SESSION_STEP || !answer_field_holds(s->field, s->step))
+		return false;
 	edited(s, now_ms);
 	return true;
 }
@@ -489,6 +511,7 @@ bool session_next(struct session *s, int64_t now_ms)
 
 	if (s->screen != SESSION_STEP)
 		return false;
+	answer_field_sync(s->field, s->answers);
 	if (answer_given(step, &s->answers[s->step]))
 		return leave_step(s, RESPONSE_ANSWERED, now_ms);
 	if (step->required && step->kind != STEP_DISCUSSION) {
@@ -550,6 +573,7 @@ bool session_back(struct session *s, int64_t now_ms)
 	if (s->screen == SESSION_STEP) {
 		struct session_answer *a = &s->answers[s->step];
 
+		answer_field_sync(s->field, s->answers);
 		if (a->status == RESPONSE_ANSWERED && !answer_given(session_step(s), a))
 			a->status = RESPONSE_DRAFT;
 		if (!flush(s, now_ms))
@@ -629,6 +653,7 @@ bool session_submit(struct session *s, int64_t now_ms)
 /* Clears the trainee from memory and shows the start screen for the next one. */
 static void reset_for_next(struct session *s)
 {
+	answer_field_close(s->field, s->answers);
 	for (size_t i = 0; i < s->scenario->step_count; i++)
 		answer_clear(&s->answers[i], &s->scenario->steps[i]);
 	s->participant = 0;

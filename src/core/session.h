@@ -41,6 +41,7 @@ struct session_answer {
 };
 
 struct session;
+struct textedit;
 
 /* Opens the journey on a scenario with a store (both borrowed; they must outlive the
  * session). Resumes the scenario's session left open by a crash, putting an unfinished
@@ -97,6 +98,17 @@ bool session_video_done(struct session *session, int64_t now_ms);
 /* Replaces the current step's text (answer or notes); saved as a draft within
  * SESSION_AUTOSAVE_MS by session_tick, or at the next navigation. */
 bool session_set_text(struct session *session, const char *text, int64_t now_ms);
+/* The current step's text (answer or notes) as the session keeps it while it is edited, for
+ * the answer field to work on in place; each change is then reported with
+ * session_text_edited. Limited to the step's max_chars (a saved answer longer than that keeps
+ * its length: the trainee's words are never cut). Owned by the session: borrowed until the
+ * session changes screen, step or text, or closes (ask again each time). NULL on a screen with
+ * no text to write, or when memory runs out. */
+struct textedit *session_text_edit(const struct session *session);
+/* The text from session_text_edit changed: saved as a draft within SESSION_AUTOSAVE_MS by
+ * session_tick, or at the next navigation (the session copies it only then). False when the
+ * current step's text is not being edited. */
+bool session_text_edited(struct session *session, int64_t now_ms);
 /* Scale value or choice option of the current step; saved as a draft at once. */
 bool session_set_scale(struct session *session, int value, int64_t now_ms);
 bool session_toggle_choice(struct session *session, size_t option, int64_t now_ms);

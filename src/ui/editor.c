@@ -4,25 +4,34 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ui/view.h"
-
-bool editor_load(struct editor *ed, const char *text, size_t max_chars, bool single_line)
+/* A new text in the field: its view starts at the top, nothing composed. */
+static void start(struct editor *ed, struct textedit *edit, bool single_line, bool borrowed)
 {
-	if (!ed->edit || textedit_max_chars(ed->edit) != max_chars) {
-		struct textedit *edit = textedit_new(max_chars);
-
-		if (!edit)
-			return false;
-		textedit_free(ed->edit);
-		ed->edit = edit;
-	}
+	ed->edit = edit;
+	ed->borrowed = borrowed;
 	ed->single_line = single_line;
 	ed->scroll = 0;
 	ed->want_x = -1;
 	ed->at_limit = false;
 	ed->follow_caret = true;
 	ed->wrap_valid = false;
-	textedit_set_composition(ed->edit, NULL);
+	if (edit)
+		textedit_set_composition(edit, NULL);
+}
+
+bool editor_load(struct editor *ed, const char *text, size_t max_chars, bool single_line)
+{
+	if (!ed->own || textedit_max_chars(ed->own) != max_chars) {
+		struct textedit *edit = textedit_new(max_chars);
+
+		if (!edit) {
+			start(ed, NULL, single_line, false);
+			return false;
+		}
+		textedit_free(ed->own);
+		ed->own = edit;
+	}
+	start(ed, ed->own, single_line, false);
 	if (!textedit_set(ed->edit, text ? text : "")) {
 		textedit_set(ed->edit, "");
 		return false;
@@ -30,9 +39,24 @@ bool editor_load(struct editor *ed, const char *text, size_t max_chars, bool sin
 	return true;
 }
 
+void editor_attach(struct editor *ed, struct textedit *edit)
+{
+	start(ed, edit, false, true);
+	if (edit)
+		textedit_set_caret(edit, textedit_len(edit));
+}
+
+void editor_follow(struct editor *ed, struct textedit *edit)
+{
+	if (!ed->borrowed || ed->edit == edit)
+		return;
+	ed->edit = edit;
+	ed->wrap_valid = false;
+}
+
 void editor_release(struct editor *ed)
 {
-	textedit_free(ed->edit);
+	textedit_free(ed->own);
 	textwrap_release(&ed->wrap);
 	free(ed->shown);
 	memset(ed, 0, sizeof *ed);
@@ -300,7 +324,7 @@ void editor_draw(struct editor *ed, struct text *text, SDL_Renderer *ren,
 		 const char *hint, SDL_Rect inner, bool focused)
 {
 	struct text_measure m = {.text = text, .font = font};
-	SDL_Color ink = view_color(theme->text);
+	SDL_Color ink = theme_sdl_color(theme->text);
 	SDL_Rect old_clip;
 	bool clipped = SDL_RenderIsClipEnabled(ren);
 	size_t caret_line;
@@ -335,7 +359,7 @@ void editor_draw(struct editor *ed, struct text *text, SDL_Renderer *ren,
 
 		if (textwrap_layout(&hw, hint, strlen(hint), inner.w, text_measure_fn, &hm))
 			for (size_t i = 0; i < hw.count; i++)
-				text_draw(text, hint_font, view_color(theme->muted),
+				text_draw(text, hint_font, theme_sdl_color(theme->muted),
 					  hint + hw.lines[i].start, hw.lines[i].end - hw.lines[i].start,
 					  inner.x, inner.y + (int)i * TTF_FontLineSkip(hint_font));
 		textwrap_release(&hw);

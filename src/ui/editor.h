@@ -15,7 +15,9 @@
 #include "ui/theme.h"
 
 struct editor {
-	struct textedit *edit;  /* NULL before the first editor_load */
+	struct textedit *edit;  /* the text edited: own, or borrowed (editor_attach); or NULL */
+	struct textedit *own;   /* the field's own text (editor_load), NULL before the first */
+	bool borrowed;          /* edit is someone else's (editor_attach) */
 	struct textwrap wrap;   /* of the shown text (with any composition) */
 	unsigned long wrap_rev; /* what wrap was made for */
 	int wrap_w;
@@ -40,9 +42,17 @@ enum editor_result {
 	EDITOR_SUBMIT,  /* Enter in a one-line field */
 };
 
-/* Replaces the field's text (caret at its end). False when out of memory or when text does
- * not fit max_chars (then the field is empty). */
+/* Gives the field a text of its own (caret at its end). False when out of memory or when text
+ * does not fit max_chars (then the field is empty). */
 bool editor_load(struct editor *ed, const char *text, size_t max_chars, bool single_line);
+/* Makes the field edit a text someone else keeps (the session's answer), multi-line, with the
+ * caret at its end: borrowed until the next editor_attach, editor_follow or editor_load.
+ * NULL leaves the field without a text. */
+void editor_attach(struct editor *ed, struct textedit *edit);
+/* The borrowed text may have moved (its keeper made it anew): follows it to edit, keeping the
+ * caret and scroll. No-op when the field edits its own text. */
+void editor_follow(struct editor *ed, struct textedit *edit);
+/* Frees the field's own text (never a borrowed one). */
 void editor_release(struct editor *ed);
 const char *editor_text(const struct editor *ed);
 

@@ -8,7 +8,7 @@
 #define SUMMARY_CHARS 280
 
 /* The answer in a few words: the text (shortened), the value or the options chosen. */
-static const char *summary(struct ui *ui, const struct step *step, const struct session_answer *a,
+static const char *summary(struct view *v, const struct step *step, const struct session_answer *a,
 			   enum item_color *color)
 {
 	const char *choices[CHOICE_MAX_OPTIONS], *shown;
@@ -27,30 +27,30 @@ static const char *summary(struct ui *ui, const struct step *step, const struct 
 	if (!(line = malloc(len + 1)))
 		return "";
 	answer_summary(line, len + 1, &r, step, SUMMARY_CHARS);
-	shown = view_printf(ui, "%s", line);
+	shown = view_printf(v, "%s", line);
 	free(line);
 	return shown;
 }
 
-void screen_review(struct ui *ui, const struct session *s)
+void screen_review(struct view *v, const struct session *s)
 {
-	const struct layout *l = &ui->lay;
+	const struct layout *l = v->lay;
 	const struct scenario *sc = session_scenario(s);
 	int x = l->column_x, w = l->column_w, y = l->unit * 5, pad = l->unit * 3;
-	int edit_w = view_button_width(ui, "Edit");
+	int edit_w = view_button_width(v, "Edit");
 	int text_w = w - 2 * pad - edit_w - l->unit * 3;
 	const char *notice = session_message(s);
 
-	view_header(ui, sc->title, "Review", 1000);
-	y += view_paragraph(ui, REGION_CONTENT, FONT_TITLE, COLOR_TEXT, "Your answers", x, y, w);
+	view_header(v, sc->title, "Review", 1000);
+	y += view_paragraph(v, REGION_CONTENT, FONT_TITLE, COLOR_TEXT, "Your answers", x, y, w);
 	y += l->unit * 2;
-	y += view_paragraph(ui, REGION_CONTENT, FONT_BODY, COLOR_TEXT,
+	y += view_paragraph(v, REGION_CONTENT, FONT_BODY, COLOR_TEXT,
 			    "Check what you wrote. Choose Edit to change an answer. When you are "
 			    "ready, choose Submit: after that your answers cannot be changed.",
 			    x, y, w);
 	y += l->unit * 4;
 	if (*notice) {
-		y += view_paragraph(ui, REGION_CONTENT, FONT_BODY, COLOR_NOTICE, notice, x, y, w);
+		y += view_paragraph(v, REGION_CONTENT, FONT_BODY, COLOR_NOTICE, notice, x, y, w);
 		y += l->unit * 2;
 	}
 	for (size_t i = 0; i < sc->step_count; i++) {
@@ -64,26 +64,26 @@ void screen_review(struct ui *ui, const struct session *s)
 
 		if (!session_step_in_review(s, i) || (step->kind == STEP_DISCUSSION && !step->notes))
 			continue;
-		answer = summary(ui, step, a, &color);
+		answer = summary(v, step, a, &color);
 		/* An index, not a pointer: adding items may move the array. */
-		panel = ui->count;
-		view_add(ui, ITEM_PANEL, REGION_CONTENT, (SDL_Rect){x, y, w, 0});
+		panel = v->count;
+		view_add(v, ITEM_PANEL, REGION_CONTENT, (SDL_Rect){x, y, w, 0});
 		cy = y + pad;
-		cy += view_paragraph(ui, REGION_CONTENT, FONT_SMALL, COLOR_MUTED,
-				     view_reflow(ui, step->text), x + pad, cy, text_w);
+		cy += view_paragraph(v, REGION_CONTENT, FONT_SMALL, COLOR_MUTED,
+				     view_reflow(v, step->text), x + pad, cy, text_w);
 		cy += l->unit;
-		cy += view_paragraph(ui, REGION_CONTENT, FONT_BODY, color, answer, x + pad, cy, text_w);
+		cy += view_paragraph(v, REGION_CONTENT, FONT_BODY, color, answer, x + pad, cy, text_w);
 		if (cy - top < l->target + pad)
 			cy = top + l->target + pad;
 		h = cy + pad - top;
-		if (panel < ui->count)
-			ui->items[panel].rect.h = h;
-		edit = view_button(ui, REGION_CONTENT, "Edit", UI_EDIT, STYLE_SECONDARY,
+		if (panel < v->count)
+			v->items[panel].rect.h = h;
+		edit = view_button(v, REGION_CONTENT, "Edit", UI_EDIT, STYLE_SECONDARY,
 				   x + w - pad - edit_w, top + (h - l->target) / 2);
 		edit->arg = (int)i;
 		y = top + h + l->unit * 3;
-		if (y > ui->content_h)
-			ui->content_h = y;
+		if (y > v->content_h)
+			v->content_h = y;
 	}
-	view_footer(ui, "Back", NULL, "Submit", UI_SUBMIT);
+	view_footer(v, "Back", NULL, "Submit", UI_SUBMIT);
 }

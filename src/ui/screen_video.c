@@ -9,7 +9,8 @@
 #include "core/grapheme.h"
 #include "core/seekbar.h"
 #include "core/timecode.h"
-#include "ui/view.h"
+#include "ui/draw.h"
+#include "ui/ui_impl.h"
 
 #define CAPTION_LINES 3
 #define WHITE ((struct theme_color){255, 255, 255})
@@ -30,43 +31,6 @@ bool screen_video_caption_box(const struct ui *ui, SDL_Rect *box, bool *whole)
 	return box->w > 0;
 }
 
-bool screen_video_key(struct ui *ui, const SDL_Keysym *key, struct ui_action *act)
-{
-	struct ui_action a = {UI_NONE, 0, NULL};
-
-	if (!ui->video || ui->video->error[0] || ui->settings_open ||
-	    (key->mod & (KMOD_CTRL | KMOD_ALT | KMOD_GUI)))
-		return false;
-	switch (key->sym) {
-	case SDLK_SPACE:
-	case SDLK_k:
-		a.kind = UI_VIDEO_PLAY;
-		break;
-	case SDLK_LEFT:
-		a.kind = UI_VIDEO_BACK;
-		break;
-	case SDLK_RIGHT:
-		a.kind = UI_VIDEO_FORWARD;
-		break;
-	case SDLK_HOME:
-		a.kind = UI_VIDEO_RESTART;
-		break;
-	case SDLK_c:
-		a.kind = UI_VIDEO_CAPTIONS;
-		break;
-	case SDLK_UP:
-	case SDLK_DOWN:
-		a.kind = UI_VIDEO_VOLUME;
-		a.arg = key->sym == SDLK_UP ? 10 : -10;
-		break;
-	default:
-		return false;
-	}
-	*act = a;
-	ui->stale = ui->dirty = true;
-	return true;
-}
-
 /* The control buttons: full labels when they fit on one row, short ones otherwise, and two
  * rows (playback above, captions and volume below) when even those do not fit. */
 struct controls {
@@ -84,19 +48,19 @@ static void add(struct controls *c, const char *label, int action, int arg)
 	c->args[c->n++] = arg;
 }
 
-static int row_width(struct ui *ui, const struct controls *c, int from, int to)
+static int row_width(const struct view *view, const struct controls *c, int from, int to)
 {
 	int w = 0;
 
 	for (int i = from; i < to; i++)
-		w += view_button_width(ui, c->labels[i]) + (i > from ? ui->lay.unit * 2 : 0);
+		w += view_button_width(view, c->labels[i]) + (i > from ? view->lay->unit * 2 : 0);
 	return w;
 }
 
-static void plan(struct ui *ui, struct controls *c)
+static void plan(const struct view *view, const struct screen_video_state *v,
+		 struct controls *c)
 {
-	const struct screen_video_state *v = ui->video;
-	int room = ui->lay.w - 2 * ui->lay.margin;
+	int room = view->lay->w - 2 * view->lay->margin;
 
 	for (int compact = 0; compact < 2; compact++) {
 		c->n = 0;
@@ -111,8 +75,8 @@ static void plan(struct ui *ui, struct controls *c)
 		add(c, compact ? "Vol -" : "Quieter", UI_VIDEO_VOLUME, -10);
 		add(c, compact ? "Vol +" : "Louder", UI_VIDEO_VOLUME, 10);
 		c->rows = 1;
-		if (row_width(ui, c, 0, c->split) + row_width(ui, c, c->split, c->n) +
-		    ui->lay.unit * 6 <= room)
+		if (row_width(view, c, 0, c->split) + row_width(view, c, c->split, c->n) +
+		    view->lay->unit * 6 <= room)
 			return;
 	}
 	c->rows = 2;
@@ -120,23 +84,24 @@ static void plan(struct ui *ui, struct controls *c)
 
 /* The control strip at the bottom of the screen: the times, the progress bar in a row a
  * finger's height tall, and the buttons. */
-static SDL_Rect strip_rect(struct ui *ui)
+static SDL_Rect strip_rect(const struct view *view, const struct screen_video_state *v)
 {
+	const struct layout *l = view->lay;
 	struct controls c;
 	int h;
 
-	plan(ui, &c);
-	h = c.rows * (ui->lay.target + ui->lay.unit * 2) + ui->lay.unit * 3 +
-	    ui->fonts.line_h[FONT_SMALL] + ui->lay.target;
-	return (SDL_Rect){0, ui->lay.h - h, ui->lay.w, h};
+	plan(view, v, &c);
+	h = c.rows * (l->target + l->unit * 2) + l->unit * 3 + view->fonts->line_h[FONT_SMALL] +
+	    l->target;
+	return (SDL_Rect){0, l->h - h, l->w, h};
 }
 
 /* The progress bar in the strip: hit is where a press seeks (the row's full height, and a
  * little past both ends, as a finger rarely lands on a thin line), bar the track drawn. */
-static void bar_rects(struct ui *ui, SDL_Rect strip, SDL_Rect *hit, SDL_Rect *bar)
+static void bar_rects(const struct view *view, SDL_Rect strip, SDL_Rect *hit, SDL_Rect *bar)
 {
-	const struct layout *l = &ui->lay;
-	int row = strip.y + l->unit * 2 + ui->fonts.line_h[FONT_SMALL];
+	const struct layout *l = view->lay;
+	int row = strip.y + l->unit * 2 + view->fonts->line_h[FONT_SMALL];
 	int h = l->unit + l->unit / 2;
 
 	*hit = (SDL_Rect){l->margin - l->unit * 2, row, l->w - 2 * l->margin + l->unit * 4,
@@ -144,127 +109,56 @@ static void bar_rects(struct ui *ui, SDL_Rect strip, SDL_Rect *hit, SDL_Rect *ba
 	*bar = (SDL_Rect){l->margin, row + (l->target - h) / 2, l->w - 2 * l->margin, h};
 }
 
-static bool bar_usable(const struct ui *ui, bool on_video)
+bool screen_video_bar(struct ui *ui, SDL_Rect *hit, SDL_Rect *bar)
 {
 	const struct screen_video_state *v = ui->video;
 
-	return on_video && v && !v->error[0] && !ui->settings_open && !ui->page &&
-	       v->length_ms > 0;
+	if (!v || v->error[0] || ui->settings_open || ui->page || v->length_ms <= 0)
+		return false;
+	bar_rects(&ui->view, strip_rect(&ui->view, v), hit, bar);
+	return true;
 }
 
 bool screen_video_seek_bar(struct ui *ui, SDL_Rect *bar)
 {
 	SDL_Rect hit;
 
-	if (!bar_usable(ui, true) || !ui->video->controls)
-		return false;
-	bar_rects(ui, strip_rect(ui), &hit, bar);
-	return true;
-}
-
-/* The mouse is over the bar (or on it, dragging) or not: a pointing hand says it can be
- * clicked. Drivers without cursors (the dummy one) keep the arrow. */
-static void set_hover(struct ui *ui, bool on)
-{
-	bool hand = on || ui->seeking;
-
-	ui->seek_hover = on;
-	if (hand == ui->hand_shown)
-		return;
-	if (hand && !ui->hand)
-		ui->hand = SDL_CreateSystemCursor(SDL_SYSTEM_CURSOR_HAND);
-	if (ui->hand)
-		SDL_SetCursor(hand ? ui->hand : SDL_GetDefaultCursor());
-	ui->hand_shown = hand;
-}
-
-bool screen_video_pointer(struct ui *ui, bool on_video, enum seek_phase phase, bool touch, int x,
-			  int y, struct ui_action *act)
-{
-	const struct screen_video_state *v = ui->video;
-	SDL_Point p = {x, y};
-	SDL_Rect hit, bar;
-	bool over;
-
-	if (!bar_usable(ui, on_video)) {
-		if (ui->seeking || ui->seek_hover)
-			ui->dirty = true;
-		ui->seeking = false;
-		set_hover(ui, false);
-		return false;
-	}
-	bar_rects(ui, strip_rect(ui), &hit, &bar);
-	over = v->controls && SDL_PointInRect(&p, &hit);
-	if (ui->seeking && touch != ui->seek_touch)
-		return false;
-	switch (phase) {
-	case SEEK_DOWN:
-		if (!over)
-			return false;
-		ui->seeking = true;
-		ui->seek_touch = touch;
-		set_hover(ui, false);
-		ui->pressed = -1;
-		break;
-	case SEEK_MOVE:
-		if (!ui->seeking) {
-			/* Hovering shows the time under the mouse; the UI's own hover runs too. */
-			over = over && !touch;
-			if (over != ui->seek_hover || (over && x != ui->seek_x))
-				ui->dirty = true;
-			set_hover(ui, over);
-			ui->seek_x = x;
-			return false;
-		}
-		break;
-	case SEEK_UP:
-		if (!ui->seeking)
-			return false;
-		ui->seeking = false;
-		set_hover(ui, !touch && SDL_PointInRect(&p, &hit));
-		/* One seek on release: libvlc is not asked to seek for every pixel dragged. */
-		*act = (struct ui_action){UI_VIDEO_SEEK,
-			(int)seekbar_time_at(x, bar.x, bar.w, v->length_ms > INT32_MAX ? INT32_MAX :
-					     v->length_ms), NULL};
-		break;
-	}
-	ui->seek_x = x;
-	ui->dirty = true;
-	return true;
+	return ui->video && ui->video->controls && screen_video_bar(ui, &hit, bar);
 }
 
 /* The page shown when the video cannot be played: why, and a way on to the questions. */
-static void error_page(struct ui *ui, const struct session *s)
+static void error_page(struct view *view, const struct session *s, const char *error)
 {
-	const struct layout *l = &ui->lay;
+	const struct layout *l = view->lay;
 	int x = l->column_x, w = l->column_w, y = l->unit * 6;
 
-	view_header(ui, session_scenario(s)->title, NULL, 0);
-	y += view_paragraph(ui, REGION_CONTENT, FONT_TITLE, COLOR_NOTICE,
+	view_header(view, session_scenario(s)->title, NULL, 0);
+	y += view_paragraph(view, REGION_CONTENT, FONT_TITLE, COLOR_NOTICE,
 			    "The video cannot be played", x, y, w);
 	y += l->unit * 4;
-	y += view_paragraph(ui, REGION_CONTENT, FONT_BODY, COLOR_TEXT,
+	y += view_paragraph(view, REGION_CONTENT, FONT_BODY, COLOR_TEXT,
 			    "You can go on to the questions without it. Please tell the "
 			    "facilitator, so that it can be fixed for the next group.", x, y, w);
 	y += l->unit * 4;
-	view_paragraph(ui, REGION_CONTENT, FONT_SMALL, COLOR_MUTED,
-		       view_printf(ui, "What went wrong: %s", ui->video->error), x, y, w);
-	view_footer(ui, NULL, NULL, "Go on to the questions", UI_VIDEO_SKIP);
+	view_paragraph(view, REGION_CONTENT, FONT_SMALL, COLOR_MUTED,
+		       view_printf(view, "What went wrong: %s", error), x, y, w);
+	view_footer(view, NULL, NULL, "Go on to the questions", UI_VIDEO_SKIP);
 }
 
-void screen_video(struct ui *ui, const struct session *s)
+void screen_video(struct view *view, const struct session *s,
+		  const struct screen_video_state *video)
 {
-	const struct layout *l = &ui->lay;
+	const struct layout *l = view->lay;
 	struct controls c;
 	int y, x;
 
-	if (ui->video->error[0]) {
-		error_page(ui, s);
+	if (video->error[0]) {
+		error_page(view, s, video->error);
 		return;
 	}
-	if (!ui->video->controls)
+	if (!video->controls)
 		return;
-	plan(ui, &c);
+	plan(view, video, &c);
 	y = l->h - l->unit * 2 - l->target - (c.rows - 1) * (l->target + l->unit * 2);
 	x = l->margin;
 	for (int i = 0; i < c.n; i++) {
@@ -276,10 +170,10 @@ void screen_video(struct ui *ui, const struct session *s)
 				y += l->target + l->unit * 2;
 				x = l->margin;
 			} else {
-				x = l->w - l->margin - row_width(ui, &c, c.split, c.n);
+				x = l->w - l->margin - row_width(view, &c, c.split, c.n);
 			}
 		}
-		b = view_button(ui, REGION_FOOTER, c.labels[i], c.actions[i],
+		b = view_button(view, REGION_FOOTER, c.labels[i], c.actions[i],
 				i == 0 ? STYLE_PRIMARY : STYLE_SECONDARY, x, y);
 		b->arg = c.args[i];
 		x += b->rect.w + l->unit * 2;
@@ -294,7 +188,7 @@ static void fill_disc(struct ui *ui, struct theme_color c, int cx, int cy, int r
 
 		while ((dx + 1) * (dx + 1) + dy * dy <= r * r)
 			dx++;
-		view_fill_alpha(ui, c, (SDL_Rect){cx - dx, cy + dy, 2 * dx + 1, 1}, 255);
+		draw_fill_alpha(ui, c, (SDL_Rect){cx - dx, cy + dy, 2 * dx + 1, 1}, 255);
 	}
 }
 
@@ -315,8 +209,8 @@ static SDL_Rect draw_bubble(struct ui *ui, SDL_Rect bar, int x, int64_t ms, int 
 		box.x = l->unit;
 	if (box.x + box.w > l->w - l->unit)
 		box.x = l->w - l->unit - box.w;
-	view_fill_alpha(ui, reachable ? WHITE : GREY, box, 255);
-	text_draw(ui->text, f, view_color(BLACK), t, strlen(t), box.x + pad, box.y);
+	draw_fill_alpha(ui, reachable ? WHITE : GREY, box, 255);
+	text_draw(ui->text, f, theme_sdl_color(BLACK), t, strlen(t), box.x + pad, box.y);
 	return box;
 }
 
@@ -328,7 +222,7 @@ static void strip_text(struct ui *ui, const char *text, int x, int y, const SDL_
 		      ui->fonts.line_h[FONT_SMALL]};
 
 	if (!SDL_HasIntersection(&r, label))
-		text_draw(ui->text, small, view_color(WHITE), text, strlen(text), x, y);
+		text_draw(ui->text, small, theme_sdl_color(WHITE), text, strlen(text), x, y);
 }
 
 static void draw_progress(struct ui *ui, SDL_Rect strip)
@@ -336,42 +230,42 @@ static void draw_progress(struct ui *ui, SDL_Rect strip)
 	const struct screen_video_state *v = ui->video;
 	const struct layout *l = &ui->lay;
 	TTF_Font *small = ui->fonts.font[FONT_SMALL];
-	char a[32], b[32], vol[32];
-	const char *times = view_printf(ui, "%s / %s", timecode_format(v->time_ms, a, sizeof a),
-					timecode_format(v->length_ms, b, sizeof b));
+	char a[32], b[32], vol[32], times[72];
 	SDL_Rect hit, bar, part, label = {0, 0, 0, 0};
 	int64_t len = v->length_ms;
 	int played, knob = l->unit + l->unit / 2;
 	struct theme_color played_color = ui->settings.high_contrast ? ui->theme->primary : BLUE;
 
-	bar_rects(ui, strip, &hit, &bar);
+	snprintf(times, sizeof times, "%s / %s", timecode_format(v->time_ms, a, sizeof a),
+		 timecode_format(v->length_ms, b, sizeof b));
+	bar_rects(&ui->view, strip, &hit, &bar);
 	played = seekbar_fill(v->time_ms, bar.w, len);
-	if (ui->seeking) {
+	if (ui->seek.seeking) {
 		/* The drag shows where the video will go, held to the part that may be reached. */
 		int reach = seekbar_fill(v->watched_ms, bar.w, len);
 
-		played = ui->seek_x - bar.x;
+		played = ui->seek.x - bar.x;
 		played = played < 0 ? 0 : played > reach ? reach : played;
 		knob = l->target / 3;
-	} else if (ui->seek_hover) {
+	} else if (ui->seek.hover) {
 		knob = l->unit * 2;
 	}
-	view_fill_alpha(ui, GREY, bar, 110);
+	draw_fill_alpha(ui, GREY, bar, 110);
 	part = bar;
 	part.w = seekbar_fill(v->watched_ms, bar.w, len);
-	view_fill_alpha(ui, GREY, part, 200);
+	draw_fill_alpha(ui, GREY, part, 200);
 	part.w = played;
-	view_fill_alpha(ui, played_color, part, 255);
+	draw_fill_alpha(ui, played_color, part, 255);
 	/* The knob says the bar can be moved; it grows under the mouse and while dragged. */
 	fill_disc(ui, WHITE, bar.x + played, bar.y + bar.h / 2, knob);
-	if (ui->seeking) {
+	if (ui->seek.seeking) {
 		label = draw_bubble(ui, bar, bar.x + played,
 				    seekbar_time_at(bar.x + played, bar.x, bar.w, len),
 				    knob + l->unit, true);
-	} else if (ui->seek_hover) {
-		int64_t at = seekbar_time_at(ui->seek_x, bar.x, bar.w, len);
+	} else if (ui->seek.hover) {
+		int64_t at = seekbar_time_at(ui->seek.x, bar.x, bar.w, len);
 
-		label = draw_bubble(ui, bar, ui->seek_x, at, knob + l->unit, at <= v->watched_ms);
+		label = draw_bubble(ui, bar, ui->seek.x, at, knob + l->unit, at <= v->watched_ms);
 	}
 	strip_text(ui, times, l->margin, strip.y + l->unit * 2, &label);
 	snprintf(vol, sizeof vol, "Volume %d%%", v->volume);
@@ -469,13 +363,13 @@ static void draw_caption(struct ui *ui, SDL_Rect pic, int bottom)
 	box.h = (int)lines * line_h + pad;
 	box.x = (l->w - box.w) / 2;
 	box.y = bottom - box.h;
-	view_fill_alpha(ui, BLACK, box, hc ? 255 : 180);
+	draw_fill_alpha(ui, BLACK, box, hc ? 255 : 180);
 	for (size_t i = 0; i < lines; i++) {
 		const char *line = text + ui->wrap.lines[i].start;
 		size_t len = ui->wrap.lines[i].end - ui->wrap.lines[i].start;
 		int w = text_width(ui->text, font, line, len);
 
-		text_draw(ui->text, font, view_color(hc ? (struct theme_color){255, 255, 0} : WHITE),
+		text_draw(ui->text, font, theme_sdl_color(hc ? (struct theme_color){255, 255, 0} : WHITE),
 			  line, len, (l->w - w) / 2, box.y + pad / 2 + (int)i * line_h);
 	}
 	ui->caption_box = box;
@@ -485,9 +379,9 @@ static void draw_controls(struct ui *ui, SDL_Rect strip)
 {
 	/* Opaque: the film's own lower lines showed faintly between the buttons, and blending a
 	 * strip this size costs every picture while the controls show. */
-	view_fill_alpha(ui, BLACK, strip, 255);
+	draw_fill_alpha(ui, BLACK, strip, 255);
 	draw_progress(ui, strip);
-	view_draw_region(ui, REGION_FOOTER);
+	draw_region(ui, REGION_FOOTER);
 }
 
 /* While the controls fade out they are drawn into a texture of the strip's size (cleared to
@@ -523,10 +417,10 @@ void screen_video_draw(struct ui *ui)
 	const struct screen_video_state *v = ui->video;
 	const struct layout *l = &ui->lay;
 	SDL_Rect all = {0, 0, l->w, l->h}, pic;
-	SDL_Rect strip = strip_rect(ui);
+	SDL_Rect strip = strip_rect(&ui->view, v);
 	bool has_pic = v->view && video_view_picture_rect(v->view, &all, &pic);
 	/* A drag holds the controls up even if they were fading when it began. */
-	bool controls = v->controls || ui->seeking;
+	bool controls = v->controls || ui->seek.seeking;
 	int bottom;
 
 	SDL_RenderSetClipRect(ui->ren, NULL);
@@ -544,7 +438,7 @@ void screen_video_draw(struct ui *ui)
 		int w = text_width(ui->text, f, wait, strlen(wait));
 
 		pic = all;
-		text_draw(ui->text, f, view_color(GREY), wait, strlen(wait), (l->w - w) / 2,
+		text_draw(ui->text, f, theme_sdl_color(GREY), wait, strlen(wait), (l->w - w) / 2,
 			  (l->h - ui->fonts.line_h[FONT_BODY]) / 2);
 	}
 	bottom = pic.y + pic.h - l->unit * 4;
@@ -559,21 +453,21 @@ void screen_video_draw(struct ui *ui)
 		SDL_Rect box = {(l->w - w) / 2 - pad, l->unit * 4, w + 2 * pad,
 				ui->fonts.line_h[FONT_BODY] + pad};
 
-		view_fill_alpha(ui, BLACK, box, 220);
-		text_draw(ui->text, f, view_color(WHITE), v->notice, strlen(v->notice),
+		draw_fill_alpha(ui, BLACK, box, 220);
+		text_draw(ui->text, f, theme_sdl_color(WHITE), v->notice, strlen(v->notice),
 			  box.x + pad, box.y + pad / 2);
 	}
-	if (ui->fade && (!controls || v->controls_alpha >= 255 || ui->seeking)) {
+	if (ui->fade && (!controls || v->controls_alpha >= 255 || ui->seek.seeking)) {
 		/* A strip-sized texture is still 2 MiB at 1080p: not kept between fades. */
 		SDL_DestroyTexture(ui->fade);
 		ui->fade = NULL;
 	}
 	if (!controls) {
 		/* The mouse may rest where the bar was: no label when the controls come back. */
-		set_hover(ui, false);
+		video_input_hover_off(ui);
 		return;
 	}
-	if (v->controls_alpha >= 255 || ui->seeking || !fade_begin(ui, strip)) {
+	if (v->controls_alpha >= 255 || ui->seek.seeking || !fade_begin(ui, strip)) {
 		draw_controls(ui, strip);
 		return;
 	}

@@ -31,10 +31,6 @@ struct screen_video_state {
  * shows the message screen). */
 void screen_video_attach(struct ui *ui, const struct screen_video_state *state);
 
-/* Playback keys on the video screen (Space, Left, Right, Home, C, Up, Down): true and *act
- * set when key is one of them. */
-bool screen_video_key(struct ui *ui, const SDL_Keysym *key, struct ui_action *act);
-
 /* Where the last frame drew the caption box, and whether the whole caption showed in it (a cue
  * too long for CAPTION_LINES lines of the smallest caption font is cut); false when it drew
  * none (for tests). */

@@ -58,3 +58,8 @@ double theme_contrast(struct theme_color a, struct theme_color b)
 
 	return la > lb ? (la + 0.05) / (lb + 0.05) : (lb + 0.05) / (la + 0.05);
 }
+
+SDL_Color theme_sdl_color(struct theme_color c)
+{
+	return (SDL_Color){c.r, c.g, c.b, 255};
+}

@@ -5,6 +5,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include <SDL.h>
+
 struct theme_color {
 	uint8_t r, g, b;
 };
@@ -27,6 +29,9 @@ struct theme {
 
 /* The normal or the high-contrast theme (static, never freed). */
 const struct theme *theme_get(bool high_contrast);
+
+/* c as SDL draws it: opaque. */
+SDL_Color theme_sdl_color(struct theme_color c);
 
 /* WCAG 2.1 contrast ratio of two colours, from 1 to 21. */
 double theme_contrast(struct theme_color a, struct theme_color b);

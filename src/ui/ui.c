@@ -2,14 +2,13 @@
  * what the trainee did. */
 #include "ui/ui.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/utf8.h"
+#include "ui/draw.h"
 #include "ui/page.h"
 #include "ui/screen_video.h"
-#include "ui/view.h"
+#include "ui/ui_impl.h"
 
 #define NAME_MAX_CHARS 60
 
@@ -19,8 +18,7 @@ static bool focusable(const struct item *item)
 	       item->kind == ITEM_EDITOR;
 }
 
-/* While the settings panel is open only its controls take input. */
-static bool reachable(const struct ui *ui, const struct item *item)
+bool ui_reachable(const struct ui *ui, const struct item *item)
 {
 	return focusable(item) && (item->region == REGION_OVERLAY) == ui->settings_open;
 }
@@ -73,6 +71,9 @@ struct ui *ui_new(SDL_Window *window, SDL_Renderer *ren, const struct ui_setting
 		rjk_error_set(err, "out of memory");
 		goto fail;
 	}
+	ui->view.lay = &ui->lay;
+	ui->view.fonts = &ui->fonts;
+	ui->view.text = ui->text;
 	if (!fonts_init(&ui->fonts, err) || !relayout(ui, err))
 		goto fail;
 	return ui;
@@ -87,16 +88,12 @@ void ui_free(struct ui *ui)
 		return;
 	if (ui->fade)
 		SDL_DestroyTexture(ui->fade);
-	if (ui->hand) {
-		SDL_SetCursor(SDL_GetDefaultCursor());
-		SDL_FreeCursor(ui->hand);
-	}
+	video_input_release(&ui->seek);
 	editor_release(&ui->editor);
 	textwrap_release(&ui->wrap);
-	view_release(ui);
+	view_release(&ui->view);
 	fonts_release(&ui->fonts);
 	text_free(ui->text);
-	free(ui->items);
 	free(ui);
 }
 
@@ -120,36 +117,26 @@ struct ui_settings ui_get_settings(const struct ui *ui)
 static void enter_screen(struct ui *ui, const struct session *s)
 {
 	enum session_screen screen = s ? session_screen(s) : SESSION_START;
-	const struct step *step = s ? session_step(s) : NULL;
 
 	ui->scroll = 0;
 	ui->focus = -1;
 	ui->want_focus = 0;
 	ui->settings_open = false;
-	if (ui->page || !s)
+	if (ui->page || !s) {
+		editor_follow(&ui->editor, NULL);
 		return;
-	if (screen == SESSION_WHO) {
-		editor_load(&ui->editor, "", NAME_MAX_CHARS, true);
-	} else if (screen == SESSION_STEP && step &&
-		   (step->kind == STEP_TEXT || (step->kind == STEP_DISCUSSION && step->notes))) {
-		size_t max = step->kind == STEP_TEXT && step->max_chars > 0 ?
-			(size_t)step->max_chars : STEP_TEXT_LIMIT_MAX_CHARS;
-
-		const char *text = session_answer(s, session_step_index(s))->text;
-		size_t chars = utf8_count(text, strlen(text));
-
-		/* A saved answer longer than the limit (the scenario was edited since) is shown
-		 * whole rather than cut: the trainee's words are never dropped. */
-		if (!editor_load(&ui->editor, text, chars > max ? chars : max, false))
-			editor_load(&ui->editor, "", max, false);
 	}
+	if (screen == SESSION_WHO)
+		editor_load(&ui->editor, "", NAME_MAX_CHARS, true);
+	else
+		editor_attach(&ui->editor, session_text_edit(s));
 }
 
 static int find_item(const struct ui *ui, int action, int arg)
 {
-	for (size_t i = 0; i < ui->count; i++)
-		if (reachable(ui, &ui->items[i]) && ui->items[i].action == action &&
-		    ui->items[i].arg == arg)
+	for (size_t i = 0; i < ui->view.count; i++)
+		if (ui_reachable(ui, &ui->view.items[i]) && ui->view.items[i].action == action &&
+		    ui->view.items[i].arg == arg)
 			return (int)i;
 	return -1;
 }
@@ -158,15 +145,15 @@ static int first_focus(const struct ui *ui)
 {
 	int option = -1, primary = -1;
 
-	for (size_t i = 0; i < ui->count; i++) {
-		const struct item *item = &ui->items[i];
+	for (size_t i = 0; i < ui->view.count; i++) {
+		const struct item *item = &ui->view.items[i];
 
-		if (!reachable(ui, item))
+		if (!ui_reachable(ui, item))
 			continue;
 		if (item->kind == ITEM_EDITOR)
 			return (int)i;
 		if (item->kind == ITEM_OPTION && (option < 0 || item->selected) &&
-		    (option < 0 || !ui->items[option].selected))
+		    (option < 0 || !ui->view.items[option].selected))
 			option = (int)i;
 		if (item->style == STYLE_PRIMARY && item->kind == ITEM_BUTTON && primary < 0)
 			primary = (int)i;
@@ -174,14 +161,14 @@ static int first_focus(const struct ui *ui)
 	return option >= 0 ? option : primary;
 }
 
-static void reveal(struct ui *ui, int index)
+void ui_reveal(struct ui *ui, int index)
 {
 	const struct item *item;
 	int pad, view_h = ui->lay.content.h;
 
-	if (index < 0 || (size_t)index >= ui->count)
+	if (index < 0 || (size_t)index >= ui->view.count)
 		return;
-	item = &ui->items[index];
+	item = &ui->view.items[index];
 	if (item->region != REGION_CONTENT)
 		return;
 	pad = ui->lay.focus * 2 + ui->lay.unit;
@@ -191,9 +178,9 @@ static void reveal(struct ui *ui, int index)
 		ui->scroll = item->rect.y + item->rect.h + pad - view_h;
 }
 
-static void clamp_scroll(struct ui *ui)
+void ui_clamp_scroll(struct ui *ui)
 {
-	int max = ui->content_h - ui->lay.content.h;
+	int max = ui->view.content_h - ui->lay.content.h;
 
 	if (ui->scroll > max)
 		ui->scroll = max;
@@ -214,15 +201,17 @@ static void build(struct ui *ui, const struct session *s, int64_t now_ms)
 {
 	enum session_screen screen = s ? session_screen(s) : SESSION_START;
 	int focus_action = 0, focus_arg = 0;
-	bool had_focus = ui->focus >= 0 && (size_t)ui->focus < ui->count;
+	bool had_focus = ui->focus >= 0 && (size_t)ui->focus < ui->view.count;
 
 	if (had_focus) {
-		focus_action = ui->items[ui->focus].action;
-		focus_arg = ui->items[ui->focus].arg;
+		focus_action = ui->view.items[ui->focus].action;
+		focus_arg = ui->view.items[ui->focus].arg;
 	}
 	if (entering(ui, s)) {
 		enter_screen(ui, s);
 		had_focus = false;
+	} else if (s && !ui->page) {
+		editor_follow(&ui->editor, session_text_edit(s));
 	}
 	ui->built_for_page = ui->page != NULL;
 	ui->built_page = ui->page ? ui->page->generation : 0;
@@ -232,62 +221,62 @@ static void build(struct ui *ui, const struct session *s, int64_t now_ms)
 		ui->built_step = session_step_index(s);
 	}
 
-	view_reset(ui);
+	view_reset(&ui->view);
 	if (ui->page)
-		screen_page(ui, ui->page);
+		screen_page(&ui->view, ui->page);
 	else switch (screen) {
 	case SESSION_START:
-		screen_start(ui, s);
+		screen_start(&ui->view, s);
 		break;
 	case SESSION_WHO:
-		screen_who(ui, s);
+		screen_who(&ui->view, s);
 		break;
 	case SESSION_NOTE:
-		screen_note(ui, s);
+		screen_note(&ui->view, s);
 		break;
 	case SESSION_STEP:
-		screen_step(ui, s, now_ms);
+		screen_step(&ui->view, s, &ui->editor, now_ms);
 		break;
 	case SESSION_REVIEW:
-		screen_review(ui, s);
+		screen_review(&ui->view, s);
 		break;
 	case SESSION_THANKS:
-		screen_thanks(ui, s);
+		screen_thanks(&ui->view, s);
 		break;
 	case SESSION_VIDEO: /* without a player attached the journey never comes here */
 	case SESSION_MESSAGE:
 		if (screen == SESSION_VIDEO && ui->video)
-			screen_video(ui, s);
+			screen_video(&ui->view, s, ui->video);
 		else
-			screen_message(ui, s);
+			screen_message(&ui->view, s);
 		break;
 	}
 	if (ui->settings_open && !ui->page)
-		screen_settings(ui);
-	ui->content_h += ui->lay.unit * 4;
+		screen_settings(&ui->view, &ui->settings);
+	ui->view.content_h += ui->lay.unit * 4;
 
 	ui->focus = -1;
 	if (ui->want_focus) {
 		ui->focus = find_item(ui, ui->want_focus, ui->want_focus_arg);
 		ui->want_focus = 0;
-		reveal(ui, ui->focus);
+		ui_reveal(ui, ui->focus);
 	} else if (had_focus) {
 		ui->focus = find_item(ui, focus_action, focus_arg);
 	}
 	if (ui->focus < 0) {
 		ui->focus = first_focus(ui);
-		if (!had_focus && ui->focus >= 0 && ui->items[ui->focus].kind == ITEM_OPTION)
-			reveal(ui, ui->focus);
+		if (!had_focus && ui->focus >= 0 && ui->view.items[ui->focus].kind == ITEM_OPTION)
+			ui_reveal(ui, ui->focus);
 	}
-	clamp_scroll(ui);
+	ui_clamp_scroll(ui);
 	ui->hover = -1;
 	ui->stale = false;
 	ui->dirty = true;
-	if (ui->focus >= 0 && ui->items[ui->focus].kind == ITEM_EDITOR)
+	if (ui->focus >= 0 && ui->view.items[ui->focus].kind == ITEM_EDITOR)
 		SDL_StartTextInput();
 }
 
-static void sync(struct ui *ui, const struct session *s)
+void ui_sync(struct ui *ui, const struct session *s)
 {
 	if (ui->stale)
 		build(ui, s, ui->now);
@@ -316,7 +305,7 @@ void ui_draw(struct ui *ui, const struct session *s, int64_t now_ms)
 	if (session_screen(s) == SESSION_VIDEO && ui->video && !ui->video->error[0])
 		screen_video_draw(ui);
 	else
-		view_draw(ui);
+		draw_page(ui);
 	text_frame_end(ui->text);
 	ui->dirty = false;
 }
@@ -324,12 +313,12 @@ void ui_draw(struct ui *ui, const struct session *s, int64_t now_ms)
 void ui_draw_problem(struct ui *ui, const char *text)
 {
 	follow_output_size(ui);
-	view_reset(ui);
-	screen_problem(ui, text);
+	view_reset(&ui->view);
+	screen_problem(&ui->view, text);
 	ui->focus = -1;
 	ui->built_once = false;
 	text_frame_begin(ui->text);
-	view_draw(ui);
+	draw_page(ui);
 	text_frame_end(ui->text);
 	ui->dirty = false;
 }
@@ -339,41 +328,33 @@ static void set_focus(struct ui *ui, int index)
 	if (index < 0 || index == ui->focus)
 		return;
 	ui->focus = index;
-	reveal(ui, index);
-	clamp_scroll(ui);
+	ui_reveal(ui, index);
+	ui_clamp_scroll(ui);
 	ui->dirty = true;
 }
 
 static void move_focus(struct ui *ui, int dir)
 {
-	int n = (int)ui->count, i = ui->focus;
+	int n = (int)ui->view.count, i = ui->focus;
 
 	for (int k = 0; k < n; k++) {
 		i = (i + dir + n) % n;
-		if (reachable(ui, &ui->items[i])) {
+		if (ui_reachable(ui, &ui->view.items[i])) {
 			set_focus(ui, i);
 			return;
 		}
 	}
 }
 
-static void apply_settings(struct ui *ui, struct ui_settings next)
-{
-	struct rjk_error err;
-
-	ui->settings = next;
-	relayout(ui, &err);
-}
-
 static struct ui_action activate(struct ui *ui, int index)
 {
 	struct ui_action act = {UI_NONE, 0, NULL};
-	struct ui_settings next = ui->settings;
 	struct item *item;
+	int percent;
 
-	if (index < 0 || (size_t)index >= ui->count)
+	if (index < 0 || (size_t)index >= ui->view.count)
 		return act;
-	item = &ui->items[index];
+	item = &ui->view.items[index];
 
 	set_focus(ui, index);
 	switch (item->action) {
@@ -389,20 +370,20 @@ static struct ui_action activate(struct ui *ui, int index)
 		return act;
 	case ACT_TEXT_SMALLER:
 	case ACT_TEXT_LARGER:
-		next.text_percent += item->action == ACT_TEXT_LARGER ? LAYOUT_TEXT_STEP :
-			-LAYOUT_TEXT_STEP;
-		if (next.text_percent < LAYOUT_TEXT_MIN)
-			next.text_percent = LAYOUT_TEXT_MIN;
-		if (next.text_percent > LAYOUT_TEXT_MAX)
-			next.text_percent = LAYOUT_TEXT_MAX;
+		/* Asked for, not applied: the owner of the settings applies it (ui_set_settings). */
+		percent = ui->settings.text_percent +
+			(item->action == ACT_TEXT_LARGER ? LAYOUT_TEXT_STEP : -LAYOUT_TEXT_STEP);
+		if (percent < LAYOUT_TEXT_MIN)
+			percent = LAYOUT_TEXT_MIN;
+		if (percent > LAYOUT_TEXT_MAX)
+			percent = LAYOUT_TEXT_MAX;
 		ui->want_focus = item->action;
-		apply_settings(ui, next);
-		return act;
+		ui->stale = ui->dirty = true;
+		return (struct ui_action){UI_TEXT_SIZE, percent, NULL};
 	case ACT_CONTRAST:
-		next.high_contrast = !next.high_contrast;
 		ui->want_focus = ACT_CONTRAST;
-		apply_settings(ui, next);
-		return act;
+		ui->stale = ui->dirty = true;
+		return (struct ui_action){UI_CONTRAST, !ui->settings.high_contrast, NULL};
 	case UI_TEXT:
 		return act; /* the field: focusing it is all a click or Enter does */
 	case UI_WHO:
@@ -419,9 +400,9 @@ static struct ui_action activate(struct ui *ui, int index)
 
 static int primary_item(const struct ui *ui)
 {
-	for (size_t i = 0; i < ui->count; i++)
-		if (reachable(ui, &ui->items[i]) && ui->items[i].kind == ITEM_BUTTON &&
-		    ui->items[i].style == STYLE_PRIMARY)
+	for (size_t i = 0; i < ui->view.count; i++)
+		if (ui_reachable(ui, &ui->view.items[i]) && ui->view.items[i].kind == ITEM_BUTTON &&
+		    ui->view.items[i].style == STYLE_PRIMARY)
 			return (int)i;
 	return -1;
 }
@@ -430,13 +411,13 @@ static int primary_item(const struct ui *ui)
 static struct ui_action group_move(struct ui *ui, int dir)
 {
 	struct ui_action none = {UI_NONE, 0, NULL};
-	int group = ui->items[ui->focus].group, n = (int)ui->count, i = ui->focus;
+	int group = ui->view.items[ui->focus].group, n = (int)ui->view.count, i = ui->focus;
 
 	for (int k = 0; k < n; k++) {
 		i = (i + dir + n) % n;
-		if (ui->items[i].group == group && reachable(ui, &ui->items[i])) {
+		if (ui->view.items[i].group == group && ui_reachable(ui, &ui->view.items[i])) {
 			set_focus(ui, i);
-			if (ui->items[i].style != STYLE_CHECK)
+			if (ui->view.items[i].style != STYLE_CHECK)
 				return activate(ui, i);
 			return none;
 		}
@@ -452,16 +433,15 @@ static struct ui_action editor_result(struct ui *ui, enum editor_result r)
 		return act;
 	ui->dirty = true;
 	/* Typing into a field scrolled out of view brings it back, so the words can be seen. */
-	reveal(ui, ui->focus);
-	clamp_scroll(ui);
+	ui_reveal(ui, ui->focus);
+	ui_clamp_scroll(ui);
 	if (r == EDITOR_SUBMIT) {
 		int primary = primary_item(ui);
 
 		return primary >= 0 ? activate(ui, primary) : act;
 	}
 	if (r == EDITOR_CHANGED && ui->built_screen == SESSION_STEP) {
-		act.kind = UI_TEXT;
-		act.text = editor_text(&ui->editor);
+		act.kind = UI_TEXT; /* in the session's own text: nothing to copy */
 		ui->stale = true; /* the character count changes */
 	} else if (r == EDITOR_CHANGED) {
 		ui->stale = true;
@@ -471,7 +451,7 @@ static struct ui_action editor_result(struct ui *ui, enum editor_result r)
 
 static bool focused_editor(const struct ui *ui)
 {
-	return ui->focus >= 0 && ui->items[ui->focus].kind == ITEM_EDITOR;
+	return ui->focus >= 0 && ui->view.items[ui->focus].kind == ITEM_EDITOR;
 }
 
 static struct ui_action key_down(struct ui *ui, const SDL_Keysym *key)
@@ -479,7 +459,7 @@ static struct ui_action key_down(struct ui *ui, const SDL_Keysym *key)
 	struct ui_action none = {UI_NONE, 0, NULL};
 	bool ctrl = key->mod & KMOD_CTRL, shift = key->mod & KMOD_SHIFT;
 	bool enter = key->sym == SDLK_RETURN || key->sym == SDLK_KP_ENTER;
-	const struct item *focus = ui->focus >= 0 ? &ui->items[ui->focus] : NULL;
+	const struct item *focus = ui->focus >= 0 ? &ui->view.items[ui->focus] : NULL;
 
 	if (key->sym == SDLK_ESCAPE) {
 		/* Escape only closes the settings panel: it never leaves the kiosk. */
@@ -527,7 +507,7 @@ static struct ui_action key_down(struct ui *ui, const SDL_Keysym *key)
 	case SDLK_PAGEUP:
 	case SDLK_PAGEDOWN:
 		ui->scroll += (key->sym == SDLK_PAGEUP ? -1 : 1) * ui->lay.content.h * 3 / 4;
-		clamp_scroll(ui);
+		ui_clamp_scroll(ui);
 		ui->dirty = true;
 		return none;
 	default:
@@ -539,11 +519,11 @@ static int hit(const struct ui *ui, int x, int y)
 {
 	SDL_Point p = {x, y};
 
-	for (int i = (int)ui->count - 1; i >= 0; i--) {
-		const struct item *item = &ui->items[i];
-		SDL_Rect r = view_screen_rect(ui, item);
+	for (int i = (int)ui->view.count - 1; i >= 0; i--) {
+		const struct item *item = &ui->view.items[i];
+		SDL_Rect r = draw_screen_rect(ui, item);
 
-		if (!reachable(ui, item) || !SDL_PointInRect(&p, &r))
+		if (!ui_reachable(ui, item) || !SDL_PointInRect(&p, &r))
 			continue;
 		if (item->region == REGION_CONTENT && !SDL_PointInRect(&p, &ui->lay.content))
 			continue;
@@ -552,8 +532,7 @@ static int hit(const struct ui *ui, int x, int y)
 	return -1;
 }
 
-/* Window coordinates to renderer pixels (they differ on high-density displays). */
-static void to_pixels(const struct ui *ui, int *x, int *y)
+void ui_to_pixels(const struct ui *ui, int *x, int *y)
 {
 	int ww = 0, wh = 0;
 
@@ -571,7 +550,7 @@ static struct ui_action press(struct ui *ui, int x, int y, bool down)
 
 	if (down) {
 		ui->pressed = index;
-		if (index >= 0 && ui->items[index].kind == ITEM_EDITOR) {
+		if (index >= 0 && ui->view.items[index].kind == ITEM_EDITOR) {
 			set_focus(ui, index);
 			editor_click(&ui->editor, ui->text, ui->fonts.font[FONT_BODY], x, y);
 			SDL_StartTextInput();
@@ -579,7 +558,7 @@ static struct ui_action press(struct ui *ui, int x, int y, bool down)
 		}
 		return none;
 	}
-	if (index >= 0 && index == ui->pressed && ui->items[index].kind != ITEM_EDITOR) {
+	if (index >= 0 && index == ui->pressed && ui->view.items[index].kind != ITEM_EDITOR) {
 		ui->pressed = -1;
 		return activate(ui, index);
 	}
@@ -591,54 +570,13 @@ static void scroll_by(struct ui *ui, int x, int y, int dy)
 {
 	int index = hit(ui, x, y);
 
-	if (index >= 0 && ui->items[index].kind == ITEM_EDITOR) {
+	if (index >= 0 && ui->view.items[index].kind == ITEM_EDITOR) {
 		editor_scroll_by(&ui->editor, dy);
 	} else {
 		ui->scroll += dy;
-		clamp_scroll(ui);
+		ui_clamp_scroll(ui);
 	}
 	ui->dirty = true;
-}
-
-/* Presses, drags and releases that belong to the video's progress bar (true: consumed). */
-static bool seek_event(struct ui *ui, const struct session *s, const SDL_Event *ev,
-		       struct ui_action *act)
-{
-	bool on_video = session_screen(s) == SESSION_VIDEO, touch = false;
-	enum seek_phase phase;
-	int x, y;
-
-	switch (ev->type) {
-	case SDL_MOUSEBUTTONDOWN:
-	case SDL_MOUSEBUTTONUP:
-		if (ev->button.which == SDL_TOUCH_MOUSEID || ev->button.button != SDL_BUTTON_LEFT)
-			return false;
-		x = ev->button.x;
-		y = ev->button.y;
-		phase = ev->type == SDL_MOUSEBUTTONDOWN ? SEEK_DOWN : SEEK_UP;
-		to_pixels(ui, &x, &y);
-		break;
-	case SDL_MOUSEMOTION:
-		if (ev->motion.which == SDL_TOUCH_MOUSEID)
-			return false;
-		x = ev->motion.x;
-		y = ev->motion.y;
-		phase = SEEK_MOVE;
-		to_pixels(ui, &x, &y);
-		break;
-	case SDL_FINGERDOWN:
-	case SDL_FINGERMOTION:
-	case SDL_FINGERUP:
-		x = (int)(ev->tfinger.x * ui->lay.w);
-		y = (int)(ev->tfinger.y * ui->lay.h);
-		phase = ev->type == SDL_FINGERDOWN ? SEEK_DOWN :
-			ev->type == SDL_FINGERUP ? SEEK_UP : SEEK_MOVE;
-		touch = true;
-		break;
-	default:
-		return false;
-	}
-	return screen_video_pointer(ui, on_video, phase, touch, x, y, act);
 }
 
 struct ui_action ui_event(struct ui *ui, const struct session *s, const SDL_Event *ev,
@@ -647,8 +585,8 @@ struct ui_action ui_event(struct ui *ui, const struct session *s, const SDL_Even
 	struct ui_action act = {UI_NONE, 0, NULL};
 	int x, y;
 
-	sync(ui, s);
-	if (ui->video && seek_event(ui, s, ev, &act)) {
+	ui_sync(ui, s);
+	if (ui->video && video_input_pointer(ui, s, ev, &act)) {
 		if (redraw)
 			*redraw = ui->dirty;
 		return act;
@@ -672,8 +610,7 @@ struct ui_action ui_event(struct ui *ui, const struct session *s, const SDL_Even
 		break;
 	case SDL_KEYDOWN:
 		/* No session runs while the facilitator's pages wait for a new one. */
-		if (s && session_screen(s) == SESSION_VIDEO &&
-		    screen_video_key(ui, &ev->key.keysym, &act))
+		if (s && session_screen(s) == SESSION_VIDEO && video_input_key(ui, &ev->key.keysym, &act))
 			break;
 		ui->eat_space = ev->key.keysym.sym == SDLK_SPACE && !focused_editor(ui);
 		act = key_down(ui, &ev->key.keysym);
@@ -699,7 +636,7 @@ struct ui_action ui_event(struct ui *ui, const struct session *s, const SDL_Even
 			break;
 		x = ev->button.x;
 		y = ev->button.y;
-		to_pixels(ui, &x, &y);
+		ui_to_pixels(ui, &x, &y);
 		act = press(ui, x, y, ev->type == SDL_MOUSEBUTTONDOWN);
 		break;
 	case SDL_MOUSEMOTION: {
@@ -709,7 +646,7 @@ struct ui_action ui_event(struct ui *ui, const struct session *s, const SDL_Even
 			break;
 		x = ev->motion.x;
 		y = ev->motion.y;
-		to_pixels(ui, &x, &y);
+		ui_to_pixels(ui, &x, &y);
 		h = hit(ui, x, y);
 		if (h != ui->hover) {
 			ui->hover = h;
@@ -719,7 +656,7 @@ struct ui_action ui_event(struct ui *ui, const struct session *s, const SDL_Even
 	}
 	case SDL_MOUSEWHEEL:
 		SDL_GetMouseState(&x, &y);
-		to_pixels(ui, &x, &y);
+		ui_to_pixels(ui, &x, &y);
 		scroll_by(ui, x, y, -ev->wheel.y * ui->fonts.line_h[FONT_BODY] * 3);
 		break;
 	case SDL_FINGERDOWN:
@@ -754,124 +691,19 @@ struct ui_action ui_event(struct ui *ui, const struct session *s, const SDL_Even
 	return act;
 }
 
-bool ui_find_control(struct ui *ui, const struct session *s, const char *label, int *x, int *y)
-{
-	const char *hash = strrchr(label, '#');
-	size_t len = hash && hash[1] ? (size_t)(hash - label) : strlen(label);
-	int nth = hash && hash[1] ? atoi(hash + 1) : 1;
-
-	sync(ui, s);
-	for (size_t i = 0; i < ui->count; i++) {
-		const struct item *item = &ui->items[i];
-		SDL_Rect r;
-
-		if (!reachable(ui, item) || !item->text || len != item->len ||
-		    memcmp(item->text, label, len) || --nth > 0)
-			continue;
-		reveal(ui, (int)i);
-		clamp_scroll(ui);
-		ui->dirty = true;
-		r = view_screen_rect(ui, item);
-		*x = r.x + r.w / 2;
-		*y = r.y + r.h / 2;
-		return true;
-	}
-	return false;
-}
-
-const char *ui_focus_label(const struct ui *ui)
-{
-	static char label[256];
-	const struct item *item;
-
-	if (ui->focus < 0 || (size_t)ui->focus >= ui->count)
-		return "";
-	item = &ui->items[ui->focus];
-	if (item->kind == ITEM_EDITOR)
-		return "editor";
-	snprintf(label, sizeof label, "%.*s", (int)item->len, item->text ? item->text : "");
-	return label;
-}
-
-unsigned long ui_text_renders(const struct ui *ui)
-{
-	return text_renders(ui->text);
-}
-
-const char *ui_editor_text(const struct ui *ui)
-{
-	return editor_text(&ui->editor);
-}
-
-static bool inside(SDL_Rect r, int w, int h)
-{
-	return r.x >= 0 && r.y >= 0 && r.x + r.w <= w && r.y + r.h <= h;
-}
-
-bool ui_check_frame(struct ui *ui, struct rjk_error *err)
-{
-	size_t count;
-	const SDL_Rect *drawn = text_drawn(ui->text, &count);
-	int w = ui->lay.w, h = ui->lay.h;
-
-	if (!count)
-		return rjk_error_set(err, "no text was drawn");
-	for (size_t i = 0; i < count; i++)
-		if (!inside(drawn[i], w, h))
-			return rjk_error_set(err, "text at %d,%d size %dx%d lies outside the %dx%d window",
-					     drawn[i].x, drawn[i].y, drawn[i].w, drawn[i].h, w, h);
-	for (size_t i = 0; i < ui->count; i++) {
-		const struct item *item = &ui->items[i];
-		SDL_Rect r = view_screen_rect(ui, item);
-
-		if (item->region == REGION_OVERLAY && !ui->settings_open)
-			continue;
-		if (item->region == REGION_CONTENT ? r.x < 0 || r.x + r.w > w : !inside(r, w, h))
-			return rjk_error_set(err, "'%.*s' at %d,%d size %dx%d lies outside the %dx%d window",
-					     (int)item->len, item->text ? item->text : "", r.x, r.y,
-					     r.w, r.h, w, h);
-	}
-	if (ui->focus < 0)
-		return rjk_error_set(err, "nothing has the focus");
-	{
-		const struct item *item = &ui->items[ui->focus];
-		SDL_Rect r = view_screen_rect(ui, item), band;
-		int gap = ui->lay.border + 1, fw = ui->lay.focus;
-		struct theme_color fc = ui->theme->focus;
-		Uint32 *pixels;
-		int found = 0;
-
-		/* The ring's top band, read back from the frame: is the focus colour there? */
-		band = (SDL_Rect){r.x - gap - fw, r.y - gap - fw, r.w + 2 * (gap + fw), fw};
-		if (!inside(band, w, h))
-			return rjk_error_set(err, "the focus ring lies outside the window");
-		pixels = malloc((size_t)band.w * band.h * sizeof *pixels);
-		if (!pixels)
-			return rjk_error_set(err, "out of memory");
-		if (SDL_RenderReadPixels(ui->ren, &band, SDL_PIXELFORMAT_ARGB8888, pixels,
-					 band.w * (int)sizeof *pixels)) {
-			free(pixels);
-			return rjk_error_set(err, "cannot read the frame back: %s", SDL_GetError());
-		}
-		for (int i = 0; i < band.w * band.h; i++)
-			/* RGB only: a GL framebuffer may read back without alpha. */
-			found += (pixels[i] & 0xffffffu) ==
-				 ((Uint32)fc.r << 16 | (Uint32)fc.g << 8 | fc.b);
-		free(pixels);
-		if (found < band.w * band.h * 9 / 10)
-			return rjk_error_set(err, "the focus ring is not visible (%d of %d pixels)",
-					     found, band.w * band.h);
-	}
-	return true;
-}
-
 void ui_set_settings(struct ui *ui, const struct ui_settings *settings)
 {
-	apply_settings(ui, *settings);
+	struct rjk_error err;
+
+	ui->settings = *settings;
+	relayout(ui, &err);
 }
 
 void ui_show_page(struct ui *ui, const struct ui_page *page)
 {
+	/* The session may close behind the page: its text is not kept. */
+	if (page)
+		editor_follow(&ui->editor, NULL);
 	ui->page = page;
 	ui->stale = ui->dirty = true;
 }
@@ -893,7 +725,7 @@ void ui_draw_page(struct ui *ui)
 	}
 	build(ui, NULL, ui->now);
 	text_frame_begin(ui->text);
-	view_draw(ui);
+	draw_page(ui);
 	text_frame_end(ui->text);
 	ui->dirty = false;
 }

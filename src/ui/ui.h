@@ -21,7 +21,8 @@ enum ui_action_kind {
 	UI_NEXT,
 	UI_BACK,
 	UI_PASS,
-	UI_TEXT,           /* the answer or notes changed; text is the whole new text */
+	UI_TEXT,           /* the answer or notes changed, in place in the session's text
+			    * (session_text_edit): for session_text_edited */
 	UI_SCALE,          /* arg is the value chosen */
 	UI_CHOICE,         /* arg is the option toggled */
 	UI_EDIT,           /* review: reopen step arg */
@@ -29,6 +30,9 @@ enum ui_action_kind {
 	UI_FINISH,         /* thanks: next trainee */
 	UI_DISMISS,        /* message screen: back */
 	UI_PAGE,           /* a button of the page shown in place of the journey (ui/page.h) */
+	/* the "Aa" panel: asked for, applied by the owner of the settings (ui_set_settings) */
+	UI_TEXT_SIZE,      /* arg is the text size asked for, in percent (100 to 200) */
+	UI_CONTRAST,       /* arg is 1 for the high-contrast theme, 0 for the normal one */
 	/* the video screen */
 	UI_VIDEO_PLAY,     /* play or pause */
 	UI_VIDEO_BACK,     /* back 10 seconds */
@@ -78,10 +82,11 @@ void ui_draw(struct ui *ui, const struct session *session, int64_t now_ms);
  * of the journey. text is shown as it is. */
 void ui_draw_problem(struct ui *ui, const char *text);
 
-/* The settings in force (the trainee may change them with the "Aa" button). */
+/* The settings in force. */
 struct ui_settings ui_get_settings(const struct ui *ui);
 
-/* Changes the text size and theme (the facilitator's settings). */
+/* Changes the text size and theme: the facilitator's settings, or what a trainee asked for
+ * with the "Aa" panel (UI_TEXT_SIZE, UI_CONTRAST). The UI never changes them itself. */
 void ui_set_settings(struct ui *ui, const struct ui_settings *settings);
 
 /* --- queries for the test probe (src/scripted/probe.c) and the rendering checks --- */

@@ -15,7 +15,6 @@
 #include "ui/font.h"
 #include "ui/layout.h"
 #include "ui/text.h"
-#include "ui/theme.h"
 #include "ui/ui.h"
 
 enum item_kind {
@@ -99,15 +98,20 @@ struct big_block {
 #define VIEW_PARA_KEEP 8          /* kept slots beyond those the current build uses */
 #define VIEW_PARA_CACHE_MIN 4096  /* bytes: shorter paragraphs are one item per line */
 
-struct ui {
-	SDL_Window *window;
-	SDL_Renderer *ren;
-	struct fonts fonts;
-	struct text *text;
-	struct layout lay;
-	const struct theme *theme;
-	struct ui_settings settings;
-	struct editor editor;
+/* The page being built: the screens add items and text to it, reading the layout and fonts
+ * it points to (set by the UI before each build; the screens never change them). */
+struct view {
+	const struct layout *lay;
+	const struct fonts *fonts;
+	struct text *text;        /* for measuring and wrapping */
+
+	struct item *items;       /* what the build made: count of them */
+	size_t count, cap;
+	int content_h;            /* height of everything in REGION_CONTENT */
+
+	/* The rest is the builder's own. */
+	char arena[VIEW_ARENA];
+	size_t arena_used;
 	struct textwrap wrap;     /* scratch for paragraphs */
 	struct para_cache **para; /* kept wrapped texts, para_count of them (each allocated on
 	                             its own, so that items can point into them) */
@@ -116,121 +120,68 @@ struct ui {
 	struct big_block *big;    /* reflowed texts too long for the arena: big_count in use in
 	                             this build, big_cap kept */
 	size_t big_count, big_cap;
-
-	struct item *items;
-	size_t count, cap;
-	char arena[VIEW_ARENA];
-	size_t arena_used;
-	int content_h;            /* height of everything in REGION_CONTENT */
-	int scroll;
-
-	int focus;                /* index into items of the focused control, -1 for none */
-	int hover;
-	int pressed;
-	bool settings_open;
-	bool stale;               /* items must be built again */
-	bool dirty;               /* the frame must be drawn again */
-	int64_t now;              /* time of the last draw, for builds between draws */
-	bool eat_space;           /* Space pressed a control: drop the " " text it also sends */
-	bool touch_scrolling;
-	float touch_y;
-
-	/* What the items were built for: a change resets focus, scroll and the editor. */
-	enum session_screen built_screen;
-	size_t built_step;
-	bool built_once;
-	int want_focus;           /* action of the control to focus after the next build, or 0 */
-	int want_focus_arg;
-
-	/* A page shown in place of the journey (ui/page.h), and which one was last built. */
-	const struct ui_page *page;
-	unsigned built_page;
-	bool built_for_page;
-	const struct screen_video_state *video; /* see screen_video.h; NULL when none */
-	SDL_Rect caption_box;     /* drawn in the last frame, w == 0 for none */
-	bool caption_whole;       /* that caption showed whole (not cut after its last line) */
-	SDL_Texture *fade;        /* the video controls drawn while they fade out, or NULL */
-	/* The video's progress bar under the pointer (screen_video.c): a press or drag on it,
-	 * by mouse or finger, and where along it; or the mouse hovering over it. */
-	bool seeking, seek_touch, seek_hover;
-	int seek_x;
-	SDL_Cursor *hand;         /* the mouse pointer over the bar, made on first use, or NULL */
-	bool hand_shown;
 };
 
 /* --- building (used by the screens) --- */
-void view_reset(struct ui *ui);
-/* Frees the kept paragraph lines (when the UI is freed). */
-void view_release(struct ui *ui);
+/* Starts a new build: no items, an empty arena (kept paragraph lines stay for reuse). */
+void view_reset(struct view *v);
+/* Frees the items and the kept paragraph lines (when the UI is freed). */
+void view_release(struct view *v);
 /* Copies a formatted string into the view's arena (valid until the next build). */
-const char *view_printf(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+const char *view_printf(struct view *v, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* The text as it should read on screen: line breaks that only wrapped the author's source
  * (a line not ending a sentence) become spaces, "- " list items become bullets. Valid until
  * the next build: in the arena, or in memory of its own when the arena has no room; the text
  * itself when memory runs out. Time linear in the text's length. */
-const char *view_reflow(struct ui *ui, const char *text);
-struct item *view_add(struct ui *ui, enum item_kind kind, enum item_region region, SDL_Rect rect);
+const char *view_reflow(struct view *v, const char *text);
+struct item *view_add(struct view *v, enum item_kind kind, enum item_region region, SDL_Rect rect);
 /* text[0..len) wrapped to w in font: lines kept from an earlier build when the same text was
  * wrapped alike, else wrapped now. Valid until the next build ends (every text a build wraps
  * through here is kept through it). NULL when out of memory. */
-const struct textwrap *view_wrap(struct ui *ui, enum font_role font, const char *text,
+const struct textwrap *view_wrap(struct view *v, enum font_role font, const char *text,
 				 size_t len, int w);
 /* Wraps text into lines no wider than w at x, y; returns the height used. A long text is one
  * ITEM_PARA item whose lines are drawn only where in sight, so a page's cost to build and
  * draw does not grow with its number of lines. */
-int view_paragraph(struct ui *ui, enum item_region region, enum font_role font,
+int view_paragraph(struct view *v, enum item_region region, enum font_role font,
 		   enum item_color color, const char *text, int x, int y, int w);
 /* Like view_paragraph, but at most max_lines lines (>= 1), the last cut with an ellipsis when
  * the text goes on: for titles. Costs what shows, not the text's length. */
-int view_paragraph_max(struct ui *ui, enum item_region region, enum font_role font,
+int view_paragraph_max(struct view *v, enum item_region region, enum font_role font,
 		       enum item_color color, const char *text, int x, int y, int w, int max_lines);
 /* One line, cut with an ellipsis when wider than w; returns its height. */
-int view_line(struct ui *ui, enum item_region region, enum font_role font, enum item_color color,
+int view_line(struct view *v, enum item_region region, enum font_role font, enum item_color color,
 	      const char *text, int x, int y, int w);
 /* A button sized to its label (at least a finger's width); returns it. */
-struct item *view_button(struct ui *ui, enum item_region region, const char *label, int action,
+struct item *view_button(struct view *v, enum item_region region, const char *label, int action,
 			 enum item_style style, int x, int y);
-int view_button_width(struct ui *ui, const char *label);
+int view_button_width(const struct view *v, const char *label);
 /* Where a radio or check option's label starts, from the option's left edge. */
-int view_option_indent(struct ui *ui);
+int view_option_indent(const struct view *v);
 /* The header (title, progress, "Aa") and the footer (Back, Pass, main action) every screen
  * shares. Pass NULL labels to leave a button out. */
-void view_header(struct ui *ui, const char *title, const char *progress, int permille);
-void view_footer(struct ui *ui, const char *back, const char *pass, const char *main,
+void view_header(struct view *v, const char *title, const char *progress, int permille);
+void view_footer(struct view *v, const char *back, const char *pass, const char *main,
 		 int main_action);
 
-/* --- drawing --- */
-SDL_Color view_color(struct theme_color c);
-void view_draw(struct ui *ui);
-/* Draws one region's items and its focus ring (for screens that draw their own page). */
-void view_draw_region(struct ui *ui, enum item_region region);
-/* Fills r with c at alpha (0..255). */
-void view_fill_alpha(struct ui *ui, struct theme_color c, SDL_Rect r, int alpha);
-/* An item's rectangle on screen (content items moved by the scroll). */
-SDL_Rect view_screen_rect(const struct ui *ui, const struct item *item);
-
 /* --- the screens: each adds its items for the session's state --- */
-void screen_start(struct ui *ui, const struct session *session);
-void screen_who(struct ui *ui, const struct session *session);
-void screen_note(struct ui *ui, const struct session *session);
-void screen_step(struct ui *ui, const struct session *session, int64_t now_ms);
-void screen_review(struct ui *ui, const struct session *session);
-void screen_thanks(struct ui *ui, const struct session *session);
-void screen_message(struct ui *ui, const struct session *session);
-void screen_settings(struct ui *ui);
+void screen_start(struct view *v, const struct session *session);
+void screen_who(struct view *v, const struct session *session);
+void screen_note(struct view *v, const struct session *session);
+/* field is the editor showing the step's text (for its character count). */
+void screen_step(struct view *v, const struct session *session, const struct editor *field,
+		 int64_t now_ms);
+void screen_review(struct view *v, const struct session *session);
+void screen_thanks(struct view *v, const struct session *session);
+void screen_message(struct view *v, const struct session *session);
+/* The "Aa" panel over the page, showing settings (the ones in force). */
+void screen_settings(struct view *v, const struct ui_settings *settings);
 struct ui_page;
-void screen_page(struct ui *ui, const struct ui_page *page);
-void screen_video(struct ui *ui, const struct session *session);
-/* Draws the video screen (the picture, captions and controls) in place of view_draw. */
-void screen_video_draw(struct ui *ui);
-/* Pointer input for the video's progress bar, in renderer pixels: a press on the bar starts a
- * seek, moves drag it, the release gives UI_VIDEO_SEEK in *act. on_video is false when the
- * video screen is not in front (a started drag is then dropped). True when the event was the
- * bar's; mouse moves that only hover over it return false. */
-enum seek_phase { SEEK_DOWN, SEEK_MOVE, SEEK_UP };
-bool screen_video_pointer(struct ui *ui, bool on_video, enum seek_phase phase, bool touch, int x,
-			  int y, struct ui_action *act);
+void screen_page(struct view *v, const struct ui_page *page);
+struct screen_video_state;
+void screen_video(struct view *v, const struct session *session,
+		  const struct screen_video_state *video);
 /* Why the kiosk cannot run, when there is no session to show. */
-void screen_problem(struct ui *ui, const char *text);
+void screen_problem(struct view *v, const char *text);
 
 #endif

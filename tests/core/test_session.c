@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "core/session.h"
+#include "core/textedit.h"
 
 static char *options_support[] = {"Colleagues", "A supervisor", "Time"};
 static struct scale_label labels[] = {{1, "Not at all"}, {5, "Very well"}};
@@ -220,6 +221,59 @@ static void test_drafts_are_saved_within_the_autosave_time(void **state)
 	session_tick(s, 1000 + SESSION_AUTOSAVE_MS);
 	assert_false(session_has_unsaved(s));
 	assert_int_equal(stored_count(f), 1);
+}
+
+/* The answer field edits the session's own text in place: each change is reported without
+ * the text, the draft is saved on time, the answer reads back whole, the step's limit holds,
+ * and the next trainee starts with an empty field. */
+static void test_answer_field_edits_the_session_text(void **state)
+{
+	struct fixture *f = *state;
+	struct session *s = f->session;
+	struct textedit *edit;
+	struct stored_response *r;
+	size_t n;
+	struct rjk_error err = {{0}};
+
+	to_first_step(s, "Eve");
+	edit = session_text_edit(s);
+	assert_non_null(edit);
+	assert_int_equal(textedit_max_chars(edit), 100);
+	assert_int_equal(textedit_insert(edit, "first words"), 11);
+	assert_true(session_text_edited(s, 1000));
+	assert_true(session_has_unsaved(s));
+	assert_ptr_equal(session_text_edit(s), edit);
+	assert_string_equal(session_answer(s, 0)->text, "first words");
+	assert_int_equal(stored_count(f), 0);
+	session_tick(s, 1000 + SESSION_AUTOSAVE_MS);
+	assert_false(session_has_unsaved(s));
+	assert_true(store_load_responses(f->store, session_participant(s), &r, &n, &err));
+	assert_non_null(find(r, n, "cue"));
+	assert_string_equal(find(r, n, "cue")->text, "first words");
+	store_responses_free(r, n);
+	/* Discussion notes take the general limit; a scale has no text to edit. */
+	assert_true(session_next(s, 0));
+	assert_string_equal(session_step(s)->id, "talk");
+	edit = session_text_edit(s);
+	assert_non_null(edit);
+	assert_int_equal(textedit_max_chars(edit), STEP_TEXT_LIMIT_MAX_CHARS);
+	assert_string_equal(textedit_text(edit), "");
+	assert_true(session_next(s, 0));
+	assert_true(session_next(s, 0));
+	assert_string_equal(session_step(s)->id, "rate");
+	assert_null(session_text_edit(s));
+	assert_false(session_text_edited(s, 0));
+	/* Back on the first step, its words are there to edit on. */
+	assert_true(session_back(s, 0));
+	assert_true(session_back(s, 0));
+	assert_true(session_back(s, 0));
+	assert_string_equal(session_step(s)->id, "cue");
+	assert_string_equal(textedit_text(session_text_edit(s)), "first words");
+	/* The next trainee finds none of them. */
+	assert_true(session_time_out(s, 5000));
+	to_first_step(s, "Fay");
+	assert_string_equal(textedit_text(session_text_edit(s)), "");
+	assert_string_equal(session_answer(s, 0)->text, "");
 }
 
 static void test_restart_resumes_on_the_same_step_with_the_text(void **state)
@@ -772,6 +826,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_resume_returns_to_the_furthest_point_watched,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_failed_video_skips_cues_it_asked, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_answer_field_edits_the_session_text, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_failed_video_puts_cue_steps_in_the_list, setup,
 						teardown),
 	};

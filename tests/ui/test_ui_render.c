@@ -17,7 +17,7 @@
 #include "core/session.h"
 #include "core/store.h"
 #include "ui/ui.h"
-#include "ui/view.h" /* the items a page was built from */
+#include "ui/ui_impl.h" /* the items a page was built from */
 
 struct fixture {
 	char dir[64];
@@ -93,7 +93,7 @@ static void key(struct fixture *f, SDL_Keycode sym, const char *text)
 		act = ui_event(f->ui, f->session, &ev, &redraw);
 	}
 	if (act.kind == UI_TEXT)
-		session_set_text(f->session, act.text, 0);
+		session_text_edited(f->session, 0);
 	ui_invalidate(f->ui);
 }
 
@@ -130,14 +130,15 @@ static void test_typing_renders_only_what_changed(void **state)
 	assert_string_equal(ui_editor_text(f->ui), "ab");
 }
 
-static void press(struct ui *ui, struct session *session, SDL_Keycode sym, SDL_Keymod mod)
+static struct ui_action press(struct ui *ui, struct session *session, SDL_Keycode sym,
+			      SDL_Keymod mod)
 {
 	SDL_Event ev = {.type = SDL_KEYDOWN};
 	bool redraw;
 
 	ev.key.keysym.sym = sym;
 	ev.key.keysym.mod = mod;
-	ui_event(ui, session, &ev, &redraw);
+	return ui_event(ui, session, &ev, &redraw);
 }
 
 /* Long texts, up to the size limit: a 60,000-character title and prompts of 3 to 120,000
@@ -201,7 +202,7 @@ static void test_long_title_and_prompt(void **state)
 		if (!ui_check_frame(f->ui, &err))
 			fail_msg("case %zu, step: %s", c, err.message);
 		/* a long prompt is one item, however many lines it has */
-		assert_true(f->ui->count < 50);
+		assert_true(f->ui->view.count < 50);
 		/* to the end of the page and back: the scrollbar's thumb on a long page */
 		press(f->ui, session, SDLK_END, KMOD_NONE);
 		ui_draw(f->ui, session, 0);
@@ -253,6 +254,41 @@ static void test_every_screen_fits_with_visible_focus(void **state)
 	assert_true(screens > 10);
 }
 
+/* A list built in pieces in the view's arena (the review's options chosen): each piece goes on
+ * the end of the last string, another string first is copied, and a full arena cuts. */
+static void test_text_size_and_contrast_are_asked_for(void **state)
+{
+	struct fixture *f = *state;
+	struct ui_action act;
+	struct ui_settings now;
+
+	ui_draw(f->ui, f->session, 0);
+	press(f->ui, f->session, SDLK_TAB, KMOD_NONE);
+	assert_string_equal(ui_focus_label(f->ui), "Aa");
+	press(f->ui, f->session, SDLK_RETURN, KMOD_NONE);
+	ui_draw(f->ui, f->session, 0);
+	assert_string_equal(ui_focus_label(f->ui), "Close");
+	press(f->ui, f->session, SDLK_TAB, KMOD_NONE);
+	press(f->ui, f->session, SDLK_TAB, KMOD_NONE);
+	assert_string_equal(ui_focus_label(f->ui), "Larger");
+	act = press(f->ui, f->session, SDLK_RETURN, KMOD_NONE);
+	assert_int_equal(act.kind, UI_TEXT_SIZE);
+	assert_int_equal(act.arg, 125);
+	assert_int_equal(ui_get_settings(f->ui).text_percent, 100);
+	now = (struct ui_settings){act.arg, false};
+	ui_set_settings(f->ui, &now);
+	ui_draw(f->ui, f->session, 0);
+	assert_int_equal(ui_get_settings(f->ui).text_percent, 125);
+	/* Focus stays on the button pressed, for the next press. */
+	assert_string_equal(ui_focus_label(f->ui), "Larger");
+	press(f->ui, f->session, SDLK_TAB, KMOD_NONE);
+	assert_string_equal(ui_focus_label(f->ui), "High contrast");
+	act = press(f->ui, f->session, SDLK_SPACE, KMOD_NONE);
+	assert_int_equal(act.kind, UI_CONTRAST);
+	assert_int_equal(act.arg, 1);
+	assert_false(ui_get_settings(f->ui).high_contrast);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -260,6 +296,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_typing_renders_only_what_changed, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_long_title_and_prompt, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_every_screen_fits_with_visible_focus, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_text_size_and_contrast_are_asked_for, setup,
 						teardown),
 	};
 

@@ -1,0 +1,121 @@
+/* What the UI shows, read for scripted input and the rendering checks: a control found by its
+ * label, the focus, the editor's text, the text rendered so far, and a check of the last frame. */
+#include "ui/ui.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui/draw.h"
+#include "ui/ui_impl.h"
+
+bool ui_find_control(struct ui *ui, const struct session *s, const char *label, int *x, int *y)
+{
+	const char *hash = strrchr(label, '#');
+	size_t len = hash && hash[1] ? (size_t)(hash - label) : strlen(label);
+	int nth = hash && hash[1] ? atoi(hash + 1) : 1;
+
+	ui_sync(ui, s);
+	for (size_t i = 0; i < ui->view.count; i++) {
+		const struct item *item = &ui->view.items[i];
+		SDL_Rect r;
+
+		if (!ui_reachable(ui, item) || !item->text || len != item->len ||
+		    memcmp(item->text, label, len) || --nth > 0)
+			continue;
+		ui_reveal(ui, (int)i);
+		ui_clamp_scroll(ui);
+		ui->dirty = true;
+		r = draw_screen_rect(ui, item);
+		*x = r.x + r.w / 2;
+		*y = r.y + r.h / 2;
+		return true;
+	}
+	return false;
+}
+
+const char *ui_focus_label(const struct ui *ui)
+{
+	static char label[256];
+	const struct item *item;
+
+	if (ui->focus < 0 || (size_t)ui->focus >= ui->view.count)
+		return "";
+	item = &ui->view.items[ui->focus];
+	if (item->kind == ITEM_EDITOR)
+		return "editor";
+	snprintf(label, sizeof label, "%.*s", (int)item->len, item->text ? item->text : "");
+	return label;
+}
+
+unsigned long ui_text_renders(const struct ui *ui)
+{
+	return text_renders(ui->text);
+}
+
+const char *ui_editor_text(const struct ui *ui)
+{
+	return editor_text(&ui->editor);
+}
+
+static bool inside(SDL_Rect r, int w, int h)
+{
+	return r.x >= 0 && r.y >= 0 && r.x + r.w <= w && r.y + r.h <= h;
+}
+
+bool ui_check_frame(struct ui *ui, struct rjk_error *err)
+{
+	size_t count;
+	const SDL_Rect *drawn = text_drawn(ui->text, &count);
+	int w = ui->lay.w, h = ui->lay.h;
+
+	if (!count)
+		return rjk_error_set(err, "no text was drawn");
+	for (size_t i = 0; i < count; i++)
+		if (!inside(drawn[i], w, h))
+			return rjk_error_set(err, "text at %d,%d size %dx%d lies outside the %dx%d window",
+					     drawn[i].x, drawn[i].y, drawn[i].w, drawn[i].h, w, h);
+	for (size_t i = 0; i < ui->view.count; i++) {
+		const struct item *item = &ui->view.items[i];
+		SDL_Rect r = draw_screen_rect(ui, item);
+
+		if (item->region == REGION_OVERLAY && !ui->settings_open)
+			continue;
+		if (item->region == REGION_CONTENT ? r.x < 0 || r.x + r.w > w : !inside(r, w, h))
+			return rjk_error_set(err, "'%.*s' at %d,%d size %dx%d lies outside the %dx%d window",
+					     (int)item->len, item->text ? item->text : "", r.x, r.y,
+					     r.w, r.h, w, h);
+	}
+	if (ui->focus < 0)
+		return rjk_error_set(err, "nothing has the focus");
+	{
+		const struct item *item = &ui->view.items[ui->focus];
+		SDL_Rect r = draw_screen_rect(ui, item), band;
+		int gap = ui->lay.border + 1, fw = ui->lay.focus;
+		struct theme_color fc = ui->theme->focus;
+		Uint32 *pixels;
+		int found = 0;
+
+		/* The ring's top band, read back from the frame: is the focus colour there? */
+		band = (SDL_Rect){r.x - gap - fw, r.y - gap - fw, r.w + 2 * (gap + fw), fw};
+		if (!inside(band, w, h))
+			return rjk_error_set(err, "the focus ring lies outside the window");
+		pixels = malloc((size_t)band.w * band.h * sizeof *pixels);
+		if (!pixels)
+			return rjk_error_set(err, "out of memory");
+		if (SDL_RenderReadPixels(ui->ren, &band, SDL_PIXELFORMAT_ARGB8888, pixels,
+					 band.w * (int)sizeof *pixels)) {
+			free(pixels);
+			return rjk_error_set(err, "cannot read the frame back: %s", SDL_GetError());
+		}
+		for (int i = 0; i < band.w * band.h; i++)
+			/* RGB only: a GL framebuffer may read back without alpha. */
+			found += (pixels[i] & 0xffffffu) ==
+				 ((Uint32)fc.r << 16 | (Uint32)fc.g << 8 | fc.b);
+		free(pixels);
+		if (found < band.w * band.h * 9 / 10)
+			return rjk_error_set(err, "the focus ring is not visible (%d of %d pixels)",
+					     found, band.w * band.h);
+	}
+	return true;
+}
