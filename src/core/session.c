@@ -1,6 +1,7 @@
 /* The trainee's journey state machine: screens, answers in memory, and when they reach the store. */
 #include "core/session.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -338,23 +339,18 @@ const char *session_message(const struct session *s)
 	return s->screen == SESSION_MESSAGE ? s->message : s->notice;
 }
 
-size_t session_step_number(const struct session *s)
+/* How many of the steps before end are in the trainee's journey. */
+static size_t journey_steps_before(const struct session *s, size_t end)
 {
 	size_t n = 0;
 
-	for (size_t i = 0; i <= s->step && i < s->scenario->step_count; i++)
+	for (size_t i = 0; i < end && i < s->scenario->step_count; i++)
 		n += session_step_in_journey(s, i);
 	return n;
 }
 
-size_t session_step_total(const struct session *s)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < s->scenario->step_count; i++)
-		n += session_step_in_journey(s, i);
-	return n;
-}
+size_t session_step_number(const struct session *s) { return journey_steps_before(s, s->step + 1); }
+size_t session_step_total(const struct session *s) { return journey_steps_before(s, SIZE_MAX); }
 
 int64_t session_countdown_ms(const struct session *s, int64_t now_ms)
 {
@@ -753,10 +749,7 @@ bool session_cue_done(const struct session *s, size_t index)
 	return index < s->scenario->step_count && s->answers[index].status != RESPONSE_DRAFT;
 }
 
-bool session_in_cue(const struct session *s)
-{
-	return s->screen == SESSION_STEP && s->in_cue;
-}
+bool session_in_cue(const struct session *s) { return s->screen == SESSION_STEP && s->in_cue; }
 
 bool session_cue_open(struct session *s, size_t index, int64_t video_ms, int64_t now_ms)
 {
@@ -790,10 +783,7 @@ int64_t session_video_ms(const struct session *s, size_t index)
 	return index < s->scenario->step_count ? s->video_ms[index] : -1;
 }
 
-int64_t session_video_resume_ms(const struct session *s)
-{
-	return s->video_resume_ms;
-}
+int64_t session_video_resume_ms(const struct session *s) { return s->video_resume_ms; }
 
 bool session_video_failed(struct session *s, int64_t now_ms)
 {

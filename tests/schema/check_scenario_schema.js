@@ -63,11 +63,13 @@ function check(text) {
 // schema cannot express.
 const BAD = {
 	'anchors-aliases': {not: ['YAML anchors and aliases: the schema sees the values they stand for']},
+	'apostrophe-in-single-quotes': {yaml: ['UNEXPECTED_TOKEN']},
 	'bad-escape': {yaml: ['BAD_DQ_ESCAPE']},
 	'bad-ids': {schema: ['/id: pattern', '/steps/0/id: pattern', '/steps/1/id: pattern']},
 	'bad-indentation': {yaml: ['MISSING_CHAR']},
 	'bad-language': {schema: ['/language: pattern']},
 	'bad-language-shape': {schema: ['/language: pattern']},
+	'binary-file': {yaml: ['MULTILINE_IMPLICIT_KEY']},
 	'choice-duplicate-options': {
 		schema: ['/steps/0/options/3: type'],
 		not: ["options that differ only in spaces around them ('Yes' and ' Yes ')"],
@@ -91,6 +93,8 @@ const BAD = {
 			'/video/skipahead: unknown key'],
 	},
 	'cues-without-video-file': {schema: ['/video/file: missing']},
+	'curly-quotes': {yaml: ['BLOCK_AS_IMPLICIT_KEY']},
+	'curly-quotes-option': {schema: ['/steps/0/options/0: type']},
 	'duplicate-keys': {yaml: ['DUPLICATE_KEY']},
 	'duplicate-step-ids': {not: ['two steps with the same id']},
 	'empty-file': {schema: ['/: type']},
@@ -122,11 +126,13 @@ const BAD = {
 		schema: ['/video/captions: pattern'],
 		not: ['a media path naming a folder'],
 	},
+	'missing-dash': {yaml: ['DUPLICATE_KEY']},
 	'missing-keys': {
 		schema: ['/id: missing', '/rjkiosk: missing', '/steps/0/id: missing', '/steps/1/kind: missing',
 			'/steps/2/max: missing', '/steps/2/min: missing', '/title: missing', '/video/file: missing'],
 		not: ['media files that do not exist in the scenario folder'],
 	},
+	'no-space-after-colon': {yaml: ['MULTILINE_IMPLICIT_KEY']},
 	'not-a-mapping': {schema: ['/: type']},
 	'nul-in-key': {schema: ['/steps\u0000: unknown key']},
 	'nul-in-text': {schema: ['/steps/0/text: pattern']},
