@@ -2,11 +2,13 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/check_media.h"
 #include "app/commands.h"
 #include "core/error.h"
 #include "core/report.h"
 #include "core/scenario.h"
 #include "core/scenario_lint.h"
+#include "core/scenario_media.h"
 #include "core/timecode.h"
 
 static const char check_usage[] =
@@ -16,9 +18,12 @@ static const char check_usage[] =
 	"FILE:LINE:COLUMN: message. Prints one 'ok' line per valid scenario, after a\n"
 	"FILE:LINE:COLUMN: warning: message for each text no screen shows well (a valid\n"
 	"scenario with warnings still runs).\n"
+	"The video is read through libvlc (it must have a picture; cues after its end are errors,\n"
+	"cues in its last second warnings) and the captions file as the kiosk reads it.\n"
 	"Exit status: 0 when all are valid (with or without warnings), 1 when any is invalid,\n"
 	"2 for a usage error.\n"
 	"\n"
+	"  --no-media  do not read the video and captions files (their paths are still checked)\n"
 	"  -h, --help  show this help\n";
 
 /* Text from the scenario, shown escaped so that nothing in it acts on the terminal, and cut at
@@ -29,14 +34,18 @@ static const char *shown(char *out, size_t size, const char *text)
 	return out;
 }
 
-static void print_ok(const char *path, const struct scenario *s)
+/* length_ms: the video's length, -1 when not known; media: whether the media were read. */
+static void print_ok(const char *path, const struct scenario *s, int64_t length_ms, bool media)
 {
-	char title[1024], file[1024];
+	char title[1024], file[1024], length[16];
 	printf("%s: ok \xE2\x80\x94 \"%s\", %zu step%s", path, shown(title, sizeof title, s->title),
 	       s->step_count, s->step_count == 1 ? "" : "s");
 	if (s->video) {
-		printf(", video %s%s", shown(file, sizeof file, s->video->file),
-		       s->video->captions ? " with captions" : "");
+		printf(", video %s", shown(file, sizeof file, s->video->file));
+		if (length_ms >= 0)
+			printf(" (%s)", scenario_media_time(length_ms, length, sizeof length));
+		printf("%s%s", s->video->captions ? " with captions" : "",
+		       media ? "" : " (media not checked)");
 		size_t n = s->video->cue_count;
 		if (n)
 			printf(", %zu cue%s at", n, n == 1 ? "" : "s");
@@ -51,7 +60,12 @@ static void print_ok(const char *path, const struct scenario *s)
 int cmd_check(int argc, char **argv)
 {
 	int first = 1;
+	bool media = true;
 	for (; first < argc && argv[first][0] == '-'; first++) {
+		if (!strcmp(argv[first], "--no-media")) {
+			media = false;
+			continue;
+		}
 		if (!strcmp(argv[first], "-h") || !strcmp(argv[first], "--help")) {
 			fputs(check_usage, stdout);
 			return 0;
@@ -71,14 +85,19 @@ int cmd_check(int argc, char **argv)
 	for (int i = first; i < argc; i++) {
 		struct rjk_diags diags = {0};
 		struct scenario *s = scenario_load(argv[i], &diags);
+		int64_t length_ms = -1;
 		if (s) {
 			struct rjk_diags warnings = {0};
 
 			scenario_lint_files(s, &warnings);
+			if (media)
+				length_ms = check_media(s, &diags, &warnings);
 			for (size_t k = 0; k < warnings.count; k++)
 				fprintf(stderr, "%s\n", warnings.items[k]);
 			rjk_diags_release(&warnings);
-			print_ok(argv[i], s);
+		}
+		if (s && !diags.count) {
+			print_ok(argv[i], s, length_ms, media);
 		} else {
 			for (size_t k = 0; k < diags.count; k++)
 				fprintf(stderr, "%s\n", diags.items[k]);
