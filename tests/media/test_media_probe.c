@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "media/media_probe.h"
@@ -82,15 +83,16 @@ static void test_cases(void **state)
 	rmdir(dir);
 }
 
-/* A normal file is read well under a second (most of it starting libvlc). */
+/* A normal file is read with well under a second of processor time (most of it starting
+ * libvlc); processor time, so that a busy machine does not fail the test. */
 static void test_quick(void **state)
 {
 	struct media_probe probe;
 	struct rjk_error err = {{0}};
-	int64_t start = media_test_now_ms();
+	clock_t start = clock();
 
 	assert_int_equal(media_probe(DATA "/media/counter.mp4", &probe, &err), MEDIA_PROBE_OK);
-	assert_true(media_test_now_ms() - start < 1000);
+	assert_true(clock() - start < CLOCKS_PER_SEC);
 }
 
 int main(void)
