@@ -3,6 +3,7 @@
 #ifndef RJK_CORE_SCENARIO_MEDIA_H
 #define RJK_CORE_SCENARIO_MEDIA_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "core/error.h"
