@@ -1,6 +1,7 @@
 /* Caption files: a lenient SubRip and WebVTT reader and a cue lookup (see captions.h). */
 #include "core/captions.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -551,6 +552,7 @@ struct captions *captions_parse(const char *name, const char *data, size_t len,
 struct captions *captions_check(const char *name, const char *data, size_t len,
 				struct rjk_diags *errors, struct rjk_diags *warnings)
 {
+	assert(errors);
 	return parse(name, data, len, errors, warnings);
 }
 
@@ -605,6 +607,7 @@ struct captions *captions_check_file(const char *path, const char *name,
 				     struct rjk_diags *errors, struct rjk_diags *warnings,
 				     struct rjk_error *err)
 {
+	assert(errors);
 	return load(path, name, errors, warnings, err);
 }
 

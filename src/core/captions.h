@@ -39,7 +39,7 @@ struct captions *captions_load(const char *path, struct rjk_diags *warnings,
 /* captions_parse for checking a file rather than playing it: the problems that cost the viewer
  * a caption (a cue or a line skipped, an empty file, nothing read) go to errors, the ones the
  * reader works around (no WEBVTT line, no blank line between cues) to warnings as
- * "NAME:LINE:COL: warning: message". Either list may be NULL. */
+ * "NAME:LINE:COL: warning: message". errors must not be NULL; warnings may be. */
 struct captions *captions_check(const char *name, const char *data, size_t len,
 				struct rjk_diags *errors, struct rjk_diags *warnings);
 
