@@ -1,4 +1,5 @@
-/* libFuzzer target for the caption reader: any bytes give sorted, well-formed cues, never a crash. */
+/* libFuzzer target for the caption reader: any bytes give sorted, well-formed cues, never a crash,
+ * and the same problems whether read for playing or for checking. */
 /* The checks below are the point of this target: keep them in release builds too. */
 #undef NDEBUG
 #include <assert.h>
@@ -30,6 +31,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	for (size_t i = 0; i < warnings.count; i++)
 		assert(utf8_valid(warnings.items[i], strlen(warnings.items[i]), NULL));
+	/* Read for `rjkiosk check`, the same file gives the same cues and the same problems, only
+	 * sorted into errors and warnings. */
+	struct rjk_diags errors = {0}, checked = {0};
+	struct captions *strict = captions_check(name, (const char *)data, size, &errors, &checked);
+	if (strict) {
+		assert(strict->count == captions->count);
+		assert(errors.count + checked.count == warnings.count);
+	}
+	captions_free(strict);
+	rjk_diags_release(&errors);
+	rjk_diags_release(&checked);
 	/* Probe the lookup at every cue edge, checking it against a plain scan. */
 	for (size_t i = 0; i < captions->count && i < 64; i++) {
 		int64_t probes[] = {captions->cues[i].start_ms, captions->cues[i].end_ms - 1,

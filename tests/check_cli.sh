@@ -32,12 +32,14 @@ contains() {
   fi
 }
 
-expect 0 "valid folder" check "$data/good/full"
+# The scenarios in tests/data/scenarios stand for files of every kind with a few bytes of text:
+# --no-media leaves them unread (check_media.sh reads real ones).
+expect 0 "valid folder" check --no-media "$data/good/full"
 contains "$out" "$data/good/full: ok" "ok line"
-contains "$out" '"Full example: every key", 6 steps, video video.mp4 with captions, 2 cues at 0:45, 2:10' "summary"
+contains "$out" '"Full example: every key", 6 steps, video video.mp4 with captions (media not checked), 2 cues at 0:45, 2:10' "summary"
 [ -s "$err" ] && { echo "FAIL: valid folder wrote to stderr"; failures=$((failures + 1)); }
 
-expect 0 "several valid paths, folder and file" check "$data/good/minimal" "$data/good/styles/scenario.yaml"
+expect 0 "several valid paths, folder and file" check --no-media "$data/good/minimal" "$data/good/styles/scenario.yaml"
 [ "$(wc -l <"$out")" -eq 2 ] || { echo "FAIL: expected two ok lines"; failures=$((failures + 1)); }
 
 expect 1 "invalid folder" check "$data/bad/unknown-keys"
@@ -49,7 +51,7 @@ expect 1 "valid and invalid together" check "$data/good/minimal" "$data/bad/tags
 contains "$out" "$data/good/minimal: ok" "the valid one is still reported"
 contains "$err" "$data/bad/tags/scenario.yaml:1:10:" "the invalid one"
 
-expect 0 "valid with warnings" check "$data/warn/long-title" "$data/warn/long-caption"
+expect 0 "valid with warnings" check --no-media "$data/warn/long-title" "$data/warn/long-caption"
 contains "$err" "$data/warn/long-title/scenario.yaml:3:8: warning: the title has 51 characters" "title warning on stderr"
 contains "$err" "$data/warn/long-caption/captions.vtt:6: warning: a caption of 82 characters" "caption warning on stderr"
 contains "$out" "$data/warn/long-title: ok" "a scenario with warnings is still ok"
@@ -81,7 +83,7 @@ contains "$err" "no scenario given" "no path message"
 expect 2 "unknown option" check --frobnicate "$data/good/minimal"
 contains "$err" "unknown option '--frobnicate'" "unknown option message"
 expect 0 "check --help" check --help
-contains "$out" "Usage: rjkiosk check [--strict] PATH..." "check help"
+contains "$out" "Usage: rjkiosk check [--strict] [--no-media] PATH..." "check help"
 contains "$out" "--strict" "check help lists --strict"
 expect 0 "-- ends the options" check -- "$data/good/minimal"
 expect 0 "--help" --help

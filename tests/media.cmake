@@ -1,5 +1,5 @@
 # Media suites: the frame pool and null player, the libvlc player, its stall watchdog and a
-# decoder that falls behind, and
+# decoder that falls behind, the media probe behind `rjkiosk check`, and
 # the SDL video view (headless and silent). All keep strict leak checks: the libvlc suites keep libvlc's plugins
 # mapped (see dlclose in tests/media/media_test.c) so that what plugins allocate once and keep
 # in their static data counts as reachable instead of as nameless leaks.
@@ -13,7 +13,7 @@ if(TARGET rjk_media)
   add_library(rjk_media_test STATIC ${CMAKE_CURRENT_SOURCE_DIR}/media/media_test.c)
   target_link_libraries(rjk_media_test PUBLIC rjk_media PkgConfig::CMOCKA)
   target_compile_definitions(rjk_media_test PUBLIC RJK_TEST_DATA="${RJK_TEST_DATA}")
-  set(RJK_VLC_SUITES test_player_vlc test_player_stall test_player_late)
+  set(RJK_VLC_SUITES test_player_vlc test_player_stall test_player_late test_media_probe)
   if(TARGET rjk_ui)
     list(APPEND RJK_VLC_SUITES test_video_view)
   endif()

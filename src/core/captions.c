@@ -1,6 +1,7 @@
 /* Caption files: a lenient SubRip and WebVTT reader and a cue lookup (see captions.h). */
 #include "core/captions.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -34,7 +35,11 @@ struct buf {
 struct parser {
 	const char *name;
 	struct rjk_diags *warnings;
+	/* When not NULL (captions_check), problems that lose a caption go here and the others
+	 * to warnings marked "warning: ". */
+	struct rjk_diags *errors;
 	size_t warning_count;
+	bool lost;              /* a problem that lost a caption was found */
 	bool vtt;
 	bool oom;
 	struct caption_cue *cues;
@@ -49,22 +54,27 @@ struct parser {
 	bool preamble_had_bad_line;
 };
 
-static void warn(struct parser *p, int line, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+/* Whether a problem costs the viewer a caption (a cue or line skipped, nothing read). */
+enum loss { KEPT, LOST };
 
-static void warn(struct parser *p, int line, const char *fmt, ...)
+static void warn(struct parser *p, int line, int col, enum loss loss, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+
+/* Reports "NAME:LINE:COL: message". */
+static void warn(struct parser *p, int line, int col, enum loss loss, const char *fmt, ...)
 {
+	struct rjk_diags *to = p->errors && loss == LOST ? p->errors : p->warnings;
 	p->warning_count++;
-	if (!p->warnings || p->warning_count > MAX_WARNINGS)
+	p->lost |= loss == LOST;
+	if (!to || p->warning_count > MAX_WARNINGS)
 		return;
 	char msg[256];
 	va_list ap;
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	bool ok = line > 0 ? rjk_diags_add(p->warnings, "%s:%d: %s", p->name, line, msg)
-			   : rjk_diags_add(p->warnings, "%s: %s", p->name, msg);
-	if (!ok)
+	if (!rjk_diags_add(to, "%s:%d:%d: %s%s", p->name, line, col,
+			   p->errors && loss == KEPT ? "warning: " : "", msg))
 		p->oom = true;
 }
 
@@ -345,14 +355,15 @@ static enum state timing(struct parser *p, int line, const char *s, size_t len)
 		/* The line may hold anything: escaped, it cannot act on the terminal. */
 		char quote[6 * QUOTE_MAX + 4];
 		report_escape(quote, sizeof quote, s, len, QUOTE_MAX);
-		warn(p, line, "cannot read the times in '%s' (expected a line like "
+		warn(p, line, 1, LOST, "cannot read the times in '%s' (expected a line like "
 			"'00:01:02.500 --> 00:01:05.000'); cue skipped", quote);
 		return SKIP_BLOCK;
 	}
 	if (end <= start) {
 		char when[32];
 		timecode_format_ms(start, when, sizeof when);
-		warn(p, line, "cue ends before or when it starts (at %s); cue skipped", when);
+		warn(p, line, 1, LOST, "cue ends before or when it starts (at %s); cue skipped",
+		     when);
 		return SKIP_BLOCK;
 	}
 	begin_cue(p, line, start, end);
@@ -379,7 +390,7 @@ static enum state feed_line(struct parser *p, enum state state, int line, const 
 	case PREAMBLE:
 		if (blank) {
 			if (!p->preamble_had_bad_line)
-				warn(p, p->preamble_line, "text without a timing line; skipped");
+				warn(p, p->preamble_line, 1, LOST, "text without a timing line; skipped");
 			return IDLE;
 		}
 		return has_arrow(s, len) ? timing(p, line, s, len) : PREAMBLE;
@@ -394,7 +405,7 @@ static enum state feed_line(struct parser *p, enum state state, int line, const 
 			return IDLE;
 		}
 		if (has_arrow(s, len) && parse_timing(s, len, &start, &end)) {
-			warn(p, line, "no blank line before this cue");
+			warn(p, line, 1, KEPT, "no blank line before this cue");
 			/* In SubRip the bare number just above is the next cue's number. */
 			if (p->last_line_digits)
 				p->text.len = p->last_text_line;
@@ -430,6 +441,15 @@ static bool ends_with(const char *s, const char *suffix)
 	return true;
 }
 
+/* Whether the file holds nothing but white space (after a byte order mark). */
+static bool blank_file(const char *data, size_t len)
+{
+	size_t i = len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3) ? 3 : 0;
+	while (i < len && (is_space(data[i]) || data[i] == '\n' || data[i] == '\r'))
+		i++;
+	return i == len;
+}
+
 static void parse_lines(struct parser *p, const char *data, size_t len)
 {
 	size_t pos = 0;
@@ -441,9 +461,9 @@ static void parse_lines(struct parser *p, const char *data, size_t len)
 	     data[pos + 6] == '\r')) {
 		p->vtt = true;
 		state = HEADER;
-	} else if (ends_with(p->name, ".vtt")) {
+	} else if (ends_with(p->name, ".vtt") && !blank_file(data, len)) {
 		p->vtt = true;
-		warn(p, 1, "the first line is not 'WEBVTT'; read anyway");
+		warn(p, 1, 1, KEPT, "the first line is not 'WEBVTT'; read anyway");
 	}
 	for (int line = 1; pos < len && !p->oom; line++) {
 		size_t start = pos;
@@ -454,8 +474,13 @@ static void parse_lines(struct parser *p, const char *data, size_t len)
 			pos += data[pos] == '\r' && pos + 1 < len && data[pos + 1] == '\n' ? 2 : 1;
 		if (state == HEADER && line == 1)
 			continue;
-		if (!utf8_valid(data + start, n, NULL) || memchr(data + start, '\0', n)) {
-			warn(p, line, "not valid UTF-8 text; line skipped");
+		size_t bad = n;
+		const char *nul = memchr(data + start, '\0', n);
+		if (!utf8_valid(data + start, n, &bad) || nul) {
+			if (nul && (size_t)(nul - data - start) < bad)
+				bad = (size_t)(nul - data - start);
+			warn(p, line, (int)utf8_count(data + start, bad) + 1, LOST,
+			     "not valid UTF-8 text; line skipped");
 			if (state == PREAMBLE || state == IDLE)
 				p->preamble_had_bad_line = true;
 			continue;
@@ -467,15 +492,15 @@ static void parse_lines(struct parser *p, const char *data, size_t len)
 	if (state == CUE_TEXT)
 		end_cue(p);
 	else if (state == PREAMBLE && !p->preamble_had_bad_line)
-		warn(p, p->preamble_line, "text without a timing line; skipped");
+		warn(p, p->preamble_line, 1, LOST, "text without a timing line; skipped");
 }
 
-struct captions *captions_parse(const char *name, const char *data, size_t len,
-				struct rjk_diags *warnings)
+static struct captions *parse(const char *name, const char *data, size_t len,
+			      struct rjk_diags *errors, struct rjk_diags *warnings)
 {
 	if (len > CAPTIONS_MAX_FILE_BYTES)
 		return NULL;
-	struct parser p = {.name = name, .warnings = warnings};
+	struct parser p = {.name = name, .warnings = warnings, .errors = errors};
 	parse_lines(&p, data, len);
 	free(p.text.data);
 
@@ -500,9 +525,12 @@ struct captions *captions_parse(const char *name, const char *data, size_t len,
 	captions->cues = p.cues;
 	captions->count = p.count;
 	if (!p.count)
-		warn(&p, 0, "no captions could be read from this file");
-	if (p.warning_count > MAX_WARNINGS && warnings &&
-	    !rjk_diags_add(warnings, "%s: %zu more problems not listed", name,
+		warn(&p, 1, 1, LOST, "%s", blank_file(data, len) ? "the file is empty"
+		     : p.lost ? "no captions could be read from this file"
+		     : "the file holds no captions");
+	struct rjk_diags *more = errors && p.lost ? errors : warnings;
+	if (p.warning_count > MAX_WARNINGS && more &&
+	    !rjk_diags_add(more, "%s: %zu more problems not listed", name,
 			   p.warning_count - MAX_WARNINGS)) {
 		captions_free(captions);
 		return NULL;
@@ -510,8 +538,22 @@ struct captions *captions_parse(const char *name, const char *data, size_t len,
 	return captions;
 }
 
-struct captions *captions_load(const char *path, struct rjk_diags *warnings,
-			       struct rjk_error *err)
+struct captions *captions_parse(const char *name, const char *data, size_t len,
+				struct rjk_diags *warnings)
+{
+	return parse(name, data, len, NULL, warnings);
+}
+
+struct captions *captions_check(const char *name, const char *data, size_t len,
+				struct rjk_diags *errors, struct rjk_diags *warnings)
+{
+	assert(errors);
+	return parse(name, data, len, errors, warnings);
+}
+
+/* Reads the file at path and parses it, naming it name in messages. */
+static struct captions *load(const char *path, const char *name, struct rjk_diags *errors,
+			     struct rjk_diags *warnings, struct rjk_error *err)
 {
 	struct captions *captions = NULL;
 	char *data = NULL;
@@ -541,13 +583,27 @@ struct captions *captions_load(const char *path, struct rjk_diags *warnings,
 		rjk_error_set(err, "%s: cannot read the caption file", path);
 	else if (len > CAPTIONS_MAX_FILE_BYTES)
 		rjk_error_set(err, "%s: caption file too large (the limit is 5 MiB)", path);
-	else if (!(captions = captions_parse(path, data, len, warnings)))
+	else if (!(captions = parse(name, data, len, errors, warnings)))
 		rjk_error_set(err, "%s: out of memory while reading captions", path);
 out:
 	free(data);
 	if (f)
 		fclose(f);
 	return captions;
+}
+
+struct captions *captions_load(const char *path, struct rjk_diags *warnings,
+			       struct rjk_error *err)
+{
+	return load(path, path, NULL, warnings, err);
+}
+
+struct captions *captions_check_file(const char *path, const char *name,
+				     struct rjk_diags *errors, struct rjk_diags *warnings,
+				     struct rjk_error *err)
+{
+	assert(errors);
+	return load(path, name, errors, warnings, err);
 }
 
 void captions_free(struct captions *captions)

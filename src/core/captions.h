@@ -23,7 +23,7 @@ struct captions {
 	int64_t *end_max;      /* end_max[i]: latest end_ms among cues[0..i] (speeds up lookups) */
 };
 
-/* Parses a caption file's bytes. name is used in warnings ("NAME:LINE: message"). The format
+/* Parses a caption file's bytes. name is used in warnings ("NAME:LINE:COL: message"). The format
  * is WebVTT when the text starts with "WEBVTT", SubRip otherwise. Never fails on bad content:
  * cues that cannot be read are skipped with a warning added to warnings (which may be NULL),
  * and what could be read is returned, possibly no cue at all. Returns NULL only when memory
@@ -35,6 +35,18 @@ struct captions *captions_parse(const char *name, const char *data, size_t len,
  * or is larger than CAPTIONS_MAX_FILE_BYTES; bad content gives warnings, as captions_parse. */
 struct captions *captions_load(const char *path, struct rjk_diags *warnings,
 			       struct rjk_error *err);
+
+/* captions_parse for checking a file rather than playing it: the problems that cost the viewer
+ * a caption (a cue or a line skipped, an empty file, nothing read) go to errors, the ones the
+ * reader works around (no WEBVTT line, no blank line between cues) to warnings as
+ * "NAME:LINE:COL: warning: message". errors must not be NULL; warnings may be. */
+struct captions *captions_check(const char *name, const char *data, size_t len,
+				struct rjk_diags *errors, struct rjk_diags *warnings);
+
+/* captions_check on the file at path, naming it name in messages; fails as captions_load. */
+struct captions *captions_check_file(const char *path, const char *name,
+				     struct rjk_diags *errors, struct rjk_diags *warnings,
+				     struct rjk_error *err);
 
 /* Frees captions; NULL is a no-op. */
 void captions_free(struct captions *captions);

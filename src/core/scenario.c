@@ -205,7 +205,8 @@ static bool read_cue(struct report *r, const struct ytree_node *cue, size_t inde
 		return false;
 	}
 	lines[v->cue_count] = cue->line;
-	v->cues[v->cue_count++] = (struct video_cue){ms, step, found};
+	const struct ytree_node *at_node = ytree_get(cue, "at", NULL);
+	v->cues[v->cue_count++] = (struct video_cue){ms, step, found, at_node->line, at_node->col};
 	s->steps[found].is_cue = true;
 	return true;
 }
@@ -255,6 +256,11 @@ static bool read_video(struct report *r, const struct ytree_node *root, struct s
 	ok &= read_media(r, s->dir, video, "captions", "captions file", 0, &v->captions,
 			 &v->captions_path);
 	ok &= yget_bool(r, video, "skip_ahead", "the video", &v->skip_ahead);
+	if (v->file) {
+		const struct ytree_node *file = ytree_get(video, "file", NULL);
+		v->file_line = file->line;
+		v->file_col = file->col;
+	}
 	/* cues name steps: they are read once the steps are */
 	return ok;
 }

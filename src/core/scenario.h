@@ -70,6 +70,7 @@ struct video_cue {
 	int64_t at_ms;         /* video time at which to pause */
 	char *step_id;
 	size_t step;           /* index into scenario.steps */
+	int line, col;         /* where its 'at' value is in the file (1-based) */
 };
 
 struct scenario_video {
@@ -77,6 +78,7 @@ struct scenario_video {
 	char *path;            /* resolved, absolute, inside the scenario folder */
 	char *captions;        /* as written, NULL when none */
 	char *captions_path;   /* resolved, NULL when none */
+	int file_line, file_col; /* where the 'file' value is in the scenario file (1-based) */
 	bool skip_ahead;       /* false: no seeking past the furthest point watched */
 	struct video_cue *cues; /* sorted by time */
 	size_t cue_count;

@@ -56,23 +56,23 @@ static const struct file_case cases[] = {
 		{7000, 8000, "Good cue with no blank line after it"},
 		{8000, 9000, "Good cue after the missing blank line\nstill this cue"},
 	}, {
-		"broken.srt:6: cannot read the times in '00:00:03 --> 00:00:04,000' " LIKE,
-		"broken.srt:10: cue ends before or when it starts (at 0:00:06.000); cue skipped",
-		"broken.srt:13: text without a timing line; skipped",
-		"broken.srt:19: no blank line before this cue",
-		"broken.srt:21: not valid UTF-8 text; line skipped",
-		"broken.srt:25: cannot read the times in '00:00:61,000 --> 00:01:02,000' " LIKE,
+		"broken.srt:6:1: cannot read the times in '00:00:03 --> 00:00:04,000' " LIKE,
+		"broken.srt:10:1: cue ends before or when it starts (at 0:00:06.000); cue skipped",
+		"broken.srt:13:1: text without a timing line; skipped",
+		"broken.srt:19:1: no blank line before this cue",
+		"broken.srt:21:1: not valid UTF-8 text; line skipped",
+		"broken.srt:25:1: cannot read the times in '00:00:61,000 --> 00:01:02,000' " LIKE,
 	}},
 	{"no_header.vtt", NULL, 0, {
 		{1000, 2000, "No header"},
-	}, {"no_header.vtt:1: the first line is not 'WEBVTT'; read anyway"}},
+	}, {"no_header.vtt:1:1: the first line is not 'WEBVTT'; read anyway"}},
 	{"cr_only.vtt", BYTES("WEBVTT\r\r00:01.000 --> 00:02.000\rOld Mac line ends\r"), {
 		{1000, 2000, "Old Mac line ends"},
 	}, {NULL}},
-	{"empty.srt", BYTES(""), {{0}}, {"empty.srt: no captions could be read from this file"}},
+	{"empty.srt", BYTES(""), {{0}}, {"empty.srt:1:1: the file is empty"}},
 	{"nul.srt", BYTES("1\n00:00:01,000 --> 00:00:02,000\nbad\0line\nkept\n"), {
 		{1000, 2000, "kept"},
-	}, {"nul.srt:3: not valid UTF-8 text; line skipped"}},
+	}, {"nul.srt:3:4: not valid UTF-8 text; line skipped"}},
 	{"no_gap.vtt", BYTES("WEBVTT\n00:00.000 --> 00:01.000\nright after the header\n"), {
 		{0, 1000, "right after the header"},
 	}, {NULL}},
@@ -87,7 +87,7 @@ static const struct file_case cases[] = {
 	{"long_hours.srt", BYTES("1\n1234567:00:00,000 --> 1234567:00:01,000\ntoo long\n\n"
 				 "2\n999999:00:00,000 --> 999999:00:01,000\nlongest\n"), {
 		{3599996400000, 3599996401000, "longest"},
-	}, {"long_hours.srt:2: cannot read the times in '1234567:00:00,000 --> 1234567:00:01,000' "
+	}, {"long_hours.srt:2:1: cannot read the times in '1234567:00:00,000 --> 1234567:00:01,000' "
 	    LIKE}},
 	/* Control characters and separators, written or as references, are never drawn as
 	 * boxes; a timing line quoted in a warning shows them escaped, never raw. */
@@ -96,14 +96,14 @@ static const struct file_case cases[] = {
 			       "line\xe2\x80\xa8" "separator&#x2029;end\n\n"
 			       "00:03.000 --> 00:0\x1b]0;x\x07" "4.000\nskipped\n"), {
 		{1000, 2000, "a[31mbcd&#x85;&#127;&#x9B;\nline separator end"},
-	}, {"controls.vtt:7: cannot read the times in '00:03.000 --> 00:0\\x1B]0;x\\x074.000' "
+	}, {"controls.vtt:7:1: cannot read the times in '00:03.000 --> 00:0\\x1B]0;x\\x074.000' "
 	    LIKE}},
 	{"binary.vtt", BYTES("\x7f" "ELF\x02\x01\x01\0\0\0\n\xff\xff\n\x89PNG\r\n"), {{0}}, {
-		"binary.vtt:1: the first line is not 'WEBVTT'; read anyway",
-		"binary.vtt:1: not valid UTF-8 text; line skipped",
-		"binary.vtt:2: not valid UTF-8 text; line skipped",
-		"binary.vtt:3: not valid UTF-8 text; line skipped",
-		"binary.vtt: no captions could be read from this file",
+		"binary.vtt:1:1: the first line is not 'WEBVTT'; read anyway",
+		"binary.vtt:1:8: not valid UTF-8 text; line skipped",
+		"binary.vtt:2:1: not valid UTF-8 text; line skipped",
+		"binary.vtt:3:1: not valid UTF-8 text; line skipped",
+		"binary.vtt:1:1: no captions could be read from this file",
 	}},
 };
 
@@ -251,7 +251,7 @@ static void test_warnings_are_capped(void **state)
 	assert_non_null(captions);
 	assert_int_equal(captions->count, 0);
 	assert_int_equal(warnings.count, 51);
-	assert_string_equal(warnings.items[0], "junk.srt:1: text without a timing line; skipped");
+	assert_string_equal(warnings.items[0], "junk.srt:1:1: text without a timing line; skipped");
 	assert_string_equal(warnings.items[50], "junk.srt: 151 more problems not listed");
 	captions_free(captions);
 	rjk_diags_release(&warnings);
