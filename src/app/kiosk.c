@@ -388,6 +388,56 @@ static bool use_scenario(struct kiosk *k, const char *path, struct rjk_error *er
 	return open_new(k, err);
 }
 
+/* For the author's preview: the problem shown while the scenario file has errors. */
+static void preview_problem(struct kiosk *k, const struct rjk_diags *diags)
+{
+	size_t used = (size_t)snprintf(k->problem, sizeof k->problem,
+				       "Fix them and save the file: the preview comes back on "
+				       "its own, on the same step.\n\n");
+
+	for (size_t i = 0; i < diags->count && used < sizeof k->problem; i++)
+		used += (size_t)snprintf(k->problem + used, sizeof k->problem - used, "%s\n",
+					 diags->items[i]);
+	if (!diags->count && used < sizeof k->problem)
+		snprintf(k->problem + used, sizeof k->problem - used, "%s: not found\n",
+			 k->options.scenario);
+}
+
+/* Loads the preview's scenario again from its file and starts a session at position (a stored
+ * position's text, "" for the start screen), the way a restarted kiosk puts a trainee back:
+ * a participant stored at that place is resumed. When the file does not load, its errors
+ * become the problem shown and nothing runs until it loads. */
+static bool load_for_preview(struct kiosk *k, const char *position, struct rjk_error *err)
+{
+	struct rjk_diags diags = {0};
+	struct scenario *sc = scenario_load(k->options.scenario, &diags);
+	int64_t id, participant;
+
+	if (k->session && !end_session(k, true, err))
+		return false;
+	if (!sc) {
+		for (size_t i = 0; i < diags.count; i++)
+			fprintf(stderr, "%s\n", diags.items[i]);
+		preview_problem(k, &diags);
+		rjk_diags_release(&diags);
+		scenario_free(k->scenario);
+		k->scenario = NULL;
+		return false;
+	}
+	scenario_free(k->scenario);
+	k->scenario = sc;
+	free(k->scenario_path);
+	if (!(k->scenario_path = strdup(k->options.scenario)))
+		return rjk_error_set(err, "out of memory");
+	if (!k->store && !(k->store = store_open(k->options.data, err)))
+		return false;
+	if (position[0] && (!(id = store_session_start(k->store, sc, NULL, err)) ||
+			    !(participant = store_participant_add(k->store, id, NULL, NULL, 0, err)) ||
+			    !store_participant_set_position(k->store, participant, position, err)))
+		return false;
+	return open_new(k, err);
+}
+
 /* Applies one request; false and err (for the facilitator's requests) when it could not be. */
 static bool apply(struct kiosk *k, const struct request *r, struct rjk_error *err)
 {
@@ -411,6 +461,15 @@ static bool apply(struct kiosk *k, const struct request *r, struct rjk_error *er
 	case REQUEST_QUIT:
 		k->quit = true;
 		return true;
+	case REQUEST_PREVIEW_LOAD:
+		if (load_for_preview(k, r->path, err))
+			return true;
+		if (!err->message[0])
+			return false;     /* the file's errors are the problem shown */
+		fprintf(stderr, "rjkiosk: %s\n", err->message);
+		snprintf(k->problem, sizeof k->problem, "The preview cannot run a session: %s",
+			 err->message);
+		return false;
 	case REQUEST_VIDEO_PROGRESS:
 	case REQUEST_VIDEO_DONE:
 	case REQUEST_VIDEO_CUE:

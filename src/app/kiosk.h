@@ -19,6 +19,7 @@
 #include "ui/ui.h"
 
 struct datalock;
+struct preview;
 struct video_glue;
 
 /* What the kiosk runs (scenario, store, session, video) is changed by kiosk.c alone, which
@@ -40,6 +41,8 @@ struct kiosk {
 	struct facil *facil;        /* the facilitator's PIN pad, menu and timers */
 	struct video_glue *video;   /* the session's player: NULL with no session, or when the
 				     * scenario has no video (or --no-video) */
+	struct preview *preview;    /* the author's preview (rjkiosk preview), NULL otherwise;
+				     * not the kiosk's: its opener frees it */
 	bool no_sound_said;         /* "no sound device" is on standard error already */
 	bool quit;
 	int status;                 /* process exit status */

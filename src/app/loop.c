@@ -4,6 +4,7 @@
 #include "app/clock.h"
 #include "app/facil.h"
 #include "app/lockdown.h"
+#include "app/preview.h"
 #include "app/signals.h"
 #include "app/video_glue.h"
 #include "core/deadline.h"
@@ -110,6 +111,15 @@ void loop_handle(struct kiosk *k, const SDL_Event *ev)
 		if (used)
 			return;
 	}
+	if (k->preview) {
+		out.count = 0;
+		used = preview_event(k->preview, ev, k->session, &out);
+		kiosk_apply(k, &out);
+		if (used) {
+			preview_follow(k->preview, k->scenario);
+			return;
+		}
+	}
 	out.count = 0;
 	context = kiosk_facil_context(k);
 	used = facil_handle(k->facil, &context, ev, &out);
@@ -140,7 +150,8 @@ bool loop_render(struct kiosk *k)
 		k->shown_countdown = left < 0 ? -1 : (left + 999) / 1000;
 		ui_draw(k->ui, k->session, now);
 	} else {
-		ui_draw_problem(k->ui, k->problem);
+		ui_draw_problem(k->ui, k->preview && !k->scenario ? "The scenario has errors" : NULL,
+				k->problem);
 	}
 	return true;
 }

@@ -8,6 +8,8 @@
 
 static const char commands_synopsis[] =
 	"       rjkiosk check PATH...\n"
+	"       rjkiosk preview PATH [--step ID] [--size WxH] [--text-size PERCENT]\n"
+	"                       [--high-contrast] [--no-video]\n"
 	"       rjkiosk sessions [--data DIR]\n"
 	"       rjkiosk export [--data DIR] [--session ID | --all] --format csv|json|xapi\n"
 	"                      [--excel] [--out FILE] [--xapi-base IRI]\n"
@@ -25,6 +27,9 @@ static const char description[] =
 static const char commands_help[] =
 	"Commands (run 'rjkiosk COMMAND --help' for a command's options):\n"
 	"  check      validate scenario files or folders (exit 0 valid, 1 invalid, 2 usage)\n"
+	"  preview    show a scenario in a window as its author edits it: shown again on the\n"
+	"             same step each time the file is saved, its errors shown until fixed;\n"
+	"             closing the window ends it\n"
 	"  sessions   list the sessions stored on this machine\n"
 	"  export     write responses as CSV, JSON or xAPI statements\n"
 	"  purge      delete stored responses for good\n"
@@ -44,6 +49,7 @@ static const struct {
 	int (*run)(int argc, char **argv);
 } commands[] = {
 	{"check", cmd_check},
+	{"preview", cmd_preview},
 	{"sessions", cmd_sessions},
 	{"export", cmd_export},
 	{"purge", cmd_purge},

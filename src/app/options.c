@@ -37,7 +37,7 @@ void options_usage(FILE *to, const struct options_extra *extra)
 		extra ? extra->help : "");
 }
 
-static bool parse_size(const char *s, int *w, int *h)
+bool options_parse_size(const char *s, int *w, int *h)
 {
 	char *end;
 	long a = strtol(s, &end, 10), b;
@@ -53,10 +53,8 @@ static bool parse_size(const char *s, int *w, int *h)
 	return true;
 }
 
-/* The value of option, a whole number from min to max (percent: a trailing "%" is allowed),
- * into *out; otherwise prints that option wants `what` in that range, and false. */
-static bool parse_number(const char *option, const char *what, const char *s, long min, long max,
-			 bool percent, int *out)
+bool options_parse_number(const char *option, const char *what, const char *s, long min,
+			  long max, bool percent, int *out)
 {
 	char *end;
 	long n = strtol(s, &end, 10);
@@ -137,7 +135,7 @@ static bool take(struct options *o, int c, const char *value)
 		o->data = value;
 		return true;
 	case OPT_SIZE:
-		if (!parse_size(value, &o->width, &o->height)) {
+		if (!options_parse_size(value, &o->width, &o->height)) {
 			fprintf(stderr, "rjkiosk: --size wants WIDTHxHEIGHT, such as 1920x1080 (got "
 				"'%s')\n", value);
 			return false;
@@ -145,15 +143,16 @@ static bool take(struct options *o, int c, const char *value)
 		o->windowed = true;
 		return true;
 	case OPT_TEXT_SIZE:
-		return parse_number("--text-size", "a percentage", value, 100, 200, true,
+		return options_parse_number("--text-size", "a percentage", value, 100, 200, true,
 				    &o->text_percent);
 	case OPT_SCENARIOS:
 		o->scenarios = value;
 		return true;
 	case OPT_IDLE_TIMEOUT:
-		return parse_number("--idle-timeout", "seconds", value, 0, 7200, false, &o->idle_s);
+		return options_parse_number("--idle-timeout", "seconds", value, 0, 7200, false,
+					    &o->idle_s);
 	case OPT_VOLUME:
-		return parse_number("--volume", "a percentage", value, 0, 100, true, &o->volume);
+		return options_parse_number("--volume", "a percentage", value, 0, 100, true, &o->volume);
 	case OPT_SILENT:
 		o->silent = true;
 		return true;

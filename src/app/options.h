@@ -62,4 +62,12 @@ const char *options_unknown(char **argv);
  * lines when extra is not NULL. */
 void options_usage(FILE *to, const struct options_extra *extra);
 
+/* A window size "WxH" (320x240 to 16384x16384) into *w and *h; false when s is not one. */
+bool options_parse_size(const char *s, int *w, int *h);
+
+/* The value of option, a whole number from min to max (percent: a trailing "%" is allowed),
+ * into *out; otherwise prints that option wants `what` in that range, and false. */
+bool options_parse_number(const char *option, const char *what, const char *s, long min,
+			  long max, bool percent, int *out);
+
 #endif

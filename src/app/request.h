@@ -1,5 +1,5 @@
 /* Requests to change what the kiosk runs (its scenario, session and player) or where the trainee
- * is, made by the facilitator's side and the video glue and applied by the kiosk alone
+ * is, made by the facilitator's side, the video glue and the author's preview, and applied by the kiosk alone
  * (kiosk_apply in app/kiosk.c), the way the UI reports a ui_action instead of changing the
  * session. */
 #ifndef RJK_APP_REQUEST_H
@@ -17,6 +17,9 @@ enum request_kind {
 	REQUEST_NEXT_DISCUSSION, /* move the trainee on to the next discussion prompt */
 	REQUEST_TIME_OUT,        /* nobody is there: save and go back to the start */
 	REQUEST_QUIT,            /* save and leave */
+	/* from the author's preview */
+	REQUEST_PREVIEW_LOAD,    /* path: a stored position ("" for the start screen): load the
+				  * scenario again from its file and start a session there */
 	/* from the video glue */
 	REQUEST_VIDEO_PROGRESS,  /* ms: the furthest point watched, to keep */
 	REQUEST_VIDEO_DONE,      /* played to the end: on to the steps */

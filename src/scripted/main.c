@@ -1,8 +1,10 @@
 /* rjkiosk-scripted's entry point: the kiosk with scripted input, for the tests and the
  * documentation's screenshots. Test-only: it is built beside rjkiosk and never installed. */
 #include <stdio.h>
+#include <string.h>
 
 #include "app/cmd_kiosk.h"
+#include "app/cmd_preview.h"
 #include "app/options.h"
 #include "scripted/script.h"
 
@@ -30,6 +32,28 @@ static bool take(void *data, int val, const char *arg)
 	return true;
 }
 
+/* Runs the kiosk (or with preview, the author's preview) with options and args' script. */
+static int run(const struct options *options, const struct preview_options *preview,
+	       const struct scripted_args *args)
+{
+	struct script *script = NULL;
+	struct loop_feed feed;
+	struct rjk_error err = {{0}};
+	int status;
+
+	if (!args->script)
+		return preview ? cmd_preview_run(preview, NULL) : cmd_kiosk_run(options, NULL);
+	script = script_open(args->script, args->screenshot_dir, &err);
+	if (!script) {
+		fprintf(stderr, "rjkiosk: %s\n", err.message);
+		return 1;
+	}
+	feed = script_feed(script);
+	status = preview ? cmd_preview_run(preview, &feed) : cmd_kiosk_run(options, &feed);
+	script_free(script);
+	return status;
+}
+
 int main(int argc, char **argv)
 {
 	struct scripted_args args = {0};
@@ -44,11 +68,19 @@ int main(int argc, char **argv)
 		.data = &args,
 	};
 	struct options options;
-	struct script *script = NULL;
-	struct loop_feed feed;
-	struct rjk_error err = {{0}};
-	int status;
+	struct preview_options preview;
 
+	/* "rjkiosk-scripted preview --script FILE PATH": the author's preview, scripted. */
+	if (argc > 1 && !strcmp(argv[1], "preview")) {
+		switch (preview_options_parse(&preview, argc - 1, argv + 1, &extra)) {
+		case OPTIONS_RUN:
+			return run(NULL, &preview, &args);
+		case OPTIONS_HELP:
+			return 0;
+		default:
+			return 2;
+		}
+	}
 	switch (options_parse(&options, argc, argv, &extra)) {
 	case OPTIONS_HELP:
 		options_usage(stdout, &extra);
@@ -61,15 +93,5 @@ int main(int argc, char **argv)
 	case OPTIONS_RUN:
 		break;
 	}
-	if (!args.script)
-		return cmd_kiosk_run(&options, NULL);
-	script = script_open(args.script, args.screenshot_dir, &err);
-	if (!script) {
-		fprintf(stderr, "rjkiosk: %s\n", err.message);
-		return 1;
-	}
-	feed = script_feed(script);
-	status = cmd_kiosk_run(&options, &feed);
-	script_free(script);
-	return status;
+	return run(&options, NULL, &args);
 }

@@ -36,6 +36,11 @@ bool probe_screen_is(const struct kiosk *k, const char *want)
 	return !strcmp(now, want) || (!strcmp(want, "step") && !strncmp(now, "step:", 5));
 }
 
+bool probe_shows_text(const struct kiosk *k, const char *text)
+{
+	return ui_shows_text(k->ui, k->session, text);
+}
+
 bool probe_find_control(struct kiosk *k, const char *label, int *x, int *y)
 {
 	if (!k->session && !ui_page(k->ui))

@@ -24,6 +24,9 @@ const char *probe_screen(const struct kiosk *kiosk, char *buf, size_t size);
 /* True when the screen shown is want: as probe_screen names it, or "step" for any step. */
 bool probe_screen_is(const struct kiosk *kiosk, const char *want);
 
+/* True when a line of text on the screen shown holds text (the problem page's too). */
+bool probe_shows_text(const struct kiosk *kiosk, const char *text);
+
 /* Centre of the control labelled label ("Edit#3" for the third of several) on the screen
  * shown, brought into view as a trainee would scroll to it. False when there is none. */
 bool probe_find_control(struct kiosk *kiosk, const char *label, int *x, int *y);

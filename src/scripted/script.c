@@ -375,6 +375,38 @@ static bool run_wait_screen(struct script *s, struct kiosk *k, const char *cmd, 
 	return poll_until(s, k, probe_screen_is(k, want), timeout, "screen", arg);
 }
 
+/* "wait-text TEXT": waits up to 10 s for a line of text on the screen holding TEXT. */
+static bool run_wait_text(struct script *s, struct kiosk *k, const char *cmd, char *arg)
+{
+	return poll_until(s, k, probe_shows_text(k, arg), 10000, "text", arg);
+}
+
+/* "copy-file FROM TO": writes TO with FROM's bytes the way many editors save, into a new file
+ * renamed over TO (for the preview's tests). */
+static bool run_copy_file(struct script *s, struct kiosk *k, const char *cmd, char *arg)
+{
+	char *to = strchr(arg, ' '), tmp[4096], buf[4096];
+	FILE *in, *out;
+	size_t n;
+	bool ok;
+
+	if (!to)
+		return failed(s, k, "%s wants FROM TO, got '%s'", cmd, arg);
+	*to++ = '\0';
+	snprintf(tmp, sizeof tmp, "%s.saving", to);
+	if (!(in = fopen(arg, "rb")))
+		return failed(s, k, "%s: cannot read %s", cmd, arg);
+	if (!(out = fopen(tmp, "wb"))) {
+		fclose(in);
+		return failed(s, k, "%s: cannot write %s", cmd, tmp);
+	}
+	while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+		fwrite(buf, 1, n, out);
+	ok = !ferror(in) && fclose(out) == 0 && rename(tmp, to) == 0;
+	fclose(in);
+	return ok ? true : failed(s, k, "%s: cannot write %s", cmd, to);
+}
+
 /* "wait-video-error [TIMEOUT_MS]" (6 s when not given). */
 static bool run_wait_video_error(struct script *s, struct kiosk *k, const char *cmd, char *arg)
 {
@@ -531,6 +563,8 @@ static const struct {
 	{"kill", run_kill},
 	{"quit", run_quit},
 	{"wait-screen", run_wait_screen},
+	{"wait-text", run_wait_text},
+	{"copy-file", run_copy_file},
 	{"wait-video-error", run_wait_video_error},
 	{"wait-video-time", run_wait_video_time},
 	{"expect-video-time", run_expect_video_time},

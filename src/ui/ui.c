@@ -310,11 +310,11 @@ void ui_draw(struct ui *ui, const struct session *s, int64_t now_ms)
 	ui->dirty = false;
 }
 
-void ui_draw_problem(struct ui *ui, const char *text)
+void ui_draw_problem(struct ui *ui, const char *title, const char *text)
 {
 	follow_output_size(ui);
 	view_reset(&ui->view);
-	screen_problem(&ui->view, text);
+	screen_problem(&ui->view, title, text);
 	ui->focus = -1;
 	ui->built_once = false;
 	text_frame_begin(ui->text);

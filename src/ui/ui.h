@@ -79,8 +79,8 @@ bool ui_needs_redraw(const struct ui *ui);
 void ui_draw(struct ui *ui, const struct session *session, int64_t now_ms);
 
 /* Draws a page saying why the kiosk cannot run (bad scenario, unusable data folder), in place
- * of the journey. text is shown as it is. */
-void ui_draw_problem(struct ui *ui, const char *text);
+ * of the journey: title (NULL: "The kiosk cannot start") over text, both shown as they are. */
+void ui_draw_problem(struct ui *ui, const char *title, const char *text);
 
 /* The settings in force. */
 struct ui_settings ui_get_settings(const struct ui *ui);
@@ -95,6 +95,9 @@ void ui_set_settings(struct ui *ui, const struct ui_settings *settings);
  * click. False when there is none. */
 bool ui_find_control(struct ui *ui, const struct session *session, const char *label, int *x,
 		     int *y);
+/* True when a line of text on the page last built holds text (for a session, the page is
+ * brought up to date with it first; NULL: the problem page as drawn). */
+bool ui_shows_text(struct ui *ui, const struct session *session, const char *text);
 /* Label of the focused control ("" when none; "editor" for the text field). */
 const char *ui_focus_label(const struct ui *ui);
 /* The editor's text ("" when the screen has none). */

@@ -34,6 +34,22 @@ bool ui_find_control(struct ui *ui, const struct session *s, const char *label, 
 	return false;
 }
 
+bool ui_shows_text(struct ui *ui, const struct session *s, const char *text)
+{
+	size_t len = strlen(text);
+
+	if (s)
+		ui_sync(ui, s);
+	for (size_t i = 0; i < ui->view.count; i++) {
+		const struct item *item = &ui->view.items[i];
+
+		for (size_t at = 0; item->text && at + len <= item->len; at++)
+			if (!memcmp(item->text + at, text, len))
+				return true;
+	}
+	return false;
+}
+
 const char *ui_focus_label(const struct ui *ui)
 {
 	static char label[256];

@@ -182,6 +182,6 @@ struct screen_video_state;
 void screen_video(struct view *v, const struct session *session,
 		  const struct screen_video_state *video);
 /* Why the kiosk cannot run, when there is no session to show. */
-void screen_problem(struct view *v, const char *text);
+void screen_problem(struct view *v, const char *title, const char *text);
 
 #endif
