@@ -8,8 +8,8 @@
 
 static const char commands_synopsis[] =
 	"       rjkiosk check PATH...\n"
-	"       rjkiosk preview PATH [--step ID] [--size WxH] [--text-size PERCENT]\n"
-	"                       [--high-contrast] [--no-video]\n"
+	"       rjkiosk preview [--step ID] [--size WxH] [--text-size PERCENT]\n"
+	"                       [--high-contrast] [--no-video] PATH\n"
 	"       rjkiosk sessions [--data DIR]\n"
 	"       rjkiosk export [--data DIR] [--session ID | --all] --format csv|json|xapi\n"
 	"                      [--excel] [--out FILE] [--xapi-base IRI]\n"

@@ -33,9 +33,6 @@ TMPDIR="$work/tmp" "$RJKIOSK_SCRIPTED" preview --script "$RJK_UI_SCRIPTS/preview
 	fail "the preview script failed"
 [ -s "$work/preview-step.png" ] && [ -s "$work/preview-error.png" ] || fail "no screenshots"
 [ -z "$(ls -A "$work/tmp")" ] || fail "the preview left its data folder: $(ls -A "$work/tmp")"
-if [ -n "${RJK_SCREENSHOT_OUT:-}" ]; then
-	cp "$work/preview-step.png" "$work/preview-error.png" "$RJK_SCREENSHOT_OUT/"
-fi
 
 # An unknown step: exit status 2, naming the nearest step and every step.
 status=0
