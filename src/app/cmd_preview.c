@@ -35,14 +35,15 @@ static const char preview_about[] =
 	"step. While the file has errors, they are shown instead, as 'rjkiosk check' reports\n"
 	"them. Answers typed go to a temporary folder that is removed when the window closes.\n";
 
-enum { OPT_STEP = 256, OPT_SIZE, OPT_TEXT_SIZE, OPT_HIGH_CONTRAST, OPT_NO_VIDEO };
+/* Its own option after the kiosk's that it shares (OPTION_SIZE, ...: options.h). */
+enum { OPT_STEP = OPTION_KIOSK_LAST + 1 };
 
 static const struct option preview_options[] = {
 	{"step", required_argument, NULL, OPT_STEP},
-	{"size", required_argument, NULL, OPT_SIZE},
-	{"text-size", required_argument, NULL, OPT_TEXT_SIZE},
-	{"high-contrast", no_argument, NULL, OPT_HIGH_CONTRAST},
-	{"no-video", no_argument, NULL, OPT_NO_VIDEO},
+	{"size", required_argument, NULL, OPTION_SIZE},
+	{"text-size", required_argument, NULL, OPTION_TEXT_SIZE},
+	{"high-contrast", no_argument, NULL, OPTION_HIGH_CONTRAST},
+	{"no-video", no_argument, NULL, OPTION_NO_VIDEO},
 	{"help", no_argument, NULL, 'h'},
 };
 
@@ -63,29 +64,10 @@ static enum options_result usage_error(const struct options_extra *extra)
 
 static bool take(struct preview_options *p, int c, const char *value)
 {
-	struct options *o = &p->kiosk;
-
-	switch (c) {
-	case OPT_STEP:
-		p->step = value;
-		return true;
-	case OPT_SIZE:
-		if (options_parse_size(value, &o->width, &o->height))
-			return true;
-		fprintf(stderr, "rjkiosk: --size wants WIDTHxHEIGHT, such as 1280x800 (got '%s')\n",
-			value);
-		return false;
-	case OPT_TEXT_SIZE:
-		return options_parse_number("--text-size", "a percentage", value, 100, 200, true,
-					    &o->text_percent);
-	case OPT_HIGH_CONTRAST:
-		o->high_contrast = true;
-		return true;
-	case OPT_NO_VIDEO:
-		o->no_video = true;
-		return true;
-	}
-	return false;
+	if (c != OPT_STEP)
+		return options_take(&p->kiosk, c, value);
+	p->step = value;
+	return true;
 }
 
 enum options_result preview_options_parse(struct preview_options *p, int argc, char **argv,

@@ -37,7 +37,7 @@ void options_usage(FILE *to, const struct options_extra *extra)
 		extra ? extra->help : "");
 }
 
-bool options_parse_size(const char *s, int *w, int *h)
+static bool parse_size(const char *s, int *w, int *h)
 {
 	char *end;
 	long a = strtol(s, &end, 10), b;
@@ -53,8 +53,10 @@ bool options_parse_size(const char *s, int *w, int *h)
 	return true;
 }
 
-bool options_parse_number(const char *option, const char *what, const char *s, long min,
-			  long max, bool percent, int *out)
+/* The value of option, a whole number from min to max (percent: a trailing "%" is allowed),
+ * into *out; otherwise prints that option wants `what` in that range, and false. */
+static bool parse_number(const char *option, const char *what, const char *s, long min,
+			 long max, bool percent, int *out)
 {
 	char *end;
 	long n = strtol(s, &end, 10);
@@ -68,24 +70,19 @@ bool options_parse_number(const char *option, const char *what, const char *s, l
 	return true;
 }
 
-enum {
-	OPT_SCENARIO = 256, OPT_DATA, OPT_WINDOWED, OPT_SIZE, OPT_KIOSK, OPT_TEXT_SIZE,
-	OPT_HIGH_CONTRAST, OPT_SCENARIOS, OPT_IDLE_TIMEOUT, OPT_SILENT, OPT_VOLUME, OPT_NO_VIDEO,
-};
-
 static const struct option kiosk_options[] = {
-	{"scenario", required_argument, NULL, OPT_SCENARIO},
-	{"data", required_argument, NULL, OPT_DATA},
-	{"windowed", no_argument, NULL, OPT_WINDOWED},
-	{"size", required_argument, NULL, OPT_SIZE},
-	{"kiosk", no_argument, NULL, OPT_KIOSK},
-	{"text-size", required_argument, NULL, OPT_TEXT_SIZE},
-	{"high-contrast", no_argument, NULL, OPT_HIGH_CONTRAST},
-	{"scenarios", required_argument, NULL, OPT_SCENARIOS},
-	{"idle-timeout", required_argument, NULL, OPT_IDLE_TIMEOUT},
-	{"silent", no_argument, NULL, OPT_SILENT},
-	{"volume", required_argument, NULL, OPT_VOLUME},
-	{"no-video", no_argument, NULL, OPT_NO_VIDEO},
+	{"scenario", required_argument, NULL, OPTION_SCENARIO},
+	{"data", required_argument, NULL, OPTION_DATA},
+	{"windowed", no_argument, NULL, OPTION_WINDOWED},
+	{"size", required_argument, NULL, OPTION_SIZE},
+	{"kiosk", no_argument, NULL, OPTION_KIOSK},
+	{"text-size", required_argument, NULL, OPTION_TEXT_SIZE},
+	{"high-contrast", no_argument, NULL, OPTION_HIGH_CONTRAST},
+	{"scenarios", required_argument, NULL, OPTION_SCENARIOS},
+	{"idle-timeout", required_argument, NULL, OPTION_IDLE_TIMEOUT},
+	{"silent", no_argument, NULL, OPTION_SILENT},
+	{"volume", required_argument, NULL, OPTION_VOLUME},
+	{"no-video", no_argument, NULL, OPTION_NO_VIDEO},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 };
@@ -124,48 +121,47 @@ const char *options_unknown(char **argv)
 	return argv[optind - 1];
 }
 
-/* Takes one kiosk option; false after printing why its value is wrong. */
-static bool take(struct options *o, int c, const char *value)
+bool options_take(struct options *o, int c, const char *value)
 {
 	switch (c) {
-	case OPT_SCENARIO:
+	case OPTION_SCENARIO:
 		o->scenario = value;
 		return true;
-	case OPT_DATA:
+	case OPTION_DATA:
 		o->data = value;
 		return true;
-	case OPT_SIZE:
-		if (!options_parse_size(value, &o->width, &o->height)) {
+	case OPTION_SIZE:
+		if (!parse_size(value, &o->width, &o->height)) {
 			fprintf(stderr, "rjkiosk: --size wants WIDTHxHEIGHT, such as 1920x1080 (got "
 				"'%s')\n", value);
 			return false;
 		}
 		o->windowed = true;
 		return true;
-	case OPT_TEXT_SIZE:
-		return options_parse_number("--text-size", "a percentage", value, 100, 200, true,
+	case OPTION_TEXT_SIZE:
+		return parse_number("--text-size", "a percentage", value, 100, 200, true,
 				    &o->text_percent);
-	case OPT_SCENARIOS:
+	case OPTION_SCENARIOS:
 		o->scenarios = value;
 		return true;
-	case OPT_IDLE_TIMEOUT:
-		return options_parse_number("--idle-timeout", "seconds", value, 0, 7200, false,
-					    &o->idle_s);
-	case OPT_VOLUME:
-		return options_parse_number("--volume", "a percentage", value, 0, 100, true, &o->volume);
-	case OPT_SILENT:
+	case OPTION_IDLE_TIMEOUT:
+		return parse_number("--idle-timeout", "seconds", value, 0, 7200, false,
+				    &o->idle_s);
+	case OPTION_VOLUME:
+		return parse_number("--volume", "a percentage", value, 0, 100, true, &o->volume);
+	case OPTION_SILENT:
 		o->silent = true;
 		return true;
-	case OPT_NO_VIDEO:
+	case OPTION_NO_VIDEO:
 		o->no_video = true;
 		return true;
-	case OPT_WINDOWED:
+	case OPTION_WINDOWED:
 		o->windowed = true;
 		return true;
-	case OPT_KIOSK:
+	case OPTION_KIOSK:
 		o->kiosk = true;
 		return true;
-	case OPT_HIGH_CONTRAST:
+	case OPTION_HIGH_CONTRAST:
 		o->high_contrast = true;
 		return true;
 	}
@@ -200,7 +196,7 @@ enum options_result options_parse(struct options *o, int argc, char **argv,
 			return usage_error(extra);
 		default:
 			if (c >= OPTIONS_EXTRA_FIRST ? !extra->take(extra->data, c, optarg) :
-			    !take(o, c, optarg))
+			    !options_take(o, c, optarg))
 				return OPTIONS_USAGE;
 		}
 	}

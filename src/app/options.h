@@ -62,12 +62,16 @@ const char *options_unknown(char **argv);
  * lines when extra is not NULL. */
 void options_usage(FILE *to, const struct options_extra *extra);
 
-/* A window size "WxH" (320x240 to 16384x16384) into *w and *h; false when s is not one. */
-bool options_parse_size(const char *s, int *w, int *h);
+/* The kiosk's options as getopt_long gives them (struct option's val), for a command that
+ * takes some of them (the preview) with options_take. */
+enum {
+	OPTION_SCENARIO = 256, OPTION_DATA, OPTION_WINDOWED, OPTION_SIZE, OPTION_KIOSK, OPTION_TEXT_SIZE,
+	OPTION_HIGH_CONTRAST, OPTION_SCENARIOS, OPTION_IDLE_TIMEOUT, OPTION_SILENT, OPTION_VOLUME, OPTION_NO_VIDEO,
+	OPTION_KIOSK_LAST = OPTION_NO_VIDEO,
+};
 
-/* The value of option, a whole number from min to max (percent: a trailing "%" is allowed),
- * into *out; otherwise prints that option wants `what` in that range, and false. */
-bool options_parse_number(const char *option, const char *what, const char *s, long min,
-			  long max, bool percent, int *out);
+/* Takes the kiosk's option c (one of the OPTION_ values) with its value (NULL when it has none)
+ * into options; false after printing why the value is wrong. */
+bool options_take(struct options *options, int c, const char *value);
 
 #endif
