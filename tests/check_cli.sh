@@ -56,14 +56,14 @@ contains "$err" "$data/warn/long-title/scenario.yaml:3:8: warning: the title has
 contains "$err" "$data/warn/long-caption/captions.vtt:6: warning: a caption of 82 characters" "caption warning on stderr"
 contains "$out" "$data/warn/long-title: ok" "a scenario with warnings is still ok"
 
-expect 1 "--strict fails on a warning" check --strict "$data/warn/key-indented-into-text"
+expect 1 "--strict fails on a warning" check --no-media --strict "$data/warn/key-indented-into-text"
 contains "$err" "$data/warn/key-indented-into-text/scenario.yaml:9:7: warning: this line looks like the key 'hint' but is indented into the text above" "indented key warning"
 contains "$err" "$data/warn/key-indented-into-text: 3 warnings, which --strict counts as problems" "--strict says why it fails"
 contains "$out" "$data/warn/key-indented-into-text: ok" "the scenario itself is still valid"
-expect 0 "--strict passes without a warning" check --strict "$data/good/minimal" "$data/good/full"
+expect 0 "--strict passes without a warning" check --no-media --strict "$data/good/minimal" "$data/good/full"
 [ -s "$err" ] && { echo "FAIL: --strict without warnings wrote to stderr"; failures=$((failures + 1)); }
-expect 1 "--strict: one warning among valid scenarios fails the run" check --strict "$data/good/minimal" "$data/warn/long-title"
-expect 0 "warnings without --strict" check "$data/warn/key-indented-into-text"
+expect 1 "--strict: one warning among valid scenarios fails the run" check --no-media --strict "$data/good/minimal" "$data/warn/long-title"
+expect 0 "warnings without --strict" check --no-media "$data/warn/key-indented-into-text"
 
 # A title of 5,000 characters: the ok line quotes its first 80 and stays one readable line.
 long=$(mktemp -d)

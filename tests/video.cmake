@@ -24,9 +24,12 @@ if(TARGET rjk_media)
   endforeach()
 endif()
 
-# The scripted runs exit the kiosk normally with libvlc loaded: in sanitizer builds the scripted
-# kiosk keeps libvlc's plugins mapped (see keep_plugins_mapped.c) so leak checks stay strict.
+# The scripted runs and `rjkiosk check` (which reads the video through libvlc) exit with libvlc
+# loaded: in sanitizer builds, which are never installed, both programs keep libvlc's plugins
+# mapped (see keep_plugins_mapped.c) so leak checks stay strict.
 if(RJK_SANITIZE AND TARGET rjk_media)
-  target_sources(rjkiosk-scripted PRIVATE ${CMAKE_CURRENT_LIST_DIR}/video/keep_plugins_mapped.c)
-  set_target_properties(rjkiosk-scripted PROPERTIES ENABLE_EXPORTS ON)
+  foreach(program rjkiosk rjkiosk-scripted)
+    target_sources(${program} PRIVATE ${CMAKE_CURRENT_LIST_DIR}/video/keep_plugins_mapped.c)
+    set_target_properties(${program} PROPERTIES ENABLE_EXPORTS ON)
+  endforeach()
 endif()
