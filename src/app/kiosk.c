@@ -396,7 +396,7 @@ static void preview_problem(struct kiosk *k, const struct rjk_diags *diags)
 				       "its own, on the same step.\n\n");
 
 	for (size_t i = 0; i < diags->count && used < sizeof k->problem; i++)
-		used += (size_t)snprintf(k->problem + used, sizeof k->problem - used, "%s\n",
+		used += (size_t)snprintf(k->problem + used, sizeof k->problem - used, "%s\n\n",
 					 diags->items[i]);
 	if (!diags->count && used < sizeof k->problem)
 		snprintf(k->problem + used, sizeof k->problem - used, "%s: not found\n",
