@@ -38,16 +38,12 @@ static const char preview_about[] =
 /* Its own option after the kiosk's that it shares (OPTION_SIZE, ...: options.h). */
 enum { OPT_STEP = OPTION_KIOSK_LAST + 1 };
 
-static const struct option preview_options[] = {
-	{"step", required_argument, NULL, OPT_STEP},
-	{"size", required_argument, NULL, OPTION_SIZE},
-	{"text-size", required_argument, NULL, OPTION_TEXT_SIZE},
-	{"high-contrast", no_argument, NULL, OPTION_HIGH_CONTRAST},
-	{"no-video", no_argument, NULL, OPTION_NO_VIDEO},
-	{"help", no_argument, NULL, 'h'},
+/* The kiosk's options the preview takes too: named once, in options.c. */
+static const int shared_options[] = {
+	OPTION_SIZE, OPTION_TEXT_SIZE, OPTION_HIGH_CONTRAST, OPTION_NO_VIDEO,
 };
 
-#define PREVIEW_OPTION_COUNT (sizeof preview_options / sizeof preview_options[0])
+#define SHARED_COUNT (sizeof shared_options / sizeof shared_options[0])
 #define EXTRA_MAX 8
 
 static void usage(FILE *to, const struct options_extra *extra)
@@ -73,8 +69,11 @@ static bool take(struct preview_options *p, int c, const char *value)
 enum options_result preview_options_parse(struct preview_options *p, int argc, char **argv,
 					  const struct options_extra *extra)
 {
-	struct option all[PREVIEW_OPTION_COUNT + EXTRA_MAX + 1];
-	size_t n = PREVIEW_OPTION_COUNT;
+	struct option all[SHARED_COUNT + 2 + EXTRA_MAX + 1] = {
+		{"step", required_argument, NULL, OPT_STEP},
+		{"help", no_argument, NULL, 'h'},
+	};
+	size_t n = 2;
 	int c;
 
 	memset(p, 0, sizeof *p);
@@ -82,7 +81,8 @@ enum options_result preview_options_parse(struct preview_options *p, int argc, c
 	p->kiosk.volume = -1;
 	p->kiosk.idle_s = 0;        /* an author reading a step is not an idle trainee */
 	p->kiosk.windowed = true;
-	memcpy(all, preview_options, sizeof preview_options);
+	for (size_t i = 0; i < SHARED_COUNT; i++)
+		all[n++] = *options_long(shared_options[i]);
 	for (size_t i = 0; extra && extra->longopts[i].name && i < EXTRA_MAX; i++)
 		all[n++] = extra->longopts[i];
 	all[n] = (struct option){0};

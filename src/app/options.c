@@ -88,6 +88,15 @@ static const struct option kiosk_options[] = {
 };
 
 #define KIOSK_OPTION_COUNT (sizeof kiosk_options / sizeof kiosk_options[0])
+
+const struct option *options_long(int c)
+{
+	for (size_t i = 0; i < KIOSK_OPTION_COUNT; i++)
+		if (kiosk_options[i].val == c)
+			return &kiosk_options[i];
+	assert(!"no such kiosk option");
+	return NULL;
+}
 #define EXTRA_MAX 8
 
 /* The kiosk's options followed by extra's, ended by an all-zero entry. */

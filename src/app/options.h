@@ -70,6 +70,10 @@ enum {
 	OPTION_KIOSK_LAST = OPTION_NO_VIDEO,
 };
 
+/* The kiosk's getopt_long entry for its option c (one of the OPTION_ values), so that another
+ * command taking some of them names each one once. Borrowed, static. */
+const struct option *options_long(int c);
+
 /* Takes the kiosk's option c (one of the OPTION_ values) with its value (NULL when it has none)
  * into options; false after printing why the value is wrong. */
 bool options_take(struct options *options, int c, const char *value);
