@@ -8,17 +8,32 @@
 #include "core/scenario.h"
 #include "core/scenario_lint.h"
 
+static char dir[] = "/tmp/rjk-fuzz-scenario-XXXXXX";
+static const char *const files[] = {"video.mp4", "captions.vtt", "media/clip one.webm",
+				     "media/Clip.SRT", "media/video.mp4"};
+
+/* Removes the media folder when the fuzzer exits, so runs leave nothing in /tmp. */
+static void remove_media_dir(void)
+{
+	char path[256];
+
+	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+		snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+		remove(path);
+	}
+	snprintf(path, sizeof path, "%s/media", dir);
+	remove(path);
+	remove(dir);
+}
+
 /* A scenario folder with the media names the seed corpus uses, so that inputs get past the
- * media checks and reach the cue and step rules. Made once; left for the OS to clean. */
+ * media checks and reach the cue and step rules. Made once, removed at exit. */
 static const char *media_dir(void)
 {
-	static char dir[] = "/tmp/rjk-fuzz-scenario-XXXXXX";
 	static int made;
 	if (!made) {
 		if (!mkdtemp(dir))
 			abort();
-		const char *files[] = {"video.mp4", "captions.vtt", "media/clip one.webm",
-				       "media/Clip.SRT", "media/video.mp4"};
 		char path[256];
 		snprintf(path, sizeof path, "%s/media", dir);
 		mkdir(path, 0700);
@@ -28,6 +43,7 @@ static const char *media_dir(void)
 			if (f)
 				fclose(f);
 		}
+		atexit(remove_media_dir);
 		made = 1;
 	}
 	return dir;
