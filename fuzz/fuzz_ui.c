@@ -240,6 +240,22 @@ static void jump(struct reader *r)
 	clock_skip_ms(steps[next(r) % (sizeof steps / sizeof steps[0])]);
 }
 
+/* With FUZZ_UI_TRACE set, what each action did: its code and the page or screen after it. */
+static void trace(struct kiosk *k, int op, uint8_t code)
+{
+	static int on = -1;
+	const struct ui_page *page;
+
+	if (on < 0)
+		on = getenv("FUZZ_UI_TRACE") != NULL;
+	if (!on)
+		return;
+	page = ui_page(k->ui);
+	fprintf(stderr, "fuzz_ui: %3d op %2d -> %s %s\n", op, code % 12,
+		page ? "page" : k->session ? session_screen_name(session_screen(k->session)) : "problem",
+		page ? (page->heading ? page->heading : "(blank)") : ui_focus_label(k->ui));
+}
+
 static void passes(struct kiosk *k, int n)
 {
 	for (int i = 0; i < n && !k->quit; i++)
@@ -355,6 +371,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			break;
 		}
 		passes(&k, PASSES_PER_OP);
+		trace(&k, op, b);
 	}
 	kiosk_close(&k);
 	check_store();
