@@ -287,9 +287,10 @@ static void trace(struct kiosk *k, int op, uint8_t code)
 	if (!on)
 		return;
 	page = ui_page(k->ui);
-	fprintf(stderr, "fuzz_ui: %3d op %2d -> %s %s\n", op, code % 12,
+	fprintf(stderr, "fuzz_ui: %3d op %2d -> %s %s%s%.160s\n", op, code % 12,
 		page ? "page" : k->session ? session_screen_name(session_screen(k->session)) : "problem",
-		page ? (page->heading ? page->heading : "(blank)") : ui_focus_label(k->ui));
+		page ? (page->heading ? page->heading : "(blank)") : ui_focus_label(k->ui),
+		page && page->body ? ": " : "", page && page->body ? page->body : "");
 }
 
 static void passes(struct kiosk *k, int n)
