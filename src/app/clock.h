@@ -7,4 +7,9 @@
 /* Milliseconds since SDL started (never goes back). */
 int64_t clock_now_ms(void);
 
+/* Moves the clock forward by ms (>= 0) for the rest of the process, so that a test can reach
+ * the timers (inactivity, countdowns, autosave, the thanks screen) without waiting. The kiosk
+ * never calls it: only the UI fuzzer (fuzz/fuzz_ui.c) does. */
+void clock_skip_ms(int64_t ms);
+
 #endif
