@@ -25,6 +25,7 @@
 #include "app/loop.h"
 #include "core/pin.h"
 #include "core/store.h"
+#include "scripted/input.h"
 #include "ui/page.h"
 
 /* Bounds per input, so that no input can run for long. */
@@ -121,21 +122,6 @@ static void fresh_data(void)
 	closedir(dir);
 }
 
-static void key(SDL_Keycode sym, Uint16 mod)
-{
-	SDL_Event ev = {0};
-
-	ev.type = SDL_KEYDOWN;
-	ev.key.state = SDL_PRESSED;
-	ev.key.keysym.sym = sym;
-	ev.key.keysym.scancode = SDL_GetScancodeFromKey(sym);
-	ev.key.keysym.mod = mod;
-	SDL_PushEvent(&ev);
-	ev.type = SDL_KEYUP;
-	ev.key.state = SDL_RELEASED;
-	SDL_PushEvent(&ev);
-}
-
 static void text(const char *s, size_t len)
 {
 	SDL_Event ev = {.type = SDL_TEXTINPUT};
@@ -148,31 +134,19 @@ static void text(const char *s, size_t len)
 
 static void click(int x, int y)
 {
-	SDL_Event ev = {.type = SDL_MOUSEBUTTONDOWN};
-
-	ev.button.button = SDL_BUTTON_LEFT;
-	ev.button.state = SDL_PRESSED;
-	ev.button.clicks = 1;
-	ev.button.x = x;
-	ev.button.y = y;
-	SDL_PushEvent(&ev);
-	ev.type = SDL_MOUSEBUTTONUP;
-	ev.button.state = SDL_RELEASED;
-	SDL_PushEvent(&ev);
+	input_mouse(SDL_MOUSEBUTTONDOWN, x, y);
+	input_mouse(SDL_MOUSEBUTTONUP, x, y);
 }
 
 static void tap(struct kiosk *k, int x, int y)
 {
-	SDL_Event ev = {.type = SDL_FINGERDOWN};
 	int w, h;
 
 	SDL_GetWindowSize(k->window, &w, &h);
-	ev.tfinger.x = (float)x / (float)(w > 0 ? w : 1);
-	ev.tfinger.y = (float)y / (float)(h > 0 ? h : 1);
-	ev.tfinger.pressure = 1;
-	SDL_PushEvent(&ev);
-	ev.type = SDL_FINGERUP;
-	SDL_PushEvent(&ev);
+	w = w > 0 ? w : 1;
+	h = h > 0 ? h : 1;
+	input_finger(SDL_FINGERDOWN, x, y, w, h);
+	input_finger(SDL_FINGERUP, x, y, w, h);
 }
 
 /* A point anywhere in the window, from two bytes. */
@@ -224,8 +198,9 @@ static void one_key(struct reader *r)
 		{SDLK_DELETE, 0}, {SDLK_KP_ENTER, 0}, {SDLK_a, KMOD_LCTRL}, {SDLK_v, KMOD_LCTRL},
 	};
 	uint8_t b = next(r);
+	size_t i = b % (sizeof keys / sizeof keys[0]);
 
-	key(keys[b % (sizeof keys / sizeof keys[0])].sym, keys[b % (sizeof keys / sizeof keys[0])].mod);
+	input_keycode(keys[i].sym, keys[i].mod);
 }
 
 static void some_text(struct reader *r)
@@ -364,7 +339,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			one_key(&r);
 			break;
 		case 2:
-			key(SDLK_0 + next(&r) % 10, 0);
+			input_keycode(SDLK_0 + next(&r) % 10, 0);
 			break;
 		case 3:
 			some_text(&r);
@@ -395,12 +370,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		case 10:
 			/* the PIN pad and the right PIN: the menu behind it */
 			if (pins++ < MAX_PIN_ENTRIES) {
-				key(SDLK_f, KMOD_LCTRL | KMOD_LALT);
-				key(SDLK_2, 0);
-				key(SDLK_4, 0);
-				key(SDLK_6, 0);
-				key(SDLK_8, 0);
-				key(SDLK_RETURN, 0);
+				input_keycode(SDLK_f, KMOD_LCTRL | KMOD_LALT);
+				input_keycode(SDLK_2, 0);
+				input_keycode(SDLK_4, 0);
+				input_keycode(SDLK_6, 0);
+				input_keycode(SDLK_8, 0);
+				input_keycode(SDLK_RETURN, 0);
 			}
 			break;
 		case 11:

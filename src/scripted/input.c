@@ -6,7 +6,6 @@
 
 bool input_key(const char *spec)
 {
-	SDL_Event ev = {0};
 	Uint16 mod = 0;
 	const char *plus;
 	SDL_Keycode key;
@@ -25,6 +24,14 @@ bool input_key(const char *spec)
 	key = SDL_GetKeyFromName(spec);
 	if (key == SDLK_UNKNOWN)
 		return false;
+	input_keycode(key, mod);
+	return true;
+}
+
+void input_keycode(SDL_Keycode key, Uint16 mod)
+{
+	SDL_Event ev = {0};
+
 	ev.type = SDL_KEYDOWN;
 	ev.key.state = SDL_PRESSED;
 	ev.key.keysym.sym = key;
@@ -34,7 +41,6 @@ bool input_key(const char *spec)
 	ev.type = SDL_KEYUP;
 	ev.key.state = SDL_RELEASED;
 	SDL_PushEvent(&ev);
-	return true;
 }
 
 /* SDL_TEXTINPUT carries at most 31 bytes: split at character boundaries, as SDL does. */

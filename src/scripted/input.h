@@ -1,4 +1,4 @@
-/* Synthetic input for scripted runs: the SDL events a keyboard, an input method, a mouse, a
+/* Synthetic input for scripted runs and the UI fuzzer: the SDL events a keyboard, an input method, a mouse, a
  * touch screen or a window manager would send, pushed onto SDL's queue. Test-only. */
 #ifndef RJK_SCRIPTED_INPUT_H
 #define RJK_SCRIPTED_INPUT_H
@@ -10,6 +10,9 @@
 /* A key press and release, spec such as "Tab", "shift+Tab" or "ctrl+alt+F". False (nothing
  * pushed) when spec names no key. */
 bool input_key(const char *spec);
+
+/* A press and release of key with the modifiers mod (KMOD_ values). */
+void input_keycode(SDL_Keycode key, Uint16 mod);
 
 /* Typed text, split as SDL splits long text into events. */
 void input_text(const char *text);
