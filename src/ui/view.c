@@ -19,32 +19,21 @@ void view_reset(struct view *v)
 	v->big_count = 0; /* the blocks are kept for the next build's long texts */
 }
 
-/* Formats into the arena from offset at (with room after it), cut to fit; returns where it
- * starts, NULL on a bad format. */
-static const char *format_at(struct view *v, size_t at, const char *fmt, va_list ap)
-{
-	char *out = v->arena + at;
-	size_t room = VIEW_ARENA - at;
-	int n = vsnprintf(out, room, fmt, ap);
-
-	if (n < 0)
-		return NULL;
-	v->arena_used = at + ((size_t)n + 1 < room ? (size_t)n + 1 : room);
-	return out;
-}
-
 const char *view_printf(struct view *v, const char *fmt, ...)
 {
-	const char *out;
+	char *out = v->arena + v->arena_used;
+	size_t room = VIEW_ARENA - v->arena_used;
 	va_list ap;
+	int n;
 
-	if (v->arena_used == VIEW_ARENA)
+	if (room == 0)
 		return ""; /* the arena is full: out would point past its end */
 	va_start(ap, fmt);
-	out = format_at(v, v->arena_used, fmt, ap);
+	n = vsnprintf(out, room, fmt, ap);
 	va_end(ap);
-	if (!out)
+	if (n < 0)
 		return "";
+	v->arena_used += (size_t)n + 1 < room ? (size_t)n + 1 : room;
 	return out;
 }
 
