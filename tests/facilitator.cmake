@@ -11,3 +11,8 @@ set_tests_properties(ui_stop_signals PROPERTIES LABELS ui TIMEOUT 120 ENVIRONMEN
 add_test(NAME ui_data_lock COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/facilitator/test_data_lock.sh)
 set_tests_properties(ui_data_lock PROPERTIES LABELS ui TIMEOUT 120 ENVIRONMENT
   "SDL_VIDEODRIVER=dummy;SDL_RENDER_DRIVER=software;SDL_AUDIODRIVER=dummy;RJKIOSK=$<TARGET_FILE:rjkiosk>;RJKIOSK_SCRIPTED=$<TARGET_FILE:rjkiosk-scripted>;RJK_UI_SCRIPTS=${CMAKE_CURRENT_LIST_DIR}/facilitator/scripts")
+# Sessions: naming, resuming after a power cut, renaming, the picker, export of a past session,
+# delete with confirmation, and every key after "End this session".
+add_test(NAME ui_sessions COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/facilitator/test_sessions.sh)
+set_tests_properties(ui_sessions PROPERTIES LABELS ui TIMEOUT 240 ENVIRONMENT
+  "SDL_VIDEODRIVER=dummy;SDL_RENDER_DRIVER=software;SDL_AUDIODRIVER=dummy;RJKIOSK=$<TARGET_FILE:rjkiosk>;RJKIOSK_SCRIPTED=$<TARGET_FILE:rjkiosk-scripted>;RJK_UI_SCRIPTS=${CMAKE_CURRENT_LIST_DIR}/facilitator/scripts")

@@ -19,8 +19,9 @@
 static const char sessions_usage[] =
 	"Usage: rjkiosk sessions [--data DIR]\n"
 	"\n"
-	"Lists the sessions stored on this machine: id, start and end (local time), scenario,\n"
-	"participants and answers by status, and the facilitator's label.\n"
+	"Lists the sessions stored on this machine: id, start and end (local time; \"(open)\"\n"
+	"until the facilitator ends it), scenario, participants and answers by status, and the\n"
+	"session's name (given on the kiosk's menu). Use the id with export and purge --session.\n"
 	"  --data DIR   the data folder (default: $XDG_DATA_HOME/rjkiosk or\n"
 	"               ~/.local/share/rjkiosk)\n"
 	"  -h, --help   show this help\n";
@@ -175,7 +176,7 @@ int cmd_sessions(int argc, char **argv)
 		printf("No sessions are stored in %s.\n", store_dir(store));
 	else
 		printf("%5s  %-16s  %-16s  %-20s  %6s  %8s  %6s  %6s  %s\n", "ID", "STARTED", "ENDED",
-		       "SCENARIO", "PEOPLE", "ANSWERED", "PASSED", "DRAFTS", "LABEL");
+		       "SCENARIO", "PEOPLE", "ANSWERED", "PASSED", "DRAFTS", "NAME");
 	for (size_t i = 0; i < n; i++) {
 		char started[32], ended[32];
 		local_time(list[i].started, started, sizeof started);

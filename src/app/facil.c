@@ -100,6 +100,7 @@ void facil_free(struct facil *f)
 		return;
 	pin_free(f->pin);
 	scenario_dir_release(&f->scenarios);
+	facil_sessions_release(f);
 	free(f);
 }
 
@@ -111,9 +112,28 @@ const struct settings *facil_settings(const struct facil *f)
 const char *facil_page_name(const struct facil *f)
 {
 	static const char *const names[] = {
-		NULL, "pin", "new-pin", "new-pin-again", "no-pin", "menu", "scenarios",
-		"scenario-errors", "progress", "export", "purge", "purge-confirm", "settings",
-		"result", "blank", "idle", "warning",
+		[FACIL_NONE] = NULL,
+		[FACIL_PIN] = "pin",
+		[FACIL_NEW_PIN] = "new-pin",
+		[FACIL_NEW_PIN_AGAIN] = "new-pin-again",
+		[FACIL_NO_PIN] = "no-pin",
+		[FACIL_MENU] = "menu",
+		[FACIL_SCENARIOS] = "scenarios",
+		[FACIL_SCENARIO_ERRORS] = "scenario-errors",
+		[FACIL_PROGRESS] = "progress",
+		[FACIL_EXPORT] = "export",
+		[FACIL_PURGE] = "purge",
+		[FACIL_PURGE_CONFIRM] = "purge-confirm",
+		[FACIL_SETTINGS] = "settings",
+		[FACIL_RESULT] = "result",
+		[FACIL_NAME_SESSION] = "name-session",
+		[FACIL_RENAME] = "rename-session",
+		[FACIL_SESSIONS] = "sessions",
+		[FACIL_SESSION] = "session",
+		[FACIL_DELETE] = "delete-session",
+		[FACIL_BLANK] = "blank",
+		[FACIL_IDLE] = "idle",
+		[FACIL_WARNING] = "warning",
 	};
 
 	if (f && f->mode == FACIL_RESULT && strcmp(f->notice, "Done"))
@@ -379,6 +399,8 @@ bool facil_handle(struct facil *f, const struct facil_context *c, const SDL_Even
 	act = ui_event(f->ui, c->session, ev, NULL);
 	if (act.kind == UI_PAGE)
 		press(f, c, act.arg, out);
+	else if (act.kind == UI_TEXT)
+		facil_sessions_typed(f, c);
 	return true;
 }
 

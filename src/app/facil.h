@@ -31,6 +31,8 @@ struct facil_context {
 	struct store *store;              /* for reading, exports and purges; NULL: none opened */
 	const struct session *session;    /* NULL when no session runs */
 	const char *problem;              /* why the kiosk cannot run a session, "" when it can */
+	const char *notice;               /* for the menu: why the session left open was not
+					   * resumed, "" for nothing to say */
 	bool no_sound;                    /* the video plays without sound (no sound device) */
 };
 

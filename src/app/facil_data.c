@@ -178,7 +178,8 @@ void facil_export(struct facil *f, const struct facil_context *c, const char *fo
 {
 	static const enum export_format formats[] = {EXPORT_CSV, EXPORT_JSON, EXPORT_XAPI};
 	static const char *const ext[] = {"csv", "json", "xapi.json"};
-	int64_t session = c->session ? session_store_id(c->session) : 0;
+	int64_t session = f->export_session ? f->export_session :
+		c->session ? session_store_id(c->session) : 0;
 	struct export_summary sum = {0};
 	struct rjk_error err = {{0}};
 	char stamp[32], path[4096], names[3][256];

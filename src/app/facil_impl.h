@@ -23,6 +23,11 @@ enum facil_mode {
 	FACIL_PURGE_CONFIRM,
 	FACIL_SETTINGS,
 	FACIL_RESULT,      /* a success or failure message, then back to the menu */
+	FACIL_NAME_SESSION, /* "Name this session", then a new session starts */
+	FACIL_RENAME,      /* a new name for the running session */
+	FACIL_SESSIONS,    /* the session picker: every stored session, newest first */
+	FACIL_SESSION,     /* what can be done with the picked session (enum facil_pick) */
+	FACIL_DELETE,      /* "Delete this session?" */
 	FACIL_BLANK,
 	FACIL_IDLE,        /* no session running: waiting for the facilitator */
 	FACIL_WARNING,     /* inactivity: "are you still there?" */
@@ -52,10 +57,35 @@ enum {
 	ID_CAPTIONS,
 	ID_VOLUME,
 	ID_IDLE,
+	ID_RENAME,
+	ID_NAME_OK,
+	ID_SESSIONS,
+	ID_BACK_TO_SESSIONS,
+	ID_BACK_TO_SESSION,
+	ID_NEWER,
+	ID_OLDER,
+	ID_DELETE_YES,
+	ID_PURGE_THIS,
 	ID_SCENARIO_BASE = 100,  /* + index in the scenarios folder */
 	ID_FOLDER_BASE = 300,    /* + index in the export folders */
 	ID_PURGE_BASE = 500,     /* + index in the purge choices */
+	ID_SESSION_BASE = 700,   /* + place on the Sessions page */
+	ID_PICK_BASE = 900,      /* + enum facil_pick */
 };
+
+/* What the facilitator can do with a session picked on the Sessions page: each is a button
+ * on the picked session's page (facil_sessions.c's table of picks gives its label and the
+ * page it opens, with f->picked_id set). */
+enum facil_pick {
+	PICK_EXPORT,   /* the export page, exporting that session (f->export_session) */
+	PICK_DELETE,   /* "Delete this session?" */
+	PICK_COUNT,
+};
+
+/* Sessions listed on one page of the picker. */
+#define FACIL_SESSIONS_PER_PAGE 8
+/* The longest session name typed, in characters (the store's limit). */
+#define FACIL_NAME_MAX_CHARS STORE_SESSION_NAME_MAX_CHARS
 
 #define FACIL_FOLDERS 12
 #define FACIL_BODY 16384
@@ -90,11 +120,34 @@ struct facil {
 	char folders[FACIL_FOLDERS][4096];
 	size_t folder_count;
 	int purge_days;
+	/* Sessions (facil_sessions.c). */
+	struct textedit *name_edit;        /* the name being typed on the name page, or NULL */
+	char name[FACIL_NAME_MAX_CHARS * 4 + 1]; /* the name asked for, until it is applied */
+	char name_error[128];              /* under the name field, "" for none */
+	struct store_session_info *sessions; /* the picker's list, newest first */
+	size_t session_count;
+	size_t session_first;              /* the first one on the picker's page */
+	int64_t picked_id;                 /* the session picked (store id), 0 for none */
+	char picked_name[FACIL_NAME_MAX_CHARS * 4 + 32];
+	enum facil_mode delete_back;       /* where Cancel on "Delete this session?" goes */
+	char deleted[FACIL_NAME_MAX_CHARS * 4 + 128]; /* what the deletion asked for deletes */
+	/* The session the export page exports: set by the picker; 0 for the running session
+	 * (every session when none runs). */
+	int64_t export_session;
+	char title[FACIL_NAME_MAX_CHARS * 4 + 32]; /* the pages' header line */
 	struct ui_page page;
 	unsigned generation;
 	char body[FACIL_BODY];
 	char labels[UI_PAGE_BUTTONS][256];
 };
+
+/* Adds a button to the page being built (NULL when it is full); label is borrowed until the
+ * page goes. */
+struct ui_page_button *facil_add(struct facil *f, const char *label, int id);
+/* A label kept in the facilitator's own storage for the next button added (valid while the
+ * page is on screen). */
+const char *facil_label(struct facil *f, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 
 /* Puts mode's page on screen (or the journey for FACIL_NONE). */
 void facil_show(struct facil *f, const struct facil_context *c, enum facil_mode mode);
@@ -112,6 +165,19 @@ void facil_apply_settings(struct facil *facil);
 /* Reports a result on its own page, then back to the menu. */
 void facil_result(struct facil *f, const struct facil_context *c, bool ok, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+
+/* facil_sessions.c: naming, renaming, the picker, the picked session's page and deleting. */
+/* Builds the page of one of the sessions' modes into f->page; false for other modes. */
+bool facil_sessions_page(struct facil *f, const struct facil_context *c);
+/* A button of those pages (or the menu's ways to them): true when it was one. */
+bool facil_sessions_press(struct facil *f, const struct facil_context *c, int id,
+			  struct request_list *out);
+/* Typing in the name field: its error line goes. */
+void facil_sessions_typed(struct facil *f, const struct facil_context *c);
+/* Copies the running session's name into out ("" with no session); returns out. */
+const char *facil_session_name(const struct facil_context *c, char *out, size_t size);
+/* Frees the picker's list and the name being typed. */
+void facil_sessions_release(struct facil *f);
 
 /* facil_data.c: the session's progress as text, the export, the purge. */
 void facil_progress_text(struct facil *f, const struct facil_context *c, char *out,

@@ -9,7 +9,7 @@
 #include "app/facil_impl.h"
 #include "core/timecode.h"
 
-static struct ui_page_button *add(struct facil *f, const char *label, int id)
+struct ui_page_button *facil_add(struct facil *f, const char *label, int id)
 {
 	struct ui_page_button *b;
 
@@ -22,9 +22,12 @@ static struct ui_page_button *add(struct facil *f, const char *label, int id)
 	return b;
 }
 
-/* A label kept in the facilitator's own storage (valid while the page is on screen). */
-static const char *label(struct facil *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static const char *label(struct facil *f, const char *fmt, ...)
+static struct ui_page_button *add(struct facil *f, const char *label, int id)
+{
+	return facil_add(f, label, id);
+}
+
+const char *facil_label(struct facil *f, const char *fmt, ...)
 {
 	char *out = f->labels[f->page.count < UI_PAGE_BUTTONS ? f->page.count : 0];
 	va_list ap;
@@ -34,6 +37,8 @@ static const char *label(struct facil *f, const char *fmt, ...)
 	va_end(ap);
 	return out;
 }
+
+#define label facil_label
 
 /* A sub-page's way back: Back (or Escape) returns to the menu. */
 static void back_to_menu(struct facil *f)
@@ -119,27 +124,38 @@ static const char *started(const struct facil_context *c, char *out, size_t size
 static void menu_page(struct facil *f, const struct facil_context *c)
 {
 	struct ui_page *p = &f->page;
-	char when[64];
+	char when[64], name[FACIL_NAME_MAX_CHARS * 4 + 1];
+	size_t used;
 
 	p->heading = "Facilitator";
-	if (c->session)
-		snprintf(f->body, sizeof f->body, "%s: session %lld, started %s, is running.",
-			 c->scenario->title, (long long)session_store_id(c->session),
-			 started(c, when, sizeof when));
+	if (c->session) {
+		facil_session_name(c, name, sizeof name);
+		/* A default name holds the scenario's title already. */
+		used = (size_t)snprintf(f->body, sizeof f->body, "Running: \xe2\x80\x9c%s\xe2\x80"
+					"\x9d%s%s, started %s. It stays open, through restarts, "
+					"until you end it.", name, strstr(name, c->scenario->title) ?
+					"" : " on ", strstr(name, c->scenario->title) ? "" :
+					c->scenario->title, started(c, when, sizeof when));
+	}
 	else if (c->problem[0])
-		snprintf(f->body, sizeof f->body, "The scenario could not be loaded: choose one.");
+		used = (size_t)snprintf(f->body, sizeof f->body,
+					"The scenario could not be loaded: choose one.");
 	else
-		snprintf(f->body, sizeof f->body, "No session is running.");
+		used = (size_t)snprintf(f->body, sizeof f->body, "No session is running.");
+	if (c->notice && c->notice[0] && used < sizeof f->body)
+		snprintf(f->body + used, sizeof f->body - used, "\n\n%s", c->notice);
 	p->body = f->body;
 	p->two_columns = true;
 	add(f, "Choose a scenario", ID_SCENARIOS);
 	add(f, "Start a new session", ID_NEW_SESSION);
 	if (c->session) {
+		add(f, "Rename this session", ID_RENAME);
 		add(f, "End this session", ID_END_SESSION);
 		add(f, "Progress", ID_PROGRESS);
 		add(f, "Next discussion prompt", ID_NEXT_DISCUSSION);
 		add(f, "Blank the screen", ID_BLANK);
 	}
+	add(f, "Sessions", ID_SESSIONS);
 	add(f, "Export answers", ID_EXPORT);
 	add(f, "Delete old data", ID_PURGE);
 	add(f, "Settings", ID_SETTINGS);
@@ -227,10 +243,16 @@ static void settings_page(struct facil *f, const struct facil_context *c)
 
 static void export_page(struct facil *f, const struct facil_context *c)
 {
+	char which[FACIL_NAME_MAX_CHARS * 4 + 64];
+
 	f->page.heading = "Export answers";
+	if (f->export_session)
+		snprintf(which, sizeof which, "The answers of \xe2\x80\x9c%s\xe2\x80\x9d",
+			 f->picked_name);
 	snprintf(f->body, sizeof f->body, "%s as CSV, JSON and xAPI files. Choose where to put "
 		 "them (a USB stick appears here once plugged in).",
-		 c->session ? "This session's answers" : "Every session's answers");
+		 f->export_session ? which : c->session ? "This session's answers" :
+		 "Every session's answers");
 	f->page.body = f->body;
 	facil_list_folders(f);
 	for (size_t i = 0; i < f->folder_count; i++)
@@ -238,12 +260,17 @@ static void export_page(struct facil *f, const struct facil_context *c)
 	back_to_menu(f);
 }
 
-static void purge_page(struct facil *f)
+static void purge_page(struct facil *f, const struct facil_context *c)
 {
+	char name[FACIL_NAME_MAX_CHARS * 4 + 1];
+
 	f->page.heading = "Delete old data";
 	snprintf(f->body, sizeof f->body, "Deletes sessions with their participants and answers "
 		 "for good. Export them first if they are needed.");
 	f->page.body = f->body;
+	if (c->session)
+		add(f, label(f, "This session (\xe2\x80\x9c%s\xe2\x80\x9d)",
+			     facil_session_name(c, name, sizeof name)), ID_PURGE_THIS);
 	for (size_t i = 0; i < sizeof purge_days / sizeof purge_days[0]; i++)
 		add(f, label(f, "Sessions older than %d days", purge_days[i]),
 		    ID_PURGE_BASE + (int)i);
@@ -258,6 +285,14 @@ void facil_build_page(struct facil *f, const struct facil_context *c)
 	memset(p, 0, sizeof *p);
 	p->generation = generation;
 	p->title = "Facilitator";
+	/* The menu's pages name the session they act on. */
+	if (c->session && f->mode >= FACIL_MENU && f->mode < FACIL_BLANK) {
+		char name[FACIL_NAME_MAX_CHARS * 4 + 1];
+
+		snprintf(f->title, sizeof f->title, "Facilitator \xc2\xb7 %s",
+			 facil_session_name(c, name, sizeof name));
+		p->title = f->title;
+	}
 	switch (f->mode) {
 	case FACIL_NONE:
 		break;
@@ -298,7 +333,7 @@ void facil_build_page(struct facil *f, const struct facil_context *c)
 		export_page(f, c);
 		break;
 	case FACIL_PURGE:
-		purge_page(f);
+		purge_page(f, c);
 		break;
 	case FACIL_PURGE_CONFIRM:
 		p->heading = "Delete for good?";
@@ -326,6 +361,13 @@ void facil_build_page(struct facil *f, const struct facil_context *c)
 		p->title = c->scenario ? c->scenario->title : "rjkiosk";
 		p->heading = "Please wait";
 		p->body = "The facilitator will start the next session.";
+		break;
+	case FACIL_NAME_SESSION:
+	case FACIL_RENAME:
+	case FACIL_SESSIONS:
+	case FACIL_SESSION:
+	case FACIL_DELETE:
+		facil_sessions_page(f, c);
 		break;
 	case FACIL_WARNING: {
 		int64_t left = (inactivity_warning_left(&f->idle, clock_now_ms()) + 999) / 1000;
@@ -408,6 +450,7 @@ static void keep_scenario(struct facil *f, const char *path)
 void facil_done(struct facil *f, const struct facil_context *c, const struct request *r, bool ok,
 		const struct rjk_error *err)
 {
+	char name[FACIL_NAME_MAX_CHARS * 4 + 1];
 	const char *title;
 
 	switch (r->kind) {
@@ -426,10 +469,24 @@ void facil_done(struct facil *f, const struct facil_context *c, const struct req
 		break;
 	case REQUEST_NEW_SESSION:
 		if (ok)
-			facil_result(f, c, true, "A new session has started on '%s'.",
-				     c->scenario->title);
+			facil_result(f, c, true, "\xe2\x80\x9c%s\xe2\x80\x9d has started on '%s'.",
+				     facil_session_name(c, name, sizeof name), c->scenario->title);
 		else
 			facil_result(f, c, false, "No session could be started: %s", err->message);
+		break;
+	case REQUEST_RENAME_SESSION:
+		if (ok)
+			facil_result(f, c, true, "The session is now called "
+				     "\xe2\x80\x9c%s\xe2\x80\x9d.", facil_session_name(c, name,
+											 sizeof name));
+		else
+			facil_result(f, c, false, "The session was not renamed: %s", err->message);
+		break;
+	case REQUEST_DELETE_SESSION:
+		if (ok)
+			facil_result(f, c, true, "Deleted for good: %s.", f->deleted);
+		else
+			facil_result(f, c, false, "Nothing was deleted: %s", err->message);
 		break;
 	case REQUEST_END_SESSION:
 		if (ok)
@@ -455,6 +512,8 @@ void facil_menu_press(struct facil *f, const struct facil_context *c, int id,
 {
 	struct rjk_error err = {{0}};
 
+	if (facil_sessions_press(f, c, id, out))
+		return;
 	if (id >= ID_PURGE_BASE && id < ID_PURGE_BASE + 3) {
 		f->purge_days = purge_days[id - ID_PURGE_BASE];
 		facil_show(f, c, FACIL_PURGE_CONFIRM);
@@ -479,9 +538,6 @@ void facil_menu_press(struct facil *f, const struct facil_context *c, int id,
 			else
 				facil_show(f, c, FACIL_SCENARIOS);
 			break;
-		case ID_NEW_SESSION:
-			request_add(out, (struct request){.kind = REQUEST_NEW_SESSION});
-			break;
 		case ID_END_SESSION:
 			request_add(out, (struct request){.kind = REQUEST_END_SESSION});
 			break;
@@ -500,6 +556,7 @@ void facil_menu_press(struct facil *f, const struct facil_context *c, int id,
 			facil_show(f, c, FACIL_BLANK);
 			break;
 		case ID_EXPORT:
+			f->export_session = 0;
 			facil_show(f, c, FACIL_EXPORT);
 			break;
 		case ID_PURGE:

@@ -31,6 +31,9 @@ static const char *bundled(const char *installed, const char *source, const char
 	return access(path, R_OK) == 0 ? installed : source;
 }
 
+/* The store's meta key for the path the open session's scenario was loaded from. */
+#define OPEN_SCENARIO_KEY "open_session_scenario"
+
 /* The bundled sample scenario. */
 static const char *sample_scenario(void)
 {
@@ -140,17 +143,23 @@ static bool open_window(struct kiosk *k, struct rjk_error *err)
 	return true;
 }
 
-/* Opens a session on the kiosk's scenario and store (resuming one left open by a crash), and
- * its player when the scenario has a video. False and err when the session cannot open. */
-static bool start_session(struct kiosk *k, struct rjk_error *err)
+/* Opens a session on the kiosk's scenario and store (resuming the one left open, else a new one
+ * named name, NULL for the default name), and its player when the scenario has a video. The
+ * store keeps where the scenario was loaded from, to load it again for the open session after
+ * a restart. False and err when the session cannot open. */
+static bool start_session(struct kiosk *k, const char *name, struct rjk_error *err)
 {
 	bool video = k->scenario->video && !k->options.no_video;
 	const struct settings *saved = facil_settings(k->facil);
+	struct rjk_error why = {{0}};
 
 	assert(!k->session && !k->video);
-	k->session = session_open(k->scenario, k->store, video, err);
+	k->session = session_open(k->scenario, k->store, video, name, err);
 	if (!k->session)
 		return false;
+	if (!store_meta_set(k->store, OPEN_SCENARIO_KEY, k->scenario_path, &why))
+		fprintf(stderr, "rjkiosk: %s (after a restart the session resumes only on the "
+			"scenario the kiosk starts with)\n", why.message);
 	/* After the session opens: the video's event log entries name it. */
 	if (video)
 		k->video = video_glue_new(&(struct video_glue_setup){
@@ -216,6 +225,75 @@ static const char *first_scenario(const struct kiosk *k)
 	return k->options.scenario ? k->options.scenario : sample_scenario();
 }
 
+/* Makes sc (loaded from path) the kiosk's scenario, in place of any other; false when out of
+ * memory (sc is freed). */
+static bool take_scenario(struct kiosk *k, struct scenario *sc, const char *path)
+{
+	char *copy = strdup(path);
+
+	if (!copy) {
+		scenario_free(sc);
+		return false;
+	}
+	if (k->scenario != sc)
+		scenario_free(k->scenario);
+	k->scenario = sc;
+	free(k->scenario_path);
+	k->scenario_path = copy;
+	return true;
+}
+
+/* A session stays open across restarts until the facilitator ends it. When the one left open
+ * is on another scenario than the one loaded (the facilitator chose it from the menu), that
+ * scenario is loaded again from where it was loaded last (the store keeps the path), if it
+ * still holds the same scenario (its id). When it cannot be, the open session is ended (its
+ * answers stay, for export from the Sessions page), a new one starts on the scenario loaded,
+ * and the menu says why. */
+static void follow_open_session(struct kiosk *k)
+{
+	struct store_session_info *info = NULL;
+	struct rjk_diags diags = {0};
+	struct rjk_error err = {{0}};
+	struct scenario *sc = NULL;
+	char path[4096], why[sizeof path + 64];
+	int64_t open = 0;
+	bool found = false;
+	size_t n = 0;
+
+	if (!store_find_open_session(k->store, NULL, &open, &err) || !open ||
+	    !store_list_sessions(k->store, open, &info, &n, &err) || !n)
+		goto done;
+	if (k->scenario && !strcmp(info->scenario_id, k->scenario->id))
+		goto done; /* session_open resumes it */
+	if (!store_meta_get(k->store, OPEN_SCENARIO_KEY, path, sizeof path, &found, &err))
+		found = false;
+	if (found && (sc = scenario_load(path, &diags)) && !strcmp(sc->id, info->scenario_id)) {
+		if (take_scenario(k, sc, path))
+			k->problem[0] = '\0';
+		goto done;
+	}
+	if (!k->scenario)
+		goto done; /* nothing would run instead: it stays open until its scenario loads */
+	if (!found)
+		snprintf(why, sizeof why, "the kiosk does not know where its scenario is");
+	else if (sc)
+		snprintf(why, sizeof why, "%s now holds another scenario", path);
+	else
+		snprintf(why, sizeof why, "%s cannot be loaded", path);
+	scenario_free(sc);
+	snprintf(k->notice, sizeof k->notice, "The open session \xe2\x80\x9c%s\xe2\x80\x9d (%s) could not be "
+		 "resumed: %s. It has been ended; its answers are kept and can be exported from "
+		 "Sessions.", info->label ? info->label : "without a name", info->title, why);
+	fprintf(stderr, "rjkiosk: %s\n", k->notice);
+	if (!store_session_end(k->store, open, &err))
+		fprintf(stderr, "rjkiosk: %s\n", err.message);
+done:
+	if (err.message[0])
+		fprintf(stderr, "rjkiosk: %s\n", err.message);
+	rjk_diags_release(&diags);
+	store_sessions_free(info, n);
+}
+
 static void open_session(struct kiosk *k)
 {
 	const char *path = first_scenario(k);
@@ -224,8 +302,12 @@ static void open_session(struct kiosk *k)
 	size_t used = 0;
 
 	k->scenario = scenario_load(path, &diags);
-	if (k->scenario)
-		k->scenario_path = strdup(path);
+	if (k->scenario && !take_scenario(k, k->scenario, path))
+		k->scenario = NULL;
+	if (k->lock && (k->store = store_open(k->options.data, &err))) {
+		remove_partials(store_dir(k->store));
+		follow_open_session(k);
+	}
 	if (!k->scenario) {
 		used = (size_t)snprintf(k->problem, sizeof k->problem,
 					"The scenario could not be loaded:\n");
@@ -245,13 +327,11 @@ static void open_session(struct kiosk *k)
 		rjk_diags_release(&diags);
 		return;
 	}
+	rjk_diags_release(&diags);
 	if (!k->lock)
 		return;     /* why is in problem already */
-	k->store = store_open(k->options.data, &err);
-	if (k->store) {
-		remove_partials(store_dir(k->store));
-		start_session(k, &err);
-	}
+	if (k->store)
+		start_session(k, NULL, &err);
 	if (!k->session) {
 		fprintf(stderr, "rjkiosk: %s\n", err.message);
 		snprintf(k->problem, sizeof k->problem,
@@ -312,12 +392,11 @@ bool kiosk_open(struct kiosk *k, const struct options *options, struct rjk_error
 
 bool kiosk_close(struct kiosk *k)
 {
-	bool between_trainees = k->session && (session_screen(k->session) == SESSION_START ||
-					       session_screen(k->session) == SESSION_THANKS);
 	struct rjk_error err = {{0}};
 	bool saved;
 
-	saved = !k->session || end_session(k, between_trainees, &err);
+	/* The session stays open for the next start: only the facilitator ends it. */
+	saved = !k->session || end_session(k, false, &err);
 	facil_free(k->facil);
 	store_close(k->store);
 	scenario_free(k->scenario);
@@ -344,20 +423,35 @@ struct facil_context kiosk_facil_context(const struct kiosk *k)
 		.store = k->store,
 		.session = k->session,
 		.problem = k->problem,
+		.notice = k->notice,
 		.no_sound = video_glue_no_sound(k->video),
 	};
 }
 
-/* A new session on the kiosk's scenario, opening the store first when it could not be opened
- * before. */
-static bool open_new(struct kiosk *k, struct rjk_error *err)
+/* A new session named name (NULL: the default name) on the kiosk's scenario, opening the store
+ * first when it could not be opened before. */
+static bool open_new(struct kiosk *k, const char *name, struct rjk_error *err)
 {
 	if (!k->store && !(k->store = store_open(k->options.data, err)))
 		return false;
-	if (!start_session(k, err))
+	if (!start_session(k, name, err))
 		return false;
 	k->problem[0] = '\0';
+	k->notice[0] = '\0';
 	return true;
+}
+
+/* Deletes the stored session id for good (ending it first when it runs). */
+static bool delete_session(struct kiosk *k, int64_t id, struct rjk_error *err)
+{
+	struct store_purge_request req = {.scope = STORE_PURGE_SESSION, .session = id};
+	size_t deleted = 0;
+
+	if (!k->store)
+		return rjk_error_set(err, "no answers can be read on this machine");
+	if (k->session && session_store_id(k->session) == id && !end_session(k, true, err))
+		return false;
+	return store_purge(k->store, &req, &deleted, err);
 }
 
 /* Loads the scenario at path and starts a session on it; the session running now ends first.
@@ -385,7 +479,7 @@ static bool use_scenario(struct kiosk *k, const char *path, struct rjk_error *er
 	k->scenario = sc;
 	free(k->scenario_path);
 	k->scenario_path = copy;
-	return open_new(k, err);
+	return open_new(k, NULL, err);
 }
 
 /* For the author's preview: the problem shown while the scenario file has errors. */
@@ -435,7 +529,7 @@ static bool load_for_preview(struct kiosk *k, const char *position, struct rjk_e
 			    !(participant = store_participant_add(k->store, id, NULL, NULL, 0, err)) ||
 			    !store_participant_set_position(k->store, participant, position, err)))
 		return false;
-	return open_new(k, err);
+	return open_new(k, NULL, err);
 }
 
 /* Applies one request; false and err (for the facilitator's requests) when it could not be. */
@@ -451,9 +545,15 @@ static bool apply(struct kiosk *k, const struct request *r, struct rjk_error *er
 			return rjk_error_set(err, "no scenario is loaded: choose one first");
 		if (k->session && !end_session(k, true, err))
 			return false;
-		return open_new(k, err);
+		return open_new(k, r->path, err);
 	case REQUEST_END_SESSION:
 		return !k->session || end_session(k, true, err);
+	case REQUEST_RENAME_SESSION:
+		if (!k->session)
+			return rjk_error_set(err, "no session is running");
+		return store_session_rename(k->store, session_store_id(k->session), r->path, err);
+	case REQUEST_DELETE_SESSION:
+		return delete_session(k, r->ms, err);
 	case REQUEST_NEXT_DISCUSSION:
 		return k->session && session_next_discussion(k->session, now);
 	case REQUEST_TIME_OUT:
@@ -497,6 +597,7 @@ static bool from_facil(enum request_kind kind)
 {
 	return kind == REQUEST_USE_SCENARIO || kind == REQUEST_NEW_SESSION ||
 	       kind == REQUEST_END_SESSION || kind == REQUEST_NEXT_DISCUSSION ||
+	       kind == REQUEST_RENAME_SESSION || kind == REQUEST_DELETE_SESSION ||
 	       kind == REQUEST_TIME_OUT;
 }
 

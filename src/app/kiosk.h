@@ -38,6 +38,9 @@ struct kiosk {
 	/* Set when the kiosk cannot run a session (bad scenario, unusable data folder): shown on
 	 * screen instead of the journey. */
 	char problem[RJK_ERROR_MAX * 4];
+	/* For the facilitator's menu: why the session left open could not be resumed ("" for
+	 * nothing to say); cleared when a new session starts. */
+	char notice[RJK_ERROR_MAX * 2 + 4096];
 	struct facil *facil;        /* the facilitator's PIN pad, menu and timers */
 	struct video_glue *video;   /* the session's player: NULL with no session, or when the
 				     * scenario has no video (or --no-video) */
@@ -57,9 +60,9 @@ struct kiosk {
  * folder (before any window opens) or when no window can be shown. */
 bool kiosk_open(struct kiosk *kiosk, const struct options *options, struct rjk_error *err);
 
-/* Saves what is pending and closes everything, in reverse order. The stored session is ended
- * only when no trainee is part-way through (otherwise it stays open for resuming). False when
- * the last draft or the session's end did not reach the store (the reason is logged). */
+/* Saves what is pending and closes everything, in reverse order. The stored session stays open
+ * (the next start resumes it, with any trainee part-way through): only the facilitator ends a
+ * session. False when the last draft did not reach the store (the reason is logged). */
 bool kiosk_close(struct kiosk *kiosk);
 
 /* Applies requests in order: the only way the running kiosk changes its scenario, store,

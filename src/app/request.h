@@ -12,8 +12,12 @@
 enum request_kind {
 	/* from the facilitator's side; the kiosk tells it the outcome (facil_done) */
 	REQUEST_USE_SCENARIO,    /* path: load it, end the session, start one on it */
-	REQUEST_NEW_SESSION,     /* end the session, start a new one on the same scenario */
+	REQUEST_NEW_SESSION,     /* path: its name (NULL: the default name): end the session,
+				  * start a new one on the same scenario */
 	REQUEST_END_SESSION,     /* end the session (its player goes with it) */
+	REQUEST_RENAME_SESSION,  /* path: the running session's new name */
+	REQUEST_DELETE_SESSION,  /* ms: the stored session's id: delete it for good with its
+				  * participants and answers (ending it first when it runs) */
 	REQUEST_NEXT_DISCUSSION, /* move the trainee on to the next discussion prompt */
 	REQUEST_TIME_OUT,        /* nobody is there: save and go back to the start */
 	REQUEST_QUIT,            /* save and leave */

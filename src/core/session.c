@@ -10,6 +10,7 @@
 #include "core/answer_field.h"
 #include "core/deadline.h"
 #include "core/position.h"
+#include "core/session_naming.h"
 
 struct session {
 	const struct scenario *scenario;
@@ -243,8 +244,9 @@ static void destroy(struct session *s)
 }
 
 struct session *session_open(const struct scenario *scenario, struct store *store,
-			     bool video_available, struct rjk_error *err)
+			     bool video_available, const char *name, struct rjk_error *err)
 {
+	char default_name[STORE_SESSION_NAME_MAX_CHARS * 4 + 1];
 	struct session *s = calloc(1, sizeof *s);
 	int64_t open_id = 0, participant = 0;
 	char position[POSITION_MAX] = "";
@@ -276,8 +278,13 @@ struct session *session_open(const struct scenario *scenario, struct store *stor
 		if (participant && pos.kind != POSITION_TIMED_OUT &&
 		    !resume(s, participant, &pos, err))
 			goto fail;
-	} else if (!(s->store_id = store_session_start(store, scenario, NULL, err))) {
-		goto fail;
+	} else {
+		if (!name)
+			name = session_naming_default(default_name, sizeof default_name,
+						      store_now(store), scenario->title,
+						      STORE_SESSION_NAME_MAX_CHARS);
+		if (!(s->store_id = store_session_start(store, scenario, name, err)))
+			goto fail;
 	}
 	return s;
 oom:

@@ -44,12 +44,13 @@ struct session;
 struct textedit;
 
 /* Opens the journey on a scenario with a store (both borrowed; they must outlive the
- * session). Resumes the scenario's session left open by a crash, putting an unfinished
- * trainee back on the screen and step they were on with their answers; otherwise starts a
- * new session. video_available says whether a video screen can be shown. NULL and err on a
- * store error. */
+ * session). Resumes the scenario's session left open (a session stays open across restarts
+ * and crashes until it is ended), putting an unfinished trainee back on the screen and step
+ * they were on with their answers; otherwise starts a new session named name (NULL: the
+ * default name, from the time and the scenario's title; see core/session_naming.h).
+ * video_available says whether a video screen can be shown. NULL and err on a store error. */
 struct session *session_open(const struct scenario *scenario, struct store *store,
-			     bool video_available, struct rjk_error *err);
+			     bool video_available, const char *name, struct rjk_error *err);
 
 /* Saves any pending draft, ends the stored session when end_session is true (a facilitator
  * closing the kiosk; a crash leaves it open for resuming), and frees. False with err when the

@@ -643,3 +643,53 @@ bool store_kiosk_id(struct store *store, char out[33], struct rjk_error *err)
 		return rjk_error_set(err, "%s has no kiosk id", store->path);
 	return rc == SQLITE_ROW ? true : store_fail(store, rc, "read the kiosk id", err);
 }
+
+bool store_meta_get(struct store *store, const char *key, char *out, size_t size, bool *found,
+		    struct rjk_error *err)
+{
+	const char *what = "read a kept value";
+	sqlite3_stmt *stmt;
+	*found = false;
+	if (size)
+		out[0] = '\0';
+	if (!store_prepare(store, "SELECT value FROM meta WHERE key = ?1", &stmt, what, err))
+		return false;
+	int rc = store_bind_text(stmt, 1, key);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(stmt);
+	bool ok = rc == SQLITE_ROW || rc == SQLITE_DONE ? true : store_fail(store, rc, what, err);
+	if (rc == SQLITE_ROW) {
+		const char *value = (const char *)sqlite3_column_text(stmt, 0);
+		*found = true;
+		if (!value || (size_t)snprintf(out, size, "%s", value) >= size)
+			ok = rjk_error_set(err, "%s: the value kept for %s is too long", store->path,
+					   key);
+	}
+	sqlite3_finalize(stmt);
+	return ok;
+}
+
+bool store_meta_set(struct store *store, const char *key, const char *value,
+		    struct rjk_error *err)
+{
+	const char *what = "keep a value";
+	sqlite3_stmt *stmt;
+	if (!store_begin(store, what, err))
+		return false;
+	bool ok = store_prepare(store, value ? "INSERT OR REPLACE INTO meta(key, value)"
+				" VALUES(?1, ?2)" : "DELETE FROM meta WHERE key = ?1", &stmt, what,
+				err);
+	if (ok) {
+		int rc = store_bind_text(stmt, 1, key);
+		if (rc == SQLITE_OK && value)
+			rc = store_bind_text(stmt, 2, value);
+		if (rc == SQLITE_OK)
+			rc = sqlite3_step(stmt);
+		ok = rc == SQLITE_DONE ? true : store_fail(store, rc, what, err);
+		sqlite3_finalize(stmt);
+	}
+	ok = ok && store_commit(store, what, err);
+	if (!ok)
+		store_rollback(store);
+	return ok;
+}

@@ -12,6 +12,8 @@
 
 #define STORE_DB_NAME "responses.db"
 #define STORE_TEXT_MAX_BYTES (STEP_TEXT_LIMIT_MAX_CHARS * 4)
+/* The longest name (label) a session can have, in characters. */
+#define STORE_SESSION_NAME_MAX_CHARS 100
 
 struct store;
 
@@ -45,11 +47,17 @@ const char *store_path(const struct store *store);
 int64_t store_session_start(struct store *store, const struct scenario *scenario,
 			    const char *label, struct rjk_error *err);
 
+/* Gives a session a new name (its label), checked like the name given at its start (valid
+ * UTF-8, at most STORE_SESSION_NAME_MAX_CHARS characters; NULL or "" for none), and logs the
+ * change. An error when the session does not exist. */
+bool store_session_rename(struct store *store, int64_t session, const char *name,
+			  struct rjk_error *err);
+
 /* Ends a session (sets its end time and logs the event). */
 bool store_session_end(struct store *store, int64_t session, struct rjk_error *err);
 
-/* The newest session of that scenario that was never ended (left open by a crash), written
- * to *session (0 when there is none). */
+/* The newest session of that scenario (NULL: of any scenario) that was never ended (left
+ * open across a restart), written to *session (0 when there is none). */
 bool store_find_open_session(struct store *store, const char *scenario_id, int64_t *session,
 			     struct rjk_error *err);
 
@@ -131,6 +139,16 @@ bool store_limit_size(struct store *store, int64_t max_bytes, struct rjk_error *
 /* The kiosk's random identity (32 hex digits, chosen when the database was created); used to
  * build pseudonymous xAPI actors and statement ids that do not clash between kiosks. */
 bool store_kiosk_id(struct store *store, char out[33], struct rjk_error *err);
+
+/* A value the kiosk keeps in the store beside the answers (the table meta), by key. Keys
+ * the store uses itself ("kiosk_id") are not for setting. */
+/* Copies the value of key into out (*found false and out "" when there is none); a value too
+ * long for out is an error. */
+bool store_meta_get(struct store *store, const char *key, char *out, size_t size, bool *found,
+		    struct rjk_error *err);
+/* Sets key to value (NULL removes it), durably. */
+bool store_meta_set(struct store *store, const char *key, const char *value,
+		    struct rjk_error *err);
 
 /* A session as listed for the facilitator. Strings owned by the array (store_sessions_free). */
 struct store_session_info {

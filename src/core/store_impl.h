@@ -8,7 +8,7 @@
 #include "core/store.h"
 
 #define STORE_SCHEMA_VERSION 1
-#define STORE_NAME_MAX_CHARS 100
+#define STORE_NAME_MAX_CHARS STORE_SESSION_NAME_MAX_CHARS
 #define STORE_SHORT_MAX_BYTES 1024
 
 /* Prepared statements kept for the life of the handle: the paths a typing trainee hits. */

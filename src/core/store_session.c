@@ -112,6 +112,32 @@ static bool update_one(struct store *store, sqlite3_stmt *stmt, const char *what
 	return ok;
 }
 
+bool store_session_rename(struct store *store, int64_t session, const char *name,
+			  struct rjk_error *err)
+{
+	const char *what = "rename the session";
+	sqlite3_stmt *stmt;
+	if (name && !store_check_text(name, STORE_SHORT_MAX_BYTES, STORE_NAME_MAX_CHARS,
+				      "session name", err))
+		return false;
+	if (!store_begin(store, what, err))
+		return false;
+	bool ok = store_prepare(store, "UPDATE sessions SET label = ?2 WHERE id = ?1", &stmt, what,
+				err);
+	if (ok && !STORE_BOUND(store, what, err, sqlite3_bind_int64(stmt, 1, session),
+			       store_bind_text(stmt, 2, name && name[0] ? name : NULL))) {
+		sqlite3_finalize(stmt);
+		ok = false;
+	} else if (ok) {
+		ok = update_one(store, stmt, what, "There is no session %lld.", session, err);
+	}
+	ok = ok && store_log_event_locked(store, "session-rename", session, name, err) &&
+	     store_commit(store, what, err);
+	if (!ok)
+		store_rollback(store);
+	return ok;
+}
+
 bool store_session_end(struct store *store, int64_t session, struct rjk_error *err)
 {
 	const char *what = "end the session";
@@ -140,7 +166,7 @@ bool store_find_open_session(struct store *store, const char *scenario_id, int64
 	const char *what = "look for an unfinished session";
 	sqlite3_stmt *stmt;
 	*session = 0;
-	if (!store_prepare(store, "SELECT id FROM sessions WHERE scenario_id = ?1"
+	if (!store_prepare(store, "SELECT id FROM sessions WHERE (?1 IS NULL OR scenario_id = ?1)"
 			   " AND ended_ms IS NULL ORDER BY id DESC LIMIT 1", &stmt, what, err))
 		return false;
 	int rc = store_bind_text(stmt, 1, scenario_id);

@@ -71,7 +71,7 @@ static int setup(void **state)
 	assert_non_null(mkdtemp(f->dir));
 	f->store = store_open(f->dir, &err);
 	assert_non_null(f->store);
-	f->session = session_open(&scenario, f->store, false, &err);
+	f->session = session_open(&scenario, f->store, false, NULL, &err);
 	assert_non_null(f->session);
 	*state = f;
 	return 0;
@@ -293,7 +293,7 @@ static void test_restart_resumes_on_the_same_step_with_the_text(void **state)
 	/* A second kiosk process opening the same data, as after a crash. */
 	store2 = store_open(f->dir, &err);
 	assert_non_null(store2);
-	again = session_open(&scenario, store2, false, &err);
+	again = session_open(&scenario, store2, false, NULL, &err);
 	assert_non_null(again);
 	assert_int_equal(session_store_id(again), session_store_id(s));
 	assert_int_equal(session_screen(again), SESSION_STEP);
@@ -460,7 +460,7 @@ static void test_every_journey_move_leads_where_it_should(void **state)
 		close_ok(f->session, true);
 		scenario.content_note = m->flags & NO_NOTE ? NULL : "This talks about harm.";
 		scenario.video = with_video ? &video : NULL;
-		s = f->session = session_open(&scenario, f->store, with_video, &err);
+		s = f->session = session_open(&scenario, f->store, with_video, NULL, &err);
 		assert_non_null(s);
 		snprintf(path, sizeof path, "%s", m->path);
 		for (at = strtok_r(path, " ", &save); at; at = strtok_r(NULL, " ", &save))
@@ -532,7 +532,7 @@ static void close_on_full_disk(struct fixture *f, const char *why)
 	disk_full(false);
 	f->session = NULL;
 	assert_non_null(strstr(err.message, why));
-	f->session = session_open(&scenario, f->store, false, &err);
+	f->session = session_open(&scenario, f->store, false, NULL, &err);
 	assert_non_null(f->session);
 	assert_int_equal(session_store_id(f->session), stored_session);
 }
@@ -592,7 +592,7 @@ static void test_failed_session_end_on_close_is_reported(void **state)
 	close_on_full_disk(f, "could not be ended");
 	/* With room again, ending works and the next session is a new one. */
 	close_ok(f->session, true);
-	f->session = session_open(&scenario, f->store, false, &err);
+	f->session = session_open(&scenario, f->store, false, NULL, &err);
 	assert_non_null(f->session);
 	assert_true(session_store_id(f->session) != stored_session);
 }
@@ -627,7 +627,7 @@ static void test_with_video_player_cue_steps_are_left_to_the_video(void **state)
 
 	close_ok(f->session, true);
 	scenario.video = &video;
-	s = f->session = session_open(&scenario, f->store, true, &err);
+	s = f->session = session_open(&scenario, f->store, true, NULL, &err);
 	assert_non_null(s);
 	assert_true(session_start(s, 0));
 	assert_true(session_set_who(s, "Ida", 0));
@@ -664,7 +664,7 @@ static void test_time_out_saves_the_draft_and_returns_to_the_start(void **state)
 	assert_int_equal(find(r, n, "talk")->status, RESPONSE_DRAFT);
 	store_responses_free(r, n);
 	close_ok(f->session, false);
-	f->session = session_open(&scenario, f->store, false, &err);
+	f->session = session_open(&scenario, f->store, false, NULL, &err);
 	assert_non_null(f->session);
 	assert_int_equal(session_screen(f->session), SESSION_START);
 	to_first_step(f->session, "Lee");
@@ -696,7 +696,7 @@ static struct session *to_video(struct fixture *f, const char *name)
 
 	close_ok(f->session, true);
 	scenario.video = &video;
-	s = f->session = session_open(&scenario, f->store, true, &err);
+	s = f->session = session_open(&scenario, f->store, true, NULL, &err);
 	assert_non_null(s);
 	assert_true(session_start(s, 0));
 	assert_true(session_set_who(s, name, 0));
@@ -751,7 +751,7 @@ static void test_resume_returns_to_the_furthest_point_watched(void **state)
 	assert_true(session_video_progress(s, 20000)); /* never goes back */
 	store2 = store_open(f->dir, &err);
 	assert_non_null(store2);
-	again = session_open(&scenario, store2, true, &err);
+	again = session_open(&scenario, store2, true, NULL, &err);
 	assert_non_null(again);
 	assert_int_equal(session_screen(again), SESSION_VIDEO);
 	assert_int_equal(session_video_resume_ms(again), 30000);

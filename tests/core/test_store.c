@@ -543,6 +543,103 @@ static void test_purge(void **state)
 	store_events_free(events, n);
 }
 
+/* Naming sessions: a rename is kept and logged, checked like a name given at the start, and
+ * an unknown session is an error; the open session is found by scenario or of any scenario. */
+static void test_session_names_and_the_open_session(void **state)
+{
+	struct fixture_env *e = *state;
+	struct rjk_error err = {{0}};
+	char long_name[STORE_SESSION_NAME_MAX_CHARS * 2 + 2];
+	int64_t first = store_session_start(e->store, fixture_scenario(), "Group A", &err);
+	int64_t second = store_session_start(e->store, fixture_scenario(), NULL, &err), open = -1;
+	struct store_session_info *list;
+	size_t n;
+
+	memset(long_name, 'x', sizeof long_name - 1);
+	long_name[sizeof long_name - 1] = '\0';
+	static const struct {
+		int64_t session;
+		const char *name;
+		bool ok;
+		const char *label; /* of the first session after it; NULL for none */
+	} renames[] = {
+		{1, "Intake 24-07, group B", true, "Intake 24-07, group B"},
+		{1, "\xc3\xa9quipe \xf0\x9f\x98\x80", true, "\xc3\xa9quipe \xf0\x9f\x98\x80"},
+		{1, "bad \xff", false, "\xc3\xa9quipe \xf0\x9f\x98\x80"},
+		{1, NULL, true, NULL},
+		{1, "Group C", true, "Group C"},
+		{1, "", true, NULL},
+		{99, "Nobody", false, NULL},
+	};
+	assert_int_equal(first, 1);
+	assert_int_equal(second, 2);
+	for (size_t i = 0; i < sizeof renames / sizeof renames[0]; i++) {
+		bool ok = store_session_rename(e->store, renames[i].session, renames[i].name, &err);
+
+		if (ok != renames[i].ok)
+			fail_msg("rename %zu: %s", i, ok ? "accepted" : err.message);
+		assert_true(store_list_sessions(e->store, first, &list, &n, &err));
+		if (renames[i].label)
+			assert_string_equal(list[0].label, renames[i].label);
+		else
+			assert_null(list[0].label);
+		store_sessions_free(list, n);
+	}
+	assert_false(store_session_rename(e->store, first, long_name, &err));
+	assert_non_null(strstr(err.message, "session name"));
+
+	/* Both open: the newest of the scenario, or of any; none once both ended. */
+	assert_true(store_find_open_session(e->store, fixture_scenario()->id, &open, &err));
+	assert_int_equal(open, second);
+	assert_true(store_find_open_session(e->store, NULL, &open, &err));
+	assert_int_equal(open, second);
+	assert_true(store_find_open_session(e->store, "another", &open, &err));
+	assert_int_equal(open, 0);
+	assert_true(store_session_end(e->store, second, &err));
+	assert_true(store_find_open_session(e->store, NULL, &open, &err));
+	assert_int_equal(open, first);
+	assert_true(store_session_end(e->store, first, &err));
+	assert_true(store_find_open_session(e->store, NULL, &open, &err));
+	assert_int_equal(open, 0);
+}
+
+/* Values kept beside the answers: set, replaced, read back after a reopen, removed; a value
+ * too long for the reader's buffer is an error, not cut. */
+static void test_meta_values(void **state)
+{
+	struct fixture_env *e = *state;
+	struct rjk_error err = {{0}};
+	char out[16];
+	bool found = true;
+	static const struct {
+		const char *set;   /* NULL removes */
+		bool found;
+	} steps[] = {
+		{"/srv/a", true}, {"/srv/b", true}, {NULL, false}, {NULL, false}, {"", true},
+	};
+
+	assert_true(store_meta_get(e->store, "open_session_scenario", out, sizeof out, &found,
+				   &err));
+	assert_false(found);
+	assert_string_equal(out, "");
+	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+		assert_true(store_meta_set(e->store, "open_session_scenario", steps[i].set, &err));
+		reopen(e);
+		assert_true(store_meta_get(e->store, "open_session_scenario", out, sizeof out,
+					   &found, &err));
+		assert_int_equal(found, steps[i].found);
+		assert_string_equal(out, steps[i].set ? steps[i].set : "");
+	}
+	assert_true(store_meta_set(e->store, "open_session_scenario", "/a/path/longer/than/16",
+				   &err));
+	assert_false(store_meta_get(e->store, "open_session_scenario", out, sizeof out, &found,
+				    &err));
+	assert_non_null(strstr(err.message, "too long"));
+	/* The kiosk's identity is still there. */
+	char id[33];
+	assert_true(store_kiosk_id(e->store, id, &err));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -550,6 +647,9 @@ int main(void)
 		cmocka_unit_test(test_default_dir_follows_xdg),
 		cmocka_unit_test(test_symlinks_in_the_path),
 		cmocka_unit_test_setup_teardown(test_wal_mode_is_on_disk, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_session_names_and_the_open_session, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_meta_values, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_save_and_read_back, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_participant_names, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_resume_after_crash, setup, teardown),

@@ -203,7 +203,7 @@ static void test_trainee_left_by_an_older_kiosk_resumes(void **state)
 	struct session *s;
 
 	assert_non_null(store);
-	s = session_open(fixture_scenario(), store, false, &err);
+	s = session_open(fixture_scenario(), store, false, NULL, &err);
 	assert_non_null(s);
 	assert_int_equal(session_store_id(s), 2);
 	assert_string_equal(session_name(s), "Trainee 1");

@@ -26,6 +26,7 @@ has() { grep -q -- "$1" "$2" || fail "'$1' not in $2: $(cat "$2")"; }
 expect 0 "$rjk" sessions --data "$data"
 has brixton-1993 "$tmp/out"
 has "(open)" "$tmp/out"
+has "DRAFTS  NAME" "$tmp/out"
 has "Group A" "$tmp/out"
 has 'x1B]0;x\\x07Group B' "$tmp/out"
 if LC_ALL=C grep -q "$(printf '[\001-\011\013-\037\177]')" "$tmp/out"; then

@@ -52,7 +52,7 @@ static int setup(void **state)
 	assert_non_null(f->scenario);
 	f->store = store_open(f->dir, &err);
 	assert_non_null(f->store);
-	f->session = session_open(f->scenario, f->store, false, &err);
+	f->session = session_open(f->scenario, f->store, false, NULL, &err);
 	assert_non_null(f->session);
 	f->ui = ui_new(f->window, f->ren, &settings, &err);
 	assert_non_null(f->ui);
@@ -185,7 +185,7 @@ static void test_long_title_and_prompt(void **state)
 		for (size_t i = 0; i < diags.count; i++)
 			print_message("%s\n", diags.items[i]);
 		assert_non_null(sc);
-		session = session_open(sc, f->store, false, &err);
+		session = session_open(sc, f->store, false, NULL, &err);
 		assert_non_null(session);
 		ui_draw(f->ui, session, 0);
 		if (!ui_check_frame(f->ui, &err))
