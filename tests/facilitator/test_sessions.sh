@@ -55,9 +55,41 @@ PY
 	fail "the deleted sessions are still stored: $(sql 'select id, label from sessions')"
 [ "$(sql "select count(*) from events where kind = 'purge'")" = 2 ] ||
 	fail "the two deletions were not logged"
+# RJK_SCREENSHOTS=DIR keeps the pages the docs show.
 if [ -n "${RJK_SCREENSHOTS:-}" ]; then
+	cp "$work/name-session.png" "$RJK_SCREENSHOTS/session-name.png"
 	cp "$work/picker.png" "$RJK_SCREENSHOTS/sessions-picker.png"
 fi
+
+# The open session on a scenario chosen from the menu: a restart with the service's scenario
+# resumes it on its own scenario; once that scenario is gone, it is ended and the menu says so.
+rm -rf "$data"
+echo 2468 | "$RJKIOSK" set-pin --stdin --data "$data" >/dev/null || fail "set-pin failed"
+scen="$work/scenarios"
+mkdir -p "$scen"
+cp -r "$RJK_SCENARIOS/sample" "$scen/sample"
+cp -r "$RJK_SCENARIOS/sample" "$scen/second"
+sed -i -e 's/^id: .*/id: second-scenario/' -e 's/^title: .*/title: Second scenario/' \
+	"$scen/second/scenario.yaml"
+run() {
+	"$RJKIOSK_SCRIPTED" --no-video --data "$data" --scenarios "$scen" --scenario "$scen/sample" \
+		--script "$RJK_UI_SCRIPTS/$1" --screenshot-dir "$work" --size 1280x800
+}
+run switch-scenario.txt || fail "choosing the second scenario failed"
+run resumed-second.txt || fail "the session on the second scenario was not resumed"
+[ "$(sql "select count(*) from sessions where ended_ms is null and scenario_id = 'second-scenario'")" = 1 ] ||
+	fail "the second scenario's session is not the open one"
+[ "$(sql "select count(*) from sessions")" = 2 ] || fail "the restart opened a new session"
+mv "$scen/second" "$work/gone"
+run not-resumed.txt || fail "the menu did not say the session could not be resumed"
+[ "$(sql "select count(*) from sessions where ended_ms is null")" = 1 ] ||
+	fail "not one open session"
+[ "$(sql "select scenario_id from sessions where ended_ms is null")" = sample-brixton-1993 ] ||
+	fail "the new session is not on the sample: $(sql 'select * from sessions')"
+[ "$(sql "select count(*) from responses r join participants p on p.id = r.participant
+	join sessions s on s.id = p.session where s.scenario_id = 'second-scenario'")" = 1 ] ||
+	fail "the ended session lost its answer"
+[ -z "${RJK_SCREENSHOTS:-}" ] || cp "$work/not-resumed.png" "$RJK_SCREENSHOTS/session-not-resumed.png"
 
 # After "End this session": Escape, the arrows, Tab and Enter on the result page and the menu.
 rm -rf "$data"
