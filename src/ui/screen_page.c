@@ -29,7 +29,7 @@ static int keypad(struct view *v, int x, int y)
 	return 4 * (key + gap);
 }
 
-/* The label, the one-line field (drawn with the UI's editor, which edits t->edit) and the
+/* The label, the one-line field (no line breaks in its text; drawn with the UI's editor, which edits t->edit) and the
  * error line; returns the height used. */
 static int text_field(struct view *v, const struct ui_page_text *t, int x, int y, int w)
 {
@@ -40,8 +40,10 @@ static int text_field(struct view *v, const struct ui_page_text *t, int x, int y
 	if (t->label && *t->label)
 		y += view_paragraph(v, REGION_CONTENT, FONT_BODY, COLOR_TEXT, t->label, x, y, w) +
 		     l->unit;
+	/* Two lines high: a long name (a session's default one) wraps, whole in sight, rather
+	 * than hiding its start; a longer one scrolls to the caret. */
 	field = view_add(v, ITEM_EDITOR, REGION_CONTENT,
-			 (SDL_Rect){x, y, w, v->fonts->line_h[FONT_BODY] + 2 * pad});
+			 (SDL_Rect){x, y, w, v->fonts->line_h[FONT_BODY] * 2 + 2 * pad});
 	field->action = UI_TEXT;
 	field->sub = t->hint;
 	field->text = "";
