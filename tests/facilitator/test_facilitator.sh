@@ -54,11 +54,8 @@ kiosk idle.txt --size 1920x1080 --idle-timeout 2 || fail "the inactivity script 
 rm -rf "$data"
 setpin
 scen="$work/scenarios"
+two_scenarios "$scen"
 mkdir -p "$scen/broken"
-cp -r "$RJK_SCENARIOS/sample" "$scen/sample"
-cp -r "$RJK_SCENARIOS/sample" "$scen/second"
-sed -i -e 's/^id: .*/id: second-scenario/' -e 's/^title: .*/title: Second scenario/' \
-	"$scen/second/scenario.yaml"
 printf 'rjkiosk: 1\nid: broken\ntitle: Broken\nstepz: []\n' >"$scen/broken/scenario.yaml"
 sed "s|EXPORTS_FOLDER|$data/exports|" "$RJK_UI_SCRIPTS/menu.txt" >"$work/menu.txt"
 "$RJKIOSK_SCRIPTED" --no-video --data "$data" --scenarios "$scen" --scenario "$scen/sample" \

@@ -66,11 +66,7 @@ fi
 rm -rf "$data"
 echo 2468 | "$RJKIOSK" set-pin --stdin --data "$data" >/dev/null || fail "set-pin failed"
 scen="$work/scenarios"
-mkdir -p "$scen"
-cp -r "$RJK_SCENARIOS/sample" "$scen/sample"
-cp -r "$RJK_SCENARIOS/sample" "$scen/second"
-sed -i -e 's/^id: .*/id: second-scenario/' -e 's/^title: .*/title: Second scenario/' \
-	"$scen/second/scenario.yaml"
+two_scenarios "$scen"
 run() {
 	"$RJKIOSK_SCRIPTED" --no-video --data "$data" --scenarios "$scen" --scenario "$scen/sample" \
 		--script "$RJK_UI_SCRIPTS/$1" --screenshot-dir "$work" --size 1280x800

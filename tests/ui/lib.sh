@@ -24,6 +24,16 @@ sql() {
 	sqlite3 "$data/responses.db" "$1"
 }
 
+# two_scenarios DIR: a scenarios folder holding the sample and a copy of it with another id and
+# title ("Second scenario"); needs RJK_SCENARIOS.
+two_scenarios() {
+	mkdir -p "$1"
+	cp -r "$RJK_SCENARIOS/sample" "$1/sample"
+	cp -r "$RJK_SCENARIOS/sample" "$1/second"
+	sed -i -e 's/^id: .*/id: second-scenario/' -e 's/^title: .*/title: Second scenario/' \
+		"$1/second/scenario.yaml"
+}
+
 fail() {
 	echo "FAIL: $*" >&2
 	exit 1
