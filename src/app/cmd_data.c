@@ -21,7 +21,7 @@ static const char sessions_usage[] =
 	"\n"
 	"Lists the sessions stored on this machine: id, start and end (local time; \"(open)\"\n"
 	"until the facilitator ends it), scenario, participants and answers by status, and the\n"
-	"session's name (given on the kiosk's menu). Use the id with export and purge --session.\n"
+	"session's name (given on the kiosk's menu); export and purge take the id.\n"
 	"  --data DIR   the data folder (default: $XDG_DATA_HOME/rjkiosk or\n"
 	"               ~/.local/share/rjkiosk)\n"
 	"  -h, --help   show this help\n";

@@ -13,6 +13,7 @@
 #include "core/answer.h"
 #include "core/durable.h"
 #include "core/export.h"
+#include "core/words.h"
 
 /* Appends to out; stops quietly when it is full. */
 static void put(char *out, size_t size, size_t *used, const char *fmt, ...)
@@ -221,13 +222,16 @@ void facil_purge_preview(const struct facil_context *c, int days, char *out, siz
 	struct store_purge_request req = {.scope = STORE_PURGE_OLDER_THAN, .days = days};
 	struct rjk_error err = {{0}};
 	size_t s = 0, p = 0, r = 0;
+	char sn[64], pn[64], rn[64];
 
 	if (!c->store || !store_purge_preview(c->store, &req, &s, &p, &r, &err))
 		snprintf(out, size, "%s", c->store ? err.message : "No answers are stored.");
 	else
-		snprintf(out, size, "Sessions older than %d days: %zu sessions, %zu participants "
-			 "and %zu answers will be deleted for good. This cannot be undone.",
-			 days, s, p, r);
+		snprintf(out, size, "Sessions older than %d days: %s, %s and %s will be deleted "
+			 "for good. This cannot be undone.", days,
+			 words_count(sn, sizeof sn, (long long)s, "session", "sessions", 1),
+			 words_count(pn, sizeof pn, (long long)p, "participant", "participants", 1),
+			 words_count(rn, sizeof rn, (long long)r, "answer", "answers", 1));
 }
 
 void facil_purge(struct facil *f, const struct facil_context *c, int days)
@@ -235,11 +239,14 @@ void facil_purge(struct facil *f, const struct facil_context *c, int days)
 	struct store_purge_request req = {.scope = STORE_PURGE_OLDER_THAN, .days = days};
 	struct rjk_error err = {{0}};
 	size_t deleted = 0;
+	char n[64];
 
-	if (!c->store || !store_purge(c->store, &req, &deleted, &err))
+	if (!c->store || !store_purge(c->store, &req, &deleted, &err)) {
 		facil_result(f, c, false, "Nothing was deleted: %s",
 			     c->store ? err.message : "no answers are stored.");
-	else
-		facil_result(f, c, true, "%zu session%s deleted for good.", deleted,
-			     deleted == 1 ? " was" : "s were");
+		return;
+	}
+	words_count(n, sizeof n, (long long)deleted, "session", "sessions", 1);
+	facil_result(f, c, true, "%c%s %s deleted for good.", n[0] == 'n' ? 'N' : n[0], n + 1,
+		     words_verb((long long)deleted, "was", "were"));
 }

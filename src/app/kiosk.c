@@ -248,7 +248,7 @@ static bool take_scenario(struct kiosk *k, struct scenario *sc, const char *path
  * scenario is loaded again from where it was loaded last (the store keeps the path), if it
  * still holds the same scenario (its id). When it cannot be, the open session is ended (its
  * answers stay, for export from the Sessions page), a new one starts on the scenario loaded,
- * and the menu says why. */
+ * and the menu says why. While the kiosk's own scenario does not load, nothing changes. */
 static void follow_open_session(struct kiosk *k)
 {
 	struct store_session_info *info = NULL;
@@ -260,20 +260,18 @@ static void follow_open_session(struct kiosk *k)
 	bool found = false;
 	size_t n = 0;
 
-	if (!store_find_open_session(k->store, NULL, &open, &err) || !open ||
+	/* A scenario that does not load is the problem shown: the open session waits for it. */
+	if (!k->scenario || !store_find_open_session(k->store, NULL, &open, &err) || !open ||
 	    !store_list_sessions(k->store, open, &info, &n, &err) || !n)
 		goto done;
-	if (k->scenario && !strcmp(info->scenario_id, k->scenario->id))
+	if (!strcmp(info->scenario_id, k->scenario->id))
 		goto done; /* session_open resumes it */
 	if (!store_meta_get(k->store, OPEN_SCENARIO_KEY, path, sizeof path, &found, &err))
 		found = false;
 	if (found && (sc = scenario_load(path, &diags)) && !strcmp(sc->id, info->scenario_id)) {
-		if (take_scenario(k, sc, path))
-			k->problem[0] = '\0';
+		take_scenario(k, sc, path);
 		goto done;
 	}
-	if (!k->scenario)
-		goto done; /* nothing would run instead: it stays open until its scenario loads */
 	if (!found)
 		snprintf(why, sizeof why, "the kiosk does not know where its scenario is");
 	else if (sc)
