@@ -68,6 +68,7 @@ struct facil *facil_new(const struct options *options, struct ui *ui, SDL_Window
 	f->window = window;
 	f->hold_since = -1;
 	f->shown_second = -1;
+	f->export_excel = true;   /* most facilitators open the CSV in Excel */
 	data_folder(options, f->data_dir, sizeof f->data_dir);
 	if (!settings_load(f->data_dir, &f->settings, &err))
 		fprintf(stderr, "rjkiosk: %s (using the default settings)\n", err.message);

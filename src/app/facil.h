@@ -78,6 +78,10 @@ void facil_follow_trainee(struct facil *facil, const struct session *session);
  * the one last chosen in the menu, "" for none). */
 const struct settings *facil_settings(const struct facil *facil);
 
+/* Chooses the session the export page exports: its store id, or 0 for the running session (the
+ * newest when none runs). The menu's session picker does this before opening the page. */
+void facil_set_export_session(struct facil *facil, int64_t session);
+
 /* The facilitator page on screen ("pin", "menu", "warning", ...), or NULL for the journey. */
 const char *facil_page_name(const struct facil *facil);
 

@@ -5,6 +5,7 @@
 #include "app/facil.h"
 #include "core/inactivity.h"
 #include "core/pin.h"
+#include "core/export.h"
 #include "core/scenario_dir.h"
 #include "ui/page.h"
 
@@ -52,8 +53,13 @@ enum {
 	ID_CAPTIONS,
 	ID_VOLUME,
 	ID_IDLE,
+	ID_FORMAT_CSV,
+	ID_FORMAT_JSON,
+	ID_FORMAT_XAPI,
+	ID_EXCEL,
+	ID_EXPORT_LOOK,
 	ID_SCENARIO_BASE = 100,  /* + index in the scenarios folder */
-	ID_FOLDER_BASE = 300,    /* + index in the export folders */
+	ID_FOLDER_BASE = 300,    /* + index in the places an export can go */
 	ID_PURGE_BASE = 500,     /* + index in the purge choices */
 };
 
@@ -87,7 +93,17 @@ struct facil {
 	bool show_answers;
 	struct scenario_dir scenarios;
 	size_t scenario_pick;              /* the one last pressed in the list of scenarios */
+	/* The export page: the session it exports (its store id; 0: the running session, or the
+	 * newest when none runs; a session picker sets it, then shows FACIL_EXPORT), the format
+	 * and "for Excel" (a byte-order mark on CSV) chosen, and the places it can write to: the
+	 * exports folder, then each USB stick, with the label people know each by. */
+	int64_t export_session;
+	enum export_format export_format;
+	bool export_excel;
 	char folders[FACIL_FOLDERS][4096];
+	char folder_labels[FACIL_FOLDERS][300];   /* "USB stick \"KINGSTON\"" */
+	char folder_buttons[FACIL_FOLDERS][320];  /* "Save to USB stick \"KINGSTON\"" */
+	bool folder_read_only[FACIL_FOLDERS];
 	size_t folder_count;
 	int purge_days;
 	struct ui_page page;
@@ -113,11 +129,18 @@ void facil_apply_settings(struct facil *facil);
 void facil_result(struct facil *f, const struct facil_context *c, bool ok, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
-/* facil_data.c: the session's progress as text, the export, the purge. */
+/* Adds a button to the page being built (facil_menu.c): NULL when the page is full. text is
+ * borrowed until the page is replaced. */
+struct ui_page_button *facil_page_add(struct facil *f, const char *text, int id);
+
+/* facil_export.c: the export page for facil->export_session, and its buttons: true when id
+ * was one of them (a format, "For Excel", a place to write to, look again for sticks). */
+void facil_export_page(struct facil *f, const struct facil_context *c);
+bool facil_export_press(struct facil *f, const struct facil_context *c, int id);
+
+/* facil_data.c: the session's progress as text, the purge. */
 void facil_progress_text(struct facil *f, const struct facil_context *c, char *out,
 			 size_t size);
-void facil_list_folders(struct facil *facil);
-void facil_export(struct facil *f, const struct facil_context *c, const char *folder);
 void facil_purge_preview(const struct facil_context *c, int days, char *out, size_t size);
 void facil_purge(struct facil *f, const struct facil_context *c, int days);
 

@@ -22,6 +22,11 @@ static struct ui_page_button *add(struct facil *f, const char *label, int id)
 	return b;
 }
 
+struct ui_page_button *facil_page_add(struct facil *f, const char *text, int id)
+{
+	return add(f, text, id);
+}
+
 /* A label kept in the facilitator's own storage (valid while the page is on screen). */
 static const char *label(struct facil *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static const char *label(struct facil *f, const char *fmt, ...)
@@ -225,19 +230,6 @@ static void settings_page(struct facil *f, const struct facil_context *c)
 	back_to_menu(f);
 }
 
-static void export_page(struct facil *f, const struct facil_context *c)
-{
-	f->page.heading = "Export answers";
-	snprintf(f->body, sizeof f->body, "%s as CSV, JSON and xAPI files. Choose where to put "
-		 "them (a USB stick appears here once plugged in).",
-		 c->session ? "This session's answers" : "Every session's answers");
-	f->page.body = f->body;
-	facil_list_folders(f);
-	for (size_t i = 0; i < f->folder_count; i++)
-		add(f, f->folders[i], ID_FOLDER_BASE + (int)i);
-	back_to_menu(f);
-}
-
 static void purge_page(struct facil *f)
 {
 	f->page.heading = "Delete old data";
@@ -295,7 +287,7 @@ void facil_build_page(struct facil *f, const struct facil_context *c)
 		back_to_menu(f);
 		break;
 	case FACIL_EXPORT:
-		export_page(f, c);
+		facil_export_page(f, c);
 		break;
 	case FACIL_PURGE:
 		purge_page(f);
@@ -458,8 +450,8 @@ void facil_menu_press(struct facil *f, const struct facil_context *c, int id,
 	if (id >= ID_PURGE_BASE && id < ID_PURGE_BASE + 3) {
 		f->purge_days = purge_days[id - ID_PURGE_BASE];
 		facil_show(f, c, FACIL_PURGE_CONFIRM);
-	} else if (id >= ID_FOLDER_BASE && id < ID_FOLDER_BASE + (int)f->folder_count) {
-		facil_export(f, c, f->folders[id - ID_FOLDER_BASE]);
+	} else if (facil_export_press(f, c, id)) {
+		/* the export page's choices and places */
 	} else if (id >= ID_SCENARIO_BASE && id < ID_FOLDER_BASE) {
 		choose_scenario(f, c, (size_t)(id - ID_SCENARIO_BASE), out);
 	} else if (id >= ID_TEXT_SIZE && id <= ID_IDLE) {

@@ -27,8 +27,9 @@ bool export_name_pick(const char *folder, const struct store_session_info *sessi
 		      enum export_format format, char *out, size_t size, struct rjk_error *err);
 
 /* What an export wrote, for the facilitator: "140 answers from 12 participants were written to
- * "KINGSTON" as NAME." ("1 answer from 1 participant was written ...", "No answers ... were
- * written ..."), counts and verbs agreeing (core/words.h). */
+ * WHERE as FILE." ("1 answer from 1 participant was written ...", "No answers ... were
+ * written ..."), counts and verbs agreeing (core/words.h). where is shown as given (say,
+ * 'USB stick "KINGSTON"'). */
 void export_name_message(const struct export_summary *summary, const char *where,
 			 const char *file, char *out, size_t size);
 

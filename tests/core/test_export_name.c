@@ -116,7 +116,7 @@ static void test_messages(void **state)
 					     .participants = cases[i].participants};
 		char got[256];
 
-		export_name_message(&sum, "KINGSTON", "f.csv", got, sizeof got);
+		export_name_message(&sum, "\"KINGSTON\"", "f.csv", got, sizeof got);
 		assert_string_equal(got, cases[i].want);
 	}
 }
