@@ -39,9 +39,9 @@ bool editor_load(struct editor *ed, const char *text, size_t max_chars, bool sin
 	return true;
 }
 
-void editor_attach(struct editor *ed, struct textedit *edit)
+void editor_attach(struct editor *ed, struct textedit *edit, bool single_line)
 {
-	start(ed, edit, false, true);
+	start(ed, edit, single_line, true);
 	if (edit)
 		textedit_set_caret(edit, textedit_len(edit));
 }

@@ -45,10 +45,10 @@ enum editor_result {
 /* Gives the field a text of its own (caret at its end). False when out of memory or when text
  * does not fit max_chars (then the field is empty). */
 bool editor_load(struct editor *ed, const char *text, size_t max_chars, bool single_line);
-/* Makes the field edit a text someone else keeps (the session's answer), multi-line, with the
- * caret at its end: borrowed until the next editor_attach, editor_follow or editor_load.
- * NULL leaves the field without a text. */
-void editor_attach(struct editor *ed, struct textedit *edit);
+/* Makes the field edit a text someone else keeps (the session's answer, multi-line; a page's
+ * field, single_line), with the caret at its end: borrowed until the next editor_attach,
+ * editor_follow or editor_load. NULL leaves the field without a text. */
+void editor_attach(struct editor *ed, struct textedit *edit, bool single_line);
 /* The borrowed text may have moved (its keeper made it anew): follows it to edit, keeping the
  * caret and scroll. No-op when the field edits its own text. */
 void editor_follow(struct editor *ed, struct textedit *edit);

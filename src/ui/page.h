@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "core/textedit.h"
 #include "ui/ui.h"
 
 #define UI_PAGE_BUTTONS 24
@@ -22,6 +23,18 @@ struct ui_page_button {
 	bool on;              /* the check box is ticked */
 };
 
+/* A one-line text field on a page. The text and its caret live in edit, which the page's maker
+ * owns and reads (textedit_text) when a button is pressed: the UI edits it in place, like the
+ * trainee's answer field, so anything else that types into a field (an on-screen keyboard)
+ * goes through the same edit. The field takes focus first, by Tab, click or tap; Enter in it
+ * presses the page's main button. */
+struct ui_page_text {
+	struct textedit *edit;  /* NULL for no field; its max_chars is the field's limit */
+	const char *label;      /* a line above the field */
+	const char *hint;       /* greyed in the empty field, may be NULL */
+	const char *error;      /* a line under the field in the notice colour, NULL for none */
+};
+
 struct ui_page {
 	unsigned generation;  /* a new value is a new page: focus and scroll start again */
 	bool blank;           /* nothing but a calm dark screen */
@@ -31,6 +44,7 @@ struct ui_page {
 	const char *body;     /* paragraphs under the heading, may be NULL */
 	const char *field;    /* the masked PIN, NULL for no field */
 	bool keypad;          /* digit buttons 0 to 9 and Erase */
+	struct ui_page_text text; /* a field to type into, under the body */
 	bool two_columns;     /* buttons side by side in pairs (a long menu on one screen) */
 	struct ui_page_button buttons[UI_PAGE_BUTTONS];
 	size_t count;
@@ -41,7 +55,9 @@ struct ui_page {
 };
 
 /* Shows page (borrowed until the next call; NULL returns to the journey). Buttons pressed on
- * it come back from ui_event as UI_PAGE actions carrying the button's id. */
+ * it come back from ui_event as UI_PAGE actions carrying the button's id; typing in its text
+ * field comes back as UI_TEXT (the text is already changed in page->text.edit). A page with
+ * the same generation keeps the field's caret and focus. */
 void ui_show_page(struct ui *ui, const struct ui_page *page);
 
 /* The page on screen, or NULL. */

@@ -29,6 +29,28 @@ static int keypad(struct view *v, int x, int y)
 	return 4 * (key + gap);
 }
 
+/* The label, the one-line field (drawn with the UI's editor, which edits t->edit) and the
+ * error line; returns the height used. */
+static int text_field(struct view *v, const struct ui_page_text *t, int x, int y, int w)
+{
+	const struct layout *l = v->lay;
+	int top = y, pad = l->unit * 2;
+	struct item *field;
+
+	if (t->label && *t->label)
+		y += view_paragraph(v, REGION_CONTENT, FONT_BODY, COLOR_TEXT, t->label, x, y, w) +
+		     l->unit;
+	field = view_add(v, ITEM_EDITOR, REGION_CONTENT,
+			 (SDL_Rect){x, y, w, v->fonts->line_h[FONT_BODY] + 2 * pad});
+	field->action = UI_TEXT;
+	field->sub = t->hint;
+	field->text = "";
+	y += field->rect.h + l->unit;
+	if (t->error && *t->error)
+		y += view_paragraph(v, REGION_CONTENT, FONT_SMALL, COLOR_NOTICE, t->error, x, y, w);
+	return y - top + l->unit * 3;
+}
+
 void screen_page(struct view *v, const struct ui_page *p)
 {
 	const struct layout *l = v->lay;
@@ -67,6 +89,8 @@ void screen_page(struct view *v, const struct ui_page *p)
 				  y + l->unit, kw - l->unit * 4);
 		y += h + l->unit * 3;
 	}
+	if (p->text.edit)
+		y += text_field(v, &p->text, x, y, w);
 	if (p->keypad)
 		y += keypad(v, x, y);
 	if (p->two_columns)

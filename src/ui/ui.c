@@ -122,14 +122,19 @@ static void enter_screen(struct ui *ui, const struct session *s)
 	ui->focus = -1;
 	ui->want_focus = 0;
 	ui->settings_open = false;
-	if (ui->page || !s) {
+	if (ui->page) {
+		/* A page's field edits its maker's text, one line. */
+		editor_attach(&ui->editor, ui->page->text.edit, true);
+		return;
+	}
+	if (!s) {
 		editor_follow(&ui->editor, NULL);
 		return;
 	}
 	if (screen == SESSION_WHO)
 		editor_load(&ui->editor, "", NAME_MAX_CHARS, true);
 	else
-		editor_attach(&ui->editor, session_text_edit(s));
+		editor_attach(&ui->editor, session_text_edit(s), false);
 }
 
 static int find_item(const struct ui *ui, int action, int arg)
@@ -440,8 +445,8 @@ static struct ui_action editor_result(struct ui *ui, enum editor_result r)
 
 		return primary >= 0 ? activate(ui, primary) : act;
 	}
-	if (r == EDITOR_CHANGED && ui->built_screen == SESSION_STEP) {
-		act.kind = UI_TEXT; /* in the session's own text: nothing to copy */
+	if (r == EDITOR_CHANGED && (ui->page || ui->built_screen == SESSION_STEP)) {
+		act.kind = UI_TEXT; /* in the session's or the page's own text: nothing to copy */
 		ui->stale = true; /* the character count changes */
 	} else if (r == EDITOR_CHANGED) {
 		ui->stale = true;
@@ -701,9 +706,10 @@ void ui_set_settings(struct ui *ui, const struct ui_settings *settings)
 
 void ui_show_page(struct ui *ui, const struct ui_page *page)
 {
-	/* The session may close behind the page: its text is not kept. */
+	/* The session may close behind the page: its text is not kept. A page's own field
+	 * (the same text while the page keeps its generation) is followed instead. */
 	if (page)
-		editor_follow(&ui->editor, NULL);
+		editor_follow(&ui->editor, page->text.edit);
 	ui->page = page;
 	ui->stale = ui->dirty = true;
 }

@@ -91,8 +91,8 @@ void ui_set_settings(struct ui *ui, const struct ui_settings *settings);
 
 /* --- queries for the test probe (src/scripted/probe.c) and the rendering checks --- */
 
-/* Centre of the focusable control whose label is label (as drawn now), for a scripted
- * click. False when there is none. */
+/* Centre of the focusable control whose label is label (as drawn now; "editor" for the
+ * text field), for a scripted click. False when there is none. */
 bool ui_find_control(struct ui *ui, const struct session *session, const char *label, int *x,
 		     int *y);
 /* True when a line of text on the page last built holds text (for a session, the page is

@@ -20,8 +20,10 @@ bool ui_find_control(struct ui *ui, const struct session *s, const char *label, 
 		const struct item *item = &ui->view.items[i];
 		SDL_Rect r;
 
-		if (!ui_reachable(ui, item) || !item->text || len != item->len ||
-		    memcmp(item->text, label, len) || --nth > 0)
+		bool field = item->kind == ITEM_EDITOR && !strcmp(label, "editor");
+
+		if (!ui_reachable(ui, item) || !item->text ||
+		    (!field && (len != item->len || memcmp(item->text, label, len))) || --nth > 0)
 			continue;
 		ui_reveal(ui, (int)i);
 		ui_clamp_scroll(ui);

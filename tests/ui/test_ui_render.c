@@ -16,6 +16,8 @@
 #include "core/scenario.h"
 #include "core/session.h"
 #include "core/store.h"
+#include "core/textedit.h"
+#include "ui/page.h"
 #include "ui/ui.h"
 #include "ui/ui_impl.h" /* the items a page was built from */
 
@@ -254,6 +256,73 @@ static void test_every_screen_fits_with_visible_focus(void **state)
 	assert_true(screens > 10);
 }
 
+
+/* A facilitator page's one-line text field: focused first, edited in place in the page
+ * maker's textedit (typing, Backspace, Home, Delete, the character limit, a pasted line break
+ * made a space), Enter presses the main button, Tab comes round to the field, and a click on the field
+ * takes focus back with the caret where it was clicked. The page is built again with the same
+ * generation (as the facilitator's side does) without losing the caret. */
+static void test_page_text_field(void **state)
+{
+	struct fixture *f = *state;
+	struct textedit *edit = textedit_new(10);
+	struct ui_page page = {.generation = 1, .heading = "Name this session", .main = "Start",
+			       .main_id = 7, .back = "Cancel", .back_id = 8};
+	struct rjk_error err = {{0}};
+	struct ui_action act;
+	SDL_Event ev = {0};
+	bool redraw;
+	int x, y;
+
+	assert_non_null(edit);
+	assert_true(textedit_set(edit, "Group"));
+	page.text = (struct ui_page_text){edit, "Name", "Type a name", NULL};
+	ui_show_page(f->ui, &page);
+	ui_draw_page(f->ui);
+	assert_string_equal(ui_focus_label(f->ui), "editor");
+	if (!ui_check_frame(f->ui, &err))
+		fail_msg("%s", err.message);
+	key(f, SDLK_UNKNOWN, " B\u00e9");
+	assert_string_equal(textedit_text(edit), "Group B\u00e9");
+	press(f->ui, NULL, SDLK_BACKSPACE, 0);
+	press(f->ui, NULL, SDLK_HOME, 0);
+	press(f->ui, NULL, SDLK_DELETE, 0);
+	assert_string_equal(textedit_text(edit), "roup B");
+	/* Rebuilt as the same page: the caret stays at the start. */
+	page.text.error = "A name is needed.";
+	ui_show_page(f->ui, &page);
+	ui_draw_page(f->ui);
+	key(f, SDLK_UNKNOWN, "G");
+	assert_string_equal(textedit_text(edit), "Group B");
+	press(f->ui, NULL, SDLK_END, 0);
+	key(f, SDLK_UNKNOWN, "\n12345");
+	assert_string_equal(textedit_text(edit), "Group B 12"); /* the limit: 10 characters */
+	act = press(f->ui, NULL, SDLK_RETURN, 0);
+	assert_int_equal(act.kind, UI_PAGE);
+	assert_int_equal(act.arg, 7);
+	assert_string_equal(ui_focus_label(f->ui), "Start");
+	press(f->ui, NULL, SDLK_TAB, 0); /* round to the field */
+	assert_string_equal(ui_focus_label(f->ui), "editor");
+	press(f->ui, NULL, SDLK_TAB, KMOD_LSHIFT);
+	assert_string_equal(ui_focus_label(f->ui), "Start");
+	ui_draw_page(f->ui);
+	/* A click at the field's left edge focuses it with the caret at the start. */
+	assert_true(ui_find_control(f->ui, NULL, "editor", &x, &y));
+	x = f->ui->lay.column_x + f->ui->lay.unit * 2;
+	ev.type = SDL_MOUSEBUTTONDOWN;
+	ev.button.button = SDL_BUTTON_LEFT;
+	ev.button.x = x;
+	ev.button.y = y;
+	ui_event(f->ui, NULL, &ev, &redraw);
+	ev.type = SDL_MOUSEBUTTONUP;
+	ui_event(f->ui, NULL, &ev, &redraw);
+	assert_string_equal(ui_focus_label(f->ui), "editor");
+	press(f->ui, NULL, SDLK_DELETE, 0);
+	assert_string_equal(textedit_text(edit), "roup B 12");
+	ui_show_page(f->ui, NULL);
+	textedit_free(edit);
+}
+
 /* A list built in pieces in the view's arena (the review's options chosen): each piece goes on
  * the end of the last string, another string first is copied, and a full arena cuts. */
 static void test_text_size_and_contrast_are_asked_for(void **state)
@@ -297,6 +366,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_long_title_and_prompt, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_every_screen_fits_with_visible_focus, setup,
 						teardown),
+		cmocka_unit_test_setup_teardown(test_page_text_field, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_text_size_and_contrast_are_asked_for, setup,
 						teardown),
 	};
