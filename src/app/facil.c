@@ -69,6 +69,7 @@ struct facil *facil_new(const struct options *options, struct ui *ui, SDL_Window
 	f->hold_since = -1;
 	f->shown_second = -1;
 	f->export_excel = true;   /* most facilitators open the CSV in Excel */
+	f->xapi_edit = textedit_new(IRI_BASE_MAX);
 	data_folder(options, f->data_dir, sizeof f->data_dir);
 	if (!settings_load(f->data_dir, &f->settings, &err))
 		fprintf(stderr, "rjkiosk: %s (using the default settings)\n", err.message);
@@ -100,6 +101,7 @@ void facil_free(struct facil *f)
 	if (!f)
 		return;
 	pin_free(f->pin);
+	textedit_free(f->xapi_edit);
 	scenario_dir_release(&f->scenarios);
 	free(f);
 }
@@ -114,7 +116,7 @@ const char *facil_page_name(const struct facil *f)
 	static const char *const names[] = {
 		NULL, "pin", "new-pin", "new-pin-again", "no-pin", "menu", "scenarios",
 		"scenario-errors", "progress", "export", "purge", "purge-confirm", "settings",
-		"result", "blank", "idle", "warning",
+		"xapi-base", "result", "blank", "idle", "warning",
 	};
 
 	if (f && f->mode == FACIL_RESULT && strcmp(f->notice, "Done"))

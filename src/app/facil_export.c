@@ -14,6 +14,7 @@
 #include "app/facil_impl.h"
 #include "core/durable.h"
 #include "core/export_name.h"
+#include "core/iri.h"
 #include "core/mounts.h"
 #include "core/words.h"
 
@@ -191,6 +192,18 @@ static const char *plain_reason(const char *folder, int error)
 	return NULL;
 }
 
+/* The xAPI base as saved now: 'rjkiosk settings --xapi-base' may have changed it since the
+ * kiosk started. */
+static void reload_xapi_base(struct facil *f)
+{
+	struct settings saved;
+	struct rjk_error err = {{0}};
+
+	if (settings_load(f->data_dir, &saved, &err))
+		snprintf(f->settings.xapi_base, sizeof f->settings.xapi_base, "%s",
+			 saved.xapi_base);
+}
+
 /* Writes the session to the place at index, with a clearly named file no earlier export has. */
 static void write_to(struct facil *f, const struct facil_context *c, size_t index)
 {
@@ -202,7 +215,6 @@ static void write_to(struct facil *f, const struct facil_context *c, size_t inde
 				      .xapi_base = f->settings.xapi_base[0] ?
 						   f->settings.xapi_base : NULL};
 	struct export_summary sum = {0};
-	struct settings saved;
 	struct rjk_error err = {{0}};
 	char name[EXPORT_NAME_MAX], path[4096 + EXPORT_NAME_MAX], done[1024];
 	size_t n;
@@ -215,11 +227,9 @@ static void write_to(struct facil *f, const struct facil_context *c, size_t inde
 		return;
 	}
 	opts.session = s->id;
-	/* 'rjkiosk settings --xapi-base' may have changed the base since the kiosk started. */
-	if (opts.format == EXPORT_XAPI && settings_load(f->data_dir, &saved, &err)) {
-		snprintf(f->settings.xapi_base, sizeof f->settings.xapi_base, "%s",
-			 saved.xapi_base);
-		opts.xapi_base = saved.xapi_base[0] ? saved.xapi_base : NULL;
+	if (opts.format == EXPORT_XAPI) {
+		reload_xapi_base(f);
+		opts.xapi_base = f->settings.xapi_base[0] ? f->settings.xapi_base : NULL;
 	}
 	ok = !f->folder_read_only[index] || (errno = EROFS, false);
 	ok = ok && export_name_pick(folder, s, opts.format, name, sizeof name, &err);
@@ -247,8 +257,62 @@ void facil_set_export_session(struct facil *f, int64_t session)
 	f->export_session = session;
 }
 
+void facil_xapi_page(struct facil *f)
+{
+	f->page.heading = "xAPI base address";
+	f->page.body = "The force's own web address, the start of every id in xAPI exports (for "
+		       "the learning record store). Ask IT staff which one to use. Leave it "
+		       "empty for the default, " EXPORT_XAPI_DEFAULT_BASE ".";
+	f->page.text = (struct ui_page_text){
+		.edit = f->xapi_edit,
+		.label = "Address",
+		.hint = "https://training.example.police.uk/rjkiosk/",
+		.error = f->xapi_error[0] ? f->xapi_error : NULL,
+	};
+	f->page.main = "Save";
+	f->page.main_id = ID_XAPI_SAVE;
+	f->page.back = "Cancel";
+	f->page.back_id = ID_SETTINGS;
+}
+
+/* Saves the typed base when iri_check_base takes it (empty: the default); else says why on
+ * the page. */
+static void save_xapi_base(struct facil *f, const struct facil_context *c)
+{
+	const char *typed = f->xapi_edit ? textedit_text(f->xapi_edit) : "";
+	struct rjk_error err = {{0}};
+
+	if (typed[0] && !iri_check_base(typed, &err)) {
+		snprintf(f->xapi_error, sizeof f->xapi_error, "%s", err.message);
+		/* Shown as a new page, so the field (which keeps what was typed) has the focus
+		 * again for the correction. */
+		f->generation++;
+		facil_show(f, c, FACIL_XAPI_BASE);
+		return;
+	}
+	snprintf(f->settings.xapi_base, sizeof f->settings.xapi_base, "%s", typed);
+	if (!settings_save(f->data_dir, &f->settings, &err)) {
+		facil_result(f, c, false, "The xAPI base address could not be saved: %s",
+			     err.message);
+		return;
+	}
+	facil_show(f, c, FACIL_SETTINGS);
+}
+
 bool facil_export_press(struct facil *f, const struct facil_context *c, int id)
 {
+	if (id == ID_XAPI_BASE) {
+		reload_xapi_base(f);
+		if (f->xapi_edit)
+			textedit_set(f->xapi_edit, f->settings.xapi_base);
+		f->xapi_error[0] = '\0';
+		facil_show(f, c, FACIL_XAPI_BASE);
+		return true;
+	}
+	if (id == ID_XAPI_SAVE) {
+		save_xapi_base(f, c);
+		return true;
+	}
 	for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++) {
 		if (id == formats[i].id) {
 			f->export_format = formats[i].format;

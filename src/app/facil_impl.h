@@ -7,6 +7,7 @@
 #include "core/pin.h"
 #include "core/export.h"
 #include "core/scenario_dir.h"
+#include "core/textedit.h"
 #include "ui/page.h"
 
 enum facil_mode {
@@ -23,6 +24,7 @@ enum facil_mode {
 	FACIL_PURGE,
 	FACIL_PURGE_CONFIRM,
 	FACIL_SETTINGS,
+	FACIL_XAPI_BASE,   /* typing the xAPI base address (a setting) */
 	FACIL_RESULT,      /* a success or failure message, then back to the menu */
 	FACIL_BLANK,
 	FACIL_IDLE,        /* no session running: waiting for the facilitator */
@@ -58,6 +60,8 @@ enum {
 	ID_FORMAT_XAPI,
 	ID_EXCEL,
 	ID_EXPORT_LOOK,
+	ID_XAPI_BASE,
+	ID_XAPI_SAVE,
 	ID_SCENARIO_BASE = 100,  /* + index in the scenarios folder */
 	ID_FOLDER_BASE = 300,    /* + index in the places an export can go */
 	ID_PURGE_BASE = 500,     /* + index in the purge choices */
@@ -105,6 +109,9 @@ struct facil {
 	char folder_buttons[FACIL_FOLDERS][320];  /* "Save to USB stick \"KINGSTON\"" */
 	bool folder_read_only[FACIL_FOLDERS];
 	size_t folder_count;
+	/* The xAPI base address being typed on its page, and why the last one was refused. */
+	struct textedit *xapi_edit;
+	char xapi_error[RJK_ERROR_MAX];
 	int purge_days;
 	struct ui_page page;
 	unsigned generation;
@@ -133,10 +140,15 @@ void facil_result(struct facil *f, const struct facil_context *c, bool ok, const
  * borrowed until the page is replaced. */
 struct ui_page_button *facil_page_add(struct facil *f, const char *text, int id);
 
-/* facil_export.c: the export page for facil->export_session, and its buttons: true when id
- * was one of them (a format, "For Excel", a place to write to, look again for sticks). */
+/* facil_export.c: the export page for facil->export_session, and the buttons of it and of the
+ * xAPI base page: true when id was one of them (a format, "For Excel", a place to write to,
+ * look again for sticks; the Settings page's "xAPI base address", Save). */
 void facil_export_page(struct facil *f, const struct facil_context *c);
 bool facil_export_press(struct facil *f, const struct facil_context *c, int id);
+
+/* facil_export.c: the page that sets the xAPI base address (a text field, checked with
+ * iri_check_base, saved with the settings). */
+void facil_xapi_page(struct facil *f);
 
 /* facil_data.c: the session's progress as text, the purge. */
 void facil_progress_text(struct facil *f, const struct facil_context *c, char *out,

@@ -217,9 +217,11 @@ static void settings_page(struct facil *f, const struct facil_context *c)
 	char idle[64];
 
 	f->page.heading = "Settings";
-	snprintf(f->body, sizeof f->body, "Kept on this machine and used again after a restart.%s",
-		 c->no_sound ? "\nNo sound device was found when the kiosk started: "
-			       "the video plays without sound." : "");
+	snprintf(f->body, sizeof f->body, "Kept on this machine and used again after a restart.%s"
+		 "\nxAPI exports name the force as %s.", c->no_sound ?
+		 "\nNo sound device was found when the kiosk started: the video plays without "
+		 "sound." : "", f->settings.xapi_base[0] ? f->settings.xapi_base :
+		 EXPORT_XAPI_DEFAULT_BASE " (the default: set the force's own address)");
 	f->page.body = f->body;
 	add(f, label(f, "Text size: %d%% (press to change)", f->settings.text_percent), ID_TEXT_SIZE);
 	toggle(f, "High contrast", ID_CONTRAST, f->settings.high_contrast);
@@ -227,6 +229,7 @@ static void settings_page(struct facil *f, const struct facil_context *c)
 	add(f, label(f, "Volume: %d%% (press to change)", f->settings.volume), ID_VOLUME);
 	add(f, label(f, "Time out when nobody touches the kiosk: %s", idle_text(f, idle, sizeof idle)),
 	    ID_IDLE);
+	add(f, "xAPI base address (press to change)", ID_XAPI_BASE);
 	back_to_menu(f);
 }
 
@@ -303,6 +306,9 @@ void facil_build_page(struct facil *f, const struct facil_context *c)
 		break;
 	case FACIL_SETTINGS:
 		settings_page(f, c);
+		break;
+	case FACIL_XAPI_BASE:
+		facil_xapi_page(f);
 		break;
 	case FACIL_RESULT:
 		p->heading = f->notice;

@@ -38,6 +38,9 @@ run() {
 # A trainee answers and the facilitator ends the session; the kiosk stops and starts again;
 # the facilitator exports the past session.
 run "$RJK_UI_SCRIPTS/export-answer.txt" --size 1280x800 || fail "answering failed"
+run "$RJK_UI_SCRIPTS/export-settings.txt" --size 1280x800 || fail "setting the xAPI base failed"
+base=https://lrs.example.org
+grep -qx "xapi_base=$base" "$data/settings" || fail "the menu did not save the xAPI base"
 run "$RJK_UI_SCRIPTS/export-clicks.txt" --size 1280x800 || fail "exporting by clicks failed"
 [ -n "$(sql "select ended_ms from sessions where id = 1")" ] || fail "session 1 was not ended"
 run "$RJK_UI_SCRIPTS/export-keys.txt" --size 1024x768 || fail "exporting by keys and taps failed"
@@ -84,4 +87,9 @@ for s in doc:
         assert i.startswith(base.rstrip("/")), f"id {i} is not under {base}"
 assert "rjkiosk.invalid" not in open(xapi, encoding="utf-8").read()
 PY
+# The command line's xAPI export takes the base from the settings too, unless told another.
+"$RJKIOSK" export --data "$data" --session 1 --format xapi | grep -q "\"$base/scenarios/" ||
+	fail "rjkiosk export did not use the xAPI base setting"
+"$RJKIOSK" export --data "$data" --session 1 --format xapi --xapi-base https://other.example/ |
+	grep -q '"https://other.example/scenarios/' || fail "--xapi-base did not win over the setting"
 echo "export: ok"
