@@ -92,4 +92,10 @@ PY
 	fail "rjkiosk export did not use the xAPI base setting"
 "$RJKIOSK" export --data "$data" --session 1 --format xapi --xapi-base https://other.example/ |
 	grep -q '"https://other.example/scenarios/' || fail "--xapi-base did not win over the setting"
+# RJK_SHOTS=docs/screenshots keeps the pages' screenshots (1280x800) for the documentation.
+if [ -n "${RJK_SHOTS:-}" ]; then
+	for shot in export-page export-done export-read-only export-xapi-base-refused; do
+		cp "$work/$shot.png" "$RJK_SHOTS/39-$shot.png"
+	done
+fi
 echo "export: ok"
