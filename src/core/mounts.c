@@ -104,7 +104,7 @@ static bool has_option(const char *options, const char *name)
 static bool parse_line(char *line, const char *by_label, const char *const *roots,
 		       struct mounts_stick *out)
 {
-	char *field[6], *save = NULL, *tok, *source = NULL;
+	char *field[6], *save = NULL, *tok, *source = NULL, *fstype = NULL;
 	size_t n = 0;
 	bool in_roots = false;
 
@@ -114,7 +114,7 @@ static bool parse_line(char *line, const char *by_label, const char *const *root
 		return false;
 	while (tok && strcmp(tok, "-"))
 		tok = strtok_r(NULL, " ", &save);
-	if (tok && strtok_r(NULL, " ", &save))
+	if (tok && (fstype = strtok_r(NULL, " ", &save)))
 		source = strtok_r(NULL, " ", &save);
 	unescape_octal(field[4]);
 	for (size_t i = 0; roots[i] && !in_roots; i++)
@@ -123,6 +123,7 @@ static bool parse_line(char *line, const char *by_label, const char *const *root
 		return false;
 	snprintf(out->path, sizeof out->path, "%s", field[4]);
 	out->read_only = has_option(field[5], "ro");
+	out->automount = fstype && !strcmp(fstype, "autofs");
 	if (source)
 		unescape_octal(source);
 	if (!source || !find_label(by_label, source, out->label, sizeof out->label)) {
@@ -146,7 +147,18 @@ size_t mounts_sticks(const char *mountinfo, const char *by_label, const char *co
 		if (len < sizeof line) {
 			memcpy(line, p, len);
 			line[len] = '\0';
-			count += parse_line(line, by_label, roots, &out[count]);
+			if (parse_line(line, by_label, roots, &out[count])) {
+				size_t same = 0;
+
+				/* A later mount on the same folder (a stick under its automount
+				 * point) hides the earlier one. */
+				while (same < count && strcmp(out[same].path, out[count].path))
+					same++;
+				if (same < count)
+					out[same] = out[count];
+				else
+					count++;
+			}
 		}
 		p = end ? end + 1 : NULL;
 	}

@@ -15,6 +15,7 @@ struct mounts_stick {
 	char path[PATH_MAX];   /* where it is mounted */
 	char label[256];       /* its file-system label, else the mount folder's name */
 	bool read_only;        /* mounted read-only */
+	bool automount;        /* an automount point (autofs): the stick is mounted on first use */
 };
 
 /* Lists the file systems in mountinfo (the text of /proc/self/mountinfo) mounted below one of
@@ -22,7 +23,8 @@ struct mounts_stick {
  * and usbmount mounts go), at most max of them into out, in the table's order. Each one's
  * label is the name of the link in by_label (a folder like /dev/disk/by-label, udev's \xNN
  * escapes decoded) that leads to the device mounted there; without one, the mount folder's
- * name. Labels never hold control characters. Returns how many were found. */
+ * name. Labels never hold control characters. When a folder is mounted on twice (a stick on
+ * its automount point), the later mount is the one listed. Returns how many were found. */
 size_t mounts_sticks(const char *mountinfo, const char *by_label, const char *const *roots,
 		     struct mounts_stick *out, size_t max);
 

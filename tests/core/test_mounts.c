@@ -89,6 +89,10 @@ static void test_sticks(void **state)
 		 "5 1 8:17 / /run/media/alex/KINGSTON rw - vfat DEV/sdb1 rw\n"
 		 "6 1 8:33 / /media/alex/MY\\040STICK rw - vfat DEV/sdc1 rw", 2,
 		 {"/run/media/alex/KINGSTON", "/media/alex/MY STICK"}, {"KINGSTON", "MY STICK"}, {false, false}},
+		/* an fstab automount point, then the stick mounted on it: listed once, labelled */
+		{"50 1 0:40 / /media/usb rw,relatime - autofs systemd-1 rw,fd=1\n"
+		 "51 50 8:17 / /media/usb rw - vfat DEV/sdb1 rw\n", 1, {"/media/usb"},
+		 {"KINGSTON"}, {false}},
 		/* damaged lines are skipped */
 		{"garbage\n\n36 25\n- - - - - -\n", 0, {NULL}, {NULL}, {false}},
 		{"", 0, {NULL}, {NULL}, {false}},
@@ -118,6 +122,7 @@ static void test_sticks(void **state)
 			assert_string_equal(got[j].path, cases[i].path[j]);
 			assert_string_equal(got[j].label, cases[i].label[j]);
 			assert_int_equal(got[j].read_only, cases[i].read_only[j]);
+			assert_false(got[j].automount);
 		}
 	}
 }
