@@ -268,9 +268,10 @@ static void write_to(struct facil *f, const struct facil_context *c, size_t inde
 		     "before you take it out." : "");
 }
 
-void facil_set_export_session(struct facil *f, int64_t session)
+void facil_open_export(struct facil *f, const struct facil_context *c, int64_t session)
 {
 	f->export_session = session;
+	facil_show(f, c, FACIL_EXPORT);
 }
 
 void facil_xapi_page(struct facil *f)

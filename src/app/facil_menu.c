@@ -498,7 +498,7 @@ void facil_menu_press(struct facil *f, const struct facil_context *c, int id,
 			facil_show(f, c, FACIL_BLANK);
 			break;
 		case ID_EXPORT:
-			facil_show(f, c, FACIL_EXPORT);
+			facil_open_export(f, c, 0);
 			break;
 		case ID_PURGE:
 			facil_show(f, c, FACIL_PURGE);

@@ -365,7 +365,7 @@ static bool run_quit(struct script *s, struct kiosk *k, const char *cmd, char *a
 	return false;
 }
 
-/* "export-session ID": the session the export page exports, as a session picker sets it (0:
+/* "export-session ID": opens the export page for that session, as the session picker does (0:
  * the running one, or the newest). */
 static bool run_export_session(struct script *s, struct kiosk *k, const char *cmd, char *arg)
 {
@@ -374,8 +374,10 @@ static bool run_export_session(struct script *s, struct kiosk *k, const char *cm
 
 	if (end == arg || *end || id < 0)
 		return failed(s, k, "%s wants a session id, got '%s'", cmd, arg);
-	facil_set_export_session(k->facil, (int64_t)id);
-	return true;
+	struct facil_context context = kiosk_facil_context(k);
+
+	facil_open_export(k->facil, &context, (int64_t)id);
+	return false; /* the page is laid out (and focused) before the next line */
 }
 
 /* "wait-screen NAME [TIMEOUT_MS]": as expect-screen, waiting up to TIMEOUT_MS (10 s). */
