@@ -1,7 +1,6 @@
 /* The facilitator's export page: one session (facil->export_session), in the format chosen,
  * "for Excel" or not, to the data folder's exports folder or a USB stick shown by its label;
  * then what was written, in plain words. */
-#include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -88,8 +87,8 @@ static void list_places(struct facil *f)
 	struct mounts_stick *sticks = calloc(FACIL_FOLDERS, sizeof *sticks);
 	struct rjk_error err = {{0}};
 	const char *media = f->options->media_root;
-	char *text = NULL;
-	size_t n = 0;
+	char *text;
+	size_t n;
 
 	f->folder_count = 0;
 	if (snprintf(f->folders[0], sizeof f->folders[0], "%s/exports", f->data_dir) <
@@ -105,25 +104,12 @@ static void list_places(struct facil *f)
 		 media ? "/mountinfo" : MOUNTS_INFO);
 	snprintf(by_label, sizeof by_label, "%s%s", media ? media : "",
 		 media ? "/by-label" : MOUNTS_BY_LABEL);
-	for (int pass = 0; pass < 2; pass++) {
-		bool automount = false;
-
-		free(text);
-		text = sticks ? mounts_read_file(info_path) : NULL;
-		n = text ? mounts_sticks(text, by_label, media ? test_roots : roots, sticks,
-					 FACIL_FOLDERS - f->folder_count) : 0;
-		/* An automount point (fstab's x-systemd.automount) mounts its stick when it
-		 * is looked into: then the table is read again for the stick's label. */
-		for (size_t i = 0; i < n; i++) {
-			DIR *d = sticks[i].automount ? opendir(sticks[i].path) : NULL;
-
-			automount = automount || d;
-			if (d)
-				closedir(d);
-		}
-		if (!automount)
-			break;
-	}
+	/* An automount point (fstab's x-systemd.automount) is not looked into here: with no
+	 * stick in, that would hold the page for the device timeout. It shows its folder's name
+	 * until the stick is first used, then the stick's label. */
+	text = sticks ? mounts_read_file(info_path) : NULL;
+	n = text ? mounts_sticks(text, by_label, media ? test_roots : roots, sticks,
+				 FACIL_FOLDERS - f->folder_count) : 0;
 	for (size_t i = 0; i < n; i++) {
 		size_t at = f->folder_count++;
 

@@ -104,7 +104,7 @@ static bool has_option(const char *options, const char *name)
 static bool parse_line(char *line, const char *by_label, const char *const *roots,
 		       struct mounts_stick *out)
 {
-	char *field[6], *save = NULL, *tok, *source = NULL, *fstype = NULL;
+	char *field[6], *save = NULL, *tok, *source = NULL;
 	size_t n = 0;
 	bool in_roots = false;
 
@@ -114,7 +114,7 @@ static bool parse_line(char *line, const char *by_label, const char *const *root
 		return false;
 	while (tok && strcmp(tok, "-"))
 		tok = strtok_r(NULL, " ", &save);
-	if (tok && (fstype = strtok_r(NULL, " ", &save)))
+	if (tok && strtok_r(NULL, " ", &save))   /* the file system's type */
 		source = strtok_r(NULL, " ", &save);
 	unescape_octal(field[4]);
 	for (size_t i = 0; roots[i] && !in_roots; i++)
@@ -123,7 +123,6 @@ static bool parse_line(char *line, const char *by_label, const char *const *root
 		return false;
 	snprintf(out->path, sizeof out->path, "%s", field[4]);
 	out->read_only = has_option(field[5], "ro");
-	out->automount = fstype && !strcmp(fstype, "autofs");
 	if (source)
 		unescape_octal(source);
 	if (!source || !find_label(by_label, source, out->label, sizeof out->label)) {

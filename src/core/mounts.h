@@ -15,7 +15,6 @@ struct mounts_stick {
 	char path[PATH_MAX];   /* where it is mounted */
 	char label[256];       /* its file-system label, else the mount folder's name */
 	bool read_only;        /* mounted read-only */
-	bool automount;        /* an automount point (autofs): the stick is mounted on first use */
 };
 
 /* Lists the file systems in mountinfo (the text of /proc/self/mountinfo) mounted below one of
