@@ -16,3 +16,7 @@ set_tests_properties(ui_data_lock PROPERTIES LABELS ui TIMEOUT 120 ENVIRONMENT
 add_test(NAME ui_sessions COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/facilitator/test_sessions.sh)
 set_tests_properties(ui_sessions PROPERTIES LABELS ui TIMEOUT 240 ENVIRONMENT
   "SDL_VIDEODRIVER=dummy;SDL_RENDER_DRIVER=software;SDL_AUDIODRIVER=dummy;RJKIOSK=$<TARGET_FILE:rjkiosk>;RJKIOSK_SCRIPTED=$<TARGET_FILE:rjkiosk-scripted>;RJK_SCENARIOS=${PROJECT_SOURCE_DIR}/scenarios;RJK_UI_SCRIPTS=${CMAKE_CURRENT_LIST_DIR}/facilitator/scripts")
+# Exporting a past session from the menu after a restart: format, For Excel, USB sticks by label.
+add_test(NAME ui_export COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/facilitator/test_export.sh)
+set_tests_properties(ui_export PROPERTIES LABELS ui TIMEOUT 240 ENVIRONMENT
+  "SDL_VIDEODRIVER=dummy;SDL_RENDER_DRIVER=software;SDL_AUDIODRIVER=dummy;RJKIOSK=$<TARGET_FILE:rjkiosk>;RJKIOSK_SCRIPTED=$<TARGET_FILE:rjkiosk-scripted>;RJK_UI_SCRIPTS=${CMAKE_CURRENT_LIST_DIR}/facilitator/scripts")

@@ -13,7 +13,9 @@
 #include "app/commands.h"
 #include "core/datalock.h"
 #include "core/export.h"
+#include "core/iri.h"
 #include "core/report.h"
+#include "core/settings.h"
 #include "core/store.h"
 
 static const char sessions_usage[] =
@@ -39,7 +41,8 @@ static const char export_usage[] =
 	"  --out FILE       write FILE (private, mode 0600) instead of standard output;\n"
 	"                   FILE is replaced only once the export is complete\n"
 	"  --xapi-base IRI  xAPI: base of activity ids and of the actor's home page\n"
-	"                   (default " EXPORT_XAPI_DEFAULT_BASE ")\n"
+	"                   (default: the data folder's setting, see 'rjkiosk settings',\n"
+	"                   else " EXPORT_XAPI_DEFAULT_BASE ")\n"
 	"  --data DIR       the data folder\n"
 	"  -h, --help       show this help\n";
 
@@ -59,6 +62,7 @@ static const char purge_usage[] =
 /* What every data command needs from its options. */
 struct data_args {
 	const char *data_dir;
+	char db_dir[PATH_MAX];          /* the data folder open_existing found */
 	char db_path[PATH_MAX];
 };
 
@@ -94,6 +98,7 @@ static struct store *open_existing(const char *cmd, struct data_args *a, struct 
 		fprintf(stderr, "rjkiosk %s: %s\n", cmd, err.message);
 		return NULL;
 	}
+	snprintf(a->db_dir, sizeof a->db_dir, "%s", dir);
 	if (snprintf(a->db_path, sizeof a->db_path, "%s/%s", dir, STORE_DB_NAME) >=
 	    (int)sizeof a->db_path) {
 		fprintf(stderr, "rjkiosk %s: the data folder's path is too long\n", cmd);
@@ -255,11 +260,16 @@ int cmd_export(int argc, char **argv)
 	if (opts.excel_bom && opts.format != EXPORT_CSV)
 		return usage_error("export", export_usage, "%s", "--excel only applies to csv");
 	struct rjk_error base_err = {{0}};
-	if (opts.xapi_base && !export_xapi_base_valid(opts.xapi_base, &base_err))
+	if (opts.xapi_base && !iri_check_base(opts.xapi_base, &base_err))
 		return usage_error("export", export_usage, "%s", base_err.message);
 	struct store *store = open_existing("export", &a, NULL);
 	if (!store)
 		return 1;
+	struct settings saved;
+	if (opts.format == EXPORT_XAPI && !opts.xapi_base &&
+	    settings_load(a.db_dir, &saved, &base_err) &&
+	    saved.xapi_base[0])
+		opts.xapi_base = saved.xapi_base;
 	struct rjk_error err = {{0}};
 	struct export_summary sum;
 	if (out) {

@@ -9,6 +9,8 @@ int cmd_sessions(int argc, char **argv);
 int cmd_purge(int argc, char **argv);
 /* rjkiosk preview PATH [--step ID] ... (app/cmd_preview.c) */
 int cmd_preview(int argc, char **argv);
+/* rjkiosk settings [--data DIR] [--xapi-base IRI | --no-xapi-base] (app/cmd_settings.c) */
+int cmd_settings(int argc, char **argv);
 /* rjkiosk set-pin [--data DIR] [--stdin] */
 int cmd_set_pin(int argc, char **argv);
 

@@ -68,6 +68,8 @@ struct facil *facil_new(const struct options *options, struct ui *ui, SDL_Window
 	f->window = window;
 	f->hold_since = -1;
 	f->shown_second = -1;
+	f->export_excel = true;   /* most facilitators open the CSV in Excel */
+	f->xapi_edit = textedit_new(IRI_BASE_MAX);
 	data_folder(options, f->data_dir, sizeof f->data_dir);
 	if (!settings_load(f->data_dir, &f->settings, &err))
 		fprintf(stderr, "rjkiosk: %s (using the default settings)\n", err.message);
@@ -99,6 +101,7 @@ void facil_free(struct facil *f)
 	if (!f)
 		return;
 	pin_free(f->pin);
+	textedit_free(f->xapi_edit);
 	scenario_dir_release(&f->scenarios);
 	facil_sessions_release(f);
 	free(f);
@@ -125,6 +128,7 @@ const char *facil_page_name(const struct facil *f)
 		[FACIL_PURGE] = "purge",
 		[FACIL_PURGE_CONFIRM] = "purge-confirm",
 		[FACIL_SETTINGS] = "settings",
+		[FACIL_XAPI_BASE] = "xapi-base",
 		[FACIL_RESULT] = "result",
 		[FACIL_NAME_SESSION] = "name-session",
 		[FACIL_RENAME] = "rename-session",

@@ -80,6 +80,12 @@ void facil_follow_trainee(struct facil *facil, const struct session *session);
  * the one last chosen in the menu, "" for none). */
 const struct settings *facil_settings(const struct facil *facil);
 
+/* Opens the export page for session (its store id; 0: the running session, or the newest when
+ * none runs), as the menu's session picker does. The menu's own "Export answers" opens it
+ * for 0. */
+void facil_open_export(struct facil *facil, const struct facil_context *context,
+		       int64_t session);
+
 /* The facilitator page on screen ("pin", "menu", "warning", ...), or NULL for the journey. */
 const char *facil_page_name(const struct facil *facil);
 

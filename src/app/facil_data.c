@@ -1,5 +1,5 @@
-/* What the facilitator's menu shows and does with the stored answers: progress, export to a
- * chosen folder, purge. */
+/* What the facilitator's menu shows and does with the stored answers: progress and purge (the
+ * export: facil_export.c). */
 #include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
@@ -126,95 +126,6 @@ void facil_progress_text(struct facil *f, const struct facil_context *c, char *o
 	}
 	if (show)
 		put(out, size, &used, "%s", answers);
-}
-
-static void add_folder(struct facil *f, const char *path)
-{
-	struct stat st;
-
-	if (f->folder_count >= FACIL_FOLDERS || stat(path, &st) || !S_ISDIR(st.st_mode) ||
-	    access(path, W_OK))
-		return;
-	snprintf(f->folders[f->folder_count++], sizeof f->folders[0], "%s", path);
-}
-
-/* Folders one or two levels below root: /media/usb0, /media/USER/STICK. */
-static void add_mounts(struct facil *f, const char *root, int depth)
-{
-	DIR *d = opendir(root);
-	struct dirent *de;
-
-	if (!d)
-		return;
-	while ((de = readdir(d)) && f->folder_count < FACIL_FOLDERS) {
-		char path[4096];
-		struct stat st;
-
-		if (de->d_name[0] == '.' ||
-		    snprintf(path, sizeof path, "%s/%s", root, de->d_name) >= (int)sizeof path ||
-		    stat(path, &st) || !S_ISDIR(st.st_mode))
-			continue;
-		if (depth > 1 && access(path, W_OK))
-			add_mounts(f, path, depth - 1);
-		else
-			add_folder(f, path);
-	}
-	closedir(d);
-}
-
-void facil_list_folders(struct facil *f)
-{
-	char exports[sizeof f->data_dir + 16];
-	struct rjk_error err = {{0}};
-
-	f->folder_count = 0;
-	snprintf(exports, sizeof exports, "%s/exports", f->data_dir);
-	if (durable_make_dirs(exports, &err))
-		add_folder(f, exports);
-	add_mounts(f, "/media", 2);
-	add_mounts(f, "/run/media", 2);
-}
-
-void facil_export(struct facil *f, const struct facil_context *c, const char *folder)
-{
-	static const enum export_format formats[] = {EXPORT_CSV, EXPORT_JSON, EXPORT_XAPI};
-	static const char *const ext[] = {"csv", "json", "xapi.json"};
-	int64_t session = f->export_session ? f->export_session :
-		c->session ? session_store_id(c->session) : 0;
-	struct export_summary sum = {0};
-	struct rjk_error err = {{0}};
-	char stamp[32], path[4096], names[3][256];
-	time_t now = time(NULL);
-	struct tm tm;
-
-	if (!c->store) {
-		facil_result(f, c, false, "No answers can be read on this machine.");
-		return;
-	}
-	gmtime_r(&now, &tm);
-	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
-	for (size_t i = 0; i < 3; i++) {
-		struct export_options opts = {.format = formats[i], .session = session};
-
-		if (session)
-			snprintf(names[i], sizeof names[i], "rjkiosk-session-%lld-%s.%s",
-				 (long long)session, stamp, ext[i]);
-		else
-			snprintf(names[i], sizeof names[i], "rjkiosk-all-%s.%s", stamp, ext[i]);
-		snprintf(path, sizeof path, "%s/%s", folder, names[i]);
-		if (!export_to_path(c->store, &opts, path, &sum, &err)) {
-			facil_result(f, c, false, "The export to %s did not finish: %s\n\n%s", folder,
-				     err.message, i ? "The files named before it are complete." :
-				     "No file was written.");
-			return;
-		}
-	}
-	/* The files are on the stick; their names are too once the folder is synced. */
-	durable_sync_dir(folder);
-	facil_result(f, c, true, "%zu answer%s from %zu participant%s written to %s:\n%s\n%s\n%s\n\n"
-		     "If this is a USB stick, wait for its light to stop before pulling it out.",
-		     sum.responses, sum.responses == 1 ? "" : "s", sum.participants,
-		     sum.participants == 1 ? " was" : "s were", folder, names[0], names[1], names[2]);
 }
 
 void facil_purge_preview(const struct facil_context *c, int days, char *out, size_t size)

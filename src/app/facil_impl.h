@@ -5,7 +5,9 @@
 #include "app/facil.h"
 #include "core/inactivity.h"
 #include "core/pin.h"
+#include "core/export.h"
 #include "core/scenario_dir.h"
+#include "core/textedit.h"
 #include "ui/page.h"
 
 enum facil_mode {
@@ -22,6 +24,7 @@ enum facil_mode {
 	FACIL_PURGE,
 	FACIL_PURGE_CONFIRM,
 	FACIL_SETTINGS,
+	FACIL_XAPI_BASE,   /* typing the xAPI base address (a setting) */
 	FACIL_RESULT,      /* a success or failure message, then back to the menu */
 	FACIL_NAME_SESSION, /* "Name this session", then a new session starts */
 	FACIL_RENAME,      /* a new name for the running session */
@@ -66,8 +69,15 @@ enum {
 	ID_OLDER,
 	ID_DELETE_YES,
 	ID_PURGE_THIS,
+	ID_FORMAT_CSV,
+	ID_FORMAT_JSON,
+	ID_FORMAT_XAPI,
+	ID_EXCEL,
+	ID_EXPORT_LOOK,
+	ID_XAPI_BASE,
+	ID_XAPI_SAVE,
 	ID_SCENARIO_BASE = 100,  /* + index in the scenarios folder */
-	ID_FOLDER_BASE = 300,    /* + index in the export folders */
+	ID_FOLDER_BASE = 300,    /* + index in the places an export can go */
 	ID_PURGE_BASE = 500,     /* + index in the purge choices */
 	ID_SESSION_BASE = 700,   /* + place on the Sessions page */
 	ID_PICK_BASE = 900,      /* + enum facil_pick */
@@ -117,8 +127,21 @@ struct facil {
 	bool show_answers;
 	struct scenario_dir scenarios;
 	size_t scenario_pick;              /* the one last pressed in the list of scenarios */
+	/* The export page: the session it exports (its store id; 0: the running session, or the
+	 * newest when none runs; a session picker sets it, then shows FACIL_EXPORT), the format
+	 * and "for Excel" (a byte-order mark on CSV) chosen, and the places it can write to: the
+	 * exports folder, then each USB stick, with the label people know each by. */
+	int64_t export_session;
+	enum export_format export_format;
+	bool export_excel;
 	char folders[FACIL_FOLDERS][4096];
+	char folder_labels[FACIL_FOLDERS][300];   /* "USB stick \"KINGSTON\"" */
+	char folder_buttons[FACIL_FOLDERS][320];  /* "Save to USB stick \"KINGSTON\"" */
+	bool folder_read_only[FACIL_FOLDERS];
 	size_t folder_count;
+	/* The xAPI base address being typed on its page, and why the last one was refused. */
+	struct textedit *xapi_edit;
+	char xapi_error[RJK_ERROR_MAX];
 	int purge_days;
 	/* Sessions (facil_sessions.c). */
 	struct textedit *name_edit;        /* the name being typed on the name page, or NULL */
@@ -131,9 +154,6 @@ struct facil {
 	char picked_name[FACIL_NAME_MAX_CHARS * 4 + 32];
 	enum facil_mode delete_back;       /* where Cancel on "Delete this session?" goes */
 	char deleted[FACIL_NAME_MAX_CHARS * 4 + 128]; /* what the deletion asked for deletes */
-	/* The session the export page exports: set by the picker; 0 for the running session
-	 * (every session when none runs). */
-	int64_t export_session;
 	char title[FACIL_NAME_MAX_CHARS * 4 + 32]; /* the pages' header line */
 	struct ui_page page;
 	unsigned generation;
@@ -179,11 +199,19 @@ const char *facil_session_name(const struct facil_context *c, char *out, size_t 
 /* Frees the picker's list and the name being typed. */
 void facil_sessions_release(struct facil *f);
 
-/* facil_data.c: the session's progress as text, the export, the purge. */
+/* facil_export.c: the export page for facil->export_session, and the buttons of it and of the
+ * xAPI base page: true when id was one of them (a format, "For Excel", a place to write to,
+ * look again for sticks; the Settings page's "xAPI base address", Save). */
+void facil_export_page(struct facil *f, const struct facil_context *c);
+bool facil_export_press(struct facil *f, const struct facil_context *c, int id);
+
+/* facil_export.c: the page that sets the xAPI base address (a text field, checked with
+ * iri_check_base, saved with the settings). */
+void facil_xapi_page(struct facil *f);
+
+/* facil_data.c: the session's progress as text, the purge. */
 void facil_progress_text(struct facil *f, const struct facil_context *c, char *out,
 			 size_t size);
-void facil_list_folders(struct facil *facil);
-void facil_export(struct facil *f, const struct facil_context *c, const char *folder);
 void facil_purge_preview(const struct facil_context *c, int days, char *out, size_t size);
 void facil_purge(struct facil *f, const struct facil_context *c, int days);
 

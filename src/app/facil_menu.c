@@ -228,9 +228,11 @@ static void settings_page(struct facil *f, const struct facil_context *c)
 	char idle[64];
 
 	f->page.heading = "Settings";
-	snprintf(f->body, sizeof f->body, "Kept on this machine and used again after a restart.%s",
-		 c->no_sound ? "\nNo sound device was found when the kiosk started: "
-			       "the video plays without sound." : "");
+	snprintf(f->body, sizeof f->body, "Kept on this machine and used again after a restart.%s"
+		 "\nxAPI exports name the force as %s.", c->no_sound ?
+		 "\nNo sound device was found when the kiosk started: the video plays without "
+		 "sound." : "", f->settings.xapi_base[0] ? f->settings.xapi_base :
+		 EXPORT_XAPI_DEFAULT_BASE " (the default: set the force's own address)");
 	f->page.body = f->body;
 	add(f, label(f, "Text size: %d%% (press to change)", f->settings.text_percent), ID_TEXT_SIZE);
 	toggle(f, "High contrast", ID_CONTRAST, f->settings.high_contrast);
@@ -238,25 +240,7 @@ static void settings_page(struct facil *f, const struct facil_context *c)
 	add(f, label(f, "Volume: %d%% (press to change)", f->settings.volume), ID_VOLUME);
 	add(f, label(f, "Time out when nobody touches the kiosk: %s", idle_text(f, idle, sizeof idle)),
 	    ID_IDLE);
-	back_to_menu(f);
-}
-
-static void export_page(struct facil *f, const struct facil_context *c)
-{
-	char which[FACIL_NAME_MAX_CHARS * 4 + 64];
-
-	f->page.heading = "Export answers";
-	if (f->export_session)
-		snprintf(which, sizeof which, "The answers of \xe2\x80\x9c%s\xe2\x80\x9d",
-			 f->picked_name);
-	snprintf(f->body, sizeof f->body, "%s as CSV, JSON and xAPI files. Choose where to put "
-		 "them (a USB stick appears here once plugged in).",
-		 f->export_session ? which : c->session ? "This session's answers" :
-		 "Every session's answers");
-	f->page.body = f->body;
-	facil_list_folders(f);
-	for (size_t i = 0; i < f->folder_count; i++)
-		add(f, f->folders[i], ID_FOLDER_BASE + (int)i);
+	add(f, "xAPI base address (press to change)", ID_XAPI_BASE);
 	back_to_menu(f);
 }
 
@@ -330,7 +314,7 @@ void facil_build_page(struct facil *f, const struct facil_context *c)
 		back_to_menu(f);
 		break;
 	case FACIL_EXPORT:
-		export_page(f, c);
+		facil_export_page(f, c);
 		break;
 	case FACIL_PURGE:
 		purge_page(f, c);
@@ -346,6 +330,9 @@ void facil_build_page(struct facil *f, const struct facil_context *c)
 		break;
 	case FACIL_SETTINGS:
 		settings_page(f, c);
+		break;
+	case FACIL_XAPI_BASE:
+		facil_xapi_page(f);
 		break;
 	case FACIL_RESULT:
 		p->heading = f->notice;
@@ -517,8 +504,8 @@ void facil_menu_press(struct facil *f, const struct facil_context *c, int id,
 	if (id >= ID_PURGE_BASE && id < ID_PURGE_BASE + 3) {
 		f->purge_days = purge_days[id - ID_PURGE_BASE];
 		facil_show(f, c, FACIL_PURGE_CONFIRM);
-	} else if (id >= ID_FOLDER_BASE && id < ID_FOLDER_BASE + (int)f->folder_count) {
-		facil_export(f, c, f->folders[id - ID_FOLDER_BASE]);
+	} else if (facil_export_press(f, c, id)) {
+		/* the export page's choices and places */
 	} else if (id >= ID_SCENARIO_BASE && id < ID_FOLDER_BASE) {
 		choose_scenario(f, c, (size_t)(id - ID_SCENARIO_BASE), out);
 	} else if (id >= ID_TEXT_SIZE && id <= ID_IDLE) {
@@ -556,8 +543,7 @@ void facil_menu_press(struct facil *f, const struct facil_context *c, int id,
 			facil_show(f, c, FACIL_BLANK);
 			break;
 		case ID_EXPORT:
-			f->export_session = 0;
-			facil_show(f, c, FACIL_EXPORT);
+			facil_open_export(f, c, 0);
 			break;
 		case ID_PURGE:
 			facil_show(f, c, FACIL_PURGE);

@@ -15,6 +15,7 @@ static const char commands_synopsis[] =
 	"                      [--excel] [--out FILE] [--xapi-base IRI]\n"
 	"       rjkiosk purge [--data DIR] (--session ID | --all | --older-than DAYS) [--yes]\n"
 	"       rjkiosk set-pin [--data DIR] [--stdin]\n"
+	"       rjkiosk settings [--data DIR] [--xapi-base IRI | --no-xapi-base]\n"
 	"       rjkiosk (-h | --help | -V | --version)\n";
 
 static const char description[] =
@@ -34,6 +35,7 @@ static const char commands_help[] =
 	"  export     write responses as CSV, JSON or xAPI statements\n"
 	"  purge      delete stored responses for good\n"
 	"  set-pin    set the facilitator PIN that unlocks the kiosk's menu\n"
+	"  settings   show the kept settings; set the xAPI base address\n"
 	"\n"
 	"  -V, --version        show the version\n";
 
@@ -54,6 +56,7 @@ static const struct {
 	{"export", cmd_export},
 	{"purge", cmd_purge},
 	{"set-pin", cmd_set_pin},
+	{"settings", cmd_settings},
 };
 
 int main(int argc, char **argv)

@@ -19,6 +19,10 @@ struct options {
 	bool no_video;              /* skip the video (its cue steps join the step list) */
 	bool silent;                /* play the video without sound */
 	int volume;                 /* starting video volume, 0 to 100; -1: the setting */
+	/* Where the export page looks for USB sticks: NULL for the system (/proc/self/mountinfo,
+	 * /dev/disk/by-label, mounts below /media and /run/media); a test program's folder holding
+	 * "mountinfo" and "by-label/", whose mounts below that folder count as sticks. */
+	const char *media_root;
 };
 
 enum options_result {

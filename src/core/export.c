@@ -2,6 +2,7 @@
 #include "core/export_impl.h"
 
 #include "core/durable.h"
+#include "core/iri.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -140,7 +141,7 @@ static bool write_export(struct store *store, const struct export_options *opts,
 		return rjk_error_set(err, "unknown export format");
 	const struct export_format_ops *ops = formats[opts->format].ops;
 	if (opts->format == EXPORT_XAPI && opts->xapi_base &&
-	    !export_xapi_base_valid(opts->xapi_base, err))
+	    !iri_check_base(opts->xapi_base, err))
 		return false;
 	if (!store_kiosk_id(store, ctx.kiosk_id, err) ||
 	    !store_list_sessions(store, opts->session, &sessions, &count, err))

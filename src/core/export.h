@@ -26,16 +26,11 @@ const char *export_format_name(enum export_format format);
 /* Parses a format name as the command line takes it. */
 bool export_format_parse(const char *name, enum export_format *format);
 
-/* Checks an xAPI base as the statements need it: an absolute IRI with a scheme, '://' and a
- * host (such as https://training.example.org/rjkiosk), no spaces, control characters, query
- * or fragment, at most 512 bytes. False with a message saying what to write instead. */
-bool export_xapi_base_valid(const char *base, struct rjk_error *err);
-
 struct export_options {
 	enum export_format format;
 	int64_t session;                /* one session, or 0 for every session */
 	bool excel_bom;                 /* CSV: start with a UTF-8 byte-order mark for Excel */
-	/* xAPI: IRI base, NULL for EXPORT_XAPI_DEFAULT_BASE; checked with export_xapi_base_valid
+	/* xAPI: IRI base, NULL for EXPORT_XAPI_DEFAULT_BASE; checked with iri_check_base
 	 * before anything is written */
 	const char *xapi_base;
 };

@@ -30,41 +30,6 @@ static int base_len(const struct export_ctx *ctx)
 	return (int)(len && base(ctx)[len - 1] == '/' ? len - 1 : len);
 }
 
-bool export_xapi_base_valid(const char *iri, struct rjk_error *err)
-{
-	char shown[REPORT_EXCERPT_SIZE];
-	report_excerpt(shown, sizeof shown, iri);
-	const char *example = "write an address such as https://training.example.org/rjkiosk";
-	size_t scheme = strspn(iri, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-				    "0123456789+-.");
-	if (!*iri)
-		return rjk_error_set(err, "the xAPI base is empty; %s", example);
-	if (strlen(iri) > 512)
-		return rjk_error_set(err, "the xAPI base is longer than 512 characters; %s", example);
-	if (scheme == 0 || !isalpha((unsigned char)iri[0]) || strncmp(iri + scheme, "://", 3))
-		return rjk_error_set(err, "the xAPI base '%s' is not an absolute address (it must "
-					  "start with a scheme and '://', as in https://); %s",
-				     shown, example);
-	const char *host = iri + scheme + 3;
-	if (!*host || strchr("/?#:@", *host))
-		return rjk_error_set(err, "the xAPI base '%s' names no host after '://'; %s", shown,
-				     example);
-	for (const unsigned char *p = (const unsigned char *)iri; *p; p++) {
-		if (*p <= 0x20 || *p == 0x7F || strchr("<>\"{}|\\^`", *p))
-			return rjk_error_set(err, "the xAPI base '%s' contains a space or a character "
-						  "an address cannot hold; %s", shown, example);
-		if (*p == '?' || *p == '#')
-			return rjk_error_set(err, "the xAPI base '%s' has a '%c' part; the kiosk adds "
-						  "paths to the base, so leave out '?' and '#'", shown,
-					     *p);
-	}
-	size_t len;
-	if (!utf8_valid(iri, strlen(iri), &len))
-		return rjk_error_set(err, "the xAPI base '%s' is not valid UTF-8 text; %s", shown,
-				     example);
-	return true;
-}
-
 /* Appends s to buf percent-encoded as one IRI path segment (RFC 3986 unreserved kept). */
 static void append_segment(char *buf, size_t size, const char *s)
 {

@@ -38,6 +38,7 @@ static bool parse_int(const char *v, int min, int max, int *out)
 
 static void apply(struct settings *s, const char *key, const char *value)
 {
+	struct rjk_error err;
 	int n;
 
 	if (!strcmp(key, "text_percent") &&
@@ -53,11 +54,13 @@ static void apply(struct settings *s, const char *key, const char *value)
 		s->idle_s = n;
 	else if (!strcmp(key, "scenario") && strlen(value) < sizeof s->scenario)
 		snprintf(s->scenario, sizeof s->scenario, "%s", value);
+	else if (!strcmp(key, "xapi_base") && (!value[0] || iri_check_base(value, &err)))
+		snprintf(s->xapi_base, sizeof s->xapi_base, "%s", value);
 }
 
 bool settings_load(const char *data_dir, struct settings *out, struct rjk_error *err)
 {
-	char path[PATH_MAX], line[sizeof out->scenario + 64];
+	char path[PATH_MAX], line[sizeof out->scenario + sizeof out->xapi_base + 64];
 	FILE *f;
 
 	*out = settings_defaults();
@@ -85,7 +88,8 @@ bool settings_load(const char *data_dir, struct settings *out, struct rjk_error 
 
 bool settings_save(const char *data_dir, const struct settings *s, struct rjk_error *err)
 {
-	char path[PATH_MAX], buf[sizeof s->scenario + 512];
+	char path[PATH_MAX], buf[sizeof s->scenario + sizeof s->xapi_base + 512];
+	struct rjk_error bad;
 	int len;
 
 	if (!durable_make_dirs(data_dir, err))
@@ -95,9 +99,10 @@ bool settings_save(const char *data_dir, const struct settings *s, struct rjk_er
 	len = snprintf(buf, sizeof buf,
 		       "# rjkiosk settings, written by the facilitator's menu\n"
 		       "text_percent=%d\nhigh_contrast=%d\ncaptions=%d\nvolume=%d\nidle_s=%d\n"
-		       "scenario=%s\n",
+		       "scenario=%s\nxapi_base=%s\n",
 		       s->text_percent, s->high_contrast, s->captions, s->volume, s->idle_s,
-		       strchr(s->scenario, '\n') ? "" : s->scenario);
+		       strchr(s->scenario, '\n') ? "" : s->scenario,
+		       s->xapi_base[0] && iri_check_base(s->xapi_base, &bad) ? s->xapi_base : "");
 	if (!durable_replace(data_dir, path, buf, (size_t)len))
 		return rjk_error_set(err, "cannot save the settings in %s: %s", path,
 				     strerror(errno));

@@ -1,5 +1,5 @@
 /* The facilitator's settings that persist across restarts: text size, contrast, captions,
- * volume and the inactivity timeout, kept in a private file in the data folder. */
+ * volume, the inactivity timeout and the xAPI base address, kept in a private file in the data folder. */
 #ifndef RJK_CORE_SETTINGS_H
 #define RJK_CORE_SETTINGS_H
 
@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "core/error.h"
+#include "core/iri.h"
 
 #define SETTINGS_FILE "settings"
 #define SETTINGS_TEXT_MIN 100
@@ -23,13 +24,16 @@ struct settings {
 	int volume;          /* 0 to 100 */
 	int idle_s;          /* quiet seconds before the warning; 0 turns the timeout off */
 	char scenario[1024]; /* the scenario folder chosen in the menu, "" for the default */
+	/* The force's own IRI, the base of xAPI exports' ids (iri_check_base holds); "" for
+	 * EXPORT_XAPI_DEFAULT_BASE. */
+	char xapi_base[IRI_BASE_MAX + 1];
 };
 
 /* The settings a fresh kiosk starts with. */
 struct settings settings_defaults(void);
 
 /* Reads data_dir/settings into *out. A missing file gives the defaults and true; unknown keys
- * and out-of-range values are ignored (the default stays), so a damaged file never stops the
+ * and out-of-range values (an xAPI base iri_check_base refuses) are ignored (the default stays), so a damaged file never stops the
  * kiosk. False and err only when the file exists but cannot be read. */
 bool settings_load(const char *data_dir, struct settings *out, struct rjk_error *err);
 

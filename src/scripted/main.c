@@ -8,17 +8,19 @@
 #include "app/options.h"
 #include "scripted/script.h"
 
-enum { OPT_SCRIPT = OPTIONS_EXTRA_FIRST, OPT_SCREENSHOT_DIR };
+enum { OPT_SCRIPT = OPTIONS_EXTRA_FIRST, OPT_SCREENSHOT_DIR, OPT_MEDIA_ROOT };
 
 static const struct option scripted_options[] = {
 	{"script", required_argument, NULL, OPT_SCRIPT},
 	{"screenshot-dir", required_argument, NULL, OPT_SCREENSHOT_DIR},
+	{"media-root", required_argument, NULL, OPT_MEDIA_ROOT},
 	{0},
 };
 
 struct scripted_args {
 	const char *script;         /* scripted input file, NULL for none */
 	const char *screenshot_dir; /* where the script's screenshots go (NULL: ".") */
+	const char *media_root;     /* fake USB sticks (options.media_root), NULL for none */
 };
 
 static bool take(void *data, int val, const char *arg)
@@ -27,6 +29,8 @@ static bool take(void *data, int val, const char *arg)
 
 	if (val == OPT_SCRIPT)
 		a->script = arg;
+	else if (val == OPT_MEDIA_ROOT)
+		a->media_root = arg;
 	else
 		a->screenshot_dir = arg;
 	return true;
@@ -59,11 +63,13 @@ int main(int argc, char **argv)
 	struct scripted_args args = {0};
 	const struct options_extra extra = {
 		.longopts = scripted_options,
-		.synopsis = "               [--script FILE] [--screenshot-dir DIR]\n",
+		.synopsis = "               [--script FILE] [--screenshot-dir DIR] [--media-root DIR]\n",
 		.help = "  --script FILE        play scripted input: key, text, click, wait,\n"
 			"                       screenshot, expect-screen, quit; see "
 			"docs/using-the-kiosk.md\n"
-			"  --screenshot-dir DIR folder for the script's screenshots\n",
+			"  --screenshot-dir DIR folder for the script's screenshots\n"
+			"  --media-root DIR     fake USB sticks for the export page: DIR/mountinfo\n"
+			"                       (mounts below DIR) and DIR/by-label/\n",
 		.take = take,
 		.data = &args,
 	};
@@ -93,5 +99,6 @@ int main(int argc, char **argv)
 	case OPTIONS_RUN:
 		break;
 	}
+	options.media_root = args.media_root;
 	return run(&options, NULL, &args);
 }

@@ -12,6 +12,7 @@
 #include <SDL_image.h>
 
 #include "app/clock.h"
+#include "app/facil.h"
 #include "core/answer.h"
 #include "scripted/fault.h"
 #include "scripted/input.h"
@@ -364,6 +365,21 @@ static bool run_quit(struct script *s, struct kiosk *k, const char *cmd, char *a
 	return false;
 }
 
+/* "export-session ID": opens the export page for that session, as the session picker does (0:
+ * the running one, or the newest). */
+static bool run_export_session(struct script *s, struct kiosk *k, const char *cmd, char *arg)
+{
+	char *end;
+	long long id = strtoll(arg, &end, 10);
+
+	if (end == arg || *end || id < 0)
+		return failed(s, k, "%s wants a session id, got '%s'", cmd, arg);
+	struct facil_context context = kiosk_facil_context(k);
+
+	facil_open_export(k->facil, &context, (int64_t)id);
+	return false; /* the page is laid out (and focused) before the next line */
+}
+
 /* "wait-screen NAME [TIMEOUT_MS]": as expect-screen, waiting up to TIMEOUT_MS (10 s). */
 static bool run_wait_screen(struct script *s, struct kiosk *k, const char *cmd, char *arg)
 {
@@ -562,6 +578,7 @@ static const struct {
 	{"free-disk", run_fill_disk},
 	{"kill", run_kill},
 	{"quit", run_quit},
+	{"export-session", run_export_session},
 	{"wait-screen", run_wait_screen},
 	{"wait-text", run_wait_text},
 	{"copy-file", run_copy_file},

@@ -55,6 +55,7 @@ static void test_missing_file_gives_the_defaults(void **state)
 	assert_true(s.captions);
 	assert_int_equal(s.idle_s, SETTINGS_IDLE_DEFAULT_S);
 	assert_string_equal(s.scenario, "");
+	assert_string_equal(s.xapi_base, "");
 }
 
 static void test_saved_settings_come_back_from_a_private_file(void **state)
@@ -71,6 +72,7 @@ static void test_saved_settings_come_back_from_a_private_file(void **state)
 	s.volume = 40;
 	s.idle_s = 0;
 	strcpy(s.scenario, "/var/lib/rjkiosk/scenarios/café");
+	strcpy(s.xapi_base, "https://training.example.police.uk/rjkiosk/");
 	assert_true(settings_save(dir, &s, &err));
 	assert_true(settings_load(dir, &back, &err));
 	assert_int_equal(back.text_percent, 150);
@@ -79,6 +81,7 @@ static void test_saved_settings_come_back_from_a_private_file(void **state)
 	assert_int_equal(back.volume, 40);
 	assert_int_equal(back.idle_s, 0);
 	assert_string_equal(back.scenario, s.scenario);
+	assert_string_equal(back.xapi_base, s.xapi_base);
 	snprintf(path, sizeof path, "%s/%s", dir, SETTINGS_FILE);
 	assert_int_equal(stat(path, &st), 0);
 	assert_int_equal(st.st_mode & 0777, 0600);
@@ -113,6 +116,32 @@ static void test_damaged_values_are_ignored(void **state)
 	}
 }
 
+/* An xAPI base edited by hand into something that is not an absolute IRI is not used: the
+ * exports fall back to the default base rather than writing ids an LRS refuses. */
+static void test_bad_xapi_base_is_ignored(void **state)
+{
+	static const struct {
+		const char *file, *want;
+	} cases[] = {
+		{"xapi_base=https://lrs.example.org/r\n", "https://lrs.example.org/r"},
+		{"xapi_base=example.org\n", ""},
+		{"xapi_base=javascript:alert(1)\n", ""},
+		{"xapi_base=http://\n", ""},
+		{"xapi_base=https://a.org/\nxapi_base=/relative\n", "https://a.org/"},
+		{"xapi_base=\n", ""},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct settings s;
+		struct rjk_error err = {{0}};
+
+		write_file(cases[i].file);
+		assert_true(settings_load(dir, &s, &err));
+		assert_string_equal(s.xapi_base, cases[i].want);
+	}
+}
+
 static void test_unusable_folder_is_reported(void **state)
 {
 	struct settings s = settings_defaults();
@@ -133,6 +162,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_saved_settings_come_back_from_a_private_file,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_damaged_values_are_ignored, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bad_xapi_base_is_ignored, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unusable_folder_is_reported, setup, teardown),
 	};
 

@@ -57,12 +57,11 @@ scen="$work/scenarios"
 two_scenarios "$scen"
 mkdir -p "$scen/broken"
 printf 'rjkiosk: 1\nid: broken\ntitle: Broken\nstepz: []\n' >"$scen/broken/scenario.yaml"
-sed "s|EXPORTS_FOLDER|$data/exports|" "$RJK_UI_SCRIPTS/menu.txt" >"$work/menu.txt"
 "$RJKIOSK_SCRIPTED" --no-video --data "$data" --scenarios "$scen" --scenario "$scen/sample" \
-	--script "$work/menu.txt" --screenshot-dir "$work" --size 1920x1080 ||
+	--script "$RJK_UI_SCRIPTS/menu.txt" --screenshot-dir "$work" --size 1920x1080 ||
 	fail "the menu script failed"
 for ext in csv json xapi.json; do
-	f=$(ls "$data"/exports/rjkiosk-session-1-*."$ext" 2>/dev/null | head -1)
+	f=$(ls "$data"/exports/rjkiosk-Session-1-????-??-??."$ext" 2>/dev/null | head -1)
 	[ -n "$f" ] || fail "no $ext export"
 	[ "$(stat -c %a "$f")" = 600 ] || fail "the $ext export is not private"
 done
