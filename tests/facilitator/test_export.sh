@@ -38,6 +38,8 @@ run() {
 # A trainee answers and the facilitator ends the session; the kiosk stops and starts again;
 # the facilitator exports the past session.
 run "$RJK_UI_SCRIPTS/export-answer.txt" --size 1280x800 || fail "answering failed"
+# A short, known name, so the files' names can be checked below.
+sql "update sessions set label = 'Session 1' where id = 1"
 run "$RJK_UI_SCRIPTS/export-settings.txt" --size 1280x800 || fail "setting the xAPI base failed"
 base=https://lrs.example.org
 grep -qx "xapi_base=$base" "$data/settings" || fail "the menu did not save the xAPI base"

@@ -61,14 +61,14 @@ printf 'rjkiosk: 1\nid: broken\ntitle: Broken\nstepz: []\n' >"$scen/broken/scena
 	--script "$RJK_UI_SCRIPTS/menu.txt" --screenshot-dir "$work" --size 1920x1080 ||
 	fail "the menu script failed"
 for ext in csv json xapi.json; do
-	f=$(ls "$data"/exports/rjkiosk-Session-1-????-??-??."$ext" 2>/dev/null | head -1)
+	f=$(ls "$data"/exports/rjkiosk-*-????-??-??."$ext" 2>/dev/null | head -1)
 	[ -n "$f" ] || fail "no $ext export"
 	[ "$(stat -c %a "$f")" = 600 ] || fail "the $ext export is not private"
 done
 [ -z "$(ls "$data/exports" | grep -Ev '\.(csv|json)$')" ] ||
 	fail "the failed export left a temporary file behind"
 grep -q "Group said: listen first" "$data"/exports/*.csv || fail "the CSV lacks the answer"
-python3 -m json.tool "$(ls "$data"/exports/*-1-*.json | grep -v xapi)" >/dev/null ||
+python3 -m json.tool "$(ls "$data"/exports/rjkiosk-*.json | grep -v xapi | head -1)" >/dev/null ||
 	fail "the JSON export does not parse"
 python3 -m json.tool "$(ls "$data"/exports/*.xapi.json)" >/dev/null ||
 	fail "the xAPI export does not parse"

@@ -39,7 +39,7 @@ sed -e "s|EXPORTS_FOLDER|$data/exports|" -e "s|PAST_NAME|$esc|" "$RJK_UI_SCRIPTS
 	>"$work/picker.txt"
 "$RJKIOSK_SCRIPTED" --no-video --data "$data" --script "$work/picker.txt" \
 	--screenshot-dir "$work" --size 1280x800 || fail "the picker script failed"
-csv=$(ls "$data"/exports/rjkiosk-session-1-*.csv 2>/dev/null | head -1)
+csv=$(ls -t "$data"/exports/rjkiosk-*.csv 2>/dev/null | head -1)
 [ -n "$csv" ] || fail "the past session was not exported on its own: $(ls "$data/exports")"
 python3 - "$csv" <<'PY' || fail "the past session's export holds other rows"
 import csv, sys
