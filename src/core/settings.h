@@ -1,5 +1,5 @@
 /* The facilitator's settings that persist across restarts: text size, contrast, captions,
- * volume and the inactivity timeout, kept in a private file in the data folder. */
+ * volume, the inactivity timeout and how long the facilitator stays present, kept in a private file in the data folder. */
 #ifndef RJK_CORE_SETTINGS_H
 #define RJK_CORE_SETTINGS_H
 
@@ -15,6 +15,9 @@
 /* Default quiet time on a trainee screen before the "are you still there?" warning. */
 #define SETTINGS_IDLE_DEFAULT_S 300
 #define SETTINGS_IDLE_MAX_S 7200
+/* Default time the facilitator stays present after the PIN (see core/presence.h). */
+#define SETTINGS_PRESENT_DEFAULT_S 600
+#define SETTINGS_PRESENT_MAX_S 3600
 
 struct settings {
 	int text_percent;    /* 100 to 200 */
@@ -22,6 +25,7 @@ struct settings {
 	bool captions;       /* captions shown by default on the video */
 	int volume;          /* 0 to 100 */
 	int idle_s;          /* quiet seconds before the warning; 0 turns the timeout off */
+	int present_s;       /* seconds the facilitator stays present after an action; 0: off */
 	char scenario[1024]; /* the scenario folder chosen in the menu, "" for the default */
 };
 
