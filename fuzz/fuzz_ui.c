@@ -321,6 +321,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	options.kiosk = true;
 	options.text_percent = 100;
 	options.idle_s = -1;
+	options.present_s = -1; /* the saved setting: 10 minutes on a fresh data folder */
 	options.volume = -1;
 	options.no_video = true;
 	options.silent = true;

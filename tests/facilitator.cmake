@@ -11,3 +11,8 @@ set_tests_properties(ui_stop_signals PROPERTIES LABELS ui TIMEOUT 120 ENVIRONMEN
 add_test(NAME ui_data_lock COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/facilitator/test_data_lock.sh)
 set_tests_properties(ui_data_lock PROPERTIES LABELS ui TIMEOUT 120 ENVIRONMENT
   "SDL_VIDEODRIVER=dummy;SDL_RENDER_DRIVER=software;SDL_AUDIODRIVER=dummy;RJKIOSK=$<TARGET_FILE:rjkiosk>;RJKIOSK_SCRIPTED=$<TARGET_FILE:rjkiosk-scripted>;RJK_UI_SCRIPTS=${CMAKE_CURRENT_LIST_DIR}/facilitator/scripts")
+# The facilitator who stays (quick keys, Lock, time running out), PIN change, a PIN set while the
+# kiosk runs, shut down and restart with a systemctl stand-in (tests/facilitator/test_present.sh).
+add_test(NAME ui_facilitator_present COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/facilitator/test_present.sh)
+set_tests_properties(ui_facilitator_present PROPERTIES LABELS ui TIMEOUT 240 ENVIRONMENT
+  "SDL_VIDEODRIVER=dummy;SDL_RENDER_DRIVER=software;SDL_AUDIODRIVER=dummy;RJKIOSK=$<TARGET_FILE:rjkiosk>;RJKIOSK_SCRIPTED=$<TARGET_FILE:rjkiosk-scripted>;RJK_UI_SCRIPTS=${CMAKE_CURRENT_LIST_DIR}/facilitator/scripts")

@@ -19,6 +19,9 @@ struct options {
 	bool no_video;              /* skip the video (its cue steps join the step list) */
 	bool silent;                /* play the video without sound */
 	int volume;                 /* starting video volume, 0 to 100; -1: the setting */
+	int present_s;              /* how long the facilitator stays present after the PIN, for
+				     * this run (0 off; set by the test program only); -1: the
+				     * setting */
 };
 
 enum options_result {
