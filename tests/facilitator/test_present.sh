@@ -6,6 +6,8 @@ RJK_UI_SCRIPTS=$(dirname "$0")/scripts
 setpin() {
 	echo 2468 | "$RJKIOSK" set-pin --stdin --data "$data" >/dev/null || fail "set-pin failed"
 }
+# Screenshots of the new pages (1280x800) go to RJK_SHOTS when set (docs/screenshots/60- to 65-:
+# see docs/using-the-kiosk.md), else into the scratch folder.
 shots=${RJK_SHOTS:-$work}
 
 # Present for 10 minutes after the PIN: quick keys, the menu, the time from the last action,
@@ -25,7 +27,7 @@ kiosk present-off.txt --size 1024x768 || fail "quick keys with the presence time
 # A fresh kiosk keeps the facilitator present for the saved default of 10 minutes.
 rm -rf "$data"
 setpin
-printf 'key ctrl+alt+F\nkey 2\nkey 4\nkey 6\nkey 8\nkey Return\nwait-text Unlocked for 10 more minutes\nscreenshot facilitator-present.png\nkey Escape\nkey ctrl+alt+F\nexpect-screen facilitator:menu\nquit\n' \
+printf 'key ctrl+alt+F\nkey 2\nkey 4\nkey 6\nkey 8\nkey Return\nwait-text Unlocked for 10 more minutes\nscreenshot 60-menu-present.png\nkey Escape\nkey ctrl+alt+F\nexpect-screen facilitator:menu\nquit\n' \
 	>"$work/default.txt"
 "$RJKIOSK_SCRIPTED" --no-video --data "$data" --script "$work/default.txt" --screenshot-dir "$shots" \
 	--size 1280x800 --present -1 || fail "the default presence time is not 10 minutes"
@@ -70,7 +72,7 @@ exit 1
 SH
 chmod +x "$work/bin/systemctl"
 power facilitator:result-failed "Access denied" "Interactive authentication required" \
-	facilitator-shut-down-refused.png || fail "a refused shut down"
+	64-power-refused.png || fail "a refused shut down"
 [ "$(cat "$RJK_TEST_LOG")" = "--no-ask-password poweroff
 --no-ask-password reboot" ] || fail "systemctl was run as: $(cat "$RJK_TEST_LOG")"
 [ "$(sql "select text from responses where status = 'draft'")" = "Before the power went" ] ||
@@ -85,7 +87,7 @@ echo "$@" >>"$RJK_TEST_LOG"
 sqlite3 "$RJK_TEST_DATA/responses.db" "select text from responses where status = 'draft'" >>"$RJK_TEST_LOG"
 SH
 power facilitator:result "The PC is shutting down" "The PC is restarting" \
-	facilitator-shutting-down.png || fail "an accepted shut down"
+	65-power-done.png || fail "an accepted shut down"
 [ "$(cat "$RJK_TEST_LOG")" = "--no-ask-password poweroff
 Before the power went
 --no-ask-password reboot
