@@ -80,8 +80,15 @@ static void pin_page(struct facil *f)
 				 timecode_format((int64_t)locked * 1000, left, sizeof left));
 		} else {
 			snprintf(f->body, sizeof f->body, "%s", f->notice[0] ? f->notice :
-				 f->mode == FACIL_PIN ? "Enter the facilitator's PIN." :
-				 "Enter the current PIN first, then the new one twice.");
+				 f->mode == FACIL_CHANGE_PIN ?
+				 "Enter the current PIN first, then the new one twice." :
+				 f->after_pin == QUICK_NEXT ?
+				 "Enter the facilitator's PIN to move on to the next discussion prompt." :
+				 f->after_pin == QUICK_BLANK ?
+				 "Enter the facilitator's PIN to blank the screen." :
+				 f->after_pin == QUICK_UNBLANK ?
+				 "Enter the facilitator's PIN to show the kiosk again." :
+				 "Enter the facilitator's PIN.");
 			p->alarm = f->notice[0] != '\0';
 		}
 	} else {
