@@ -390,7 +390,8 @@ bool facil_handle(struct facil *f, const struct facil_context *c, const SDL_Even
 		return false;
 	if (ev->type == SDL_KEYDOWN && facil_chord(f, c, &ev->key.keysym, out))
 		return true;
-	facil_present_touch(f, ev);
+	if (is_input(ev))
+		facil_present_touch(f);
 	track_hold(f, ev);
 	if (f->mode == FACIL_NONE) {
 		if (is_input(ev))

@@ -136,8 +136,8 @@ bool facil_chord(struct facil *f, const struct facil_context *c, const SDL_Keysy
 void facil_pin_accepted(struct facil *f, const struct facil_context *c,
 			struct request_list *out);
 
-/* An input event while a facilitator page is on screen: presence counts again from now. */
-void facil_present_touch(struct facil *f, const SDL_Event *ev);
+/* Input (a key, click or tap) came: on a menu page presence counts again from now. */
+void facil_present_touch(struct facil *f);
 
 /* Presence timers: a menu page left open closes when presence runs out, and the menu's
  * "Unlocked for N more minutes" follows the clock. */

@@ -125,20 +125,10 @@ void facil_pin_accepted(struct facil *f, const struct facil_context *c,
 	act(f, c, action, out);
 }
 
-void facil_present_touch(struct facil *f, const SDL_Event *ev)
+void facil_present_touch(struct facil *f)
 {
-	switch (ev->type) {
-	case SDL_KEYDOWN:
-	case SDL_TEXTINPUT:
-	case SDL_MOUSEBUTTONDOWN:
-	case SDL_MOUSEWHEEL:
-	case SDL_FINGERDOWN:
-		if (facil_menu_mode(f))
-			presence_touch(&f->present, clock_now_ms());
-		break;
-	default:
-		break;
-	}
+	if (facil_menu_mode(f))
+		presence_touch(&f->present, clock_now_ms());
 }
 
 static int64_t minutes_left(const struct facil *f, int64_t now)
