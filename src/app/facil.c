@@ -278,15 +278,16 @@ static void press(struct facil *f, const struct facil_context *c, int id, struct
 	} else if (id == ID_CANCEL) {
 		memset(f->digits, 0, sizeof f->digits);
 		f->after_pin = QUICK_MENU;
-		/* Changing the PIN from the menu: back to the menu, the old PIN kept. */
+		/* Changing the PIN from the menu goes back to the menu with the old PIN kept; a
+		 * kiosk with no PIN yet cannot leave the "choose a PIN" pad. */
 		if (f->mode == FACIL_CHANGE_PIN || f->changing_pin) {
 			f->changing_pin = false;
 			facil_show(f, c, FACIL_MENU);
-		/* A kiosk with no PIN yet cannot leave the "choose a PIN" pad. */
-		} else if (f->options->kiosk && f->pin && !pin_is_set(f->pin))
+		} else if (f->options->kiosk && f->pin && !pin_is_set(f->pin)) {
 			facil_show(f, c, FACIL_NEW_PIN);
-		else
+		} else {
 			facil_show(f, c, FACIL_NONE);
+		}
 	} else if (id == ID_STILL_HERE) {
 		inactivity_touch(&f->idle, clock_now_ms());
 		facil_show(f, c, FACIL_NONE);
