@@ -45,7 +45,7 @@ install(PROGRAMS ${PROJECT_SOURCE_DIR}/kiosk/install.sh ${PROJECT_SOURCE_DIR}/ki
   ${PROJECT_SOURCE_DIR}/kiosk/stop.sh
   DESTINATION ${CMAKE_INSTALL_DATADIR}/rjkiosk/kiosk)
 install(FILES ${PROJECT_SOURCE_DIR}/kiosk/pam-rjkiosk ${PROJECT_SOURCE_DIR}/kiosk/kiosk.conf
-  "${PROJECT_SOURCE_DIR}/kiosk/rjkiosk@.service"
+  "${PROJECT_SOURCE_DIR}/kiosk/rjkiosk@.service" ${PROJECT_SOURCE_DIR}/kiosk/50-rjkiosk-power.rules
   DESTINATION ${CMAKE_INSTALL_DATADIR}/rjkiosk/kiosk)
 
 # Who answers for the package: a force that builds its own sets its IT team here, for example

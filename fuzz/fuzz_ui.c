@@ -68,6 +68,25 @@ static void remove_root(void)
 	remove_tree(root);
 }
 
+/* The menu's "Shut down the PC now" runs systemctl from PATH: a stand-in that refuses as
+ * polkit does comes first, so no input ever switches the fuzzing machine off. */
+static void refuse_power(void)
+{
+	char bin[sizeof root + 8], path[sizeof bin + 16], env[sizeof bin + 64];
+	FILE *f;
+
+	snprintf(bin, sizeof bin, "%s/bin", root);
+	snprintf(path, sizeof path, "%s/systemctl", bin);
+	if (mkdir(bin, 0700) != 0 || !(f = fopen(path, "w")))
+		abort();
+	fputs("#!/bin/sh\necho 'Failed to power off system via logind: Access denied' >&2\n"
+	      "exit 1\n", f);
+	if (fclose(f) != 0 || chmod(path, 0700) != 0)
+		abort();
+	snprintf(env, sizeof env, "%s:/usr/bin:/bin", bin);
+	setenv("PATH", env, 1);
+}
+
 static void setup_once(void)
 {
 	struct rjk_error err = {{0}};
@@ -83,6 +102,7 @@ static void setup_once(void)
 	if (mkdir(pin_dir, 0700) != 0)
 		abort();
 	atexit(remove_root);
+	refuse_power();
 	pin = pin_open(pin_dir, NULL, &err);
 	if (!pin || !pin_set(pin, "2468", &err)) {
 		fprintf(stderr, "fuzz_ui: cannot set the PIN: %s\n", err.message);
@@ -196,6 +216,8 @@ static void one_key(struct reader *r)
 		{SDLK_RIGHT, 0}, {SDLK_RETURN, KMOD_LCTRL}, {SDLK_BACKSPACE, 0}, {SDLK_SPACE, 0},
 		{SDLK_HOME, 0}, {SDLK_END, 0}, {SDLK_PAGEUP, 0}, {SDLK_PAGEDOWN, 0},
 		{SDLK_DELETE, 0}, {SDLK_KP_ENTER, 0}, {SDLK_a, KMOD_LCTRL}, {SDLK_v, KMOD_LCTRL},
+		/* the facilitator's quick keys: next discussion prompt, blank / unblank */
+		{SDLK_n, KMOD_LCTRL | KMOD_LALT}, {SDLK_b, KMOD_LCTRL | KMOD_LALT},
 	};
 	uint8_t b = next(r);
 	size_t i = b % (sizeof keys / sizeof keys[0]);
@@ -321,6 +343,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	options.kiosk = true;
 	options.text_percent = 100;
 	options.idle_s = -1;
+	options.present_s = -1; /* the saved setting: 10 minutes on a fresh data folder */
 	options.volume = -1;
 	options.no_video = true;
 	options.silent = true;

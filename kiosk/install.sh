@@ -8,7 +8,8 @@ Usage: install.sh [--deb FILE | --build DIR] [--scenarios DIR] [--start-on NAME]
                   [--pin-stdin] [--no-enable] [--tty TTY] [--root DIR]
 
 Sets up this PC as an rjkiosk kiosk: creates the unprivileged 'rjkiosk' user, installs the
-app, the systemd unit and its PAM file, copies scenarios into /var/lib/rjkiosk/scenarios,
+app, the systemd unit and its PAM file, the polkit rule that lets the kiosk shut down and
+restart the PC from the facilitator's menu, copies scenarios into /var/lib/rjkiosk/scenarios,
 optionally sets the facilitator PIN, and enables the kiosk on the first console at boot.
 Run it as root. It checks everything first (its options and files, the scenarios with
 'rjkiosk check', the PIN, cage) and changes nothing when a check fails. Running it again
@@ -72,7 +73,8 @@ need() { command -v "$1" >/dev/null || die "$1 is not installed ($2)"; }
 for tool in install useradd usermod awk sed; do
 	need "$tool" "Debian's passwd, coreutils, gawk or mawk, sed"
 done
-for f in "$unit" pam-rjkiosk kiosk.conf; do
+polkit_rule=50-rjkiosk-power.rules
+for f in "$unit" pam-rjkiosk kiosk.conf "$polkit_rule"; do
 	[ -f "$here/$f" ] || die "$here/$f is missing: run install.sh from the rjkiosk package or source"
 done
 if [ -z "$root" ] && [ "$enable" -eq 1 ] && [ -z "$deb" ] && [ ! -x /usr/bin/cage ]; then
@@ -195,6 +197,12 @@ if [ -n "$start_on" ]; then
 		"$root/etc/rjkiosk/kiosk.conf"
 fi
 
+# The facilitator's "Shut down the PC" and "Restart the PC": logind asks polkit, whose rule
+# allows power-off and reboot (and their -multiple-sessions and -ignore-inhibit forms) to the
+# kiosk user only. polkitd keeps the folder private to itself: only the file is added.
+[ -d "$root/etc/polkit-1/rules.d" ] || install -d -m 0755 "$root/etc/polkit-1/rules.d"
+install -m 0644 "$here/$polkit_rule" "$root/etc/polkit-1/rules.d/$polkit_rule"
+
 # 4. The data folder, private to the kiosk user, and the scenarios IT manages inside it
 #    (owned by root, so the kiosk can read but never change them).
 install -d -m 0700 -o "$uid" -g "$gid" "$root$data"
@@ -244,6 +252,8 @@ if [ -z "$root" ]; then
 			"systemctl disable display-manager.service"
 	fi
 	[ -x /usr/bin/cage ] || say "warning: cage is not installed: apt-get install cage xwayland"
+	[ -x /usr/lib/polkit-1/polkitd ] || say "warning: polkitd is not installed, so the menu" \
+		"cannot shut the PC down: apt-get install polkitd"
 	if [ ! -s "$data/pin" ]; then
 		say "no facilitator PIN yet: set one with 'rjkiosk set-pin --data $data'"
 	fi

@@ -7,8 +7,8 @@ usage() {
 	cat <<'EOF'
 Usage: uninstall.sh [--purge-data] [--remove-package] [--root DIR]
 
-Stops the kiosk, removes its systemd unit, PAM file, settings and the 'rjkiosk' user, and
-restores the text console. The data folder /var/lib/rjkiosk (responses, PIN, scenarios) is
+Stops the kiosk, removes its systemd unit, PAM file, polkit rule, settings and the
+'rjkiosk' user, and restores the text console. The data folder /var/lib/rjkiosk (responses, PIN, scenarios) is
 kept unless --purge-data is given: export what you need first (rjkiosk export).
 
   --purge-data      also delete /var/lib/rjkiosk for good
@@ -44,6 +44,7 @@ if [ -z "$root" ]; then
 fi
 rm -f "$root"/etc/systemd/system/*.wants/rjkiosk@*.service
 rm -f "$root/etc/systemd/system/rjkiosk@.service" "$root/etc/pam.d/rjkiosk"
+rm -f "$root/etc/polkit-1/rules.d/50-rjkiosk-power.rules"
 rm -rf "$root/etc/rjkiosk"
 # The kiosk set the graphical target as the default; a PC without a desktop boots to text.
 if [ -L "$root/etc/systemd/system/default.target" ] &&

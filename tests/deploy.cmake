@@ -12,6 +12,8 @@ add_test(NAME deploy_install_root
   COMMAND sh ${RJK_DEPLOY_TESTS}/install_root.sh ${PROJECT_SOURCE_DIR} $<TARGET_FILE:rjkiosk>)
 add_test(NAME deploy_package COMMAND sh ${RJK_DEPLOY_TESTS}/package.sh ${PROJECT_SOURCE_DIR}
   ${PROJECT_BINARY_DIR})
+# The polkit rule for the menu's shut down and restart: node parses and runs it.
+add_test(NAME deploy_polkit_rule COMMAND sh ${RJK_DEPLOY_TESTS}/check_polkit_rule.sh ${PROJECT_SOURCE_DIR})
 add_test(NAME deploy_man_page COMMAND sh ${RJK_DEPLOY_TESTS}/check_man.sh ${PROJECT_SOURCE_DIR})
 add_test(NAME deploy_help_matches_man COMMAND ${RJK_PYTHON3} ${RJK_DEPLOY_TESTS}/check_help.py
   ${PROJECT_SOURCE_DIR}/docs/rjkiosk.1 $<TARGET_FILE:rjkiosk>)
@@ -19,7 +21,7 @@ add_test(NAME deploy_help_matches_man COMMAND ${RJK_PYTHON3} ${RJK_DEPLOY_TESTS}
 add_test(NAME deploy_no_test_code COMMAND sh ${RJK_DEPLOY_TESTS}/no_test_code.sh ${PROJECT_BINARY_DIR}
   $<TARGET_FILE:rjkiosk-scripted>)
 set_tests_properties(deploy_set_pin deploy_unit_verify deploy_install_root deploy_package
-  deploy_man_page deploy_help_matches_man deploy_no_test_code PROPERTIES LABELS deploy SKIP_RETURN_CODE 77 TIMEOUT 120)
+  deploy_polkit_rule deploy_man_page deploy_help_matches_man deploy_no_test_code PROPERTIES LABELS deploy SKIP_RETURN_CODE 77 TIMEOUT 120)
 # lintian, hardening-check and the strip of the packaged program (cpack runs again: RUN_SERIAL
 # keeps it from racing deploy_package in the same build folder).
 add_test(NAME deploy_package_lint COMMAND sh ${RJK_DEPLOY_TESTS}/package_lint.sh ${PROJECT_BINARY_DIR})

@@ -20,3 +20,8 @@ set_tests_properties(ui_sessions PROPERTIES LABELS ui TIMEOUT 240 ENVIRONMENT
 add_test(NAME ui_export COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/facilitator/test_export.sh)
 set_tests_properties(ui_export PROPERTIES LABELS ui TIMEOUT 240 ENVIRONMENT
   "SDL_VIDEODRIVER=dummy;SDL_RENDER_DRIVER=software;SDL_AUDIODRIVER=dummy;RJKIOSK=$<TARGET_FILE:rjkiosk>;RJKIOSK_SCRIPTED=$<TARGET_FILE:rjkiosk-scripted>;RJK_UI_SCRIPTS=${CMAKE_CURRENT_LIST_DIR}/facilitator/scripts")
+# The facilitator who stays (quick keys, Lock, time running out), PIN change, a PIN set while the
+# kiosk runs, shut down and restart with a systemctl stand-in (tests/facilitator/test_present.sh).
+add_test(NAME ui_facilitator_present COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/facilitator/test_present.sh)
+set_tests_properties(ui_facilitator_present PROPERTIES LABELS ui TIMEOUT 240 ENVIRONMENT
+  "SDL_VIDEODRIVER=dummy;SDL_RENDER_DRIVER=software;SDL_AUDIODRIVER=dummy;RJKIOSK=$<TARGET_FILE:rjkiosk>;RJKIOSK_SCRIPTED=$<TARGET_FILE:rjkiosk-scripted>;RJK_UI_SCRIPTS=${CMAKE_CURRENT_LIST_DIR}/facilitator/scripts")

@@ -8,8 +8,9 @@
 int64_t clock_now_ms(void);
 
 /* Moves the clock forward by ms (>= 0) for the rest of the process, so that a test can reach
- * the timers (inactivity, countdowns, autosave, the thanks screen) without waiting. The kiosk
- * never calls it: only the UI fuzzer (fuzz/fuzz_ui.c) does. */
+ * the timers (inactivity, countdowns, autosave, the thanks screen, the facilitator's presence)
+ * without waiting. The kiosk never calls it: only the UI fuzzer (fuzz/fuzz_ui.c) and the
+ * scripted runs' "skip-time" do. */
 void clock_skip_ms(int64_t ms);
 
 #endif

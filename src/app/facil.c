@@ -82,6 +82,9 @@ struct facil *facil_new(const struct options *options, struct ui *ui, SDL_Window
 		f->settings.idle_s = f->options->idle_s;
 	facil_apply_settings(f);
 	inactivity_init(&f->idle, (int64_t)f->settings.idle_s * 1000);
+	/* The command line's presence time (the test program's) is for this run only. */
+	presence_init(&f->present, (int64_t)(f->options->present_s >= 0 ? f->options->present_s :
+					     f->settings.present_s) * 1000);
 	f->pin = pin_open(f->data_dir, NULL, &err);
 	if (!f->pin) {
 		fprintf(stderr, "rjkiosk: %s\n", err.message);
@@ -135,6 +138,8 @@ const char *facil_page_name(const struct facil *f)
 		[FACIL_SESSIONS] = "sessions",
 		[FACIL_SESSION] = "session",
 		[FACIL_DELETE] = "delete-session",
+		[FACIL_CHANGE_PIN] = "change-pin",
+		[FACIL_POWER] = "power",
 		[FACIL_BLANK] = "blank",
 		[FACIL_IDLE] = "idle",
 		[FACIL_WARNING] = "warning",
@@ -173,28 +178,48 @@ void facil_result(struct facil *f, const struct facil_context *c, bool ok, const
 	facil_show(f, c, FACIL_RESULT);
 }
 
-static void open_pad(struct facil *f, const struct facil_context *c)
-{
-	f->digits[0] = '\0';
-	f->notice[0] = '\0';
-	if (!f->pin)
-		facil_show(f, c, FACIL_NO_PIN); /* the PIN files are damaged: says how to repair them */
-	else if (!pin_is_set(f->pin))
-		facil_show(f, c, f->options->kiosk ? FACIL_NEW_PIN : FACIL_NO_PIN);
-	else
-		facil_show(f, c, FACIL_PIN);
-}
-
 static bool pin_mode(enum facil_mode m)
 {
-	return m == FACIL_PIN || m == FACIL_NEW_PIN || m == FACIL_NEW_PIN_AGAIN;
+	return m == FACIL_PIN || m == FACIL_NEW_PIN || m == FACIL_NEW_PIN_AGAIN ||
+	       m == FACIL_CHANGE_PIN;
 }
 
-/* The PIN pad's OK: checks the PIN, or takes a new one (twice). */
-static void submit_pin(struct facil *f, const struct facil_context *c)
+/* The current PIN, checked before a new one is chosen from the menu: the lockout counts. */
+static void check_current_pin(struct facil *f, const struct facil_context *c)
 {
 	struct rjk_error err = {{0}};
 
+	f->notice[0] = '\0';
+	switch (pin_verify(f->pin, f->digits, &err)) {
+	case PIN_OK:
+		f->mode = FACIL_NEW_PIN;
+		f->changing_pin = true;
+		break;
+	case PIN_WRONG:
+		snprintf(f->notice, sizeof f->notice, "That is not the current PIN. Please try again.");
+		break;
+	case PIN_LOCKED:
+		break; /* the page shows the countdown */
+	case PIN_NOT_SET:
+	case PIN_ERROR:
+		snprintf(f->notice, sizeof f->notice, "The PIN cannot be checked: %s",
+			 err.message[0] ? err.message : "no PIN is set");
+		break;
+	}
+	memset(f->digits, 0, sizeof f->digits);
+	f->generation++;
+	facil_show(f, c, f->mode);
+}
+
+/* The PIN pad's OK: checks the PIN, or takes a new one (twice). */
+static void submit_pin(struct facil *f, const struct facil_context *c, struct request_list *out)
+{
+	struct rjk_error err = {{0}};
+
+	if (f->mode == FACIL_CHANGE_PIN) {
+		check_current_pin(f, c);
+		return;
+	}
 	if (f->mode == FACIL_NEW_PIN) {
 		if (!pin_acceptable(f->digits, &err)) {
 			/* The rule broken, as a sentence. */
@@ -216,8 +241,16 @@ static void submit_pin(struct facil *f, const struct facil_context *c)
 		} else {
 			memset(f->first_pin, 0, sizeof f->first_pin);
 			memset(f->digits, 0, sizeof f->digits);
-			facil_result(f, c, true, "The PIN is set. Ctrl+Alt+F, or holding the top-left "
-				     "corner for three seconds, opens this menu from now on.");
+			presence_start(&f->present, clock_now_ms());
+			if (f->changing_pin) {
+				f->changing_pin = false;
+				facil_result(f, c, true, "The PIN is changed: only the new PIN opens "
+					     "this menu from now on.");
+			} else {
+				facil_result(f, c, true, "The PIN is set. Ctrl+Alt+F, or holding the "
+					     "top-left corner for three seconds, opens this menu from "
+					     "now on.");
+			}
 			return;
 		}
 	} else {
@@ -225,7 +258,7 @@ static void submit_pin(struct facil *f, const struct facil_context *c)
 		case PIN_OK:
 			memset(f->digits, 0, sizeof f->digits);
 			f->notice[0] = '\0';
-			facil_show(f, c, FACIL_MENU);
+			facil_pin_accepted(f, c, out);
 			return;
 		case PIN_WRONG:
 			snprintf(f->notice, sizeof f->notice, "That PIN is not right. Please try again.");
@@ -267,14 +300,20 @@ static void press(struct facil *f, const struct facil_context *c, int id, struct
 	if (pin_mode(f->mode) && id >= UI_PAGE_DIGIT) {
 		pin_key(f, c, id);
 	} else if (id == ID_UNLOCK) {
-		submit_pin(f, c);
+		submit_pin(f, c, out);
 	} else if (id == ID_CANCEL) {
 		memset(f->digits, 0, sizeof f->digits);
-		/* A kiosk with no PIN yet cannot leave the "choose a PIN" pad. */
-		if (f->options->kiosk && f->pin && !pin_is_set(f->pin))
+		f->after_pin = QUICK_MENU;
+		/* Changing the PIN from the menu goes back to the menu with the old PIN kept; a
+		 * kiosk with no PIN yet cannot leave the "choose a PIN" pad. */
+		if (f->mode == FACIL_CHANGE_PIN || f->changing_pin) {
+			f->changing_pin = false;
+			facil_show(f, c, FACIL_MENU);
+		} else if (f->options->kiosk && f->pin && !pin_is_set(f->pin)) {
 			facil_show(f, c, FACIL_NEW_PIN);
-		else
+		} else {
 			facil_show(f, c, FACIL_NONE);
+		}
 	} else if (id == ID_STILL_HERE) {
 		inactivity_touch(&f->idle, clock_now_ms());
 		facil_show(f, c, FACIL_NONE);
@@ -359,12 +398,13 @@ static bool page_key(struct facil *f, const struct facil_context *c, const SDL_K
 		if (s == SDLK_BACKSPACE)
 			return pin_key(f, c, UI_PAGE_ERASE), true;
 		if (s == SDLK_RETURN || s == SDLK_KP_ENTER)
-			return submit_pin(f, c), true;
+			return submit_pin(f, c, out), true;
 	}
-	if (s == SDLK_ESCAPE && f->page.back)
-		return press(f, c, f->page.back_id, out), true;
+	/* Escape leaves the menu without locking it (Lock is a button of its own). */
 	if (s == SDLK_ESCAPE && f->mode == FACIL_MENU)
 		return press(f, c, ID_CLOSE_MENU, out), true;
+	if (s == SDLK_ESCAPE && f->page.back)
+		return press(f, c, f->page.back_id, out), true;
 	return false;
 }
 
@@ -375,12 +415,10 @@ bool facil_handle(struct facil *f, const struct facil_context *c, const SDL_Even
 
 	if (!f)
 		return false;
-	if (ev->type == SDL_KEYDOWN && ev->key.keysym.sym == SDLK_f &&
-	    (ev->key.keysym.mod & KMOD_CTRL) && (ev->key.keysym.mod & KMOD_ALT)) {
-		if (f->mode == FACIL_NONE || f->mode >= FACIL_BLANK)
-			open_pad(f, c);
+	if (ev->type == SDL_KEYDOWN && facil_chord(f, c, &ev->key.keysym, out))
 		return true;
-	}
+	if (is_input(ev))
+		facil_present_touch(f);
 	track_hold(f, ev);
 	if (f->mode == FACIL_NONE) {
 		if (is_input(ev))
@@ -412,7 +450,7 @@ static int64_t countdown_second(const struct facil *f, int64_t now)
 {
 	if (f->mode == FACIL_WARNING)
 		return (inactivity_warning_left(&f->idle, now) + 999) / 1000;
-	if (f->mode == FACIL_PIN && f->pin)
+	if ((f->mode == FACIL_PIN || f->mode == FACIL_CHANGE_PIN) && f->pin)
 		return pin_locked_for(f->pin);
 	return -1;
 }
@@ -449,7 +487,7 @@ void facil_tick(struct facil *f, const struct facil_context *c, int64_t now,
 	if (f->hold_since >= 0 && now - f->hold_since >= FACIL_HOLD_MS) {
 		f->hold_since = -1;
 		if (f->mode == FACIL_NONE || f->mode >= FACIL_BLANK)
-			open_pad(f, c);
+			facil_way_in(f, c, QUICK_MENU, out);
 	}
 	trainee_screen = watched(c->session) &&
 			 (f->mode == FACIL_NONE || f->mode == FACIL_WARNING);
@@ -469,6 +507,7 @@ void facil_tick(struct facil *f, const struct facil_context *c, int64_t now,
 			facil_show(f, c, FACIL_NONE);
 		break;
 	}
+	facil_present_tick(f, c, now);
 	if (countdown_second(f, now) != f->shown_second) {
 		f->shown_second = countdown_second(f, now);
 		if (f->mode != FACIL_NONE)
@@ -482,7 +521,8 @@ int64_t facil_deadline(const struct facil *f, int64_t now)
 
 	if (f->hold_since >= 0)
 		due = deadline_earliest(due, f->hold_since + FACIL_HOLD_MS);
-	if (f->mode == FACIL_PIN && f->pin && pin_locked_for(f->pin))
+	if ((f->mode == FACIL_PIN || f->mode == FACIL_CHANGE_PIN) && f->pin &&
+	    pin_locked_for(f->pin))
 		due = deadline_earliest(due, now + 1000);
-	return due;
+	return deadline_earliest(due, facil_present_deadline(f, now));
 }

@@ -6,6 +6,7 @@
 #include "core/inactivity.h"
 #include "core/pin.h"
 #include "core/export.h"
+#include "core/presence.h"
 #include "core/scenario_dir.h"
 #include "core/textedit.h"
 #include "ui/page.h"
@@ -31,6 +32,8 @@ enum facil_mode {
 	FACIL_SESSIONS,    /* the session picker: every stored session, newest first */
 	FACIL_SESSION,     /* what can be done with the picked session (enum facil_pick) */
 	FACIL_DELETE,      /* "Delete this session?" */
+	FACIL_CHANGE_PIN,  /* changing the PIN: the current one first (then FACIL_NEW_PIN) */
+	FACIL_POWER,       /* shut down or restart the PC? (the choice confirms) */
 	FACIL_BLANK,
 	FACIL_IDLE,        /* no session running: waiting for the facilitator */
 	FACIL_WARNING,     /* inactivity: "are you still there?" */
@@ -60,6 +63,12 @@ enum {
 	ID_CAPTIONS,
 	ID_VOLUME,
 	ID_IDLE,
+	ID_PRESENT,        /* the last of the settings' ids */
+	ID_LOCK,
+	ID_CHANGE_PIN,
+	ID_POWER,          /* the menu's "Shut down or restart the PC" */
+	ID_POWER_OFF,
+	ID_RESTART,
 	ID_RENAME,
 	ID_NAME_OK,
 	ID_SESSIONS,
@@ -155,6 +164,13 @@ struct facil {
 	enum facil_mode delete_back;       /* where Cancel on "Delete this session?" goes */
 	char deleted[FACIL_NAME_MAX_CHARS * 4 + 128]; /* what the deletion asked for deletes */
 	char title[FACIL_NAME_MAX_CHARS * 4 + 32]; /* the pages' header line */
+	/* The facilitator's presence after the PIN (facil_present.c), what to do once the PIN is
+	 * right (the menu, or the quick key that opened the pad), the minutes on the menu. */
+	struct presence present;
+	bool was_present;
+	int after_pin;                     /* enum facil_quick */
+	int64_t shown_minutes;
+	bool changing_pin;                 /* FACIL_NEW_PIN* choose a new PIN from the menu */
 	struct ui_page page;
 	unsigned generation;
 	char body[FACIL_BODY];
@@ -168,6 +184,46 @@ struct ui_page_button *facil_add(struct facil *f, const char *label, int id);
  * page is on screen). */
 const char *facil_label(struct facil *f, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* What the facilitator's way in leads to once they are known: the menu, or a quick key's
+ * action (facil_present.c). */
+enum facil_quick {
+	QUICK_MENU,
+	QUICK_NEXT,      /* Ctrl+Alt+N: next discussion prompt */
+	QUICK_BLANK,     /* Ctrl+Alt+B on the journey: blank the screen */
+	QUICK_UNBLANK,   /* Ctrl+Alt+B on the blank screen: show the journey again */
+};
+
+/* facil_present.c: the chords (Ctrl+Alt+F, N, B) and the corner hold lead here: while the
+ * facilitator is present the action is done at once, otherwise the PIN pad opens and it is
+ * done after the right PIN. */
+void facil_way_in(struct facil *f, const struct facil_context *c, enum facil_quick action,
+		  struct request_list *out);
+
+/* The chord in key, if it is one of the facilitator's (true: used up). */
+bool facil_chord(struct facil *f, const struct facil_context *c, const SDL_Keysym *key,
+		 struct request_list *out);
+
+/* The right PIN was entered on the pad: the facilitator is present from now, and what the
+ * pad was opened for is done. */
+void facil_pin_accepted(struct facil *f, const struct facil_context *c,
+			struct request_list *out);
+
+/* Input (a key, click or tap) came: on a menu page presence counts again from now. */
+void facil_present_touch(struct facil *f);
+
+/* Presence timers: a menu page left open closes when presence runs out, and the menu's
+ * "Unlocked for N more minutes" follows the clock. */
+void facil_present_tick(struct facil *f, const struct facil_context *c, int64_t now_ms);
+int64_t facil_present_deadline(const struct facil *f, int64_t now_ms);
+
+/* The menu's line about presence ("Unlocked for 8 more minutes ..."), "" when not present. */
+void facil_present_text(const struct facil *f, int64_t now_ms, char *out, size_t size);
+
+/* True for the pages only a facilitator who gave the PIN sees (the menu and its sub-pages). */
+bool facil_menu_mode(const struct facil *f);
+
+/* Re-reads the PIN files when 'rjkiosk set-pin' changed them while the kiosk runs. */
+void facil_refresh_pin(struct facil *f);
 
 /* Puts mode's page on screen (or the journey for FACIL_NONE). */
 void facil_show(struct facil *f, const struct facil_context *c, enum facil_mode mode);

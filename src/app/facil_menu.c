@@ -8,6 +8,7 @@
 #include "app/clock.h"
 #include "app/facil_impl.h"
 #include "core/timecode.h"
+#include "core/words.h"
 
 struct ui_page_button *facil_add(struct facil *f, const char *label, int id)
 {
@@ -60,7 +61,8 @@ static void toggle(struct facil *f, const char *text, int id, bool on)
 static void pin_page(struct facil *f)
 {
 	struct ui_page *p = &f->page;
-	uint32_t locked = f->mode == FACIL_PIN && f->pin ? pin_locked_for(f->pin) : 0;
+	bool checks = f->mode == FACIL_PIN || f->mode == FACIL_CHANGE_PIN;
+	uint32_t locked = checks && f->pin ? pin_locked_for(f->pin) : 0;
 	size_t n = strlen(f->digits);
 
 	p->keypad = true;
@@ -72,8 +74,8 @@ static void pin_page(struct facil *f)
 	p->back_id = ID_CANCEL;
 	p->main = f->mode == FACIL_PIN ? "Unlock" : "OK";
 	p->main_id = ID_UNLOCK;
-	if (f->mode == FACIL_PIN) {
-		p->heading = "Facilitator PIN";
+	if (checks) {
+		p->heading = f->mode == FACIL_PIN ? "Facilitator PIN" : "Change the PIN";
 		if (locked) {
 			char left[16];
 
@@ -82,12 +84,21 @@ static void pin_page(struct facil *f)
 				 "Too many wrong PINs. The pad is locked for %s more.",
 				 timecode_format((int64_t)locked * 1000, left, sizeof left));
 		} else {
-			snprintf(f->body, sizeof f->body, "%s",
-				 f->notice[0] ? f->notice : "Enter the facilitator's PIN.");
+			snprintf(f->body, sizeof f->body, "%s", f->notice[0] ? f->notice :
+				 f->mode == FACIL_CHANGE_PIN ?
+				 "Enter the current PIN first, then the new one twice." :
+				 f->after_pin == QUICK_NEXT ?
+				 "Enter the facilitator's PIN to move on to the next discussion prompt." :
+				 f->after_pin == QUICK_BLANK ?
+				 "Enter the facilitator's PIN to blank the screen." :
+				 f->after_pin == QUICK_UNBLANK ?
+				 "Enter the facilitator's PIN to show the kiosk again." :
+				 "Enter the facilitator's PIN.");
 			p->alarm = f->notice[0] != '\0';
 		}
 	} else {
-		p->heading = f->mode == FACIL_NEW_PIN ? "Choose a facilitator PIN" :
+		p->heading = f->mode == FACIL_NEW_PIN ?
+			(f->changing_pin ? "Choose the new PIN" : "Choose a facilitator PIN") :
 			"Enter the same PIN again";
 		snprintf(f->body, sizeof f->body, "%s", f->notice[0] ? f->notice :
 			 f->mode == FACIL_NEW_PIN ?
@@ -124,7 +135,7 @@ static const char *started(const struct facil_context *c, char *out, size_t size
 static void menu_page(struct facil *f, const struct facil_context *c)
 {
 	struct ui_page *p = &f->page;
-	char when[64], name[FACIL_NAME_MAX_CHARS * 4 + 1];
+	char when[64], name[FACIL_NAME_MAX_CHARS * 4 + 1], present[RJK_ERROR_MAX];
 	size_t used;
 
 	p->heading = "Facilitator";
@@ -142,6 +153,9 @@ static void menu_page(struct facil *f, const struct facil_context *c)
 					"The scenario could not be loaded: choose one.");
 	else
 		used = (size_t)snprintf(f->body, sizeof f->body, "No session is running.");
+	facil_present_text(f, clock_now_ms(), present, sizeof present);
+	if (present[0] && used < sizeof f->body)
+		used += (size_t)snprintf(f->body + used, sizeof f->body - used, "\n%s", present);
 	if (c->notice && c->notice[0] && used < sizeof f->body)
 		snprintf(f->body + used, sizeof f->body - used, "\n\n%s", c->notice);
 	p->body = f->body;
@@ -160,10 +174,12 @@ static void menu_page(struct facil *f, const struct facil_context *c)
 	add(f, "Delete old data", ID_PURGE);
 	add(f, "Settings", ID_SETTINGS);
 	add(f, "Quit the kiosk", ID_QUIT);
+	add(f, "Shut down or restart the PC", ID_POWER);
 	p->main = c->session ? "Back to the kiosk" : NULL;
 	p->main_id = ID_CLOSE_MENU;
-	p->back = c->session ? NULL : "Lock";
-	p->back_id = ID_CLOSE_MENU;
+	/* Lock ends the facilitator's presence: the next way in asks for the PIN again. */
+	p->back = "Lock";
+	p->back_id = ID_LOCK;
 }
 
 static void scenarios_page(struct facil *f, const struct facil_context *c)
@@ -208,24 +224,24 @@ static void errors_page(struct facil *f)
 }
 
 static const int idle_choices[] = {0, 60, 120, 300, 600, 900, 1800};
+static const int present_choices[] = {0, 120, 300, 600, 1200, 1800};
 static const int purge_days[] = {30, 90, 365};
 
-static const char *idle_text(struct facil *f, char *buf, size_t size)
+/* A setting's time in words: "off", "45 seconds", "1 minute", "10 minutes". */
+static const char *time_text(int s, char *buf, size_t size)
 {
-	int s = f->settings.idle_s;
-
 	if (!s)
 		snprintf(buf, size, "off");
 	else if (s % 60)
 		snprintf(buf, size, "%d seconds", s);
 	else
-		snprintf(buf, size, "%d minute%s", s / 60, s == 60 ? "" : "s");
+		words_count(buf, size, s / 60, "minute", "minutes", 0);
 	return buf;
 }
 
 static void settings_page(struct facil *f, const struct facil_context *c)
 {
-	char idle[64];
+	char idle[64], present[64];
 
 	f->page.heading = "Settings";
 	snprintf(f->body, sizeof f->body, "Kept on this machine and used again after a restart.%s"
@@ -238,8 +254,11 @@ static void settings_page(struct facil *f, const struct facil_context *c)
 	toggle(f, "High contrast", ID_CONTRAST, f->settings.high_contrast);
 	toggle(f, "Captions on the video by default", ID_CAPTIONS, f->settings.captions);
 	add(f, label(f, "Volume: %d%% (press to change)", f->settings.volume), ID_VOLUME);
-	add(f, label(f, "Time out when nobody touches the kiosk: %s", idle_text(f, idle, sizeof idle)),
-	    ID_IDLE);
+	add(f, label(f, "Time out when nobody touches the kiosk: %s",
+		     time_text(f->settings.idle_s, idle, sizeof idle)), ID_IDLE);
+	add(f, label(f, "Menu stays unlocked after the PIN: %s",
+		     time_text(f->settings.present_s, present, sizeof present)), ID_PRESENT);
+	add(f, "Change the PIN", ID_CHANGE_PIN);
 	add(f, "xAPI base address (press to change)", ID_XAPI_BASE);
 	back_to_menu(f);
 }
@@ -259,6 +278,22 @@ static void purge_page(struct facil *f, const struct facil_context *c)
 		add(f, label(f, "Sessions older than %d days", purge_days[i]),
 		    ID_PURGE_BASE + (int)i);
 	back_to_menu(f);
+}
+
+/* Shut down or restart: pressing one of the two is the confirmation. */
+static void power_page(struct facil *f, const struct facil_context *c)
+{
+	f->page.heading = "Shut down or restart this PC?";
+	f->page.alarm = true;
+	snprintf(f->body, sizeof f->body, "%sThe kiosk starts again when the PC is switched on, "
+		 "or on its own after a restart.",
+		 c->session ? "The answer being written is saved first, and the session stays open: "
+			      "a trainee part-way through carries on where they were. " : "");
+	f->page.body = f->body;
+	add(f, "Shut down the PC now", ID_POWER_OFF);
+	add(f, "Restart the PC now", ID_RESTART);
+	f->page.back = "Cancel";
+	f->page.back_id = ID_BACK_TO_MENU;
 }
 
 void facil_build_page(struct facil *f, const struct facil_context *c)
@@ -334,6 +369,12 @@ void facil_build_page(struct facil *f, const struct facil_context *c)
 	case FACIL_XAPI_BASE:
 		facil_xapi_page(f);
 		break;
+	case FACIL_CHANGE_PIN:
+		pin_page(f);
+		break;
+	case FACIL_POWER:
+		power_page(f, c);
+		break;
 	case FACIL_RESULT:
 		p->heading = f->notice;
 		p->alarm = strcmp(f->notice, "Done") != 0;
@@ -398,6 +439,17 @@ static void change_setting(struct facil *f, const struct facil_context *c, int i
 			;
 		s->idle_s = idle_choices[i % n];
 		inactivity_set_quiet(&f->idle, (int64_t)s->idle_s * 1000, clock_now_ms());
+		break;
+	case ID_PRESENT:
+		n = sizeof present_choices / sizeof present_choices[0];
+		for (i = 0; i < n && present_choices[i] <= s->present_s; i++)
+			;
+		s->present_s = present_choices[i % n];
+		/* The facilitator at the menu is present for the new time from this press; with
+		 * "off" the menu stays open until closed, and the next way in asks for the PIN. */
+		presence_set_span(&f->present, (int64_t)s->present_s * 1000, clock_now_ms());
+		presence_start(&f->present, clock_now_ms());
+		f->was_present = presence_active(&f->present, clock_now_ms());
 		break;
 	}
 	facil_apply_settings(f);
@@ -489,6 +541,19 @@ void facil_done(struct facil *f, const struct facil_context *c, const struct req
 			facil_result(f, c, false, "Nobody is answering at the kiosk just now, so "
 				     "there is no one to move on.");
 		break;
+	case REQUEST_POWER_OFF:
+	case REQUEST_REBOOT:
+		if (ok)
+			facil_result(f, c, true, "The PC is %s. Every answer is saved.",
+				     r->kind == REQUEST_REBOOT ? "restarting" : "shutting down");
+		else
+			facil_result(f, c, false, "The PC could not be %s from the kiosk: %s.\n\n"
+				     "The kiosk keeps running and nothing was lost. IT must allow the "
+				     "kiosk user to do this with the polkit rule that rjkiosk's "
+				     "install.sh puts in /etc/polkit-1/rules.d (\"Shutting down from "
+				     "the menu\" in the deployment guide).",
+				     r->kind == REQUEST_REBOOT ? "restarted" : "shut down", err->message);
+		break;
 	default:
 		break;
 	}
@@ -508,7 +573,7 @@ void facil_menu_press(struct facil *f, const struct facil_context *c, int id,
 		/* the export page's choices and places */
 	} else if (id >= ID_SCENARIO_BASE && id < ID_FOLDER_BASE) {
 		choose_scenario(f, c, (size_t)(id - ID_SCENARIO_BASE), out);
-	} else if (id >= ID_TEXT_SIZE && id <= ID_IDLE) {
+	} else if (id >= ID_TEXT_SIZE && id <= ID_PRESENT) {
 		change_setting(f, c, id);
 	} else {
 		switch (id) {
@@ -556,6 +621,24 @@ void facil_menu_press(struct facil *f, const struct facil_context *c, int id,
 			break;
 		case ID_QUIT:
 			request_add(out, (struct request){.kind = REQUEST_QUIT});
+			break;
+		case ID_LOCK:
+			presence_lock(&f->present);
+			facil_show(f, c, FACIL_NONE);
+			break;
+		case ID_CHANGE_PIN:
+			f->digits[0] = '\0';
+			f->notice[0] = '\0';
+			f->changing_pin = false;
+			facil_show(f, c, FACIL_CHANGE_PIN);
+			break;
+		case ID_POWER:
+			facil_show(f, c, FACIL_POWER);
+			break;
+		case ID_POWER_OFF:
+		case ID_RESTART:
+			request_add(out, (struct request){.kind = id == ID_POWER_OFF ?
+							  REQUEST_POWER_OFF : REQUEST_REBOOT});
 			break;
 		}
 	}

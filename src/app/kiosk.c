@@ -19,6 +19,7 @@
 #include "core/datalock.h"
 #include "core/export.h"
 #include "core/pin.h"
+#include "core/power.h"
 #include "core/settings.h"
 
 /* Something bundled with the kiosk: the installed copy when `probe` (a path inside it, or ""
@@ -530,6 +531,21 @@ static bool load_for_preview(struct kiosk *k, const char *position, struct rjk_e
 	return open_new(k, NULL, err);
 }
 
+/* Saves what is pending, then asks logind to shut down or restart. The session stays open in
+ * the store, so the trainee part-way through is resumed at the next start; when logind agrees
+ * systemd stops the kiosk as at every shutdown, and when it refuses the kiosk runs on. */
+static bool power(struct kiosk *k, enum power_action action, int64_t now, struct rjk_error *err)
+{
+	if (k->session && !session_save_now(k->session, now))
+		return rjk_error_set(err, "the answer being written could not be saved, so the PC "
+				     "was left running");
+	if (!power_request(action, err)) {
+		fprintf(stderr, "rjkiosk: %s\n", err->message);
+		return false;
+	}
+	return true;
+}
+
 /* Applies one request; false and err (for the facilitator's requests) when it could not be. */
 static bool apply(struct kiosk *k, const struct request *r, struct rjk_error *err)
 {
@@ -559,6 +575,10 @@ static bool apply(struct kiosk *k, const struct request *r, struct rjk_error *er
 	case REQUEST_QUIT:
 		k->quit = true;
 		return true;
+	case REQUEST_POWER_OFF:
+		return power(k, POWER_OFF, now, err);
+	case REQUEST_REBOOT:
+		return power(k, POWER_REBOOT, now, err);
 	case REQUEST_PREVIEW_LOAD:
 		if (load_for_preview(k, r->path, err))
 			return true;
@@ -596,7 +616,7 @@ static bool from_facil(enum request_kind kind)
 	return kind == REQUEST_USE_SCENARIO || kind == REQUEST_NEW_SESSION ||
 	       kind == REQUEST_END_SESSION || kind == REQUEST_NEXT_DISCUSSION ||
 	       kind == REQUEST_RENAME_SESSION || kind == REQUEST_DELETE_SESSION ||
-	       kind == REQUEST_TIME_OUT;
+	       kind == REQUEST_TIME_OUT || kind == REQUEST_POWER_OFF || kind == REQUEST_REBOOT;
 }
 
 void kiosk_apply(struct kiosk *k, const struct request_list *requests)

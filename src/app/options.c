@@ -188,6 +188,7 @@ enum options_result options_parse(struct options *o, int argc, char **argv,
 	o->text_percent = 100;
 	o->idle_s = -1;
 	o->volume = -1;
+	o->present_s = -1;
 	all_options(all, extra);
 	opterr = 0;
 	optind = 0;

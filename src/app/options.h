@@ -23,6 +23,9 @@ struct options {
 	 * /dev/disk/by-label, mounts below /media and /run/media); a test program's folder holding
 	 * "mountinfo" and "by-label/", whose mounts below that folder count as sticks. */
 	const char *media_root;
+	int present_s;              /* how long the facilitator stays present after the PIN, for
+				     * this run (0 off; set by the test program only); -1: the
+				     * setting */
 };
 
 enum options_result {

@@ -21,6 +21,8 @@ enum request_kind {
 	REQUEST_NEXT_DISCUSSION, /* move the trainee on to the next discussion prompt */
 	REQUEST_TIME_OUT,        /* nobody is there: save and go back to the start */
 	REQUEST_QUIT,            /* save and leave */
+	REQUEST_POWER_OFF,       /* save, then shut the PC down through logind (core/power.h) */
+	REQUEST_REBOOT,          /* save, then restart the PC through logind */
 	/* from the author's preview */
 	REQUEST_PREVIEW_LOAD,    /* path: a stored position ("" for the start screen): load the
 				  * scenario again from its file and start a session there */

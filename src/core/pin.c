@@ -29,7 +29,20 @@ struct pin {
 	int64_t locked_until;   /* on the boot clock */
 	/* Set when a file is damaged: verify refuses with this message until a new PIN is set. */
 	char damage[RJK_ERROR_MAX];
+	/* The hash file as last read, so that pin_refresh can tell a change by its stat alone. */
+	struct stat seen;
+	bool seen_exists;
 };
+
+/* The hash file's identity (or its absence) now. */
+static bool stat_hash(const struct pin *pin, struct stat *st)
+{
+	char path[PATH_MAX];
+
+	if (snprintf(path, sizeof path, "%s/%s", pin->dir, PIN_HASH_FILE) >= (int)sizeof path)
+		return false;
+	return stat(path, st) == 0;
+}
 
 static time_t wall_now(const struct pin *pin)
 {
@@ -330,6 +343,7 @@ static bool load_state(struct pin *pin, struct rjk_error *err)
 static bool load(struct pin *pin, struct rjk_error *err)
 {
 	pin->damage[0] = '\0';
+	pin->seen_exists = stat_hash(pin, &pin->seen);
 	return load_hash(pin, err) && load_state(pin, err);
 }
 
@@ -369,6 +383,20 @@ void pin_free(struct pin *pin)
 	free(pin->dir);
 	sodium_memzero(pin, sizeof *pin);
 	free(pin);
+}
+
+bool pin_refresh(struct pin *pin, struct rjk_error *err)
+{
+	struct stat now;
+	bool exists = stat_hash(pin, &now);
+
+	if (exists == pin->seen_exists &&
+	    (!exists || (now.st_dev == pin->seen.st_dev && now.st_ino == pin->seen.st_ino &&
+			 now.st_size == pin->seen.st_size &&
+			 now.st_mtim.tv_sec == pin->seen.st_mtim.tv_sec &&
+			 now.st_mtim.tv_nsec == pin->seen.st_mtim.tv_nsec)))
+		return true;
+	return load(pin, err);
 }
 
 bool pin_is_set(const struct pin *pin)

@@ -64,7 +64,12 @@ struct pin *pin_open(const char *data_dir, const struct pin_clock *clock,
 /* Frees pin (NULL is a no-op). */
 void pin_free(struct pin *pin);
 
-/* True when a PIN has been set. */
+/* Reads the PIN files again when the hash file changed on disk since they were last read
+ * (another process ran 'rjkiosk set-pin'): one stat when nothing changed. False and err when
+ * the files can no longer be read. */
+bool pin_refresh(struct pin *pin, struct rjk_error *err);
+
+/* True when a PIN has been set (as last read: see pin_refresh). */
 bool pin_is_set(const struct pin *pin);
 
 /* Sets a new PIN (checked with pin_acceptable), replacing any old one: the hash file is written

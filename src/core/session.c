@@ -92,6 +92,11 @@ static bool flush(struct session *s, int64_t now_ms)
 	return true;
 }
 
+bool session_save_now(struct session *s, int64_t now_ms)
+{
+	return flush(s, now_ms);
+}
+
 /* Stores the trainee's place: kind, with the current step or the furthest point of the video
  * watched. */
 static bool set_position(struct session *s, enum position_kind kind)

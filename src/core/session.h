@@ -84,6 +84,9 @@ const char *session_message(const struct session *session);
 /* Milliseconds left on the current discussion's countdown (0 when over), or -1 when the
  * step has none. */
 int64_t session_countdown_ms(const struct session *session, int64_t now_ms);
+/* Writes the pending draft now, before the machine goes down (the session stays open and a
+ * restart resumes it). False, with the message screen showing why, when it could not be. */
+bool session_save_now(struct session *session, int64_t now_ms);
 /* True when text typed since the last save is not yet on disk. */
 bool session_has_unsaved(const struct session *session);
 /* Stored ids, for tests and the facilitator's tools. */

@@ -19,6 +19,7 @@ struct settings settings_defaults(void)
 		.captions = true,
 		.volume = 80,
 		.idle_s = SETTINGS_IDLE_DEFAULT_S,
+		.present_s = SETTINGS_PRESENT_DEFAULT_S,
 		.scenario = "",
 	};
 }
@@ -52,6 +53,8 @@ static void apply(struct settings *s, const char *key, const char *value)
 		s->volume = n;
 	else if (!strcmp(key, "idle_s") && parse_int(value, 0, SETTINGS_IDLE_MAX_S, &n))
 		s->idle_s = n;
+	else if (!strcmp(key, "present_s") && parse_int(value, 0, SETTINGS_PRESENT_MAX_S, &n))
+		s->present_s = n;
 	else if (!strcmp(key, "scenario") && strlen(value) < sizeof s->scenario)
 		snprintf(s->scenario, sizeof s->scenario, "%s", value);
 	else if (!strcmp(key, "xapi_base") && (!value[0] || iri_check_base(value, &err)))
@@ -99,8 +102,9 @@ bool settings_save(const char *data_dir, const struct settings *s, struct rjk_er
 	len = snprintf(buf, sizeof buf,
 		       "# rjkiosk settings, written by the facilitator's menu\n"
 		       "text_percent=%d\nhigh_contrast=%d\ncaptions=%d\nvolume=%d\nidle_s=%d\n"
-		       "scenario=%s\nxapi_base=%s\n",
+		       "present_s=%d\nscenario=%s\nxapi_base=%s\n",
 		       s->text_percent, s->high_contrast, s->captions, s->volume, s->idle_s,
+		       s->present_s,
 		       strchr(s->scenario, '\n') ? "" : s->scenario,
 		       s->xapi_base[0] && iri_check_base(s->xapi_base, &bad) ? s->xapi_base : "");
 	if (!durable_replace(data_dir, path, buf, (size_t)len))

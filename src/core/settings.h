@@ -1,5 +1,6 @@
 /* The facilitator's settings that persist across restarts: text size, contrast, captions,
- * volume, the inactivity timeout and the xAPI base address, kept in a private file in the data folder. */
+ * volume, the inactivity timeout, the xAPI base address and how long the facilitator stays
+ * present, kept in a private file in the data folder. */
 #ifndef RJK_CORE_SETTINGS_H
 #define RJK_CORE_SETTINGS_H
 
@@ -16,6 +17,9 @@
 /* Default quiet time on a trainee screen before the "are you still there?" warning. */
 #define SETTINGS_IDLE_DEFAULT_S 300
 #define SETTINGS_IDLE_MAX_S 7200
+/* Default time the facilitator stays present after the PIN (see core/presence.h). */
+#define SETTINGS_PRESENT_DEFAULT_S 600
+#define SETTINGS_PRESENT_MAX_S 3600
 
 struct settings {
 	int text_percent;    /* 100 to 200 */
@@ -23,6 +27,7 @@ struct settings {
 	bool captions;       /* captions shown by default on the video */
 	int volume;          /* 0 to 100 */
 	int idle_s;          /* quiet seconds before the warning; 0 turns the timeout off */
+	int present_s;       /* seconds the facilitator stays present after an action; 0: off */
 	char scenario[1024]; /* the scenario folder chosen in the menu, "" for the default */
 	/* The force's own IRI, the base of xAPI exports' ids (iri_check_base holds); "" for
 	 * EXPORT_XAPI_DEFAULT_BASE. */

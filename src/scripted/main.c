@@ -1,6 +1,7 @@
 /* rjkiosk-scripted's entry point: the kiosk with scripted input, for the tests and the
  * documentation's screenshots. Test-only: it is built beside rjkiosk and never installed. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app/cmd_kiosk.h"
@@ -8,12 +9,13 @@
 #include "app/options.h"
 #include "scripted/script.h"
 
-enum { OPT_SCRIPT = OPTIONS_EXTRA_FIRST, OPT_SCREENSHOT_DIR, OPT_MEDIA_ROOT };
+enum { OPT_SCRIPT = OPTIONS_EXTRA_FIRST, OPT_SCREENSHOT_DIR, OPT_MEDIA_ROOT, OPT_PRESENT };
 
 static const struct option scripted_options[] = {
 	{"script", required_argument, NULL, OPT_SCRIPT},
 	{"screenshot-dir", required_argument, NULL, OPT_SCREENSHOT_DIR},
 	{"media-root", required_argument, NULL, OPT_MEDIA_ROOT},
+	{"present", required_argument, NULL, OPT_PRESENT},
 	{0},
 };
 
@@ -21,18 +23,33 @@ struct scripted_args {
 	const char *script;         /* scripted input file, NULL for none */
 	const char *screenshot_dir; /* where the script's screenshots go (NULL: ".") */
 	const char *media_root;     /* fake USB sticks (options.media_root), NULL for none */
+	/* Seconds the facilitator stays present after the PIN: 0 unless --present is given, so
+	 * that a script types the PIN each time it opens the menu, whatever was saved. */
+	int present_s;
 };
 
 static bool take(void *data, int val, const char *arg)
 {
 	struct scripted_args *a = data;
 
-	if (val == OPT_SCRIPT)
+	char *end;
+	long n;
+
+	if (val == OPT_SCRIPT) {
 		a->script = arg;
-	else if (val == OPT_MEDIA_ROOT)
+	} else if (val == OPT_MEDIA_ROOT) {
 		a->media_root = arg;
-	else
+	} else if (val == OPT_SCREENSHOT_DIR) {
 		a->screenshot_dir = arg;
+	} else {
+		n = strtol(arg, &end, 10);
+		if (end == arg || *end || n < -1 || n > 7200) {
+			fprintf(stderr, "rjkiosk: --present wants seconds from 0 to 7200, or -1 for "
+				"the saved setting (got '%s')\n", arg);
+			return false;
+		}
+		a->present_s = (int)n;
+	}
 	return true;
 }
 
@@ -63,13 +80,16 @@ int main(int argc, char **argv)
 	struct scripted_args args = {0};
 	const struct options_extra extra = {
 		.longopts = scripted_options,
-		.synopsis = "               [--script FILE] [--screenshot-dir DIR] [--media-root DIR]\n",
+		.synopsis = "               [--script FILE] [--screenshot-dir DIR] [--media-root DIR]\n"
+			    "               [--present SECONDS]\n",
 		.help = "  --script FILE        play scripted input: key, text, click, wait,\n"
 			"                       screenshot, expect-screen, quit; see "
 			"docs/using-the-kiosk.md\n"
 			"  --screenshot-dir DIR folder for the script's screenshots\n"
 			"  --media-root DIR     fake USB sticks for the export page: DIR/mountinfo\n"
-			"                       (mounts below DIR) and DIR/by-label/\n",
+			"                       (mounts below DIR) and DIR/by-label/\n"
+			"  --present SECONDS    the facilitator stays present this long after the PIN\n"
+			"                       (default 0: the PIN every time; -1: the saved setting)\n",
 		.take = take,
 		.data = &args,
 	};
@@ -100,5 +120,6 @@ int main(int argc, char **argv)
 		break;
 	}
 	options.media_root = args.media_root;
+	options.present_s = args.present_s;
 	return run(&options, NULL, &args);
 }

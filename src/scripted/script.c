@@ -380,6 +380,25 @@ static bool run_export_session(struct script *s, struct kiosk *k, const char *cm
 	return false; /* the page is laid out (and focused) before the next line */
 }
 
+/* "skip-time MS": the kiosk's clock jumps forward, so that a script reaches a timer (the
+ * facilitator's presence running out, a countdown) without waiting for it. */
+static bool run_skip_time(struct script *s, struct kiosk *k, const char *cmd, char *arg)
+{
+	clock_skip_ms(atoll(arg));
+	return false;
+}
+
+/* "run COMMAND": a shell command beside the running kiosk (another rjkiosk command such as
+ * set-pin); the script fails when it does. */
+static bool run_shell(struct script *s, struct kiosk *k, const char *cmd, char *arg)
+{
+	int status = system(arg);
+
+	if (status != 0)
+		return failed(s, k, "'%s' failed (status %d)", arg, status);
+	return false;
+}
+
 /* "wait-screen NAME [TIMEOUT_MS]": as expect-screen, waiting up to TIMEOUT_MS (10 s). */
 static bool run_wait_screen(struct script *s, struct kiosk *k, const char *cmd, char *arg)
 {
@@ -579,6 +598,8 @@ static const struct {
 	{"kill", run_kill},
 	{"quit", run_quit},
 	{"export-session", run_export_session},
+	{"skip-time", run_skip_time},
+	{"run", run_shell},
 	{"wait-screen", run_wait_screen},
 	{"wait-text", run_wait_text},
 	{"copy-file", run_copy_file},

@@ -211,6 +211,30 @@ static void test_right_and_wrong(void **state)
 	pin_free(pin);
 }
 
+/* A PIN set by another process ('rjkiosk set-pin' beside the running kiosk) is seen after a
+ * refresh; a refresh with nothing changed keeps what was read. */
+static void test_refresh_sees_a_pin_set_elsewhere(void **state)
+{
+	struct fixture *f = *state;
+	struct pin *kiosk = open_pin(f), *cli;
+	struct rjk_error err = {{0}};
+
+	assert_true(pin_refresh(kiosk, &err));
+	assert_false(pin_is_set(kiosk));
+	cli = open_pin(f);
+	set_ok(cli, "4821");
+	assert_false(pin_is_set(kiosk));       /* not read again yet */
+	assert_true(pin_refresh(kiosk, &err));
+	assert_true(pin_is_set(kiosk));
+	/* Changed again elsewhere: the old PIN no longer opens, the new one does. */
+	set_ok(cli, "739164");
+	assert_true(pin_refresh(kiosk, &err));
+	assert_int_equal(pin_verify(kiosk, "4821", &err), PIN_WRONG);
+	assert_int_equal(pin_verify(kiosk, "739164", &err), PIN_OK);
+	pin_free(cli);
+	pin_free(kiosk);
+}
+
 static void test_lockout_sequence(void **state)
 {
 	static const struct {
@@ -526,6 +550,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_rules),
 		cmocka_unit_test_setup_teardown(test_right_and_wrong, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_refresh_sees_a_pin_set_elsewhere, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_lockout_sequence, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_lockout_survives_restart, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_clock_shifts, setup, teardown),

@@ -54,6 +54,7 @@ static void test_missing_file_gives_the_defaults(void **state)
 	assert_false(s.high_contrast);
 	assert_true(s.captions);
 	assert_int_equal(s.idle_s, SETTINGS_IDLE_DEFAULT_S);
+	assert_int_equal(s.present_s, 600); /* the facilitator stays present for 10 minutes */
 	assert_string_equal(s.scenario, "");
 	assert_string_equal(s.xapi_base, "");
 }
@@ -71,6 +72,7 @@ static void test_saved_settings_come_back_from_a_private_file(void **state)
 	s.captions = false;
 	s.volume = 40;
 	s.idle_s = 0;
+	s.present_s = 0;
 	strcpy(s.scenario, "/var/lib/rjkiosk/scenarios/café");
 	strcpy(s.xapi_base, "https://training.example.police.uk/rjkiosk/");
 	assert_true(settings_save(dir, &s, &err));
@@ -80,6 +82,7 @@ static void test_saved_settings_come_back_from_a_private_file(void **state)
 	assert_false(back.captions);
 	assert_int_equal(back.volume, 40);
 	assert_int_equal(back.idle_s, 0);
+	assert_int_equal(back.present_s, 0);
 	assert_string_equal(back.scenario, s.scenario);
 	assert_string_equal(back.xapi_base, s.xapi_base);
 	snprintf(path, sizeof path, "%s/%s", dir, SETTINGS_FILE);
@@ -94,13 +97,16 @@ static void test_damaged_values_are_ignored(void **state)
 {
 	static const struct {
 		const char *file;
-		int text_percent, volume, idle_s;
+		int text_percent, volume, idle_s, present_s;
 	} cases[] = {
-		{"text_percent=500\nvolume=30\n", 100, 30, SETTINGS_IDLE_DEFAULT_S},
-		{"text_percent=12x\nidle_s=-5\n", 100, 80, SETTINGS_IDLE_DEFAULT_S},
-		{"garbage\n=\nvolume=\nidle_s=60\n", 100, 80, 60},
-		{"\xff\xfe\x00binary", 100, 80, SETTINGS_IDLE_DEFAULT_S},
-		{"text_percent=125\r\nidle_s=99999\r\n", 125, 80, SETTINGS_IDLE_DEFAULT_S},
+		{"text_percent=500\nvolume=30\n", 100, 30, SETTINGS_IDLE_DEFAULT_S, 600},
+		{"text_percent=12x\nidle_s=-5\n", 100, 80, SETTINGS_IDLE_DEFAULT_S, 600},
+		{"garbage\n=\nvolume=\nidle_s=60\n", 100, 80, 60, 600},
+		{"\xff\xfe\x00binary", 100, 80, SETTINGS_IDLE_DEFAULT_S, 600},
+		{"text_percent=125\r\nidle_s=99999\r\n", 125, 80, SETTINGS_IDLE_DEFAULT_S, 600},
+		{"present_s=120\n", 100, 80, SETTINGS_IDLE_DEFAULT_S, 120},
+		{"present_s=-1\n", 100, 80, SETTINGS_IDLE_DEFAULT_S, 600},
+		{"present_s=999999\n", 100, 80, SETTINGS_IDLE_DEFAULT_S, 600},
 	};
 
 	(void)state;
@@ -113,6 +119,7 @@ static void test_damaged_values_are_ignored(void **state)
 		assert_int_equal(s.text_percent, cases[i].text_percent);
 		assert_int_equal(s.volume, cases[i].volume);
 		assert_int_equal(s.idle_s, cases[i].idle_s);
+		assert_int_equal(s.present_s, cases[i].present_s);
 	}
 }
 

@@ -63,6 +63,9 @@ check_installed() {
 	[ "$(readlink "$root/etc/systemd/system/default.target" 2>/dev/null)" = \
 		/lib/systemd/system/graphical.target ] || fail "default target is not graphical"
 	expect_mode /etc/pam.d/rjkiosk "644 root"
+	expect_mode /etc/polkit-1/rules.d/50-rjkiosk-power.rules "644 root"
+	cmp -s "$src/kiosk/50-rjkiosk-power.rules" "$root/etc/polkit-1/rules.d/50-rjkiosk-power.rules" ||
+		fail "the polkit rule is not the one in kiosk/"
 	expect_mode /etc/rjkiosk/kiosk.conf "644 root"
 	grep -qx 'RJKIOSK_SCENARIO=/var/lib/rjkiosk/scenarios/demo' "$root/etc/rjkiosk/kiosk.conf" ||
 		fail "kiosk.conf does not open the demo scenario"
@@ -135,6 +138,7 @@ sh "$src/kiosk/uninstall.sh" --root "$root" >"$tmp/out" 2>&1 || { cat "$tmp/out"
 grep -q '^rjkiosk:' "$root/etc/passwd" && fail "the user is still there"
 [ -e "$root/etc/systemd/system/graphical.target.wants/rjkiosk@tty1.service" ] && fail "still enabled"
 [ -e "$root/etc/pam.d/rjkiosk" ] && fail "PAM file left behind"
+[ -e "$root/etc/polkit-1/rules.d/50-rjkiosk-power.rules" ] && fail "polkit rule left behind"
 expect_mode /var/lib/rjkiosk "700 root"
 [ -e "$root/var/lib/rjkiosk/responses.db" ] || fail "uninstall lost the answers"
 sh "$src/kiosk/uninstall.sh" --root "$root" --purge-data >"$tmp/out" 2>&1 || fail "second uninstall failed"

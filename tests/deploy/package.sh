@@ -32,6 +32,7 @@ usr/share/icons/hicolor/256x256/apps/rjkiosk.png
 usr/share/lintian/overrides/rjkiosk
 usr/share/man/man1/rjkiosk.1.gz
 usr/share/rjkiosk/assets/rjkiosk.png
+usr/share/rjkiosk/kiosk/50-rjkiosk-power.rules
 usr/share/rjkiosk/kiosk/install.sh
 usr/share/rjkiosk/kiosk/kiosk.conf
 usr/share/rjkiosk/kiosk/pam-rjkiosk
