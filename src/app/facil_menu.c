@@ -126,7 +126,7 @@ static const char *started(const struct facil_context *c, char *out, size_t size
 		struct tm tm;
 
 		if (localtime_r(&t, &tm))
-			strftime(out, size, "%H:%M on %d %b", &tm);
+			strftime(out, size, "%H:%M on %-d %b", &tm);
 	}
 	store_sessions_free(info, n);
 	return out;
