@@ -5,26 +5,33 @@
 # starts the process. The kiosk runs fullscreen on the bundled sample scenario (as installed
 # in a classroom: a data folder already made by an earlier start), on an Xvfb screen of each
 # size, RUNS times per size; the first start of each size is not counted (cold caches). Prints
-# every run with the load average at the time, then the medians.
-# Usage: [RUNS=10] [SIZES="1280x800 1920x1080"] [XVFB_DISPLAY=:N] scripts/bench-startup.sh [BUILD_DIR]
+# every run with the load average at the time, then the medians. Given two build folders (say
+# one of main and one of a branch), it alternates between their kiosks run by run and gives
+# the ratio of their medians, which holds up on a busy machine better than either figure.
+# Usage: [RUNS=10] [SIZES="1280x800 1920x1080"] [XVFB_DISPLAY=:N]
+#        scripts/bench-startup.sh [BUILD_DIR [OTHER_BUILD_DIR]]
 #        (XVFB_DISPLAY: the display number Xvfb takes; by default a free one it picks itself)
 # Needs: Xvfb, python3.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
-build=${1:-"$root/build"}
-kiosk="$build/src/rjkiosk"
-stamp="$build/bench/librjk_stamp_present.so"
-[ -x "$kiosk" ] && [ -e "$stamp" ] || { echo "build first: scripts/build.sh $build" >&2; exit 1; }
+[ $# -gt 0 ] || set -- "$root/build"
+stamp="$1/bench/librjk_stamp_present.so"
+for build in "$@"; do
+  [ -x "$build/src/rjkiosk" ] || { echo "build first: scripts/build.sh $build" >&2; exit 1; }
+done
+[ -e "$stamp" ] || { echo "build first: scripts/build.sh $1" >&2; exit 1; }
 
-RJK_BENCH_KIOSK=$kiosk RJK_BENCH_STAMP=$stamp RUNS=${RUNS:-10} \
-SIZES=${SIZES:-"1280x800 1920x1080"} exec python3 - <<'PY'
+RJK_BENCH_STAMP=$stamp RUNS=${RUNS:-10} SIZES=${SIZES:-"1280x800 1920x1080"} \
+  exec python3 - "$@" <<'PY'
 import os, signal, statistics, subprocess, sys, tempfile, time
 
-kiosk, stamp = os.environ["RJK_BENCH_KIOSK"], os.environ["RJK_BENCH_STAMP"]
+stamp = os.environ["RJK_BENCH_STAMP"]
+kiosks = [os.path.join(build, "src", "rjkiosk") for build in sys.argv[1:]]
 runs, sizes = int(os.environ["RUNS"]), os.environ["SIZES"].split()
 work = tempfile.mkdtemp(prefix="rjk-startup-")
 data = os.path.join(work, "data")
-os.mkdir(data, 0o700)
+for i in range(len(kiosks)):
+    os.mkdir(f"{data}{i}", 0o700)
 stampfile = os.path.join(work, "stamp")
 
 def xvfb(size):
@@ -52,7 +59,7 @@ def xvfb(size):
     os.close(r)
     return proc, ":" + number.decode().strip()
 
-def one_start(display):
+def one_start(display, kiosk):
     """Starts the kiosk, waits for its first frame, stops it: (load ms, frame ms, frame ms from
     /proc's start time, CPU ms until the frame)."""
     try:
@@ -61,7 +68,7 @@ def one_start(display):
         pass
     env = dict(os.environ, DISPLAY=display, LD_PRELOAD=stamp, RJK_STAMP_FILE=stampfile)
     env["RJK_STAMP_T0_NS"] = str(time.clock_gettime_ns(time.CLOCK_BOOTTIME))
-    proc = subprocess.Popen([kiosk, "--data", data], env=env,
+    proc = subprocess.Popen([kiosk, "--data", f"{data}{kiosks.index(kiosk)}"], env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:
@@ -82,29 +89,41 @@ def load():
     return open("/proc/loadavg").read().split()[0]
 
 summary = []
-print(f"{'size':<10} {'run':>3} {'lib loaded ms':>13} {'first frame ms':>14} {'(from /proc)':>12} {'CPU ms':>7} {'load':>5}")
+print(f"{'size':<10} {'kiosk':>5} {'run':>3} {'lib loaded ms':>13} {'first frame ms':>14} {'(from /proc)':>12} {'CPU ms':>7} {'load':>5}")
 for size in sizes:
     server, display = xvfb(size)
     try:
         time.sleep(0.5)
-        one_start(display)      # warms the caches and makes the data folder; not counted
-        frames, cpus, loads = [], [], []
+        for kiosk in kiosks:
+            one_start(display, kiosk)   # warms the caches, makes the data folder; not counted
+        frames = [[] for _ in kiosks]
+        cpus = [[] for _ in kiosks]
+        loads = []
         for run in range(1, runs + 1):
-            lib, frame, proc_frame, cpu = one_start(display)
-            frames.append(frame)
-            cpus.append(cpu)
-            loads.append(float(load()))
-            print(f"{size:<10} {run:>3} {lib:>13.1f} {frame:>14.1f} {proc_frame:>12.1f} {cpu:>7.1f} {load():>5}")
-        summary.append((size, statistics.median(frames), min(frames), max(frames),
-                        statistics.median(cpus), statistics.median(loads)))
+            for k, kiosk in enumerate(kiosks):
+                lib, frame, proc_frame, cpu = one_start(display, kiosk)
+                frames[k].append(frame)
+                cpus[k].append(cpu)
+                loads.append(float(load()))
+                print(f"{size:<10} {k + 1:>5} {run:>3} {lib:>13.1f} {frame:>14.1f} {proc_frame:>12.1f} {cpu:>7.1f} {load():>5}")
+        for k in range(len(kiosks)):
+            summary.append((size, k, statistics.median(frames[k]), min(frames[k]),
+                            max(frames[k]), statistics.median(cpus[k]),
+                            statistics.median(loads)))
     finally:
         server.terminate()
         server.wait()
 subprocess.run(["rm", "-rf", work])
 print(f"\nexec to first frame presented, rjkiosk on the sample scenario, {runs} starts per size")
-print(f"{'size':<10} {'median ms':>9} {'min':>6} {'max':>6} {'CPU ms':>7} {'load (1 min avg)':>17}")
-for size, med, lo, hi, cpu, ld in summary:
-    print(f"{size:<10} {med:>9.1f} {lo:>6.1f} {hi:>6.1f} {cpu:>7.1f} {ld:>17.2f}")
+for k, kiosk in enumerate(kiosks):
+    print(f"kiosk {k + 1}: {kiosk}")
+print(f"{'size':<10} {'kiosk':>5} {'median ms':>9} {'min':>6} {'max':>6} {'CPU ms':>7} {'load (1 min avg)':>17}")
+for size, k, med, lo, hi, cpu, ld in summary:
+    print(f"{size:<10} {k + 1:>5} {med:>9.1f} {lo:>6.1f} {hi:>6.1f} {cpu:>7.1f} {ld:>17.2f}")
+if len(kiosks) == 2:
+    for size in sizes:
+        a, b = [r for r in summary if r[0] == size]
+        print(f"{size}: kiosk 1 / kiosk 2: wall clock {a[2] / b[2]:.2f}x, CPU {a[5] / b[5]:.2f}x")
 print("(wall clock from exec; CPU ms: the kiosk's own CPU time until then, all threads, which\n"
       " depends far less on the machine's load than the wall clock)")
 PY
