@@ -19,19 +19,10 @@
 
 #include "core/export.h"
 #include "core/store.h"
+#include "scratch_store.h"
 
 #define RESPONSES 200                    /* per trainee */
 #define MAX_RUNS 50
-
-static struct step bench_steps[] = {
-	{.id = "q1", .kind = STEP_TEXT, .text = "What were you thinking at the time?",
-	 .max_chars = 4000},
-};
-static struct scenario bench_scenario = {
-	.id = "bench", .title = "Benchmark", .language = "en",
-	.steps = bench_steps, .step_count = 1,
-	.sha256 = "0000000000000000000000000000000000000000000000000000000000000000",
-};
 
 static void die(const char *what, const struct rjk_error *err)
 {
@@ -81,7 +72,7 @@ static int64_t fill(struct store *store, int sessions, int people_per_session)
 	int64_t first = 0;
 	size_t n = 0;
 	for (int s = 0; s < sessions; s++) {
-		int64_t session = store_session_start(store, &bench_scenario, "bench", &err);
+		int64_t session = store_session_start(store, &scratch_scenario, "bench", &err);
 		if (!session)
 			die("session", &err);
 		first = first ? first : session;
@@ -122,30 +113,6 @@ static int64_t fill(struct store *store, int sessions, int people_per_session)
 	return first;
 }
 
-static struct store *open_in(const char *dir, const char *name)
-{
-	char data[4200];
-	snprintf(data, sizeof data, "%s/%s", dir, name);
-	struct rjk_error err = {{0}};
-	struct store *store = store_open(data, &err);
-	if (!store)
-		die("open", &err);
-	return store;
-}
-
-/* Removes a store's files and folder (bench-made folders only). */
-static void remove_store(const char *dir, const char *name)
-{
-	static const char *const files[] = {"responses.db", "responses.db-wal", "responses.db-shm"};
-	char path[4300];
-	for (size_t i = 0; i < 3; i++) {
-		snprintf(path, sizeof path, "%s/%s/%s", dir, name, files[i]);
-		unlink(path);
-	}
-	snprintf(path, sizeof path, "%s/%s", dir, name);
-	rmdir(path);
-}
-
 /* One measured case: a format, a store, all sessions or one. */
 struct bench_case {
 	const char *what;
@@ -180,15 +147,9 @@ static void run_case(struct bench_case *c, int run, const char *dir)
 	unlink(path);
 }
 
-static int by_value(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
 static double median(double *v, int n)
 {
-	qsort(v, (size_t)n, sizeof *v, by_value);
+	qsort(v, (size_t)n, sizeof *v, scratch_by_value);
 	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
@@ -196,19 +157,13 @@ int main(int argc, char **argv)
 {
 	int runs = argc > 1 ? atoi(argv[1]) : 5;
 	char dir[4096];
-	bool temporary = argc < 3;
 	double load[3] = {0};
 
 	if (runs < 1 || runs > MAX_RUNS)
 		die("RUNS is 1 to 50", NULL);
-	if (temporary) {
-		snprintf(dir, sizeof dir, "/var/tmp/rjk-bench-XXXXXX");
-		if (!mkdtemp(dir))
-			die("mkdtemp", NULL);
-	} else {
-		snprintf(dir, sizeof dir, "%s", argv[2]);
-	}
-	struct store *many = open_in(dir, "ten-sessions"), *one = open_in(dir, "one-session");
+	bool temporary = scratch_folder(dir, sizeof dir, argc > 2 ? argv[2] : NULL);
+	struct store *many = scratch_store_open(dir, "ten-sessions");
+	struct store *one = scratch_store_open(dir, "one-session");
 	int64_t first = fill(many, 10, 50);
 	fill(one, 1, 500);
 	struct bench_case cases[9];
@@ -240,8 +195,8 @@ int main(int argc, char **argv)
 	store_close(many);
 	store_close(one);
 	if (temporary) {
-		remove_store(dir, "ten-sessions");
-		remove_store(dir, "one-session");
+		scratch_store_remove(dir, "ten-sessions");
+		scratch_store_remove(dir, "one-session");
 		rmdir(dir);
 	}
 	return 0;

@@ -10,17 +10,8 @@
 #include <unistd.h>
 
 #include "core/store.h"
+#include "scratch_store.h"
 
-
-static struct step bench_steps[] = {
-	{.id = "q1", .kind = STEP_TEXT, .text = "What were you thinking at the time?",
-	 .max_chars = 4000},
-};
-static struct scenario bench_scenario = {
-	.id = "bench", .title = "Benchmark", .language = "en",
-	.steps = bench_steps, .step_count = 1,
-	.sha256 = "0000000000000000000000000000000000000000000000000000000000000000",
-};
 
 static double now_ms(void)
 {
@@ -29,15 +20,9 @@ static double now_ms(void)
 	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
-static int by_value(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
 static void report(const char *what, double *ms, size_t n)
 {
-	qsort(ms, n, sizeof *ms, by_value);
+	qsort(ms, n, sizeof *ms, scratch_by_value);
 	printf("%-38s n=%zu  p50 %.2f ms  p99 %.2f ms  max %.2f ms\n", what, n, ms[n / 2],
 	       ms[(size_t)((double)n * 0.99)], ms[n - 1]);
 }
@@ -52,7 +37,7 @@ static void die(const char *what, const struct rjk_error *err)
 static void bench_saves(struct store *store, size_t saves)
 {
 	struct rjk_error err = {{0}};
-	int64_t session = store_session_start(store, &bench_scenario, NULL, &err);
+	int64_t session = store_session_start(store, &scratch_scenario, NULL, &err);
 	int64_t who = session ? store_participant_add(store, session, NULL, NULL, 0, &err) : 0;
 	if (!who)
 		die("start", &err);
@@ -86,48 +71,17 @@ static void bench_saves(struct store *store, size_t saves)
 	free(text);
 }
 
-static struct store *open_in(const char *dir, const char *name)
-{
-	char data[4200];
-	snprintf(data, sizeof data, "%s/%s", dir, name);
-	struct rjk_error err = {{0}};
-	struct store *store = store_open(data, &err);
-	if (!store)
-		die("open", &err);
-	return store;
-}
-
-/* Removes a store's files and folder (bench-made folders only). */
-static void remove_store(const char *dir, const char *name)
-{
-	static const char *const files[] = {"responses.db", "responses.db-wal", "responses.db-shm"};
-	char path[4300];
-	for (size_t i = 0; i < 3; i++) {
-		snprintf(path, sizeof path, "%s/%s/%s", dir, name, files[i]);
-		unlink(path);
-	}
-	snprintf(path, sizeof path, "%s/%s", dir, name);
-	rmdir(path);
-}
-
 int main(int argc, char **argv)
 {
 	char dir[4096];
-	bool temporary = argc < 2;
-	if (temporary) {
-		snprintf(dir, sizeof dir, "/var/tmp/rjk-bench-XXXXXX");
-		if (!mkdtemp(dir))
-			die("mkdtemp", NULL);
-	} else {
-		snprintf(dir, sizeof dir, "%s", argv[1]);
-	}
+	bool temporary = scratch_folder(dir, sizeof dir, argc > 1 ? argv[1] : NULL);
 	size_t saves = argc > 2 ? (size_t)atol(argv[2]) : 1000;
-	struct store *store = open_in(dir, "save-data");
+	struct store *store = scratch_store_open(dir, "save-data");
 	printf("stores in %s\n", dir);
 	bench_saves(store, saves ? saves : 1);
 	store_close(store);
 	if (temporary) {
-		remove_store(dir, "save-data");
+		scratch_store_remove(dir, "save-data");
 		rmdir(dir);
 	}
 	return 0;
