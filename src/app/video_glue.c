@@ -277,6 +277,7 @@ static void start(struct video_glue *g)
 	video_view_clear(g->view);
 	if (g->error[0])
 		return;
+	video_view_fit_player(g->view, g->player);
 	if (!player_open(g->player, g->scenario->video->path, &err)) {
 		set_error(g, err.message);
 		return;
