@@ -75,6 +75,8 @@ int main(int argc, char **argv)
 	struct rjk_error err = { { 0 } };
 	struct player *player = player_vlc_new(&opts, &err);
 	struct video_view *view = video_view_new(renderer);
+	if (player && view)
+		video_view_fit_player(view, player);
 	if (!player || !view || !player_open(player, argv[1], &err)) {
 		fprintf(stderr, "%s\n", err.message);
 		return 1;

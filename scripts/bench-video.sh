@@ -4,9 +4,12 @@
 # played to the end fullscreen on the same Xvfb screen. "kiosk" is the whole kiosk (a trainee
 # started, the video with its controls, the question after it); "player" is bench_video, the
 # kiosk's player and video view alone; "cvlc" is VLC.
-# Usage: [RUNS=3] scripts/bench-video.sh [BUILD_DIR] [RENDERER]
+# Usage: [RUNS=3] [CLIPS="h264-1080p30.mp4 vp9-1080p30.webm h264-720p30.mp4"] [XVFB_DISPLAY=:N]
+#        scripts/bench-video.sh [BUILD_DIR] [RENDERER]
 #        (as root; RENDERER, for bench_video, defaults to software; RUNS plays of each clip by
-#        each player)
+#        each player; XVFB_DISPLAY, the display Xvfb takes, by default a free one it picks itself)
+# Every run prints the load average when it ended; the player's row also counts the pictures
+# it presented against the pictures in the clip (600: 20 s at 30 per second).
 # Needs: ffmpeg, Xvfb, python3; installs vlc-bin and vlc-plugin-video-output for cvlc when
 # missing, and runs cvlc as the ordinary user rjkbench (created when missing: cvlc refuses root).
 set -eu
@@ -26,21 +29,35 @@ id "$bench_user" >/dev/null 2>&1 || useradd --system --no-create-home "$bench_us
 
 mkdir -p "$media"
 chmod 755 "$media"
-if [ ! -s "$media/h264-1080p30.mp4" ]; then
-  echo "making $media/h264-1080p30.mp4"
-  ffmpeg -v error -y -f lavfi -i testsrc2=size=1920x1080:rate=30 -t 20 -c:v libx264 \
-    -preset veryfast -crf 23 -pix_fmt yuv420p "$media/h264-1080p30.mp4"
-fi
-if [ ! -s "$media/vp9-1080p30.webm" ]; then
-  echo "making $media/vp9-1080p30.webm"
-  ffmpeg -v error -y -f lavfi -i testsrc2=size=1920x1080:rate=30 -t 20 -c:v libvpx-vp9 \
-    -b:v 4M -deadline realtime -cpu-used 8 -row-mt 1 -pix_fmt yuv420p "$media/vp9-1080p30.webm"
-fi
+clips=${CLIPS:-"h264-1080p30.mp4 vp9-1080p30.webm h264-720p30.mp4"}
+# Makes a clip the first time it is needed (into a temporary name, so that an interrupted
+# encode is never taken for a clip).
+make_clip() {
+  [ -s "$media/$1" ] && return
+  echo "making $media/$1"
+  case $1 in
+    h264-1080p30.mp4) set -- "$1" -s 1920x1080 -c:v libx264 -preset veryfast -crf 23 ;;
+    h264-720p30.mp4) set -- "$1" -s 1280x720 -c:v libx264 -preset veryfast -crf 23 ;;
+    vp9-1080p30.webm) set -- "$1" -s 1920x1080 -c:v libvpx-vp9 -b:v 4M -deadline realtime \
+                        -cpu-used 8 -row-mt 1 ;;
+    *) echo "unknown clip $1" >&2; exit 1 ;;
+  esac
+  name=$1
+  shift
+  size=$2
+  shift 2
+  ffmpeg -v error -y -f lavfi -i "testsrc2=size=$size:rate=30" -t 20 "$@" -pix_fmt yuv420p \
+    -f "${name##*.}" "$media/.$name.part"
+  mv "$media/.$name.part" "$media/$name"
+}
+for clip in $clips; do
+  make_clip "$clip"
+done
 # The whole kiosk: a scenario with the clip as its video and one question after it, and a
 # script that starts a trainee, waits for the question and quits (played by the test build,
 # rjkiosk-scripted). The kiosk starts as it does in a classroom: it picks its renderer itself,
 # and its controls show, then fade, while playing.
-for clip in h264-1080p30.mp4 vp9-1080p30.webm; do
+for clip in $clips; do
   dir="$media/kiosk-${clip%.*}"
   mkdir -p "$dir"
   # A hard link, not a copy: the scenario's media must sit inside its folder.
@@ -64,11 +81,20 @@ wait-screen video
 wait-screen step:after 60000
 quit
 EOF
-chmod 644 "$media"/*.mp4 "$media"/*.webm "$media"/*.txt
+for clip in $clips; do
+  chmod 644 "$media/$clip"
+done
+chmod 644 "$media"/*.txt
 
-# Xvfb picks a free display number itself and reports it.
+# Xvfb picks a free display number itself and reports it (or takes XVFB_DISPLAY).
 displayfile=$(mktemp)
-Xvfb -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp 3>"$displayfile" >/dev/null 2>&1 &
+if [ -n "${XVFB_DISPLAY:-}" ]; then
+  Xvfb "$XVFB_DISPLAY" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
+  echo "${XVFB_DISPLAY#:}" >"$displayfile"
+  sleep 1
+else
+  Xvfb -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp 3>"$displayfile" >/dev/null 2>&1 &
+fi
 xvfb=$!
 trap 'kill $xvfb 2>/dev/null; rm -f "$displayfile"' EXIT INT TERM
 for _ in 1 2 3 4 5 6 7 8 9 10; do
@@ -89,15 +115,25 @@ def xcpu():
         fields = f.read().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / tick
 x0 = xcpu()
+r, w = os.pipe()
 pid = os.fork()
 if pid == 0:
+    os.close(r)
     devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, 1)
+    os.dup2(w, 1)
     os.dup2(devnull, 2)
     os.execvp(cmd[0], cmd)
+os.close(w)
+out = b""
+while chunk := os.read(r, 4096):
+    out += chunk
 _, status, ru = os.wait4(pid, 0)
 x1 = xcpu()
-print(f"{ru.ru_utime + ru.ru_stime:.2f} {ru.ru_maxrss} {x1 - x0:.2f} {os.waitstatus_to_exitcode(status)}")
+# bench_video says "N pictures presented"; the others say nothing: "-".
+words = out.decode(errors="replace").split()
+shown = words[words.index("pictures") - 1] if "pictures" in words else "-"
+load = open("/proc/loadavg").read().split()[0]
+print(f"{ru.ru_utime + ru.ru_stime:.2f} {ru.ru_maxrss} {x1 - x0:.2f} {os.waitstatus_to_exitcode(status)} {shown} {load}")
 PY
 }
 
@@ -107,8 +143,9 @@ PY
 results=$(mktemp)
 data=$(mktemp -d)
 trap 'kill $xvfb 2>/dev/null; rm -rf "$displayfile" "$results" "$data"' EXIT INT TERM
-printf '%-18s %-6s %4s %8s %8s %8s %9s\n' clip player run "cpu s" "X cpu s" "total s" "peak MiB"
-for clip in h264-1080p30.mp4 vp9-1080p30.webm; do
+printf '%-18s %-6s %4s %8s %8s %8s %9s %8s %5s\n' clip player run "cpu s" "X cpu s" "total s" \
+  "peak MiB" pictures load
+for clip in $clips; do
   for run in $(seq "$runs"); do
     for who in kiosk player cvlc; do
       if [ "$who" = player ]; then
@@ -121,29 +158,30 @@ for clip in h264-1080p30.mp4 vp9-1080p30.webm; do
         set -- runuser -u "$bench_user" -- env DISPLAY=$display HOME=/tmp cvlc --play-and-exit \
           --fullscreen --vout=xcb_x11 --no-audio --no-video-title-show "$media/$clip"
       fi
-      read -r cpu rss xcpu code <<EOF2
+      read -r cpu rss xcpu code shown load <<EOF2
 $(measure "$@")
 EOF2
       [ "$code" = 0 ] || echo "warning: $who exited with $code on $clip" >&2
-      echo "$clip $who $cpu $xcpu $rss" >>"$results"
-      printf '%-18s %-6s %4s %8s %8s %8.2f %9.1f\n' "${clip%.*}" "$who" "$run" "$cpu" "$xcpu" \
-        "$(echo "$cpu + $xcpu" | bc)" "$(echo "$rss / 1024" | bc -l)"
+      echo "$clip $who $cpu $xcpu $rss $load" >>"$results"
+      printf '%-18s %-6s %4s %8s %8s %8.2f %9.1f %8s %5s\n' "${clip%.*}" "$who" "$run" "$cpu" "$xcpu" \
+        "$(echo "$cpu + $xcpu" | bc)" "$(echo "$rss / 1024" | bc -l)" "$shown" "$load"
     done
   done
 done
 
 echo
-echo "medians of $runs runs (CPU: player + X server)"
+echo "medians of $runs runs (CPU: player + X server; load: median of the load averages at the end of the runs)"
 python3 - "$results" <<'PY2'
 import statistics, sys
 rows = [line.split() for line in open(sys.argv[1])]
-print(f"{'clip':<18} {'player':<7} {'cpu s':>6} {'vs cvlc':>7} {'peak MiB':>8}")
+print(f"{'clip':<18} {'player':<7} {'cpu s':>6} {'vs cvlc':>7} {'peak MiB':>8} {'load':>5}")
 for clip in dict.fromkeys(r[0] for r in rows):
     med = {}
     for who in ("kiosk", "player", "cvlc"):
         mine = [r for r in rows if r[0] == clip and r[1] == who]
         med[who] = (statistics.median(float(r[2]) + float(r[3]) for r in mine),
-                    statistics.median(int(r[4]) for r in mine) / 1024)
-    for who, (cpu, mib) in med.items():
-        print(f"{clip.rsplit('.', 1)[0]:<18} {who:<7} {cpu:>6.2f} {cpu / med['cvlc'][0]:>6.2f}x {mib:>8.1f}")
+                    statistics.median(int(r[4]) for r in mine) / 1024,
+                    statistics.median(float(r[5]) for r in mine))
+    for who, (cpu, mib, load) in med.items():
+        print(f"{clip.rsplit('.', 1)[0]:<18} {who:<7} {cpu:>6.2f} {cpu / med['cvlc'][0]:>6.2f}x {mib:>8.1f} {load:>5.2f}")
 PY2

@@ -134,7 +134,6 @@ static bool open_window(struct kiosk *k, struct rjk_error *err)
 	if (!k->window)
 		return rjk_error_set(err, "cannot open a window: %s", SDL_GetError());
 	SDL_SetWindowMinimumSize(k->window, 640, 480);
-	set_icon(k->window);
 	k->ren = create_renderer(k->window);
 	if (!k->ren)
 		k->ren = SDL_CreateRenderer(k->window, -1, SDL_RENDERER_SOFTWARE);
@@ -387,6 +386,11 @@ bool kiosk_open(struct kiosk *k, const struct options *options, struct rjk_error
 	context = kiosk_facil_context(k);
 	facil_start(k->facil, &context);
 	return true;
+}
+
+void kiosk_first_frame(struct kiosk *k)
+{
+	set_icon(k->window);
 }
 
 bool kiosk_close(struct kiosk *k)

@@ -159,8 +159,10 @@ bool loop_render(struct kiosk *k)
 void loop_present(struct kiosk *k)
 {
 	SDL_RenderPresent(k->ren);
-	if (!k->frames++)
+	if (!k->frames++) {
 		k->first_frame_ms = clock_now_ms();
+		kiosk_first_frame(k);
+	}
 }
 
 /* Milliseconds until the next timer (session, facilitator, video), or -1 when nothing is due. */

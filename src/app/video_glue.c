@@ -56,6 +56,8 @@ struct video_glue {
 	char notice[160];
 	char caption[1024];
 	bool no_sound;         /* no sound device at start: the video plays silently */
+	bool prepared;         /* libvlc started (or failed to): see prepare() */
+	struct video_glue_setup setup;
 	SDL_mutex *log_lock;   /* the log function runs on libvlc's threads */
 	struct log_limit logged;
 };
@@ -154,13 +156,18 @@ static void load_captions(struct video_glue *g)
 struct video_glue *video_glue_new(const struct video_glue_setup *set)
 {
 	struct video_glue *g = calloc(1, sizeof *g);
-	struct rjk_error err = {{0}};
-	int volume = set->volume;
 
 	if (!g || !(g->view = video_view_new(set->ren))) {
 		free(g);
 		return NULL;
 	}
+	/* Until prepare() the null player stands in: every call on it is safe. */
+	if (!(g->player = player_null_new())) {
+		video_view_free(g->view);
+		free(g);
+		return NULL;
+	}
+	g->setup = *set;
 	g->ui = set->ui;
 	g->scenario = set->scenario;
 	g->session = set->session;
@@ -168,6 +175,31 @@ struct video_glue *video_glue_new(const struct video_glue_setup *set)
 	g->wake_event = SDL_RegisterEvents(1);
 	g->log_lock = SDL_CreateMutex();
 	log_limit_init(&g->logged);
+	watch_limit_init(&g->limit, g->scenario->video->skip_ahead);
+	load_captions(g);
+	g->shown.view = g->view;
+	g->shown.error = g->error;
+	g->shown.notice = g->notice;
+	g->shown.caption = g->caption;
+	g->shown.captions_on = set->captions;
+	g->shown.volume = set->volume;
+	screen_video_attach(g->ui, &g->shown);
+	return g;
+}
+
+/* Checks the sound device and starts libvlc. Not done by video_glue_new: loading libvlc and
+ * its plugins costs tens of ms the kiosk's first frame need not wait for. The loop comes here
+ * right after that frame (see video_glue_deadline), or earlier when the video starts. */
+static void prepare(struct video_glue *g)
+{
+	const struct video_glue_setup *set = &g->setup;
+	struct rjk_error err = {{0}};
+	int volume = set->volume;
+	struct player *vlc;
+
+	if (g->prepared)
+		return;
+	g->prepared = true;
 	g->no_sound = sound_device_missing(set);
 	struct player_options opts = {
 		.silent = set->silent || g->no_sound,
@@ -178,31 +210,18 @@ struct video_glue *video_glue_new(const struct video_glue_setup *set)
 		.log_data = g,
 	};
 
-	g->player = player_vlc_new(&opts, &err);
-	if (!g->player) {
+	vlc = player_vlc_new(&opts, &err);
+	if (!vlc) {
 		snprintf(g->error, sizeof g->error, "the video player could not start (%s)",
 			 err.message);
 		fprintf(stderr, "rjkiosk: %s\n", g->error);
-		/* The null player keeps every other call safe. */
-		if (!(g->player = player_null_new())) {
-			video_view_free(g->view);
-			SDL_DestroyMutex(g->log_lock);
-			free(g);
-			return NULL;
-		}
+		ui_invalidate(g->ui);
+		return;       /* the null player stays */
 	}
-	watch_limit_init(&g->limit, g->scenario->video->skip_ahead);
-	load_captions(g);
-	g->shown.view = g->view;
-	g->shown.error = g->error;
-	g->shown.notice = g->notice;
-	g->shown.caption = g->caption;
-	g->shown.captions_on = set->captions;
-	g->shown.volume = volume;
-	if (!volume)
+	player_free(g->player);
+	g->player = vlc;
+	if (!g->shown.volume)
 		player_set_volume(g->player, 0);
-	screen_video_attach(g->ui, &g->shown);
-	return g;
 }
 
 void video_glue_free(struct video_glue *g)
@@ -249,6 +268,7 @@ static void start(struct video_glue *g)
 	int64_t resume = g->finished ? 0 : session_video_resume_ms(g->session);
 	int64_t from = resume > RESUME_BEFORE_MS ? resume - RESUME_BEFORE_MS : 0;
 
+	prepare(g);
 	g->started = true;
 	g->frames = 0;
 	g->in_cue = g->suspended = g->user_paused = false;
@@ -257,6 +277,7 @@ static void start(struct video_glue *g)
 	video_view_clear(g->view);
 	if (g->error[0])
 		return;
+	video_view_fit_player(g->view, g->player);
 	if (!player_open(g->player, g->scenario->video->path, &err)) {
 		set_error(g, err.message);
 		return;
@@ -460,6 +481,7 @@ void video_glue_sync(struct video_glue *g, struct request_list *out)
 	enum session_screen screen = session_screen(g->session);
 	int64_t now = clock_now_ms();
 
+	prepare(g);
 	if (screen == SESSION_VIDEO && ui_page(g->ui)) {
 		/* The facilitator's PIN pad, menu or blank screen covers the video: hold it until
 		 * the facilitator goes back to the kiosk. */
@@ -510,6 +532,8 @@ int64_t video_glue_deadline(const struct video_glue *g, int64_t now)
 	int64_t due = DEADLINE_NONE;
 	int t;
 
+	if (!g->prepared)
+		return now;     /* the first frame is out: time to start libvlc */
 	if (!g->started)
 		return DEADLINE_NONE;
 	if (g->shown.controls && g->shown.playing)

@@ -31,11 +31,12 @@ struct video_glue_setup {
 	bool *no_sound_said;               /* "no sound device" is on standard error already */
 };
 
-/* For a scenario with a video, once the session is open: starts libvlc (silent when asked;
- * silent too when no sound device can be opened, said once on stderr while it lasts and in
- * the event log), reads the captions (warnings to stderr) and attaches the video screen to the
- * UI. When libvlc cannot start, the video screen says so and offers the steps. NULL only when
- * memory runs out. */
+/* For a scenario with a video, once the session is open: reads the captions (warnings to
+ * stderr) and attaches the video screen to the UI. libvlc starts at the first video_glue_sync
+ * (the loop's first timers, right after the first frame, as video_glue_deadline asks), silent
+ * when asked, silent too when no sound device can be opened (said once on stderr while it lasts
+ * and in the event log); when it cannot start, the video screen says so and offers the steps.
+ * NULL only when memory runs out. */
 struct video_glue *video_glue_new(const struct video_glue_setup *setup);
 
 /* Detaches from the UI and frees everything. NULL is a no-op. */

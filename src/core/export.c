@@ -15,6 +15,8 @@
 
 /* What a partial export's name holds after ".NAME" (then mkstemp's 6 characters). */
 #define PARTIAL_MARK ".rjkiosk-part"
+/* The export file's stdio buffer. */
+#define EXPORT_BUFFER_SIZE (256 * 1024)
 
 /* The partial file being written, for export_partial_file(); partial_ready is set only once
  * the name is whole, so a signal handler never sees half a name. */
@@ -55,8 +57,22 @@ void export_time_iso(int64_t ms, char *buf, size_t size)
 	time_t secs = (time_t)(ms / 1000);
 	struct tm tm;
 	gmtime_r(&secs, &tm);
-	snprintf(buf, size, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1,
-		 tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, (int)(ms % 1000));
+	if (tm.tm_year + 1900 > 9999 || size < sizeof "2026-03-01T09:30:00.250Z") {
+		snprintf(buf, size, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
+			 tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, (int)(ms % 1000));
+		return;
+	}
+	/* The same digits without printf, which an export calls for every time of every row. */
+	static const char pattern[] = "0000-00-00T00:00:00.000Z";
+	const struct {
+		int value, at, digits;
+	} parts[] = {{tm.tm_year + 1900, 0, 4}, {tm.tm_mon + 1, 5, 2}, {tm.tm_mday, 8, 2},
+		     {tm.tm_hour, 11, 2}, {tm.tm_min, 14, 2}, {tm.tm_sec, 17, 2},
+		     {(int)(ms % 1000), 20, 3}};
+	memcpy(buf, pattern, sizeof pattern);
+	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
+		for (int d = parts[i].digits - 1, v = parts[i].value; d >= 0; d--, v /= 10)
+			buf[parts[i].at + d] = (char)('0' + v % 10);
 }
 
 void export_json_time(struct json_writer *w, const char *key, int64_t ms)
@@ -88,43 +104,65 @@ const char *export_scale_label(const struct store_step *step, int value)
 	return NULL;
 }
 
-/* Loads one session and hands it to the format. */
+/* Drops the participant's responses held, if any. */
+static void drop_loaded(struct export_loaded *loaded)
+{
+	store_responses_free(loaded->responses, loaded->count);
+	loaded->responses = NULL;
+	loaded->count = 0;
+	loaded->participant = SIZE_MAX;
+}
+
+bool export_participant_responses(struct export_ctx *ctx, const struct export_session *es,
+				  size_t p, const struct stored_response **responses,
+				  size_t *count)
+{
+	struct export_loaded *loaded = es->loaded;
+
+	*responses = NULL;
+	*count = 0;
+	if (loaded->participant != p) {
+		drop_loaded(loaded);
+		if (ctx->failed)
+			return false;
+		if (!store_load_responses(loaded->store, es->participants[p].id,
+					  &loaded->responses, &loaded->count, ctx->err)) {
+			loaded->read_failed = ctx->failed = true;
+			return false;
+		}
+		loaded->participant = p;
+		loaded->total += loaded->count;
+	}
+	*responses = loaded->responses;
+	*count = loaded->count;
+	return true;
+}
+
+/* Loads one session (its steps and participants; the format reads each participant's
+ * responses when it comes to them) and hands it to the format. */
 static bool export_session(struct store *store, struct export_ctx *ctx,
 			   const struct export_format_ops *ops, const struct store_session_info *info,
 			   struct export_summary *sum, struct rjk_error *err)
 {
-	struct export_session es = {.info = info};
+	struct export_loaded loaded = {.store = store, .participant = SIZE_MAX};
+	struct export_session es = {.info = info, .loaded = &loaded};
 	struct store_step *steps = NULL;
 	struct store_participant_info *people = NULL;
-	struct stored_response **responses = NULL;
-	size_t *counts = NULL;
 	size_t nsteps = 0, npeople = 0;
 	bool ok = store_load_steps(store, info->id, &steps, &nsteps, err) &&
 		  store_list_participants(store, info->id, &people, &npeople, err);
-	if (ok && npeople > 0) {
-		responses = calloc(npeople, sizeof *responses);
-		counts = calloc(npeople, sizeof *counts);
-		ok = responses && counts ? true : rjk_error_set(err, "out of memory");
-	}
-	for (size_t i = 0; ok && i < npeople; i++) {
-		ok = store_load_responses(store, people[i].id, &responses[i], &counts[i], err);
-		sum->responses += ok ? counts[i] : 0;
-	}
 	if (ok) {
 		es.steps = steps;
 		es.step_count = nsteps;
 		es.participants = people;
 		es.participant_count = npeople;
-		es.responses = responses;
-		es.response_counts = counts;
 		ops->session(ctx, &es);
+		drop_loaded(&loaded);
+		ok = !loaded.read_failed;       /* err says why; the export stops */
 		sum->sessions++;
 		sum->participants += npeople;
+		sum->responses += loaded.total;
 	}
-	for (size_t i = 0; responses && i < npeople; i++)
-		store_responses_free(responses[i], counts[i]);
-	free(responses);
-	free(counts);
 	store_participants_free(people, npeople);
 	store_steps_free(steps, nsteps);
 	return ok;
@@ -260,6 +298,10 @@ bool export_to_path(struct store *store, const struct export_options *opts, cons
 	memcpy(partial, tmp, sizeof partial);
 	partial_ready = 1;
 	FILE *out = fdopen(fd, "w");
+	/* Big enough that an export of hundreds of MB makes a few thousand writes, not a hundred
+	 * thousand of the default 4 KiB. */
+	if (out)
+		setvbuf(out, NULL, _IOFBF, EXPORT_BUFFER_SIZE);
 	if (!out) {
 		partial_ready = 0;
 		unlink(tmp);

@@ -92,8 +92,12 @@ static void csv_session(struct export_ctx *ctx, const struct export_session *es)
 	const struct store_session_info *s = es->info;
 	for (size_t p = 0; p < es->participant_count; p++) {
 		const struct store_participant_info *who = &es->participants[p];
-		for (size_t i = 0; i < es->response_counts[p]; i++) {
-			const struct stored_response *r = &es->responses[p][i];
+		const struct stored_response *rs;
+		size_t count;
+		if (!export_participant_responses(ctx, es, p, &rs, &count))
+			return;
+		for (size_t i = 0; i < count; i++) {
+			const struct stored_response *r = &rs[i];
 			const struct store_step *step = export_find_step(es, r->step_id);
 			number_cell(ctx, true, true, s->id);
 			cell(ctx, false, s->scenario_id);

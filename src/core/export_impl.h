@@ -5,15 +5,28 @@
 #include "core/export.h"
 #include "core/json_writer.h"
 
-/* One session with everything the formats need, loaded by export.c. */
+#include <stdint.h>
+
+/* The one participant's responses held at a time (see export_participant_responses). */
+struct export_loaded {
+	struct store *store;            /* borrowed */
+	size_t participant;             /* index of the participant loaded, or SIZE_MAX */
+	struct stored_response *responses;
+	size_t count;
+	size_t total;                   /* responses loaded so far in the session */
+	bool read_failed;               /* the store could not be read: the message is in err */
+};
+
+/* One session with everything the formats need, loaded by export.c. The responses are read
+ * one participant at a time, so that an export's memory does not grow with the number of
+ * responses. */
 struct export_session {
 	const struct store_session_info *info;
 	const struct store_step *steps;
 	size_t step_count;
 	const struct store_participant_info *participants;
 	size_t participant_count;
-	struct stored_response *const *responses;   /* per participant */
-	const size_t *response_counts;               /* per participant */
+	struct export_loaded *loaded;   /* export.c's; read through export_participant_responses */
 };
 
 /* State of one export run. */
@@ -36,6 +49,13 @@ struct export_format_ops {
 extern const struct export_format_ops export_csv_ops;
 extern const struct export_format_ops export_json_ops;
 extern const struct export_format_ops export_xapi_ops;
+
+/* Participant p's responses (0 <= p < participant_count) into *responses and *count, valid
+ * until the next call with another participant. False with ctx->failed set and ctx->err filled
+ * when they cannot be read; the format then stops writing. */
+bool export_participant_responses(struct export_ctx *ctx, const struct export_session *es,
+				  size_t p, const struct stored_response **responses,
+				  size_t *count);
 
 /* "2026-03-01T09:30:00.250Z" (UTC); an empty string for 0. buf holds at least 32 bytes. */
 void export_time_iso(int64_t ms, char *buf, size_t size);

@@ -76,9 +76,14 @@ static void write_response(struct json_writer *w, const struct export_session *e
 	json_end_object(w);
 }
 
-static void write_participant(struct json_writer *w, const struct export_session *es, size_t p)
+static void write_participant(struct export_ctx *ctx, const struct export_session *es, size_t p)
 {
+	struct json_writer *w = &ctx->json;
 	const struct store_participant_info *who = &es->participants[p];
+	const struct stored_response *rs;
+	size_t count;
+	if (!export_participant_responses(ctx, es, p, &rs, &count))
+		return;
 	json_begin_object(w);
 	json_member_int(w, "id", who->id);
 	json_member_int(w, "number", who->number);
@@ -89,8 +94,8 @@ static void write_participant(struct json_writer *w, const struct export_session
 	export_json_time(w, "submitted", who->submitted);
 	json_key(w, "responses");
 	json_begin_array(w);
-	for (size_t i = 0; i < es->response_counts[p]; i++)
-		write_response(w, es, &es->responses[p][i]);
+	for (size_t i = 0; i < count; i++)
+		write_response(w, es, &rs[i]);
 	json_end_array(w);
 	json_end_object(w);
 }
@@ -119,7 +124,7 @@ static void json_session(struct export_ctx *ctx, const struct export_session *es
 	json_key(w, "participants");
 	json_begin_array(w);
 	for (size_t p = 0; p < es->participant_count; p++)
-		write_participant(w, es, p);
+		write_participant(ctx, es, p);
 	json_end_array(w);
 	json_end_object(w);
 }

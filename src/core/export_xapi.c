@@ -304,10 +304,15 @@ static void write_statement(struct export_ctx *ctx, const struct export_session 
 
 static void xapi_session(struct export_ctx *ctx, const struct export_session *es)
 {
-	for (size_t p = 0; p < es->participant_count; p++)
-		for (size_t i = 0; i < es->response_counts[p]; i++)
-			if (es->responses[p][i].status != RESPONSE_DRAFT)
-				write_statement(ctx, es, &es->participants[p], &es->responses[p][i]);
+	for (size_t p = 0; p < es->participant_count; p++) {
+		const struct stored_response *rs;
+		size_t count;
+		if (!export_participant_responses(ctx, es, p, &rs, &count))
+			return;
+		for (size_t i = 0; i < count; i++)
+			if (rs[i].status != RESPONSE_DRAFT)
+				write_statement(ctx, es, &es->participants[p], &rs[i]);
+	}
 }
 
 static void xapi_end(struct export_ctx *ctx)

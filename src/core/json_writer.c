@@ -12,10 +12,29 @@ void json_writer_init(struct json_writer *w, FILE *out)
 	w->out = out;
 }
 
+/* Writes the gathered text to out. */
+static void flush(struct json_writer *w)
+{
+	/* Unlocked: the writer's stream belongs to one thread. */
+	if (!w->failed && w->used && fwrite_unlocked(w->buffer, 1, w->used, w->out) != w->used)
+		w->failed = true;
+	w->used = 0;
+}
+
+/* Gathers text in the buffer: an export makes many small writes, each of which would cost
+ * more through stdio than its copy. */
 static void put(struct json_writer *w, const char *s, size_t len)
 {
-	if (!w->failed && fwrite(s, 1, len, w->out) != len)
-		w->failed = true;
+	if (w->used + len > sizeof w->buffer) {
+		flush(w);
+		if (len > sizeof w->buffer) {
+			if (!w->failed && fwrite_unlocked(s, 1, len, w->out) != len)
+				w->failed = true;
+			return;
+		}
+	}
+	memcpy(w->buffer + w->used, s, len);
+	w->used += len;
 }
 
 static void puts_raw(struct json_writer *w, const char *s)
@@ -23,12 +42,12 @@ static void puts_raw(struct json_writer *w, const char *s)
 	put(w, s, strlen(s));
 }
 
+/* A new line and two spaces per level, in one write. */
 static void indent(struct json_writer *w)
 {
-	static const char spaces[] = "                                ";
-	put(w, "\n", 1);
-	for (int i = 0; i < w->depth; i++)
-		put(w, spaces, 2);
+	static const char line[2 * JSON_WRITER_MAX_DEPTH + 2] =
+		"\n                                                                ";
+	put(w, line, 1 + 2 * (size_t)w->depth);
 }
 
 /* Separator and indentation before a value (or a key) at the current level. */
@@ -67,6 +86,8 @@ static void close_level(struct json_writer *w, const char *bracket)
 	if (had)
 		indent(w);
 	puts_raw(w, bracket);
+	if (w->depth == 0)
+		flush(w);
 }
 
 void json_begin_object(struct json_writer *w) { open_level(w, "{"); }
@@ -74,11 +95,23 @@ void json_end_object(struct json_writer *w) { close_level(w, "}"); }
 void json_begin_array(struct json_writer *w) { open_level(w, "["); }
 void json_end_array(struct json_writer *w) { close_level(w, "]"); }
 
+/* True for the bytes written as they are without decoding: printable ASCII but '"' and '\\'. */
+static bool plain_ascii(unsigned char c)
+{
+	return c >= 0x20 && c < 0x7F && c != '"' && c != '\\';
+}
+
 static void quoted(struct json_writer *w, const char *s)
 {
 	size_t len = strlen(s), i = 0, run = 0;
 	put(w, "\"", 1);
 	while (i < len) {
+		/* Most text is plain ASCII: it needs no decoding and goes out in one run. */
+		if (plain_ascii((unsigned char)s[i])) {
+			run++;
+			i++;
+			continue;
+		}
 		uint32_t cp;
 		size_t n = utf8_decode(s + i, len - i, &cp);
 		const char *esc = NULL;
@@ -133,10 +166,17 @@ void json_string(struct json_writer *w, const char *s)
 
 void json_int(struct json_writer *w, int64_t v)
 {
-	char buf[32];
+	/* Digits from the end, without printf's parsing of a format for every number. */
+	char buf[24], *at = buf + sizeof buf;
+	uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
 	before_value(w);
-	snprintf(buf, sizeof buf, "%" PRId64, v);
-	puts_raw(w, buf);
+	do {
+		*--at = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		*--at = '-';
+	put(w, at, (size_t)(buf + sizeof buf - at));
 }
 
 void json_bool(struct json_writer *w, bool v)
@@ -174,5 +214,6 @@ bool json_writer_finish(struct json_writer *w)
 	if (w->depth != 0)
 		w->failed = true;
 	put(w, "\n", 1);
+	flush(w);
 	return !w->failed;
 }

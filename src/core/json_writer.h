@@ -9,10 +9,16 @@
 
 #define JSON_WRITER_MAX_DEPTH 32
 
+#define JSON_WRITER_BUFFER 8192
+
 /* Embedded writer state: json_writer_init it, then emit values. Commas, newlines and
- * indentation are placed automatically. */
+ * indentation are placed automatically. The text is gathered in the writer and reaches out
+ * whenever its buffer fills, when a value at the top level is complete, and at
+ * json_writer_finish: write nothing else to out in between. */
 struct json_writer {
 	FILE *out;                      /* borrowed */
+	char buffer[JSON_WRITER_BUFFER];
+	size_t used;                    /* bytes of buffer not yet written to out */
 	int depth;
 	bool has_items[JSON_WRITER_MAX_DEPTH];
 	bool after_key;

@@ -29,6 +29,12 @@ void player_pause(struct player *p)
 	p->ops->pause(p);
 }
 
+void player_fit_to(struct player *p, int width, int height)
+{
+	if (p->ops->fit_to)
+		p->ops->fit_to(p, width > 0 ? width : 0, height > 0 ? height : 0);
+}
+
 void player_seek(struct player *p, int64_t ms)
 {
 	p->ops->seek(p, ms);

@@ -79,6 +79,7 @@ struct player_ops {
 	void (*frame_release)(struct player *p);
 	const char *(*error)(struct player *p);
 	void (*free)(struct player *p);
+	void (*fit_to)(struct player *p, int width, int height);   /* NULL: never scales */
 };
 
 /* Every implementation's struct starts with this header. */
@@ -120,6 +121,13 @@ void player_pause_at(struct player *p, int64_t ms);
 
 /* 0..100. */
 void player_set_volume(struct player *p, int volume);
+
+/* Asks for pictures already scaled to fit inside width x height, letterboxed, with square
+ * pixels: the size they are drawn at, so that drawing them is a conversion without scaling
+ * (libvlc's own scaler does it, in the pass that crops the decoder's padding). 0 x 0 (the
+ * start) keeps the video's own size and pixel shape. Takes effect when libvlc next sets up its
+ * picture format (at the start of playing a file). A player that cannot scale ignores it. */
+void player_fit_to(struct player *p, int width, int height);
 
 /* Main thread: applies what libvlc reported (events, frames, watchdog) and returns the
  * PLAYER_CHANGED_* bits. Call after every wake and when player_timeout_ms() runs out. */

@@ -325,6 +325,15 @@ static void vlc_set_volume(struct player *p, int volume)
 }
 
 
+static void vlc_fit_to(struct player *p, int width, int height)
+{
+	struct vlc_player *vp = from(p);
+	pthread_mutex_lock(&vp->sh.lock);
+	vp->sh.fit_w = width;
+	vp->sh.fit_h = height;
+	pthread_mutex_unlock(&vp->sh.lock);
+}
+
 static void on_started(struct vlc_player *vp)
 {
 	libvlc_audio_set_volume(vp->mp, vp->volume);
@@ -494,6 +503,7 @@ static const struct player_ops vlc_ops = {
 	.frame_release = vlc_frame_release,
 	.error = vlc_error,
 	.free = vlc_free,
+	.fit_to = vlc_fit_to,
 };
 
 struct player *player_vlc_new(const struct player_options *opts, struct rjk_error *err)

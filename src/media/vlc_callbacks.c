@@ -102,18 +102,42 @@ static void on_event(const struct libvlc_event_t *ev, void *data)
 	}
 }
 
+/* The size w x h pictures (of sample aspect sar_num:sar_den) take, with square pixels, once
+ * scaled to fit inside fit_w x fit_h; even, as I420's chroma wants. False when there is
+ * nothing to fit to or nothing to change. */
+static bool fitted_size(int w, int h, unsigned sar_num, unsigned sar_den, int fit_w, int fit_h,
+			unsigned *out_w, unsigned *out_h)
+{
+	if (w <= 0 || h <= 0 || fit_w < 2 || fit_h < 2 || !sar_num || !sar_den)
+		return false;
+	double shown_w = (double)w * sar_num / sar_den;
+	double scale = (double)fit_w / shown_w < (double)fit_h / h ? (double)fit_w / shown_w
+								   : (double)fit_h / h;
+	unsigned fw = (unsigned)(shown_w * scale + 0.5) & ~1u, fh = (unsigned)(h * scale + 0.5) & ~1u;
+	if (fw < 2 || fh < 2 || (fw == (unsigned)w && fh == (unsigned)h && sar_num == sar_den))
+		return false;
+	*out_w = fw;
+	*out_h = fh;
+	return true;
+}
+
 static unsigned on_format(void **opaque, char *chroma, unsigned *width, unsigned *height,
 			  unsigned *pitches, unsigned *lines)
 {
 	struct vlc_player *vp = *opaque;
 	pthread_mutex_lock(&vp->sh.lock);
 	int w = vp->sh.width, h = vp->sh.height;
+	int fit_w = vp->sh.fit_w, fit_h = vp->sh.fit_h;
 	unsigned sar_num = vp->sh.sar_num, sar_den = vp->sh.sar_den;
 	pthread_mutex_unlock(&vp->sh.lock);
 	/* libvlc offers the decoder's padded size; the track knows the real one. */
 	if (w > 0 && h > 0 && (unsigned)w <= *width && (unsigned)h <= *height) {
 		*width = (unsigned)w;
 		*height = (unsigned)h;
+		/* libvlc's converter, which crops the padding anyway, scales in the same pass to
+		 * the size the picture is drawn at: no scaling is left to the kiosk. */
+		if (fitted_size(w, h, sar_num, sar_den, fit_w, fit_h, width, height))
+			sar_num = sar_den = 1;
 	}
 	memcpy(chroma, "I420", 4);
 	if (!frame_pool_setup(vp->pool, (int)*width, (int)*height, sar_num, sar_den, pitches, lines))

@@ -35,6 +35,7 @@ struct shared {
 	bool anchor_on_frame;   /* the next picture shown is at anchor_ms (after a start or seek) */
 	int64_t length_ms;
 	int width, height;      /* the track's real size, 0 when unknown */
+	int fit_w, fit_h;       /* player_fit_to's size, 0 x 0 for the video's own */
 	unsigned sar_num, sar_den;
 	int64_t frame_ms;       /* one frame's duration */
 	int64_t cue_ms;         /* pause on the first picture at this time; NO_TIME for none */

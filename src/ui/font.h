@@ -27,7 +27,8 @@ struct fonts {
 };
 
 /* Finds the regular and bold sans-serif faces (DejaVu Sans, then Noto Sans, then whatever
- * fontconfig calls sans-serif). TTF_Init must have been called. */
+ * fontconfig calls sans-serif). DejaVu Sans where Debian installs it is taken without
+ * starting fontconfig. TTF_Init must have been called. */
 bool fonts_init(struct fonts *fonts, struct rjk_error *err);
 
 /* The file a role's font is opened from (bold for headings and titles). */

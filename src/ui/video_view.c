@@ -128,6 +128,14 @@ void video_view_clear(struct video_view *view)
 	view->width = view->height = 0;
 }
 
+void video_view_fit_player(struct video_view *view, struct player *player)
+{
+	int w = 0, h = 0;
+	if (!direct_target(view) || SDL_GetRendererOutputSize(view->renderer, &w, &h) != 0)
+		w = h = 0;
+	player_fit_to(player, w, h);
+}
+
 SDL_Rect video_view_fit(const SDL_Rect *area, int width, int height, unsigned sar_num,
 			unsigned sar_den)
 {

@@ -23,6 +23,12 @@ bool video_view_update(struct video_view *view, struct player *player);
 /* Forgets the picture (a new video starts): draws black until the next frame. */
 void video_view_clear(struct video_view *view);
 
+/* Before playing: where the view converts pictures straight into the window (SDL's software
+ * renderer), asks player for pictures already scaled to the window's size (player_fit_to), so
+ * that no picture needs scaling here; elsewhere (a GPU renderer scales for free) asks for the
+ * video's own size. */
+void video_view_fit_player(struct video_view *view, struct player *player);
+
 /* Draws the newest picture into area, centred and as large as fits with its display aspect,
  * and black bars over the rest of area; only black when there is no picture yet. The picture
  * goes through a streaming IYUV texture (one copy per new picture; the renderer converts

@@ -15,6 +15,7 @@
 
 #include "core/durable.h"
 #include "core/export.h"
+#include "core/export_impl.h"
 #include "core/json_writer.h"
 #include "core/store.h"
 #include "store_fixture.h"
@@ -396,6 +397,78 @@ static void test_json_writer_escapes(void **state)
 	free(buf);
 }
 
+/* Output larger than the writer's buffer, written in small pieces and in pieces larger than
+ * it, comes out whole and in order; numbers at both ends of their range; the deepest
+ * indentation. */
+static void test_json_writer_large_output(void **state)
+{
+	char *buf = NULL, *big = malloc(20001);
+	size_t len;
+	FILE *f = open_memstream(&buf, &len);
+	struct json_writer w;
+	assert_non_null(big);
+	memset(big, 'a', 20000);
+	big[20000] = '\0';
+	big[10000] = '"';
+	json_writer_init(&w, f);
+	json_begin_array(&w);
+	for (int i = 0; i < 3000; i++)
+		json_int(&w, i);
+	json_string(&w, big);
+	json_int(&w, INT64_MIN);
+	json_int(&w, INT64_MAX);
+	for (int depth = 1; depth < JSON_WRITER_MAX_DEPTH - 1; depth++)
+		json_begin_array(&w);
+	json_int(&w, 0);
+	for (int depth = 1; depth < JSON_WRITER_MAX_DEPTH - 1; depth++)
+		json_end_array(&w);
+	json_end_array(&w);
+	assert_true(json_writer_finish(&w));
+	fclose(f);
+	assert_int_equal(strlen(buf), len);
+	const char *at = buf;
+	assert_memory_equal(at, "[\n  0,\n  1,\n", 12);
+	at = strstr(at, "  2999,\n  \"");
+	assert_non_null(at);
+	at += strlen("  2999,\n  \"");
+	for (int i = 0; i < 20000; i++) {
+		if (i == 10000) {
+			assert_memory_equal(at, "\\\"", 2);
+			at += 2;
+		} else {
+			assert_int_equal(*at++, 'a');
+		}
+	}
+	assert_memory_equal(at, "\",\n  -9223372036854775808,\n  9223372036854775807,\n", 50);
+	/* 0 sits at depth 31: 62 spaces. */
+	char deepest[80];
+	snprintf(deepest, sizeof deepest, "\n%*s0\n", 2 * (JSON_WRITER_MAX_DEPTH - 1), "");
+	assert_non_null(strstr(at, deepest));
+	assert_string_equal(buf + len - 3, "\n]\n");
+	free(big);
+	free(buf);
+}
+
+/* Export times: every field's digits in place, and years past 9999 still whole. */
+static void test_export_times(void **state)
+{
+	static const struct {
+		int64_t ms;
+		const char *text;
+	} cases[] = {
+		{0, ""},
+		{1, "1970-01-01T00:00:00.001Z"},
+		{1772357400250LL, "2026-03-01T09:30:00.250Z"},
+		{253402300799999LL, "9999-12-31T23:59:59.999Z"},
+		{253402300800000LL, "10000-01-01T00:00:00.000Z"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char buf[32];
+		export_time_iso(cases[i].ms, buf, sizeof buf);
+		assert_string_equal(buf, cases[i].text);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -411,6 +484,8 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_sample_scenario_round_trip, setup, teardown),
 		cmocka_unit_test(test_json_writer_escapes),
+		cmocka_unit_test(test_json_writer_large_output),
+		cmocka_unit_test(test_export_times),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
