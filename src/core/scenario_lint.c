@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/report.h"
 #include "core/utf8.h"
@@ -92,6 +93,20 @@ static void lint_block(struct report *r, const char *data, size_t len, const str
 	}
 }
 
+/* True when text says that the video has paused ("The video has paused.", "the video is
+ * paused here"), in any case: words that are wrong when the video failed or is off. */
+static bool claims_pause(const char *text)
+{
+	static const char *const claims[] = {"video has paused", "video is paused",
+					     "video has been paused", "video pauses"};
+
+	for (const char *at = text; at && *at; at++)
+		for (size_t i = 0; i < sizeof claims / sizeof claims[0]; i++)
+			if (!strncasecmp(at, claims[i], strlen(claims[i])))
+				return true;
+	return false;
+}
+
 static void lint_step(struct report *r, const struct step *step, const struct ytree_node *node,
 		      const char *data, size_t len)
 {
@@ -112,6 +127,10 @@ static void lint_step(struct report *r, const struct step *step, const struct yt
 		lint_block(r, data, len, step, key, text);
 	if (hint && hint->type == YTREE_SCALAR)
 		lint_block(r, data, len, step, hint_key, hint);
+	if (claims_pause(step->text))
+		report_at(r, line, col, "warning: step '%s' says that the video has paused; the "
+			  "kiosk shows that itself, and only when it is true (not when the video "
+			  "cannot play or is turned off), so leave it out of the text", step->id);
 	if (n > LINT_PROMPT_CHARS)
 		report_at(r, line, col, "warning: step '%s' has a prompt of %zu characters; a "
 			  "screen shows about 470 at the largest text size, so over %d means much "
