@@ -16,7 +16,6 @@
 #define WHITE ((struct theme_color){255, 255, 255})
 #define BLACK ((struct theme_color){0, 0, 0})
 #define GREY ((struct theme_color){150, 150, 150})
-#define BLUE ((struct theme_color){0x6c, 0xb4, 0xee})
 
 void screen_video_attach(struct ui *ui, const struct screen_video_state *state)
 {
@@ -234,7 +233,6 @@ static void draw_progress(struct ui *ui, SDL_Rect strip)
 	SDL_Rect hit, bar, part, label = {0, 0, 0, 0};
 	int64_t len = v->length_ms;
 	int played, knob = l->unit + l->unit / 2;
-	struct theme_color played_color = ui->settings.high_contrast ? ui->theme->primary : BLUE;
 
 	snprintf(times, sizeof times, "%s / %s", timecode_format(v->time_ms, a, sizeof a),
 		 timecode_format(v->length_ms, b, sizeof b));
@@ -250,12 +248,13 @@ static void draw_progress(struct ui *ui, SDL_Rect strip)
 	} else if (ui->seek.hover) {
 		knob = l->unit * 2;
 	}
-	draw_fill_alpha(ui, GREY, bar, 110);
+	/* Solid colours: the watched part stands out from the rest (3:1) in both themes. */
+	draw_fill_alpha(ui, ui->theme->video_rest, bar, 255);
 	part = bar;
 	part.w = seekbar_fill(v->watched_ms, bar.w, len);
-	draw_fill_alpha(ui, GREY, part, 200);
+	draw_fill_alpha(ui, ui->theme->video_watched, part, 255);
 	part.w = played;
-	draw_fill_alpha(ui, played_color, part, 255);
+	draw_fill_alpha(ui, ui->theme->video_played, part, 255);
 	/* The knob says the bar can be moved; it grows under the mouse and while dragged. */
 	fill_disc(ui, WHITE, bar.x + played, bar.y + bar.h / 2, knob);
 	if (ui->seek.seeking) {
