@@ -27,3 +27,5 @@ foreach(name journey resume store_error render_sizes keyboard next_trainee previ
   set_tests_properties(ui_${name} PROPERTIES LABELS ui TIMEOUT 120
                        ENVIRONMENT "${RJK_UI_TEST_ENV}")
 endforeach()
+# Every size, text size and control: slow under the sanitizers.
+set_tests_properties(ui_render_sizes PROPERTIES TIMEOUT 600)

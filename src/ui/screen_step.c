@@ -82,6 +82,7 @@ static int editor_field(struct view *v, const struct step *step, const struct ed
 	box = view_add(v, ITEM_EDITOR, REGION_CONTENT, (SDL_Rect){x, y, w, h});
 	box->action = UI_TEXT;
 	box->text = "";
+	box->reveal_below = l->unit + count_h; /* the character count */
 	box->sub = step->kind == STEP_DISCUSSION ? "Type the group's notes here" :
 		"Type your answer here";
 	y += h + l->unit;
@@ -133,6 +134,7 @@ static int scale_row(struct view *v, const struct step *step, const struct sessi
 	int n = step->max - step->min + 1, gap = l->unit * 2;
 	int bw = (w - gap * (n - 1)) / n;
 	int row_w, top = y, bh = l->target;
+	size_t first = v->count;
 	bool under;
 
 	if (bw > l->target * 2)
@@ -157,6 +159,9 @@ static int scale_row(struct view *v, const struct step *step, const struct sessi
 		place_labels(v, step, x, row_w, bw, gap, y, true);
 		y += v->fonts->line_h[FONT_SMALL];
 	}
+	/* The words under the values come into sight with the value focused. */
+	for (size_t i = first; i < first + (size_t)n && i < v->count; i++)
+		v->items[i].reveal_below = y - (top + bh);
 	y += l->unit * 3;
 	if (!under)
 		for (size_t i = 0; i < step->label_count; i++)

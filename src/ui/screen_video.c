@@ -292,7 +292,8 @@ static size_t caption_shown(struct ui *ui, TTF_Font *font, const char *text, int
 	return at;
 }
 
-/* Lays out a caption in the largest caption font in which it fits CAPTION_LINES lines of width
+/* Lays out a caption in the largest caption font in which it fits two lines of width w, else
+ * the largest in which it fits CAPTION_LINES lines of width
  * w: the author's line breaks are kept where the cue fits with them and turned into spaces
  * where it does not (large text wraps those lines again anyway), before a smaller font is
  * tried, so that no word is lost to a large text size. A cue that fits in none is cut after
@@ -310,21 +311,25 @@ static const char *caption_fit(struct ui *ui, const char *text, int w, char *buf
 	if (can_join)
 		for (size_t i = 0; i <= len; i++)
 			buf[i] = text[i] == '\n' ? ' ' : text[i];
-	for (size_t r = 0; r <= last; r++) {
-		TTF_Font *font = ui->fonts.font[roles[r]];
+	/* Two lines in a smaller font before three in a larger one: at a large text size three
+	 * lines of the largest made a box in the middle of the picture. */
+	for (int most = CAPTION_LINES - 1; most <= CAPTION_LINES; most++)
+		for (size_t r = 0; r <= last; r++) {
+			TTF_Font *font = ui->fonts.font[roles[r]];
 
-		for (int join = 0; join <= (int)can_join; join++) {
-			const char *t = join ? buf : text;
-			size_t shown = caption_shown(ui, font, t, w);
+			for (int join = 0; join <= (int)can_join; join++) {
+				const char *t = join ? buf : text;
+				size_t shown = caption_shown(ui, font, t, w);
 
-			if (!text_wrap(ui->text, &ui->wrap, font, t, shown, w))
-				return NULL;
-			*role = roles[r];
-			*whole = shown == len && ui->wrap.count <= CAPTION_LINES;
-			if (*whole || (r == last && join == (int)can_join))
-				return t;
+				if (!text_wrap(ui->text, &ui->wrap, font, t, shown, w))
+					return NULL;
+				*role = roles[r];
+				*whole = shown == len && ui->wrap.count <= (size_t)most;
+				if (*whole || (most == CAPTION_LINES && r == last &&
+					       join == (int)can_join))
+					return t;
+			}
 		}
-	}
 	return NULL;
 }
 

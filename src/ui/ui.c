@@ -179,8 +179,8 @@ void ui_reveal(struct ui *ui, int index)
 	pad = ui->lay.focus * 2 + ui->lay.unit;
 	if (item->rect.y - pad < ui->scroll)
 		ui->scroll = item->rect.y - pad;
-	else if (item->rect.y + item->rect.h + pad > ui->scroll + view_h)
-		ui->scroll = item->rect.y + item->rect.h + pad - view_h;
+	else if (item->rect.y + item->rect.h + item->reveal_below + pad > ui->scroll + view_h)
+		ui->scroll = item->rect.y + item->rect.h + item->reveal_below + pad - view_h;
 }
 
 void ui_clamp_scroll(struct ui *ui)

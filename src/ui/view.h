@@ -68,6 +68,8 @@ struct item {
 	int action;            /* enum ui_action_kind or ACT_*; 0 for items that do nothing */
 	int arg;
 	int group;             /* options of one question share a group (> 0) */
+	int reveal_below;      /* pixels under the control that belong with it (a scale's
+	                          labels): scrolled into sight with it */
 	bool selected;
 	/* ITEM_PARA, and an ITEM_OPTION's label: text's lines, kept by the view until the next
 	 * build but one (see view_wrap); lines is how many of them the item shows. */
