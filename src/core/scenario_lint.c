@@ -127,10 +127,20 @@ static void lint_step(struct report *r, const struct step *step, const struct yt
 		lint_block(r, data, len, step, key, text);
 	if (hint && hint->type == YTREE_SCALAR)
 		lint_block(r, data, len, step, hint_key, hint);
-	if (claims_pause(step->text))
-		report_at(r, line, col, "warning: step '%s' says that the video has paused; the "
-			  "kiosk shows that itself, and only when it is true (not when the video "
-			  "cannot play or is turned off), so leave it out of the text", step->id);
+	for (int title = 0; title <= 1; title++) {
+		const struct ytree_node *tkey = NULL;
+		const struct ytree_node *t = title && node ? ytree_get(node, "title", &tkey) : NULL;
+		int tl = line, tc = col;
+
+		if (!claims_pause(title ? step->title : step->text))
+			continue;
+		if (t)
+			place(t, tkey, &tl, &tc);
+		report_at(r, tl, tc, "warning: step '%s' says that the video has paused; the kiosk "
+			  "shows that itself, and only when it is true (not when the video cannot "
+			  "play or is turned off), so leave it out of the %s", step->id,
+			  title ? "title" : "text");
+	}
 	if (n > LINT_PROMPT_CHARS)
 		report_at(r, line, col, "warning: step '%s' has a prompt of %zu characters; a "
 			  "screen shows about 470 at the largest text size, so over %d means much "
