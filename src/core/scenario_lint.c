@@ -1,6 +1,6 @@
 /* Warnings about texts no screen shows well or that hold a likely mistake (see
- * scenario_lint.h): each text's length in characters against its limit, and keys indented
- * into block texts, placed where the file writes them. */
+ * scenario_lint.h): each text's length in characters against its limit, keys indented into
+ * block texts and texts claiming the video paused, placed where the file writes them. */
 #include "core/scenario_lint.h"
 
 #include <stdio.h>
