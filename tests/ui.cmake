@@ -20,9 +20,12 @@ set(RJK_UI_TEST_ENV
   RJK_SCENARIOS=${PROJECT_SOURCE_DIR}/scenarios
   RJK_UI_SCRIPTS=${CMAKE_CURRENT_LIST_DIR}/ui/scripts)
 
-foreach(name journey resume store_error render_sizes keyboard next_trainee preview)
+foreach(name journey resume store_error render_sizes keyboard next_trainee preview
+             submit_confirm)
   add_test(NAME ui_${name}
            COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/ui/test_${name}.sh)
   set_tests_properties(ui_${name} PROPERTIES LABELS ui TIMEOUT 120
                        ENVIRONMENT "${RJK_UI_TEST_ENV}")
 endforeach()
+# Every size, text size and control: slow under the sanitizers.
+set_tests_properties(ui_render_sizes PROPERTIES TIMEOUT 600)

@@ -265,7 +265,10 @@ static void show_controls(struct video_glue *g)
 static void start(struct video_glue *g)
 {
 	struct rjk_error err = {{0}};
-	int64_t resume = g->finished ? 0 : session_video_resume_ms(g->session);
+	/* Back from the first step comes back to where the trainee had watched to: after the
+	 * whole video, held paused a moment before its end (playing on goes to the steps
+	 * again; Restart or the bar go back further). */
+	int64_t resume = session_video_resume_ms(g->session);
 	int64_t from = resume > RESUME_BEFORE_MS ? resume - RESUME_BEFORE_MS : 0;
 
 	prepare(g);
@@ -287,6 +290,10 @@ static void start(struct video_glue *g)
 	if (from)
 		player_seek(g->player, from);
 	arm_cue(g, from);
+	if (g->finished) {
+		player_pause_at(g->player, from);
+		g->user_paused = true;
+	}
 	player_play(g->player);
 	g->saved_at = clock_now_ms();
 	show_controls(g);

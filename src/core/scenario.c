@@ -448,6 +448,7 @@ static void step_release(struct step *step)
 {
 	free(step->id);
 	free(step->text);
+	free(step->title);
 	free(step->hint);
 	for (size_t i = 0; i < step->label_count; i++)
 		free(step->labels[i].text);

@@ -45,6 +45,8 @@ struct scale_label {
 struct step {
 	char *id;
 	enum step_kind kind;
+	char *title;           /* an optional heading shown in bold above text, one line; NULL
+	                          when none (the text itself is never made bold) */
 	char *text;            /* the prompt or question, may hold several lines */
 	bool required;         /* text, scale, choice: no "Pass" offered */
 	/* discussion */

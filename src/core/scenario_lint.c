@@ -1,11 +1,12 @@
 /* Warnings about texts no screen shows well or that hold a likely mistake (see
- * scenario_lint.h): each text's length in characters against its limit, and keys indented
- * into block texts, placed where the file writes them. */
+ * scenario_lint.h): each text's length in characters against its limit, keys indented into
+ * block texts and texts claiming the video paused, placed where the file writes them. */
 #include "core/scenario_lint.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/report.h"
 #include "core/utf8.h"
@@ -92,6 +93,20 @@ static void lint_block(struct report *r, const char *data, size_t len, const str
 	}
 }
 
+/* True when text says that the video has paused ("The video has paused.", "the video is
+ * paused here"), in any case: words that are wrong when the video failed or is off. */
+static bool claims_pause(const char *text)
+{
+	static const char *const claims[] = {"video has paused", "video is paused",
+					     "video has been paused", "video pauses"};
+
+	for (const char *at = text; at && *at; at++)
+		for (size_t i = 0; i < sizeof claims / sizeof claims[0]; i++)
+			if (!strncasecmp(at, claims[i], strlen(claims[i])))
+				return true;
+	return false;
+}
+
 static void lint_step(struct report *r, const struct step *step, const struct ytree_node *node,
 		      const char *data, size_t len)
 {
@@ -112,6 +127,20 @@ static void lint_step(struct report *r, const struct step *step, const struct yt
 		lint_block(r, data, len, step, key, text);
 	if (hint && hint->type == YTREE_SCALAR)
 		lint_block(r, data, len, step, hint_key, hint);
+	for (int title = 0; title <= 1; title++) {
+		const struct ytree_node *tkey = NULL;
+		const struct ytree_node *t = title && node ? ytree_get(node, "title", &tkey) : NULL;
+		int tl = line, tc = col;
+
+		if (!claims_pause(title ? step->title : step->text))
+			continue;
+		if (t)
+			place(t, tkey, &tl, &tc);
+		report_at(r, tl, tc, "warning: step '%s' says that the video has paused; the kiosk "
+			  "shows that itself, and only when it is true (not when the video cannot "
+			  "play or is turned off), so leave it out of the %s", step->id,
+			  title ? "title" : "text");
+	}
 	if (n > LINT_PROMPT_CHARS)
 		report_at(r, line, col, "warning: step '%s' has a prompt of %zu characters; a "
 			  "screen shows about 470 at the largest text size, so over %d means much "

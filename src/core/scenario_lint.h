@@ -1,6 +1,7 @@
 /* Warnings about a valid scenario's texts that no screen can show well or that hold a likely
  * mistake: a title the start screen cuts, a long option label, a prompt that needs much
- * scrolling, a long caption cue, a key indented into the text above it. */
+ * scrolling, a long caption cue, a key indented into the text above it, a step's text or
+ * title saying that the video has paused (the kiosk says so itself, only when it is true). */
 #ifndef RJK_CORE_SCENARIO_LINT_H
 #define RJK_CORE_SCENARIO_LINT_H
 

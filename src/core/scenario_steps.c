@@ -12,8 +12,8 @@
 static const char *const kind_names[] = {"discussion", "text", "scale", "choice"};
 #define KIND_COUNT 4
 
-static const char *const common_keys[] = {"id", "kind", "text"};
-#define COMMON_COUNT 3
+static const char *const common_keys[] = {"id", "kind", "text", "title"};
+#define COMMON_COUNT 4
 
 /* Keys each kind accepts besides the common ones, in the order of enum step_kind. */
 static const char *const kind_keys[KIND_COUNT][4] = {
@@ -286,6 +286,7 @@ static bool read_step(struct report *r, const struct ytree_node *map, size_t ind
 	ok &= kind >= 0;
 	ok &= check_keys(r, map, kind, where);
 	ok &= yget_string(r, map, "text", where, YGET_REQUIRED, &step->text);
+	ok &= yget_string(r, map, "title", where, YGET_ONE_LINE, &step->title);
 	if (kind < 0)
 		return false;
 	step->kind = (enum step_kind)kind;

@@ -297,6 +297,16 @@ static bool run_expect_screen(struct script *s, struct kiosk *k, const char *cmd
 	return failed(s, k, "expected screen '%s', got '%s'", arg, probe_screen(k, buf, sizeof buf));
 }
 
+/* "expect-text TEXT": a line on the page holds TEXT now; "expect-no-text TEXT": none does. */
+static bool run_expect_text(struct script *s, struct kiosk *k, const char *cmd, char *arg)
+{
+	bool want = !strcmp(cmd, "expect-text");
+
+	if (probe_shows_text(k, arg) == want)
+		return true;
+	return failed(s, k, want ? "no text '%s' on screen" : "text '%s' is on screen", arg);
+}
+
 static bool run_expect_focus(struct script *s, struct kiosk *k, const char *cmd, char *arg)
 {
 	if (strcmp(probe_focus_label(k), arg))
@@ -591,6 +601,8 @@ static const struct {
 	{"check-frame", run_check_frame},
 	{"expect-screen", run_expect_screen},
 	{"expect-focus", run_expect_focus},
+	{"expect-text", run_expect_text},
+	{"expect-no-text", run_expect_text},
 	{"expect-editor", run_expect_editor},
 	{"expect-stored", run_expect_stored},
 	{"fill-disk", run_fill_disk},

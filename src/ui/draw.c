@@ -179,6 +179,20 @@ static void draw_control(struct ui *ui, const struct item *item, SDL_Rect r, boo
 	}
 }
 
+static void scrollbar(struct ui *ui, SDL_Rect track, int arrow_w, int content_h, int scroll);
+
+/* The answer field's scroll bar, in its right padding: a long answer shows that there is
+ * more above or below what the field shows. */
+static void editor_bar(struct ui *ui, SDL_Rect box, SDL_Rect inner)
+{
+	int text_h, scroll, room = box.x + box.w - ui->lay.border - (inner.x + inner.w);
+
+	editor_extent(&ui->editor, &text_h, &scroll);
+	scrollbar(ui, (SDL_Rect){inner.x + inner.w + room / 2 - ui->lay.unit / 4, inner.y,
+				 ui->lay.unit / 2 > 2 ? ui->lay.unit / 2 : 2, inner.h},
+		  room - ui->lay.border, text_h, scroll);
+}
+
 static void draw_item(struct ui *ui, const struct item *item, bool focused, bool hovered)
 {
 	const struct theme *t = ui->theme;
@@ -222,6 +236,7 @@ static void draw_item(struct ui *ui, const struct item *item, bool focused, bool
 		frame(ui->ren, t->border, r, ui->lay.border);
 		editor_draw(&ui->editor, ui->text, ui->ren, t, ui->fonts.font[FONT_BODY],
 			    ui->fonts.font[FONT_BODY], item->sub, inner, focused);
+		editor_bar(ui, r, inner);
 		break;
 	}
 	}
@@ -267,22 +282,52 @@ void draw_fill_alpha(struct ui *ui, struct theme_color c, SDL_Rect r, int alpha)
 	SDL_SetRenderDrawBlendMode(ui->ren, SDL_BLENDMODE_NONE);
 }
 
+/* A triangle pointing up (or down) in box, row by row: the sign that there is more. */
+static void arrow(SDL_Renderer *ren, struct theme_color c, SDL_Rect box, bool up)
+{
+	SDL_SetRenderDrawColor(ren, c.r, c.g, c.b, 255);
+	for (int row = 0; row < box.h; row++) {
+		int half = box.w * (up ? row + 1 : box.h - row) / (2 * box.h);
+		SDL_Rect line = {box.x + box.w / 2 - half, box.y + row, half * 2, 1};
+
+		SDL_RenderFillRect(ren, &line);
+	}
+}
+
+/* A scroll bar in track for content_h pixels of content seen track.h at a time, scrolled by
+ * scroll, with an arrow arrow_w wide at each end that has more beyond it: a page or a field
+ * that goes on says so. Nothing when everything shows. */
+static void scrollbar(struct ui *ui, SDL_Rect track, int arrow_w, int content_h, int scroll)
+{
+	int view_h = track.h, arrow_h = arrow_w / 2 + 1;
+	SDL_Rect thumb;
+
+	if (content_h <= view_h || view_h <= 4 * arrow_h)
+		return;
+	if (scroll > 0)
+		arrow(ui->ren, ui->theme->text, (SDL_Rect){track.x + track.w / 2 - arrow_w / 2,
+			track.y, arrow_w, arrow_h}, true);
+	if (scroll < content_h - view_h)
+		arrow(ui->ren, ui->theme->text, (SDL_Rect){track.x + track.w / 2 - arrow_w / 2,
+			track.y + track.h - arrow_h, arrow_w, arrow_h}, false);
+	track.y += arrow_h + ui->lay.unit / 2;
+	track.h -= 2 * (arrow_h + ui->lay.unit / 2);
+	thumb = track;
+	/* In 64 bits: a long page times the scroll overflows an int. */
+	thumb.h = (int)((int64_t)track.h * view_h / content_h);
+	if (thumb.h < track.w)
+		thumb.h = track.w; /* still a thumb to see and grab on a very long page */
+	thumb.y += (int)((int64_t)(track.h - thumb.h) * scroll / (content_h - view_h));
+	fill(ui->ren, ui->theme->track, track);
+	fill(ui->ren, ui->theme->border, thumb);
+}
+
 static void draw_scrollbar(struct ui *ui)
 {
 	const struct layout *l = &ui->lay;
-	int view_h = l->content.h, w = l->unit;
-	SDL_Rect track = {l->w - w * 2, l->content.y, w, view_h};
-	SDL_Rect thumb = track;
 
-	if (ui->view.content_h <= view_h)
-		return;
-	/* In 64 bits: a long page times the scroll overflows an int. */
-	thumb.h = (int)((int64_t)view_h * view_h / ui->view.content_h);
-	if (thumb.h < w)
-		thumb.h = w; /* still a thumb to see and grab on a very long page */
-	thumb.y += (int)((int64_t)(view_h - thumb.h) * ui->scroll / (ui->view.content_h - view_h));
-	fill(ui->ren, ui->theme->track, track);
-	fill(ui->ren, ui->theme->border, thumb);
+	scrollbar(ui, (SDL_Rect){l->w - l->unit * 2, l->content.y, l->unit, l->content.h},
+		  l->unit * 2, ui->view.content_h, ui->scroll);
 }
 
 void draw_page(struct ui *ui)
@@ -303,7 +348,7 @@ void draw_page(struct ui *ui)
 	fill(ui->ren, t->track, line);
 	draw_region(ui, REGION_HEADER);
 	draw_region(ui, REGION_FOOTER);
-	if (ui->settings_open) {
+	if (ui_overlay_open(ui)) {
 		/* Dim the page so the panel reads as the only thing to act on. */
 		SDL_SetRenderDrawBlendMode(ui->ren, SDL_BLENDMODE_BLEND);
 		SDL_SetRenderDrawColor(ui->ren, 0, 0, 0, 160);

@@ -308,6 +308,12 @@ void editor_scroll_by(struct editor *ed, int dy)
 		ed->scroll = 0;
 }
 
+void editor_extent(const struct editor *ed, int *text_h, int *scroll)
+{
+	*text_h = ed->edit && ed->wrap_valid ? (int)line_count(ed) * ed->line_h : 0;
+	*scroll = ed->scroll;
+}
+
 static void keep_caret_visible(struct editor *ed, size_t line)
 {
 	int top = (int)line * ed->line_h;

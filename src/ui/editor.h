@@ -63,6 +63,9 @@ enum editor_result editor_compose(struct editor *ed, const char *preedit);
 /* Puts the caret at a point on screen (inside rect at the last draw). */
 void editor_click(struct editor *ed, struct text *text, TTF_Font *font, int x, int y);
 void editor_scroll_by(struct editor *ed, int dy);
+/* The height of the field's whole text and how far it is scrolled, in pixels, as at the last
+ * draw (for its scroll bar): the text shows whole when *text_h fits the inner height. */
+void editor_extent(const struct editor *ed, int *text_h, int *scroll);
 
 /* Draws the text (or the hint when empty) inside inner, with the caret when focused. */
 void editor_draw(struct editor *ed, struct text *text, SDL_Renderer *ren,

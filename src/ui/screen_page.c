@@ -8,11 +8,65 @@
 static const char *const key_labels[] = {"1", "2", "3", "4", "5", "6",
 					 "7", "8", "9", "Erase", "0"};
 
-/* Three columns of large keys, as on a phone; returns the height used. */
-static int keypad(struct view *v, int x, int y)
+/* How tall a key of the keypad is: large, but small enough (down to smallest, at least a
+ * finger's width) for the four rows to fit in room. */
+static int key_size(const struct layout *l, int room, int smallest)
+{
+	int gap = l->unit * 2, key = l->target * 5 / 4, fit = (room - 4 * gap) / 4;
+
+	if (key > fit)
+		key = fit;
+	return key < smallest ? smallest : key;
+}
+
+/* The heading and the body from y in a column of width w; returns where they end. */
+static int page_text(struct view *v, const struct ui_page *p, int x, int y, int w)
 {
 	const struct layout *l = v->lay;
-	int gap = l->unit * 2, key = l->target * 5 / 4;
+
+	if (p->heading) {
+		y += view_paragraph(v, REGION_CONTENT, FONT_TITLE,
+				    p->alarm ? COLOR_NOTICE : COLOR_TEXT, p->heading, x, y, w);
+		y += l->unit * 3;
+	}
+	if (p->body && *p->body) {
+		y += view_paragraph(v, REGION_CONTENT, FONT_BODY, COLOR_TEXT, p->body, x, y, w);
+		y += l->unit * 3;
+	}
+	return y;
+}
+
+/* Lays out the text and, for a keypad page, where the field and keypad go (*x, *y) and the
+ * key size: under the text when they fit there; on a wide screen where they do not (a long
+ * message such as a PIN too easy to guess), beside it, so that no key needs scrolling. */
+static int text_and_pad(struct view *v, const struct ui_page *p, int *x, int *y, int w,
+			int field_h)
+{
+	const struct layout *l = v->lay;
+	size_t first = v->count;
+	int top = *y, key, pad_w, wide = l->w - 2 * l->margin;
+
+	*y = page_text(v, p, *x, top, w);
+	key = key_size(l, l->content.h - *y - field_h - l->unit * 2, l->target);
+	if (!p->keypad || *y + field_h + 4 * (key + l->unit * 2) <= l->content.h ||
+	    l->w <= l->h)
+		return key;
+	key = key_size(l, l->content.h - top - field_h - l->unit * 2, l->target * 3 / 4);
+	pad_w = key * 6 + l->unit * 4;
+	if (wide - pad_w - l->unit * 6 < l->body_px * 8)
+		return key;
+	v->count = first;
+	page_text(v, p, l->margin, top, wide - pad_w - l->unit * 6);
+	*x = l->w - l->margin - pad_w;
+	*y = top;
+	return key;
+}
+
+/* Three columns of keys key high, as on a phone; returns the height used. */
+static int keypad(struct view *v, int x, int y, int key)
+{
+	const struct layout *l = v->lay;
+	int gap = l->unit * 2;
 
 	for (int i = 0; i < 11; i++) {
 		int col = i == 10 ? 1 : i % 3, row = i == 10 ? 3 : i / 3;
@@ -24,7 +78,10 @@ static int keypad(struct view *v, int x, int y)
 		b->rect.w = key * 2;
 		b->rect.h = key;
 		b->arg = id;
-		b->font = FONT_HEADING;
+		/* Large digits; a label too wide for its key in the body size. */
+		b->font = text_width(v->text, v->fonts->font[FONT_HEADING], key_labels[i],
+				     strlen(key_labels[i])) > key * 2 - l->unit * 2 ? FONT_BODY :
+			FONT_HEADING;
 	}
 	return 4 * (key + gap);
 }
@@ -56,7 +113,7 @@ static int text_field(struct view *v, const struct ui_page_text *t, int x, int y
 void screen_page(struct view *v, const struct ui_page *p)
 {
 	const struct layout *l = v->lay;
-	int x = l->column_x, w = l->column_w, y = l->unit * 6;
+	int x = l->column_x, w = l->column_w, y = l->unit * 6, field_h, key;
 
 	if (p->blank)
 		return;
@@ -71,19 +128,12 @@ void screen_page(struct view *v, const struct ui_page *p)
 	if (p->title)
 		view_line(v, REGION_HEADER, FONT_SMALL, COLOR_MUTED, p->title, l->margin,
 			  (l->header.h - v->fonts->line_h[FONT_SMALL]) / 2, l->w - 2 * l->margin);
-	if (p->heading) {
-		y += view_paragraph(v, REGION_CONTENT, FONT_TITLE,
-				    p->alarm ? COLOR_NOTICE : COLOR_TEXT, p->heading, x, y, w);
-		y += l->unit * 3;
-	}
-	if (p->body && *p->body) {
-		y += view_paragraph(v, REGION_CONTENT, FONT_BODY, COLOR_TEXT, p->body, x, y, w);
-		y += l->unit * 3;
-	}
+	field_h = p->field ? v->fonts->line_h[FONT_TITLE] + l->unit * 5 : 0;
+	key = text_and_pad(v, p, &x, &y, w, field_h);
 	if (p->field) {
 		/* The masked digits in a box as wide as the keypad, there even when empty. */
-		int h = v->fonts->line_h[FONT_TITLE] + l->unit * 2;
-		int kw = (l->target * 5 / 4) * 6 + l->unit * 4;
+		int h = field_h - l->unit * 3;
+		int kw = key * 6 + l->unit * 4;
 
 		view_add(v, ITEM_PANEL, REGION_CONTENT, (SDL_Rect){x, y, kw, h});
 		if (*p->field)
@@ -94,7 +144,7 @@ void screen_page(struct view *v, const struct ui_page *p)
 	if (p->text.edit)
 		y += text_field(v, &p->text, x, y, w);
 	if (p->keypad)
-		y += keypad(v, x, y);
+		y += keypad(v, x, y, key);
 	if (p->two_columns)
 		w = (w - l->unit * 3) / 2;
 	for (size_t i = 0; i < p->count; i++) {

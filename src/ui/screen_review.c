@@ -3,14 +3,17 @@
 #include <stdlib.h>
 
 #include "core/answer.h"
+#include "core/review.h"
 #include "ui/view.h"
 
 #define SUMMARY_CHARS 280
 
 /* The answer in a few words: the text (shortened), the value or the options chosen. */
-static const char *summary(struct view *v, const struct step *step, const struct session_answer *a,
+static const char *summary(struct view *v, const struct session *s, size_t index,
 			   enum item_color *color)
 {
+	const struct step *step = &session_scenario(s)->steps[index];
+	const struct session_answer *a = session_answer(s, index);
 	const char *choices[CHOICE_MAX_OPTIONS], *shown;
 	struct response r;
 	size_t len;
@@ -19,8 +22,10 @@ static const char *summary(struct view *v, const struct step *step, const struct
 	*color = COLOR_MUTED;
 	if (a->status == RESPONSE_PASSED)
 		return "Passed";
+	if (review_unanswered(s, index))
+		return "Not answered yet";
 	if (!answer_given(step, a))
-		return step->kind == STEP_DISCUSSION ? "No notes" : "Not answered yet";
+		return "No notes";
 	*color = COLOR_TEXT;
 	answer_to_response(step, a, -1, choices, &r);
 	len = answer_summary(NULL, 0, &r, step, SUMMARY_CHARS);
@@ -46,7 +51,8 @@ void screen_review(struct view *v, const struct session *s)
 	y += l->unit * 2;
 	y += view_paragraph(v, REGION_CONTENT, FONT_BODY, COLOR_TEXT,
 			    "Check what you wrote. Choose Edit to change an answer. When you are "
-			    "ready, choose Submit: after that your answers cannot be changed.",
+			    "ready, choose Submit: you will be asked to confirm, and after that your "
+			    "answers cannot be changed.",
 			    x, y, w);
 	y += l->unit * 4;
 	if (*notice) {
@@ -55,22 +61,22 @@ void screen_review(struct view *v, const struct session *s)
 	}
 	for (size_t i = 0; i < sc->step_count; i++) {
 		const struct step *step = &sc->steps[i];
-		const struct session_answer *a = session_answer(s, i);
 		enum item_color color;
 		const char *answer;
 		struct item *edit;
 		size_t panel;
 		int top = y, cy, h;
 
-		if (!session_step_in_review(s, i) || (step->kind == STEP_DISCUSSION && !step->notes))
+		if (!review_listed(s, i))
 			continue;
-		answer = summary(v, step, a, &color);
+		answer = summary(v, s, i, &color);
 		/* An index, not a pointer: adding items may move the array. */
 		panel = v->count;
 		view_add(v, ITEM_PANEL, REGION_CONTENT, (SDL_Rect){x, y, w, 0});
 		cy = y + pad;
 		cy += view_paragraph(v, REGION_CONTENT, FONT_SMALL, COLOR_MUTED,
-				     view_reflow(v, step->text), x + pad, cy, text_w);
+				     step->title ? step->title : view_reflow(v, step->text),
+				     x + pad, cy, text_w);
 		cy += l->unit;
 		cy += view_paragraph(v, REGION_CONTENT, FONT_BODY, color, answer, x + pad, cy, text_w);
 		if (cy - top < l->target + pad)
@@ -85,5 +91,5 @@ void screen_review(struct view *v, const struct session *s)
 		if (y > v->content_h)
 			v->content_h = y;
 	}
-	view_footer(v, "Back", NULL, "Submit", UI_SUBMIT);
+	view_footer(v, "Back", NULL, "Submit", ACT_SUBMIT_ASK);
 }

@@ -20,17 +20,22 @@ static const char *kind_line(const struct step *step)
 	}
 }
 
-/* A question asked during the video (now, or reopened from the review) says so, with the
- * point in the video, instead of a place among the steps. */
-static void cue_header(struct view *v, const struct session *s)
+/* The kiosk's own line about the video for a question asked during it: "The video is paused
+ * at 0:56" while it is (the author's text never has to say so, and cannot be wrong when the
+ * video failed or is off), "Asked during the video at 0:56" when reopened from the review.
+ * Returns the height used; 0 for a step of the normal journey. */
+static int cue_line(struct view *v, const struct session *s, int x, int y, int w)
 {
 	char at[32];
 	int64_t ms = session_video_ms(s, session_step_index(s));
 
+	if (session_step_in_journey(s, session_step_index(s)) || ms < 0)
+		return 0;
 	timecode_format(ms, at, sizeof at);
-	view_header(v, view_printf(v, "%s \xc2\xb7 %s %s", session_scenario(s)->title,
-				    session_in_cue(s) ? "the video is paused at" :
-				    "asked during the video at", at), NULL, 0);
+	return view_paragraph(v, REGION_CONTENT, FONT_BODY, COLOR_NOTICE,
+			      view_printf(v, session_in_cue(s) ? "The video is paused at %s." :
+					  "Asked during the video at %s.", at), x, y, w) +
+	       v->lay->unit * 2;
 }
 
 static int countdown(struct view *v, const struct session *s, int64_t now_ms, int x, int y, int w)
@@ -77,8 +82,9 @@ static int editor_field(struct view *v, const struct step *step, const struct ed
 	box = view_add(v, ITEM_EDITOR, REGION_CONTENT, (SDL_Rect){x, y, w, h});
 	box->action = UI_TEXT;
 	box->text = "";
-	box->sub = step->kind == STEP_DISCUSSION ? "Notes for the group (optional)" :
-		step->hint ? step->hint : "Type your answer here";
+	box->reveal_below = l->unit + count_h; /* the character count */
+	box->sub = step->kind == STEP_DISCUSSION ? "Type the group's notes here" :
+		"Type your answer here";
 	y += h + l->unit;
 	if (field->at_limit || chars >= max)
 		count = view_printf(v, "%zu of %zu characters: the limit is reached", chars, max);
@@ -128,6 +134,7 @@ static int scale_row(struct view *v, const struct step *step, const struct sessi
 	int n = step->max - step->min + 1, gap = l->unit * 2;
 	int bw = (w - gap * (n - 1)) / n;
 	int row_w, top = y, bh = l->target;
+	size_t first = v->count;
 	bool under;
 
 	if (bw > l->target * 2)
@@ -152,6 +159,9 @@ static int scale_row(struct view *v, const struct step *step, const struct sessi
 		place_labels(v, step, x, row_w, bw, gap, y, true);
 		y += v->fonts->line_h[FONT_SMALL];
 	}
+	/* The words under the values come into sight with the value focused. */
+	for (size_t i = first; i < first + (size_t)n && i < v->count; i++)
+		v->items[i].reveal_below = y - (top + bh);
 	y += l->unit * 3;
 	if (!under)
 		for (size_t i = 0; i < step->label_count; i++)
@@ -205,19 +215,33 @@ static int choice_list(struct view *v, const struct step *step, const struct ses
 	return y - top;
 }
 
-/* A prompt of several lines reads as a bold first line (its title) and the rest. */
-static int prompt(struct view *v, const char *text, int x, int y, int w)
+/* The step's title (bold, when the author wrote one) over its text (never bold: emphasis is
+ * the author's choice, made with 'title'). Returns the height used. */
+static int prompt(struct view *v, const struct step *step, int x, int y, int w)
 {
-	const char *nl = strchr(text, '\n');
 	int top = y;
 
-	if (!nl || !nl[strspn(nl, " \r\n")])
-		return view_paragraph(v, REGION_CONTENT, FONT_PROMPT, COLOR_TEXT, text, x, y, w);
-	y += view_paragraph(v, REGION_CONTENT, FONT_HEADING, COLOR_TEXT,
-			    view_printf(v, "%.*s", (int)(nl - text), text), x, y, w);
-	y += v->lay->unit;
-	y += view_paragraph(v, REGION_CONTENT, FONT_PROMPT, COLOR_TEXT, nl + 1, x, y, w);
+	if (step->title) {
+		y += view_paragraph(v, REGION_CONTENT, FONT_HEADING, COLOR_TEXT, step->title, x, y,
+				    w);
+		y += v->lay->unit;
+	}
+	y += view_paragraph(v, REGION_CONTENT, FONT_PROMPT, COLOR_TEXT, view_reflow(v, step->text),
+			    x, y, w);
 	return y - top;
+}
+
+/* What helps with the field, kept in sight under the question (not a placeholder that goes
+ * away at the first key): the author's hint, or what discussion notes are for. */
+static int field_hint(struct view *v, const struct step *step, int x, int y, int w)
+{
+	const char *hint = step->kind == STEP_DISCUSSION ? "Notes for the group (optional)" :
+		step->hint;
+
+	if (!hint)
+		return 0;
+	return view_paragraph(v, REGION_CONTENT, FONT_BODY, COLOR_MUTED, view_reflow(v, hint), x,
+			      y, w) + v->lay->unit * 2;
 }
 
 void screen_step(struct view *v, const struct session *s, const struct editor *field,
@@ -236,7 +260,7 @@ void screen_step(struct view *v, const struct session *s, const struct editor *f
 		if (session_step_in_journey(s, i))
 			last = false;
 	if (!session_step_in_journey(s, session_step_index(s)))
-		cue_header(v, s);
+		view_header(v, session_scenario(s)->title, NULL, 0);
 	else
 		view_header(v, session_scenario(s)->title,
 			    view_printf(v, "Step %zu of %zu", number, total),
@@ -245,7 +269,8 @@ void screen_step(struct view *v, const struct session *s, const struct editor *f
 		tag = view_printf(v, "%s \xc2\xb7 an answer is needed", tag);
 	y += view_paragraph(v, REGION_CONTENT, FONT_SMALL, COLOR_MUTED, tag, x, y, w);
 	y += l->unit * 2;
-	y += prompt(v, view_reflow(v, step->text), x, y, w);
+	y += cue_line(v, s, x, y, w);
+	y += prompt(v, step, x, y, w);
 	y += l->unit * 4;
 	if (*notice) {
 		y += view_paragraph(v, REGION_CONTENT, FONT_BODY, COLOR_NOTICE, notice, x, y, w);
@@ -256,10 +281,12 @@ void screen_step(struct view *v, const struct session *s, const struct editor *f
 		y += countdown(v, s, now_ms, x, y, w);
 		if (step->notes) {
 			y += l->unit * 3;
+			y += field_hint(v, step, x, y, w);
 			editor_field(v, step, field, x, y, w);
 		}
 		break;
 	case STEP_TEXT:
+		y += field_hint(v, step, x, y, w);
 		editor_field(v, step, field, x, y, w);
 		break;
 	case STEP_SCALE:

@@ -16,7 +16,6 @@
 #define WHITE ((struct theme_color){255, 255, 255})
 #define BLACK ((struct theme_color){0, 0, 0})
 #define GREY ((struct theme_color){150, 150, 150})
-#define BLUE ((struct theme_color){0x6c, 0xb4, 0xee})
 
 void screen_video_attach(struct ui *ui, const struct screen_video_state *state)
 {
@@ -234,7 +233,6 @@ static void draw_progress(struct ui *ui, SDL_Rect strip)
 	SDL_Rect hit, bar, part, label = {0, 0, 0, 0};
 	int64_t len = v->length_ms;
 	int played, knob = l->unit + l->unit / 2;
-	struct theme_color played_color = ui->settings.high_contrast ? ui->theme->primary : BLUE;
 
 	snprintf(times, sizeof times, "%s / %s", timecode_format(v->time_ms, a, sizeof a),
 		 timecode_format(v->length_ms, b, sizeof b));
@@ -250,12 +248,13 @@ static void draw_progress(struct ui *ui, SDL_Rect strip)
 	} else if (ui->seek.hover) {
 		knob = l->unit * 2;
 	}
-	draw_fill_alpha(ui, GREY, bar, 110);
+	/* Solid colours: the watched part stands out from the rest (3:1) in both themes. */
+	draw_fill_alpha(ui, ui->theme->video_rest, bar, 255);
 	part = bar;
 	part.w = seekbar_fill(v->watched_ms, bar.w, len);
-	draw_fill_alpha(ui, GREY, part, 200);
+	draw_fill_alpha(ui, ui->theme->video_watched, part, 255);
 	part.w = played;
-	draw_fill_alpha(ui, played_color, part, 255);
+	draw_fill_alpha(ui, ui->theme->video_played, part, 255);
 	/* The knob says the bar can be moved; it grows under the mouse and while dragged. */
 	fill_disc(ui, WHITE, bar.x + played, bar.y + bar.h / 2, knob);
 	if (ui->seek.seeking) {
@@ -293,7 +292,8 @@ static size_t caption_shown(struct ui *ui, TTF_Font *font, const char *text, int
 	return at;
 }
 
-/* Lays out a caption in the largest caption font in which it fits CAPTION_LINES lines of width
+/* Lays out a caption in the largest caption font in which it fits two lines of width w, else
+ * the largest in which it fits CAPTION_LINES lines of width
  * w: the author's line breaks are kept where the cue fits with them and turned into spaces
  * where it does not (large text wraps those lines again anyway), before a smaller font is
  * tried, so that no word is lost to a large text size. A cue that fits in none is cut after
@@ -311,21 +311,25 @@ static const char *caption_fit(struct ui *ui, const char *text, int w, char *buf
 	if (can_join)
 		for (size_t i = 0; i <= len; i++)
 			buf[i] = text[i] == '\n' ? ' ' : text[i];
-	for (size_t r = 0; r <= last; r++) {
-		TTF_Font *font = ui->fonts.font[roles[r]];
+	/* Two lines in a smaller font before three in a larger one: at a large text size three
+	 * lines of the largest made a box in the middle of the picture. */
+	for (int most = CAPTION_LINES - 1; most <= CAPTION_LINES; most++)
+		for (size_t r = 0; r <= last; r++) {
+			TTF_Font *font = ui->fonts.font[roles[r]];
 
-		for (int join = 0; join <= (int)can_join; join++) {
-			const char *t = join ? buf : text;
-			size_t shown = caption_shown(ui, font, t, w);
+			for (int join = 0; join <= (int)can_join; join++) {
+				const char *t = join ? buf : text;
+				size_t shown = caption_shown(ui, font, t, w);
 
-			if (!text_wrap(ui->text, &ui->wrap, font, t, shown, w))
-				return NULL;
-			*role = roles[r];
-			*whole = shown == len && ui->wrap.count <= CAPTION_LINES;
-			if (*whole || (r == last && join == (int)can_join))
-				return t;
+				if (!text_wrap(ui->text, &ui->wrap, font, t, shown, w))
+					return NULL;
+				*role = roles[r];
+				*whole = shown == len && ui->wrap.count <= (size_t)most;
+				if (*whole || (most == CAPTION_LINES && r == last &&
+					       join == (int)can_join))
+					return t;
+			}
 		}
-	}
 	return NULL;
 }
 

@@ -25,6 +25,11 @@ struct theme {
 	struct theme_color focus;        /* focus ring (>= 3:1 on bg and panel) */
 	struct theme_color notice;       /* warnings and the countdown's last minute, on bg */
 	struct theme_color track;        /* progress bar track */
+	/* The video's progress bar, on its dark strip (the same in both themes but played): the
+	 * part not watched yet, the part watched (>= 3:1 against it), the part played. */
+	struct theme_color video_rest;
+	struct theme_color video_watched;
+	struct theme_color video_played;
 };
 
 /* The normal or the high-contrast theme (static, never freed). */

@@ -18,9 +18,14 @@ static bool focusable(const struct item *item)
 	       item->kind == ITEM_EDITOR;
 }
 
+bool ui_overlay_open(const struct ui *ui)
+{
+	return ui->settings_open || ui->confirm_open;
+}
+
 bool ui_reachable(const struct ui *ui, const struct item *item)
 {
-	return focusable(item) && (item->region == REGION_OVERLAY) == ui->settings_open;
+	return focusable(item) && (item->region == REGION_OVERLAY) == ui_overlay_open(ui);
 }
 
 static bool relayout(struct ui *ui, struct rjk_error *err)
@@ -121,7 +126,7 @@ static void enter_screen(struct ui *ui, const struct session *s)
 	ui->scroll = 0;
 	ui->focus = -1;
 	ui->want_focus = 0;
-	ui->settings_open = false;
+	ui->settings_open = ui->confirm_open = false;
 	if (ui->page) {
 		/* A page's field edits its maker's text, one line. */
 		editor_attach(&ui->editor, ui->page->text.edit, true);
@@ -179,8 +184,8 @@ void ui_reveal(struct ui *ui, int index)
 	pad = ui->lay.focus * 2 + ui->lay.unit;
 	if (item->rect.y - pad < ui->scroll)
 		ui->scroll = item->rect.y - pad;
-	else if (item->rect.y + item->rect.h + pad > ui->scroll + view_h)
-		ui->scroll = item->rect.y + item->rect.h + pad - view_h;
+	else if (item->rect.y + item->rect.h + item->reveal_below + pad > ui->scroll + view_h)
+		ui->scroll = item->rect.y + item->rect.h + item->reveal_below + pad - view_h;
 }
 
 void ui_clamp_scroll(struct ui *ui)
@@ -258,6 +263,8 @@ static void build(struct ui *ui, const struct session *s, int64_t now_ms)
 	}
 	if (ui->settings_open && !ui->page)
 		screen_settings(&ui->view, &ui->settings);
+	else if (ui->confirm_open && !ui->page && screen == SESSION_REVIEW)
+		screen_confirm(&ui->view, s);
 	ui->view.content_h += ui->lay.unit * 4;
 
 	ui->focus = -1;
@@ -270,7 +277,10 @@ static void build(struct ui *ui, const struct session *s, int64_t now_ms)
 	}
 	if (ui->focus < 0) {
 		ui->focus = first_focus(ui);
-		if (!had_focus && ui->focus >= 0 && ui->view.items[ui->focus].kind == ITEM_OPTION)
+		/* A field or option below the fold scrolls into sight with the page's arrow
+		 * saying there is more above: typing never goes where it cannot be seen. */
+		if (!had_focus && ui->focus >= 0 && (ui->view.items[ui->focus].kind == ITEM_OPTION ||
+						     ui->view.items[ui->focus].kind == ITEM_EDITOR))
 			ui_reveal(ui, ui->focus);
 	}
 	ui_clamp_scroll(ui);
@@ -344,7 +354,7 @@ static void move_focus(struct ui *ui, int dir)
 
 	for (int k = 0; k < n; k++) {
 		i = (i + dir + n) % n;
-		if (ui_reachable(ui, &ui->view.items[i])) {
+		if (ui_reachable(ui, &ui->view.items[i]) && ui_group_tab_stop(ui, i)) {
 			set_focus(ui, i);
 			return;
 		}
@@ -389,6 +399,16 @@ static struct ui_action activate(struct ui *ui, int index)
 		ui->want_focus = ACT_CONTRAST;
 		ui->stale = ui->dirty = true;
 		return (struct ui_action){UI_CONTRAST, !ui->settings.high_contrast, NULL};
+	case ACT_SUBMIT_ASK:
+	case ACT_CONFIRM_CLOSE:
+		/* Submit asks first; going back returns to Submit. */
+		ui->confirm_open = item->action == ACT_SUBMIT_ASK;
+		ui->want_focus = ui->confirm_open ? ACT_CONFIRM_CLOSE : ACT_SUBMIT_ASK;
+		ui->stale = ui->dirty = true;
+		return act;
+	case UI_SUBMIT:
+		ui->confirm_open = false;
+		break;
 	case UI_TEXT:
 		return act; /* the field: focusing it is all a click or Enter does */
 	case UI_WHO:
@@ -412,11 +432,15 @@ static int primary_item(const struct ui *ui)
 	return -1;
 }
 
-/* Arrows inside a scale or choice: move along the group; radio-like groups select as they go. */
+/* Arrows inside a scale or choice: move along the group; radio-like groups select as they go
+ * (the first arrow in a group with nothing chosen chooses the member focused). */
 static struct ui_action group_move(struct ui *ui, int dir)
 {
 	struct ui_action none = {UI_NONE, 0, NULL};
 	int group = ui->view.items[ui->focus].group, n = (int)ui->view.count, i = ui->focus;
+
+	if (ui->view.items[i].style != STYLE_CHECK && !ui_group_chosen(ui, group))
+		return activate(ui, i);
 
 	for (int k = 0; k < n; k++) {
 		i = (i + dir + n) % n;
@@ -467,9 +491,11 @@ static struct ui_action key_down(struct ui *ui, const SDL_Keysym *key)
 	const struct item *focus = ui->focus >= 0 ? &ui->view.items[ui->focus] : NULL;
 
 	if (key->sym == SDLK_ESCAPE) {
-		/* Escape only closes the settings panel: it never leaves the kiosk. */
+		/* Escape only closes a panel: it never leaves the kiosk. */
 		if (ui->settings_open)
 			return activate(ui, find_item(ui, ACT_SETTINGS_CLOSE, 0));
+		if (ui->confirm_open)
+			return activate(ui, find_item(ui, ACT_CONFIRM_CLOSE, 0));
 		return none;
 	}
 	if (enter && ctrl) {

@@ -36,6 +36,7 @@ struct ui {
 	int hover;
 	int pressed;
 	bool settings_open;
+	bool confirm_open;        /* the question before Submit is over the review */
 	bool stale;               /* items must be built again */
 	bool dirty;               /* the frame must be drawn again */
 	int64_t now;              /* time of the last draw, for builds between draws */
@@ -60,6 +61,16 @@ struct ui {
 	SDL_Texture *fade;        /* the video controls drawn while they fade out, or NULL */
 	struct video_pointer seek; /* the progress bar under the pointer (video_input.c) */
 };
+
+/* True while a panel (the "Aa" settings, the question before Submit) is over the page: only
+ * its controls take focus and input. */
+bool ui_overlay_open(const struct ui *ui);
+
+/* Radio groups (ui_group.c): true when the item is where Tab stops (anything outside a radio
+ * group; in one, its chosen member, or its first when none is chosen yet). */
+bool ui_group_tab_stop(const struct ui *ui, int index);
+/* True when a member of the group is chosen. */
+bool ui_group_chosen(const struct ui *ui, int group);
 
 /* Builds the items again when they are stale. */
 void ui_sync(struct ui *ui, const struct session *session);

@@ -81,6 +81,24 @@ static bool inside(SDL_Rect r, int w, int h)
 	return r.x >= 0 && r.y >= 0 && r.x + r.w <= w && r.y + r.h <= h;
 }
 
+/* The focused control shows whole: inside the window, and a scrolled one inside the part of
+ * the page that scrolls (not under the header or footer, not cut by the fold). */
+static bool focus_shows_whole(const struct ui *ui, struct rjk_error *err)
+{
+	const struct item *item = &ui->view.items[ui->focus];
+	SDL_Rect r = draw_screen_rect(ui, item);
+	SDL_Rect area = item->region == REGION_CONTENT ? ui->lay.content :
+		(SDL_Rect){0, 0, ui->lay.w, ui->lay.h};
+	SDL_Rect both;
+
+	if (SDL_IntersectRect(&r, &area, &both) && both.w == r.w && both.h == r.h)
+		return true;
+	return rjk_error_set(err, "the focused control '%.*s' at %d,%d size %dx%d is not whole "
+			     "in sight (%d,%d size %dx%d shows)", (int)item->len,
+			     item->text ? item->text : "", r.x, r.y, r.w, r.h, area.x, area.y,
+			     area.w, area.h);
+}
+
 bool ui_check_frame(struct ui *ui, struct rjk_error *err)
 {
 	size_t count;
@@ -97,7 +115,7 @@ bool ui_check_frame(struct ui *ui, struct rjk_error *err)
 		const struct item *item = &ui->view.items[i];
 		SDL_Rect r = draw_screen_rect(ui, item);
 
-		if (item->region == REGION_OVERLAY && !ui->settings_open)
+		if (item->region == REGION_OVERLAY && !ui_overlay_open(ui))
 			continue;
 		if (item->region == REGION_CONTENT ? r.x < 0 || r.x + r.w > w : !inside(r, w, h))
 			return rjk_error_set(err, "'%.*s' at %d,%d size %dx%d lies outside the %dx%d window",
@@ -106,6 +124,8 @@ bool ui_check_frame(struct ui *ui, struct rjk_error *err)
 	}
 	if (ui->focus < 0)
 		return rjk_error_set(err, "nothing has the focus");
+	if (!focus_shows_whole(ui, err))
+		return false;
 	{
 		const struct item *item = &ui->view.items[ui->focus];
 		SDL_Rect r = draw_screen_rect(ui, item), band;

@@ -51,6 +51,8 @@ enum {
 	ACT_TEXT_SMALLER,
 	ACT_TEXT_LARGER,
 	ACT_CONTRAST,
+	ACT_SUBMIT_ASK,     /* the review's Submit: asks to confirm (screen_confirm) */
+	ACT_CONFIRM_CLOSE,  /* back from that question to the review */
 };
 
 struct item {
@@ -66,6 +68,8 @@ struct item {
 	int action;            /* enum ui_action_kind or ACT_*; 0 for items that do nothing */
 	int arg;
 	int group;             /* options of one question share a group (> 0) */
+	int reveal_below;      /* pixels under the control that belong with it (a scale's
+	                          labels): scrolled into sight with it */
 	bool selected;
 	/* ITEM_PARA, and an ITEM_OPTION's label: text's lines, kept by the view until the next
 	 * build but one (see view_wrap); lines is how many of them the item shows. */
@@ -172,6 +176,9 @@ void screen_note(struct view *v, const struct session *session);
 void screen_step(struct view *v, const struct session *session, const struct editor *field,
 		 int64_t now_ms);
 void screen_review(struct view *v, const struct session *session);
+/* The question before Submit over the review: the questions not answered yet, Go back and
+ * Submit now (UI_SUBMIT). */
+void screen_confirm(struct view *v, const struct session *session);
 void screen_thanks(struct view *v, const struct session *session);
 void screen_message(struct view *v, const struct session *session);
 /* The "Aa" panel over the page, showing settings (the ones in force). */

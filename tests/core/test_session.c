@@ -13,6 +13,7 @@
 
 #include <cmocka.h>
 
+#include "core/review.h"
 #include "core/session.h"
 #include "core/textedit.h"
 
@@ -790,10 +791,45 @@ static void test_failed_video_skips_cues_it_asked(void **state)
 	scenario.video = NULL;
 }
 
+/* What the question before Submit counts: a cue the video never reached is "not answered
+ * yet" (neither answered nor passed); Pass and Next with nothing given are passes; optional
+ * group notes left empty never wait; a discussion without notes is not listed at all. */
+static void test_review_counts_what_is_not_answered(void **state)
+{
+	struct fixture *f = *state;
+	struct session *s = to_video(f, "Kim");
+	size_t waiting[4] = {99, 99, 99, 99};
+
+	assert_true(session_video_done(s, 0)); /* the cue was skipped over */
+	assert_string_equal(session_step(s)->id, "talk");
+	assert_true(session_next(s, 0));          /* talk: notes left empty, a pass */
+	assert_true(session_set_text(s, "Fine", 0));
+	assert_true(session_next(s, 0));          /* feel: answered */
+	assert_true(session_next(s, 0));          /* rate: nothing chosen, a pass */
+	assert_true(session_pass(s, 0));          /* help: passed */
+	assert_true(session_set_text(s, "Yes", 0));
+	assert_true(session_next(s, 0));          /* must: answered */
+	assert_int_equal(session_screen(s), SESSION_REVIEW);
+	assert_true(review_listed(s, 0));
+	assert_true(review_unanswered(s, 0));
+	assert_false(review_unanswered(s, 1));    /* empty notes are optional */
+	assert_false(review_unanswered(s, 2));
+	assert_false(review_unanswered(s, 3));    /* passed, not waiting */
+	assert_false(review_unanswered(s, 99));
+	assert_int_equal(review_unanswered_count(s, waiting, 4), 1);
+	assert_int_equal(waiting[0], 0);
+	assert_int_equal(waiting[1], 99);
+	assert_int_equal(review_unanswered_count(s, NULL, 0), 1);
+	assert_int_equal(review_passed_count(s), 3);
+	scenario.video = NULL;
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_full_journey_reaches_the_store, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_review_counts_what_is_not_answered, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_required_step_cannot_be_passed_or_skipped, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_drafts_are_saved_within_the_autosave_time, setup,

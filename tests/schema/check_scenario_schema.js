@@ -111,7 +111,9 @@ const BAD = {
 	'key-of-other-kind': {
 		schema: ['/steps/0/required: unknown key', '/steps/1/options: unknown key', '/steps/2/minutes: unknown key'],
 	},
-	'line-breaks-one-line': {schema: ['/steps/0/labels/1: pattern', '/title: pattern']},
+	'line-breaks-one-line': {
+		schema: ['/steps/0/labels/1: pattern', '/steps/0/title: pattern', '/title: pattern'],
+	},
 	'list-misaligned': {yaml: ['BLOCK_AS_IMPLICIT_KEY', 'MISSING_CHAR', 'MULTILINE_IMPLICIT_KEY']},
 	'many-errors': {
 		schema: ['/id: pattern', '/steps/0/minuts: unknown key', '/steps/2/options: minItems',

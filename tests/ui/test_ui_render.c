@@ -147,9 +147,8 @@ static struct ui_action press(struct ui *ui, struct session *session, SDL_Keycod
  * lines. The title is cut with an ellipsis (before, it was shortened a byte at a time, each
  * time measured whole: minutes), and each prompt is laid out, drawn and scrolled to its end
  * without an int overflow (the ASan+UBSan build runs this too). Every frame passes
- * ui_check_frame, focus ring included: on the step, at once when the field shows below the
- * prompt; below a prompt taller than the screen, once Tab and Shift+Tab have brought focus
- * back to the field, which scrolls it into view. The page has a few items, not one per line
+ * ui_check_frame, focus ring and focused control whole in sight included: on the step, at
+ * once, the field below a prompt taller than the screen scrolled into view. The page has a few items, not one per line
  * of the prompt. */
 static void test_long_title_and_prompt(void **state)
 {
@@ -193,14 +192,9 @@ static void test_long_title_and_prompt(void **state)
 		assert_true(session_start(session, 0));
 		assert_true(session_set_who(session, "", 0)); /* no content note: on to the step */
 		ui_draw(f->ui, session, 0);
-		if (!cases[c].field_shows) {
-			/* Focus is on the field far below; Tab away and back scrolls it into
-			 * view. */
-			assert_false(ui_check_frame(f->ui, &err));
-			press(f->ui, session, SDLK_TAB, KMOD_NONE);
-			press(f->ui, session, SDLK_TAB, KMOD_SHIFT);
-			ui_draw(f->ui, session, 0);
-		}
+		/* Below a prompt taller than the screen, the focused field is scrolled into
+		 * sight at once: typing never goes where it cannot be seen. */
+		assert_true(cases[c].field_shows ? f->ui->scroll == 0 : f->ui->scroll > 0);
 		if (!ui_check_frame(f->ui, &err))
 			fail_msg("case %zu, step: %s", c, err.message);
 		/* a long prompt is one item, however many lines it has */
@@ -358,12 +352,69 @@ static void test_text_size_and_contrast_are_asked_for(void **state)
 	assert_false(ui_get_settings(f->ui).high_contrast);
 }
 
+/* Pixels of colour c in r of the frame drawn last. */
+static int count_color(struct fixture *f, SDL_Rect r, struct theme_color c)
+{
+	Uint32 *pixels = malloc((size_t)r.w * r.h * sizeof *pixels);
+	int n = 0;
+
+	assert_non_null(pixels);
+	assert_int_equal(SDL_RenderReadPixels(f->ren, &r, SDL_PIXELFORMAT_ARGB8888, pixels,
+					      r.w * (int)sizeof *pixels), 0);
+	for (int i = 0; i < r.w * r.h; i++)
+		n += (pixels[i] & 0xffffffu) == ((Uint32)c.r << 16 | (Uint32)c.g << 8 | c.b);
+	free(pixels);
+	return n;
+}
+
+/* The right-hand padding of the answer field as drawn: where its scroll bar goes. */
+static SDL_Rect field_bar_area(struct fixture *f)
+{
+	for (size_t i = 0; i < f->ui->view.count; i++) {
+		const struct item *item = &f->ui->view.items[i];
+
+		if (item->kind == ITEM_EDITOR) {
+			int pad = f->ui->lay.unit * 2, b = f->ui->lay.border;
+
+			return (SDL_Rect){item->rect.x + item->rect.w - pad, item->rect.y +
+					  f->ui->lay.content.y - f->ui->scroll + b, pad - b,
+					  item->rect.h - 2 * b};
+		}
+	}
+	fail_msg("no answer field on the page");
+	return (SDL_Rect){0, 0, 0, 0};
+}
+
+/* A long answer shows that there is more: an arrow and a scroll bar in the field's padding;
+ * a short one shows neither. */
+static void test_long_answer_shows_more(void **state)
+{
+	struct fixture *f = *state;
+	char text[2000] = "";
+
+	assert_true(session_start(f->session, 0));
+	assert_true(session_set_who(f->session, "", 0));
+	assert_true(session_note_continue(f->session, 0));
+	assert_true(session_set_text(f->session, "A short answer.", 0));
+	ui_invalidate(f->ui);
+	ui_draw(f->ui, f->session, 0);
+	assert_int_equal(count_color(f, field_bar_area(f), f->ui->theme->text), 0);
+	for (int i = 0; i < 30; i++)
+		strcat(text, "One more line of a long answer.\n");
+	assert_true(session_set_text(f->session, text, 0));
+	ui_invalidate(f->ui);
+	ui_draw(f->ui, f->session, 0);
+	assert_true(count_color(f, field_bar_area(f), f->ui->theme->text) > 10);   /* arrow */
+	assert_true(count_color(f, field_bar_area(f), f->ui->theme->border) > 10); /* thumb */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_unchanged_screen_renders_no_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_typing_renders_only_what_changed, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_long_title_and_prompt, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_long_answer_shows_more, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_every_screen_fits_with_visible_focus, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_page_text_field, setup, teardown),

@@ -44,6 +44,9 @@ static const struct pair pairs[] = {
 	{"control outline on page", F(border), F(bg), 3.0},
 	{"control outline on panel", F(border), F(panel), 3.0},
 	{"progress done on track", F(primary), F(track), 3.0},
+	/* the video's bar: the part watched against the rest, the rest against its dark strip */
+	{"video watched on not watched", F(video_watched), F(video_rest), 3.0},
+	{"video played on not watched", F(video_played), F(video_rest), 3.0},
 };
 
 static struct theme_color field(const struct theme *t, size_t offset)
