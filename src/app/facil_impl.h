@@ -52,6 +52,8 @@ enum {
 	ID_CAPTIONS,
 	ID_VOLUME,
 	ID_IDLE,
+	ID_TOUCH_KEYBOARD,
+	ID_KEYBOARD_LAYOUT,
 	ID_SCENARIO_BASE = 100,  /* + index in the scenarios folder */
 	ID_FOLDER_BASE = 300,    /* + index in the export folders */
 	ID_PURGE_BASE = 500,     /* + index in the purge choices */

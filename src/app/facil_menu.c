@@ -222,6 +222,12 @@ static void settings_page(struct facil *f, const struct facil_context *c)
 	add(f, label(f, "Volume: %d%% (press to change)", f->settings.volume), ID_VOLUME);
 	add(f, label(f, "Time out when nobody touches the kiosk: %s", idle_text(f, idle, sizeof idle)),
 	    ID_IDLE);
+	add(f, label(f, "On-screen keyboard: %s (press to change)",
+		     f->settings.touch_keyboard == KEYBOARD_ALWAYS ? "always" :
+		     f->settings.touch_keyboard == KEYBOARD_NEVER ? "never" : "after a touch"),
+	    ID_TOUCH_KEYBOARD);
+	add(f, label(f, "Keyboard layout: %s (press to change)", f->settings.keyboard_layout),
+	    ID_KEYBOARD_LAYOUT);
 	back_to_menu(f);
 }
 
@@ -370,6 +376,18 @@ static void change_setting(struct facil *f, const struct facil_context *c, int i
 		s->idle_s = idle_choices[i % n];
 		inactivity_set_quiet(&f->idle, (int64_t)s->idle_s * 1000, clock_now_ms());
 		break;
+	case ID_TOUCH_KEYBOARD:
+		s->touch_keyboard = (enum keyboard_mode)((s->touch_keyboard + 1) % 3);
+		break;
+	case ID_KEYBOARD_LAYOUT:
+		/* The next of the usual layouts (a layout set on the command line joins the round
+		 * at the first). */
+		for (i = 0; i < keyboard_layout_count &&
+			    strcmp(keyboard_layouts[i], s->keyboard_layout); i++)
+			;
+		snprintf(s->keyboard_layout, sizeof s->keyboard_layout, "%s",
+			 keyboard_layouts[i < keyboard_layout_count ? (i + 1) % keyboard_layout_count : 0]);
+		break;
 	}
 	facil_apply_settings(f);
 	if (!settings_save(f->data_dir, s, &err)) {
@@ -462,7 +480,7 @@ void facil_menu_press(struct facil *f, const struct facil_context *c, int id,
 		facil_export(f, c, f->folders[id - ID_FOLDER_BASE]);
 	} else if (id >= ID_SCENARIO_BASE && id < ID_FOLDER_BASE) {
 		choose_scenario(f, c, (size_t)(id - ID_SCENARIO_BASE), out);
-	} else if (id >= ID_TEXT_SIZE && id <= ID_IDLE) {
+	} else if (id >= ID_TEXT_SIZE && id <= ID_KEYBOARD_LAYOUT) {
 		change_setting(f, c, id);
 	} else {
 		switch (id) {

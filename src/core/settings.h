@@ -1,5 +1,6 @@
 /* The facilitator's settings that persist across restarts: text size, contrast, captions,
- * volume and the inactivity timeout, kept in a private file in the data folder. */
+ * volume, the inactivity timeout and the on-screen keyboard, kept in a private file in the
+ * data folder. */
 #ifndef RJK_CORE_SETTINGS_H
 #define RJK_CORE_SETTINGS_H
 
@@ -7,6 +8,7 @@
 #include <stddef.h>
 
 #include "core/error.h"
+#include "core/keyboard.h"
 
 #define SETTINGS_FILE "settings"
 #define SETTINGS_TEXT_MIN 100
@@ -23,6 +25,8 @@ struct settings {
 	int volume;          /* 0 to 100 */
 	int idle_s;          /* quiet seconds before the warning; 0 turns the timeout off */
 	char scenario[1024]; /* the scenario folder chosen in the menu, "" for the default */
+	enum keyboard_mode touch_keyboard; /* when the on-screen keyboard shows */
+	char keyboard_layout[32];          /* its layout's xkb name ("gb") */
 };
 
 /* The settings a fresh kiosk starts with. */

@@ -1,5 +1,6 @@
-/* What the UI shows, read for scripted input and the rendering checks: a control found by its
- * label, the focus, the editor's text, the text rendered so far, and a check of the last frame. */
+/* What the UI shows, read for scripted input and the rendering checks: a control (or a key of
+ * the on-screen keyboard) found by its label, the focus, the editor's text, the text rendered
+ * so far, and a check of the last frame. */
 #include "ui/ui.h"
 
 #include <stdio.h>
@@ -31,7 +32,8 @@ bool ui_find_control(struct ui *ui, const struct session *s, const char *label, 
 		*y = r.y + r.h / 2;
 		return true;
 	}
-	return false;
+	/* Then a key of the on-screen keyboard, by its name or its cap. */
+	return touch_keyboard_find(ui, label, x, y);
 }
 
 bool ui_shows_text(struct ui *ui, const struct session *s, const char *text)
@@ -102,6 +104,8 @@ bool ui_check_frame(struct ui *ui, struct rjk_error *err)
 					     (int)item->len, item->text ? item->text : "", r.x, r.y,
 					     r.w, r.h, w, h);
 	}
+	if (!touch_keyboard_check(ui, err))
+		return false;
 	if (ui->focus < 0)
 		return rjk_error_set(err, "nothing has the focus");
 	{
