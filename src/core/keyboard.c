@@ -196,6 +196,23 @@ const char *keyboard_cap(const struct keyboard *kb, const struct keyboard_key *k
 	return buf;
 }
 
+const char *keyboard_cap_short(const struct keyboard *kb, const struct keyboard_key *key,
+			       char *buf, size_t size)
+{
+	switch (key->kind) {
+	case KEYBOARD_SHIFT: snprintf(buf, size, "\xe2\x87\xa7"); return buf;
+	case KEYBOARD_CAPS: snprintf(buf, size, "\xe2\x87\xaa"); return buf;
+	case KEYBOARD_ENTER: snprintf(buf, size, "\xe2\x8f\x8e"); return buf;
+	case KEYBOARD_HIDE: snprintf(buf, size, "\xe2\x96\xbc"); return buf;
+	case KEYBOARD_ALTGR: snprintf(buf, size, "Gr"); return buf;
+	case KEYBOARD_PAGE: snprintf(buf, size, kb->page == KEYBOARD_LETTERS ? "123" : "AB"); return buf;
+	case KEYBOARD_SPACE: snprintf(buf, size, "%s", kb->dead ? keymap_dead_mark(kb->dead) : "");
+		return buf;
+	default:
+		return keyboard_cap(kb, key, buf, size);
+	}
+}
+
 const char *keyboard_name(const struct keyboard *kb, const struct keyboard_key *key, char *buf,
 			  size_t size)
 {
@@ -312,6 +329,11 @@ void keyboard_reset(struct keyboard *kb)
 {
 	kb->page = KEYBOARD_LETTERS;
 	kb->shift = kb->caps = kb->altgr = false;
+	keyboard_cancel(kb);
+}
+
+void keyboard_cancel(struct keyboard *kb)
+{
 	kb->dead = 0;
 	if (kb->map)
 		keymap_compose_reset(kb->map);

@@ -86,6 +86,10 @@ const struct keyboard_key *keyboard_keys(const struct keyboard *kb, size_t *coun
  * (size >= 32). */
 const char *keyboard_cap(const struct keyboard *kb, const struct keyboard_key *key, char *buf,
 			 size_t size);
+/* A shorter label for a key whose cap does not fit it (large text on a small screen): a sign
+ * for the word keys ("⇧" for Shift, "⇪" Caps, "⏎" Enter, "▼" Hide), else the cap. */
+const char *keyboard_cap_short(const struct keyboard *kb, const struct keyboard_key *key,
+			       char *buf, size_t size);
 /* The key's name for scripts and tests: its cap for a character key, else a word ("Shift",
  * "Caps", "AltGr", "Backspace", "Enter", "Space", "Left", "Right", "Up", "Down", "Symbols",
  * "Letters", "Hide"). Into buf. */
@@ -98,6 +102,8 @@ bool keyboard_key_on(const struct keyboard *kb, const struct keyboard_key *key);
 struct keyboard_out keyboard_press(struct keyboard *kb, size_t index);
 /* Back to the letters, no modifiers, nothing composing (a new text field). */
 void keyboard_reset(struct keyboard *kb);
+/* Forgets a dead key waiting (the trainee went on with a real keyboard). */
+void keyboard_cancel(struct keyboard *kb);
 
 /* The key height in pixels for a display of dpi dots per inch at text_percent: 48 px at 96 dpi
  * (about 9 mm) grown with the text size, at least min_px (the layout's touch target), never

@@ -89,9 +89,10 @@ bool touch_keyboard_fit(struct ui *ui)
 	tk->rect = (SDL_Rect){0, l->h, l->w, 0};
 	tk->pressed = -1;
 	if (want) {
-		/* Keys as large as a finger needs, and the keyboard at most half the window. */
+		/* Keys as large as a finger needs, and the keyboard at most two fifths of the
+		 * window, so the page keeps room for the field. */
 		key_h = keyboard_key_size(display_dpi(ui), ui->settings.text_percent,
-					  l->target * 3 / 4, l->h / 2);
+					  l->target * 3 / 4, l->h * 2 / 5);
 		keyboard_place(&tk->kb, l->w, key_h);
 		tk->rect = (SDL_Rect){0, l->h - tk->kb.height, l->w, tk->kb.height};
 		layout_reserve_bottom(l, tk->kb.height);
@@ -102,6 +103,10 @@ bool touch_keyboard_fit(struct ui *ui)
 
 void touch_keyboard_input(struct ui *ui, bool touch)
 {
+	if (!touch && ui->osk.ready && ui->osk.kb.dead) {
+		keyboard_cancel(&ui->osk.kb);
+		editor_compose(&ui->editor, NULL);
+	}
 	if (ui->osk.last_touch == touch)
 		return;
 	ui->osk.last_touch = touch;
@@ -123,7 +128,7 @@ static struct ui_action send_key(struct ui *ui, SDL_Keycode sym)
 }
 
 /* What the key pressed does to the text field. */
-static struct ui_action apply(struct ui *ui, struct keyboard_out out)
+static struct ui_action apply_key(struct ui *ui, struct keyboard_out out)
 {
 	struct ui_action act = {UI_NONE, 0, NULL};
 	bool one_line = ui->editor.single_line;
@@ -156,6 +161,21 @@ static struct ui_action apply(struct ui *ui, struct keyboard_out out)
 	return act;
 }
 
+/* Presses key index: a dead key waiting shows in the field as text being composed
+ * (underlined at the caret), as an input method's would, until its letter comes. */
+static struct ui_action apply(struct ui *ui, size_t index)
+{
+	struct keyboard_out out = keyboard_press(&ui->osk.kb, index);
+	struct ui_action act;
+
+	if (ui->editor.edit && textedit_composition(ui->editor.edit))
+		editor_compose(&ui->editor, NULL);
+	act = apply_key(ui, out);
+	if (ui->osk.kb.dead)
+		editor_compose(&ui->editor, keymap_dead_mark(ui->osk.kb.dead));
+	return act;
+}
+
 bool touch_keyboard_press(struct ui *ui, int x, int y, bool down, struct ui_action *act)
 {
 	struct touch_keyboard *tk = &ui->osk;
@@ -176,7 +196,7 @@ bool touch_keyboard_press(struct ui *ui, int x, int y, bool down, struct ui_acti
 		/* Backspace acts at once and repeats while held; other keys act on release, so a
 		 * finger that slides off takes the press back. */
 		if (index >= 0 && keys[index].kind == KEYBOARD_BACKSPACE) {
-			*act = apply(ui, keyboard_press(&tk->kb, (size_t)index));
+			*act = apply(ui, (size_t)index);
 			tk->repeat_at = 0;
 		}
 		return true;
@@ -184,7 +204,7 @@ bool touch_keyboard_press(struct ui *ui, int x, int y, bool down, struct ui_acti
 	tk->pressed = -1;
 	tk->repeat_at = -1;
 	if (index >= 0 && index == was && keys[index].kind != KEYBOARD_BACKSPACE)
-		*act = apply(ui, keyboard_press(&tk->kb, (size_t)index));
+		*act = apply(ui, (size_t)index);
 	return true;
 }
 
@@ -249,7 +269,12 @@ void touch_keyboard_draw(struct ui *ui)
 		if (!cap[0])
 			continue;
 		w = text_width(ui->text, font, cap, strlen(cap));
-		if (w > r.w - 2 * ui->lay.border)
+		if (w > r.w - 2 * ui->lay.border) {
+			/* Too wide (large text on a small screen): the key's sign instead. */
+			keyboard_cap_short(&tk->kb, &keys[i], cap, sizeof cap);
+			w = text_width(ui->text, font, cap, strlen(cap));
+		}
+		if (!cap[0] || w > r.w - 2 * ui->lay.border)
 			continue; /* a cap that cannot fit is left out rather than drawn over its key */
 		text_draw(ui->text, font, theme_sdl_color(ink), cap, strlen(cap), r.x + (r.w - w) / 2,
 			  r.y + (r.h - ui->fonts.line_h[role]) / 2);
@@ -261,8 +286,13 @@ bool touch_keyboard_follow_caret(struct ui *ui)
 	const SDL_Rect *c = &ui->editor.caret, *content = &ui->lay.content;
 	int before = ui->scroll;
 
-	if (ui->osk.rect.h <= 0 || !ui_editor_focused(ui) || c->w <= 0)
+	if (ui->osk.rect.h <= 0 || !ui_editor_focused(ui))
 		return false;
+	if (c->w <= 0) { /* the field is out of sight: show it first */
+		ui_reveal(ui, ui->focus);
+		ui_clamp_scroll(ui);
+		return ui->scroll != before;
+	}
 	if (c->y < content->y)
 		ui->scroll -= content->y - c->y;
 	else if (c->y + c->h > content->y + content->h)

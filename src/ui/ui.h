@@ -110,6 +110,8 @@ bool ui_find_control(struct ui *ui, const struct session *session, const char *l
 bool ui_shows_text(struct ui *ui, const struct session *session, const char *text);
 /* Label of the focused control ("" when none; "editor" for the text field). */
 const char *ui_focus_label(const struct ui *ui);
+/* True when the on-screen keyboard shows (as last built). */
+bool ui_keyboard_shown(const struct ui *ui);
 /* The editor's text ("" when the screen has none). */
 const char *ui_editor_text(const struct ui *ui);
 /* Lines of text the font engine has rendered so far (cache misses): an unchanged screen

@@ -21,8 +21,12 @@ bool ui_find_control(struct ui *ui, const struct session *s, const char *label, 
 		const struct item *item = &ui->view.items[i];
 		SDL_Rect r;
 
-		if (!ui_reachable(ui, item) || !item->text || len != item->len ||
-		    memcmp(item->text, label, len) || --nth > 0)
+		/* The text field is "editor", as ui_focus_label names it. */
+		bool field = item->kind == ITEM_EDITOR && len == 6 && !memcmp(label, "editor", 6);
+
+		if (!ui_reachable(ui, item) || (!field && (!item->text || len != item->len ||
+							   memcmp(item->text, label, len))) ||
+		    --nth > 0)
 			continue;
 		ui_reveal(ui, (int)i);
 		ui_clamp_scroll(ui);
@@ -69,6 +73,11 @@ const char *ui_focus_label(const struct ui *ui)
 unsigned long ui_text_renders(const struct ui *ui)
 {
 	return text_renders(ui->text);
+}
+
+bool ui_keyboard_shown(const struct ui *ui)
+{
+	return ui->osk.rect.h > 0;
 }
 
 const char *ui_editor_text(const struct ui *ui)
