@@ -55,6 +55,8 @@ static void test_missing_file_gives_the_defaults(void **state)
 	assert_true(s.captions);
 	assert_int_equal(s.idle_s, SETTINGS_IDLE_DEFAULT_S);
 	assert_string_equal(s.scenario, "");
+	assert_int_equal(s.touch_keyboard, KEYBOARD_AUTO);
+	assert_string_equal(s.keyboard_layout, "gb");
 }
 
 static void test_saved_settings_come_back_from_a_private_file(void **state)
@@ -70,6 +72,8 @@ static void test_saved_settings_come_back_from_a_private_file(void **state)
 	s.captions = false;
 	s.volume = 40;
 	s.idle_s = 0;
+	s.touch_keyboard = KEYBOARD_NEVER;
+	strcpy(s.keyboard_layout, "fr(bepo)");
 	strcpy(s.scenario, "/var/lib/rjkiosk/scenarios/café");
 	assert_true(settings_save(dir, &s, &err));
 	assert_true(settings_load(dir, &back, &err));
@@ -79,6 +83,8 @@ static void test_saved_settings_come_back_from_a_private_file(void **state)
 	assert_int_equal(back.volume, 40);
 	assert_int_equal(back.idle_s, 0);
 	assert_string_equal(back.scenario, s.scenario);
+	assert_int_equal(back.touch_keyboard, KEYBOARD_NEVER);
+	assert_string_equal(back.keyboard_layout, "fr(bepo)");
 	snprintf(path, sizeof path, "%s/%s", dir, SETTINGS_FILE);
 	assert_int_equal(stat(path, &st), 0);
 	assert_int_equal(st.st_mode & 0777, 0600);
@@ -98,6 +104,8 @@ static void test_damaged_values_are_ignored(void **state)
 		{"garbage\n=\nvolume=\nidle_s=60\n", 100, 80, 60},
 		{"\xff\xfe\x00binary", 100, 80, SETTINGS_IDLE_DEFAULT_S},
 		{"text_percent=125\r\nidle_s=99999\r\n", 125, 80, SETTINGS_IDLE_DEFAULT_S},
+		{"touch_keyboard=sometimes\nkeyboard_layout=\nvolume=20\n", 100, 20,
+		 SETTINGS_IDLE_DEFAULT_S},
 	};
 
 	(void)state;
@@ -110,6 +118,8 @@ static void test_damaged_values_are_ignored(void **state)
 		assert_int_equal(s.text_percent, cases[i].text_percent);
 		assert_int_equal(s.volume, cases[i].volume);
 		assert_int_equal(s.idle_s, cases[i].idle_s);
+		assert_int_equal(s.touch_keyboard, KEYBOARD_AUTO);
+		assert_string_equal(s.keyboard_layout, "gb");
 	}
 }
 
