@@ -102,12 +102,12 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER ${RJK_PACKAGE_MAINTAINER})
 set(CPACK_DEBIAN_PACKAGE_SECTION education)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
-# Debian 12 runtime packages of the libraries in CMakeLists.txt, plus VLC's decoders and the
-# default font.
+# Debian 12 runtime packages of the libraries in CMakeLists.txt, plus VLC's decoders, the
+# default font, and the keyboard layouts and compose tables of the on-screen keyboard.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
   "libc6, libsdl2-2.0-0, libsdl2-ttf-2.0-0, libsdl2-image-2.0-0, libvlc5, vlc-plugin-base, \
 libasound2, libsqlite3-0, libyaml-0-2, libfontconfig1, libsodium23, libunistring2, \
-fonts-dejavu-core")
+libxkbcommon0, xkb-data, libx11-data, fonts-dejavu-core")
 # cage runs the kiosk fullscreen; Debian's cage refuses to start without Xwayland.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "cage, xwayland")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "pipewire-audio")

@@ -4,7 +4,8 @@
  *
  * Each input starts from a known state: a fresh data folder holding only the PIN (2468) and a
  * kiosk opened on it, closed at the end; the first byte picks the scenario (the bundled sample,
- * or the test scenario with every step kind). Run with SDL_VIDEODRIVER=dummy (set here when
+ * or the test scenario with every step kind) and the on-screen keyboard's layout (gb or fr)
+ * and mode (after a touch, or always). Run with SDL_VIDEODRIVER=dummy (set here when
  * unset), the software renderer and no video (--no-video). */
 #define _XOPEN_SOURCE 700
 #include <dirent.h>
@@ -23,6 +24,7 @@
 #include "app/clock.h"
 #include "app/kiosk.h"
 #include "app/loop.h"
+#include "core/keyboard.h"
 #include "core/pin.h"
 #include "core/store.h"
 #include "scripted/input.h"
@@ -187,6 +189,9 @@ static bool control(struct kiosk *k, uint8_t pick, int *x, int *y)
 		"Start", "Next", "Back", "Pass", "Continue", "Submit", "Done", "Edit", "Aa",
 		"Review answers", "Review", "Save and return", "Back to my answer", "Close",
 		"Larger", "Smaller", "High contrast", "Continue the video", "editor",
+		/* keys of the on-screen keyboard (shown after a tap on a text field) */
+		"Shift", "Caps", "AltGr", "Backspace", "Enter", "Space", "Symbols", "Letters",
+		"Left", "Right", "Up", "Down", "Hide", "e", "E", "^", "1", "\xc3\xa9",
 	};
 	const struct ui_page *page = ui_page(k->ui);
 	const char *label;
@@ -327,14 +332,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct rjk_error err = {{0}};
 	struct kiosk k;
 	int pins = 0;
+	uint8_t first;
 
 	if (!ready) {
 		setup_once();
 		ready = true;
 	}
 	fresh_data();
-	options.scenario = next(&r) & 1 ? RJK_SOURCE_DIR "/tests/data/scenarios/good/full" :
-					  RJK_SOURCE_DIR "/scenarios/sample";
+	first = next(&r);
+	options.scenario = first & 1 ? RJK_SOURCE_DIR "/tests/data/scenarios/good/full" :
+				       RJK_SOURCE_DIR "/scenarios/sample";
+	/* The on-screen keyboard: after a touch (or always), gb (or fr, with dead keys). */
+	options.touch_keyboard = first & 4 ? KEYBOARD_ALWAYS : KEYBOARD_AUTO;
+	options.keyboard_layout = first & 2 ? "fr" : NULL;
 	options.scenarios = RJK_SOURCE_DIR "/scenarios";
 	options.data = data_dir;
 	options.windowed = true;

@@ -9,6 +9,7 @@ PACKAGES="build-essential cmake pkg-config clang libclang-rt-14-dev
 libsdl2-dev libsdl2-ttf-dev libfreetype-dev libsdl2-image-dev libvlc-dev vlc-plugin-base
 libasound2-dev
 libcmocka-dev libsqlite3-dev libyaml-dev libfontconfig-dev libsodium-dev libunistring-dev
+libxkbcommon-dev xkb-data libx11-data
 unicode-data
 fonts-dejavu-core sqlite3 python3 xvfb xauth imagemagick ffmpeg espeak-ng
 systemd man-db groff-base cage xwayland lintian devscripts"

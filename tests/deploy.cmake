@@ -48,3 +48,12 @@ add_test(NAME deploy_kiosk_under_cage
           --script ${RJK_DEPLOY_TESTS}/kiosk-first-screen.txt)
 set_tests_properties(deploy_kiosk_under_cage PROPERTIES LABELS deploy SKIP_RETURN_CODE 77
   TIMEOUT 90 ENVIRONMENT "ASAN_OPTIONS=detect_leaks=0")
+# The on-screen keyboard under cage (which has no input-method or virtual-keyboard protocol):
+# a tap on Start brings it with the name field, taps on its keys type, the frame is checked
+# and a screenshot taken with the kiosk's own screenshot mode.
+add_test(NAME deploy_keyboard_under_cage
+  COMMAND sh ${RJK_DEPLOY_TESTS}/under_cage.sh $<TARGET_FILE:rjkiosk-scripted> --no-video
+          --scenario ${PROJECT_SOURCE_DIR}/scenarios/sample --screenshot-dir=.
+          --script ${RJK_DEPLOY_TESTS}/keyboard-under-cage.txt)
+set_tests_properties(deploy_keyboard_under_cage PROPERTIES LABELS deploy SKIP_RETURN_CODE 77
+  TIMEOUT 90 ENVIRONMENT "ASAN_OPTIONS=detect_leaks=0")

@@ -24,7 +24,10 @@ static void data_folder(const struct options *o, char *out, size_t size)
 
 void facil_apply_settings(struct facil *f)
 {
-	struct ui_settings ui = {f->settings.text_percent, f->settings.high_contrast};
+	struct ui_settings ui = {f->settings.text_percent, f->settings.high_contrast,
+				 f->settings.touch_keyboard, ""};
+
+	snprintf(ui.keyboard_layout, sizeof ui.keyboard_layout, "%s", f->settings.keyboard_layout);
 
 	f->trainee_chose = false;
 	ui_set_settings(f->ui, &ui);
@@ -80,6 +83,11 @@ struct facil *facil_new(const struct options *options, struct ui *ui, SDL_Window
 		f->settings.high_contrast = true;
 	if (f->options->idle_s >= 0)
 		f->settings.idle_s = f->options->idle_s;
+	if (f->options->touch_keyboard >= 0)
+		f->settings.touch_keyboard = (enum keyboard_mode)f->options->touch_keyboard;
+	if (f->options->keyboard_layout)
+		snprintf(f->settings.keyboard_layout, sizeof f->settings.keyboard_layout, "%s",
+			 f->options->keyboard_layout);
 	facil_apply_settings(f);
 	inactivity_init(&f->idle, (int64_t)f->settings.idle_s * 1000);
 	/* The command line's presence time (the test program's) is for this run only. */

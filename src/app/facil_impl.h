@@ -63,6 +63,8 @@ enum {
 	ID_CAPTIONS,
 	ID_VOLUME,
 	ID_IDLE,
+	ID_TOUCH_KEYBOARD,
+	ID_KEYBOARD_LAYOUT,
 	ID_PRESENT,        /* the last of the settings' ids */
 	ID_LOCK,
 	ID_CHANGE_PIN,

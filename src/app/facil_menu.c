@@ -258,6 +258,12 @@ static void settings_page(struct facil *f, const struct facil_context *c)
 		     time_text(f->settings.idle_s, idle, sizeof idle)), ID_IDLE);
 	add(f, label(f, "Menu stays unlocked after the PIN: %s",
 		     time_text(f->settings.present_s, present, sizeof present)), ID_PRESENT);
+	add(f, label(f, "On-screen keyboard: %s (press to change)",
+		     f->settings.touch_keyboard == KEYBOARD_ALWAYS ? "always" :
+		     f->settings.touch_keyboard == KEYBOARD_NEVER ? "never" : "after a touch"),
+	    ID_TOUCH_KEYBOARD);
+	add(f, label(f, "Keyboard layout: %s (press to change)", f->settings.keyboard_layout),
+	    ID_KEYBOARD_LAYOUT);
 	add(f, "Change the PIN", ID_CHANGE_PIN);
 	add(f, "xAPI base address (press to change)", ID_XAPI_BASE);
 	back_to_menu(f);
@@ -450,6 +456,18 @@ static void change_setting(struct facil *f, const struct facil_context *c, int i
 		presence_set_span(&f->present, (int64_t)s->present_s * 1000, clock_now_ms());
 		presence_start(&f->present, clock_now_ms());
 		f->was_present = presence_active(&f->present, clock_now_ms());
+		break;
+	case ID_TOUCH_KEYBOARD:
+		s->touch_keyboard = (enum keyboard_mode)((s->touch_keyboard + 1) % 3);
+		break;
+	case ID_KEYBOARD_LAYOUT:
+		/* The next of the usual layouts (a layout set on the command line joins the round
+		 * at the first). */
+		for (i = 0; i < keyboard_layout_count &&
+			    strcmp(keyboard_layouts[i], s->keyboard_layout); i++)
+			;
+		snprintf(s->keyboard_layout, sizeof s->keyboard_layout, "%s",
+			 keyboard_layouts[i < keyboard_layout_count ? (i + 1) % keyboard_layout_count : 0]);
 		break;
 	}
 	facil_apply_settings(f);

@@ -366,7 +366,8 @@ problem:
 
 bool kiosk_open(struct kiosk *k, const struct options *options, struct rjk_error *err)
 {
-	struct ui_settings settings = {options->text_percent, options->high_contrast};
+	struct ui_settings settings = {options->text_percent, options->high_contrast,
+				       KEYBOARD_AUTO, KEYBOARD_DEFAULT_LAYOUT};
 	struct facil_context context;
 
 	memset(k, 0, sizeof *k);

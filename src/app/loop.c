@@ -171,6 +171,7 @@ static int next_timeout(struct kiosk *k, int64_t now)
 	int64_t due = k->session ? session_next_deadline(k->session, now) : DEADLINE_NONE;
 
 	due = deadline_earliest(due, facil_deadline(k->facil, now));
+	due = deadline_earliest(due, ui_deadline(k->ui));
 	if (k->video)
 		due = deadline_earliest(due, video_glue_deadline(k->video, now));
 	return deadline_wait_ms(due, now);
@@ -179,13 +180,17 @@ static int next_timeout(struct kiosk *k, int64_t now)
 static void run_timers(struct kiosk *k)
 {
 	int64_t now = clock_now_ms(), left;
+	struct ui_action act;
 	struct facil_context context = kiosk_facil_context(k);
 	struct request_list out = {0};
 
 	facil_tick(k->facil, &context, now, &out);
 	kiosk_apply(k, &out);
+	/* A key held on the on-screen keyboard (its Backspace repeats), also on a page. */
+	act = ui_tick(k->ui, now);
 	if (!k->session)
 		return;
+	loop_apply(k, act);
 	if (session_tick(k->session, now))
 		ui_invalidate(k->ui);
 	if (k->video) {

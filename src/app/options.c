@@ -6,11 +6,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/keyboard.h"
+
 const char options_synopsis[] =
 	"Usage: rjkiosk [--scenario PATH] [--data DIR] [--windowed] [--size WxH] [--kiosk]\n"
 	"               [--text-size PERCENT] [--high-contrast]\n"
 	"               [--scenarios DIR] [--idle-timeout SECONDS]\n"
-	"               [--silent] [--volume PERCENT] [--no-video]\n";
+	"               [--silent] [--volume PERCENT] [--no-video]\n"
+	"               [--touch-keyboard auto|always|never] [--keyboard-layout NAME]\n";
 
 const char options_help[] =
 	"  --scenario PATH      scenario folder or scenario.yaml\n"
@@ -28,6 +31,11 @@ const char options_help[] =
 	"  --silent             play the video without sound\n"
 	"  --volume PERCENT     starting video volume, 0 to 100 (default: the saved setting)\n"
 	"  --no-video           skip the video; its cue questions join the other steps\n"
+	"  --touch-keyboard auto|always|never  the on-screen keyboard: with a text field after\n"
+	"                       a touch, with every text field, or never (default: the\n"
+	"                       saved setting, auto at first)\n"
+	"  --keyboard-layout NAME  its layout from xkb-data: gb, us, fr, de... (default: the\n"
+	"                       saved setting, gb at first)\n"
 	"  -h, --help           show this help\n";
 
 void options_usage(FILE *to, const struct options_extra *extra)
@@ -83,6 +91,8 @@ static const struct option kiosk_options[] = {
 	{"silent", no_argument, NULL, OPTION_SILENT},
 	{"volume", required_argument, NULL, OPTION_VOLUME},
 	{"no-video", no_argument, NULL, OPTION_NO_VIDEO},
+	{"touch-keyboard", required_argument, NULL, OPTION_TOUCH_KEYBOARD},
+	{"keyboard-layout", required_argument, NULL, OPTION_KEYBOARD_LAYOUT},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 };
@@ -161,6 +171,31 @@ bool options_take(struct options *o, int c, const char *value)
 	case OPTION_SILENT:
 		o->silent = true;
 		return true;
+	case OPTION_TOUCH_KEYBOARD: {
+		enum keyboard_mode mode;
+
+		if (!keyboard_mode_parse(value, &mode)) {
+			fprintf(stderr, "rjkiosk: --touch-keyboard wants auto, always or never (got "
+				"'%s')\n", value);
+			return false;
+		}
+		o->touch_keyboard = (int)mode;
+		return true;
+	}
+	case OPTION_KEYBOARD_LAYOUT: {
+		struct keymap *map;
+		struct rjk_error err = {{0}};
+
+		/* Read now, so that a misspelt layout is a usage error rather than a surprise in
+		 * the classroom. */
+		if (!(map = keymap_new(value, &err))) {
+			fprintf(stderr, "rjkiosk: --keyboard-layout: %s\n", err.message);
+			return false;
+		}
+		keymap_free(map);
+		o->keyboard_layout = value;
+		return true;
+	}
 	case OPTION_NO_VIDEO:
 		o->no_video = true;
 		return true;
@@ -189,6 +224,7 @@ enum options_result options_parse(struct options *o, int argc, char **argv,
 	o->idle_s = -1;
 	o->volume = -1;
 	o->present_s = -1;
+	o->touch_keyboard = -1;
 	all_options(all, extra);
 	opterr = 0;
 	optind = 0;

@@ -26,6 +26,8 @@ struct options {
 	int present_s;              /* how long the facilitator stays present after the PIN, for
 				     * this run (0 off; set by the test program only); -1: the
 				     * setting */
+	int touch_keyboard;         /* enum keyboard_mode for this run; -1: the setting */
+	const char *keyboard_layout; /* the on-screen keyboard's layout; NULL: the setting */
 };
 
 enum options_result {
@@ -74,7 +76,8 @@ void options_usage(FILE *to, const struct options_extra *extra);
 enum {
 	OPTION_SCENARIO = 256, OPTION_DATA, OPTION_WINDOWED, OPTION_SIZE, OPTION_KIOSK, OPTION_TEXT_SIZE,
 	OPTION_HIGH_CONTRAST, OPTION_SCENARIOS, OPTION_IDLE_TIMEOUT, OPTION_SILENT, OPTION_VOLUME, OPTION_NO_VIDEO,
-	OPTION_KIOSK_LAST = OPTION_NO_VIDEO,
+	OPTION_TOUCH_KEYBOARD, OPTION_KEYBOARD_LAYOUT,
+	OPTION_KIOSK_LAST = OPTION_KEYBOARD_LAYOUT,
 };
 
 /* The kiosk's getopt_long entry for its option c (one of the OPTION_ values), so that another

@@ -1,6 +1,6 @@
 /* The facilitator's settings that persist across restarts: text size, contrast, captions,
- * volume, the inactivity timeout, the xAPI base address and how long the facilitator stays
- * present, kept in a private file in the data folder. */
+ * volume, the inactivity timeout, the on-screen keyboard, the xAPI base address and how long
+ * the facilitator stays present, kept in a private file in the data folder. */
 #ifndef RJK_CORE_SETTINGS_H
 #define RJK_CORE_SETTINGS_H
 
@@ -9,6 +9,7 @@
 
 #include "core/error.h"
 #include "core/iri.h"
+#include "core/keyboard.h"
 
 #define SETTINGS_FILE "settings"
 #define SETTINGS_TEXT_MIN 100
@@ -32,6 +33,8 @@ struct settings {
 	/* The force's own IRI, the base of xAPI exports' ids (iri_check_base holds); "" for
 	 * EXPORT_XAPI_DEFAULT_BASE. */
 	char xapi_base[IRI_BASE_MAX + 1];
+	enum keyboard_mode touch_keyboard; /* when the on-screen keyboard shows */
+	char keyboard_layout[32];          /* its layout's xkb name ("gb") */
 };
 
 /* The settings a fresh kiosk starts with. */

@@ -58,6 +58,11 @@ const char *probe_editor_text(const struct kiosk *k)
 	return ui_editor_text(k->ui);
 }
 
+bool probe_keyboard_shown(const struct kiosk *k)
+{
+	return k->ui && ui_keyboard_shown(k->ui);
+}
+
 bool probe_seek_bar(struct kiosk *k, SDL_Rect *bar)
 {
 	return k->ui && screen_video_seek_bar(k->ui, bar);

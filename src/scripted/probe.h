@@ -38,6 +38,9 @@ const char *probe_focus_label(const struct kiosk *kiosk);
 /* The text field's text ("" when the screen has none). Borrowed until the next event. */
 const char *probe_editor_text(const struct kiosk *kiosk);
 
+/* True when the on-screen keyboard shows. */
+bool probe_keyboard_shown(const struct kiosk *kiosk);
+
 /* Where the video's progress bar is drawn now; false when it is not shown. */
 bool probe_seek_bar(struct kiosk *kiosk, SDL_Rect *bar);
 

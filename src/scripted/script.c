@@ -208,6 +208,30 @@ static bool run_click_button(struct script *s, struct kiosk *k, const char *cmd,
 	return false;
 }
 
+/* A finger held on a control or key ("hold-button Backspace", "wait MS", "release-button
+ * Backspace"): a held key of the on-screen keyboard repeats. */
+static bool run_hold_button(struct script *s, struct kiosk *k, const char *cmd, char *arg)
+{
+	int x, y;
+
+	if (!probe_find_control(k, arg, &x, &y))
+		return failed(s, k, "no button '%s' on screen", arg);
+	finger(k, cmd[0] == 'h' ? SDL_FINGERDOWN : SDL_FINGERUP, x, y);
+	return false;
+}
+
+/* "expect-keyboard shown" or "expect-keyboard hidden": the on-screen keyboard. */
+static bool run_expect_keyboard(struct script *s, struct kiosk *k, const char *cmd, char *arg)
+{
+	bool want = !strcmp(arg, "shown");
+
+	if (!want && strcmp(arg, "hidden"))
+		return failed(s, k, "expect-keyboard wants shown or hidden, got '%s'", arg);
+	if (probe_keyboard_shown(k) != want)
+		return failed(s, k, "the on-screen keyboard is not %s", arg);
+	return true;
+}
+
 /* A mouse button held down ("press X Y", "wait MS", "release X Y"). */
 static bool run_press(struct script *s, struct kiosk *k, const char *cmd, char *arg)
 {
@@ -592,6 +616,9 @@ static const struct {
 	{"tap", run_click},
 	{"click-button", run_click_button},
 	{"tap-button", run_click_button},
+	{"hold-button", run_hold_button},
+	{"release-button", run_hold_button},
+	{"expect-keyboard", run_expect_keyboard},
 	{"press", run_press},
 	{"release", run_press},
 	{"window", run_window},

@@ -356,4 +356,15 @@ void draw_page(struct ui *ui)
 		SDL_SetRenderDrawBlendMode(ui->ren, SDL_BLENDMODE_NONE);
 		draw_region(ui, REGION_OVERLAY);
 	}
+	touch_keyboard_draw(ui);
+}
+
+void draw_fill(struct ui *ui, struct theme_color c, SDL_Rect r)
+{
+	fill(ui->ren, c, r);
+}
+
+void draw_frame(struct ui *ui, struct theme_color c, SDL_Rect r, int width)
+{
+	frame(ui->ren, c, r, width);
 }

@@ -339,6 +339,7 @@ void editor_draw(struct editor *ed, struct text *text, SDL_Renderer *ren,
 	if (!ed->edit)
 		return;
 	ed->rect = inner;
+	ed->caret.w = 0;
 	ed->line_h = TTF_FontLineSkip(font);
 	relayout(ed, text, font, inner.w);
 	if (!ed->wrap_valid)
@@ -402,6 +403,7 @@ void editor_draw(struct editor *ed, struct text *text, SDL_Renderer *ren,
 		SDL_SetRenderDrawColor(ren, ink.r, ink.g, ink.b, 255);
 		SDL_RenderFillRect(ren, &c);
 		SDL_SetTextInputRect(&c);
+		ed->caret = c;
 	}
 	if (clipped)
 		SDL_RenderSetClipRect(ren, &old_clip);

@@ -32,6 +32,7 @@ struct editor {
 	bool at_limit;          /* the last typing or paste hit max_chars */
 	bool follow_caret;      /* scroll the caret into view at the next draw */
 	SDL_Rect rect;          /* inner text area at the last draw */
+	SDL_Rect caret;         /* the caret at the last draw while focused (w == 0: none) */
 	int line_h;
 };
 

@@ -36,3 +36,11 @@ void layout_compute(struct layout *l, int w, int h, int text_percent)
 		l->column_w = column_max;
 	l->column_x = (w - l->column_w) / 2;
 }
+
+void layout_reserve_bottom(struct layout *l, int h)
+{
+	l->footer.y -= h;
+	l->content.h -= h;
+	if (l->content.h < 0)
+		l->content.h = 0;
+}

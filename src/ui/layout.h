@@ -29,4 +29,8 @@ struct layout {
 /* Computes every size for a window of w x h pixels at text_percent (100 to 200). */
 void layout_compute(struct layout *layout, int w, int h, int text_percent);
 
+/* Makes room for h pixels at the bottom of the window (the on-screen keyboard): the footer
+ * moves up above it and the content area shrinks. */
+void layout_reserve_bottom(struct layout *layout, int h);
+
 #endif

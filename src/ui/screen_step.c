@@ -70,6 +70,9 @@ static int editor_field(struct view *v, const struct step *step, const struct ed
 	int count_h = v->fonts->line_h[FONT_SMALL] + l->unit;
 	/* Fill what is left of the page, from four to twelve lines. */
 	int h = l->content.h - y - count_h - l->unit * 4;
+	/* Never taller than the content area with the focus ring round it (the on-screen
+	 * keyboard can leave little of it). */
+	int fit = l->content.h - 2 * (l->focus * 2 + l->unit + l->border + 1);
 	size_t chars = field->edit ? textedit_chars(field->edit) : 0;
 	size_t max = field->edit ? textedit_max_chars(field->edit) : 0;
 	struct item *box;
@@ -79,6 +82,8 @@ static int editor_field(struct view *v, const struct step *step, const struct ed
 		h = line_h * 12 + 2 * pad; /* taller than that only reads as empty space */
 	if (h < line_h * 4 + 2 * pad)
 		h = line_h * 4 + 2 * pad;
+	if (h > fit && fit >= line_h + 2 * pad)
+		h = (fit - 2 * pad) / line_h * line_h + 2 * pad; /* whole lines, focus ring in sight */
 	box = view_add(v, ITEM_EDITOR, REGION_CONTENT, (SDL_Rect){x, y, w, h});
 	box->action = UI_TEXT;
 	box->text = "";

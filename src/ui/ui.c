@@ -39,6 +39,8 @@ static bool relayout(struct ui *ui, struct rjk_error *err)
 	/* The whole output, even when SDL has not yet seen the window grow (going full screen). */
 	SDL_RenderSetViewport(ui->ren, NULL);
 	layout_compute(&ui->lay, w, h, ui->settings.text_percent);
+	ui->osk.rect.h = 0; /* the keyboard's room is made again at the next build */
+	touch_keyboard_settings(ui);
 	px[FONT_BODY] = ui->lay.body_px;
 	px[FONT_SMALL] = ui->lay.small_px;
 	px[FONT_HEADING] = ui->lay.heading_px;
@@ -72,6 +74,8 @@ struct ui *ui_new(SDL_Window *window, SDL_Renderer *ren, const struct ui_setting
 	ui->ren = ren;
 	ui->settings = *settings;
 	ui->focus = ui->hover = ui->pressed = -1;
+	ui->osk.pressed = -1;
+	ui->osk.repeat_at = -1;
 	if (!(ui->text = text_new(ren))) {
 		rjk_error_set(err, "out of memory");
 		goto fail;
@@ -94,6 +98,7 @@ void ui_free(struct ui *ui)
 	if (ui->fade)
 		SDL_DestroyTexture(ui->fade);
 	video_input_release(&ui->seek);
+	touch_keyboard_release(&ui->osk);
 	editor_release(&ui->editor);
 	textwrap_release(&ui->wrap);
 	view_release(&ui->view);
@@ -127,6 +132,7 @@ static void enter_screen(struct ui *ui, const struct session *s)
 	ui->focus = -1;
 	ui->want_focus = 0;
 	ui->settings_open = ui->confirm_open = false;
+	touch_keyboard_enter(ui);
 	if (ui->page) {
 		/* A page's field edits its maker's text, one line. */
 		editor_attach(&ui->editor, ui->page->text.edit, true);
@@ -207,7 +213,7 @@ static bool entering(const struct ui *ui, const struct session *s)
 	       (session_screen(s) == SESSION_STEP && session_step_index(s) != ui->built_step);
 }
 
-static void build(struct ui *ui, const struct session *s, int64_t now_ms)
+static void build_items(struct ui *ui, const struct session *s, int64_t now_ms)
 {
 	enum session_screen screen = s ? session_screen(s) : SESSION_START;
 	int focus_action = 0, focus_arg = 0;
@@ -291,6 +297,15 @@ static void build(struct ui *ui, const struct session *s, int64_t now_ms)
 		SDL_StartTextInput();
 }
 
+/* Builds the page, and again when the on-screen keyboard comes or goes (its room changes the
+ * layout the page is built for). */
+static void build(struct ui *ui, const struct session *s, int64_t now_ms)
+{
+	build_items(ui, s, now_ms);
+	if (touch_keyboard_fit(ui))
+		build_items(ui, s, now_ms);
+}
+
 void ui_sync(struct ui *ui, const struct session *s)
 {
 	if (ui->stale)
@@ -309,19 +324,35 @@ static void follow_output_size(struct ui *ui)
 		relayout(ui, &err);
 }
 
+/* Draws the page; when the on-screen keyboard shows and the caret's line ended up out of
+ * sight, scrolls to it and draws again. */
+static void draw_with_caret(struct ui *ui)
+{
+	for (int pass = 0; pass < 2; pass++) {
+		text_frame_begin(ui->text);
+		ui->caption_box.w = 0;
+		ui->editor.caret.w = 0;
+		draw_page(ui);
+		text_frame_end(ui->text);
+		if (!touch_keyboard_follow_caret(ui))
+			break;
+	}
+}
+
 void ui_draw(struct ui *ui, const struct session *s, int64_t now_ms)
 {
 	ui->now = now_ms;
 	follow_output_size(ui);
 	/* The countdown's text changes every second: rebuild so it shows the time now. */
 	build(ui, s, now_ms);
-	text_frame_begin(ui->text);
-	ui->caption_box.w = 0;
-	if (session_screen(s) == SESSION_VIDEO && ui->video && !ui->video->error[0])
+	if (session_screen(s) == SESSION_VIDEO && ui->video && !ui->video->error[0]) {
+		text_frame_begin(ui->text);
+		ui->caption_box.w = 0;
 		screen_video_draw(ui);
-	else
-		draw_page(ui);
-	text_frame_end(ui->text);
+		text_frame_end(ui->text);
+	} else {
+		draw_with_caret(ui);
+	}
 	ui->dirty = false;
 }
 
@@ -454,7 +485,7 @@ static struct ui_action group_move(struct ui *ui, int dir)
 	return none;
 }
 
-static struct ui_action editor_result(struct ui *ui, enum editor_result r)
+struct ui_action ui_edited(struct ui *ui, enum editor_result r)
 {
 	struct ui_action act = {UI_NONE, 0, NULL};
 
@@ -478,12 +509,12 @@ static struct ui_action editor_result(struct ui *ui, enum editor_result r)
 	return act;
 }
 
-static bool focused_editor(const struct ui *ui)
+bool ui_editor_focused(const struct ui *ui)
 {
 	return ui->focus >= 0 && ui->view.items[ui->focus].kind == ITEM_EDITOR;
 }
 
-static struct ui_action key_down(struct ui *ui, const SDL_Keysym *key)
+struct ui_action ui_key(struct ui *ui, const SDL_Keysym *key)
 {
 	struct ui_action none = {UI_NONE, 0, NULL};
 	bool ctrl = key->mod & KMOD_CTRL, shift = key->mod & KMOD_SHIFT;
@@ -510,8 +541,8 @@ static struct ui_action key_down(struct ui *ui, const SDL_Keysym *key)
 		move_focus(ui, shift ? -1 : 1);
 		return none;
 	}
-	if (focused_editor(ui)) {
-		struct ui_action act = editor_result(ui, editor_key(&ui->editor, ui->text,
+	if (ui_editor_focused(ui)) {
+		struct ui_action act = ui_edited(ui, editor_key(&ui->editor, ui->text,
 								 ui->fonts.font[FONT_BODY], key));
 
 		if (act.kind != UI_NONE || ui->dirty)
@@ -576,12 +607,19 @@ void ui_to_pixels(const struct ui *ui, int *x, int *y)
 
 static struct ui_action press(struct ui *ui, int x, int y, bool down)
 {
-	struct ui_action none = {UI_NONE, 0, NULL};
-	int index = hit(ui, x, y);
+	struct ui_action none = {UI_NONE, 0, NULL}, key;
+	int index;
 
+	if (touch_keyboard_press(ui, x, y, down, &key))
+		return key;
+	index = hit(ui, x, y);
 	if (down) {
 		ui->pressed = index;
 		if (index >= 0 && ui->view.items[index].kind == ITEM_EDITOR) {
+			/* Pressing the field brings back a keyboard hidden by its Hide key. */
+			if (ui->osk.hidden)
+				ui->stale = true;
+			ui->osk.hidden = false;
 			set_focus(ui, index);
 			editor_click(&ui->editor, ui->text, ui->fonts.font[FONT_BODY], x, y);
 			SDL_StartTextInput();
@@ -643,8 +681,9 @@ struct ui_action ui_event(struct ui *ui, const struct session *s, const SDL_Even
 		/* No session runs while the facilitator's pages wait for a new one. */
 		if (s && session_screen(s) == SESSION_VIDEO && video_input_key(ui, &ev->key.keysym, &act))
 			break;
-		ui->eat_space = ev->key.keysym.sym == SDLK_SPACE && !focused_editor(ui);
-		act = key_down(ui, &ev->key.keysym);
+		touch_keyboard_input(ui, false);
+		ui->eat_space = ev->key.keysym.sym == SDLK_SPACE && !ui_editor_focused(ui);
+		act = ui_key(ui, &ev->key.keysym);
 		break;
 	case SDL_TEXTINPUT:
 		/* Space on "Start" must not also type a space into the name field it opens. */
@@ -653,18 +692,20 @@ struct ui_action ui_event(struct ui *ui, const struct session *s, const SDL_Even
 			break;
 		}
 		ui->eat_space = false;
-		if (focused_editor(ui))
-			act = editor_result(ui, editor_input(&ui->editor, ev->text.text));
+		if (ui_editor_focused(ui))
+			act = ui_edited(ui, editor_input(&ui->editor, ev->text.text));
 		break;
 	case SDL_TEXTEDITING:
-		if (focused_editor(ui))
-			act = editor_result(ui, editor_compose(&ui->editor, ev->edit.text));
+		if (ui_editor_focused(ui))
+			act = ui_edited(ui, editor_compose(&ui->editor, ev->edit.text));
 		break;
 	case SDL_MOUSEBUTTONDOWN:
 	case SDL_MOUSEBUTTONUP:
 		/* Touches arrive as finger events below; SDL's mouse copies of them are skipped. */
 		if (ev->button.which == SDL_TOUCH_MOUSEID || ev->button.button != SDL_BUTTON_LEFT)
 			break;
+		if (ev->type == SDL_MOUSEBUTTONDOWN)
+			touch_keyboard_input(ui, false);
 		x = ev->button.x;
 		y = ev->button.y;
 		ui_to_pixels(ui, &x, &y);
@@ -695,6 +736,7 @@ struct ui_action ui_event(struct ui *ui, const struct session *s, const SDL_Even
 		x = (int)(ev->tfinger.x * ui->lay.w);
 		y = (int)(ev->tfinger.y * ui->lay.h);
 		if (ev->type == SDL_FINGERDOWN) {
+			touch_keyboard_input(ui, true);
 			ui->touch_scrolling = false;
 			ui->touch_y = ev->tfinger.y;
 		} else if (ui->touch_scrolling) {
@@ -706,7 +748,10 @@ struct ui_action ui_event(struct ui *ui, const struct session *s, const SDL_Even
 	case SDL_FINGERMOTION: {
 		int dy = (int)((ui->touch_y - ev->tfinger.y) * ui->lay.h);
 
-		/* A drag longer than a finger's width scrolls instead of tapping. */
+		/* A drag longer than a finger's width scrolls instead of tapping (but not from a
+		 * key held on the on-screen keyboard). */
+		if (touch_keyboard_held(ui))
+			break;
 		if (!ui->touch_scrolling && abs(dy) < ui->lay.target / 3)
 			break;
 		ui->touch_scrolling = true;
@@ -756,8 +801,16 @@ void ui_draw_page(struct ui *ui)
 		return;
 	}
 	build(ui, NULL, ui->now);
-	text_frame_begin(ui->text);
-	draw_page(ui);
-	text_frame_end(ui->text);
+	draw_with_caret(ui);
 	ui->dirty = false;
+}
+
+int64_t ui_deadline(const struct ui *ui)
+{
+	return touch_keyboard_deadline(ui);
+}
+
+struct ui_action ui_tick(struct ui *ui, int64_t now)
+{
+	return touch_keyboard_tick(ui, now);
 }

@@ -10,6 +10,7 @@
 #include <SDL.h>
 
 #include "core/error.h"
+#include "core/keyboard.h"
 #include "core/session.h"
 
 /* What the trainee did, for the event loop to apply to the session. */
@@ -54,6 +55,8 @@ struct ui_action {
 struct ui_settings {
 	int text_percent;  /* 100 to 200 */
 	bool high_contrast;
+	enum keyboard_mode touch_keyboard; /* when the on-screen keyboard shows */
+	char keyboard_layout[32];          /* its layout ("gb"); an unknown one keeps the last */
 };
 
 struct ui;
@@ -68,6 +71,12 @@ void ui_free(struct ui *ui);
  * drawn again. */
 struct ui_action ui_event(struct ui *ui, const struct session *session, const SDL_Event *event,
 			  bool *redraw);
+
+/* When the UI next needs the time (a key held on the on-screen keyboard repeats), in the
+ * clock's ms; -1 for never, 0 for at once. */
+int64_t ui_deadline(const struct ui *ui);
+/* Runs what is due at now (a held Backspace deletes again): what the trainee did. */
+struct ui_action ui_tick(struct ui *ui, int64_t now);
 
 /* Asks for a redraw (the session changed behind the UI's back, a timer ran). */
 void ui_invalidate(struct ui *ui);
@@ -92,7 +101,8 @@ void ui_set_settings(struct ui *ui, const struct ui_settings *settings);
 /* --- queries for the test probe (src/scripted/probe.c) and the rendering checks --- */
 
 /* Centre of the focusable control whose label is label (as drawn now; "editor" for the
- * text field), for a scripted click. False when there is none. */
+ * text field), or else of the on-screen keyboard's key named or capped label ("e", "Shift",
+ * "Backspace"), for a scripted click or tap. False when there is none. */
 bool ui_find_control(struct ui *ui, const struct session *session, const char *label, int *x,
 		     int *y);
 /* True when a line of text on the page last built holds text (for a session, the page is
@@ -100,13 +110,16 @@ bool ui_find_control(struct ui *ui, const struct session *session, const char *l
 bool ui_shows_text(struct ui *ui, const struct session *session, const char *text);
 /* Label of the focused control ("" when none; "editor" for the text field). */
 const char *ui_focus_label(const struct ui *ui);
+/* True when the on-screen keyboard shows (as last built). */
+bool ui_keyboard_shown(const struct ui *ui);
 /* The editor's text ("" when the screen has none). */
 const char *ui_editor_text(const struct ui *ui);
 /* Lines of text the font engine has rendered so far (cache misses): an unchanged screen
  * drawn again adds none. */
 unsigned long ui_text_renders(const struct ui *ui);
-/* Checks the last drawn frame: every line of text lies inside the window, and the focus ring
- * can be seen in the pixels read back. False and a description in err otherwise. */
+/* Checks the last drawn frame: every line of text lies inside the window, the on-screen
+ * keyboard's keys are inside it and the caret's line is in sight above them, and the focus
+ * ring can be seen in the pixels read back. False and a description in err otherwise. */
 bool ui_check_frame(struct ui *ui, struct rjk_error *err);
 
 #endif

@@ -15,6 +15,7 @@
 #include "ui/layout.h"
 #include "ui/text.h"
 #include "ui/theme.h"
+#include "ui/touch_keyboard.h"
 #include "ui/ui.h"
 #include "ui/video_input.h"
 #include "ui/view.h"
@@ -60,6 +61,7 @@ struct ui {
 	bool caption_whole;       /* that caption showed whole (not cut after its last line) */
 	SDL_Texture *fade;        /* the video controls drawn while they fade out, or NULL */
 	struct video_pointer seek; /* the progress bar under the pointer (video_input.c) */
+	struct touch_keyboard osk; /* the on-screen keyboard (touch_keyboard.c) */
 };
 
 /* True while a panel (the "Aa" settings, the question before Submit) is over the page: only
@@ -71,6 +73,13 @@ bool ui_overlay_open(const struct ui *ui);
 bool ui_group_tab_stop(const struct ui *ui, int index);
 /* True when a member of the group is chosen. */
 bool ui_group_chosen(const struct ui *ui, int group);
+/* True when the focused control is the text field. */
+bool ui_editor_focused(const struct ui *ui);
+/* A key pressed, as from a real keyboard: the one path for keys (ui.c). */
+struct ui_action ui_key(struct ui *ui, const SDL_Keysym *key);
+/* What an editing call did to the text field, turned into the trainee's action (ui.c): the one
+ * path for typed text. */
+struct ui_action ui_edited(struct ui *ui, enum editor_result r);
 
 /* Builds the items again when they are stale. */
 void ui_sync(struct ui *ui, const struct session *session);

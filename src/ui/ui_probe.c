@@ -1,5 +1,6 @@
-/* What the UI shows, read for scripted input and the rendering checks: a control found by its
- * label, the focus, the editor's text, the text rendered so far, and a check of the last frame. */
+/* What the UI shows, read for scripted input and the rendering checks: a control (or a key of
+ * the on-screen keyboard) found by its label, the focus, the editor's text, the text rendered
+ * so far, and a check of the last frame. */
 #include "ui/ui.h"
 
 #include <stdio.h>
@@ -20,10 +21,12 @@ bool ui_find_control(struct ui *ui, const struct session *s, const char *label, 
 		const struct item *item = &ui->view.items[i];
 		SDL_Rect r;
 
-		bool field = item->kind == ITEM_EDITOR && !strcmp(label, "editor");
+		/* The text field is "editor", as ui_focus_label names it. */
+		bool field = item->kind == ITEM_EDITOR && len == 6 && !memcmp(label, "editor", 6);
 
-		if (!ui_reachable(ui, item) || !item->text ||
-		    (!field && (len != item->len || memcmp(item->text, label, len))) || --nth > 0)
+		if (!ui_reachable(ui, item) || (!field && (!item->text || len != item->len ||
+							   memcmp(item->text, label, len))) ||
+		    --nth > 0)
 			continue;
 		ui_reveal(ui, (int)i);
 		ui_clamp_scroll(ui);
@@ -33,7 +36,8 @@ bool ui_find_control(struct ui *ui, const struct session *s, const char *label, 
 		*y = r.y + r.h / 2;
 		return true;
 	}
-	return false;
+	/* Then a key of the on-screen keyboard, by its name or its cap. */
+	return touch_keyboard_find(ui, label, x, y);
 }
 
 bool ui_shows_text(struct ui *ui, const struct session *s, const char *text)
@@ -69,6 +73,11 @@ const char *ui_focus_label(const struct ui *ui)
 unsigned long ui_text_renders(const struct ui *ui)
 {
 	return text_renders(ui->text);
+}
+
+bool ui_keyboard_shown(const struct ui *ui)
+{
+	return ui->osk.rect.h > 0;
 }
 
 const char *ui_editor_text(const struct ui *ui)
@@ -122,6 +131,8 @@ bool ui_check_frame(struct ui *ui, struct rjk_error *err)
 					     (int)item->len, item->text ? item->text : "", r.x, r.y,
 					     r.w, r.h, w, h);
 	}
+	if (!touch_keyboard_check(ui, err))
+		return false;
 	if (ui->focus < 0)
 		return rjk_error_set(err, "nothing has the focus");
 	if (!focus_shows_whole(ui, err))

@@ -57,6 +57,8 @@ static void test_missing_file_gives_the_defaults(void **state)
 	assert_int_equal(s.present_s, 600); /* the facilitator stays present for 10 minutes */
 	assert_string_equal(s.scenario, "");
 	assert_string_equal(s.xapi_base, "");
+	assert_int_equal(s.touch_keyboard, KEYBOARD_AUTO);
+	assert_string_equal(s.keyboard_layout, "gb");
 }
 
 static void test_saved_settings_come_back_from_a_private_file(void **state)
@@ -73,6 +75,8 @@ static void test_saved_settings_come_back_from_a_private_file(void **state)
 	s.volume = 40;
 	s.idle_s = 0;
 	s.present_s = 0;
+	s.touch_keyboard = KEYBOARD_NEVER;
+	strcpy(s.keyboard_layout, "fr(bepo)");
 	strcpy(s.scenario, "/var/lib/rjkiosk/scenarios/café");
 	strcpy(s.xapi_base, "https://training.example.police.uk/rjkiosk/");
 	assert_true(settings_save(dir, &s, &err));
@@ -85,6 +89,8 @@ static void test_saved_settings_come_back_from_a_private_file(void **state)
 	assert_int_equal(back.present_s, 0);
 	assert_string_equal(back.scenario, s.scenario);
 	assert_string_equal(back.xapi_base, s.xapi_base);
+	assert_int_equal(back.touch_keyboard, KEYBOARD_NEVER);
+	assert_string_equal(back.keyboard_layout, "fr(bepo)");
 	snprintf(path, sizeof path, "%s/%s", dir, SETTINGS_FILE);
 	assert_int_equal(stat(path, &st), 0);
 	assert_int_equal(st.st_mode & 0777, 0600);
@@ -107,6 +113,8 @@ static void test_damaged_values_are_ignored(void **state)
 		{"present_s=120\n", 100, 80, SETTINGS_IDLE_DEFAULT_S, 120},
 		{"present_s=-1\n", 100, 80, SETTINGS_IDLE_DEFAULT_S, 600},
 		{"present_s=999999\n", 100, 80, SETTINGS_IDLE_DEFAULT_S, 600},
+		{"touch_keyboard=sometimes\nkeyboard_layout=\nvolume=20\n", 100, 20,
+		 SETTINGS_IDLE_DEFAULT_S, 600},
 	};
 
 	(void)state;
@@ -119,6 +127,8 @@ static void test_damaged_values_are_ignored(void **state)
 		assert_int_equal(s.text_percent, cases[i].text_percent);
 		assert_int_equal(s.volume, cases[i].volume);
 		assert_int_equal(s.idle_s, cases[i].idle_s);
+		assert_int_equal(s.touch_keyboard, KEYBOARD_AUTO);
+		assert_string_equal(s.keyboard_layout, "gb");
 		assert_int_equal(s.present_s, cases[i].present_s);
 	}
 }

@@ -2,6 +2,8 @@
 # Runs a program fullscreen under cage's headless backend, as the kiosk service would run it
 # (an unprivileged user, SDL's Wayland driver), and exits with the program's own status:
 # cage itself always exits 0. Exit 77 (skipped) where cage cannot run here.
+# The program runs in its own writable folder, so a relative --screenshot-dir works; with
+# CAGE_SCREENSHOTS=DIR set, the PNG files it wrote there are copied to DIR.
 # Usage: under_cage.sh PROGRAM [ARGS...]
 set -eu
 [ -x /usr/bin/cage ] || { echo "SKIP: cage is not installed (apt-get install cage xwayland)"; exit 77; }
@@ -33,7 +35,9 @@ for arg in "$@"; do
 done
 cat >"$tmp/wrap.sh" <<'WRAP'
 #!/bin/sh
-"$(dirname "$0")/program" "$@"
+program="$(dirname "$0")/program"
+cd "$XDG_RUNTIME_DIR" || exit 1
+"$program" "$@"
 echo $? >"$XDG_RUNTIME_DIR/status"
 WRAP
 chmod 0755 "$tmp/wrap.sh"
@@ -46,5 +50,10 @@ setpriv --reuid=nobody --regid=nogroup --clear-groups \
 	>"$tmp/out" 2>&1 || true
 # wlroots always complains about the missing GPU in a machine without one; nothing else is noise.
 grep -v 'drmGetDevices2 failed' "$tmp/out" || true
+if [ -n "${CAGE_SCREENSHOTS:-}" ]; then
+	for png in "$tmp/run"/*.png; do
+		[ -e "$png" ] && cp "$png" "$CAGE_SCREENSHOTS/"
+	done
+fi
 [ -s "$tmp/run/status" ] || { echo "FAIL: the program never finished under cage"; exit 1; }
 exit "$(cat "$tmp/run/status")"

@@ -87,15 +87,20 @@ kiosk end-session.txt --size 1024x768 || fail "the pages after End this session 
 "$RJKIOSK_SCRIPTED" --data "$data" --script "$RJK_UI_SCRIPTS/end-session.txt" --size 1024x768 ||
 	fail "the pages after End this session failed with the video"
 
-# Settings persist: the next start is in high contrast at 125% with the timeout at 10 min.
+# Settings persist: the next start is in high contrast at 125% with the timeout at 10 min,
+# the on-screen keyboard always shown, in the fr layout.
 grep -qx high_contrast=1 "$data/settings" || fail "high contrast not saved"
 grep -qx text_percent=125 "$data/settings" || fail "text size not saved"
 grep -qx idle_s=600 "$data/settings" || fail "timeout not saved"
+grep -qx touch_keyboard=always "$data/settings" || fail "the on-screen keyboard's mode not saved"
+grep -qx keyboard_layout=fr "$data/settings" || fail "the on-screen keyboard's layout not saved"
 [ "$(stat -c %a "$data/settings")" = 600 ] || fail "the settings file is not private"
 { unlock; cat <<'SCRIPT'; } >"$work/restart.txt"
 click-button Settings
 click-button Text size: 125% (press to change)
 expect-screen facilitator:settings
+wait-text On-screen keyboard: always
+wait-text Keyboard layout: fr
 quit
 SCRIPT
 "$RJKIOSK_SCRIPTED" --no-video --data "$data" --scenarios "$scen" --script "$work/restart.txt" --size 1024x768 ||

@@ -36,7 +36,7 @@ static int setup(void **state)
 	struct fixture *f = calloc(1, sizeof *f);
 	struct rjk_diags diags = {0};
 	struct rjk_error err = {{0}};
-	struct ui_settings settings = {100, false};
+	struct ui_settings settings = {100, false, KEYBOARD_AUTO, KEYBOARD_DEFAULT_LAYOUT};
 
 	assert_non_null(f);
 	SDL_setenv("SDL_VIDEODRIVER", "dummy", 1);
@@ -338,7 +338,7 @@ static void test_text_size_and_contrast_are_asked_for(void **state)
 	assert_int_equal(act.kind, UI_TEXT_SIZE);
 	assert_int_equal(act.arg, 125);
 	assert_int_equal(ui_get_settings(f->ui).text_percent, 100);
-	now = (struct ui_settings){act.arg, false};
+	now = (struct ui_settings){act.arg, false, KEYBOARD_AUTO, KEYBOARD_DEFAULT_LAYOUT};
 	ui_set_settings(f->ui, &now);
 	ui_draw(f->ui, f->session, 0);
 	assert_int_equal(ui_get_settings(f->ui).text_percent, 125);
