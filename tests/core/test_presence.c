@@ -29,25 +29,25 @@ struct story {
 
 static const struct story stories[] = {
 	{"off: the PIN never makes the facilitator present", 0, {
-		{0, PIN, 0, 0, 0}, {1, NOTHING, 0, 0, 0}, {-1}}},
+		{0, PIN, 0, 0, 0}, {1, NOTHING, 0, 0, 0}, {-1, NOTHING, 0, 0, 0}}},
 	{"not present before the PIN, whatever is touched", 10 * MIN, {
-		{0, NOTHING, 0, 0, 0}, {5, TOUCH, 0, 0, 0}, {-1}}},
+		{0, NOTHING, 0, 0, 0}, {5, TOUCH, 0, 0, 0}, {-1, NOTHING, 0, 0, 0}}},
 	{"present for the span after the PIN, then not", 10 * MIN, {
 		{1000, PIN, 0, 1, 10 * MIN}, {1000 + 10 * MIN - 1, NOTHING, 0, 1, 1},
-		{1000 + 10 * MIN, NOTHING, 0, 0, 0}, {-1}}},
+		{1000 + 10 * MIN, NOTHING, 0, 0, 0}, {-1, NOTHING, 0, 0, 0}}},
 	{"each action starts the span again", 2 * MIN, {
 		{0, PIN, 0, 1, 2 * MIN}, {MIN, TOUCH, 0, 1, 2 * MIN},
 		{3 * MIN - 1, NOTHING, 0, 1, 1}, {3 * MIN, NOTHING, 0, 0, 0},
-		{3 * MIN + 1, TOUCH, 0, 0, 0}, {-1}}},
+		{3 * MIN + 1, TOUCH, 0, 0, 0}, {-1, NOTHING, 0, 0, 0}}},
 	{"Lock ends it at once", 10 * MIN, {
-		{0, PIN, 0, 1, 10 * MIN}, {5, LOCK, 0, 0, 0}, {6, TOUCH, 0, 0, 0}, {-1}}},
+		{0, PIN, 0, 1, 10 * MIN}, {5, LOCK, 0, 0, 0}, {6, TOUCH, 0, 0, 0}, {-1, NOTHING, 0, 0, 0}}},
 	{"a shorter span counts from the change", 10 * MIN, {
 		{0, PIN, 0, 1, 10 * MIN}, {MIN, SPAN, 2 * MIN, 1, 2 * MIN},
-		{3 * MIN, NOTHING, 0, 0, 0}, {-1}}},
+		{3 * MIN, NOTHING, 0, 0, 0}, {-1, NOTHING, 0, 0, 0}}},
 	{"turning it off while present ends it", 10 * MIN, {
-		{0, PIN, 0, 1, 10 * MIN}, {MIN, SPAN, 0, 0, 0}, {MIN + 1, PIN, 0, 0, 0}, {-1}}},
+		{0, PIN, 0, 1, 10 * MIN}, {MIN, SPAN, 0, 0, 0}, {MIN + 1, PIN, 0, 0, 0}, {-1, NOTHING, 0, 0, 0}}},
 	{"turning it on does not make anyone present", 0, {
-		{0, SPAN, 5 * MIN, 0, 0}, {1, PIN, 0, 1, 5 * MIN}, {-1}}},
+		{0, SPAN, 5 * MIN, 0, 0}, {1, PIN, 0, 1, 5 * MIN}, {-1, NOTHING, 0, 0, 0}}},
 };
 
 static void test_stories(void **state)
