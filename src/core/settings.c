@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/debrief.h"
 #include "core/durable.h"
 
 struct settings settings_defaults(void)
@@ -19,6 +20,7 @@ struct settings settings_defaults(void)
 		.captions = true,
 		.volume = 80,
 		.idle_s = SETTINGS_IDLE_DEFAULT_S,
+		.min_answers = DEBRIEF_MIN_N_DEFAULT,
 		.scenario = "",
 	};
 }
@@ -51,6 +53,9 @@ static void apply(struct settings *s, const char *key, const char *value)
 		s->volume = n;
 	else if (!strcmp(key, "idle_s") && parse_int(value, 0, SETTINGS_IDLE_MAX_S, &n))
 		s->idle_s = n;
+	else if (!strcmp(key, "min_answers") &&
+		 parse_int(value, 1, SETTINGS_MIN_ANSWERS_MAX, &n))
+		s->min_answers = n;
 	else if (!strcmp(key, "scenario") && strlen(value) < sizeof s->scenario)
 		snprintf(s->scenario, sizeof s->scenario, "%s", value);
 }
@@ -95,8 +100,9 @@ bool settings_save(const char *data_dir, const struct settings *s, struct rjk_er
 	len = snprintf(buf, sizeof buf,
 		       "# rjkiosk settings, written by the facilitator's menu\n"
 		       "text_percent=%d\nhigh_contrast=%d\ncaptions=%d\nvolume=%d\nidle_s=%d\n"
-		       "scenario=%s\n",
+		       "min_answers=%d\nscenario=%s\n",
 		       s->text_percent, s->high_contrast, s->captions, s->volume, s->idle_s,
+		       s->min_answers,
 		       strchr(s->scenario, '\n') ? "" : s->scenario);
 	if (!durable_replace(data_dir, path, buf, (size_t)len))
 		return rjk_error_set(err, "cannot save the settings in %s: %s", path,

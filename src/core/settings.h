@@ -15,6 +15,7 @@
 /* Default quiet time on a trainee screen before the "are you still there?" warning. */
 #define SETTINGS_IDLE_DEFAULT_S 300
 #define SETTINGS_IDLE_MAX_S 7200
+#define SETTINGS_MIN_ANSWERS_MAX 50
 
 struct settings {
 	int text_percent;    /* 100 to 200 */
@@ -22,6 +23,7 @@ struct settings {
 	bool captions;       /* captions shown by default on the video */
 	int volume;          /* 0 to 100 */
 	int idle_s;          /* quiet seconds before the warning; 0 turns the timeout off */
+	int min_answers;     /* the debrief shows nothing of a question with fewer answers */
 	char scenario[1024]; /* the scenario folder chosen in the menu, "" for the default */
 };
 

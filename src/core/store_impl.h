@@ -7,7 +7,7 @@
 
 #include "core/store.h"
 
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 #define STORE_NAME_MAX_CHARS 100
 #define STORE_SHORT_MAX_BYTES 1024
 
