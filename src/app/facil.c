@@ -99,6 +99,7 @@ void facil_free(struct facil *f)
 	if (!f)
 		return;
 	pin_free(f->pin);
+	facil_debrief_free(f->debrief);
 	scenario_dir_release(&f->scenarios);
 	free(f);
 }
@@ -113,7 +114,7 @@ const char *facil_page_name(const struct facil *f)
 	static const char *const names[] = {
 		NULL, "pin", "new-pin", "new-pin-again", "no-pin", "menu", "scenarios",
 		"scenario-errors", "progress", "export", "purge", "purge-confirm", "settings",
-		"result", "blank", "idle", "warning",
+		"result", "debrief", "debrief-private", "blank", "idle", "warning",
 	};
 
 	if (f && f->mode == FACIL_RESULT && strcmp(f->notice, "Done"))
@@ -374,6 +375,8 @@ bool facil_handle(struct facil *f, const struct facil_context *c, const SDL_Even
 		press(f, c, ID_STILL_HERE, out);
 		return true;
 	}
+	if (f->mode == FACIL_DEBRIEF && facil_debrief_event(f, c, ev))
+		return true;
 	if (ev->type == SDL_KEYDOWN && page_key(f, c, &ev->key.keysym, out))
 		return true;
 	act = ui_event(f->ui, c->session, ev, NULL);
@@ -443,6 +446,7 @@ void facil_tick(struct facil *f, const struct facil_context *c, int64_t now,
 			facil_show(f, c, FACIL_NONE);
 		break;
 	}
+	facil_debrief_tick(f, c, now);
 	if (countdown_second(f, now) != f->shown_second) {
 		f->shown_second = countdown_second(f, now);
 		if (f->mode != FACIL_NONE)
@@ -458,5 +462,7 @@ int64_t facil_deadline(const struct facil *f, int64_t now)
 		due = deadline_earliest(due, f->hold_since + FACIL_HOLD_MS);
 	if (f->mode == FACIL_PIN && f->pin && pin_locked_for(f->pin))
 		due = deadline_earliest(due, now + 1000);
+	if (f->mode == FACIL_DEBRIEF || f->mode == FACIL_DEBRIEF_PRIVATE)
+		due = deadline_earliest(due, now + 2000); /* answers arriving: live updates */
 	return due;
 }

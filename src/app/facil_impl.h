@@ -23,6 +23,8 @@ enum facil_mode {
 	FACIL_PURGE_CONFIRM,
 	FACIL_SETTINGS,
 	FACIL_RESULT,      /* a success or failure message, then back to the menu */
+	FACIL_DEBRIEF,     /* the debrief's room view (facil_debrief.c) */
+	FACIL_DEBRIEF_PRIVATE, /* the debrief's private page: moderation, counts */
 	FACIL_BLANK,
 	FACIL_IDLE,        /* no session running: waiting for the facilitator */
 	FACIL_WARNING,     /* inactivity: "are you still there?" */
@@ -52,9 +54,11 @@ enum {
 	ID_CAPTIONS,
 	ID_VOLUME,
 	ID_IDLE,
+	ID_DEBRIEF,
 	ID_SCENARIO_BASE = 100,  /* + index in the scenarios folder */
 	ID_FOLDER_BASE = 300,    /* + index in the export folders */
 	ID_PURGE_BASE = 500,     /* + index in the purge choices */
+	ID_DEBRIEF_BASE = 600,   /* + the debrief's own ids (facil_debrief.c) */
 };
 
 #define FACIL_FOLDERS 12
@@ -94,6 +98,7 @@ struct facil {
 	unsigned generation;
 	char body[FACIL_BODY];
 	char labels[UI_PAGE_BUTTONS][256];
+	struct facil_debrief *debrief;     /* NULL until the debrief is first opened */
 };
 
 /* Puts mode's page on screen (or the journey for FACIL_NONE). */
@@ -120,5 +125,17 @@ void facil_list_folders(struct facil *facil);
 void facil_export(struct facil *f, const struct facil_context *c, const char *folder);
 void facil_purge_preview(const struct facil_context *c, int days, char *out, size_t size);
 void facil_purge(struct facil *f, const struct facil_context *c, int days);
+
+/* facil_debrief.c: the debrief of the store's session session_id (its room view first). */
+void facil_debrief_open(struct facil *f, const struct facil_context *c, int64_t session_id);
+/* Builds the room view's or the private page's page into f->page. */
+void facil_debrief_page(struct facil *f, const struct facil_context *c);
+/* An event while the room view is on screen (true when used), or a button of the private
+ * page (id from ID_DEBRIEF_BASE). */
+bool facil_debrief_event(struct facil *f, const struct facil_context *c, const SDL_Event *ev);
+void facil_debrief_press(struct facil *f, const struct facil_context *c, int id);
+/* Reads the answers again (live updates) while the debrief is on screen. */
+void facil_debrief_tick(struct facil *f, const struct facil_context *c, int64_t now_ms);
+void facil_debrief_free(struct facil_debrief *debrief);
 
 #endif

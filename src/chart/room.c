@@ -125,6 +125,13 @@ void room_draw(cairo_t *cr, const struct room *r, const struct chart_style *s, d
 		y += chart_text(cr, line, m, y, cw, s->font_px, s->text, false, 2) + s->font_px;
 		results(cr, r, q, s, m, y, cw, h - y - foot - s->font_px * 1.5);
 	}
-	if (r->buttons)
-		buttons(cr, r, q, s, w, h - foot - s->font_px * 0.6, foot, hits, hit_count);
+	if (r->buttons) {
+		/* The buttons' text no larger than six of them fit side by side at this width. */
+		struct chart_style bs = *s;
+
+		if (bs.font_px > w / 48)
+			bs.font_px = w / 48;
+		foot = bs.font_px * 2.6;
+		buttons(cr, r, q, &bs, w, h - foot - bs.font_px * 0.6, foot, hits, hit_count);
+	}
 }

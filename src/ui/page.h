@@ -22,8 +22,16 @@ struct ui_page_button {
 	bool on;              /* the check box is ticked */
 };
 
+/* A picture drawn elsewhere (the debrief's room view, by cairo): 32-bit pixels, 0xAARRGGBB in
+ * native byte order, opaque, row after row stride bytes apart. */
+struct ui_picture {
+	const unsigned char *pixels;
+	int w, h, stride;
+};
+
 struct ui_page {
-	unsigned generation;  /* a new value is a new page: focus and scroll start again */
+	unsigned generation;
+	const struct ui_picture *picture; /* the whole page is this picture, scaled to the window */  /* a new value is a new page: focus and scroll start again */
 	bool blank;           /* nothing but a calm dark screen */
 	const char *title;    /* small line in the header */
 	const char *heading;  /* large heading */

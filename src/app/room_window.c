@@ -1,0 +1,71 @@
+/* The room display in presenter mode: a second window on the second display, drawn with its
+ * own renderer from the pictures the debrief makes. */
+#include "app/room_window.h"
+
+#include <stdlib.h>
+
+#include <SDL.h>
+
+struct room_window {
+	SDL_Window *window;
+	SDL_Renderer *ren;
+};
+
+struct room_window *room_window_open(void)
+{
+	struct room_window *w;
+	SDL_Rect r;
+
+	if (SDL_GetNumVideoDisplays() < 2 || SDL_GetDisplayBounds(1, &r) != 0)
+		return NULL;
+	w = calloc(1, sizeof *w);
+	if (!w)
+		return NULL;
+	w->window = SDL_CreateWindow("rjkiosk: debrief", r.x, r.y, r.w, r.h,
+				     SDL_WINDOW_BORDERLESS | SDL_WINDOW_SHOWN);
+	if (w->window)
+		w->ren = SDL_CreateRenderer(w->window, -1, 0);
+	if (!w->ren) {
+		SDL_Log("No window on the second display (%s): the debrief stays on this screen.",
+			SDL_GetError());
+		room_window_close(w);
+		return NULL;
+	}
+	return w;
+}
+
+void room_window_close(struct room_window *w)
+{
+	if (!w)
+		return;
+	if (w->ren)
+		SDL_DestroyRenderer(w->ren);
+	if (w->window)
+		SDL_DestroyWindow(w->window);
+	free(w);
+}
+
+bool room_window_size(struct room_window *w, int *width, int *height)
+{
+	return w && SDL_GetRendererOutputSize(w->ren, width, height) == 0 && *width > 0 &&
+	       *height > 0;
+}
+
+void room_window_show(struct room_window *w, const unsigned char *pixels, int width, int height,
+		      int stride)
+{
+	SDL_Texture *t;
+
+	if (!w)
+		return;
+	t = SDL_CreateTexture(w->ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, width,
+			      height);
+	SDL_SetRenderDrawColor(w->ren, 0, 0, 0, 255);
+	SDL_RenderClear(w->ren);
+	if (t) {
+		SDL_UpdateTexture(t, NULL, pixels, stride);
+		SDL_RenderCopy(w->ren, t, NULL, NULL);
+		SDL_DestroyTexture(t);
+	}
+	SDL_RenderPresent(w->ren);
+}
