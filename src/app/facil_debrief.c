@@ -231,7 +231,7 @@ static void private_page(struct facil *f, const struct facil_context *c, struct 
 	p->title = "Debrief \xc2\xb7 private: the room does not see this page";
 	p->back = "Menu";
 	p->back_id = ID_BACK_TO_MENU;
-	p->main = "Show the room view";
+	p->main = db->room ? NULL : "Show the room view";
 	p->main_id = DB_ROOM;
 	if (!q) {
 		p->heading = "Nothing to debrief";

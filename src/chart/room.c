@@ -47,7 +47,7 @@ static void buttons(cairo_t *cr, const struct room *r, const struct debrief_ques
 	if (q)
 		x += button(cr, s, r->revealed ? "Hide results" : "Reveal results", x, y, h,
 			    ROOM_REVEAL, hits, n) + gap;
-	if (text && r->revealed) {
+	if (text && r->revealed && debrief_shown(q, r->min_n)) {
 		x += button(cr, s, r->view == CHART_WALL ? "Words" : "Answers", x, y, h, ROOM_VIEW,
 			    hits, n) + gap;
 		if (r->view == CHART_WALL && pages > 1) {
@@ -80,7 +80,13 @@ static void results(cairo_t *cr, const struct room *r, const struct debrief_ques
 		chart_text(cr, "Results hidden until the facilitator reveals them.", x, y, w, big,
 			   s->text, false, 0);
 	} else if (q->kind == STEP_SCALE || q->kind == STEP_CHOICE) {
-		chart_bars(cr, q, s, x, y, w, h);
+		/* Every bar on screen: smaller text when the rows would not fit. */
+		struct chart_style fit = *s;
+
+		while (fit.font_px > 6 &&
+		       (double)q->bar_count * fit.font_px * 1.5 + fit.font_px * 4 > h)
+			fit.font_px *= 0.9;
+		chart_bars(cr, q, &fit, x, y, w, h);
 	} else if (r->view == CHART_WORDS) {
 		chart_words(cr, q, s, x, y, w, h);
 	} else {
@@ -116,8 +122,13 @@ void room_draw(cairo_t *cr, const struct room *r, const struct chart_style *s, d
 		snprintf(line, sizeof line, "Debrief \xc2\xb7 no questions");
 	y += chart_text(cr, line, m, y, cw, s->font_px * 0.9, s->muted, false, 1) + s->font_px * 0.6;
 	if (q) {
-		y += chart_text(cr, q->prompt, m, y, cw, s->font_px * 1.6, s->text, true, 4) +
-		     s->font_px * 0.5;
+		/* Large, but never more than a third of the screen: the results need the rest. */
+		double pp = s->font_px * 1.6;
+
+		while (pp > s->font_px * 0.5 &&
+		       chart_text_height(cr, q->prompt, cw, pp, true, 0) > h * 0.3)
+			pp *= 0.9;
+		y += chart_text(cr, q->prompt, m, y, cw, pp, s->text, true, 6) + s->font_px * 0.5;
 		room_counts(d, q, line, sizeof line);
 		if (debrief_all_in(d, q))
 			strncat(line, " \xc2\xb7 \xe2\x9c\x93 Everyone has answered",

@@ -144,20 +144,23 @@ size_t debrief_shown_texts(const struct debrief_question *q, const char **out, s
 	return n;
 }
 
+void debrief_question_release(struct debrief_question *q)
+{
+	for (size_t b = 0; b < q->bar_count; b++)
+		free(q->bars[b].label);
+	for (size_t a = 0; a < q->answer_count; a++)
+		free(q->answers[a].text);
+	free(q->bars);
+	free(q->answers);
+	free(q->step_id);
+	free(q->prompt);
+	memset(q, 0, sizeof *q);
+}
+
 void debrief_release(struct debrief *d)
 {
-	for (size_t i = 0; i < d->count; i++) {
-		struct debrief_question *q = &d->questions[i];
-
-		for (size_t b = 0; b < q->bar_count; b++)
-			free(q->bars[b].label);
-		for (size_t a = 0; a < q->answer_count; a++)
-			free(q->answers[a].text);
-		free(q->bars);
-		free(q->answers);
-		free(q->step_id);
-		free(q->prompt);
-	}
+	for (size_t i = 0; i < d->count; i++)
+		debrief_question_release(&d->questions[i]);
 	free(d->questions);
 	free(d->title);
 	free(d->label);

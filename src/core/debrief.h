@@ -66,6 +66,9 @@ bool debrief_load(struct store *store, int64_t session, struct debrief *out,
 		  struct rjk_error *err);
 void debrief_release(struct debrief *d);
 
+/* Frees what q holds (not q itself). */
+void debrief_question_release(struct debrief_question *q);
+
 /* Counts one stored response of participant into q (q's step must be the response's). */
 void debrief_add_response(struct debrief_question *q, int64_t participant, uint64_t seed,
 			  const struct stored_response *r);

@@ -95,6 +95,24 @@ static bool count_participant(struct store *store, struct debrief *d, int64_t pa
 	return true;
 }
 
+/* A discussion prompt with no notes (passed or never reached) has nothing to debrief: it is left out, so the
+ * facilitator steps only through what the class wrote. */
+static void drop_unused_discussions(struct debrief *d)
+{
+	size_t kept = 0;
+
+	for (size_t i = 0; i < d->count; i++) {
+		struct debrief_question *q = &d->questions[i];
+
+		if (q->kind == STEP_DISCUSSION && !q->answered) {
+			debrief_question_release(q);
+			continue;
+		}
+		d->questions[kept++] = *q;
+	}
+	d->count = kept;
+}
+
 bool debrief_load(struct store *store, int64_t session, struct debrief *out,
 		  struct rjk_error *err)
 {
@@ -125,6 +143,7 @@ bool debrief_load(struct store *store, int64_t session, struct debrief *out,
 			ok = count_participant(store, out, people[p].id, err);
 		for (size_t i = 0; i < out->count; i++)
 			debrief_finish(&out->questions[i]);
+		drop_unused_discussions(out);
 	} else if (session <= 0) {
 		rjk_error_set(err, "There is no session %lld.", (long long)session);
 	}
