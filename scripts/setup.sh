@@ -10,7 +10,7 @@ libsdl2-dev libsdl2-ttf-dev libfreetype-dev libsdl2-image-dev libvlc-dev vlc-plu
 libasound2-dev
 libcmocka-dev libsqlite3-dev libyaml-dev libfontconfig-dev libsodium-dev libunistring-dev
 unicode-data
-libcairo2-dev libpango1.0-dev poppler-utils
+libcairo2-dev libpango1.0-dev poppler-utils libxinerama-dev libx11-dev
 fonts-dejavu-core sqlite3 python3 xvfb xauth imagemagick ffmpeg espeak-ng
 systemd man-db groff-base cage xwayland lintian devscripts"
 

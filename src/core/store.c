@@ -74,6 +74,11 @@ static const struct store_migration migrations[STORE_SCHEMA_VERSION] = {
 	{schema_v2_debrief, NULL},
 };
 
+const struct store_migration *store_schema_steps(void)
+{
+	return migrations;
+}
+
 const char *response_status_name(enum response_status status)
 {
 	switch (status) {

@@ -37,6 +37,9 @@ struct store_migration {
 	bool (*run)(struct store *store, struct rjk_error *err);
 };
 
+/* The store's own schema changes (STORE_SCHEMA_VERSION of them), for tests that add one. */
+const struct store_migration *store_schema_steps(void);
+
 /* store_open with another list of count schema changes (steps[v] goes from version v to
  * v + 1): the store's own list in store_open, a longer one in tests. A database at a version
  * below count is backed up to DIR/responses-vN-backup.db (0600) and then upgraded in one

@@ -150,9 +150,10 @@ if command -v Xvfb >/dev/null && [ -z "${RJK_NO_XVFB:-}" ]; then
 	sleep 2
 	touch "$work/empty"
 	{
+		four
 		unlock
 		printf 'click-button Debrief\nexpect-screen facilitator:debrief-private\n'
-		printf 'click-button Next question \xe2\x80\xba\nclick-button Reveal the results\n'
+		printf 'click-button Next question \342\200\272\nclick-button Reveal the results\n'
 		printf 'wait 1000\ncopy-file %s %s\nwait 4000\nscreenshot presenter-private.png\nquit\n' \
 			"$work/empty" "$work/ready"
 	} >"$work/presenter.txt"
@@ -161,13 +162,17 @@ if command -v Xvfb >/dev/null && [ -z "${RJK_NO_XVFB:-}" ]; then
 	kiosk_pid=$!
 	i=0
 	while [ ! -e "$work/ready" ] && [ $i -lt 100 ]; do sleep 0.2; i=$((i + 1)); done
-	import -display "$disp" -window root "$work/presenter.png" 2>/dev/null
+	geometry=$(xwininfo -display "$disp" -name "rjkiosk: debrief" 2>/dev/null |
+		sed -n 's/^ *-geometry //p')
+	import -display "$disp" -window "rjkiosk: debrief" "$work/presenter.png" 2>/dev/null
 	wait $kiosk_pid || fail "the presenter-mode script failed"
 	kill $xvfb 2>/dev/null
-	# The room's head (x from 1280) shows the meeting question's bars; the first head none.
-	set -- $(bars "$work/presenter.png" $BAR 1280 3200)
+	# The room's window fills the second head and shows the meeting question's bars; the
+	# kiosk's own window (the private page) shows none.
+	case $geometry in 1920x1080+1280+0*) ;; *) fail "the room window is at '$geometry'" ;; esac
+	set -- $(bars "$work/presenter.png" $BAR)
 	[ $# = 3 ] && [ "$2" = "$3" ] || fail "the second head does not show the room view's bars"
-	[ -z "$(bars "$work/presenter.png" $BAR 0 1280)" ] || fail "bars on the facilitator's head"
-	[ -n "${RJK_SCREENSHOTS:-}" ] && cp "$work/presenter.png" "$RJK_SCREENSHOTS/debrief-presenter.png"
+	[ -z "$(bars "$work/presenter-private.png" $BAR)" ] || fail "bars on the facilitator's head"
+	if [ -n "${RJK_SCREENSHOTS:-}" ]; then cp "$work/presenter.png" "$RJK_SCREENSHOTS/debrief-presenter.png"; fi
 fi
 echo "debrief: all checks passed"
