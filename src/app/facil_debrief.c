@@ -139,6 +139,10 @@ static struct chart_style screen_style(const struct facil *f, int w, int h)
 	};
 #undef RGB
 	s.font_px = px * f->settings.text_percent / 100.0;
+	/* Already large for the back of the room: larger text settings grow it only so far that
+	 * a question and its results still share the screen. */
+	if (s.font_px > h / 22.0)
+		s.font_px = h / 22.0;
 	s.line = s.font_px / 12 < 1 ? 1 : s.font_px / 12;
 	return s;
 }

@@ -188,7 +188,15 @@ void chart_wall(cairo_t *cr, const struct debrief_question *q, size_t page, size
 	for (size_t i = 0; i < per_page && page * per_page + i < n; i++) {
 		double cx = x + (double)(i % 2) * (cw + gap), cy = y + (double)(i / 2) * (ch + gap);
 		double pad = s->font_px * 0.6, px = s->font_px * 1.15;
-		int lines = (int)((ch - pad * 2) / (px * 1.25));
+		int lines;
+
+		/* Short cards (large text on a small screen): the text shrinks to one line at
+		 * least, rather than spilling out of its card. */
+		if (pad > ch / 6)
+			pad = ch / 6;
+		if (px * 1.25 > ch - pad * 2)
+			px = (ch - pad * 2) / 1.25;
+		lines = (int)((ch - pad * 2) / (px * 1.25));
 
 		cairo_rectangle(cr, cx, cy, cw, ch);
 		chart_color(cr, s->panel);

@@ -162,14 +162,19 @@ if command -v Xvfb >/dev/null && [ -z "${RJK_NO_XVFB:-}" ]; then
 	kiosk_pid=$!
 	i=0
 	while [ ! -e "$work/ready" ] && [ $i -lt 100 ]; do sleep 0.2; i=$((i + 1)); done
-	geometry=$(xwininfo -display "$disp" -name "rjkiosk: debrief" 2>/dev/null |
-		sed -n 's/^ *-geometry //p')
+	xwininfo -display "$disp" -name "rjkiosk: debrief" >"$work/xwininfo.txt" 2>&1 || true
+	geometry=$(awk '/Absolute upper-left X/ { x = $NF } /Absolute upper-left Y/ { y = $NF }
+		/^ *Width/ { w = $NF } /^ *Height/ { h = $NF } END { print w "x" h "+" x "+" y }' \
+		"$work/xwininfo.txt")
+	# Xvfb puts every Xinerama head at 0,0; the window must cover head #1 exactly.
+	head1=$(xdpyinfo -display "$disp" -ext XINERAMA 2>/dev/null |
+		sed -n 's/.*head #1: \([0-9]*x[0-9]*\) @ \([0-9]*\),\([0-9]*\).*/\1+\2+\3/p')
 	import -display "$disp" -window "rjkiosk: debrief" "$work/presenter.png" 2>/dev/null
 	wait $kiosk_pid || fail "the presenter-mode script failed"
 	kill $xvfb 2>/dev/null
 	# The room's window fills the second head and shows the meeting question's bars; the
 	# kiosk's own window (the private page) shows none.
-	case $geometry in 1920x1080+1280+0*) ;; *) fail "the room window is at '$geometry'" ;; esac
+	[ "$geometry" = "${head1:-none}" ] || fail "the room window is at '$geometry', not '$head1'"
 	set -- $(bars "$work/presenter.png" $BAR)
 	[ $# = 3 ] && [ "$2" = "$3" ] || fail "the second head does not show the room view's bars"
 	[ -z "$(bars "$work/presenter-private.png" $BAR)" ] || fail "bars on the facilitator's head"
