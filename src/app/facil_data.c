@@ -207,12 +207,21 @@ void facil_export(struct facil *f, const struct facil_context *c, const char *fo
 			return;
 		}
 	}
+	/* With a session, its report (PDF) beside the data (facil_debrief.c). */
+	char report[300] = "";
+	if (session && !facil_debrief_report(f, c, session, folder, stamp, report, sizeof report,
+					     &err)) {
+		facil_result(f, c, false, "The report was not written to %s: %s\n\nThe data files "
+			     "are complete.", folder, err.message);
+		return;
+	}
 	/* The files are on the stick; their names are too once the folder is synced. */
 	durable_sync_dir(folder);
-	facil_result(f, c, true, "%zu answer%s from %zu participant%s written to %s:\n%s\n%s\n%s\n\n"
-		     "If this is a USB stick, wait for its light to stop before pulling it out.",
+	facil_result(f, c, true, "%zu answer%s from %zu participant%s written to %s:\n%s\n%s\n%s\n%s"
+		     "\nIf this is a USB stick, wait for its light to stop before pulling it out.",
 		     sum.responses, sum.responses == 1 ? "" : "s", sum.participants,
-		     sum.participants == 1 ? " was" : "s were", folder, names[0], names[1], names[2]);
+		     sum.participants == 1 ? " was" : "s were", folder, names[0], names[1], names[2],
+		     report);
 }
 
 void facil_purge_preview(const struct facil_context *c, int days, char *out, size_t size)

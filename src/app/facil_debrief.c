@@ -11,6 +11,7 @@
 #include "app/clock.h"
 #include "app/facil_impl.h"
 #include "app/room_window.h"
+#include "chart/report_pdf.h"
 #include "chart/room.h"
 #include "core/hash.h"
 #include "core/words.h"
@@ -193,8 +194,8 @@ static void show_room_window(struct facil *f, struct facil_debrief *db)
 	room_draw(cr, &room, &style, w, h, unused, &n);
 	cairo_destroy(cr);
 	cairo_surface_flush(s);
-	room_window_show(db->room, cairo_image_surface_get_data(s), w, h,
-			 cairo_image_surface_get_stride(s));
+	room_window_show(db->room, &(struct ui_picture){cairo_image_surface_get_data(s), w, h,
+							cairo_image_surface_get_stride(s)});
 	cairo_surface_destroy(s);
 }
 
@@ -481,4 +482,16 @@ void facil_debrief_free(struct facil_debrief *db)
 	debrief_release(&db->d);
 	cairo_surface_destroy(db->surface);
 	free(db);
+}
+
+bool facil_debrief_report(struct facil *f, const struct facil_context *c, int64_t session,
+			  const char *folder, const char *stamp, char *name, size_t size,
+			  struct rjk_error *err)
+{
+	struct report_request req = {.session = session, .min_n = f->settings.min_answers};
+	char path[4400];
+
+	snprintf(name, size, "rjkiosk-session-%lld-%s-report.pdf\n", (long long)session, stamp);
+	snprintf(path, sizeof path, "%s/%.*s", folder, (int)strcspn(name, "\n"), name);
+	return report_write(c->store, &req, path, err);
 }

@@ -137,5 +137,10 @@ void facil_debrief_press(struct facil *f, const struct facil_context *c, int id)
 /* Reads the answers again (live updates) while the debrief is on screen. */
 void facil_debrief_tick(struct facil *f, const struct facil_context *c, int64_t now_ms);
 void facil_debrief_free(struct facil_debrief *debrief);
+/* Writes session's report into folder as rjkiosk-session-N-STAMP-report.pdf for the menu's
+ * export; its name and a line break go to name. */
+bool facil_debrief_report(struct facil *f, const struct facil_context *c, int64_t session,
+			  const char *folder, const char *stamp, char *name, size_t size,
+			  struct rjk_error *err);
 
 #endif

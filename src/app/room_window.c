@@ -9,6 +9,8 @@
 #include <X11/Xlib.h>
 #include <X11/extensions/Xinerama.h>
 
+#include "ui/page.h"
+
 struct room_window {
 	SDL_Window *window;
 	SDL_Renderer *ren;
@@ -82,21 +84,10 @@ bool room_window_size(struct room_window *w, int *width, int *height)
 	       *height > 0;
 }
 
-void room_window_show(struct room_window *w, const unsigned char *pixels, int width, int height,
-		      int stride)
+void room_window_show(struct room_window *w, const struct ui_picture *picture)
 {
-	SDL_Texture *t;
-
 	if (!w)
 		return;
-	t = SDL_CreateTexture(w->ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, width,
-			      height);
-	SDL_SetRenderDrawColor(w->ren, 0, 0, 0, 255);
-	SDL_RenderClear(w->ren);
-	if (t) {
-		SDL_UpdateTexture(t, NULL, pixels, stride);
-		SDL_RenderCopy(w->ren, t, NULL, NULL);
-		SDL_DestroyTexture(t);
-	}
+	ui_draw_picture(w->ren, picture);
 	SDL_RenderPresent(w->ren);
 }

@@ -16,8 +16,9 @@ void room_window_close(struct room_window *w);
 /* The window's size in pixels; false when it has none. */
 bool room_window_size(struct room_window *w, int *width, int *height);
 
-/* Shows a picture (32-bit xRGB pixels, rows stride bytes apart) filling the window. */
-void room_window_show(struct room_window *w, const unsigned char *pixels, int width, int height,
-		      int stride);
+struct ui_picture;
+
+/* Shows picture (borrowed for the call) filling the window. */
+void room_window_show(struct room_window *w, const struct ui_picture *picture);
 
 #endif

@@ -28,6 +28,17 @@ void chart_color(cairo_t *cr, uint32_t rgb)
 			     (rgb & 255) / 255.0);
 }
 
+void chart_box(cairo_t *cr, const struct chart_style *s, double x, double y, double w, double h,
+	       uint32_t fill, double line)
+{
+	cairo_rectangle(cr, x, y, w, h);
+	chart_color(cr, fill);
+	cairo_fill_preserve(cr);
+	chart_color(cr, s->bar_edge);
+	cairo_set_line_width(cr, line);
+	cairo_stroke(cr);
+}
+
 static PangoLayout *layout_for(cairo_t *cr, const char *text, double w, double px, bool bold,
 			       int max_lines)
 {
@@ -124,12 +135,7 @@ double chart_bars(cairo_t *cr, const struct debrief_question *q, const struct ch
 
 		chart_text(cr, b->label, x, ry + (row - th) / 2, label_w, px, s->text, false, 2);
 		/* The empty track, outlined, so a zero still reads as a bar of nothing. */
-		cairo_rectangle(cr, bar_x, by, bar_w, bh);
-		chart_color(cr, s->panel);
-		cairo_fill_preserve(cr);
-		chart_color(cr, s->bar_edge);
-		cairo_set_line_width(cr, s->line);
-		cairo_stroke(cr);
+		chart_box(cr, s, bar_x, by, bar_w, bh, s->panel, s->line);
 		if (len > 0) {
 			cairo_rectangle(cr, bar_x, by, len, bh);
 			chart_color(cr, s->bar);
@@ -198,12 +204,7 @@ void chart_wall(cairo_t *cr, const struct debrief_question *q, size_t page, size
 			px = (ch - pad * 2) / 1.25;
 		lines = (int)((ch - pad * 2) / (px * 1.25));
 
-		cairo_rectangle(cr, cx, cy, cw, ch);
-		chart_color(cr, s->panel);
-		cairo_fill_preserve(cr);
-		chart_color(cr, s->bar_edge);
-		cairo_set_line_width(cr, s->line);
-		cairo_stroke(cr);
+		chart_box(cr, s, cx, cy, cw, ch, s->panel, s->line);
 		chart_text(cr, texts[page * per_page + i], cx + pad, cy + pad, cw - pad * 2, px,
 			   s->text, false, lines < 1 ? 1 : lines);
 	}

@@ -40,6 +40,10 @@ double chart_text_height(cairo_t *cr, const char *text, double w, double px, boo
 /* The width of text on one line. */
 double chart_text_width(cairo_t *cr, const char *text, double px, bool bold);
 
+/* A rectangle filled with fill and outlined in the style's edge colour, line wide. */
+void chart_box(cairo_t *cr, const struct chart_style *s, double x, double y, double w, double h,
+	       uint32_t fill, double line);
+
 /* Sets the source colour. */
 void chart_color(cairo_t *cr, uint32_t rgb);
 

@@ -22,12 +22,7 @@ static double button(cairo_t *cr, const struct chart_style *s, const char *label
 	double pad = s->font_px, w = chart_text_width(cr, label, s->font_px, true) + pad * 2;
 	double th = chart_text_height(cr, label, -1, s->font_px, true, 0);
 
-	cairo_rectangle(cr, x, y, w, h);
-	chart_color(cr, s->button);
-	cairo_fill_preserve(cr);
-	chart_color(cr, s->bar_edge);
-	cairo_set_line_width(cr, s->line * 2);
-	cairo_stroke(cr);
+	chart_box(cr, s, x, y, w, h, s->button, s->line * 2);
 	chart_text(cr, label, x + pad, y + (h - th) / 2, -1, s->font_px, s->button_text, true, 0);
 	if (*n < ROOM_BUTTONS)
 		hits[(*n)++] = (struct room_hit){id, x, y, w, h};
@@ -84,7 +79,7 @@ static void results(cairo_t *cr, const struct room *r, const struct debrief_ques
 		struct chart_style fit = *s;
 
 		while (fit.font_px > 6 &&
-		       (double)q->bar_count * fit.font_px * 1.5 + fit.font_px * 4 > h)
+		       (double)q->bar_count * fit.font_px * 1.45 + fit.font_px * 3.4 > h)
 			fit.font_px *= 0.9;
 		chart_bars(cr, q, &fit, x, y, w, h);
 	} else if (r->view == CHART_WORDS) {
@@ -102,7 +97,13 @@ void room_draw(cairo_t *cr, const struct room *r, const struct chart_style *s, d
 	const struct debrief *d = r->debrief;
 	const struct debrief_question *q = d && r->index < d->count ? &d->questions[r->index]
 								    : NULL;
-	double m = s->font_px * 1.5, y = m * 0.6, cw = w - 2 * m, foot = s->font_px * 2.6;
+	double m = s->font_px * 1.5, y = m * 0.6, cw = w - 2 * m;
+	/* The buttons' text no larger than six of them fit side by side at this width. */
+	struct chart_style bs = *s;
+
+	if (bs.font_px > w / 48)
+		bs.font_px = w / 48;
+	double foot = bs.font_px * 2.6;
 	char line[256];
 
 	*hit_count = 0;
@@ -126,7 +127,7 @@ void room_draw(cairo_t *cr, const struct room *r, const struct chart_style *s, d
 		double pp = s->font_px * 1.6;
 
 		while (pp > s->font_px * 0.5 &&
-		       chart_text_height(cr, q->prompt, cw, pp, true, 0) > h * 0.3)
+		       chart_text_height(cr, q->prompt, cw, pp, true, 0) > h * 0.25)
 			pp *= 0.9;
 		y += chart_text(cr, q->prompt, m, y, cw, pp, s->text, true, 6) + s->font_px * 0.5;
 		room_counts(d, q, line, sizeof line);
@@ -134,15 +135,8 @@ void room_draw(cairo_t *cr, const struct room *r, const struct chart_style *s, d
 			strncat(line, " \xc2\xb7 \xe2\x9c\x93 Everyone has answered",
 				sizeof line - strlen(line) - 1);
 		y += chart_text(cr, line, m, y, cw, s->font_px, s->text, false, 2) + s->font_px;
-		results(cr, r, q, s, m, y, cw, h - y - foot - s->font_px * 1.5);
+		results(cr, r, q, s, m, y, cw, h - y - foot - bs.font_px * 1.5);
 	}
-	if (r->buttons) {
-		/* The buttons' text no larger than six of them fit side by side at this width. */
-		struct chart_style bs = *s;
-
-		if (bs.font_px > w / 48)
-			bs.font_px = w / 48;
-		foot = bs.font_px * 2.6;
+	if (r->buttons)
 		buttons(cr, r, q, &bs, w, h - foot - bs.font_px * 0.6, foot, hits, hit_count);
-	}
 }

@@ -55,6 +55,11 @@ void ui_show_page(struct ui *ui, const struct ui_page *page);
 /* The page on screen, or NULL. */
 const struct ui_page *ui_page(const struct ui *ui);
 
+/* Draws picture over the whole of ren's output, through a texture made for this frame (such a
+ * page changes seldom, and a kept texture would need the picture's owner to say when it
+ * changed). Used for picture pages and by the debrief's room window. */
+void ui_draw_picture(SDL_Renderer *ren, const struct ui_picture *picture);
+
 /* Draws the page; session may be NULL. */
 void ui_draw_page(struct ui *ui);
 

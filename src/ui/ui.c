@@ -713,9 +713,7 @@ const struct ui_page *ui_page(const struct ui *ui)
 	return ui->page;
 }
 
-/* A page that is one picture: drawn through a texture made for this frame (the page changes
- * seldom, and a kept texture would need the picture's owner to say when it changed). */
-static void draw_picture(SDL_Renderer *ren, const struct ui_picture *p)
+void ui_draw_picture(SDL_Renderer *ren, const struct ui_picture *p)
 {
 	SDL_Texture *t = SDL_CreateTexture(ren, SDL_PIXELFORMAT_ARGB8888,
 					   SDL_TEXTUREACCESS_STATIC, p->w, p->h);
@@ -740,7 +738,7 @@ void ui_draw_page(struct ui *ui)
 		return;
 	}
 	if (ui->page && ui->page->picture) {
-		draw_picture(ui->ren, ui->page->picture);
+		ui_draw_picture(ui->ren, ui->page->picture);
 		ui->dirty = false;
 		return;
 	}

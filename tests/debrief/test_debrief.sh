@@ -146,7 +146,7 @@ if command -v Xvfb >/dev/null && [ -z "${RJK_NO_XVFB:-}" ]; then
 	Xvfb "$disp" +xinerama -screen 0 1280x800x24 -screen 1 1920x1080x24 -nolisten tcp \
 		>/dev/null 2>&1 &
 	xvfb=$!
-	trap 'kill $xvfb 2>/dev/null; rm -rf "$work"' EXIT
+	trap 'kill $xvfb 2>/dev/null || :; [ -n "${RJK_KEEP:-}" ] || rm -rf "$work"' EXIT
 	sleep 2
 	touch "$work/empty"
 	{
@@ -171,7 +171,7 @@ if command -v Xvfb >/dev/null && [ -z "${RJK_NO_XVFB:-}" ]; then
 		sed -n 's/.*head #1: \([0-9]*x[0-9]*\) @ \([0-9]*\),\([0-9]*\).*/\1+\2+\3/p')
 	import -display "$disp" -window "rjkiosk: debrief" "$work/presenter.png" 2>/dev/null
 	wait $kiosk_pid || fail "the presenter-mode script failed"
-	kill $xvfb 2>/dev/null
+	kill $xvfb 2>/dev/null || :
 	# The room's window fills the second head and shows the meeting question's bars; the
 	# kiosk's own window (the private page) shows none.
 	[ "$geometry" = "${head1:-none}" ] || fail "the room window is at '$geometry', not '$head1'"
