@@ -467,7 +467,9 @@ void facil_debrief_tick(struct facil *f, const struct facil_context *c, int64_t 
 	if (now - db->loaded_at < RELOAD_MS)
 		return;
 	load(db, c);
-	if (signature(db) != db->signature)
+	/* The private page points into the answers just read again, so it is always built anew;
+	 * the room view is a picture of its own, drawn again only when something changed. */
+	if (f->mode == FACIL_DEBRIEF_PRIVATE || signature(db) != db->signature)
 		facil_show(f, c, f->mode);
 }
 

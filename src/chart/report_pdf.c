@@ -156,7 +156,9 @@ static void question(struct pdf *p, const struct debrief *d, size_t index, int m
 	const struct debrief_question *q = &d->questions[index];
 	char line[512];
 
-	need(p, BODY * 8);
+	/* The question's text stays on the page of its chart (or its first answers). */
+	need(p, BODY * 8 + (q->kind == STEP_SCALE || q->kind == STEP_CHOICE
+				    ? (double)q->bar_count * BODY * 2.2 + BODY * 5 : 0));
 	snprintf(line, sizeof line, "%zu. %s", index + 1, q->prompt);
 	para(p, line, BODY * 1.35, true, p->style.text, 4);
 	room_counts(d, q, line, sizeof line);
