@@ -210,6 +210,7 @@ int main(int argc, char **argv)
 		worst = t > worst ? t : worst;
 	}
 	printf("report slowest of 3 (wall clock): %.1f ms\n", worst);
+	chart_release_fonts();
 	char cmd[4200];
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
 	return system(cmd) == 0 ? 0 : 1;

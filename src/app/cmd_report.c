@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "app/commands.h"
+#include "chart/chart.h"
 #include "chart/report_pdf.h"
 #include "core/settings.h"
 #include "core/store.h"
@@ -136,6 +137,7 @@ int cmd_report(int argc, char **argv)
 	bool ok = (!name || find_by_name(store, name, &req.session, &err)) &&
 		  report_write(store, &req, out, &err);
 	store_close(store);
+	chart_release_fonts();
 	if (!ok)
 		return fprintf(stderr, "rjkiosk report: %s\n", err.message), 1;
 	printf("Wrote the report of session %lld to %s\n", (long long)req.session, out);

@@ -484,6 +484,7 @@ void facil_debrief_free(struct facil_debrief *db)
 	debrief_release(&db->d);
 	cairo_surface_destroy(db->surface);
 	free(db);
+	chart_release_fonts();
 }
 
 bool facil_debrief_report(struct facil *f, const struct facil_context *c, int64_t session,

@@ -28,6 +28,13 @@ void chart_color(cairo_t *cr, uint32_t rgb)
 			     (rgb & 255) / 255.0);
 }
 
+void chart_release_fonts(void)
+{
+	/* The default font map is kept per thread, out of a leak checker's sight. */
+	pango_cairo_font_map_set_default(NULL);
+	cairo_debug_reset_static_data();
+}
+
 void chart_box(cairo_t *cr, const struct chart_style *s, double x, double y, double w, double h,
 	       uint32_t fill, double line)
 {

@@ -44,6 +44,9 @@ double chart_text_width(cairo_t *cr, const char *text, double px, bool bold);
 void chart_box(cairo_t *cr, const struct chart_style *s, double x, double y, double w, double h,
 	       uint32_t fill, double line);
 
+/* Frees pango's and cairo's font caches; call once drawing is over (at exit). */
+void chart_release_fonts(void);
+
 /* Sets the source colour. */
 void chart_color(cairo_t *cr, uint32_t rgb);
 

@@ -45,5 +45,6 @@ int main(int argc, char **argv)
 	cairo_surface_destroy(pdf);
 	debrief_release(&d);
 	store_close(store);
+	chart_release_fonts();
 	return 0;
 }
