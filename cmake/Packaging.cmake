@@ -107,7 +107,8 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
   "libc6, libsdl2-2.0-0, libsdl2-ttf-2.0-0, libsdl2-image-2.0-0, libvlc5, vlc-plugin-base, \
 libasound2, libsqlite3-0, libyaml-0-2, libfontconfig1, libsodium23, libunistring2, \
-libxkbcommon0, xkb-data, libx11-data, fonts-dejavu-core")
+libxkbcommon0, xkb-data, libx11-data, libcairo2, libpango-1.0-0, libpangocairo-1.0-0, libglib2.0-0, \
+libx11-6, libxinerama1, fonts-dejavu-core")
 # cage runs the kiosk fullscreen; Debian's cage refuses to start without Xwayland.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "cage, xwayland")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "pipewire-audio")

@@ -11,6 +11,7 @@ libasound2-dev
 libcmocka-dev libsqlite3-dev libyaml-dev libfontconfig-dev libsodium-dev libunistring-dev
 libxkbcommon-dev xkb-data libx11-data
 unicode-data
+libcairo2-dev libpango1.0-dev poppler-utils libxinerama-dev libx11-dev
 fonts-dejavu-core sqlite3 python3 xvfb xauth imagemagick ffmpeg espeak-ng
 systemd man-db groff-base cage xwayland lintian devscripts"
 

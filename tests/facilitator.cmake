@@ -2,7 +2,7 @@
 # the kiosk without a display (see tests/facilitator/test_facilitator.sh).
 add_test(NAME ui_facilitator COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/facilitator/test_facilitator.sh)
 set_tests_properties(ui_facilitator PROPERTIES LABELS ui TIMEOUT 240 ENVIRONMENT
-  "SDL_VIDEODRIVER=dummy;SDL_RENDER_DRIVER=software;SDL_AUDIODRIVER=dummy;RJKIOSK=$<TARGET_FILE:rjkiosk>;RJKIOSK_SCRIPTED=$<TARGET_FILE:rjkiosk-scripted>;RJK_SCENARIOS=${PROJECT_SOURCE_DIR}/scenarios;RJK_UI_SCRIPTS=${CMAKE_CURRENT_LIST_DIR}/facilitator/scripts")
+  "SDL_VIDEODRIVER=dummy;SDL_RENDER_DRIVER=software;SDL_AUDIODRIVER=dummy;RJKIOSK=$<TARGET_FILE:rjkiosk>;RJKIOSK_SCRIPTED=$<TARGET_FILE:rjkiosk-scripted>;RJK_SCENARIOS=${PROJECT_SOURCE_DIR}/scenarios;RJK_UI_SCRIPTS=${CMAKE_CURRENT_LIST_DIR}/facilitator/scripts;LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_LIST_DIR}/debrief/lsan.supp:print_suppressions=0")
 # Stop requests (SIGTERM, SIGINT, SIGHUP) save the draft and end the kiosk within a second.
 add_test(NAME ui_stop_signals COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/facilitator/test_stop.sh)
 set_tests_properties(ui_stop_signals PROPERTIES LABELS ui TIMEOUT 120 ENVIRONMENT

@@ -7,6 +7,8 @@ int cmd_check(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_sessions(int argc, char **argv);
 int cmd_purge(int argc, char **argv);
+/* rjkiosk report ... --out FILE.pdf (app/cmd_report.c) */
+int cmd_report(int argc, char **argv);
 /* rjkiosk preview PATH [--step ID] ... (app/cmd_preview.c) */
 int cmd_preview(int argc, char **argv);
 /* rjkiosk settings [--data DIR] [--xapi-base IRI | --no-xapi-base] (app/cmd_settings.c) */

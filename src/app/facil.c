@@ -113,6 +113,7 @@ void facil_free(struct facil *f)
 		return;
 	pin_free(f->pin);
 	textedit_free(f->xapi_edit);
+	facil_debrief_free(f->debrief);
 	scenario_dir_release(&f->scenarios);
 	facil_sessions_release(f);
 	free(f);
@@ -148,6 +149,8 @@ const char *facil_page_name(const struct facil *f)
 		[FACIL_DELETE] = "delete-session",
 		[FACIL_CHANGE_PIN] = "change-pin",
 		[FACIL_POWER] = "power",
+		[FACIL_DEBRIEF] = "debrief",
+		[FACIL_DEBRIEF_PRIVATE] = "debrief-private",
 		[FACIL_BLANK] = "blank",
 		[FACIL_IDLE] = "idle",
 		[FACIL_WARNING] = "warning",
@@ -444,6 +447,8 @@ bool facil_handle(struct facil *f, const struct facil_context *c, const SDL_Even
 		press(f, c, ID_STILL_HERE, out);
 		return true;
 	}
+	if (f->mode == FACIL_DEBRIEF && facil_debrief_event(f, c, ev))
+		return true;
 	if (ev->type == SDL_KEYDOWN && page_key(f, c, &ev->key.keysym, out))
 		return true;
 	act = ui_event(f->ui, c->session, ev, NULL);
@@ -516,6 +521,7 @@ void facil_tick(struct facil *f, const struct facil_context *c, int64_t now,
 		break;
 	}
 	facil_present_tick(f, c, now);
+	facil_debrief_tick(f, c, now);
 	if (countdown_second(f, now) != f->shown_second) {
 		f->shown_second = countdown_second(f, now);
 		if (f->mode != FACIL_NONE)
@@ -532,5 +538,8 @@ int64_t facil_deadline(const struct facil *f, int64_t now)
 	if ((f->mode == FACIL_PIN || f->mode == FACIL_CHANGE_PIN) && f->pin &&
 	    pin_locked_for(f->pin))
 		due = deadline_earliest(due, now + 1000);
-	return deadline_earliest(due, facil_present_deadline(f, now));
+	due = deadline_earliest(due, facil_present_deadline(f, now));
+	if (f->mode == FACIL_DEBRIEF || f->mode == FACIL_DEBRIEF_PRIVATE)
+		due = deadline_earliest(due, now + 2000); /* answers arriving: live updates */
+	return due;
 }

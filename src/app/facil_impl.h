@@ -34,6 +34,8 @@ enum facil_mode {
 	FACIL_DELETE,      /* "Delete this session?" */
 	FACIL_CHANGE_PIN,  /* changing the PIN: the current one first (then FACIL_NEW_PIN) */
 	FACIL_POWER,       /* shut down or restart the PC? (the choice confirms) */
+	FACIL_DEBRIEF,     /* the debrief's room view (facil_debrief.c) */
+	FACIL_DEBRIEF_PRIVATE, /* the debrief's private page: moderation, counts */
 	FACIL_BLANK,
 	FACIL_IDLE,        /* no session running: waiting for the facilitator */
 	FACIL_WARNING,     /* inactivity: "are you still there?" */
@@ -87,17 +89,21 @@ enum {
 	ID_EXPORT_LOOK,
 	ID_XAPI_BASE,
 	ID_XAPI_SAVE,
+	ID_DEBRIEF,
 	ID_SCENARIO_BASE = 100,  /* + index in the scenarios folder */
 	ID_FOLDER_BASE = 300,    /* + index in the places an export can go */
 	ID_PURGE_BASE = 500,     /* + index in the purge choices */
 	ID_SESSION_BASE = 700,   /* + place on the Sessions page */
 	ID_PICK_BASE = 900,      /* + enum facil_pick */
+	ID_DEBRIEF_BASE = 10000, /* + the debrief's own ids (facil_debrief.c); the last base: the
+				  * debrief's answers take as many ids as there are answers */
 };
 
 /* What the facilitator can do with a session picked on the Sessions page: each is a button
  * on the picked session's page (facil_sessions.c's table of picks gives its label and the
  * page it opens, with f->picked_id set). */
 enum facil_pick {
+	PICK_DEBRIEF,  /* the debrief of that session (facil_debrief_open) */
 	PICK_EXPORT,   /* the export page, exporting that session (f->export_session) */
 	PICK_DELETE,   /* "Delete this session?" */
 	PICK_COUNT,
@@ -177,6 +183,7 @@ struct facil {
 	unsigned generation;
 	char body[FACIL_BODY];
 	char labels[UI_PAGE_BUTTONS][256];
+	struct facil_debrief *debrief;     /* NULL until the debrief is first opened */
 };
 
 /* Adds a button to the page being built (NULL when it is full); label is borrowed until the
@@ -272,5 +279,22 @@ void facil_progress_text(struct facil *f, const struct facil_context *c, char *o
 			 size_t size);
 void facil_purge_preview(const struct facil_context *c, int days, char *out, size_t size);
 void facil_purge(struct facil *f, const struct facil_context *c, int days);
+
+/* facil_debrief.c: the debrief of the store's session session_id (its room view first). */
+void facil_debrief_open(struct facil *f, const struct facil_context *c, int64_t session_id);
+/* Builds the room view's or the private page's page into f->page. */
+void facil_debrief_page(struct facil *f, const struct facil_context *c);
+/* An event while the room view is on screen (true when used), or a button of the private
+ * page (id from ID_DEBRIEF_BASE). */
+bool facil_debrief_event(struct facil *f, const struct facil_context *c, const SDL_Event *ev);
+void facil_debrief_press(struct facil *f, const struct facil_context *c, int id);
+/* Reads the answers again (live updates) while the debrief is on screen. */
+void facil_debrief_tick(struct facil *f, const struct facil_context *c, int64_t now_ms);
+void facil_debrief_free(struct facil_debrief *debrief);
+/* Writes session's report into folder as rjkiosk-session-N-STAMP-report.pdf for the menu's
+ * export; its name and a line break go to name. */
+bool facil_debrief_report(struct facil *f, const struct facil_context *c, int64_t session,
+			  const char *folder, const char *stamp, char *name, size_t size,
+			  struct rjk_error *err);
 
 #endif

@@ -166,6 +166,7 @@ static void menu_page(struct facil *f, const struct facil_context *c)
 		add(f, "Rename this session", ID_RENAME);
 		add(f, "End this session", ID_END_SESSION);
 		add(f, "Progress", ID_PROGRESS);
+		add(f, "Debrief", ID_DEBRIEF);
 		add(f, "Next discussion prompt", ID_NEXT_DISCUSSION);
 		add(f, "Blank the screen", ID_BLANK);
 	}
@@ -388,6 +389,10 @@ void facil_build_page(struct facil *f, const struct facil_context *c)
 		p->main = "Back to the menu";
 		p->main_id = ID_BACK_TO_MENU;
 		break;
+	case FACIL_DEBRIEF:
+	case FACIL_DEBRIEF_PRIVATE:
+		facil_debrief_page(f, c);
+		break;
 	case FACIL_BLANK:
 		p->blank = true;
 		break;
@@ -584,7 +589,9 @@ void facil_menu_press(struct facil *f, const struct facil_context *c, int id,
 
 	if (facil_sessions_press(f, c, id, out))
 		return;
-	if (id >= ID_PURGE_BASE && id < ID_PURGE_BASE + 3) {
+	if (id >= ID_DEBRIEF_BASE) {
+		facil_debrief_press(f, c, id);
+	} else if (id >= ID_PURGE_BASE && id < ID_PURGE_BASE + 3) {
 		f->purge_days = purge_days[id - ID_PURGE_BASE];
 		facil_show(f, c, FACIL_PURGE_CONFIRM);
 	} else if (facil_export_press(f, c, id)) {
@@ -621,6 +628,9 @@ void facil_menu_press(struct facil *f, const struct facil_context *c, int id,
 			break;
 		case ID_NEXT_DISCUSSION:
 			request_add(out, (struct request){.kind = REQUEST_NEXT_DISCUSSION});
+			break;
+		case ID_DEBRIEF:
+			facil_debrief_open(f, c, session_store_id(c->session));
 			break;
 		case ID_BLANK:
 			facil_show(f, c, FACIL_BLANK);

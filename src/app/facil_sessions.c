@@ -15,6 +15,7 @@ static const struct {
 	const char *label;
 	enum facil_mode page;
 } picks[PICK_COUNT] = {
+	[PICK_DEBRIEF] = {"Debrief", FACIL_DEBRIEF},
 	[PICK_EXPORT] = {"Export", FACIL_EXPORT},
 	[PICK_DELETE] = {"Delete this session", FACIL_DELETE},
 };
@@ -343,6 +344,8 @@ bool facil_sessions_press(struct facil *f, const struct facil_context *c, int id
 		f->export_session = f->picked_id;
 		if (picks[id - ID_PICK_BASE].page == FACIL_DELETE)
 			confirm_delete(f, c, f->picked_id, f->picked_name, FACIL_SESSION);
+		else if (picks[id - ID_PICK_BASE].page == FACIL_DEBRIEF)
+			facil_debrief_open(f, c, f->picked_id);
 		else
 			facil_show(f, c, picks[id - ID_PICK_BASE].page);
 		return true;

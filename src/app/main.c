@@ -14,6 +14,7 @@ static const char commands_synopsis[] =
 	"       rjkiosk export [--data DIR] [--session ID | --all] --format csv|json|xapi\n"
 	"                      [--excel] [--out FILE] [--xapi-base IRI]\n"
 	"       rjkiosk purge [--data DIR] (--session ID | --all | --older-than DAYS) [--yes]\n"
+	"       rjkiosk report [--data DIR] (--session ID | --name NAME) --out FILE.pdf [--names]\n"
 	"       rjkiosk set-pin [--data DIR] [--stdin]\n"
 	"       rjkiosk settings [--data DIR] [--xapi-base IRI | --no-xapi-base]\n"
 	"       rjkiosk (-h | --help | -V | --version)\n";
@@ -34,6 +35,7 @@ static const char commands_help[] =
 	"  sessions   list the sessions stored on this machine\n"
 	"  export     write responses as CSV, JSON or xAPI statements\n"
 	"  purge      delete stored responses for good\n"
+	"  report     write a session's report (charts and anonymous answers) as a PDF\n"
 	"  set-pin    set the facilitator PIN that unlocks the kiosk's menu\n"
 	"  settings   show the kept settings; set the xAPI base address\n"
 	"\n"
@@ -55,6 +57,7 @@ static const struct {
 	{"sessions", cmd_sessions},
 	{"export", cmd_export},
 	{"purge", cmd_purge},
+	{"report", cmd_report},
 	{"set-pin", cmd_set_pin},
 	{"settings", cmd_settings},
 };

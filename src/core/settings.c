@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/debrief.h"
 #include "core/durable.h"
 
 struct settings settings_defaults(void)
@@ -20,6 +21,7 @@ struct settings settings_defaults(void)
 		.volume = 80,
 		.idle_s = SETTINGS_IDLE_DEFAULT_S,
 		.present_s = SETTINGS_PRESENT_DEFAULT_S,
+		.min_answers = DEBRIEF_MIN_N_DEFAULT,
 		.scenario = "",
 		.touch_keyboard = KEYBOARD_AUTO,
 		.keyboard_layout = KEYBOARD_DEFAULT_LAYOUT,
@@ -62,6 +64,9 @@ static void apply(struct settings *s, const char *key, const char *value)
 	else if (!strcmp(key, "keyboard_layout") && *value &&
 		 strlen(value) < sizeof s->keyboard_layout)
 		snprintf(s->keyboard_layout, sizeof s->keyboard_layout, "%s", value);
+	else if (!strcmp(key, "min_answers") &&
+		 parse_int(value, 1, SETTINGS_MIN_ANSWERS_MAX, &n))
+		s->min_answers = n;
 	else if (!strcmp(key, "scenario") && strlen(value) < sizeof s->scenario)
 		snprintf(s->scenario, sizeof s->scenario, "%s", value);
 	else if (!strcmp(key, "xapi_base") && (!value[0] || iri_check_base(value, &err)))
@@ -109,10 +114,12 @@ bool settings_save(const char *data_dir, const struct settings *s, struct rjk_er
 	len = snprintf(buf, sizeof buf,
 		       "# rjkiosk settings, written by the facilitator's menu\n"
 		       "text_percent=%d\nhigh_contrast=%d\ncaptions=%d\nvolume=%d\nidle_s=%d\n"
-		       "present_s=%d\ntouch_keyboard=%s\nkeyboard_layout=%s\nscenario=%s\nxapi_base=%s\n",
+		       "present_s=%d\ntouch_keyboard=%s\nkeyboard_layout=%s\nmin_answers=%d\n"
+		       "scenario=%s\nxapi_base=%s\n",
 		       s->text_percent, s->high_contrast, s->captions, s->volume, s->idle_s,
 		       s->present_s, keyboard_mode_name(s->touch_keyboard),
 		       strchr(s->keyboard_layout, '\n') ? KEYBOARD_DEFAULT_LAYOUT : s->keyboard_layout,
+		       s->min_answers,
 		       strchr(s->scenario, '\n') ? "" : s->scenario,
 		       s->xapi_base[0] && iri_check_base(s->xapi_base, &bad) ? s->xapi_base : "");
 	if (!durable_replace(data_dir, path, buf, (size_t)len))

@@ -21,6 +21,7 @@
 /* Default time the facilitator stays present after the PIN (see core/presence.h). */
 #define SETTINGS_PRESENT_DEFAULT_S 600
 #define SETTINGS_PRESENT_MAX_S 3600
+#define SETTINGS_MIN_ANSWERS_MAX 50
 
 struct settings {
 	int text_percent;    /* 100 to 200 */
@@ -29,6 +30,7 @@ struct settings {
 	int volume;          /* 0 to 100 */
 	int idle_s;          /* quiet seconds before the warning; 0 turns the timeout off */
 	int present_s;       /* seconds the facilitator stays present after an action; 0: off */
+	int min_answers;     /* the debrief shows nothing of a question with fewer answers */
 	char scenario[1024]; /* the scenario folder chosen in the menu, "" for the default */
 	/* The force's own IRI, the base of xAPI exports' ids (iri_check_base holds); "" for
 	 * EXPORT_XAPI_DEFAULT_BASE. */

@@ -54,6 +54,16 @@ static const char *const schema_v1[] = {
 	NULL,
 };
 
+/* Version 2 (debrief): the text answers the facilitator hid from the debrief's room view and
+ * the session report, one row per hidden answer. */
+static const char *const schema_v2_debrief[] = {
+	"CREATE TABLE debrief_hidden("
+	" participant INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,"
+	" step_id TEXT NOT NULL, hidden_ms INTEGER NOT NULL,"
+	" PRIMARY KEY(participant, step_id)) STRICT",
+	NULL,
+};
+
 /* steps[v] brings a database from version v to v + 1. All the steps an open needs run in one
  * transaction, so a database is either wholly at its old version or wholly at the new one.
  * A future layout adds an entry here and raises STORE_SCHEMA_VERSION. */
@@ -61,7 +71,13 @@ static bool insert_kiosk_id(struct store *store, struct rjk_error *err);
 static const struct store_migration migrations[STORE_SCHEMA_VERSION] = {
 	/* The first layout also gives the kiosk its identity. */
 	{schema_v1, insert_kiosk_id},
+	{schema_v2_debrief, NULL},
 };
+
+const struct store_migration *store_schema_steps(void)
+{
+	return migrations;
+}
 
 const char *response_status_name(enum response_status status)
 {

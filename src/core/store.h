@@ -248,4 +248,14 @@ bool store_purge_preview(struct store *store, const struct store_purge_request *
 bool store_purge(struct store *store, const struct store_purge_request *req, size_t *deleted,
 		 struct rjk_error *err);
 
+/* Moderation for the debrief (store_debrief.c): hides (hidden true) or restores the text
+ * answer of participant at step_id, so that it never reaches the room view or the report. */
+bool store_debrief_hide(struct store *store, int64_t participant, const char *step_id,
+			bool hidden, struct rjk_error *err);
+
+/* Whether the answer of participant at step_id is hidden; false with err set when the store
+ * cannot be read. */
+bool store_debrief_is_hidden(struct store *store, int64_t participant, const char *step_id,
+			     bool *hidden, struct rjk_error *err);
+
 #endif

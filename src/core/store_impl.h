@@ -7,7 +7,7 @@
 
 #include "core/store.h"
 
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 #define STORE_NAME_MAX_CHARS STORE_SESSION_NAME_MAX_CHARS
 #define STORE_SHORT_MAX_BYTES 1024
 
@@ -36,6 +36,9 @@ struct store_migration {
 	const char *const *sql;
 	bool (*run)(struct store *store, struct rjk_error *err);
 };
+
+/* The store's own schema changes (STORE_SCHEMA_VERSION of them), for tests that add one. */
+const struct store_migration *store_schema_steps(void);
 
 /* store_open with another list of count schema changes (steps[v] goes from version v to
  * v + 1): the store's own list in store_open, a longer one in tests. A database at a version

@@ -114,6 +114,19 @@ static void click_or_tap(struct kiosk *k, const char *cmd, int x, int y)
 	}
 }
 
+/* "swipe X1 Y1 X2 Y2": a finger put down at one pixel, moved to another and lifted there. */
+static bool run_swipe(struct script *s, struct kiosk *k, const char *cmd, char *arg)
+{
+	int x1, y1, x2, y2;
+
+	if (sscanf(arg, "%d %d %d %d", &x1, &y1, &x2, &y2) != 4)
+		return failed(s, k, "%s wants X1 Y1 X2 Y2, got '%s'", cmd, arg);
+	finger(k, SDL_FINGERDOWN, x1, y1);
+	finger(k, SDL_FINGERMOTION, x2, y2);
+	finger(k, SDL_FINGERUP, x2, y2);
+	return false;
+}
+
 /* "\\n" in a script line stands for a line break. */
 static void unescape(char *s)
 {
@@ -619,6 +632,7 @@ static const struct {
 	{"hold-button", run_hold_button},
 	{"release-button", run_hold_button},
 	{"expect-keyboard", run_expect_keyboard},
+	{"swipe", run_swipe},
 	{"press", run_press},
 	{"release", run_press},
 	{"window", run_window},

@@ -35,8 +35,16 @@ struct ui_page_text {
 	const char *error;      /* a line under the field in the notice colour, NULL for none */
 };
 
+/* A picture drawn elsewhere (the debrief's room view, by cairo): 32-bit pixels, 0xAARRGGBB in
+ * native byte order, opaque, row after row stride bytes apart. */
+struct ui_picture {
+	const unsigned char *pixels;
+	int w, h, stride;
+};
+
 struct ui_page {
 	unsigned generation;  /* a new value is a new page: focus and scroll start again */
+	const struct ui_picture *picture; /* the whole page is this picture, scaled to the window */
 	bool blank;           /* nothing but a calm dark screen */
 	const char *title;    /* small line in the header */
 	const char *heading;  /* large heading */
@@ -62,6 +70,11 @@ void ui_show_page(struct ui *ui, const struct ui_page *page);
 
 /* The page on screen, or NULL. */
 const struct ui_page *ui_page(const struct ui *ui);
+
+/* Draws picture over the whole of ren's output, through a texture made for this frame (such a
+ * page changes seldom, and a kept texture would need the picture's owner to say when it
+ * changed). Used for picture pages and by the debrief's room window. */
+void ui_draw_picture(SDL_Renderer *ren, const struct ui_picture *picture);
 
 /* Draws the page; session may be NULL. */
 void ui_draw_page(struct ui *ui);

@@ -790,6 +790,20 @@ const struct ui_page *ui_page(const struct ui *ui)
 	return ui->page;
 }
 
+void ui_draw_picture(SDL_Renderer *ren, const struct ui_picture *p)
+{
+	SDL_Texture *t = SDL_CreateTexture(ren, SDL_PIXELFORMAT_ARGB8888,
+					   SDL_TEXTUREACCESS_STATIC, p->w, p->h);
+
+	SDL_SetRenderDrawColor(ren, 0, 0, 0, 255);
+	SDL_RenderClear(ren);
+	if (!t)
+		return;
+	SDL_UpdateTexture(t, NULL, p->pixels, p->stride);
+	SDL_RenderCopy(ren, t, NULL, NULL);
+	SDL_DestroyTexture(t);
+}
+
 void ui_draw_page(struct ui *ui)
 {
 	follow_output_size(ui);
@@ -797,6 +811,11 @@ void ui_draw_page(struct ui *ui)
 		/* A calm dark screen for a break: nothing to read, nothing to press. */
 		SDL_SetRenderDrawColor(ui->ren, 0, 0, 0, 255);
 		SDL_RenderClear(ui->ren);
+		ui->dirty = false;
+		return;
+	}
+	if (ui->page && ui->page->picture) {
+		ui_draw_picture(ui->ren, ui->page->picture);
 		ui->dirty = false;
 		return;
 	}

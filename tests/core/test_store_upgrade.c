@@ -1,5 +1,6 @@
-/* Tests of store upgrades on the committed schema fixture (tests/data/schema/v1): a later
- * schema change, given to store_open_migrating here, upgrades it in one transaction after a
+/* Tests of store upgrades on the committed schema fixture (tests/data/schema/v1): today's store
+ * upgrades it keeping every answer; a later schema change (one after today's, given to
+ * store_open_migrating here), upgrades it in one transaction after a
  * backup, keeps every answer, and a process killed with SIGKILL during the upgrade leaves the
  * old database intact and usable. RJK_UPGRADE_KILLS sets the number of random-time kills. */
 #include <stdarg.h>
@@ -24,6 +25,8 @@
 
 #define FIXTURE_V1 RJK_TEST_DATA "/schema/v1/responses.db"
 #define FILLER_ROWS 40000
+/* The version of the test's own schema change: one after today's. */
+#define NEXT (STORE_SCHEMA_VERSION + 1)
 
 struct env {
 	char dir[128];
@@ -115,7 +118,7 @@ static int teardown(void **state)
 	return 0;
 }
 
-/* The test's schema change 1 -> 2: a new column filled from the answers, and a table of filler
+/* The test's schema change to NEXT: a new column filled from the answers, and a table of filler
  * rows that makes the transaction long enough to be killed in. */
 static const char *const step_v2_sql[] = {
 	"ALTER TABLE responses ADD COLUMN text_chars INTEGER",
@@ -138,13 +141,19 @@ static bool pause_for_kill(struct store *store, struct rjk_error *err)
 	return true;
 }
 
-static const struct store_migration *steps_to_v2(bool paused)
+/* Today's schema changes, then last, one of the test's own. */
+static const struct store_migration *steps_then(const struct store_migration *last)
 {
-	static struct store_migration steps[2];
-	/* Step 0 never runs: the fixture is at version 1 already. */
-	steps[0] = (struct store_migration){NULL, NULL};
-	steps[1] = (struct store_migration){step_v2_sql, paused ? pause_for_kill : NULL};
+	static struct store_migration steps[NEXT];
+
+	memcpy(steps, store_schema_steps(), STORE_SCHEMA_VERSION * sizeof *steps);
+	steps[STORE_SCHEMA_VERSION] = *last;
 	return steps;
+}
+
+static const struct store_migration *steps_to_next(bool paused)
+{
+	return steps_then(&(struct store_migration){step_v2_sql, paused ? pause_for_kill : NULL});
 }
 
 static void assert_still_v1(const struct env *env)
@@ -161,10 +170,21 @@ static void assert_still_v1(const struct env *env)
 	free(now);
 }
 
+/* Upgraded by today's store: at today's version with every answer. */
+static void assert_today(const struct env *env)
+{
+	assert_intact(env->db);
+	assert_int_equal(query(env->db, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	char *now = answers_of(env->db);
+	assert_non_null(now);
+	assert_string_equal(now, env->answers);
+	free(now);
+}
+
 static void assert_upgraded(const struct env *env)
 {
 	assert_intact(env->db);
-	assert_int_equal(query(env->db, "PRAGMA user_version"), 2);
+	assert_int_equal(query(env->db, "PRAGMA user_version"), NEXT);
 	assert_int_equal(query(env->db, "SELECT count(*) FROM filler"), FILLER_ROWS);
 	assert_int_equal(query(env->db, "SELECT count(*) FROM responses WHERE text IS NOT NULL"
 				" AND text_chars IS NOT length(text)"), 0);
@@ -174,8 +194,8 @@ static void assert_upgraded(const struct env *env)
 	free(now);
 }
 
-/* The fixture is at today's schema: today's store opens it as it is, and it keeps its answers
- * and kiosk id. */
+/* Today's store opens the fixture: upgraded to today's schema (after a backup when today's is
+ * newer), keeping its answers and kiosk id. */
 static void test_current_schema_opens_unchanged(void **state)
 {
 	struct env *env = *state;
@@ -186,10 +206,10 @@ static void test_current_schema_opens_unchanged(void **state)
 	assert_true(store_kiosk_id(store, id, &err));
 	assert_string_equal(id, FIXTURE_KIOSK_ID);
 	store_close(store);
-	assert_still_v1(env);
+	assert_today(env);
 	char backup[256];
 	snprintf(backup, sizeof backup, "%s/responses-v1-backup.db", env->data);
-	assert_int_equal(access(backup, F_OK), -1);
+	assert_int_equal(access(backup, F_OK), STORE_SCHEMA_VERSION > 1 ? 0 : -1);
 }
 
 /* The trainee an older kiosk left part-way through (session 2, position "step:watch-1", a
@@ -214,7 +234,7 @@ static void test_trainee_left_by_an_older_kiosk_resumes(void **state)
 	assert_int_equal(session_video_ms(s, 0), 83250);
 	assert_true(session_close(s, false, &err));
 	store_close(store);
-	assert_still_v1(env);
+	assert_today(env);
 }
 
 /* A later schema change upgrades the fixture in one go, after a private backup of the old file;
@@ -223,7 +243,7 @@ static void test_upgrade_keeps_answers_and_backs_up(void **state)
 {
 	struct env *env = *state;
 	struct rjk_error err = {{0}};
-	struct store *store = store_open_migrating(env->data, steps_to_v2(false), 2, &err);
+	struct store *store = store_open_migrating(env->data, steps_to_next(false), NEXT, &err);
 	assert_non_null(store);
 	store_close(store);
 	assert_upgraded(env);
@@ -244,8 +264,10 @@ static void test_upgrade_keeps_answers_and_backs_up(void **state)
 	char *before = fixture_read_file(env->db, &before_len);
 	store = store_open(env->data, &err);
 	assert_null(store);
-	assert_non_null(strstr(err.message, "written by a newer version of rjkiosk (data format 2;"
-			       " this version knows up to 1). Nothing was changed."));
+	char newer[160];
+	snprintf(newer, sizeof newer, "written by a newer version of rjkiosk (data format %d; this "
+		 "version knows up to %d). Nothing was changed.", NEXT, STORE_SCHEMA_VERSION);
+	assert_non_null(strstr(err.message, newer));
 	char *after = fixture_read_file(env->db, &after_len);
 	assert_int_equal(before_len, after_len);
 	assert_memory_equal(before, after, before_len);
@@ -263,9 +285,9 @@ static void test_failed_upgrade_rolls_back(void **state)
 		"INSERT INTO no_such_table VALUES(1)",
 		NULL,
 	};
-	const struct store_migration steps[] = {{NULL, NULL}, {broken, NULL}};
+	const struct store_migration *steps = steps_then(&(struct store_migration){broken, NULL});
 	struct rjk_error err = {{0}};
-	assert_null(store_open_migrating(env->data, steps, 2, &err));
+	assert_null(store_open_migrating(env->data, steps, NEXT, &err));
 	assert_non_null(strstr(err.message, "upgrade the database"));
 	assert_still_v1(env);
 	struct store *store = store_open(env->data, &err);
@@ -285,7 +307,7 @@ static int upgrade_and_kill(const struct env *env, bool paused, useconds_t delay
 		close(fds[0]);
 		pause_fd = fds[1];
 		struct rjk_error err = {{0}};
-		struct store *store = store_open_migrating(env->data, steps_to_v2(paused), 2, &err);
+		struct store *store = store_open_migrating(env->data, steps_to_next(paused), NEXT, &err);
 		_exit(store ? 0 : 3);
 	}
 	close(fds[1]);
@@ -315,9 +337,9 @@ static void test_kill_mid_upgrade_keeps_old_database(void **state)
 	struct store *store = store_open(env->data, &err);
 	assert_non_null(store);
 	store_close(store);
-	assert_still_v1(env);
+	assert_today(env);
 
-	store = store_open_migrating(env->data, steps_to_v2(false), 2, &err);
+	store = store_open_migrating(env->data, steps_to_next(false), NEXT, &err);
 	assert_non_null(store);
 	store_close(store);
 	assert_upgraded(env);
@@ -345,7 +367,7 @@ static void test_kill_at_random_moments(void **state)
 		}
 		assert_true(copy_file(FIXTURE_V1, env->db));
 		upgrade_and_kill(env, false, (useconds_t)(rand() % 400000));
-		if (query(env->db, "PRAGMA user_version") == 2) {
+		if (query(env->db, "PRAGMA user_version") == NEXT) {
 			assert_upgraded(env);
 			upgraded++;
 		} else {

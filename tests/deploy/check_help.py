@@ -11,7 +11,7 @@ import subprocess
 import sys
 
 OPTION = re.compile(r"(?<![\w-])(--[a-z][a-z-]*[a-z]|-[a-zA-Z])(?![\w-])")
-COMMANDS = ("check", "preview", "sessions", "export", "purge", "set-pin", "settings")
+COMMANDS = ("check", "preview", "sessions", "export", "purge", "report", "set-pin", "settings")
 failures = []
 
 

@@ -65,7 +65,10 @@ for ext in csv json xapi.json; do
 	[ -n "$f" ] || fail "no $ext export"
 	[ "$(stat -c %a "$f")" = 600 ] || fail "the $ext export is not private"
 done
-[ -z "$(ls "$data/exports" | grep -Ev '\.(csv|json)$')" ] ||
+f=$(ls "$data"/exports/rjkiosk-session-1-*-report.pdf 2>/dev/null | head -1)
+[ -n "$f" ] && [ "$(stat -c %a "$f")" = 600 ] && pdfinfo "$f" | grep -q "(A4)" ||
+	fail "the menu's export wrote no private A4 report"
+[ -z "$(ls "$data/exports" | grep -Ev '\.(csv|json|pdf)$')" ] ||
 	fail "the failed export left a temporary file behind"
 grep -q "Group said: listen first" "$data"/exports/*.csv || fail "the CSV lacks the answer"
 python3 -m json.tool "$(ls "$data"/exports/rjkiosk-*.json | grep -v xapi | head -1)" >/dev/null ||

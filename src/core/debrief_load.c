@@ -1,0 +1,156 @@
+/* Reads a session's results for the debrief from the response store: its steps, every
+ * participant's responses and the facilitator's moderation, counted by core/debrief.c. */
+#include "core/debrief.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/store.h"
+
+static char *dup_text(const char *s)
+{
+	char *d = strdup(s ? s : "");
+
+	if (!d)
+		abort();
+	return d;
+}
+
+static const char *scale_label(const struct store_step *s, int value)
+{
+	for (size_t i = 0; i < s->label_count; i++)
+		if (s->labels[i].value == value)
+			return s->labels[i].text;
+	return NULL;
+}
+
+/* The question's empty bars: one per scale value or choice option. */
+static void make_question(struct debrief_question *q, const struct store_step *s)
+{
+	memset(q, 0, sizeof *q);
+	q->step_id = dup_text(s->step_id);
+	q->prompt = dup_text(s->prompt);
+	q->kind = s->kind;
+	q->multiple = s->multiple;
+	if (s->kind == STEP_SCALE && s->max >= s->min && s->max - s->min < 100)
+		q->bar_count = (size_t)(s->max - s->min + 1);
+	else if (s->kind == STEP_CHOICE)
+		q->bar_count = s->option_count;
+	q->bars = q->bar_count ? calloc(q->bar_count, sizeof *q->bars) : NULL;
+	if (q->bar_count && !q->bars)
+		abort();
+	for (size_t i = 0; i < q->bar_count; i++) {
+		struct debrief_bar *b = &q->bars[i];
+
+		if (s->kind == STEP_SCALE) {
+			const char *text;
+			char buf[512];
+
+			b->value = s->min + (int)i;
+			text = scale_label(s, b->value);
+			if (text)
+				snprintf(buf, sizeof buf, "%d: %s", b->value, text);
+			else
+				snprintf(buf, sizeof buf, "%d", b->value);
+			b->label = dup_text(buf);
+		} else {
+			b->value = (int)i;
+			b->label = dup_text(s->options[i]);
+		}
+	}
+}
+
+static bool count_participant(struct store *store, struct debrief *d, int64_t participant,
+			      struct rjk_error *err)
+{
+	struct stored_response *rs;
+	size_t n;
+
+	if (!store_load_responses(store, participant, &rs, &n, err))
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		for (size_t q = 0; q < d->count; q++) {
+			struct debrief_question *dq = &d->questions[q];
+			size_t before = dq->answer_count;
+			bool hidden = false;
+
+			if (strcmp(dq->step_id, rs[i].step_id))
+				continue;
+			debrief_add_response(dq, participant, (uint64_t)d->session * 1000003u + q,
+					     &rs[i]);
+			if (dq->answer_count > before &&
+			    !store_debrief_is_hidden(store, participant, dq->step_id, &hidden, err)) {
+				store_responses_free(rs, n);
+				return false;
+			}
+			if (dq->answer_count > before)
+				dq->answers[before].hidden = hidden;
+			d->answered += rs[i].status == RESPONSE_ANSWERED;
+			d->passed += rs[i].status == RESPONSE_PASSED;
+			break;
+		}
+	}
+	store_responses_free(rs, n);
+	return true;
+}
+
+/* A discussion prompt with no notes (passed or never reached) has nothing to debrief: it is left out, so the
+ * facilitator steps only through what the class wrote. */
+static void drop_unused_discussions(struct debrief *d)
+{
+	size_t kept = 0;
+
+	for (size_t i = 0; i < d->count; i++) {
+		struct debrief_question *q = &d->questions[i];
+
+		if (q->kind == STEP_DISCUSSION && !q->answered) {
+			debrief_question_release(q);
+			continue;
+		}
+		d->questions[kept++] = *q;
+	}
+	d->count = kept;
+}
+
+bool debrief_load(struct store *store, int64_t session, struct debrief *out,
+		  struct rjk_error *err)
+{
+	struct store_session_info *info = NULL;
+	struct store_participant_info *people = NULL;
+	struct store_step *steps = NULL;
+	size_t n_info = 0, n_people = 0, n_steps = 0;
+	bool ok;
+
+	memset(out, 0, sizeof *out);
+	out->session = session;
+	ok = session > 0 && store_list_sessions(store, session, &info, &n_info, err) &&
+	     n_info == 1 && store_load_steps(store, session, &steps, &n_steps, err) &&
+	     store_list_participants(store, session, &people, &n_people, err);
+	if (ok) {
+		out->title = dup_text(info[0].title);
+		out->label = info[0].label ? dup_text(info[0].label) : NULL;
+		out->started = info[0].started;
+		out->ended = info[0].ended;
+		out->participants = n_people;
+		out->questions = n_steps ? calloc(n_steps, sizeof *out->questions) : NULL;
+		if (n_steps && !out->questions)
+			abort();
+		out->count = n_steps;
+		for (size_t i = 0; i < n_steps; i++)
+			make_question(&out->questions[i], &steps[i]);
+		for (size_t p = 0; ok && p < n_people; p++)
+			ok = count_participant(store, out, people[p].id, err);
+		for (size_t i = 0; i < out->count; i++)
+			debrief_finish(&out->questions[i]);
+		drop_unused_discussions(out);
+	} else if (session <= 0) {
+		rjk_error_set(err, "There is no session %lld.", (long long)session);
+	}
+	store_sessions_free(info, n_info);
+	store_steps_free(steps, n_steps);
+	store_participants_free(people, n_people);
+	if (!ok)
+		debrief_release(out);
+	return ok;
+}
