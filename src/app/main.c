@@ -15,6 +15,11 @@ static const char commands_synopsis[] =
 	"                      [--excel] [--out FILE] [--xapi-base IRI]\n"
 	"       rjkiosk purge [--data DIR] (--session ID | --all | --older-than DAYS) [--yes]\n"
 	"       rjkiosk set-pin [--data DIR] [--stdin]\n"
+	"       rjkiosk lrs [--data DIR] (--endpoint URL --username U --password-stdin\n"
+	"                   [--ca-file PEM] [--xapi-base IRI] | --off | --status)\n"
+	"       rjkiosk push [--data DIR] [--retry-parked]\n"
+	"       rjkiosk import [--data DIR] FILE\n"
+	"       rjkiosk class [--data DIR] (--session ID | --code CODE --scenario ID)\n"
 	"       rjkiosk (-h | --help | -V | --version)\n";
 
 static const char description[] =
@@ -34,6 +39,10 @@ static const char commands_help[] =
 	"  export     write responses as CSV, JSON or xAPI statements\n"
 	"  purge      delete stored responses for good\n"
 	"  set-pin    set the facilitator PIN that unlocks the kiosk's menu\n"
+	"  lrs        set the learning record store answers are sent to, or show its status\n"
+	"  push       send the queued answers to the learning record store now\n"
+	"  import     merge another kiosk's export into this kiosk's classes\n"
+	"  class      list a class's answers from every kiosk\n"
 	"\n"
 	"  -V, --version        show the version\n";
 
@@ -54,6 +63,10 @@ static const struct {
 	{"export", cmd_export},
 	{"purge", cmd_purge},
 	{"set-pin", cmd_set_pin},
+	{"lrs", cmd_lrs},
+	{"push", cmd_push},
+	{"import", cmd_import},
+	{"class", cmd_class},
 };
 
 int main(int argc, char **argv)

@@ -61,6 +61,8 @@ static bool insert_kiosk_id(struct store *store, struct rjk_error *err);
 static const struct store_migration migrations[STORE_SCHEMA_VERSION] = {
 	/* The first layout also gives the kiosk its identity. */
 	{schema_v1, insert_kiosk_id},
+	/* Statements for a learning record store: ids fixed with the answers, the outbox. */
+	{store_schema_v2_lrs, store_lrs_upgrade},
 };
 
 const char *response_status_name(enum response_status status)

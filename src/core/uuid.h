@@ -1,0 +1,20 @@
+/* UUIDs for xAPI: random ones for new statements and sessions, and name-based ones that the
+ * same name always gives (class registrations, and the ids earlier releases derived). */
+#ifndef RJK_CORE_UUID_H
+#define RJK_CORE_UUID_H
+
+#include <stdbool.h>
+
+#define UUID_TEXT_SIZE 37
+
+/* A random version-4 UUID in lower-case text form into out; false only when the system has no
+ * randomness to give. */
+bool uuid_random(char out[UUID_TEXT_SIZE]);
+
+/* A UUID (version 4 layout) derived from name with BLAKE2b: the same name, the same UUID. */
+void uuid_from_name(const char *name, char out[UUID_TEXT_SIZE]);
+
+/* True when s is a UUID in its 36-character text form (any case). */
+bool uuid_valid(const char *s);
+
+#endif
