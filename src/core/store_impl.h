@@ -26,6 +26,8 @@ struct store {
 	char path[PATH_MAX];
 	int64_t (*now_ms)(void *ctx);
 	void *clock_ctx;
+	void (*random)(void *ctx, void *buf, size_t len);   /* NULL: the system's */
+	void *random_ctx;
 	sqlite3_stmt *cached[CACHED_COUNT];
 };
 
@@ -108,6 +110,9 @@ bool store_lrs_upgrade(struct store *store, struct rjk_error *err);
  * draft loses its statement until answered again. */
 bool store_outbox_note(struct store *store, int64_t response, const struct response *r,
 		       const char *what, struct rjk_error *err);
+
+/* Random bytes from the store's source (store_set_random); false when the system has none. */
+bool store_random(struct store *store, void *buf, size_t len);
 
 /* Inside a new session's transaction: a new random class code and its registration. */
 bool store_session_class_new(struct store *store, int64_t session, struct rjk_error *err);

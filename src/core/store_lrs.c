@@ -56,6 +56,22 @@ bool class_code_valid(const char *code)
 static bool exec_bound(struct store *store, const char *sql, const char *what,
 		       struct rjk_error *err, sqlite3_stmt **keep, ...);
 
+void store_set_random(struct store *store, void (*fill)(void *ctx, void *buf, size_t len),
+		      void *ctx)
+{
+	store->random = fill;
+	store->random_ctx = ctx;
+}
+
+bool store_random(struct store *store, void *buf, size_t len)
+{
+	if (store->random) {
+		store->random(store->random_ctx, buf, len);
+		return true;
+	}
+	return getrandom(buf, len, 0) == (ssize_t)len;
+}
+
 /* Sets a session's class code and registration; code NULL: a new random code. */
 static bool set_class(struct store *store, int64_t session, const char *code, const char *what,
 		      struct rjk_error *err)
@@ -63,7 +79,7 @@ static bool set_class(struct store *store, int64_t session, const char *code, co
 	char made[CLASS_CODE_SIZE], reg[UUID_TEXT_SIZE];
 	if (!code) {
 		uint32_t n;
-		if (getrandom(&n, sizeof n, 0) != (ssize_t)sizeof n)
+		if (!store_random(store, &n, sizeof n))
 			return rjk_error_set(err, "cannot get random bytes for the class code");
 		snprintf(made, sizeof made, "%0*" PRIu32, CLASS_CODE_DIGITS, n % 100000000u);
 		code = made;
@@ -194,17 +210,20 @@ bool store_outbox_note(struct store *store, int64_t response, const struct respo
 	char sig[33], id[UUID_TEXT_SIZE];
 	answer_sig(r, sig);
 	sqlite3_stmt *stmt = NULL;
-	if (!exec_bound(store, "SELECT statement_sig FROM responses WHERE id = ?1", what, err,
-			&stmt, "i", response, NULL))
+	if (!exec_bound(store, "SELECT statement_sig, last_edit_ms FROM responses WHERE id = ?1",
+			what, err, &stmt, "i", response, NULL))
 		return false;
 	const unsigned char *old = sqlite3_column_text(stmt, 0);
 	bool same = old && !strcmp((const char *)old, sig);
+	/* The statement's time is the answer's: the time it was saved. */
+	int64_t now = sqlite3_column_int64(stmt, 1);
 	sqlite3_finalize(stmt);
 	if (same)
 		return true;
-	if (!uuid_random(id))
+	unsigned char raw[16];
+	if (!store_random(store, raw, sizeof raw))
 		return rjk_error_set(err, "cannot get random bytes for the statement id");
-	int64_t now = store_now(store);
+	uuid_from_bytes(raw, id);
 	return exec_bound(store, "UPDATE responses SET statement_id = ?2, statement_ms = ?3,"
 			  " statement_sig = ?4 WHERE id = ?1", what, err, NULL, "i", response,
 			  "t", id, "i", now, "t", sig, NULL) &&

@@ -29,6 +29,11 @@ bool class_code_valid(const char *code);
 bool store_session_join_class(struct store *store, int64_t session, const char *code,
 			      struct rjk_error *err);
 
+/* Replaces the source of the random bytes behind statement ids and class codes, so tests get
+ * the same ids every run. NULL restores the system's randomness. */
+void store_set_random(struct store *store, void (*fill)(void *ctx, void *buf, size_t len),
+		      void *ctx);
+
 /* A statement waiting in the outbox. */
 struct outbox_item {
 	char statement_id[UUID_TEXT_SIZE];

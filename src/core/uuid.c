@@ -27,6 +27,13 @@ bool uuid_random(char out[UUID_TEXT_SIZE])
 	return true;
 }
 
+void uuid_from_bytes(const unsigned char bytes[16], char out[UUID_TEXT_SIZE])
+{
+	unsigned char h[16];
+	memcpy(h, bytes, sizeof h);
+	format(h, out);
+}
+
 void uuid_from_name(const char *name, char out[UUID_TEXT_SIZE])
 {
 	unsigned char h[16];

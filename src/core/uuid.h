@@ -11,6 +11,9 @@
  * randomness to give. */
 bool uuid_random(char out[UUID_TEXT_SIZE]);
 
+/* A version-4 UUID made of 16 random bytes the caller drew. */
+void uuid_from_bytes(const unsigned char bytes[16], char out[UUID_TEXT_SIZE]);
+
 /* A UUID (version 4 layout) derived from name with BLAKE2b: the same name, the same UUID. */
 void uuid_from_name(const char *name, char out[UUID_TEXT_SIZE]);
 

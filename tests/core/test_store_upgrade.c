@@ -138,12 +138,14 @@ static bool pause_for_kill(struct store *store, struct rjk_error *err)
 	return true;
 }
 
-static const struct store_migration *steps_to_v2(bool paused)
+/* Today's steps, then the test's change as one more version (3). */
+static const struct store_migration *steps_to_later(bool paused)
 {
-	static struct store_migration steps[2];
+	static struct store_migration steps[3];
 	/* Step 0 never runs: the fixture is at version 1 already. */
 	steps[0] = (struct store_migration){NULL, NULL};
-	steps[1] = (struct store_migration){step_v2_sql, paused ? pause_for_kill : NULL};
+	steps[1] = (struct store_migration){store_schema_v2_lrs, store_lrs_upgrade};
+	steps[2] = (struct store_migration){step_v2_sql, paused ? pause_for_kill : NULL};
 	return steps;
 }
 
@@ -161,10 +163,28 @@ static void assert_still_v1(const struct env *env)
 	free(now);
 }
 
-static void assert_upgraded(const struct env *env)
+/* Upgraded by today's store (version 2): every answer kept, each answered or passed one with a
+ * statement id and queued for the LRS. */
+static void assert_today(const struct env *env)
 {
 	assert_intact(env->db);
 	assert_int_equal(query(env->db, "PRAGMA user_version"), 2);
+	assert_int_equal(query(env->db, "SELECT count(*) FROM responses WHERE status <> 'draft'"
+				" AND statement_id IS NULL"), 0);
+	assert_int_equal(query(env->db, "SELECT count(*) FROM outbox"),
+			 query(env->db, "SELECT count(*) FROM responses WHERE status <> 'draft'"));
+	assert_int_equal(query(env->db, "SELECT count(*) FROM sessions WHERE registration IS NULL"),
+			 0);
+	char *now = answers_of(env->db);
+	assert_non_null(now);
+	assert_string_equal(now, env->answers);
+	free(now);
+}
+
+static void assert_upgraded(const struct env *env)
+{
+	assert_intact(env->db);
+	assert_int_equal(query(env->db, "PRAGMA user_version"), 3);
 	assert_int_equal(query(env->db, "SELECT count(*) FROM filler"), FILLER_ROWS);
 	assert_int_equal(query(env->db, "SELECT count(*) FROM responses WHERE text IS NOT NULL"
 				" AND text_chars IS NOT length(text)"), 0);
@@ -174,9 +194,9 @@ static void assert_upgraded(const struct env *env)
 	free(now);
 }
 
-/* The fixture is at today's schema: today's store opens it as it is, and it keeps its answers
- * and kiosk id. */
-static void test_current_schema_opens_unchanged(void **state)
+/* Today's store upgrades the v1 fixture after a private backup, keeping its answers and kiosk
+ * id. */
+static void test_v1_upgrades_to_today(void **state)
 {
 	struct env *env = *state;
 	struct rjk_error err = {{0}};
@@ -186,10 +206,10 @@ static void test_current_schema_opens_unchanged(void **state)
 	assert_true(store_kiosk_id(store, id, &err));
 	assert_string_equal(id, FIXTURE_KIOSK_ID);
 	store_close(store);
-	assert_still_v1(env);
+	assert_today(env);
 	char backup[256];
 	snprintf(backup, sizeof backup, "%s/responses-v1-backup.db", env->data);
-	assert_int_equal(access(backup, F_OK), -1);
+	assert_int_equal(access(backup, F_OK), 0);
 }
 
 /* The trainee an older kiosk left part-way through (session 2, position "step:watch-1", a
@@ -214,7 +234,7 @@ static void test_trainee_left_by_an_older_kiosk_resumes(void **state)
 	assert_int_equal(session_video_ms(s, 0), 83250);
 	assert_true(session_close(s, false, &err));
 	store_close(store);
-	assert_still_v1(env);
+	assert_today(env);
 }
 
 /* A later schema change upgrades the fixture in one go, after a private backup of the old file;
@@ -223,7 +243,7 @@ static void test_upgrade_keeps_answers_and_backs_up(void **state)
 {
 	struct env *env = *state;
 	struct rjk_error err = {{0}};
-	struct store *store = store_open_migrating(env->data, steps_to_v2(false), 2, &err);
+	struct store *store = store_open_migrating(env->data, steps_to_later(false), 3, &err);
 	assert_non_null(store);
 	store_close(store);
 	assert_upgraded(env);
@@ -244,8 +264,8 @@ static void test_upgrade_keeps_answers_and_backs_up(void **state)
 	char *before = fixture_read_file(env->db, &before_len);
 	store = store_open(env->data, &err);
 	assert_null(store);
-	assert_non_null(strstr(err.message, "written by a newer version of rjkiosk (data format 2;"
-			       " this version knows up to 1). Nothing was changed."));
+	assert_non_null(strstr(err.message, "written by a newer version of rjkiosk (data format 3;"
+			       " this version knows up to 2). Nothing was changed."));
 	char *after = fixture_read_file(env->db, &after_len);
 	assert_int_equal(before_len, after_len);
 	assert_memory_equal(before, after, before_len);
@@ -285,7 +305,7 @@ static int upgrade_and_kill(const struct env *env, bool paused, useconds_t delay
 		close(fds[0]);
 		pause_fd = fds[1];
 		struct rjk_error err = {{0}};
-		struct store *store = store_open_migrating(env->data, steps_to_v2(paused), 2, &err);
+		struct store *store = store_open_migrating(env->data, steps_to_later(paused), 3, &err);
 		_exit(store ? 0 : 3);
 	}
 	close(fds[1]);
@@ -315,9 +335,9 @@ static void test_kill_mid_upgrade_keeps_old_database(void **state)
 	struct store *store = store_open(env->data, &err);
 	assert_non_null(store);
 	store_close(store);
-	assert_still_v1(env);
+	assert_today(env);
 
-	store = store_open_migrating(env->data, steps_to_v2(false), 2, &err);
+	store = store_open_migrating(env->data, steps_to_later(false), 3, &err);
 	assert_non_null(store);
 	store_close(store);
 	assert_upgraded(env);
@@ -345,7 +365,7 @@ static void test_kill_at_random_moments(void **state)
 		}
 		assert_true(copy_file(FIXTURE_V1, env->db));
 		upgrade_and_kill(env, false, (useconds_t)(rand() % 400000));
-		if (query(env->db, "PRAGMA user_version") == 2) {
+		if (query(env->db, "PRAGMA user_version") == 3) {
 			assert_upgraded(env);
 			upgraded++;
 		} else {
@@ -360,7 +380,7 @@ static void test_kill_at_random_moments(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_current_schema_opens_unchanged, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_v1_upgrades_to_today, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_trainee_left_by_an_older_kiosk_resumes, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_upgrade_keeps_answers_and_backs_up, setup,
