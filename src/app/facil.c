@@ -113,7 +113,7 @@ const char *facil_page_name(const struct facil *f)
 	static const char *const names[] = {
 		NULL, "pin", "new-pin", "new-pin-again", "no-pin", "menu", "scenarios",
 		"scenario-errors", "progress", "export", "purge", "purge-confirm", "settings",
-		"result", "blank", "idle", "warning",
+		"result", "blank", "idle", "warning", "lrs", "class-code", "import",
 	};
 
 	if (f && f->mode == FACIL_RESULT && strcmp(f->notice, "Done"))
@@ -163,7 +163,8 @@ static void open_pad(struct facil *f, const struct facil_context *c)
 
 static bool pin_mode(enum facil_mode m)
 {
-	return m == FACIL_PIN || m == FACIL_NEW_PIN || m == FACIL_NEW_PIN_AGAIN;
+	return m == FACIL_PIN || m == FACIL_NEW_PIN || m == FACIL_NEW_PIN_AGAIN ||
+	       m == FACIL_CLASS_CODE;
 }
 
 /* The PIN pad's OK: checks the PIN, or takes a new one (twice). */
@@ -171,6 +172,8 @@ static void submit_pin(struct facil *f, const struct facil_context *c)
 {
 	struct rjk_error err = {{0}};
 
+	if (f->mode == FACIL_CLASS_CODE)
+		return facil_class_submit(f, c);
 	if (f->mode == FACIL_NEW_PIN) {
 		if (!pin_acceptable(f->digits, &err)) {
 			/* The rule broken, as a sentence. */

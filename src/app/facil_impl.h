@@ -26,6 +26,9 @@ enum facil_mode {
 	FACIL_BLANK,
 	FACIL_IDLE,        /* no session running: waiting for the facilitator */
 	FACIL_WARNING,     /* inactivity: "are you still there?" */
+	FACIL_LRS,         /* the learning record store's status (facil_lrs.c) */
+	FACIL_CLASS_CODE,  /* joining a class: its code on the PIN pad's digits */
+	FACIL_IMPORT,      /* another kiosk's export from a USB stick */
 };
 
 /* Page button ids (below UI_PAGE_DIGIT); list entries add their index to a base. */
@@ -55,6 +58,10 @@ enum {
 	ID_SCENARIO_BASE = 100,  /* + index in the scenarios folder */
 	ID_FOLDER_BASE = 300,    /* + index in the export folders */
 	ID_PURGE_BASE = 500,     /* + index in the purge choices */
+	ID_LRS = 600,            /* facil_lrs.c's buttons */
+	ID_JOIN_CLASS,
+	ID_IMPORT,
+	ID_IMPORT_BASE = 700,    /* + index in the export files found */
 };
 
 #define FACIL_FOLDERS 12
@@ -112,6 +119,14 @@ void facil_apply_settings(struct facil *facil);
 /* Reports a result on its own page, then back to the menu. */
 void facil_result(struct facil *f, const struct facil_context *c, bool ok, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+
+/* facil_lrs.c: the learning record store's page, joining a class, importing; the class code
+ * and sending status added to the menu's text; a press of one of its buttons (ID_LRS and
+ * above); the class code's Join. */
+void facil_lrs_page(struct facil *f, const struct facil_context *c);
+void facil_lrs_menu_note(struct facil *f, const struct facil_context *c);
+void facil_lrs_press(struct facil *f, const struct facil_context *c, int id);
+void facil_class_submit(struct facil *f, const struct facil_context *c);
 
 /* facil_data.c: the session's progress as text, the export, the purge. */
 void facil_progress_text(struct facil *f, const struct facil_context *c, char *out,

@@ -130,6 +130,7 @@ static void menu_page(struct facil *f, const struct facil_context *c)
 		snprintf(f->body, sizeof f->body, "The scenario could not be loaded: choose one.");
 	else
 		snprintf(f->body, sizeof f->body, "No session is running.");
+	facil_lrs_menu_note(f, c);
 	p->body = f->body;
 	p->two_columns = true;
 	add(f, "Choose a scenario", ID_SCENARIOS);
@@ -139,9 +140,11 @@ static void menu_page(struct facil *f, const struct facil_context *c)
 		add(f, "Progress", ID_PROGRESS);
 		add(f, "Next discussion prompt", ID_NEXT_DISCUSSION);
 		add(f, "Blank the screen", ID_BLANK);
+		add(f, "Join a class", ID_JOIN_CLASS);
 	}
 	add(f, "Export answers", ID_EXPORT);
 	add(f, "Delete old data", ID_PURGE);
+	add(f, "Learning record store", ID_LRS);
 	add(f, "Settings", ID_SETTINGS);
 	add(f, "Quit the kiosk", ID_QUIT);
 	p->main = c->session ? "Back to the kiosk" : NULL;
@@ -312,6 +315,11 @@ void facil_build_page(struct facil *f, const struct facil_context *c)
 	case FACIL_SETTINGS:
 		settings_page(f, c);
 		break;
+	case FACIL_LRS:
+	case FACIL_CLASS_CODE:
+	case FACIL_IMPORT:
+		facil_lrs_page(f, c);
+		break;
 	case FACIL_RESULT:
 		p->heading = f->notice;
 		p->alarm = strcmp(f->notice, "Done") != 0;
@@ -458,6 +466,8 @@ void facil_menu_press(struct facil *f, const struct facil_context *c, int id,
 	if (id >= ID_PURGE_BASE && id < ID_PURGE_BASE + 3) {
 		f->purge_days = purge_days[id - ID_PURGE_BASE];
 		facil_show(f, c, FACIL_PURGE_CONFIRM);
+	} else if (id >= ID_LRS && id < UI_PAGE_DIGIT) {
+		facil_lrs_press(f, c, id);
 	} else if (id >= ID_FOLDER_BASE && id < ID_FOLDER_BASE + (int)f->folder_count) {
 		facil_export(f, c, f->folders[id - ID_FOLDER_BASE]);
 	} else if (id >= ID_SCENARIO_BASE && id < ID_FOLDER_BASE) {
