@@ -23,9 +23,9 @@ static void local_time(int64_t ms, char *buf, size_t size)
 	time_t t = (time_t)(ms / 1000);
 	struct tm tm;
 	if (ms <= 0 || !localtime_r(&t, &tm))
-		snprintf(buf, size, "never");
+		snprintf(buf, size, "none yet");
 	else
-		strftime(buf, size, "%H:%M on %d %b", &tm);
+		strftime(buf, size, "at %H:%M on %d %b", &tm);
 }
 
 /* The running session's class code, "" when none. */

@@ -31,12 +31,14 @@ void loop_apply(struct kiosk *k, struct ui_action a)
 		break;
 	case UI_NEXT:
 		session_next(s, now);
+		lrs_worker_nudge(k->lrs); /* an answer was stored: send it now */
 		break;
 	case UI_BACK:
 		session_back(s, now);
 		break;
 	case UI_PASS:
 		session_pass(s, now);
+		lrs_worker_nudge(k->lrs);
 		break;
 	case UI_TEXT:
 		session_text_edited(s, now);
