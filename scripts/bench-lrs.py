@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """LRS benchmark (not a test): 10,000 queued statements delivered to Learning Locker's statement
 service on this machine by 'rjkiosk push' (time, CPU, peak memory), then the key-press-to-frame
-latency of the kiosk (bench_ui) while its sending thread delivers another 10,000.
+latency of the kiosk (bench_ui) while its sending thread delivers the same 10,000 to a new LRS,
+and without any sending, one after the other, so that both figures meet the same machine load.
 
 Usage: scripts/bench-lrs.py [BUILD_DIR] [COUNT]   (run scripts/setup.sh first; uses Xvfb on
 display :150 for bench_ui when DISPLAY is not set)"""
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -26,7 +28,7 @@ def seeded(tmp, name, lrs):
     os.mkdir(d, 0o700)
     t = time.time()
     subprocess.run([os.path.join(build, "bench", "bench_lrs_seed"), d, str(count)], check=True)
-    print(f"seeded {count} answers in {time.time() - t:.1f} s ({name})")
+    print(f"seeded {count} answers in {time.time() - t:.1f} s ({name})", flush=True)
     subprocess.run([rjk, "lrs", "--data", d, "--endpoint", lrs.endpoint, "--username", "bench",
                     "--password-stdin"], input="bench\n", text=True, check=True,
                    capture_output=True)
@@ -39,6 +41,8 @@ with tempfile.TemporaryDirectory() as tmp:
     xvfb = None
     try:
         d = seeded(tmp, "push", lrs)
+        ui = os.path.join(tmp, "ui")
+        shutil.copytree(d, ui)
         r = subprocess.run(["/usr/bin/time", "-v", rjk, "push", "--data", d],
                            capture_output=True, text=True)
         field = lambda name: re.search(name + r".*: (.*)", r.stderr).group(1)
@@ -48,7 +52,11 @@ with tempfile.TemporaryDirectory() as tmp:
         on_lrs = len(lrs.all_statements())
         print(f"  the LRS holds {on_lrs} statements")
 
-        d = seeded(tmp, "ui", lrs)
+        lrs.stop()
+        lrs.start()
+        subprocess.run([rjk, "lrs", "--data", ui, "--endpoint", lrs.endpoint, "--username",
+                        "bench", "--password-stdin"], input="bench\n", text=True, check=True,
+                       capture_output=True)
         env = dict(os.environ)
         if not env.get("DISPLAY"):
             xvfb = subprocess.Popen(["Xvfb", ":150", "-screen", "0", "1920x1080x24"],
@@ -56,9 +64,12 @@ with tempfile.TemporaryDirectory() as tmp:
             time.sleep(1)
             env["DISPLAY"] = ":150"
         env.setdefault("SDL_AUDIODRIVER", "dummy")
-        r = subprocess.run([os.path.join(build, "bench", "bench_ui"), "400", "2", d], env=env,
-                           capture_output=True, text=True)
-        print("bench_ui while sending:\n" + r.stdout + r.stderr)
+        bench_ui = os.path.join(build, "bench", "bench_ui")
+        r = subprocess.run([bench_ui, "400", "2", ui], env=env, capture_output=True, text=True)
+        print("bench_ui while sending:\n" + r.stdout + r.stderr, flush=True)
+        print(f"  the LRS then holds {len(lrs.all_statements())} statements")
+        r = subprocess.run([bench_ui, "400", "2"], env=env, capture_output=True, text=True)
+        print("bench_ui with nothing to send, just after:\n" + r.stdout + r.stderr)
     finally:
         if xvfb:
             xvfb.terminate()

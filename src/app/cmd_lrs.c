@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "app/clock.h"
 #include "app/commands.h"
 #include "core/export.h"
 #include "core/lrs_class.h"
@@ -88,14 +89,7 @@ static bool data_dir(const char *given, char *out, size_t size, const char *cmd)
 
 static void local_time(int64_t ms, char *buf, size_t size)
 {
-	if (ms <= 0) {
-		snprintf(buf, size, "never");
-		return;
-	}
-	time_t t = (time_t)(ms / 1000);
-	struct tm tm;
-	localtime_r(&t, &tm);
-	strftime(buf, size, "%Y-%m-%d %H:%M:%S", &tm);
+	clock_local_text(ms, "%Y-%m-%d %H:%M:%S", "never", buf, size);
 }
 
 static bool read_password(char *out, size_t size)

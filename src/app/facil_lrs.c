@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "app/clock.h"
 #include "app/facil_impl.h"
 #include "app/lrs_worker.h"
 #include "core/lrs_class.h"
@@ -20,12 +21,7 @@ static size_t import_count;
 
 static void local_time(int64_t ms, char *buf, size_t size)
 {
-	time_t t = (time_t)(ms / 1000);
-	struct tm tm;
-	if (ms <= 0 || !localtime_r(&t, &tm))
-		snprintf(buf, size, "none yet");
-	else
-		strftime(buf, size, "at %H:%M on %d %b", &tm);
+	clock_local_text(ms, "at %H:%M on %d %b", "none yet", buf, size);
 }
 
 /* The running session's class code, "" when none. */

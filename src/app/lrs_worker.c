@@ -48,6 +48,21 @@ static void publish(struct lrs_worker *w, const struct lrs_status *s)
 		wake(w);
 }
 
+/* The counts after each batch, so the menu follows a long delivery. */
+struct progress {
+	struct lrs_worker *worker;
+	struct store *store;
+	struct lrs_status status;
+};
+
+static void on_batch(void *ctx)
+{
+	struct progress *p = ctx;
+	struct rjk_error err = {{0}};
+	if (store_outbox_counts(p->store, &p->status.queued, &p->status.parked, &err))
+		publish(p->worker, &p->status);
+}
+
 /* One round: reads the settings, sends what is queued, and says how long to sleep. */
 static int64_t round_once(struct lrs_worker *w, struct store **store)
 {
@@ -69,7 +84,10 @@ static int64_t round_once(struct lrs_worker *w, struct store **store)
 	if (found) {
 		struct lrs_push_options opts = lrs_push_defaults();
 		struct lrs_push_result result;
+		struct progress progress = {.worker = w, .store = *store, .status = s};
 		opts.stop = &w->stop;
+		opts.progress = on_batch;
+		opts.progress_ctx = &progress;
 		if (!lrs_push_run(*store, &config, &opts, &result, &err)) {
 			snprintf(s.message, sizeof s.message, "%.250s", err.message);
 		} else {
@@ -96,6 +114,8 @@ static int run(void *data)
 {
 	struct lrs_worker *w = data;
 	struct store *store = NULL;
+	/* Below the screen's thread: building and sending statements must not delay a frame. */
+	SDL_SetThreadPriority(SDL_THREAD_PRIORITY_LOW);
 	while (!atomic_load(&w->stop)) {
 		int64_t sleep_ms = round_once(w, &store);
 		SDL_LockMutex(w->lock);

@@ -171,6 +171,8 @@ bool lrs_push_run(struct store *store, const struct lrs_config *config,
 			state.stopped = false;
 			state.last_success_ms = store_now(store);
 			state.last_error[0] = '\0';
+			if (opts->progress)
+				opts->progress(opts->progress_ctx);
 		}
 	}
 	if (sent == SENT_STORE_ERROR) {

@@ -29,6 +29,8 @@ struct lrs_push_options {
 	size_t batch_max;               /* at most LRS_BATCH_MAX */
 	bool ignore_wait;               /* send now even when a wait is pending ("push") */
 	const atomic_bool *stop;        /* may be NULL; checked between batches */
+	void (*progress)(void *ctx);    /* may be NULL; called after each batch */
+	void *progress_ctx;
 };
 
 /* The defaults: 30 s exchanges, waits from 5 s doubling up to 15 min, batches of 50. */
