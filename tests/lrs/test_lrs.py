@@ -10,6 +10,7 @@ Exit 77 (skipped) when the npm tools are not installed (scripts/setup.sh install
 import collections
 import json
 import os
+import shutil
 import signal
 import stat
 import subprocess
@@ -358,7 +359,15 @@ def case_class(lrs, tmp):
     path_b, _ = exported(b, tmp)
     validate(path_b, "kiosk B's export")
     path_a, _ = exported(a, tmp, "json")
-    for path, want in ((path_b, "1 answer added, 0 already here"),
+    # From a USB stick (here the export folder the menu lists too), by the facilitator's menu.
+    os.makedirs(os.path.join(c, "exports"), mode=0o700, exist_ok=True)
+    shutil.copy(path_b, os.path.join(c, "exports", "kiosk-b.json"))
+    kiosk_script(c, JOIN.split("tap-button")[0] +
+                 "click-button Learning record store\nexpect-screen facilitator:lrs\n"
+                 "tap-button Import from a USB stick\nexpect-screen facilitator:import\n"
+                 "click-button kiosk-b.json\nexpect-screen facilitator:result\n"
+                 "wait-text 1 answer added\nquit\n", tmp)
+    for path, want in ((path_b, "0 answers added, 1 already here"),
                        (path_a, "1 answer added, 0 already here")):
         r = rjk("import", path, data=c, check_rc=0)
         check(want in r.stdout, f"import: {r.stdout}{r.stderr}")
