@@ -227,7 +227,8 @@ int cmd_lrs(int argc, char **argv)
 	struct lrs_config config = {0};
 	snprintf(config.endpoint, sizeof config.endpoint, "%s", endpoint);
 	snprintf(config.username, sizeof config.username, "%s", username);
-	if (strlen(endpoint) >= sizeof config.endpoint - 1 || !lrs_config_check_endpoint(config.endpoint, &err) ||
+	if (strlen(endpoint) >= sizeof config.endpoint - 1 ||
+	    !lrs_config_check_endpoint(config.endpoint, &err) ||
 	    (base && !export_xapi_base_valid(base, &err))) {
 		fprintf(stderr, "rjkiosk lrs: %s\n", err.message[0] ? err.message : "too long");
 		return 2;
@@ -344,7 +345,8 @@ int cmd_import(int argc, char **argv)
 	if (rc >= 0)
 		return rc;
 	if (optind != argc - 1)
-		return usage("import", import_usage, "give one FILE, not", optind < argc ? argv[optind + 1] : "nothing");
+		return usage("import", import_usage, "give one FILE, not",
+			     optind < argc ? argv[optind + 1] : "nothing");
 	struct rjk_error err = {{0}};
 	struct store *store = store_open(given, &err);
 	size_t added = 0, skipped = 0;

@@ -269,14 +269,17 @@ expect-stored pause-first-reaction answered {answer}
 quit
 """
 
-JOIN = """key ctrl+alt+F
+# The facilitator's chord and PIN, up to the menu.
+UNLOCK = """key ctrl+alt+F
 key 2
 key 4
 key 6
 key 8
 key Return
 expect-screen facilitator:menu
-tap-button Join a class
+"""
+
+JOIN = UNLOCK + """tap-button Join a class
 expect-screen facilitator:class-code
 {digits}key Return
 expect-screen facilitator:result
@@ -299,16 +302,7 @@ def case_kiosk_sends(lrs, tmp):
     proxy = Proxy(lrs)
     proxy.plan = ["429:1"]
     set_lrs(data, proxy.endpoint)
-    script = ANSWER.replace("quit\n", "") + """key ctrl+alt+F
-key 2
-key 4
-key 6
-key 8
-key Return
-expect-screen facilitator:menu
-wait-text last delivery at
-quit
-"""
+    script = ANSWER.replace("quit\n", "") + UNLOCK + "wait-text last delivery at\nquit\n"
     kiosk_script(data, script.format(name="Dee", answer="Sent by the thread"), tmp)
     check(any(code == 429 for _, _, code in proxy.seen) and
           any(code == 200 for m, _, code in proxy.seen if m == "POST"),
@@ -321,8 +315,8 @@ quit
                  "click-button Next\nexpect-stored pause-meeting answered Perhaps, in time\n"
                  "quit\n", tmp)
     set_lrs(data, proxy.endpoint)
-    kiosk_script(data, "key ctrl+alt+F\nkey 2\nkey 4\nkey 6\nkey 8\nkey Return\n"
-                 "wait-text no answers waiting\nwait-text last delivery at\nquit\n", tmp)
+    kiosk_script(data, UNLOCK + "wait-text no answers waiting\nwait-text last delivery at\n"
+                 "quit\n", tmp)
     ids = sql(data, "select statement_id from responses where status = 'answered'").split()
     check(len(ids) == 2 and all(n == 1 for n in counts_on(lrs, ids).values()),
           "the answer queued before the restart was not sent once")
@@ -362,7 +356,7 @@ def case_class(lrs, tmp):
     # From a USB stick (here the export folder the menu lists too), by the facilitator's menu.
     os.makedirs(os.path.join(c, "exports"), mode=0o700, exist_ok=True)
     shutil.copy(path_b, os.path.join(c, "exports", "kiosk-b.json"))
-    kiosk_script(c, JOIN.split("tap-button")[0] +
+    kiosk_script(c, UNLOCK +
                  "click-button Learning record store\nexpect-screen facilitator:lrs\n"
                  "tap-button Import from a USB stick\nexpect-screen facilitator:import\n"
                  "click-button kiosk-b.json\nexpect-screen facilitator:result\n"
@@ -387,7 +381,8 @@ def main():
         lrs.start()
         try:
             for case in (case_exactly_once, case_down_then_up, case_500_429, case_one_refused,
-                         case_credentials, case_kill_mid_send, case_tls, case_kiosk_sends, case_class):
+                         case_credentials, case_kill_mid_send, case_tls, case_kiosk_sends,
+                         case_class):
                 before = len(failures)
                 t = time.time()
                 case(lrs, tmp)
