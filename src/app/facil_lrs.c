@@ -73,7 +73,9 @@ void facil_lrs_menu_note(struct facil *f, const struct facil_context *c)
 		at += (size_t)snprintf(f->body + at, sizeof f->body - at,
 				       "\nClass code: %s (other kiosks join this class with it).",
 				       code);
-	if (at < sizeof f->body)
+	/* Only a kiosk with an LRS shows its status here (its page says more): a line that came
+	 * and went with the sending thread's first look would move the buttons under a finger. */
+	if (c->lrs && c->lrs->configured && at < sizeof f->body)
 		snprintf(f->body + at, sizeof f->body - at, "\n%s", status);
 }
 

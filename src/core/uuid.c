@@ -1,4 +1,4 @@
-/* UUIDs for xAPI: random ones for new statements and sessions, and name-based ones that the
+/* UUIDs for xAPI: from random bytes for new statements and classes, and name-based ones that the
  * same name always gives (class registrations, and the ids earlier releases derived). */
 #include "core/uuid.h"
 
@@ -6,7 +6,6 @@
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/random.h>
 
 static void format(unsigned char h[16], char out[UUID_TEXT_SIZE])
 {
@@ -16,15 +15,6 @@ static void format(unsigned char h[16], char out[UUID_TEXT_SIZE])
 		 "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", h[0], h[1],
 		 h[2], h[3], h[4], h[5], h[6], h[7], h[8], h[9], h[10], h[11], h[12], h[13], h[14],
 		 h[15]);
-}
-
-bool uuid_random(char out[UUID_TEXT_SIZE])
-{
-	unsigned char h[16];
-	if (getrandom(h, sizeof h, 0) != (ssize_t)sizeof h)
-		return false;
-	format(h, out);
-	return true;
 }
 
 void uuid_from_bytes(const unsigned char bytes[16], char out[UUID_TEXT_SIZE])

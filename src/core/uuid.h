@@ -1,4 +1,4 @@
-/* UUIDs for xAPI: random ones for new statements and sessions, and name-based ones that the
+/* UUIDs for xAPI: from random bytes for new statements and classes, and name-based ones that the
  * same name always gives (class registrations, and the ids earlier releases derived). */
 #ifndef RJK_CORE_UUID_H
 #define RJK_CORE_UUID_H
@@ -7,11 +7,7 @@
 
 #define UUID_TEXT_SIZE 37
 
-/* A random version-4 UUID in lower-case text form into out; false only when the system has no
- * randomness to give. */
-bool uuid_random(char out[UUID_TEXT_SIZE]);
-
-/* A version-4 UUID made of 16 random bytes the caller drew. */
+/* A version-4 UUID made of 16 random bytes the caller drew (the store's random source). */
 void uuid_from_bytes(const unsigned char bytes[16], char out[UUID_TEXT_SIZE]);
 
 /* A UUID (version 4 layout) derived from name with BLAKE2b: the same name, the same UUID. */
