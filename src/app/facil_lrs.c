@@ -100,8 +100,11 @@ static void find_imports(struct facil *f)
 			size_t len = strlen(e->d_name);
 			if (e->d_name[0] == '.' || len < 6 || strcmp(e->d_name + len - 5, ".json"))
 				continue;
-			snprintf(import_files[import_count++], sizeof import_files[0], "%s/%s",
-				 f->folders[i], e->d_name);
+			int n = snprintf(import_files[import_count], sizeof import_files[0], "%s/%s",
+					 f->folders[i], e->d_name);
+			/* A path too long to open is not offered. */
+			if (n > 0 && (size_t)n < sizeof import_files[0])
+				import_count++;
 		}
 		if (d)
 			closedir(d);
