@@ -17,7 +17,7 @@ install(FILES ${PROJECT_SOURCE_DIR}/kiosk/rjkiosk.desktop
 # every screen), the Debian changelog and the machine-readable copyright file, in
 # /usr/share/doc/rjkiosk. The changelog is compressed as Debian policy asks (gzip -9n: no name or
 # time stamp, so the package is reproducible).
-foreach(guide using-the-kiosk scenario-format captions exports data deployment video)
+foreach(guide using-the-kiosk scenario-format captions exports lrs data deployment video)
   install(FILES ${PROJECT_SOURCE_DIR}/docs/${guide}.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
 endforeach()
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs/screenshots DESTINATION ${CMAKE_INSTALL_DOCDIR}
@@ -108,7 +108,7 @@ set(CPACK_DEBIAN_PACKAGE_DEPENDS
   "libc6, libsdl2-2.0-0, libsdl2-ttf-2.0-0, libsdl2-image-2.0-0, libvlc5, vlc-plugin-base, \
 libasound2, libsqlite3-0, libyaml-0-2, libfontconfig1, libsodium23, libunistring2, \
 libxkbcommon0, xkb-data, libx11-data, libcairo2, libpango-1.0-0, libpangocairo-1.0-0, libglib2.0-0, \
-libx11-6, libxinerama1, fonts-dejavu-core")
+libx11-6, libxinerama1, libcurl4, libjansson4, ca-certificates, fonts-dejavu-core")
 # cage runs the kiosk fullscreen; Debian's cage refuses to start without Xwayland.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "cage, xwayland")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "pipewire-audio")

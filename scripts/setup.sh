@@ -10,6 +10,7 @@ libsdl2-dev libsdl2-ttf-dev libfreetype-dev libsdl2-image-dev libvlc-dev vlc-plu
 libasound2-dev
 libcmocka-dev libsqlite3-dev libyaml-dev libfontconfig-dev libsodium-dev libunistring-dev
 libxkbcommon-dev xkb-data libx11-data
+libcurl4-openssl-dev libjansson-dev ca-certificates openssl
 unicode-data
 libcairo2-dev libpango1.0-dev poppler-utils libxinerama-dev libx11-dev
 fonts-dejavu-core sqlite3 python3 xvfb xauth imagemagick ffmpeg espeak-ng
@@ -35,11 +36,13 @@ if [ -n "$missing" ]; then
   $SUDO apt-get install -y -qq $missing
 fi
 
-# The npm test tools, exactly as locked; again only when the lockfile changed since.
-tools=$root/tests/tools
-if [ ! -f "$tools/node_modules/.package-lock.json" ] ||
-   ! cmp -s "$tools/package-lock.json" "$tools/node_modules/.rjkiosk-lock"; then
-  echo "Installing the npm test tools (tests/tools/package-lock.json)"
-  (cd "$tools" && npm ci --no-audit --no-fund --loglevel=error)
-  cp "$tools/package-lock.json" "$tools/node_modules/.rjkiosk-lock"
-fi
+# The npm test tools, exactly as locked; again only when a lockfile changed since. tests/lrs/tools
+# holds the LRS tests' own: Learning Locker's statement service and its validator.
+for tools in "$root/tests/tools" "$root/tests/lrs/tools"; do
+  if [ ! -f "$tools/node_modules/.package-lock.json" ] ||
+     ! cmp -s "$tools/package-lock.json" "$tools/node_modules/.rjkiosk-lock"; then
+    echo "Installing the npm test tools (${tools#"$root"/}/package-lock.json)"
+    (cd "$tools" && npm ci --no-audit --no-fund --loglevel=error)
+    cp "$tools/package-lock.json" "$tools/node_modules/.rjkiosk-lock"
+  fi
+done

@@ -1,7 +1,7 @@
 # The response store's and exports' extra test wiring: the shared fixture, the export parsers
 # (Python's csv and json), and the command-line script.
 set(RJK_STORE_FIXTURE ${CMAKE_CURRENT_SOURCE_DIR}/core/store_fixture.c)
-foreach(suite test_store test_store_crash test_store_disk test_store_upgrade test_export)
+foreach(suite test_store test_store_crash test_store_disk test_store_upgrade test_export test_lrs)
   if(TARGET ${suite})
     target_sources(${suite} PRIVATE ${RJK_STORE_FIXTURE})
   endif()

@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "app/clock.h"
 #include "app/commands.h"
 #include "core/datalock.h"
 #include "core/export.h"
@@ -124,14 +125,7 @@ static struct store *open_existing(const char *cmd, struct data_args *a, struct 
 
 static void local_time(int64_t ms, char *buf, size_t size)
 {
-	if (ms <= 0) {
-		snprintf(buf, size, "(open)");
-		return;
-	}
-	time_t t = (time_t)(ms / 1000);
-	struct tm tm;
-	localtime_r(&t, &tm);
-	strftime(buf, size, "%Y-%m-%d %H:%M", &tm);
+	clock_local_text(ms, "%Y-%m-%d %H:%M", "(open)", buf, size);
 }
 
 /* Prints s, typed on the kiosk, on one line of the table: line breaks, escape codes and other

@@ -15,5 +15,10 @@ int cmd_preview(int argc, char **argv);
 int cmd_settings(int argc, char **argv);
 /* rjkiosk set-pin [--data DIR] [--stdin] */
 int cmd_set_pin(int argc, char **argv);
+/* rjkiosk lrs, push, import, class: the learning record store (app/cmd_lrs.c) */
+int cmd_lrs(int argc, char **argv);
+int cmd_push(int argc, char **argv);
+int cmd_import(int argc, char **argv);
+int cmd_class(int argc, char **argv);
 
 #endif

@@ -151,6 +151,9 @@ const char *facil_page_name(const struct facil *f)
 		[FACIL_POWER] = "power",
 		[FACIL_DEBRIEF] = "debrief",
 		[FACIL_DEBRIEF_PRIVATE] = "debrief-private",
+		[FACIL_LRS] = "lrs",
+		[FACIL_CLASS_CODE] = "class-code",
+		[FACIL_IMPORT] = "import",
 		[FACIL_BLANK] = "blank",
 		[FACIL_IDLE] = "idle",
 		[FACIL_WARNING] = "warning",
@@ -192,7 +195,7 @@ void facil_result(struct facil *f, const struct facil_context *c, bool ok, const
 static bool pin_mode(enum facil_mode m)
 {
 	return m == FACIL_PIN || m == FACIL_NEW_PIN || m == FACIL_NEW_PIN_AGAIN ||
-	       m == FACIL_CHANGE_PIN;
+	       m == FACIL_CHANGE_PIN || m == FACIL_CLASS_CODE;
 }
 
 /* The current PIN, checked before a new one is chosen from the menu: the lockout counts. */
@@ -229,6 +232,10 @@ static void submit_pin(struct facil *f, const struct facil_context *c, struct re
 
 	if (f->mode == FACIL_CHANGE_PIN) {
 		check_current_pin(f, c);
+		return;
+	}
+	if (f->mode == FACIL_CLASS_CODE) {
+		facil_class_submit(f, c);
 		return;
 	}
 	if (f->mode == FACIL_NEW_PIN) {
@@ -308,7 +315,7 @@ static void pin_key(struct facil *f, const struct facil_context *c, int id)
 /* A page's button (or the key standing for it). */
 static void press(struct facil *f, const struct facil_context *c, int id, struct request_list *out)
 {
-	if (pin_mode(f->mode) && id >= UI_PAGE_DIGIT) {
+	if (pin_mode(f->mode) && id >= UI_PAGE_DIGIT && id <= UI_PAGE_ERASE) {
 		pin_key(f, c, id);
 	} else if (id == ID_UNLOCK) {
 		submit_pin(f, c, out);

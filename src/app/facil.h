@@ -25,6 +25,8 @@ struct facil;
 #define FACIL_HOLD_MS 3000
 
 /* What the kiosk runs now, as the facilitator's side sees it: borrowed for one call. */
+struct lrs_status;
+
 struct facil_context {
 	const struct scenario *scenario;  /* NULL when none is loaded */
 	const char *scenario_path;        /* where it was loaded from (NULL with no scenario) */
@@ -34,6 +36,7 @@ struct facil_context {
 	const char *notice;               /* for the menu: why the session left open was not
 					   * resumed, "" for nothing to say */
 	bool no_sound;                    /* the video plays without sound (no sound device) */
+	const struct lrs_status *lrs;     /* sending to the LRS (app/lrs_worker.h); NULL: none */
 };
 
 /* Opens the PIN files and the settings in the data folder options name and applies the
@@ -60,6 +63,9 @@ void facil_tick(struct facil *facil, const struct facil_context *context, int64_
 
 /* When facil_tick next has something to do, or -1. */
 int64_t facil_deadline(const struct facil *facil, int64_t now_ms);
+
+/* The sending status changed: the menu and the LRS page show it again. */
+void facil_refresh(struct facil *facil, const struct facil_context *context);
 
 /* The kiosk has applied request, one of the facilitator's (ok, or not and err says why);
  * context is what runs now. Shows the outcome and keeps what must be kept (the scenario in

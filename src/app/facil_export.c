@@ -79,7 +79,7 @@ static size_t describe(const struct store_session_info *s, bool running, char *o
 
 /* Lists where the export can go: the data folder's exports folder, then each USB stick
  * mounted under /media or /run/media (or the folder a test program names instead). */
-static void list_places(struct facil *f)
+void facil_list_places(struct facil *f)
 {
 	static const char *const roots[] = {"/media", "/run/media", NULL};
 	const char *test_roots[] = {f->options->media_root, NULL};
@@ -145,7 +145,7 @@ void facil_export_page(struct facil *f, const struct facil_context *c)
 	used = describe(s, c->session && session_store_id(c->session) == s->id, f->body,
 			sizeof f->body);
 	store_sessions_free(list, n);
-	list_places(f);
+	facil_list_places(f);
 	for (size_t i = 0; i < sizeof formats / sizeof formats[0] && used < sizeof f->body; i++)
 		used += (size_t)snprintf(f->body + used, sizeof f->body - used, "%s\n",
 					 formats[i].who);

@@ -36,12 +36,16 @@ enum facil_mode {
 	FACIL_POWER,       /* shut down or restart the PC? (the choice confirms) */
 	FACIL_DEBRIEF,     /* the debrief's room view (facil_debrief.c) */
 	FACIL_DEBRIEF_PRIVATE, /* the debrief's private page: moderation, counts */
-	FACIL_BLANK,
+	FACIL_LRS,         /* the learning record store's status (facil_lrs.c) */
+	FACIL_CLASS_CODE,  /* joining a class: its code on the PIN pad's digits */
+	FACIL_IMPORT,      /* another kiosk's export from a USB stick */
+	FACIL_BLANK,        /* from here on: pages that are not the menu's */
 	FACIL_IDLE,        /* no session running: waiting for the facilitator */
 	FACIL_WARNING,     /* inactivity: "are you still there?" */
 };
 
-/* Page button ids (below UI_PAGE_DIGIT); list entries add their index to a base. */
+/* Page button ids (never UI_PAGE_DIGIT to UI_PAGE_ERASE, the keypad's); list entries add their
+ * index to a base. */
 enum {
 	ID_CANCEL = 1,
 	ID_UNLOCK,
@@ -95,6 +99,10 @@ enum {
 	ID_PURGE_BASE = 500,     /* + index in the purge choices */
 	ID_SESSION_BASE = 700,   /* + place on the Sessions page */
 	ID_PICK_BASE = 900,      /* + enum facil_pick */
+	ID_LRS = 1100,           /* facil_lrs.c's buttons (1000-1010 are the keypad's) */
+	ID_JOIN_CLASS,
+	ID_IMPORT,
+	ID_IMPORT_BASE = 1200,   /* + index in the export files found */
 	ID_DEBRIEF_BASE = 10000, /* + the debrief's own ids (facil_debrief.c); the last base: the
 				  * debrief's answers take as many ids as there are answers */
 };
@@ -273,6 +281,18 @@ bool facil_export_press(struct facil *f, const struct facil_context *c, int id);
 /* facil_export.c: the page that sets the xAPI base address (a text field, checked with
  * iri_check_base, saved with the settings). */
 void facil_xapi_page(struct facil *f);
+
+/* facil_export.c: fills f->folders with the places files go to and come from: this kiosk's
+ * exports folder first, then each USB stick found, by its label. */
+void facil_list_places(struct facil *f);
+
+/* facil_lrs.c: the learning record store's page, joining a class, importing; the class code
+ * and sending status added to the menu's text; a press of one of its buttons (ID_LRS and
+ * above); the class code's Join. */
+void facil_lrs_page(struct facil *f, const struct facil_context *c);
+void facil_lrs_menu_note(struct facil *f, const struct facil_context *c);
+void facil_lrs_press(struct facil *f, const struct facil_context *c, int id);
+void facil_class_submit(struct facil *f, const struct facil_context *c);
 
 /* facil_data.c: the session's progress as text, the purge. */
 void facil_progress_text(struct facil *f, const struct facil_context *c, char *out,

@@ -158,6 +158,7 @@ static void menu_page(struct facil *f, const struct facil_context *c)
 		used += (size_t)snprintf(f->body + used, sizeof f->body - used, "\n%s", present);
 	if (c->notice && c->notice[0] && used < sizeof f->body)
 		snprintf(f->body + used, sizeof f->body - used, "\n\n%s", c->notice);
+	facil_lrs_menu_note(f, c);
 	p->body = f->body;
 	p->two_columns = true;
 	add(f, "Choose a scenario", ID_SCENARIOS);
@@ -169,10 +170,12 @@ static void menu_page(struct facil *f, const struct facil_context *c)
 		add(f, "Debrief", ID_DEBRIEF);
 		add(f, "Next discussion prompt", ID_NEXT_DISCUSSION);
 		add(f, "Blank the screen", ID_BLANK);
+		add(f, "Join a class", ID_JOIN_CLASS);
 	}
 	add(f, "Sessions", ID_SESSIONS);
 	add(f, "Export answers", ID_EXPORT);
 	add(f, "Delete old data", ID_PURGE);
+	add(f, "Learning record store", ID_LRS);
 	add(f, "Settings", ID_SETTINGS);
 	add(f, "Quit the kiosk", ID_QUIT);
 	add(f, "Shut down or restart the PC", ID_POWER);
@@ -381,6 +384,11 @@ void facil_build_page(struct facil *f, const struct facil_context *c)
 		break;
 	case FACIL_POWER:
 		power_page(f, c);
+		break;
+	case FACIL_LRS:
+	case FACIL_CLASS_CODE:
+	case FACIL_IMPORT:
+		facil_lrs_page(f, c);
 		break;
 	case FACIL_RESULT:
 		p->heading = f->notice;
@@ -596,6 +604,8 @@ void facil_menu_press(struct facil *f, const struct facil_context *c, int id,
 		facil_show(f, c, FACIL_PURGE_CONFIRM);
 	} else if (facil_export_press(f, c, id)) {
 		/* the export page's choices and places */
+	} else if (id >= ID_LRS && id < ID_DEBRIEF_BASE) {
+		facil_lrs_press(f, c, id);
 	} else if (id >= ID_SCENARIO_BASE && id < ID_FOLDER_BASE) {
 		choose_scenario(f, c, (size_t)(id - ID_SCENARIO_BASE), out);
 	} else if (id >= ID_TEXT_SIZE && id <= ID_PRESENT) {

@@ -384,6 +384,12 @@ bool kiosk_open(struct kiosk *k, const struct options *options, struct rjk_error
 	if (!(k->facil = facil_new(&k->options, k->ui, k->window)))
 		return rjk_error_set(err, "out of memory");
 	open_session(k);
+	if (k->store) {
+		struct rjk_error why = {{0}};
+		/* Answers stay queued in the store when the sending cannot start. */
+		if (!(k->lrs = lrs_worker_new(store_dir(k->store), &why)))
+			fprintf(stderr, "rjkiosk: %s\n", why.message);
+	}
 	context = kiosk_facil_context(k);
 	facil_start(k->facil, &context);
 	return true;
@@ -402,6 +408,7 @@ bool kiosk_close(struct kiosk *k)
 	/* The session stays open for the next start: only the facilitator ends it. */
 	saved = !k->session || end_session(k, false, &err);
 	facil_free(k->facil);
+	lrs_worker_free(k->lrs);
 	store_close(k->store);
 	scenario_free(k->scenario);
 	free(k->scenario_path);
@@ -426,6 +433,7 @@ struct facil_context kiosk_facil_context(const struct kiosk *k)
 		.scenario_path = k->scenario_path,
 		.store = k->store,
 		.session = k->session,
+		.lrs = k->lrs ? &k->lrs_status : NULL,
 		.problem = k->problem,
 		.notice = k->notice,
 		.no_sound = video_glue_no_sound(k->video),

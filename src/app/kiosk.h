@@ -10,6 +10,7 @@
 #include <SDL.h>
 
 #include "app/facil.h"
+#include "app/lrs_worker.h"
 #include "app/options.h"
 #include "app/request.h"
 #include "core/error.h"
@@ -46,6 +47,8 @@ struct kiosk {
 				     * scenario has no video (or --no-video) */
 	struct preview *preview;    /* the author's preview (rjkiosk preview), NULL otherwise;
 				     * not the kiosk's: its opener frees it */
+	struct lrs_worker *lrs;     /* sends answers to the LRS; NULL when it could not start */
+	struct lrs_status lrs_status; /* its latest status, for the facilitator's menu */
 	bool no_sound_said;         /* "no sound device" is on standard error already */
 	bool quit;
 	int status;                 /* process exit status */

@@ -4,6 +4,7 @@
 #include "app/clock.h"
 #include "app/facil.h"
 #include "app/lockdown.h"
+#include "app/lrs_worker.h"
 #include "app/preview.h"
 #include "app/signals.h"
 #include "app/video_glue.h"
@@ -30,12 +31,14 @@ void loop_apply(struct kiosk *k, struct ui_action a)
 		break;
 	case UI_NEXT:
 		session_next(s, now);
+		lrs_worker_nudge(k->lrs); /* an answer was stored: send it now */
 		break;
 	case UI_BACK:
 		session_back(s, now);
 		break;
 	case UI_PASS:
 		session_pass(s, now);
+		lrs_worker_nudge(k->lrs);
 		break;
 	case UI_TEXT:
 		session_text_edited(s, now);
@@ -110,6 +113,13 @@ void loop_handle(struct kiosk *k, const SDL_Event *ev)
 		kiosk_apply(k, &out);
 		if (used)
 			return;
+	}
+	/* The sending thread's status changed: the menu shows it. */
+	if (lrs_worker_event(k->lrs, ev)) {
+		lrs_worker_status(k->lrs, &k->lrs_status);
+		context = kiosk_facil_context(k);
+		facil_refresh(k->facil, &context);
+		return;
 	}
 	if (k->preview) {
 		out.count = 0;

@@ -17,6 +17,11 @@ static const char commands_synopsis[] =
 	"       rjkiosk report [--data DIR] (--session ID | --name NAME) --out FILE.pdf [--names]\n"
 	"       rjkiosk set-pin [--data DIR] [--stdin]\n"
 	"       rjkiosk settings [--data DIR] [--xapi-base IRI | --no-xapi-base]\n"
+	"       rjkiosk lrs [--data DIR] (--endpoint URL --username U --password-stdin\n"
+	"                   [--ca-file PEM] [--xapi-base IRI] | --off | --status)\n"
+	"       rjkiosk push [--data DIR] [--retry-parked]\n"
+	"       rjkiosk import [--data DIR] FILE\n"
+	"       rjkiosk class [--data DIR] (--session ID | --code CODE --scenario ID)\n"
 	"       rjkiosk (-h | --help | -V | --version)\n";
 
 static const char description[] =
@@ -38,6 +43,10 @@ static const char commands_help[] =
 	"  report     write a session's report (charts and anonymous answers) as a PDF\n"
 	"  set-pin    set the facilitator PIN that unlocks the kiosk's menu\n"
 	"  settings   show the kept settings; set the xAPI base address\n"
+	"  lrs        set the learning record store answers are sent to, or show its status\n"
+	"  push       send the queued answers to the learning record store now\n"
+	"  import     merge another kiosk's export into this kiosk's classes\n"
+	"  class      list a class's answers from every kiosk\n"
 	"\n"
 	"  -V, --version        show the version\n";
 
@@ -60,6 +69,10 @@ static const struct {
 	{"report", cmd_report},
 	{"set-pin", cmd_set_pin},
 	{"settings", cmd_settings},
+	{"lrs", cmd_lrs},
+	{"push", cmd_push},
+	{"import", cmd_import},
+	{"class", cmd_class},
 };
 
 int main(int argc, char **argv)

@@ -199,6 +199,38 @@ static bool write_export(struct store *store, const struct export_options *opts,
 	return true;
 }
 
+bool export_statements(struct store *store, const char *xapi_base, const char *const *ids,
+		       const int64_t *sessions, size_t count, FILE *out, struct rjk_error *err)
+{
+	struct export_options opts = {.format = EXPORT_XAPI, .xapi_base = xapi_base};
+	struct export_ctx ctx = {.out = out, .opts = &opts, .now = store_now(store), .err = err,
+				 .only_ids = ids, .only_count = count};
+	struct export_summary sum = {0};
+	if (!store_kiosk_id(store, ctx.kiosk_id, err))
+		return false;
+	json_writer_init(&ctx.json, out);
+	export_xapi_ops.begin(&ctx);
+	bool ok = true;
+	for (size_t i = 0; ok && i < count; i++) {
+		bool seen = false;
+		for (size_t j = 0; j < i && !seen; j++)
+			seen = sessions[j] == sessions[i];
+		if (seen)
+			continue;
+		struct store_session_info *info = NULL;
+		size_t n = 0;
+		ok = store_list_sessions(store, sessions[i], &info, &n, err) &&
+		     export_session(store, &ctx, &export_xapi_ops, &info[0], &sum, err);
+		store_sessions_free(info, n);
+	}
+	if (!ok)
+		return false;
+	export_xapi_ops.end(&ctx);
+	if (ctx.failed || fflush(out) != 0 || ferror(out))
+		return rjk_error_set(err, "Could not write the statements: %s", strerror(errno));
+	return true;
+}
+
 /* Records a finished export in the event log. */
 static bool log_export(struct store *store, const struct export_options *opts,
 		       const char *dest, const struct export_summary *sum, struct rjk_error *err)

@@ -45,6 +45,12 @@ struct export_summary {
 bool export_write(struct store *store, const struct export_options *opts, FILE *out,
 		  struct export_summary *summary, struct rjk_error *err);
 
+/* Writes the xAPI statements with these ids (ids[i] of session sessions[i]; any order) to out
+ * as one JSON array: the very statements the xAPI export gives, for sending to a learning
+ * record store. xapi_base NULL: the default. Not logged as an export. */
+bool export_statements(struct store *store, const char *xapi_base, const char *const *ids,
+		       const int64_t *sessions, size_t count, FILE *out, struct rjk_error *err);
+
 /* Writes the export to path atomically: a private (0600) temporary file in the same folder
  * (".NAME.rjkiosk-part.XXXXXX"), flushed to disk, then renamed over path. path is never left
  * half-written. Only a regular file is replaced: a device, FIFO, link or folder at path is

@@ -37,6 +37,9 @@ struct export_ctx {
 	int64_t now;                    /* ms UTC, the store's clock */
 	char kiosk_id[33];
 	bool failed;                    /* a format could not write (beyond a stream error) */
+	/* xAPI: only the statements with these ids (borrowed), or every one when NULL */
+	const char *const *only_ids;
+	size_t only_count;
 	struct rjk_error *err;
 };
 

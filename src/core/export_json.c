@@ -2,7 +2,8 @@
  * docs/exports.md). */
 #include "core/export_impl.h"
 
-#define EXPORT_JSON_FORMAT_VERSION 1
+/* 2: the kiosk id, each session's registration and class code, each answer's statement id. */
+#define EXPORT_JSON_FORMAT_VERSION 2
 
 static void json_begin(struct export_ctx *ctx)
 {
@@ -11,6 +12,7 @@ static void json_begin(struct export_ctx *ctx)
 	json_member_string(w, "format", "rjkiosk-responses");
 	json_member_int(w, "format_version", EXPORT_JSON_FORMAT_VERSION);
 	export_json_time(w, "exported_at", ctx->now);
+	json_member_string(w, "kiosk_id", ctx->kiosk_id);
 	json_key(w, "sessions");
 	json_begin_array(w);
 }
@@ -73,6 +75,8 @@ static void write_response(struct json_writer *w, const struct export_session *e
 		json_null(w);
 	export_json_time(w, "first_edit", r->first_edit);
 	export_json_time(w, "last_edit", r->last_edit);
+	json_member_string(w, "statement_id", r->statement_id);
+	export_json_time(w, "statement_time", r->statement_ms);
 	json_end_object(w);
 }
 
@@ -114,6 +118,8 @@ static void json_session(struct export_ctx *ctx, const struct export_session *es
 	json_member_string(w, "language", s->language);
 	json_end_object(w);
 	json_member_string(w, "label", s->label);
+	json_member_string(w, "registration", s->registration);
+	json_member_string(w, "class_code", s->class_code);
 	export_json_time(w, "started", s->started);
 	export_json_time(w, "ended", s->ended);
 	json_key(w, "steps");

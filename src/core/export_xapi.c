@@ -1,10 +1,10 @@
-/* xAPI 1.0.3 export: a JSON array of "answered" statements, one per answered or passed
- * response, with pseudonymous actors (documented in docs/exports.md). */
+/* xAPI 1.0.3 statements: a JSON array of "answered" statements, one per answered or passed
+ * response, with pseudonymous actors (documented in docs/exports.md). The one place statements
+ * are built, for the export and for sending to an LRS alike. */
 #include "core/export_impl.h"
 
 #include <ctype.h>
 #include <inttypes.h>
-#include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,24 +56,20 @@ static void extension_iri(const struct export_ctx *ctx, const char *name, char *
 	snprintf(buf, size, "%.*s/xapi/extensions/%s", base_len(ctx), base(ctx), name);
 }
 
-/* A UUID (version 4 layout) derived from a name with BLAKE2b, so exporting the same response
- * twice gives the same statement id and a learning record store does not store it twice. */
-static void name_uuid(const char *name, char out[37])
-{
-	unsigned char h[16];
-	crypto_generichash(h, sizeof h, (const unsigned char *)name, strlen(name), NULL, 0);
-	h[6] = (unsigned char)((h[6] & 0x0f) | 0x40);
-	h[8] = (unsigned char)((h[8] & 0x3f) | 0x80);
-	snprintf(out, 37, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
-		 h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7], h[8], h[9], h[10], h[11], h[12],
-		 h[13], h[14], h[15]);
-}
-
 static void xapi_begin(struct export_ctx *ctx)
 {
-	if (sodium_init() < 0)
-		ctx->failed = true;
 	json_begin_array(&ctx->json);
+}
+
+/* Whether a statement is among those asked for (every one when no list was given). */
+static bool wanted(const struct export_ctx *ctx, const char *statement_id)
+{
+	if (!ctx->only_ids)
+		return true;
+	for (size_t i = 0; i < ctx->only_count; i++)
+		if (!strcmp(ctx->only_ids[i], statement_id))
+			return true;
+	return false;
 }
 
 /* A language map with one entry. */
@@ -209,12 +205,11 @@ static void write_context(struct export_ctx *ctx, const struct export_session *e
 {
 	struct json_writer *w = &ctx->json;
 	const struct store_session_info *s = es->info;
-	char buf[1024], uuid[37];
+	char buf[1024];
 	json_key(w, "context");
 	json_begin_object(w);
-	snprintf(buf, sizeof buf, "rjkiosk registration %s %" PRId64, ctx->kiosk_id, s->id);
-	name_uuid(buf, uuid);
-	json_member_string(w, "registration", uuid);
+	if (s->registration)
+		json_member_string(w, "registration", s->registration);
 	json_member_string(w, "platform", "rjkiosk");
 	if (s->language)
 		json_member_string(w, "language", s->language);
@@ -244,6 +239,8 @@ static void write_context(struct export_ctx *ctx, const struct export_session *e
 		extension_iri(ctx, "video-time-ms", buf, sizeof buf);
 		json_member_int(w, buf, r->video_ms);
 	}
+	extension_iri(ctx, "kiosk-id", buf, sizeof buf);
+	json_member_string(w, buf, ctx->kiosk_id);
 	json_end_object(w);
 	json_end_object(w);
 }
@@ -255,18 +252,14 @@ static void write_statement(struct export_ctx *ctx, const struct export_session 
 	struct json_writer *w = &ctx->json;
 	const struct store_step *step = export_find_step(es, r->step_id);
 	const char *lang = es->info->language ? es->info->language : "und";
-	char buf[1024], uuid[37], when[32];
+	char buf[1024], when[32];
 	char *response = response_string(step, r);
 	if (!response) {
 		ctx->failed = true;
 		return;
 	}
-	snprintf(buf, sizeof buf, "rjkiosk statement %s %" PRId64 " %" PRId64 " %s %" PRId64 " %s",
-		 ctx->kiosk_id, es->info->id, who->id, r->step_id, r->last_edit,
-		 response_status_name(r->status));
-	name_uuid(buf, uuid);
 	json_begin_object(w);
-	json_member_string(w, "id", uuid);
+	json_member_string(w, "id", r->statement_id);
 	json_key(w, "actor");
 	json_begin_object(w);
 	json_member_string(w, "objectType", "Agent");
@@ -296,7 +289,7 @@ static void write_statement(struct export_ctx *ctx, const struct export_session 
 	}
 	json_end_object(w);
 	write_context(ctx, es, r, lang);
-	export_time_iso(r->last_edit, when, sizeof when);
+	export_time_iso(r->statement_ms, when, sizeof when);
 	json_member_string(w, "timestamp", when);
 	json_end_object(w);
 	free(response);
@@ -310,7 +303,8 @@ static void xapi_session(struct export_ctx *ctx, const struct export_session *es
 		if (!export_participant_responses(ctx, es, p, &rs, &count))
 			return;
 		for (size_t i = 0; i < count; i++)
-			if (rs[i].status != RESPONSE_DRAFT)
+			if (rs[i].status != RESPONSE_DRAFT && rs[i].statement_id &&
+			    wanted(ctx, rs[i].statement_id))
 				write_statement(ctx, es, &es->participants[p], &rs[i]);
 	}
 }

@@ -54,8 +54,8 @@ static const char *const schema_v1[] = {
 	NULL,
 };
 
-/* Version 2 (debrief): the text answers the facilitator hid from the debrief's room view and
- * the session report, one row per hidden answer. */
+/* Version 2, the debrief's part: the text answers the facilitator hid from the debrief's room
+ * view and the session report, one row per hidden answer. */
 static const char *const schema_v2_debrief[] = {
 	"CREATE TABLE debrief_hidden("
 	" participant INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,"
@@ -64,6 +64,16 @@ static const char *const schema_v2_debrief[] = {
 	NULL,
 };
 
+/* Version 2, after the LRS's statements (store_schema_v2_lrs): the debrief's table, then the
+ * statement ids and outbox for the answers already stored. */
+static bool upgrade_v2(struct store *store, struct rjk_error *err)
+{
+	for (const char *const *sql = schema_v2_debrief; *sql; sql++)
+		if (!store_exec(store, *sql, "upgrade the database", err))
+			return false;
+	return store_lrs_upgrade(store, err);
+}
+
 /* steps[v] brings a database from version v to v + 1. All the steps an open needs run in one
  * transaction, so a database is either wholly at its old version or wholly at the new one.
  * A future layout adds an entry here and raises STORE_SCHEMA_VERSION. */
@@ -71,7 +81,9 @@ static bool insert_kiosk_id(struct store *store, struct rjk_error *err);
 static const struct store_migration migrations[STORE_SCHEMA_VERSION] = {
 	/* The first layout also gives the kiosk its identity. */
 	{schema_v1, insert_kiosk_id},
-	{schema_v2_debrief, NULL},
+	/* The debrief's moderation, and statements for a learning record store: ids fixed with
+	 * the answers, the outbox. */
+	{store_schema_v2_lrs, upgrade_v2},
 };
 
 const struct store_migration *store_schema_steps(void)

@@ -115,6 +115,9 @@ struct stored_response {
 	size_t choice_count;
 	int64_t video_ms;
 	int64_t first_edit, last_edit;  /* Unix time in milliseconds, UTC */
+	char *statement_id;             /* answered or passed: its xAPI statement's UUID, fixed
+					 * when this answer was stored; NULL for a draft */
+	int64_t statement_ms;           /* when that statement was made (its timestamp) */
 };
 
 /* Every response of a participant, in the order first saved. Free with
@@ -158,6 +161,9 @@ struct store_session_info {
 	char *title;
 	char *language;                 /* NULL when the scenario gave none */
 	char *label;                    /* facilitator's label, NULL when none */
+	char *registration;             /* the session's UUID (xAPI context.registration),
+					 * shared by every kiosk in the same class */
+	char *class_code;               /* the class's code (digits), NULL when none */
 	int64_t started, ended;         /* ms UTC; ended is 0 while the session is open */
 	size_t participants;
 	size_t answered, passed, drafts; /* responses by status */

@@ -26,6 +26,8 @@ struct store {
 	char path[PATH_MAX];
 	int64_t (*now_ms)(void *ctx);
 	void *clock_ctx;
+	void (*random)(void *ctx, void *buf, size_t len);   /* NULL: the system's */
+	void *random_ctx;
 	sqlite3_stmt *cached[CACHED_COUNT];
 };
 
@@ -99,6 +101,24 @@ bool store_rows_done(struct store *store, int rc, bool oom, const char *what,
 /* Logs an event inside the caller's transaction. */
 bool store_log_event_locked(struct store *store, const char *kind, int64_t session,
 			    const char *detail, struct rjk_error *err);
+
+/* Schema version 2's LRS tables and columns (store_lrs.c), and its post-step: registrations
+ * and statement ids for what earlier releases stored, the same ids their exports gave, and
+ * those statements queued. */
+extern const char *const store_schema_v2_lrs[];
+bool store_lrs_upgrade(struct store *store, struct rjk_error *err);
+
+/* Inside a response's save transaction: an answered or passed response whose content changed
+ * gets a new statement id and time and goes into the outbox (replacing what it had queued); a
+ * draft loses its statement until answered again. */
+bool store_outbox_note(struct store *store, int64_t response, const struct response *r,
+		       const char *what, struct rjk_error *err);
+
+/* Random bytes from the store's source (store_set_random); false when the system has none. */
+bool store_random(struct store *store, void *buf, size_t len);
+
+/* Inside a new session's transaction: a new random class code and its registration. */
+bool store_session_class_new(struct store *store, int64_t session, struct rjk_error *err);
 
 /* The step kind stored as text, and back (false for an unknown name). */
 bool store_kind_parse(const char *name, enum step_kind *kind);

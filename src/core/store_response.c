@@ -72,7 +72,7 @@ static bool check_against_step(struct store *store, int64_t participant,
 }
 
 static bool write_response(struct store *store, int64_t participant, const struct response *r,
-			   const char *what, struct rjk_error *err)
+			   int64_t *response_id, const char *what, struct rjk_error *err)
 {
 	sqlite3_stmt *up = store_cached(store, CACHED_UPSERT_RESPONSE, what, err);
 	if (!up)
@@ -90,6 +90,7 @@ static bool write_response(struct store *store, int64_t participant, const struc
 		return false;
 	int rc = sqlite3_step(up);
 	int64_t id = rc == SQLITE_ROW ? sqlite3_column_int64(up, 0) : 0;
+	*response_id = id;
 	if (rc == SQLITE_ROW)
 		rc = sqlite3_step(up);
 	sqlite3_reset(up);
@@ -132,8 +133,10 @@ bool store_save_response(struct store *store, int64_t participant, const struct 
 		return false;
 	if (!store_begin(store, what, err))
 		return false;
+	int64_t id = 0;
 	if (!check_against_step(store, participant, r, what, err) ||
-	    !write_response(store, participant, r, what, err) || !store_commit(store, what, err)) {
+	    !write_response(store, participant, r, &id, what, err) ||
+	    !store_outbox_note(store, id, r, what, err) || !store_commit(store, what, err)) {
 		store_rollback(store);
 		return false;
 	}
@@ -150,6 +153,7 @@ void store_responses_free(struct stored_response *responses, size_t count)
 		for (size_t j = 0; j < r->choice_count; j++)
 			free(r->choices[j]);
 		free(r->choices);
+		free(r->statement_id);
 	}
 	free(responses);
 }
@@ -178,6 +182,8 @@ static void read_row(sqlite3_stmt *stmt, struct stored_response *r, bool *oom)
 									: sqlite3_column_int64(stmt, 7);
 	r->first_edit = sqlite3_column_int64(stmt, 8);
 	r->last_edit = sqlite3_column_int64(stmt, 9);
+	r->statement_id = store_column_dup(stmt, 10, oom);
+	r->statement_ms = sqlite3_column_int64(stmt, 11);
 }
 
 /* Attaches the chosen options (ordered by response, then position) to the loaded rows. */
@@ -221,7 +227,7 @@ bool store_load_responses(struct store *store, int64_t participant,
 	*out = NULL;
 	*count = 0;
 	if (!store_prepare(store, "SELECT id, step_id, kind, prompt, status, text, scale, video_ms,"
-			   " first_edit_ms, last_edit_ms FROM responses WHERE participant = ?1"
+			   " first_edit_ms, last_edit_ms, statement_id, statement_ms FROM responses WHERE participant = ?1"
 			   " ORDER BY id", &stmt, what, err))
 		return false;
 	if (!STORE_BOUND(store, what, err, sqlite3_bind_int64(stmt, 1, participant))) {

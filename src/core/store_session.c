@@ -91,7 +91,8 @@ int64_t store_session_start(struct store *store, const struct scenario *scenario
 	sqlite3_finalize(ins);
 	sqlite3_finalize(ins_step);
 	sqlite3_finalize(ins_opt);
-	ok = ok && store_log_event_locked(store, "session-start", id, scenario->id, err) &&
+	ok = ok && store_session_class_new(store, id, err) &&
+	     store_log_event_locked(store, "session-start", id, scenario->id, err) &&
 	     store_commit(store, what, err);
 	if (!ok) {
 		store_rollback(store);
@@ -186,6 +187,8 @@ void store_sessions_free(struct store_session_info *sessions, size_t count)
 		free(sessions[i].title);
 		free(sessions[i].language);
 		free(sessions[i].label);
+		free(sessions[i].registration);
+		free(sessions[i].class_code);
 	}
 	free(sessions);
 }
@@ -203,7 +206,8 @@ bool store_list_sessions(struct store *store, int64_t only, struct store_session
 			   " (SELECT count(*) FROM participants p WHERE p.session = s.id),"
 			   " count(r.id) FILTER (WHERE r.status = 'answered'),"
 			   " count(r.id) FILTER (WHERE r.status = 'passed'),"
-			   " count(r.id) FILTER (WHERE r.status = 'draft')"
+			   " count(r.id) FILTER (WHERE r.status = 'draft'),"
+			   " s.registration, s.class_code"
 			   " FROM sessions s LEFT JOIN participants p ON p.session = s.id"
 			   " LEFT JOIN responses r ON r.participant = p.id"
 			   " WHERE ?1 = 0 OR s.id = ?1 GROUP BY s.id ORDER BY s.id", &stmt, what, err))
@@ -234,6 +238,8 @@ bool store_list_sessions(struct store *store, int64_t only, struct store_session
 		s->answered = (size_t)sqlite3_column_int64(stmt, 9);
 		s->passed = (size_t)sqlite3_column_int64(stmt, 10);
 		s->drafts = (size_t)sqlite3_column_int64(stmt, 11);
+		s->registration = store_column_dup(stmt, 12, &oom);
+		s->class_code = store_column_dup(stmt, 13, &oom);
 	}
 	sqlite3_finalize(stmt);
 	bool ok = store_rows_done(store, rc, oom, what, err);

@@ -11,7 +11,7 @@
 #include "ui/ui.h"
 
 #define UI_PAGE_BUTTONS 24
-/* Ids the keypad's buttons report (the caller's own ids must stay below UI_PAGE_DIGIT). */
+/* Ids the keypad's buttons report (the caller's own ids must not be these). */
 #define UI_PAGE_DIGIT 1000 /* + the digit */
 #define UI_PAGE_ERASE 1010
 

@@ -2,6 +2,8 @@
 #define _XOPEN_SOURCE 700
 #include "store_fixture.h"
 
+#include "core/store_lrs.h"
+
 #include <ftw.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -47,6 +49,16 @@ int64_t fixture_clock(void *ctx)
 	int64_t *t = ctx, now = *t;
 	*t += 1500;
 	return now;
+}
+
+void fixture_random(void *ctx, void *buf, size_t len)
+{
+	static uint64_t counter;
+	(void)ctx;
+	unsigned char *out = buf;
+	for (size_t i = 0; i < len; i++)
+		out[i] = (unsigned char)((counter * 37 + i * 11 + (counter >> 3)) & 0xff);
+	counter++;
 }
 
 struct answer {
@@ -196,6 +208,7 @@ bool fixture_env_reopen(struct fixture_env *env)
 		return false;
 	}
 	store_set_clock(env->store, fixture_clock, &env->clock);
+	store_set_random(env->store, fixture_random, NULL);
 	return true;
 }
 

@@ -20,6 +20,10 @@ const struct scenario *fixture_scenario(void);
 #define FIXTURE_CLOCK_START 1772355600000LL
 int64_t fixture_clock(void *ctx);
 
+/* The fixed random source (store_set_random): the same statement ids and class codes every
+ * run, counted from the start of the process. */
+void fixture_random(void *ctx, void *buf, size_t len);
+
 /* Fills the store with two sessions (one ended, one left open) of responses with commas,
  * quotes, newlines, emoji, Arabic and Hebrew text, and every formula-leading character. */
 bool fixture_populate(struct store *store);

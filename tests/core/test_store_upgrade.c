@@ -175,6 +175,15 @@ static void assert_today(const struct env *env)
 {
 	assert_intact(env->db);
 	assert_int_equal(query(env->db, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	/* Each answered or passed response has its statement id and is queued for the LRS; each
+	 * session has its registration; no answer is hidden from the debrief yet. */
+	assert_int_equal(query(env->db, "SELECT count(*) FROM responses WHERE status <> 'draft'"
+				" AND statement_id IS NULL"), 0);
+	assert_int_equal(query(env->db, "SELECT count(*) FROM outbox"),
+			 query(env->db, "SELECT count(*) FROM responses WHERE status <> 'draft'"));
+	assert_int_equal(query(env->db, "SELECT count(*) FROM sessions WHERE registration IS NULL"),
+			 0);
+	assert_int_equal(query(env->db, "SELECT count(*) FROM debrief_hidden"), 0);
 	char *now = answers_of(env->db);
 	assert_non_null(now);
 	assert_string_equal(now, env->answers);
@@ -194,9 +203,9 @@ static void assert_upgraded(const struct env *env)
 	free(now);
 }
 
-/* Today's store opens the fixture: upgraded to today's schema (after a backup when today's is
+/* Today's store upgrades the v1 fixture (after a private backup when today's schema is
  * newer), keeping its answers and kiosk id. */
-static void test_current_schema_opens_unchanged(void **state)
+static void test_v1_upgrades_to_today(void **state)
 {
 	struct env *env = *state;
 	struct rjk_error err = {{0}};
@@ -382,7 +391,7 @@ static void test_kill_at_random_moments(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_current_schema_opens_unchanged, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_v1_upgrades_to_today, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_trainee_left_by_an_older_kiosk_resumes, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_upgrade_keeps_answers_and_backs_up, setup,

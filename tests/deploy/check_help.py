@@ -11,7 +11,8 @@ import subprocess
 import sys
 
 OPTION = re.compile(r"(?<![\w-])(--[a-z][a-z-]*[a-z]|-[a-zA-Z])(?![\w-])")
-COMMANDS = ("check", "preview", "sessions", "export", "purge", "report", "set-pin", "settings")
+COMMANDS = ("check", "preview", "sessions", "export", "purge", "report", "set-pin", "settings",
+            "lrs", "push", "import", "class")
 failures = []
 
 

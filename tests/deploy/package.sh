@@ -25,6 +25,7 @@ usr/share/doc/rjkiosk/copyright
 usr/share/doc/rjkiosk/data.md
 usr/share/doc/rjkiosk/deployment.md
 usr/share/doc/rjkiosk/exports.md
+usr/share/doc/rjkiosk/lrs.md
 usr/share/doc/rjkiosk/scenario-format.md
 usr/share/doc/rjkiosk/using-the-kiosk.md
 usr/share/doc/rjkiosk/video.md

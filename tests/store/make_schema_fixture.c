@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "core/store.h"
+#include "core/store_lrs.h"
 #include "store_fixture.h"
 
 /* A third session, answered, ended and then purged: the purge stays in the event log. */
@@ -36,6 +37,7 @@ int main(int argc, char **argv)
 	}
 	int64_t clock = FIXTURE_CLOCK_START;
 	store_set_clock(store, fixture_clock, &clock);
+	store_set_random(store, fixture_random, NULL);
 	/* Sessions 1 (ended) and 2 (open, a draft), then session 3, purged; the open session's
 	 * video could not be played. */
 	bool ok = fixture_populate(store) && purged_session(store, &err) &&

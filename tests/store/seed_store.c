@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "core/store.h"
+#include "core/store_lrs.h"
 #include "store_fixture.h"
 
 static bool set_id(const char *dir)
@@ -27,6 +28,7 @@ int main(int argc, char **argv)
 	}
 	int64_t clock = FIXTURE_CLOCK_START;
 	store_set_clock(store, fixture_clock, &clock);
+	store_set_random(store, fixture_random, NULL);
 	bool ok = fixture_populate(store);
 	store_close(store);
 	return ok && set_id(argv[1]) ? 0 : 1;

@@ -1,0 +1,275 @@
+/* Tests of the LRS pieces that need no network: the outbox filled in the answer's own
+ * transaction, statement ids kept for the same answer and new for a changed one, class codes,
+ * the backoff, endpoint rules, the private settings file, and importing twice. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "core/export.h"
+#include "core/lrs_class.h"
+#include "core/lrs_config.h"
+#include "core/lrs_push.h"
+#include "core/store.h"
+#include "core/store_lrs.h"
+#include "store_fixture.h"
+
+static int setup(void **state)
+{
+	*state = fixture_env_new();
+	return *state ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	fixture_env_free(*state);
+	return 0;
+}
+
+static int64_t count(struct fixture_env *e, const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *stmt;
+	int64_t n = -1;
+	char path[256];
+	snprintf(path, sizeof path, "%s/%s", e->data, STORE_DB_NAME);
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+	    sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) == SQLITE_OK) {
+		if (sqlite3_step(stmt) == SQLITE_ROW)
+			n = sqlite3_column_int64(stmt, 0);
+		sqlite3_finalize(stmt);
+	}
+	sqlite3_close(db);
+	return n;
+}
+
+static void statement_of(struct store *store, int64_t participant, char out[64])
+{
+	struct stored_response *list;
+	size_t n;
+	struct rjk_error err = {{0}};
+	assert_true(store_load_responses(store, participant, &list, &n, &err));
+	assert_int_equal(n, 1);
+	snprintf(out, 64, "%s", list[0].statement_id ? list[0].statement_id : "");
+	store_responses_free(list, n);
+}
+
+/* Each save, in order, and what it does to the statement and the outbox. */
+static void test_statement_ids_follow_the_answer(void **state)
+{
+	struct fixture_env *e = *state;
+	struct rjk_error err = {{0}};
+	int64_t session = store_session_start(e->store, fixture_scenario(), NULL, &err);
+	int64_t who = store_participant_add(e->store, session, "Sam", NULL, 0, &err);
+	static const struct {
+		enum response_status status;
+		const char *text;
+		bool new_id;            /* a new statement id (and outbox entry) */
+		bool has_id;
+		int64_t queued;
+	} saves[] = {
+		{RESPONSE_DRAFT, "thinking", false, false, 0},
+		{RESPONSE_ANSWERED, "my answer", true, true, 1},
+		{RESPONSE_ANSWERED, "my answer", false, true, 1},   /* saved again: the same */
+		{RESPONSE_ANSWERED, "my better answer", true, true, 1},
+		{RESPONSE_DRAFT, "reopened", false, false, 0},      /* void until answered again */
+		{RESPONSE_PASSED, NULL, true, true, 1},
+	};
+	char before[64] = "", now[64];
+	for (size_t i = 0; i < sizeof saves / sizeof saves[0]; i++) {
+		struct response r = {.step_id = "q1", .kind = STEP_TEXT, .prompt = "Q",
+				     .status = saves[i].status, .text = saves[i].text,
+				     .video_ms = -1};
+		assert_true(store_save_response(e->store, who, &r, &err));
+		statement_of(e->store, who, now);
+		assert_int_equal(now[0] != '\0', saves[i].has_id);
+		if (saves[i].has_id && before[0])
+			assert_int_equal(strcmp(now, before) != 0, saves[i].new_id);
+		assert_int_equal(count(e, "SELECT count(*) FROM outbox"), saves[i].queued);
+		if (saves[i].queued)
+			assert_int_equal(count(e, "SELECT count(*) FROM outbox o JOIN responses r"
+					       " ON r.statement_id = o.statement_id"), 1);
+		snprintf(before, sizeof before, "%s", now);
+	}
+}
+
+/* A refused save queues nothing: the outbox and the answer share one transaction. */
+static void test_refused_answer_queues_nothing(void **state)
+{
+	struct fixture_env *e = *state;
+	struct rjk_error err = {{0}};
+	int64_t session = store_session_start(e->store, fixture_scenario(), NULL, &err);
+	int64_t who = store_participant_add(e->store, session, NULL, NULL, 0, &err);
+	struct response r = {.step_id = "q1", .kind = STEP_TEXT, .prompt = "Q",
+			     .status = RESPONSE_ANSWERED, .text = "\xff bad", .video_ms = -1};
+	assert_false(store_save_response(e->store, who, &r, &err));
+	assert_int_equal(count(e, "SELECT count(*) FROM outbox"), 0);
+	struct response ok = {.step_id = "q1", .kind = STEP_TEXT, .prompt = "Q",
+			      .status = RESPONSE_ANSWERED, .text = "fine", .video_ms = -1};
+	assert_true(store_save_response(e->store, who, &ok, &err));
+	assert_int_equal(count(e, "SELECT count(*) FROM outbox"), 1);
+}
+
+static void test_class_codes(void **state)
+{
+	struct fixture_env *e = *state;
+	struct rjk_error err = {{0}};
+	int64_t a = store_session_start(e->store, fixture_scenario(), NULL, &err);
+	int64_t b = store_session_start(e->store, fixture_scenario(), NULL, &err);
+	struct store_session_info *info;
+	size_t n;
+	assert_true(store_list_sessions(e->store, a, &info, &n, &err));
+	assert_true(class_code_valid(info[0].class_code));
+	char code[CLASS_CODE_SIZE], reg[UUID_TEXT_SIZE];
+	snprintf(code, sizeof code, "%s", info[0].class_code);
+	class_registration(fixture_scenario()->id, code, reg);
+	assert_string_equal(reg, info[0].registration);
+	store_sessions_free(info, n);
+
+	static const char *const bad[] = {"", "1234567", "123456789", "1234567a", "12 45678"};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		assert_false(store_session_join_class(e->store, b, bad[i], &err));
+		assert_non_null(strstr(err.message, "8 digits"));
+	}
+	assert_true(store_session_join_class(e->store, b, code, &err));
+	assert_true(store_list_sessions(e->store, b, &info, &n, &err));
+	assert_string_equal(info[0].registration, reg);
+	store_sessions_free(info, n);
+
+	/* Statements already made keep their class: joining is refused then. */
+	int64_t who = store_participant_add(e->store, a, NULL, NULL, 0, &err);
+	struct response r = {.step_id = "q1", .kind = STEP_TEXT, .prompt = "Q",
+			     .status = RESPONSE_ANSWERED, .text = "x", .video_ms = -1};
+	assert_true(store_save_response(e->store, who, &r, &err));
+	assert_false(store_session_join_class(e->store, a, "12345678", &err));
+	assert_non_null(strstr(err.message, "Start a new session"));
+}
+
+static void test_backoff(void **state)
+{
+	(void)state;
+	static const struct {
+		int failures;
+		double jitter;
+		int64_t retry_after, want;
+	} cases[] = {
+		{1, 1.0, -1, 5000},   {1, 0.0, -1, 2500},  {2, 1.0, -1, 10000},
+		{5, 1.0, -1, 80000},  {30, 1.0, -1, 900000}, {30, 0.0, -1, 450000},
+		{1, 0.0, 60000, 60000}, /* Retry-After is honoured */
+		{1, 1.0, 1000, 5000},   /* but never shortens the backoff */
+		{1, 0.0, 999999999999, 86400000}, /* at most a day */
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		assert_int_equal(lrs_backoff_ms(cases[i].failures, 5000, 900000, cases[i].jitter,
+						cases[i].retry_after), cases[i].want);
+}
+
+static void test_endpoints(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *given, *kept, *error;
+	} cases[] = {
+		{"https://lrs.example.org/xAPI", "https://lrs.example.org/xAPI/", NULL},
+		{"https://lrs.example.org:8443/data/xAPI/", "https://lrs.example.org:8443/data/xAPI/",
+		 NULL},
+		{"http://127.0.0.1:8080/xAPI/", "http://127.0.0.1:8080/xAPI/", NULL},
+		{"http://localhost/xAPI/", "http://localhost/xAPI/", NULL},
+		{"http://[::1]:80/xAPI/", "http://[::1]:80/xAPI/", NULL},
+		{"http://lrs.example.org/xAPI/", NULL, "unencrypted"},
+		{"http://127.0.0.1.example.org/xAPI/", NULL, "unencrypted"},
+		{"ftp://lrs.example.org/", NULL, "https://"},
+		{"https://user:pw@lrs.example.org/", NULL, "credentials go"},
+		{"https://lrs.example.org/xAPI/?x=1", NULL, "'?'"},
+		{"https:///xAPI/", NULL, "no host"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char buf[LRS_FIELD_MAX];
+		struct rjk_error err = {{0}};
+		snprintf(buf, sizeof buf, "%s", cases[i].given);
+		bool ok = lrs_config_check_endpoint(buf, &err);
+		if (cases[i].kept) {
+			assert_true(ok);
+			assert_string_equal(buf, cases[i].kept);
+		} else {
+			assert_false(ok);
+			if (!strstr(err.message, cases[i].error))
+				fail_msg("%s: %s", cases[i].given, err.message);
+		}
+	}
+}
+
+static void test_settings_file_is_private(void **state)
+{
+	struct fixture_env *e = *state;
+	struct rjk_error err = {{0}};
+	struct lrs_config c = {0}, back;
+	bool found;
+	snprintf(c.endpoint, sizeof c.endpoint, "https://lrs.example.org/xAPI/");
+	snprintf(c.username, sizeof c.username, "kiosk-7");
+	snprintf(c.password, sizeof c.password, "pa=ss word");
+	assert_true(lrs_config_save(e->data, &c, &err));
+	char path[256];
+	struct stat st;
+	snprintf(path, sizeof path, "%s/%s", e->data, LRS_CONFIG_NAME);
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	assert_true(lrs_config_load(e->data, &back, &found, &err));
+	assert_true(found);
+	assert_string_equal(back.password, "pa=ss word");
+	assert_int_equal(chmod(path, 0644), 0);
+	assert_false(lrs_config_load(e->data, &back, &found, &err));
+	assert_non_null(strstr(err.message, "open to other users"));
+	assert_true(lrs_config_save(e->data, NULL, &err));
+	assert_true(lrs_config_load(e->data, &back, &found, &err));
+	assert_false(found);
+}
+
+/* The kiosk's own xAPI export imported into another kiosk: once added, then nothing. */
+static void test_import_twice(void **state)
+{
+	struct fixture_env *e = *state;
+	struct rjk_error err = {{0}};
+	assert_true(fixture_populate(e->store));
+	char path[256];
+	snprintf(path, sizeof path, "%s/statements.json", e->dir);
+	struct export_options opts = {.format = EXPORT_XAPI};
+	assert_true(export_to_path(e->store, &opts, path, NULL, &err));
+	struct fixture_env *other = fixture_env_new();
+	assert_non_null(other);
+	size_t added, skipped;
+	assert_true(lrs_class_import(other->store, path, &added, &skipped, &err));
+	assert_true(added > 0);
+	assert_int_equal(skipped, 0);
+	size_t first = added;
+	assert_true(lrs_class_import(other->store, path, &added, &skipped, &err));
+	assert_int_equal(added, 0);
+	assert_int_equal(skipped, first);
+	FILE *f = fopen(path, "w");
+	fputs("{\"not\": \"an export\"}", f);
+	fclose(f);
+	assert_false(lrs_class_import(other->store, path, &added, &skipped, &err));
+	assert_non_null(strstr(err.message, "neither an xAPI export"));
+	fixture_env_free(other);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_statement_ids_follow_the_answer, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_refused_answer_queues_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_class_codes, setup, teardown),
+		cmocka_unit_test(test_backoff),
+		cmocka_unit_test(test_endpoints),
+		cmocka_unit_test_setup_teardown(test_settings_file_is_private, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_import_twice, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
