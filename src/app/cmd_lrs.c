@@ -12,10 +12,12 @@
 #include "app/clock.h"
 #include "app/commands.h"
 #include "core/export.h"
+#include "core/iri.h"
 #include "core/lrs_class.h"
 #include "core/lrs_config.h"
 #include "core/lrs_push.h"
 #include "core/report.h"
+#include "core/settings.h"
 #include "core/store.h"
 #include "core/store_lrs.h"
 #include "core/words.h"
@@ -33,8 +35,8 @@ static const char lrs_usage[] =
 	"  --username USER   the kiosk's key (Basic auth)\n"
 	"  --password-stdin  read its secret from standard input\n"
 	"  --ca-file PEM     trust this CA for the LRS's certificate (default: the system's)\n"
-	"  --xapi-base IRI   base of the statements' activity ids (default "
-	EXPORT_XAPI_DEFAULT_BASE ")\n"
+	"  --xapi-base IRI   base of the statements' activity ids, the same setting as\n"
+	"                    'rjkiosk settings --xapi-base' (default " EXPORT_XAPI_DEFAULT_BASE ")\n"
 	"  --off             stop sending (the answers stay queued)\n"
 	"  --status          the endpoint, last delivery, statements queued and parked\n"
 	"  --data DIR        the data folder\n"
@@ -169,6 +171,16 @@ static bool reset_state(const char *dir, struct rjk_error *err)
 	return ok;
 }
 
+/* The xAPI base is a setting (core/settings), shared with the exports. */
+static bool save_xapi_base(const char *dir, const char *base, struct rjk_error *err)
+{
+	struct settings s;
+	if (!settings_load(dir, &s, err))
+		return false;
+	snprintf(s.xapi_base, sizeof s.xapi_base, "%s", base);
+	return settings_save(dir, &s, err);
+}
+
 int cmd_lrs(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -229,7 +241,7 @@ int cmd_lrs(int argc, char **argv)
 	snprintf(config.username, sizeof config.username, "%s", username);
 	if (strlen(endpoint) >= sizeof config.endpoint - 1 ||
 	    !lrs_config_check_endpoint(config.endpoint, &err) ||
-	    (base && !export_xapi_base_valid(base, &err))) {
+	    (base && !iri_check_base(base, &err))) {
 		fprintf(stderr, "rjkiosk lrs: %s\n", err.message[0] ? err.message : "too long");
 		return 2;
 	}
@@ -239,14 +251,12 @@ int cmd_lrs(int argc, char **argv)
 			return 1;
 		}
 	}
-	if (base)
-		snprintf(config.xapi_base, sizeof config.xapi_base, "%s", base);
 	if (!read_password(config.password, sizeof config.password)) {
 		fprintf(stderr, "rjkiosk lrs: no password on standard input\n");
 		return 2;
 	}
 	bool ok = lrs_config_save(dir, &config, &err) &&
-		  reset_state(dir, &err);
+		  reset_state(dir, &err) && (!base || save_xapi_base(dir, base, &err));
 	lrs_config_wipe(&config);
 	if (!ok) {
 		fprintf(stderr, "rjkiosk lrs: %s\n", err.message);

@@ -11,7 +11,6 @@
 #include "app/clock.h"
 #include "app/facil_impl.h"
 #include "app/room_window.h"
-#include "chart/report_pdf.h"
 #include "chart/room.h"
 #include "core/hash.h"
 #include "core/words.h"
@@ -485,16 +484,4 @@ void facil_debrief_free(struct facil_debrief *db)
 	cairo_surface_destroy(db->surface);
 	free(db);
 	chart_release_fonts();
-}
-
-bool facil_debrief_report(struct facil *f, const struct facil_context *c, int64_t session,
-			  const char *folder, const char *stamp, char *name, size_t size,
-			  struct rjk_error *err)
-{
-	struct report_request req = {.session = session, .min_n = f->settings.min_answers};
-	char path[4400];
-
-	snprintf(name, size, "rjkiosk-session-%lld-%s-report.pdf\n", (long long)session, stamp);
-	snprintf(path, sizeof path, "%s/%.*s", folder, (int)strcspn(name, "\n"), name);
-	return report_write(c->store, &req, path, err);
 }

@@ -1,6 +1,6 @@
-/* The facilitator's export page: one session (facil->export_session), in the format chosen,
- * "for Excel" or not, to the data folder's exports folder or a USB stick shown by its label;
- * then what was written, in plain words. */
+/* The facilitator's export page: one session (facil->export_session), in the format chosen
+ * (or its PDF report), "for Excel" or not, to the data folder's exports folder or a USB stick
+ * shown by its label; then what was written, in plain words. */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "app/facil_impl.h"
+#include "chart/report_pdf.h"
 #include "core/durable.h"
 #include "core/export_name.h"
 #include "core/iri.h"
@@ -23,16 +24,27 @@
 
 static const struct {
 	int id;
-	enum export_format format;
+	enum export_format format;  /* a data export's format */
+	bool report;                /* the session's PDF report instead (chart/report_pdf) */
 	const char *label, *who;
 } formats[] = {
-	{ID_FORMAT_CSV, EXPORT_CSV, "CSV",
+	{ID_FORMAT_CSV, EXPORT_CSV, false, "CSV",
 	 "CSV is for the facilitator: a spreadsheet (Excel, LibreOffice), one row per answer."},
-	{ID_FORMAT_JSON, EXPORT_JSON, "JSON",
+	{ID_FORMAT_JSON, EXPORT_JSON, false, "JSON",
 	 "JSON is for IT staff and their programs: the whole session in one document."},
-	{ID_FORMAT_XAPI, EXPORT_XAPI, "xAPI",
+	{ID_FORMAT_XAPI, EXPORT_XAPI, false, "xAPI",
 	 "xAPI is for the force's learning record store (LRS): xAPI 1.0.3 statements."},
+	{ID_FORMAT_REPORT, EXPORT_CSV, true, "PDF report",
+	 "The PDF report is to keep and print: each question's results as the debrief shows "
+	 "them and the anonymous answers, without those hidden in the debrief."},
 };
+
+/* Whether the page's choice is formats[i]. */
+static bool chosen(const struct facil *f, size_t i)
+{
+	return formats[i].report ? f->export_report :
+	       !f->export_report && f->export_format == formats[i].format;
+}
 
 /* The session the page exports: export_session, else the running one, else the newest.
  * Into *out (freed with store_sessions_free(*list, n)); false when there is none or the
@@ -158,11 +170,11 @@ void facil_export_page(struct facil *f, const struct facil_context *c)
 
 		if (b) {
 			b->toggle = true;
-			b->on = f->export_format == formats[i].format;
+			b->on = chosen(f, i);
 		}
 	}
 	/* The mark (a UTF-8 byte-order mark) Excel needs to read accents right: CSV only. */
-	if (f->export_format == EXPORT_CSV) {
+	if (!f->export_report && f->export_format == EXPORT_CSV) {
 		struct ui_page_button *b = facil_add(f, "For Excel", ID_EXCEL);
 
 		if (b) {
@@ -234,10 +246,15 @@ static void write_to(struct facil *f, const struct facil_context *c, size_t inde
 		opts.xapi_base = f->settings.xapi_base[0] ? f->settings.xapi_base : NULL;
 	}
 	ok = !f->folder_read_only[index] || (errno = EROFS, false);
-	ok = ok && export_name_pick(folder, s, opts.format, name, sizeof name, &err);
+	ok = ok && export_name_pick(folder, s, f->export_report ? "pdf" :
+				    export_name_ending(opts.format), name, sizeof name, &err);
 	if (ok) {
+		struct report_request report = {.session = s->id,
+						.min_n = f->settings.min_answers};
+
 		snprintf(path, sizeof path, "%s/%s", folder, name);
-		ok = export_to_path(c->store, &opts, path, &sum, &err);
+		ok = f->export_report ? report_write(c->store, &report, path, &err) :
+		     export_to_path(c->store, &opts, path, &sum, &err);
 	}
 	error = errno;
 	store_sessions_free(list, n);
@@ -249,7 +266,11 @@ static void write_to(struct facil *f, const struct facil_context *c, size_t inde
 		return;
 	}
 	durable_sync_dir(folder);
-	export_name_message(&sum, where, name, done, sizeof done);
+	if (f->export_report)
+		snprintf(done, sizeof done, "The session's report was written to %s as %s.", where,
+			 name);
+	else
+		export_name_message(&sum, where, name, done, sizeof done);
 	facil_result(f, c, true, "%s%s", done, index ? "\n\nWait for the stick's light to stop "
 		     "before you take it out." : "");
 }
@@ -319,6 +340,7 @@ bool facil_export_press(struct facil *f, const struct facil_context *c, int id)
 	for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++) {
 		if (id == formats[i].id) {
 			f->export_format = formats[i].format;
+			f->export_report = formats[i].report;
 			facil_show(f, c, FACIL_EXPORT);
 			return true;
 		}

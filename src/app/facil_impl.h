@@ -89,6 +89,7 @@ enum {
 	ID_FORMAT_CSV,
 	ID_FORMAT_JSON,
 	ID_FORMAT_XAPI,
+	ID_FORMAT_REPORT,
 	ID_EXCEL,
 	ID_EXPORT_LOOK,
 	ID_XAPI_BASE,
@@ -158,6 +159,7 @@ struct facil {
 	 * exports folder, then each USB stick, with the label people know each by. */
 	int64_t export_session;
 	enum export_format export_format;
+	bool export_report;       /* the export page makes the session's PDF report instead */
 	bool export_excel;
 	char folders[FACIL_FOLDERS][4096];
 	char folder_labels[FACIL_FOLDERS][300];   /* "USB stick \"KINGSTON\"" */
@@ -311,10 +313,5 @@ void facil_debrief_press(struct facil *f, const struct facil_context *c, int id)
 /* Reads the answers again (live updates) while the debrief is on screen. */
 void facil_debrief_tick(struct facil *f, const struct facil_context *c, int64_t now_ms);
 void facil_debrief_free(struct facil_debrief *debrief);
-/* Writes session's report into folder as rjkiosk-session-N-STAMP-report.pdf for the menu's
- * export; its name and a line break go to name. */
-bool facil_debrief_report(struct facil *f, const struct facil_context *c, int64_t session,
-			  const char *folder, const char *stamp, char *name, size_t size,
-			  struct rjk_error *err);
 
 #endif

@@ -49,12 +49,18 @@ static void safe_part(const char *name, char *out)
 	out[n] = '\0';
 }
 
-void export_name_file(const struct store_session_info *s, enum export_format format,
-		      unsigned n, char *out, size_t size)
+const char *export_name_ending(enum export_format format)
 {
 	static const char *const endings[] = {
 		[EXPORT_CSV] = "csv", [EXPORT_JSON] = "json", [EXPORT_XAPI] = "xapi.json",
 	};
+
+	return (size_t)format < sizeof endings / sizeof endings[0] ? endings[format] : "txt";
+}
+
+void export_name_file(const struct store_session_info *s, const char *ending, unsigned n,
+		      char *out, size_t size)
+{
 	char name[256], part[NAME_PART_MAX + 1], day[16] = "undated", number[16] = "";
 	time_t t = (time_t)(s->started / 1000);
 	struct tm tm;
@@ -67,18 +73,17 @@ void export_name_file(const struct store_session_info *s, enum export_format for
 		strftime(day, sizeof day, "%Y-%m-%d", &tm);
 	if (n > 1)
 		snprintf(number, sizeof number, "-%u", n);
-	snprintf(out, size, "rjkiosk-%s-%s%s.%s", part, day, number,
-		 (size_t)format < sizeof endings / sizeof endings[0] ? endings[format] : "txt");
+	snprintf(out, size, "rjkiosk-%s-%s%s.%s", part, day, number, ending);
 }
 
 bool export_name_pick(const char *folder, const struct store_session_info *s,
-		      enum export_format format, char *out, size_t size, struct rjk_error *err)
+		      const char *ending, char *out, size_t size, struct rjk_error *err)
 {
 	for (unsigned n = 1; n < 1000; n++) {
 		char path[PATH_MAX];
 		struct stat st;
 
-		export_name_file(s, format, n, out, size);
+		export_name_file(s, ending, n, out, size);
 		if (snprintf(path, sizeof path, "%s/%s", folder, out) >= (int)sizeof path)
 			return rjk_error_set(err, "the folder's path is too long");
 		if (lstat(path, &st) != 0) {

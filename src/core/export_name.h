@@ -15,16 +15,19 @@
 /* The session's name as people read it: its label, else "Session N". Written into out. */
 void export_name_session(const struct store_session_info *session, char *out, size_t size);
 
-/* The file name of session's export in format, the nth of that name (1, then "-2", "-3"...):
- * "rjkiosk-", the session's name with only letters, digits and '-' (at most 48), "-", the
- * day it started (local time, YYYY-MM-DD), then ".csv", ".json" or ".xapi.json". */
-void export_name_file(const struct store_session_info *session, enum export_format format,
+/* The ending export_name_file gives an export in format: "csv", "json" or "xapi.json". */
+const char *export_name_ending(enum export_format format);
+
+/* The file name of session's export with that ending ("csv", "pdf"...), the nth of that name
+ * (1, then "-2", "-3"...): "rjkiosk-", the session's name with only letters, digits and '-'
+ * (at most 48), "-", the day it started (local time, YYYY-MM-DD), ".", then the ending. */
+void export_name_file(const struct store_session_info *session, const char *ending,
 		      unsigned n, char *out, size_t size);
 
 /* The first of export_name_file's names (n = 1, 2, ...) that nothing in folder has yet, so no
  * earlier export is replaced. False (err says why) when the first 999 are all taken. */
 bool export_name_pick(const char *folder, const struct store_session_info *session,
-		      enum export_format format, char *out, size_t size, struct rjk_error *err);
+		      const char *ending, char *out, size_t size, struct rjk_error *err);
 
 /* What an export wrote, for the facilitator: "140 answers from 12 participants were written to
  * WHERE as FILE." ("1 answer from 1 participant was written ...", "No answers ... were

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "core/durable.h"
+#include "core/settings.h"
 
 static bool is_loopback(const char *host, size_t len)
 {
@@ -78,7 +79,6 @@ static const struct {
 	{"username", offsetof(struct lrs_config, username), LRS_FIELD_MAX},
 	{"password", offsetof(struct lrs_config, password), LRS_FIELD_MAX},
 	{"ca_file", offsetof(struct lrs_config, ca_file), PATH_MAX},
-	{"xapi_base", offsetof(struct lrs_config, xapi_base), LRS_FIELD_MAX},
 };
 
 bool lrs_config_load(const char *data_dir, struct lrs_config *out, bool *found,
@@ -117,6 +117,10 @@ bool lrs_config_load(const char *data_dir, struct lrs_config *out, bool *found,
 		lrs_config_wipe(out);
 		return false;
 	}
+	struct settings settings;
+	struct rjk_error ignored = {{0}};
+	if (settings_load(data_dir, &settings, &ignored))
+		snprintf(out->xapi_base, sizeof out->xapi_base, "%s", settings.xapi_base);
 	*found = true;
 	return true;
 }

@@ -17,7 +17,9 @@ struct lrs_config {
 	char username[LRS_FIELD_MAX];
 	char password[LRS_FIELD_MAX];
 	char ca_file[PATH_MAX];         /* empty: the system's certificate store */
-	char xapi_base[LRS_FIELD_MAX];  /* empty: the export's default base */
+	/* The settings' xAPI base address (core/settings.h), filled by lrs_config_load, so the
+	 * statements sent and the xAPI exports share one base; empty: the default base. */
+	char xapi_base[LRS_FIELD_MAX];
 };
 
 /* Checks an endpoint as the kiosk will use it: https://, or http:// only to a loopback
@@ -25,7 +27,7 @@ struct lrs_config {
  * A missing final '/' is added in place (endpoint holds LRS_FIELD_MAX bytes). */
 bool lrs_config_check_endpoint(char *endpoint, struct rjk_error *err);
 
-/* Reads DATA_DIR/lrs.conf into out. *found is false (and out cleared) when there is none: no
+/* Reads DATA_DIR/lrs.conf into out, with the settings' xAPI base address. *found is false (and out cleared) when there is none: no
  * LRS is set. A file open to others is refused. */
 bool lrs_config_load(const char *data_dir, struct lrs_config *out, bool *found,
 		     struct rjk_error *err);

@@ -284,14 +284,22 @@ void touch_keyboard_draw(struct ui *ui)
 bool touch_keyboard_follow_caret(struct ui *ui)
 {
 	const SDL_Rect *c = &ui->editor.caret, *content = &ui->lay.content;
-	int before = ui->scroll;
+	int before = ui->scroll, pad = ui->lay.focus * 2 + ui->lay.unit;
+	const struct item *field;
 
 	if (ui->osk.rect.h <= 0 || !ui_editor_focused(ui))
 		return false;
-	if (c->w <= 0) { /* the field is out of sight: show it first */
+	field = &ui->view.items[ui->focus];
+	/* The whole field when it fits above the keyboard (the focused control whole in sight),
+	 * and first when it is out of sight; else the caret's line. */
+	if (c->w <= 0 || field->rect.h + 2 * pad <= content->h) {
 		ui_reveal(ui, ui->focus);
+		/* What lies under the field (its count) gives way to the field's own top. */
+		if (field->rect.y - pad < ui->scroll)
+			ui->scroll = field->rect.y - pad;
 		ui_clamp_scroll(ui);
-		return ui->scroll != before;
+		if (ui->scroll != before || c->w <= 0)
+			return ui->scroll != before;
 	}
 	if (c->y < content->y)
 		ui->scroll -= content->y - c->y;

@@ -704,12 +704,14 @@ struct ui_action ui_event(struct ui *ui, const struct session *s, const SDL_Even
 		/* Touches arrive as finger events below; SDL's mouse copies of them are skipped. */
 		if (ev->button.which == SDL_TOUCH_MOUSEID || ev->button.button != SDL_BUTTON_LEFT)
 			break;
-		if (ev->type == SDL_MOUSEBUTTONDOWN)
-			touch_keyboard_input(ui, false);
 		x = ev->button.x;
 		y = ev->button.y;
 		ui_to_pixels(ui, &x, &y);
 		act = press(ui, x, y, ev->type == SDL_MOUSEBUTTONDOWN);
+		/* The kind of input counts once the press is over: the on-screen keyboard never
+		 * comes or goes under a pointer or finger that is still down. */
+		if (ev->type == SDL_MOUSEBUTTONUP)
+			touch_keyboard_input(ui, false);
 		break;
 	case SDL_MOUSEMOTION: {
 		int h;
@@ -736,14 +738,16 @@ struct ui_action ui_event(struct ui *ui, const struct session *s, const SDL_Even
 		x = (int)(ev->tfinger.x * ui->lay.w);
 		y = (int)(ev->tfinger.y * ui->lay.h);
 		if (ev->type == SDL_FINGERDOWN) {
-			touch_keyboard_input(ui, true);
 			ui->touch_scrolling = false;
 			ui->touch_y = ev->tfinger.y;
 		} else if (ui->touch_scrolling) {
 			ui->pressed = -1;
+			touch_keyboard_input(ui, true);
 			break;
 		}
 		act = press(ui, x, y, ev->type == SDL_FINGERDOWN);
+		if (ev->type == SDL_FINGERUP)
+			touch_keyboard_input(ui, true);
 		break;
 	case SDL_FINGERMOTION: {
 		int dy = (int)((ui->touch_y - ev->tfinger.y) * ui->lay.h);

@@ -102,6 +102,10 @@ static bool focus_shows_whole(const struct ui *ui, struct rjk_error *err)
 
 	if (SDL_IntersectRect(&r, &area, &both) && both.w == r.w && both.h == r.h)
 		return true;
+	/* A text field taller than the room the on-screen keyboard leaves is in sight when its
+	 * caret's line is (touch_keyboard_check has looked at that). */
+	if (item->kind == ITEM_EDITOR && ui->osk.rect.h > 0 && r.h > area.h && both.h == area.h)
+		return true;
 	return rjk_error_set(err, "the focused control '%.*s' at %d,%d size %dx%d is not whole "
 			     "in sight (%d,%d size %dx%d shows)", (int)item->len,
 			     item->text ? item->text : "", r.x, r.y, r.w, r.h, area.x, area.y,
@@ -145,8 +149,16 @@ bool ui_check_frame(struct ui *ui, struct rjk_error *err)
 		Uint32 *pixels;
 		int found = 0;
 
-		/* The ring's top band, read back from the frame: is the focus colour there? */
+		/* The ring's top band, read back from the frame: is the focus colour there? (Its
+		 * left band, where the part in sight, for a field taller than the keyboard leaves.) */
 		band = (SDL_Rect){r.x - gap - fw, r.y - gap - fw, r.w + 2 * (gap + fw), fw};
+		if (item->region == REGION_CONTENT && band.y < ui->lay.content.y) {
+			int top = ui->lay.content.y, bottom = r.y + r.h + gap + fw;
+
+			if (bottom > ui->lay.content.y + ui->lay.content.h)
+				bottom = ui->lay.content.y + ui->lay.content.h;
+			band = (SDL_Rect){r.x - gap - fw, top, fw, bottom - top};
+		}
 		if (!inside(band, w, h))
 			return rjk_error_set(err, "the focus ring lies outside the window");
 		pixels = malloc((size_t)band.w * band.h * sizeof *pixels);

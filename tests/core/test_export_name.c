@@ -20,32 +20,34 @@ static void test_names(void **state)
 	static const struct {
 		const char *label;
 		int64_t id, started;
-		enum export_format format;
+		const char *ending;
 		unsigned n;
 		const char *session, *file;
 	} cases[] = {
-		{"Intake 24-07, group B", 7, STARTED, EXPORT_CSV, 1, "Intake 24-07, group B",
+		{"Intake 24-07, group B", 7, STARTED, "csv", 1, "Intake 24-07, group B",
 		 "rjkiosk-Intake-24-07-group-B-2026-12-05.csv"},
-		{"Intake 24-07, group B", 7, STARTED, EXPORT_JSON, 2, "Intake 24-07, group B",
+		{"Intake 24-07, group B", 7, STARTED, "json", 2, "Intake 24-07, group B",
 		 "rjkiosk-Intake-24-07-group-B-2026-12-05-2.json"},
-		{"Intake 24-07, group B", 7, STARTED, EXPORT_XAPI, 1, "Intake 24-07, group B",
+		{"Intake 24-07, group B", 7, STARTED, "xapi.json", 1, "Intake 24-07, group B",
 		 "rjkiosk-Intake-24-07-group-B-2026-12-05.xapi.json"},
-		{NULL, 12, STARTED, EXPORT_CSV, 1, "Session 12", "rjkiosk-Session-12-2026-12-05.csv"},
-		{"", 3, STARTED, EXPORT_CSV, 1, "Session 3", "rjkiosk-Session-3-2026-12-05.csv"},
+		{"Intake 24-07, group B", 7, STARTED, "pdf", 1, "Intake 24-07, group B",
+		 "rjkiosk-Intake-24-07-group-B-2026-12-05.pdf"},
+		{NULL, 12, STARTED, "csv", 1, "Session 12", "rjkiosk-Session-12-2026-12-05.csv"},
+		{"", 3, STARTED, "csv", 1, "Session 3", "rjkiosk-Session-3-2026-12-05.csv"},
 		/* nothing safe in the label: the session's number */
-		{"«»…", 4, STARTED, EXPORT_CSV, 1, "«»…", "rjkiosk-Session-4-2026-12-05.csv"},
+		{"«»…", 4, STARTED, "csv", 1, "«»…", "rjkiosk-Session-4-2026-12-05.csv"},
 		/* a path, quotes and letters a stick may garble are never in the name */
-		{"../../etc/passwd", 5, STARTED, EXPORT_CSV, 1, "../../etc/passwd",
+		{"../../etc/passwd", 5, STARTED, "csv", 1, "../../etc/passwd",
 		 "rjkiosk-etc-passwd-2026-12-05.csv"},
-		{"Café \"B\"; rm -rf /", 6, STARTED, EXPORT_CSV, 1, "Café \"B\"; rm -rf /",
+		{"Café \"B\"; rm -rf /", 6, STARTED, "csv", 1, "Café \"B\"; rm -rf /",
 		 "rjkiosk-Caf-B-rm-rf-2026-12-05.csv"},
-		{"  --a  --  b--  ", 8, STARTED, EXPORT_CSV, 1, "  --a  --  b--  ",
+		{"  --a  --  b--  ", 8, STARTED, "csv", 1, "  --a  --  b--  ",
 		 "rjkiosk-a-b-2026-12-05.csv"},
 		/* a long name is cut to 48 characters */
-		{"abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij", 9, STARTED, EXPORT_CSV,
+		{"abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij", 9, STARTED, "csv",
 		 1, "abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij",
 		 "rjkiosk-abcdefghij-abcdefghij-abcdefghij-abcdefghij-abcd-2026-12-05.csv"},
-		{NULL, 10, 0, EXPORT_CSV, 1, "Session 10", "rjkiosk-Session-10-undated.csv"},
+		{NULL, 10, 0, "csv", 1, "Session 10", "rjkiosk-Session-10-undated.csv"},
 	};
 
 	(void)state;
@@ -58,9 +60,13 @@ static void test_names(void **state)
 
 		export_name_session(&s, got, sizeof got);
 		assert_string_equal(got, cases[i].session);
-		export_name_file(&s, cases[i].format, cases[i].n, got, sizeof got);
+		export_name_file(&s, cases[i].ending, cases[i].n, got, sizeof got);
 		assert_string_equal(got, cases[i].file);
 	}
+	/* The data exports' endings. */
+	assert_string_equal(export_name_ending(EXPORT_CSV), "csv");
+	assert_string_equal(export_name_ending(EXPORT_JSON), "json");
+	assert_string_equal(export_name_ending(EXPORT_XAPI), "xapi.json");
 }
 
 /* A second export of the same session the same day gets "-2", then "-3": none is replaced. */
@@ -78,8 +84,8 @@ static void test_pick_never_replaces(void **state)
 		char want[EXPORT_NAME_MAX];
 		FILE *f;
 
-		assert_true(export_name_pick(dir, &s, EXPORT_CSV, name, sizeof name, &err));
-		export_name_file(&s, EXPORT_CSV, (unsigned)i, want, sizeof want);
+		assert_true(export_name_pick(dir, &s, "csv", name, sizeof name, &err));
+		export_name_file(&s, "csv", (unsigned)i, want, sizeof want);
 		assert_string_equal(name, want);
 		snprintf(path, sizeof path, "%s/%s", dir, name);
 		f = fopen(path, "w");
@@ -88,7 +94,7 @@ static void test_pick_never_replaces(void **state)
 	}
 	assert_string_equal(name, "rjkiosk-Group-B-2026-12-05-3.csv");
 	/* Another format has its own numbering. */
-	assert_true(export_name_pick(dir, &s, EXPORT_JSON, name, sizeof name, &err));
+	assert_true(export_name_pick(dir, &s, "json", name, sizeof name, &err));
 	assert_string_equal(name, "rjkiosk-Group-B-2026-12-05.json");
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
 	assert_int_equal(system(cmd), 0);

@@ -16,6 +16,6 @@ trainee() {
 	printf 'expect-screen step:reflect-support\nclick-button %s\nkey ctrl+Return\n' "$6"
 	printf 'expect-screen step:reflect-remember\ntext %s\nkey ctrl+Return\n' "$7"
 	printf 'expect-screen step:reflect-offered\nkey ctrl+Return\nexpect-screen step:closing\n'
-	printf 'key ctrl+Return\nexpect-screen review\nclick-button Submit\nexpect-screen thanks\n'
+	printf 'key ctrl+Return\nexpect-screen review\nclick-button Submit\nclick-button Submit now\nexpect-screen thanks\n'
 	printf 'click-button Done\n'
 }

@@ -65,7 +65,7 @@ for ext in csv json xapi.json; do
 	[ -n "$f" ] || fail "no $ext export"
 	[ "$(stat -c %a "$f")" = 600 ] || fail "the $ext export is not private"
 done
-f=$(ls "$data"/exports/rjkiosk-session-1-*-report.pdf 2>/dev/null | head -1)
+f=$(ls "$data"/exports/rjkiosk-*-????-??-??.pdf 2>/dev/null | head -1)
 [ -n "$f" ] && [ "$(stat -c %a "$f")" = 600 ] && pdfinfo "$f" | grep -q "(A4)" ||
 	fail "the menu's export wrote no private A4 report"
 [ -z "$(ls "$data/exports" | grep -Ev '\.(csv|json|pdf)$')" ] ||
