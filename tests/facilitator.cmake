@@ -11,15 +11,16 @@ set_tests_properties(ui_stop_signals PROPERTIES LABELS ui TIMEOUT 120 ENVIRONMEN
 add_test(NAME ui_data_lock COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/facilitator/test_data_lock.sh)
 set_tests_properties(ui_data_lock PROPERTIES LABELS ui TIMEOUT 120 ENVIRONMENT
   "SDL_VIDEODRIVER=dummy;SDL_RENDER_DRIVER=software;SDL_AUDIODRIVER=dummy;RJKIOSK=$<TARGET_FILE:rjkiosk>;RJKIOSK_SCRIPTED=$<TARGET_FILE:rjkiosk-scripted>;RJK_UI_SCRIPTS=${CMAKE_CURRENT_LIST_DIR}/facilitator/scripts")
-# Sessions: naming, resuming after a power cut, renaming, the picker, export of a past session,
-# delete with confirmation, and every key after "End this session".
+# Sessions: naming, resuming after a power cut, renaming, the picker, export and debrief of a
+# past session, delete with confirmation, and every key after "End this session". (The
+# debrief and the PDF report draw with pango, hence the debrief tests' LSan suppressions.)
 add_test(NAME ui_sessions COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/facilitator/test_sessions.sh)
 set_tests_properties(ui_sessions PROPERTIES LABELS ui TIMEOUT 240 ENVIRONMENT
-  "SDL_VIDEODRIVER=dummy;SDL_RENDER_DRIVER=software;SDL_AUDIODRIVER=dummy;RJKIOSK=$<TARGET_FILE:rjkiosk>;RJKIOSK_SCRIPTED=$<TARGET_FILE:rjkiosk-scripted>;RJK_SCENARIOS=${PROJECT_SOURCE_DIR}/scenarios;RJK_UI_SCRIPTS=${CMAKE_CURRENT_LIST_DIR}/facilitator/scripts")
+  "SDL_VIDEODRIVER=dummy;SDL_RENDER_DRIVER=software;SDL_AUDIODRIVER=dummy;RJKIOSK=$<TARGET_FILE:rjkiosk>;RJKIOSK_SCRIPTED=$<TARGET_FILE:rjkiosk-scripted>;RJK_SCENARIOS=${PROJECT_SOURCE_DIR}/scenarios;RJK_UI_SCRIPTS=${CMAKE_CURRENT_LIST_DIR}/facilitator/scripts;LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_LIST_DIR}/debrief/lsan.supp:print_suppressions=0")
 # Exporting a past session from the menu after a restart: format, For Excel, USB sticks by label.
 add_test(NAME ui_export COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/facilitator/test_export.sh)
 set_tests_properties(ui_export PROPERTIES LABELS ui TIMEOUT 240 ENVIRONMENT
-  "SDL_VIDEODRIVER=dummy;SDL_RENDER_DRIVER=software;SDL_AUDIODRIVER=dummy;RJKIOSK=$<TARGET_FILE:rjkiosk>;RJKIOSK_SCRIPTED=$<TARGET_FILE:rjkiosk-scripted>;RJK_UI_SCRIPTS=${CMAKE_CURRENT_LIST_DIR}/facilitator/scripts")
+  "SDL_VIDEODRIVER=dummy;SDL_RENDER_DRIVER=software;SDL_AUDIODRIVER=dummy;RJKIOSK=$<TARGET_FILE:rjkiosk>;RJKIOSK_SCRIPTED=$<TARGET_FILE:rjkiosk-scripted>;RJK_UI_SCRIPTS=${CMAKE_CURRENT_LIST_DIR}/facilitator/scripts;LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_LIST_DIR}/debrief/lsan.supp:print_suppressions=0")
 # The facilitator who stays (quick keys, Lock, time running out), PIN change, a PIN set while the
 # kiosk runs, shut down and restart with a systemctl stand-in (tests/facilitator/test_present.sh).
 add_test(NAME ui_facilitator_present COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/facilitator/test_present.sh)
