@@ -85,8 +85,9 @@ static int64_t fill(struct store *store, int sessions, int people_per_session)
 	if (sqlite3_open(store_path(store), &db) != SQLITE_OK ||
 	    sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(db, "INSERT INTO responses(participant, step_id, kind, prompt,"
-			       " status, text, first_edit_ms, last_edit_ms) VALUES(?1, ?2, 'text',"
-			       " ?3, 'answered', ?4, ?5, ?5)", -1, &ins, NULL) != SQLITE_OK)
+			       " status, text, first_edit_ms, last_edit_ms, statement_id,"
+			       " statement_ms) VALUES(?1, ?2, 'text', ?3, 'answered', ?4, ?5, ?5,"
+			       " ?6, ?5)", -1, &ins, NULL) != SQLITE_OK)
 		die("bulk insert", NULL);
 	for (size_t p = 0; p < n; p++) {
 		for (int r = 0; r < RESPONSES; r++) {
@@ -101,6 +102,12 @@ static int64_t fill(struct store *store, int sessions, int people_per_session)
 					  "it.\nلقد سامحه 😀 and a longer reflection about what "
 					  "restorative justice can offer both sides.", -1, SQLITE_STATIC);
 			sqlite3_bind_int64(ins, 5, 1772355600000LL + r * 1000);
+			/* Each answer's statement id, fixed when it was saved (a UUID, as the
+			 * store gives them). */
+			char id[48];
+			snprintf(id, sizeof id, "%08x-%04x-4000-8000-%012zx", (unsigned)(first & 0xffff),
+				 (unsigned)r, p);
+			sqlite3_bind_text(ins, 6, id, -1, SQLITE_TRANSIENT);
 			if (sqlite3_step(ins) != SQLITE_DONE)
 				die(sqlite3_errmsg(db), NULL);
 		}
