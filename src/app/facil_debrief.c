@@ -439,8 +439,11 @@ void facil_debrief_press(struct facil *f, const struct facil_context *c, int id)
 	else if (q && id >= DB_ANSWER && (size_t)(id - DB_ANSWER) < q->answer_count) {
 		const struct debrief_answer *a = &q->answers[id - DB_ANSWER];
 
-		if (!c->store || !store_debrief_hide(c->store, a->participant, q->step_id,
-						     !a->hidden, &err)) {
+		if (!c->store ||
+		    !(a->statement_id ? store_debrief_hide_class(c->store, a->statement_id,
+								 !a->hidden, &err)
+				      : store_debrief_hide(c->store, a->participant, q->step_id,
+							   !a->hidden, &err))) {
 			facil_result(f, c, false, "The answer could not be %s: %s",
 				     a->hidden ? "restored" : "hidden",
 				     c->store ? err.message : "the store is not open");

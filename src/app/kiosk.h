@@ -49,6 +49,8 @@ struct kiosk {
 				     * not the kiosk's: its opener frees it */
 	struct lrs_worker *lrs;     /* sends answers to the LRS; NULL when it could not start */
 	struct lrs_status lrs_status; /* its latest status, for the facilitator's menu */
+	int64_t class_session;      /* the session whose class the sending thread reads back */
+	int64_t class_checked_ms;   /* when that was last looked at (a class may be joined) */
 	bool no_sound_said;         /* "no sound device" is on standard error already */
 	bool quit;
 	int status;                 /* process exit status */

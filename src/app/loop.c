@@ -9,6 +9,7 @@
 #include "app/signals.h"
 #include "app/video_glue.h"
 #include "core/deadline.h"
+#include "core/store.h"
 #include "ui/page.h"
 
 void loop_apply(struct kiosk *k, struct ui_action a)
@@ -85,6 +86,26 @@ void loop_apply(struct kiosk *k, struct ui_action a)
 	ui_invalidate(k->ui);
 }
 
+/* The sending thread reads the running session's class back from the LRS, so the debrief
+ * shows every kiosk's answers. Looked at again when the session changes, and every few seconds
+ * (the facilitator may have joined a class meanwhile). */
+static void follow_class(struct kiosk *k)
+{
+	int64_t id = k->session ? session_store_id(k->session) : 0, now = clock_now_ms();
+	struct store_session_info *info = NULL;
+	struct rjk_error err = {{0}};
+	size_t n = 0;
+
+	if (!k->lrs || (id == k->class_session && now - k->class_checked_ms < 5000))
+		return;
+	k->class_session = id;
+	k->class_checked_ms = now;
+	if (id && k->store && !store_list_sessions(k->store, id, &info, &n, &err))
+		n = 0;
+	lrs_worker_follow_class(k->lrs, n ? info[0].registration : NULL);
+	store_sessions_free(info, n);
+}
+
 void loop_handle(struct kiosk *k, const SDL_Event *ev)
 {
 	struct request_list out = {0};
@@ -114,6 +135,7 @@ void loop_handle(struct kiosk *k, const SDL_Event *ev)
 		if (used)
 			return;
 	}
+	follow_class(k);
 	/* The sending thread's status changed: the menu shows it. */
 	if (lrs_worker_event(k->lrs, ev)) {
 		lrs_worker_status(k->lrs, &k->lrs_status);

@@ -9,12 +9,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/lrs_class.h"
 #include "core/lrs_config.h"
 #include "core/store.h"
 #include "core/store_lrs.h"
 
 /* The longest sleep between looks at the outbox while it is idle. */
 #define IDLE_LOOK_MS 5000
+/* How often a followed class is read back from the LRS. */
+#define CLASS_LOOK_MS 30000
 
 struct lrs_worker {
 	char data_dir[PATH_MAX];
@@ -26,6 +29,9 @@ struct lrs_worker {
 	Uint32 wake_event;
 	atomic_bool wake_pending;
 	struct lrs_status status;       /* under lock */
+	char class_registration[UUID_TEXT_SIZE]; /* under lock; "" for none */
+	bool class_new;                 /* under lock: followed since the thread last looked */
+	int64_t class_read_ms;          /* the thread's: when the class was last read back */
 };
 
 static void wake(struct lrs_worker *w)
@@ -63,6 +69,32 @@ static void on_batch(void *ctx)
 		publish(p->worker, &p->status);
 }
 
+/* Reads the followed class back from the LRS when it is time (what cannot be read now is
+ * read at the next time: the debrief shows what is kept meanwhile). */
+static void read_class(struct lrs_worker *w, struct store *store,
+		       const struct lrs_config *config, int64_t *sleep_ms)
+{
+	char registration[UUID_TEXT_SIZE];
+	struct rjk_error err = {{0}};
+	size_t fetched;
+	int64_t now = store_now(store);
+
+	SDL_LockMutex(w->lock);
+	snprintf(registration, sizeof registration, "%s", w->class_registration);
+	if (w->class_new)
+		w->class_read_ms = 0; /* a class newly followed is read now */
+	w->class_new = false;
+	SDL_UnlockMutex(w->lock);
+	if (!registration[0])
+		return;
+	if (now - w->class_read_ms >= CLASS_LOOK_MS) {
+		lrs_class_fetch(store, config, registration, &fetched, &err);
+		w->class_read_ms = now;
+	}
+	if (*sleep_ms > CLASS_LOOK_MS)
+		*sleep_ms = CLASS_LOOK_MS;
+}
+
 /* One round: reads the settings, sends what is queued, and says how long to sleep. */
 static int64_t round_once(struct lrs_worker *w, struct store **store)
 {
@@ -95,6 +127,8 @@ static int64_t round_once(struct lrs_worker *w, struct store **store)
 			snprintf(s.message, sizeof s.message, "%s", result.message);
 		}
 	}
+	if (found && !atomic_load(&w->stop))
+		read_class(w, *store, &config, &sleep_ms);
 	lrs_config_wipe(&config);
 	struct lrs_state state;
 	if (store_lrs_state_load(*store, &state, &err)) {
@@ -166,6 +200,22 @@ void lrs_worker_free(struct lrs_worker *w)
 	if (w->lock)
 		SDL_DestroyMutex(w->lock);
 	free(w);
+}
+
+void lrs_worker_follow_class(struct lrs_worker *w, const char *registration)
+{
+	if (!w)
+		return;
+	SDL_LockMutex(w->lock);
+	bool changed = strcmp(w->class_registration, registration ? registration : "") != 0;
+	snprintf(w->class_registration, sizeof w->class_registration, "%s",
+		 registration ? registration : "");
+	if (changed) {
+		w->class_new = true;
+		w->nudged = true;
+		SDL_CondSignal(w->cond);
+	}
+	SDL_UnlockMutex(w->lock);
 }
 
 void lrs_worker_nudge(struct lrs_worker *w)

@@ -42,6 +42,11 @@ void lrs_worker_nudge(struct lrs_worker *worker);
 /* True when ev is the thread's wake-up (then it is used up: the status changed). */
 bool lrs_worker_event(struct lrs_worker *worker, const SDL_Event *ev);
 
+/* Reads the class of registration (NULL or "": none) back from the LRS every half minute
+ * while an LRS is set, keeping its statements in the store for the debrief (core/lrs_class).
+ * Cheap when unchanged. */
+void lrs_worker_follow_class(struct lrs_worker *worker, const char *registration);
+
 /* The latest status. */
 void lrs_worker_status(struct lrs_worker *worker, struct lrs_status *out);
 

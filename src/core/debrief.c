@@ -148,8 +148,10 @@ void debrief_question_release(struct debrief_question *q)
 {
 	for (size_t b = 0; b < q->bar_count; b++)
 		free(q->bars[b].label);
-	for (size_t a = 0; a < q->answer_count; a++)
+	for (size_t a = 0; a < q->answer_count; a++) {
 		free(q->answers[a].text);
+		free(q->answers[a].statement_id);
+	}
 	free(q->bars);
 	free(q->answers);
 	free(q->step_id);

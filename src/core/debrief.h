@@ -28,7 +28,8 @@ struct debrief_bar {
  * they are never shown. */
 struct debrief_answer {
 	char *text;
-	int64_t participant;
+	int64_t participant;          /* this kiosk's participant; below 0 for another kiosk's */
+	char *statement_id;           /* another kiosk's answer: its statement (NULL for ours) */
 	bool hidden;                  /* the facilitator hid it: never shown or reported */
 	uint64_t order;               /* the key of its place on the wall */
 };
@@ -60,7 +61,8 @@ struct debrief {
 };
 
 /* Reads session's steps, responses and moderation from store into out (released with
- * debrief_release). False with err set when the store cannot be read or there is no such
+ * debrief_release), with the answers of the class's other kiosks kept in the store (imported,
+ * or read back from the LRS) when the session is in a class. False with err set when the store cannot be read or there is no such
  * session. */
 bool debrief_load(struct store *store, int64_t session, struct debrief *out,
 		  struct rjk_error *err);

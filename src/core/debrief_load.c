@@ -1,12 +1,15 @@
 /* Reads a session's results for the debrief from the response store: its steps, every
- * participant's responses and the facilitator's moderation, counted by core/debrief.c. */
+ * participant's responses, the answers of the class's other kiosks and the facilitator's
+ * moderation, counted by core/debrief.c. */
 #include "core/debrief.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/hash.h"
 #include "core/store.h"
+#include "core/store_lrs.h"
 
 static char *dup_text(const char *s)
 {
@@ -95,6 +98,112 @@ static bool count_participant(struct store *store, struct debrief *d, int64_t pa
 	return true;
 }
 
+/* Whether list[i] is superseded: a later statement of the same person on the same question
+ * (an answer changed after it was first sent). */
+static bool superseded(const struct class_statement *list, size_t n, size_t i)
+{
+	for (size_t j = i + 1; j < n; j++)
+		if (!strcmp(list[j].actor, list[i].actor) && !strcmp(list[j].step_id, list[i].step_id))
+			return true;
+	return false;
+}
+
+/* Whether list[i] is the person's last statement in the list (counts them once). */
+static bool last_of_person(const struct class_statement *list, size_t n, size_t i)
+{
+	for (size_t j = i + 1; j < n; j++)
+		if (!strcmp(list[j].actor, list[i].actor))
+			return false;
+	return true;
+}
+
+/* A class statement's result.response read back into a response as the export wrote it: a
+ * scale's number, a choice's "option-N" ids joined by "[,]" (N from 1; any other text is the
+ * option's own), or the text. choices receives the option labels (count slots). */
+static void response_of(const struct debrief_question *q, const struct class_statement *s,
+			struct stored_response *r, char **choices, size_t count)
+{
+	memset(r, 0, sizeof *r);
+	r->step_id = s->step_id;
+	r->kind = q->kind;
+	r->status = s->passed ? RESPONSE_PASSED : RESPONSE_ANSWERED;
+	if (s->passed)
+		return;
+	if (q->kind == STEP_SCALE) {
+		char *end;
+		long v = strtol(s->response, &end, 10);
+
+		r->has_scale = *s->response && !*end && v > -1000000 && v < 1000000;
+		r->scale = (int)v;
+	} else if (q->kind == STEP_CHOICE) {
+		r->choices = choices;
+		for (const char *at = s->response; *at && r->choice_count < count;) {
+			const char *sep = strstr(at, "[,]");
+			size_t len = sep ? (size_t)(sep - at) : strlen(at);
+			unsigned long n = 0;
+			int used = 0;
+
+			if (sscanf(at, "option-%lu%n", &n, &used) == 1 && (size_t)used == len &&
+			    n >= 1 && n <= q->bar_count)
+				choices[r->choice_count++] = q->bars[n - 1].label;
+			at += len + (sep ? 3 : 0);
+		}
+	} else {
+		r->text = s->response;
+	}
+}
+
+/* The answers of the class's other kiosks: each person's latest statement on a question
+ * counts once. This kiosk's own statements (read back from the LRS too) are left out: its
+ * answers were counted from the store. */
+static bool count_class(struct store *store, struct debrief *d, const char *registration,
+			struct rjk_error *err)
+{
+	struct class_statement *list = NULL;
+	size_t n = 0;
+	char kiosk[33], own[24];
+	bool ok = store_kiosk_id(store, kiosk, err) &&
+		  store_class_list(store, registration, &list, &n, err);
+
+	snprintf(own, sizeof own, "rjkiosk-%.8s-", kiosk);
+	for (size_t i = 0; ok && i < n; i++) {
+		const struct class_statement *s = &list[i];
+		struct debrief_question *dq = NULL;
+		struct stored_response r;
+		char *choices[64];
+
+		if (!strncmp(s->actor, own, strlen(own)))
+			continue;
+		d->participants += last_of_person(list, n, i);
+		if (superseded(list, n, i))
+			continue;
+		for (size_t q = 0; q < d->count && !dq; q++)
+			if (!strcmp(d->questions[q].step_id, s->step_id))
+				dq = &d->questions[q];
+		if (!dq)
+			continue;
+		/* A steady key of its own for the person: the wall's order and moderation. */
+		int64_t person = -(int64_t)(hash_bytes(s->actor, strlen(s->actor), 0) >> 2) - 1;
+		size_t before = dq->answer_count;
+		bool hidden = false;
+
+		response_of(dq, s, &r, choices, sizeof choices / sizeof choices[0]);
+		debrief_add_response(dq, person, (uint64_t)d->session * 1000003u +
+				     (uint64_t)(dq - d->questions), &r);
+		if (dq->answer_count > before) {
+			ok = store_debrief_class_is_hidden(store, s->statement_id, &hidden, err);
+			dq->answers[before].hidden = hidden;
+			dq->answers[before].statement_id = strdup(s->statement_id);
+			if (!dq->answers[before].statement_id)
+				abort();
+		}
+		d->answered += r.status == RESPONSE_ANSWERED;
+		d->passed += r.status == RESPONSE_PASSED;
+	}
+	class_statements_free(list, n);
+	return ok;
+}
+
 /* A discussion prompt with no notes (passed or never reached) has nothing to debrief: it is left out, so the
  * facilitator steps only through what the class wrote. */
 static void drop_unused_discussions(struct debrief *d)
@@ -141,6 +250,8 @@ bool debrief_load(struct store *store, int64_t session, struct debrief *out,
 			make_question(&out->questions[i], &steps[i]);
 		for (size_t p = 0; ok && p < n_people; p++)
 			ok = count_participant(store, out, people[p].id, err);
+		if (ok && info[0].registration)
+			ok = count_class(store, out, info[0].registration, err);
 		for (size_t i = 0; i < out->count; i++)
 			debrief_finish(&out->questions[i]);
 		drop_unused_discussions(out);

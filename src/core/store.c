@@ -55,12 +55,16 @@ static const char *const schema_v1[] = {
 };
 
 /* Version 2, the debrief's part: the text answers the facilitator hid from the debrief's room
- * view and the session report, one row per hidden answer. */
+ * view and the session report, one row per hidden answer (this kiosk's by participant and
+ * step, the class's other kiosks' by statement id). */
 static const char *const schema_v2_debrief[] = {
 	"CREATE TABLE debrief_hidden("
 	" participant INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,"
 	" step_id TEXT NOT NULL, hidden_ms INTEGER NOT NULL,"
 	" PRIMARY KEY(participant, step_id)) STRICT",
+	/* Answers from the class's other kiosks, hidden by their statement's id. */
+	"CREATE TABLE debrief_hidden_class(statement_id TEXT PRIMARY KEY,"
+	" hidden_ms INTEGER NOT NULL) STRICT",
 	NULL,
 };
 

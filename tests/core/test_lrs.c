@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "core/debrief.h"
 #include "core/export.h"
 #include "core/lrs_class.h"
 #include "core/lrs_config.h"
@@ -259,6 +260,94 @@ static void test_import_twice(void **state)
 	fixture_env_free(other);
 }
 
+/* The same counts, bars and answers, question by question. */
+static void assert_same_results(const struct debrief *a, const struct debrief *b)
+{
+	assert_int_equal(a->count, b->count);
+	assert_int_equal(a->participants, b->participants);
+	assert_int_equal(a->answered, b->answered);
+	assert_int_equal(a->passed, b->passed);
+	for (size_t q = 0; q < a->count; q++) {
+		const struct debrief_question *x = &a->questions[q], *y = &b->questions[q];
+		assert_string_equal(x->step_id, y->step_id);
+		assert_int_equal(x->answered, y->answered);
+		assert_int_equal(x->passed, y->passed);
+		assert_int_equal(x->bar_count, y->bar_count);
+		for (size_t i = 0; i < x->bar_count; i++)
+			assert_int_equal(x->bars[i].count, y->bars[i].count);
+		assert_int_equal(x->answer_count, y->answer_count);
+		assert_int_equal(debrief_visible(x), debrief_visible(y));
+	}
+}
+
+/* A kiosk that joined another's class shows that kiosk's answers in its debrief (here brought
+ * by an imported export, as the LRS's read-back keeps them too): the same counts, bars and
+ * answers, once however often they arrive; an answer of theirs can be hidden; and a kiosk's
+ * own statements coming back do not count twice. */
+static void test_debrief_shows_the_class(void **state)
+{
+	struct fixture_env *e = *state;
+	struct rjk_error err = {{0}};
+	assert_true(fixture_populate(e->store));
+	struct store_session_info *info = NULL;
+	size_t n = 0;
+	assert_true(store_list_sessions(e->store, 1, &info, &n, &err));
+	assert_int_equal(n, 1);
+	assert_non_null(info[0].class_code);
+	char code[CLASS_CODE_SIZE];
+	snprintf(code, sizeof code, "%s", info[0].class_code);
+	store_sessions_free(info, n);
+	struct debrief theirs;
+	assert_true(debrief_load(e->store, 1, &theirs, &err));
+	assert_true(theirs.answered > 0);
+
+	char path[256];
+	snprintf(path, sizeof path, "%s/statements.json", e->dir);
+	struct export_options opts = {.format = EXPORT_XAPI, .session = 1};
+	assert_true(export_to_path(e->store, &opts, path, NULL, &err));
+	/* The exporting kiosk reads its own statements back: nothing changes. */
+	size_t added, skipped;
+	assert_true(lrs_class_import(e->store, path, &added, &skipped, &err));
+	struct debrief again;
+	assert_true(debrief_load(e->store, 1, &again, &err));
+	assert_same_results(&theirs, &again);
+	debrief_release(&again);
+
+	struct fixture_env *other = fixture_env_new();
+	assert_non_null(other);
+	int64_t mine = store_session_start(other->store, fixture_scenario(), "Room 2", &err);
+	assert_true(mine > 0);
+	assert_true(store_session_join_class(other->store, mine, code, &err));
+	for (int round = 0; round < 2; round++) {
+		struct debrief ours;
+		assert_true(lrs_class_import(other->store, path, &added, &skipped, &err));
+		assert_true(debrief_load(other->store, mine, &ours, &err));
+		assert_same_results(&theirs, &ours);
+		debrief_release(&ours);
+	}
+
+	/* One of their text answers hidden on this kiosk: hidden here, after a reload too. */
+	struct debrief ours;
+	assert_true(debrief_load(other->store, mine, &ours, &err));
+	const struct debrief_question *text = NULL;
+	for (size_t q = 0; q < ours.count && !text; q++)
+		if (ours.questions[q].answer_count)
+			text = &ours.questions[q];
+	assert_non_null(text);
+	assert_non_null(text->answers[0].statement_id);
+	size_t visible = debrief_visible(text);
+	assert_true(store_debrief_hide_class(other->store, text->answers[0].statement_id, true,
+					     &err));
+	struct debrief moderated;
+	assert_true(debrief_load(other->store, mine, &moderated, &err));
+	assert_int_equal(debrief_visible(&moderated.questions[text - ours.questions]),
+			 visible - 1);
+	debrief_release(&moderated);
+	debrief_release(&ours);
+	debrief_release(&theirs);
+	fixture_env_free(other);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -270,6 +359,7 @@ int main(void)
 		cmocka_unit_test(test_endpoints),
 		cmocka_unit_test_setup_teardown(test_settings_file_is_private, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_import_twice, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_debrief_shows_the_class, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

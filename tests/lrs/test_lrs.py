@@ -349,6 +349,10 @@ def case_class(lrs, tmp):
           "2 answers" in r.stdout, f"the class read back from the LRS: {r.stdout}")
     reg_lines = lrs.all_statements("&registration=" + reg_a)
     check(len(reg_lines) == 2, f"the LRS holds {len(reg_lines)} statements of the class")
+    # B's debrief shows A's answer: the kiosk's sending thread reads the class back itself.
+    kiosk_script(b, UNLOCK + "click-button Debrief\nexpect-screen facilitator:debrief\n"
+                 "key Escape\nexpect-screen facilitator:debrief-private\n"
+                 "wait-text Kiosk A's answer\nwait-text Kiosk Bo's answer\nquit\n", tmp)
     # Without an LRS: C imports B's export (xAPI) and A's (JSON), twice.
     path_b, _ = exported(b, tmp)
     validate(path_b, "kiosk B's export")
