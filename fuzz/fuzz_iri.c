@@ -35,8 +35,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		assert(err.message[0] && utf8_valid(err.message, strlen(err.message), NULL));
 	}
 	struct store_session_info s = {.id = 7, .started = 1796463000000LL, .label = text};
-	for (int f = EXPORT_CSV; f <= EXPORT_XAPI; f++) {
-		export_name_file(&s, (enum export_format)f, 2, name, sizeof name);
+	const char *endings[] = {export_name_ending(EXPORT_CSV), export_name_ending(EXPORT_JSON),
+				 export_name_ending(EXPORT_XAPI), "pdf"};
+	for (size_t f = 0; f < sizeof endings / sizeof endings[0]; f++) {
+		export_name_file(&s, endings[f], 2, name, sizeof name);
 		assert(!strncmp(name, "rjkiosk-", 8) && !strstr(name, ".."));
 		for (const char *p = name; *p; p++)
 			assert(strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.",
