@@ -107,6 +107,7 @@ static bool open_window(struct kiosk *k, struct rjk_error *err)
 	const struct options *o = &k->options;
 	Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI | SDL_WINDOW_RESIZABLE;
 	int w = o->width ? o->width : 1280, h = o->height ? o->height : 800;
+	int x = SDL_WINDOWPOS_CENTERED, y = SDL_WINDOWPOS_CENTERED;
 
 	lockdown_hints(o->kiosk);
 	SDL_SetHint(SDL_HINT_IME_SHOW_UI, "1");
@@ -119,18 +120,24 @@ static bool open_window(struct kiosk *k, struct rjk_error *err)
 		return rjk_error_set(err, "cannot start SDL_ttf: %s", TTF_GetError());
 	IMG_Init(IMG_INIT_PNG);
 	if (!o->windowed) {
-		SDL_DisplayMode mode;
+		SDL_Rect screen;
 
-		flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
-		/* Created at the screen's size, the window needs no resize that a renderer might
-		 * miss (seen with the opengl renderer under cage). */
-		if (SDL_GetDesktopDisplayMode(0, &mode) == 0 && mode.w > 0 && mode.h > 0) {
-			w = mode.w;
-			h = mode.h;
+		/* Created borderless over the whole screen, the window needs no resize that a
+		 * renderer might miss (seen with the opengl renderer under cage). It asks the
+		 * window manager for full screen once its first frame is shown (kiosk_first_frame):
+		 * asked at creation, SDL's X11 driver waits 100 ms for the window manager to move
+		 * it before anything can be drawn, the whole 100 ms when it is already in place. */
+		if (SDL_GetDisplayBounds(0, &screen) == 0 && screen.w > 0 && screen.h > 0) {
+			flags |= SDL_WINDOW_BORDERLESS;
+			x = screen.x;
+			y = screen.y;
+			w = screen.w;
+			h = screen.h;
+		} else {
+			flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
 		}
 	}
-	k->window = SDL_CreateWindow("rjkiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h,
-				     flags);
+	k->window = SDL_CreateWindow("rjkiosk", x, y, w, h, flags);
 	if (!k->window)
 		return rjk_error_set(err, "cannot open a window: %s", SDL_GetError());
 	SDL_SetWindowMinimumSize(k->window, 640, 480);
@@ -397,6 +404,8 @@ bool kiosk_open(struct kiosk *k, const struct options *options, struct rjk_error
 
 void kiosk_first_frame(struct kiosk *k)
 {
+	if (!k->options.windowed && !(SDL_GetWindowFlags(k->window) & SDL_WINDOW_FULLSCREEN))
+		SDL_SetWindowFullscreen(k->window, SDL_WINDOW_FULLSCREEN_DESKTOP);
 	set_icon(k->window);
 }
 
