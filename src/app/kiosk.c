@@ -396,6 +396,8 @@ bool kiosk_open(struct kiosk *k, const struct options *options, struct rjk_error
 		/* Answers stay queued in the store when the sending cannot start. */
 		if (!(k->lrs = lrs_worker_new(store_dir(k->store), &why)))
 			fprintf(stderr, "rjkiosk: %s\n", why.message);
+		else
+			lrs_worker_status(k->lrs, &k->lrs_status);
 	}
 	context = kiosk_facil_context(k);
 	facil_start(k->facil, &context);

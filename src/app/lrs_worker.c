@@ -173,6 +173,14 @@ struct lrs_worker *lrs_worker_new(const char *data_dir, struct rjk_error *err)
 		return NULL;
 	}
 	snprintf(w->data_dir, sizeof w->data_dir, "%s", data_dir);
+	/* Whether an LRS is set is known from the start, so the menu's status line is there
+	 * from the first frame and does not move the buttons under a finger when the thread
+	 * first looks. */
+	struct lrs_config config;
+	struct rjk_error ignored = {{0}};
+	if (!lrs_config_load(data_dir, &config, &w->status.configured, &ignored))
+		w->status.configured = false;
+	lrs_config_wipe(&config);
 	w->wake_event = SDL_RegisterEvents(1);
 	if (w->wake_event == (Uint32)-1 || !(w->lock = SDL_CreateMutex()) ||
 	    !(w->cond = SDL_CreateCond()) ||

@@ -350,7 +350,8 @@ def case_class(lrs, tmp):
     reg_lines = lrs.all_statements("&registration=" + reg_a)
     check(len(reg_lines) == 2, f"the LRS holds {len(reg_lines)} statements of the class")
     # B's debrief shows A's answer: the kiosk's sending thread reads the class back itself.
-    kiosk_script(b, UNLOCK + "click-button Debrief\nexpect-screen facilitator:debrief\n"
+    kiosk_script(b, UNLOCK + "wait-text last delivery at\n"
+                 "click-button Debrief\nexpect-screen facilitator:debrief\n"
                  "key Escape\nexpect-screen facilitator:debrief-private\n"
                  "wait-text Kiosk A's answer\nwait-text Kiosk Bo's answer\nquit\n", tmp)
     # Without an LRS: C imports B's export (xAPI) and A's (JSON), twice.
