@@ -391,6 +391,13 @@ bool kiosk_open(struct kiosk *k, const struct options *options, struct rjk_error
 	if (!(k->facil = facil_new(&k->options, k->ui, k->window)))
 		return rjk_error_set(err, "out of memory");
 	open_session(k);
+	context = kiosk_facil_context(k);
+	facil_start(k->facil, &context);
+	return true;
+}
+
+void kiosk_first_frame(struct kiosk *k)
+{
 	if (k->store) {
 		struct rjk_error why = {{0}};
 		/* Answers stay queued in the store when the sending cannot start. */
@@ -399,13 +406,6 @@ bool kiosk_open(struct kiosk *k, const struct options *options, struct rjk_error
 		else
 			lrs_worker_status(k->lrs, &k->lrs_status);
 	}
-	context = kiosk_facil_context(k);
-	facil_start(k->facil, &context);
-	return true;
-}
-
-void kiosk_first_frame(struct kiosk *k)
-{
 	if (!k->options.windowed && !(SDL_GetWindowFlags(k->window) & SDL_WINDOW_FULLSCREEN))
 		SDL_SetWindowFullscreen(k->window, SDL_WINDOW_FULLSCREEN_DESKTOP);
 	set_icon(k->window);

@@ -80,8 +80,9 @@ void kiosk_request(struct kiosk *kiosk, enum request_kind kind);
 /* What the facilitator's side may see of what runs now: valid until the next kiosk_apply. */
 struct facil_context kiosk_facil_context(const struct kiosk *kiosk);
 
-/* What can wait until the first frame is on screen (the window manager's full-screen state,
- * which SDL's X11 driver waits for; the window's icon, not worth decoding before that frame);
+/* What can wait until the first frame is on screen (the sending thread, which opens a store
+ * connection of its own; the window manager's full-screen state, which SDL's X11 driver waits
+ * for; the window's icon, not worth decoding before that frame);
  * the loop calls it once, right after that frame. */
 void kiosk_first_frame(struct kiosk *kiosk);
 
