@@ -58,6 +58,8 @@ static void extension_iri(const struct export_ctx *ctx, const char *name, char *
 
 static void xapi_begin(struct export_ctx *ctx)
 {
+	/* One statement a line, compact: what an LRS reads, a third smaller than indented. */
+	json_writer_compact_below(&ctx->json, 1);
 	json_begin_array(&ctx->json);
 }
 

@@ -10,6 +10,12 @@ void json_writer_init(struct json_writer *w, FILE *out)
 {
 	memset(w, 0, sizeof *w);
 	w->out = out;
+	w->pretty_depth = JSON_WRITER_MAX_DEPTH;
+}
+
+void json_writer_compact_below(struct json_writer *w, int depth)
+{
+	w->pretty_depth = depth;
 }
 
 /* Writes the gathered text to out. */
@@ -61,7 +67,8 @@ static void before_value(struct json_writer *w)
 		if (w->has_items[w->depth])
 			put(w, ",", 1);
 		w->has_items[w->depth] = true;
-		indent(w);
+		if (w->depth <= w->pretty_depth)
+			indent(w);
 	}
 }
 
@@ -83,7 +90,7 @@ static void close_level(struct json_writer *w, const char *bracket)
 		return;
 	}
 	bool had = w->has_items[w->depth--];
-	if (had)
+	if (had && w->depth + 1 <= w->pretty_depth)
 		indent(w);
 	puts_raw(w, bracket);
 	if (w->depth == 0)
@@ -151,7 +158,10 @@ void json_key(struct json_writer *w, const char *key)
 {
 	before_value(w);
 	quoted(w, key);
-	put(w, ": ", 2);
+	if (w->depth <= w->pretty_depth)
+		put(w, ": ", 2);
+	else
+		put(w, ":", 1);
 	w->after_key = true;
 }
 

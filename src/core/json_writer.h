@@ -1,5 +1,5 @@
-/* A small streaming JSON writer (pretty-printed, two-space indent) used by the JSON and xAPI
- * exports, so escaping lives in one place. */
+/* A small streaming JSON writer (pretty-printed, two-space indent, or compact below a chosen
+ * level) used by the JSON and xAPI exports, so escaping lives in one place. */
 #ifndef RJK_CORE_JSON_WRITER_H
 #define RJK_CORE_JSON_WRITER_H
 
@@ -23,9 +23,16 @@ struct json_writer {
 	bool has_items[JSON_WRITER_MAX_DEPTH];
 	bool after_key;
 	bool failed;                    /* a write failed or nesting went too deep */
+	int pretty_depth;               /* levels up to this one put each item on its own line */
 };
 
+/* A writer that pretty-prints every level. */
 void json_writer_init(struct json_writer *w, FILE *out);
+
+/* From now on, the levels below depth (nested deeper) are written compactly, with no line
+ * breaks or spaces: with 1, each item of the top-level array stands compact on a line of its
+ * own. */
+void json_writer_compact_below(struct json_writer *w, int depth);
 
 void json_begin_object(struct json_writer *w);
 void json_end_object(struct json_writer *w);

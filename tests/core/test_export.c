@@ -146,7 +146,9 @@ static void test_xapi_covers_answered_and_passed(void **state)
 	/* 11 answered + 2 passed in session 1; drafts are not statements. */
 	assert_int_equal(count(got, "\"verb\""), 13);
 	assert_int_equal(count(got, "http://adlnet.gov/expapi/verbs/answered"), 13);
-	assert_int_equal(count(got, "\"homePage\": \"https://lrs.example.org\""), 13);
+	assert_int_equal(count(got, "\"homePage\":\"https://lrs.example.org\""), 13);
+	/* One compact statement a line, between the array's brackets. */
+	assert_int_equal(count(got, "\n"), 13 + 2);
 	assert_null(strstr(got, "mbox"));
 	assert_null(strstr(got, "Amira")); /* names never leave in statements */
 	free(got);
@@ -397,6 +399,41 @@ static void test_json_writer_escapes(void **state)
 	free(buf);
 }
 
+/* Compact below the top level: each item of the array on its own line, nothing inside an item
+ * spaced or broken; keys and nested levels still right. */
+static void test_json_writer_compact_items(void **state)
+{
+	char *buf = NULL;
+	size_t len;
+	FILE *f = open_memstream(&buf, &len);
+	struct json_writer w;
+	(void)state;
+	json_writer_init(&w, f);
+	json_writer_compact_below(&w, 1);
+	json_begin_array(&w);
+	for (int i = 0; i < 2; i++) {
+		json_begin_object(&w);
+		json_key(&w, "id");
+		json_int(&w, i);
+		json_key(&w, "tags");
+		json_begin_array(&w);
+		json_string(&w, "a b");
+		json_begin_object(&w);
+		json_end_object(&w);
+		json_end_array(&w);
+		json_end_object(&w);
+	}
+	json_end_array(&w);
+	assert_true(json_writer_finish(&w));
+	fclose(f);
+	assert_string_equal(buf,
+			    "[\n"
+			    "  {\"id\":0,\"tags\":[\"a b\",{}]},\n"
+			    "  {\"id\":1,\"tags\":[\"a b\",{}]}\n"
+			    "]\n");
+	free(buf);
+}
+
 /* Output larger than the writer's buffer, written in small pieces and in pieces larger than
  * it, comes out whole and in order; numbers at both ends of their range; the deepest
  * indentation. */
@@ -484,6 +521,7 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_sample_scenario_round_trip, setup, teardown),
 		cmocka_unit_test(test_json_writer_escapes),
+		cmocka_unit_test(test_json_writer_compact_items),
 		cmocka_unit_test(test_json_writer_large_output),
 		cmocka_unit_test(test_export_times),
 	};

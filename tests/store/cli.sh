@@ -56,7 +56,7 @@ expect 2 "$rjk" export --data "$data" --format xapi --xapi-base 'not a url'
 has "is not an absolute address" "$tmp/err"
 [ -s "$tmp/out" ] && fail "a refused --xapi-base still wrote statements"
 expect 0 "$rjk" export --data "$data" --format xapi --xapi-base https://lrs.example.org/rjk/
-has '"homePage": "https://lrs.example.org/rjk/"' "$tmp/out"
+has '"homePage":"https://lrs.example.org/rjk/"' "$tmp/out"
 has '"https://lrs.example.org/rjk/scenarios/' "$tmp/out"
 
 mkdir "$tmp/exports"
