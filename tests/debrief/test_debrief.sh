@@ -52,6 +52,10 @@ four() {
 } >"$work/run.txt"
 "$RJKIOSK_SCRIPTED" --no-video --data "$data" --script "$work/run.txt" --size 1024x768 \
 	--screenshot-dir "$work" || fail "the debrief script failed"
+# The trainees gave the values they meant (the bars below show only their shape).
+[ "$(sql "select group_concat(scale) from (select scale from responses
+	where step_id = 'reflect-understanding' order by id)")" = "4,4,2,5" ] ||
+	fail "the understanding answers are not 4, 4, 2, 5"
 
 # Hidden until revealed: no bar on screen before, bars after.
 [ -z "$(bars "$work/meeting-hidden.png" $BAR)" ] || fail "results showed before the reveal"

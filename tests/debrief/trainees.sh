@@ -9,7 +9,9 @@ trainee() {
 	i=0
 	while [ $i -lt 7 ]; do printf 'key ctrl+Return\n'; i=$((i + 1)); done
 	printf 'expect-screen step:reflect-understanding\n'
-	i=1
+	# The scale is one Tab stop: the first arrow chooses its first value, each next one the
+	# value after.
+	i=0
 	while [ $i -lt "$4" ]; do printf 'key Right\n'; i=$((i + 1)); done
 	printf 'key ctrl+Return\nexpect-screen step:reflect-openness\nclick-button %s\n' "$5"
 	printf 'key ctrl+Return\nexpect-screen step:reflect-stays-with-you\nclick-button Pass\n'
