@@ -71,6 +71,7 @@ enum {
 	ID_IDLE,
 	ID_TOUCH_KEYBOARD,
 	ID_KEYBOARD_LAYOUT,
+	ID_MIN_ANSWERS,
 	ID_PRESENT,        /* the last of the settings' ids */
 	ID_LOCK,
 	ID_CHANGE_PIN,

@@ -229,6 +229,8 @@ static void errors_page(struct facil *f)
 
 static const int idle_choices[] = {0, 60, 120, 300, 600, 900, 1800};
 static const int present_choices[] = {0, 120, 300, 600, 1200, 1800};
+/* The debrief's anonymity rule: results of a question from this many answers. */
+static const int min_answers_choices[] = {1, 2, 3, 5, 10};
 static const int purge_days[] = {30, 90, 365};
 
 /* A setting's time in words: "off", "45 seconds", "1 minute", "10 minutes". */
@@ -268,6 +270,9 @@ static void settings_page(struct facil *f, const struct facil_context *c)
 	    ID_TOUCH_KEYBOARD);
 	add(f, label(f, "Keyboard layout: %s (press to change)", f->settings.keyboard_layout),
 	    ID_KEYBOARD_LAYOUT);
+	add(f, label(f, "Debrief: results of a question from %d %s on (press to change)",
+		     f->settings.min_answers, f->settings.min_answers == 1 ? "answer" : "answers"),
+	    ID_MIN_ANSWERS);
 	add(f, "Change the PIN", ID_CHANGE_PIN);
 	add(f, "xAPI base address (press to change)", ID_XAPI_BASE);
 	back_to_menu(f);
@@ -469,6 +474,12 @@ static void change_setting(struct facil *f, const struct facil_context *c, int i
 		presence_set_span(&f->present, (int64_t)s->present_s * 1000, clock_now_ms());
 		presence_start(&f->present, clock_now_ms());
 		f->was_present = presence_active(&f->present, clock_now_ms());
+		break;
+	case ID_MIN_ANSWERS:
+		n = sizeof min_answers_choices / sizeof min_answers_choices[0];
+		for (i = 0; i < n && min_answers_choices[i] <= s->min_answers; i++)
+			;
+		s->min_answers = min_answers_choices[i % n];
 		break;
 	case ID_TOUCH_KEYBOARD:
 		s->touch_keyboard = (enum keyboard_mode)((s->touch_keyboard + 1) % 3);

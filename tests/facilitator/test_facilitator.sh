@@ -97,6 +97,7 @@ grep -qx text_percent=125 "$data/settings" || fail "text size not saved"
 grep -qx idle_s=600 "$data/settings" || fail "timeout not saved"
 grep -qx touch_keyboard=always "$data/settings" || fail "the on-screen keyboard's mode not saved"
 grep -qx keyboard_layout=fr "$data/settings" || fail "the on-screen keyboard's layout not saved"
+grep -qx min_answers=10 "$data/settings" || fail "the debrief's smallest number of answers not saved"
 [ "$(stat -c %a "$data/settings")" = 600 ] || fail "the settings file is not private"
 { unlock; cat <<'SCRIPT'; } >"$work/restart.txt"
 click-button Settings
