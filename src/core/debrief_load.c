@@ -98,23 +98,18 @@ static bool count_participant(struct store *store, struct debrief *d, int64_t pa
 	return true;
 }
 
-/* Whether list[i] is superseded: a later statement of the same person on the same question
- * (an answer changed after it was first sent). */
-static bool superseded(const struct class_statement *list, size_t n, size_t i)
+/* Orders class statements by person, then question, then time (ISO 8601, as the kiosks write
+ * it), so each person's statements stand together and their latest on a question comes last. */
+static int by_person_step_time(const void *x, const void *y)
 {
-	for (size_t j = i + 1; j < n; j++)
-		if (!strcmp(list[j].actor, list[i].actor) && !strcmp(list[j].step_id, list[i].step_id))
-			return true;
-	return false;
-}
+	const struct class_statement *a = x, *b = y;
+	int c = strcmp(a->actor, b->actor);
 
-/* Whether list[i] is the person's last statement in the list (counts them once). */
-static bool last_of_person(const struct class_statement *list, size_t n, size_t i)
-{
-	for (size_t j = i + 1; j < n; j++)
-		if (!strcmp(list[j].actor, list[i].actor))
-			return false;
-	return true;
+	if (!c)
+		c = strcmp(a->step_id, b->step_id);
+	if (!c)
+		c = strcmp(a->timestamp, b->timestamp);
+	return c ? c : strcmp(a->statement_id, b->statement_id);
 }
 
 /* A class statement's result.response read back into a response as the export wrote it: a
@@ -161,11 +156,13 @@ static bool count_class(struct store *store, struct debrief *d, const char *regi
 {
 	struct class_statement *list = NULL;
 	size_t n = 0;
-	char kiosk[33], own[24];
+	char kiosk[33] = "", own[24];
 	bool ok = store_kiosk_id(store, kiosk, err) &&
 		  store_class_list(store, registration, &list, &n, err);
 
 	snprintf(own, sizeof own, "rjkiosk-%.8s-", kiosk);
+	if (n > 1)
+		qsort(list, n, sizeof *list, by_person_step_time);
 	for (size_t i = 0; ok && i < n; i++) {
 		const struct class_statement *s = &list[i];
 		struct debrief_question *dq = NULL;
@@ -174,8 +171,12 @@ static bool count_class(struct store *store, struct debrief *d, const char *regi
 
 		if (!strncmp(s->actor, own, strlen(own)))
 			continue;
-		d->participants += last_of_person(list, n, i);
-		if (superseded(list, n, i))
+		bool last_of_person = i + 1 == n || strcmp(list[i + 1].actor, s->actor);
+
+		d->participants += last_of_person;
+		/* A later statement of the person on the question (an answer changed after it was
+		 * first sent) supersedes this one. */
+		if (!last_of_person && !strcmp(list[i + 1].step_id, s->step_id))
 			continue;
 		for (size_t q = 0; q < d->count && !dq; q++)
 			if (!strcmp(d->questions[q].step_id, s->step_id))
