@@ -438,11 +438,24 @@ void facil_build_page(struct facil *f, const struct facil_context *c)
 	}
 }
 
+/* The choice after value in choices (ascending), round to the first after the last. */
+static int next_choice(const int *choices, size_t n, int value)
+{
+	size_t i = 0;
+
+	while (i < n && choices[i] <= value)
+		i++;
+	return choices[i % n];
+}
+
+#define NEXT_CHOICE(choices, value) \
+	next_choice(choices, sizeof choices / sizeof choices[0], value)
+
 static void change_setting(struct facil *f, const struct facil_context *c, int id)
 {
 	struct settings *s = &f->settings;
 	struct rjk_error err = {{0}};
-	size_t n = sizeof idle_choices / sizeof idle_choices[0], i;
+	size_t i;
 
 	switch (id) {
 	case ID_TEXT_SIZE:
@@ -459,16 +472,11 @@ static void change_setting(struct facil *f, const struct facil_context *c, int i
 		s->volume = s->volume >= SETTINGS_VOLUME_MAX ? 0 : (s->volume / 20 + 1) * 20;
 		break;
 	case ID_IDLE:
-		for (i = 0; i < n && idle_choices[i] <= s->idle_s; i++)
-			;
-		s->idle_s = idle_choices[i % n];
+		s->idle_s = NEXT_CHOICE(idle_choices, s->idle_s);
 		inactivity_set_quiet(&f->idle, (int64_t)s->idle_s * 1000, clock_now_ms());
 		break;
 	case ID_PRESENT:
-		n = sizeof present_choices / sizeof present_choices[0];
-		for (i = 0; i < n && present_choices[i] <= s->present_s; i++)
-			;
-		s->present_s = present_choices[i % n];
+		s->present_s = NEXT_CHOICE(present_choices, s->present_s);
 		/* The facilitator at the menu is present for the new time from this press; with
 		 * "off" the menu stays open until closed, and the next way in asks for the PIN. */
 		presence_set_span(&f->present, (int64_t)s->present_s * 1000, clock_now_ms());
@@ -476,10 +484,7 @@ static void change_setting(struct facil *f, const struct facil_context *c, int i
 		f->was_present = presence_active(&f->present, clock_now_ms());
 		break;
 	case ID_MIN_ANSWERS:
-		n = sizeof min_answers_choices / sizeof min_answers_choices[0];
-		for (i = 0; i < n && min_answers_choices[i] <= s->min_answers; i++)
-			;
-		s->min_answers = min_answers_choices[i % n];
+		s->min_answers = NEXT_CHOICE(min_answers_choices, s->min_answers);
 		break;
 	case ID_TOUCH_KEYBOARD:
 		s->touch_keyboard = (enum keyboard_mode)((s->touch_keyboard + 1) % 3);
