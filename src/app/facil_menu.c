@@ -270,7 +270,7 @@ static void settings_page(struct facil *f, const struct facil_context *c)
 	    ID_TOUCH_KEYBOARD);
 	add(f, label(f, "Keyboard layout: %s (press to change)", f->settings.keyboard_layout),
 	    ID_KEYBOARD_LAYOUT);
-	add(f, label(f, "Debrief: results of a question from %d %s on (press to change)",
+	add(f, label(f, "Debrief: results from %d %s (press to change)",
 		     f->settings.min_answers, f->settings.min_answers == 1 ? "answer" : "answers"),
 	    ID_MIN_ANSWERS);
 	add(f, "Change the PIN", ID_CHANGE_PIN);
