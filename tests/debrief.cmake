@@ -3,7 +3,7 @@
 # frame, every state at two sizes and 200% text, presenter mode on two Xvfb heads when Xvfb is
 # there) and the PDF report, checked with poppler's tools (tests/debrief/test_debrief.sh).
 add_executable(rjk_room_pdf ${CMAKE_CURRENT_LIST_DIR}/debrief/room_pdf.c)
-target_link_libraries(rjk_room_pdf PRIVATE rjk_chart)
+target_link_libraries(rjk_room_pdf PRIVATE rjk_chart PkgConfig::PANGOCAIRO)
 add_test(NAME ui_debrief COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/debrief/test_debrief.sh)
 set_tests_properties(ui_debrief PROPERTIES LABELS ui TIMEOUT 600 ENVIRONMENT
   "SDL_VIDEODRIVER=dummy;SDL_RENDER_DRIVER=software;SDL_AUDIODRIVER=dummy;RJKIOSK=$<TARGET_FILE:rjkiosk>;RJKIOSK_SCRIPTED=$<TARGET_FILE:rjkiosk-scripted>;RJK_ROOM_PDF=$<TARGET_FILE:rjk_room_pdf>;RJK_UI_SCRIPTS=${CMAKE_CURRENT_LIST_DIR}/debrief;LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_LIST_DIR}/debrief/lsan.supp:print_suppressions=0")

@@ -11,6 +11,7 @@
 #include "app/clock.h"
 #include "app/facil_impl.h"
 #include "app/room_window.h"
+#include "chart/cairo_lazy.h"
 #include "chart/room.h"
 #include "core/hash.h"
 #include "core/words.h"

@@ -8,10 +8,14 @@
 
 #include <pango/pangocairo.h>
 
+#include "chart/cairo_lazy.h"
+
 #include "core/wordfreq.h"
 
 #define CHART_FONT "DejaVu Sans"
 #define WORDS_MAX 30
+
+struct lazylib lazy_pangocairo = LAZYLIB_INIT(RJK_SONAME_PANGOCAIRO);
 
 struct chart_style chart_print_style(double font_px)
 {
@@ -30,6 +34,8 @@ void chart_color(cairo_t *cr, uint32_t rgb)
 
 void chart_release_fonts(void)
 {
+	if (!lazylib_is_open(&lazy_pangocairo))
+		return; /* nothing was drawn */
 	/* The default font map is kept per thread, out of a leak checker's sight. */
 	pango_cairo_font_map_set_default(NULL);
 	cairo_debug_reset_static_data();

@@ -11,6 +11,7 @@
 
 #include <cairo-pdf.h>
 
+#include "chart/cairo_lazy.h"
 #include "chart/chart.h"
 #include "chart/room.h"
 #include "core/answer.h"

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "chart/cairo_lazy.h"
 #include "core/words.h"
 
 const char *room_counts(const struct debrief *d, const struct debrief_question *q, char *out,

@@ -11,6 +11,10 @@
 #include <strings.h>
 #include <time.h>
 
+#include "core/curl_lazy.h"
+
+struct lazylib lazy_curl = LAZYLIB_INIT(RJK_SONAME_CURL);
+
 static pthread_once_t curl_once = PTHREAD_ONCE_INIT;
 
 static void curl_start(void)
@@ -84,6 +88,12 @@ void lrs_http(const struct lrs_config *config, const char *method, const char *u
 {
 	memset(reply, 0, sizeof *reply);
 	reply->retry_after_ms = -1;
+	struct rjk_error err = {{0}};
+	if (!lazylib_open(&lazy_curl, &err)) {
+		snprintf(reply->message, sizeof reply->message, "cannot start libcurl: %.200s",
+			 err.message);
+		return;
+	}
 	pthread_once(&curl_once, curl_start);
 	char full[LRS_FIELD_MAX * 4];
 	if (!strncasecmp(url, "http", 4))

@@ -7,6 +7,7 @@
 #include <vlc/vlc.h>
 
 #include "media/media_file.h"
+#include "media/vlc_lazy.h"
 
 /* The parse finishing, told by libvlc's thread to the caller's. */
 struct parsed {
@@ -102,15 +103,17 @@ enum media_probe_result media_probe(const char *path, struct media_probe *out,
 		"--no-video-title-show", "--no-snapshot-preview", "--aout=adummy",
 	};
 	enum media_probe_result result = MEDIA_PROBE_UNREADABLE;
-	libvlc_instance_t *vlc;
+	libvlc_instance_t *vlc = NULL;
 	libvlc_media_t *media;
 
 	*out = (struct media_probe){.length_ms = -1};
 	if (!media_file_check(path, err))
 		return MEDIA_PROBE_BAD_FILE;
-	vlc = libvlc_new((int)(sizeof args / sizeof args[0]), args);
+	struct rjk_error load = {{0}};
+	if (lazylib_open(&lazy_vlc, &load))
+		vlc = libvlc_new((int)(sizeof args / sizeof args[0]), args);
 	if (!vlc) {
-		const char *why = libvlc_errmsg();
+		const char *why = load.message[0] ? load.message : libvlc_errmsg();
 
 		rjk_error_set(err, "%s: cannot be checked: libvlc, the video player, could not "
 			      "start%s%s; is vlc-plugin-base installed?", path, why ? ": " : "",

@@ -3,11 +3,14 @@
 #include "core/timecode.h"
 #include "media/media_file.h"
 #include "media/vlc_player.h"
+#include "media/vlc_lazy.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+struct lazylib lazy_vlc = LAZYLIB_INIT(RJK_SONAME_VLC);
 
 /* A video whose last picture comes this much before its announced length was cut short. */
 #define TRUNCATED_MS 1500
@@ -535,10 +538,11 @@ struct player *player_vlc_new(const struct player_options *opts, struct rjk_erro
 		"--no-avcodec-hurry-up", "--aout=adummy",
 	};
 	int argc = (int)(sizeof args / sizeof args[0]) - (opts->silent ? 0 : 1);
-	if (vp->pool)
+	struct rjk_error load = {{0}};
+	if (vp->pool && lazylib_open(&lazy_vlc, &load))
 		vp->vlc = libvlc_new(argc, args);
 	if (!vp->vlc) {
-		const char *why = libvlc_errmsg();
+		const char *why = load.message[0] ? load.message : vp->pool ? libvlc_errmsg() : NULL;
 		rjk_error_set(err, "cannot start libvlc%s%s; is vlc-plugin-base installed?",
 			      why ? ": " : "", why ? why : "");
 		vlc_free(&vp->base);

@@ -1,6 +1,7 @@
 /* The libvlc player's callbacks: they run on libvlc's threads, touch only the shared state under
  * its lock and the frame pool, never call libvlc, and wake the main thread. */
 #include "media/vlc_player.h"
+#include "media/vlc_lazy.h"
 
 #include <stdarg.h>
 #include <stdio.h>

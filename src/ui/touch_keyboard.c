@@ -16,13 +16,25 @@ void touch_keyboard_settings(struct ui *ui)
 	struct touch_keyboard *tk = &ui->osk;
 	const char *want = ui->settings.keyboard_layout[0] ? ui->settings.keyboard_layout :
 		KEYBOARD_DEFAULT_LAYOUT;
-	struct keyboard kb;
-	struct rjk_error err = {{0}};
 
 	if (!strcmp(tk->layout, want))
 		return;
 	snprintf(tk->layout, sizeof tk->layout, "%s", want);
-	if (!keyboard_init(&kb, want, &err)) {
+	tk->pending = true;
+	if (tk->rect.h > 0) {
+		tk->rect.h = 0; /* shown now: made again and placed at the next fit */
+		ui->stale = ui->dirty = true;
+	}
+}
+
+/* Makes the keyboard for the layout the settings named. */
+static void make_pending(struct touch_keyboard *tk)
+{
+	struct keyboard kb;
+	struct rjk_error err = {{0}};
+
+	tk->pending = false;
+	if (!keyboard_init(&kb, tk->layout, &err)) {
 		fprintf(stderr, "rjkiosk: on-screen keyboard: %s%s\n", err.message,
 			tk->ready ? " (keeping the layout before)" : "");
 		return;
@@ -30,8 +42,6 @@ void touch_keyboard_settings(struct ui *ui)
 	touch_keyboard_release(tk);
 	tk->kb = kb;
 	tk->ready = true;
-	tk->rect.h = 0; /* placed again at the next fit */
-	ui->stale = ui->dirty = true;
 }
 
 void touch_keyboard_release(struct touch_keyboard *tk)
@@ -57,7 +67,7 @@ static bool wanted(const struct ui *ui)
 	const struct touch_keyboard *tk = &ui->osk;
 	enum keyboard_mode mode = ui->settings.touch_keyboard;
 
-	return tk->ready && mode != KEYBOARD_NEVER && !tk->hidden && !ui->settings_open &&
+	return (tk->ready || tk->pending) && mode != KEYBOARD_NEVER && !tk->hidden && !ui->settings_open &&
 	       ui_editor_focused(ui) && (mode == KEYBOARD_ALWAYS || tk->last_touch);
 }
 
@@ -79,10 +89,13 @@ static float display_dpi(const struct ui *ui)
 bool touch_keyboard_fit(struct ui *ui)
 {
 	struct touch_keyboard *tk = &ui->osk;
-	bool want = wanted(ui);
 	struct layout *l = &ui->lay;
 	int key_h;
+	bool want;
 
+	if (tk->pending && wanted(ui))
+		make_pending(tk);
+	want = wanted(ui);
 	if (want == (tk->rect.h > 0))
 		return false;
 	layout_compute(l, l->w, l->h, ui->settings.text_percent);

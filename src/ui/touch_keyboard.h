@@ -17,7 +17,8 @@
 struct touch_keyboard {
 	struct keyboard kb;
 	bool ready;            /* kb holds a layout */
-	char layout[32];       /* the layout kb was made for, or the one that failed */
+	bool pending;          /* layout is not made yet: it is, the first time it would show */
+	char layout[32];       /* the layout kb was made for (or is to be), or the one that failed */
 	bool last_touch;       /* the last press was a finger (auto mode shows the keyboard) */
 	bool hidden;           /* its Hide key was pressed: hidden until the field is pressed */
 	SDL_Rect rect;         /* where it is in the layout now; h == 0 when not shown */
@@ -25,8 +26,10 @@ struct touch_keyboard {
 	int64_t repeat_at;     /* when a held Backspace deletes again; -1 none, 0 start now */
 };
 
-/* Follows the settings: makes the keyboard for their layout when it changed (an unknown layout
- * keeps the one before, or none, with a line on standard error). */
+/* Follows the settings: notes their layout when it changed, to be made when the keyboard is
+ * next to show (reading a layout and its compose table takes longer than a frame, and most
+ * sessions never show the keyboard). An unknown layout keeps the one before, or none, with a
+ * line on standard error. */
 void touch_keyboard_settings(struct ui *ui);
 void touch_keyboard_release(struct touch_keyboard *tk);
 
