@@ -10,7 +10,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <SDL_image.h>
 #include <SDL_ttf.h>
 
 #include "app/clock.h"
@@ -90,11 +89,12 @@ static SDL_Renderer *create_renderer(SDL_Window *window)
 }
 
 /* The window's icon (task bars and window lists on a desktop); the kiosk runs without it when
- * it cannot be read. */
+ * it cannot be read. A BMP, which SDL reads itself: a PNG would need SDL_image and the dozen
+ * image libraries it brings, a megabyte and a half of memory for one small picture. */
 static void set_icon(SDL_Window *window)
 {
-	SDL_Surface *icon = IMG_Load(bundled(RJK_INSTALLED_ASSET_DIR "/rjkiosk.png",
-					     RJK_SOURCE_ASSET_DIR "/rjkiosk.png", ""));
+	SDL_Surface *icon = SDL_LoadBMP(bundled(RJK_INSTALLED_ASSET_DIR "/rjkiosk-icon.bmp",
+						RJK_SOURCE_ASSET_DIR "/rjkiosk-icon.bmp", ""));
 
 	if (icon) {
 		SDL_SetWindowIcon(window, icon);
@@ -118,7 +118,6 @@ static bool open_window(struct kiosk *k, struct rjk_error *err)
 		return rjk_error_set(err, "cannot start SDL: %s", SDL_GetError());
 	if (TTF_Init() != 0)
 		return rjk_error_set(err, "cannot start SDL_ttf: %s", TTF_GetError());
-	IMG_Init(IMG_INIT_PNG);
 	if (!o->windowed) {
 		SDL_Rect screen;
 
@@ -428,7 +427,6 @@ bool kiosk_close(struct kiosk *k)
 		SDL_DestroyRenderer(k->ren);
 	if (k->window)
 		SDL_DestroyWindow(k->window);
-	IMG_Quit();
 	if (TTF_WasInit())
 		TTF_Quit();
 	SDL_Quit();

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -545,6 +546,16 @@ static bool migrate(struct store *store, const struct store_migration *steps, in
 	return store_commit(store, "upgrade the database", err);
 }
 
+static pthread_once_t sqlite_once = PTHREAD_ONCE_INIT;
+
+/* Before SQLite's first use: no bulk page cache allocated up front for each connection (20
+ * pages, 85 KiB each, most of them never used by a kiosk's small database); pages are
+ * allocated as they are read. */
+static void sqlite_setup(void)
+{
+	sqlite3_config(SQLITE_CONFIG_PAGECACHE, NULL, 0, 0);
+}
+
 struct store *store_open(const char *data_dir, struct rjk_error *err)
 {
 	return store_open_migrating(data_dir, migrations, STORE_SCHEMA_VERSION, err);
@@ -596,6 +607,7 @@ struct store *store_open_migrating(const char *data_dir, const struct store_migr
 	}
 	if (!prepare_files(real, open_path, &created, err))
 		goto fail;
+	pthread_once(&sqlite_once, sqlite_setup);
 	int rc = sqlite3_open_v2(open_path, &store->db,
 				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
 	if (rc != SQLITE_OK) {

@@ -3,6 +3,7 @@
  * and textures of lines. */
 #include "ui/text.h"
 
+#include <malloc.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -501,6 +502,8 @@ void text_draw(struct text *text, TTF_Font *font, SDL_Color color, const char *s
 
 void text_frame_end(struct text *text)
 {
+	bool freed = false;
+
 	for (size_t b = 0; b < LINE_BUCKETS; b++) {
 		struct line **link = &text->lines[b];
 
@@ -510,12 +513,17 @@ void text_frame_end(struct text *text)
 			if (text->frame - line->used >= KEEP_FRAMES) {
 				*link = line->next;
 				line_free(line);
+				freed = true;
 			} else {
 				link = &line->next;
 			}
 		}
 	}
 	text->frame++;
+	/* The lines of a page left behind are most of what the kiosk frees: give that memory
+	 * back (glibc keeps freed blocks inside its heap otherwise). */
+	if (freed)
+		malloc_trim(0);
 }
 
 void text_frame_begin(struct text *text)

@@ -32,6 +32,7 @@ usr/share/doc/rjkiosk/video.md
 usr/share/icons/hicolor/256x256/apps/rjkiosk.png
 usr/share/lintian/overrides/rjkiosk
 usr/share/man/man1/rjkiosk.1.gz
+usr/share/rjkiosk/assets/rjkiosk-icon.bmp
 usr/share/rjkiosk/assets/rjkiosk.png
 usr/share/rjkiosk/kiosk/50-rjkiosk-power.rules
 usr/share/rjkiosk/kiosk/install.sh
@@ -71,7 +72,7 @@ if [ -z "$deb" ]; then
 	fail "cpack made no rjkiosk_*.deb"
 else
 	depends=$(dpkg-deb -f "$deb" Depends)
-	for p in libsdl2-2.0-0 libsdl2-ttf-2.0-0 libsdl2-image-2.0-0 libvlc5 vlc-plugin-base \
+	for p in libsdl2-2.0-0 libsdl2-ttf-2.0-0 libvlc5 vlc-plugin-base libcairo2 libcurl4 \
 		libsqlite3-0 libyaml-0-2 libfontconfig1 libsodium23 libunistring2 fonts-dejavu-core; do
 		printf '%s' "$depends" | grep -qw -- "$p" || fail "Depends lacks $p: $depends"
 	done
