@@ -8,7 +8,11 @@
 # every run with the load average at the time, then the medians. Given two build folders (say
 # one of main and one of a branch), it alternates between their kiosks run by run and gives
 # the ratio of their medians, which holds up on a busy machine better than either figure.
-# Usage: [RUNS=10] [SIZES="1280x800 1920x1080"] [XVFB_DISPLAY=:N]
+# The X server runs with -noreset, as an X server in use does: without it, each kiosk that
+# exits leaves the server with no client, the server resets, and the next kiosk waits while it
+# compiles its keyboard map again (xkbcomp): 50-80 ms of the X server's own start-up, not the
+# kiosk's. RESET=1 measures that case too (the kiosk as the first client of a fresh server).
+# Usage: [RUNS=10] [SIZES="1280x800 1920x1080"] [XVFB_DISPLAY=:N] [RESET=1]
 #        scripts/bench-startup.sh [BUILD_DIR [OTHER_BUILD_DIR]]
 #        (XVFB_DISPLAY: the display number Xvfb takes; by default a free one it picks itself)
 # Needs: Xvfb, python3.
@@ -21,7 +25,7 @@ for build in "$@"; do
 done
 [ -e "$stamp" ] || { echo "build first: scripts/build.sh $1" >&2; exit 1; }
 
-RJK_BENCH_STAMP=$stamp RUNS=${RUNS:-10} SIZES=${SIZES:-"1280x800 1920x1080"} \
+RJK_BENCH_STAMP=$stamp RESET=${RESET:-0} RUNS=${RUNS:-10} SIZES=${SIZES:-"1280x800 1920x1080"} \
   exec python3 - "$@" <<'PY'
 import os, signal, statistics, subprocess, sys, tempfile, time
 
@@ -34,11 +38,14 @@ for i in range(len(kiosks)):
     os.mkdir(f"{data}{i}", 0o700)
 stampfile = os.path.join(work, "stamp")
 
+reset = [] if os.environ["RESET"] == "1" else ["-noreset"]
+
 def xvfb(size):
     """An Xvfb screen of size; returns (process, display)."""
     fixed = os.environ.get("XVFB_DISPLAY")
     if fixed:
-        proc = subprocess.Popen(["Xvfb", fixed, "-screen", "0", size + "x24", "-nolisten", "tcp"],
+        proc = subprocess.Popen(["Xvfb", fixed, "-screen", "0", size + "x24", "-nolisten", "tcp"]
+                                + reset,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         for _ in range(100):
             if os.path.exists(f"/tmp/.X11-unix/X{fixed[1:]}"):
@@ -47,7 +54,7 @@ def xvfb(size):
         sys.exit("Xvfb did not start")
     r, w = os.pipe()
     proc = subprocess.Popen(["Xvfb", "-displayfd", str(w), "-screen", "0", size + "x24",
-                             "-nolisten", "tcp"], pass_fds=(w,),
+                             "-nolisten", "tcp"] + reset, pass_fds=(w,),
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     os.close(w)
     number = b""
@@ -114,7 +121,8 @@ for size in sizes:
         server.terminate()
         server.wait()
 subprocess.run(["rm", "-rf", work])
-print(f"\nexec to first frame presented, rjkiosk on the sample scenario, {runs} starts per size")
+print(f"\nexec to first frame presented, rjkiosk on the sample scenario, {runs} starts per size, "
+      + ("X server reset before each start" if not reset else "X server in use (-noreset)"))
 for k, kiosk in enumerate(kiosks):
     print(f"kiosk {k + 1}: {kiosk}")
 print(f"{'size':<10} {'kiosk':>5} {'median ms':>9} {'min':>6} {'max':>6} {'CPU ms':>7} {'load (1 min avg)':>17}")

@@ -1,6 +1,7 @@
 /* The libvlc player's main-thread half: libvlc decodes into a frame pool through the callbacks
  * in vlc_callbacks.c; everything else happens here, in vlc_update(). */
 #include "core/timecode.h"
+#include "media/decode_threads.h"
 #include "media/media_file.h"
 #include "media/vlc_player.h"
 #include "media/vlc_lazy.h"
@@ -138,7 +139,10 @@ static bool read_tracks(struct vlc_player *vp)
 		vp->sh.sar_den = t->video->i_sar_den ? t->video->i_sar_den : 1;
 		if (t->video->i_frame_rate_num && t->video->i_frame_rate_den)
 			vp->sh.frame_ms = 1000LL * t->video->i_frame_rate_den / t->video->i_frame_rate_num;
+		int64_t frame_ms = vp->sh.frame_ms;
 		pthread_mutex_unlock(&vp->sh.lock);
+		if (decode_threads((int)t->video->i_width, (int)t->video->i_height, frame_ms) == 1)
+			libvlc_media_add_option(vp->media, ":avcodec-threads=1");
 		vlc_player_say(vp, PLAYER_LOG_NOTICE, "%s: video %ux%u, pixel aspect %u:%u", vp->path,
 		    t->video->i_width, t->video->i_height, t->video->i_sar_num, t->video->i_sar_den);
 		break;

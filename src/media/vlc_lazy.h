@@ -13,6 +13,7 @@ extern struct lazylib lazy_vlc;
 #define libvlc_event_detach(...) LAZYLIB_CALL(lazy_vlc, libvlc_event_detach)(__VA_ARGS__)
 #define libvlc_log_get_context(...) LAZYLIB_CALL(lazy_vlc, libvlc_log_get_context)(__VA_ARGS__)
 #define libvlc_log_set(...) LAZYLIB_CALL(lazy_vlc, libvlc_log_set)(__VA_ARGS__)
+#define libvlc_media_add_option(...) LAZYLIB_CALL(lazy_vlc, libvlc_media_add_option)(__VA_ARGS__)
 #define libvlc_media_event_manager(...) LAZYLIB_CALL(lazy_vlc, libvlc_media_event_manager)(__VA_ARGS__)
 #define libvlc_media_get_duration(...) LAZYLIB_CALL(lazy_vlc, libvlc_media_get_duration)(__VA_ARGS__)
 #define libvlc_media_get_parsed_status(...) LAZYLIB_CALL(lazy_vlc, libvlc_media_get_parsed_status)(__VA_ARGS__)

@@ -10,8 +10,31 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "media/decode_threads.h"
 #include "media/frame_pool.h"
 #include "media/player.h"
+
+/* One decoding thread up to 1080p at 30 pictures a second, libvlc's default beyond. */
+static void test_decode_threads_by_picture_rate(void **state)
+{
+	static const struct {
+		int w, h;
+		int64_t frame_ms;
+		int threads;
+	} cases[] = {
+		{1920, 1080, 33, 1}, /* 1080p at 29.97 or 30 */
+		{1920, 1088, 40, 1}, /* 1080p at 25, coded height */
+		{1280, 720, 16, 1},  /* 720p at 60 */
+		{720, 576, 40, 1},   /* PAL */
+		{1920, 1080, 16, 0}, /* 1080p at 60 */
+		{3840, 2160, 40, 0}, /* 4K at 25 */
+		{1920, 1080, 0, 0},  /* no frame rate known */
+		{0, 0, 33, 0},       /* no size known */
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		assert_int_equal(decode_threads(cases[i].w, cases[i].h, cases[i].frame_ms),
+				 cases[i].threads);
+}
 
 static void test_setup_aligns_planes(void **state)
 {
@@ -183,6 +206,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_setup_aligns_planes),
+		cmocka_unit_test(test_decode_threads_by_picture_rate),
 		cmocka_unit_test(test_newest_frame_and_serials),
 		cmocka_unit_test(test_writer_never_gets_the_read_buffer),
 		cmocka_unit_test(test_writer_waits_for_reader_of_older_picture),
