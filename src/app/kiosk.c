@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include <SDL_ttf.h>
@@ -102,6 +103,28 @@ static void set_icon(SDL_Window *window)
 	}
 }
 
+/* With SDL's software renderer the window's pixels are fresh shared memory, 8 MiB at 1080p,
+ * which the first frame writes whole. Faulted in with one call now instead of a page fault
+ * per 4 KiB page then: the first frame comes sooner (most of all in a virtual machine, where
+ * each fault is costly). Nothing changes where the kernel cannot (before Linux 5.14). */
+static void prefault_window(SDL_Renderer *ren, SDL_Window *window)
+{
+#ifdef MADV_POPULATE_WRITE
+	SDL_RendererInfo info;
+	SDL_Surface *surface;
+	long page = sysconf(_SC_PAGESIZE);
+
+	if (SDL_GetRendererInfo(ren, &info) != 0 || !(info.flags & SDL_RENDERER_SOFTWARE) ||
+	    !(surface = SDL_GetWindowSurface(window)) || !surface->pixels || page <= 0)
+		return;
+	uintptr_t start = (uintptr_t)surface->pixels & ~(uintptr_t)(page - 1);
+	uintptr_t end = (uintptr_t)surface->pixels + (size_t)surface->pitch * (size_t)surface->h;
+	madvise((void *)start, end - start, MADV_POPULATE_WRITE);
+#else
+	(void)ren, (void)window;
+#endif
+}
+
 static bool open_window(struct kiosk *k, struct rjk_error *err)
 {
 	const struct options *o = &k->options;
@@ -145,6 +168,7 @@ static bool open_window(struct kiosk *k, struct rjk_error *err)
 		k->ren = SDL_CreateRenderer(k->window, -1, SDL_RENDERER_SOFTWARE);
 	if (!k->ren)
 		return rjk_error_set(err, "cannot draw in the window: %s", SDL_GetError());
+	prefault_window(k->ren, k->window);
 	lockdown_window(k->window, o->kiosk);
 	return true;
 }
