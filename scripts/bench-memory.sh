@@ -17,27 +17,16 @@ build=${1:-"$root/build"}
 command -v xdotool >/dev/null ||
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends xdotool >/dev/null
 
-RJK_KIOSK="$build/src/rjkiosk" RUNS=${RUNS:-3} SIZES=${SIZES:-"1280x800 1920x1080"} \
+RJK_SCRIPTS="$root/scripts" RJK_KIOSK="$build/src/rjkiosk" RUNS=${RUNS:-3} SIZES=${SIZES:-"1280x800 1920x1080"} \
   exec python3 - <<'PY'
-import os, shutil, statistics, subprocess, tempfile, time
+import os, shutil, statistics, subprocess, sys, tempfile, time
+
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+sys.path.insert(0, os.environ["RJK_SCRIPTS"])
+import xvfb_screen
 
 kiosk, runs, sizes = os.environ["RJK_KIOSK"], int(os.environ["RUNS"]), os.environ["SIZES"].split()
 work = tempfile.mkdtemp(prefix="rjk-memory-")
-
-def xvfb(size):
-    r, w = os.pipe()
-    proc = subprocess.Popen(["Xvfb", "-displayfd", str(w), "-screen", "0", size + "x24",
-                             "-nolisten", "tcp", "-noreset"], pass_fds=(w,),
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    os.close(w)
-    number = b""
-    while not number.endswith(b"\n"):
-        chunk = os.read(r, 16)
-        if not chunk:
-            raise SystemExit("Xvfb did not start")
-        number += chunk
-    os.close(r)
-    return proc, ":" + number.decode().strip()
 
 def status(pid):
     fields = {}
@@ -73,7 +62,7 @@ def one_run(display, video):
 rows = []
 print(f"{'size':<10} {'case':<12} {'run':>3} {'VmRSS MiB':>9} {'anon':>6} {'files':>6} {'shm':>6}")
 for size in sizes:
-    server, display = xvfb(size)
+    server, display = xvfb_screen.start(size, ["-noreset"])
     try:
         time.sleep(0.5)
         for case, video in (("no video", False), ("video cue", True)):

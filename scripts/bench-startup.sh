@@ -25,9 +25,13 @@ for build in "$@"; do
 done
 [ -e "$stamp" ] || { echo "build first: scripts/build.sh $1" >&2; exit 1; }
 
-RJK_BENCH_STAMP=$stamp RESET=${RESET:-0} RUNS=${RUNS:-10} SIZES=${SIZES:-"1280x800 1920x1080"} \
+RJK_SCRIPTS="$root/scripts" RJK_BENCH_STAMP=$stamp RESET=${RESET:-0} RUNS=${RUNS:-10} SIZES=${SIZES:-"1280x800 1920x1080"} \
   exec python3 - "$@" <<'PY'
 import os, signal, statistics, subprocess, sys, tempfile, time
+
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+sys.path.insert(0, os.environ["RJK_SCRIPTS"])
+import xvfb_screen
 
 stamp = os.environ["RJK_BENCH_STAMP"]
 kiosks = [os.path.join(build, "src", "rjkiosk") for build in sys.argv[1:]]
@@ -42,29 +46,7 @@ reset = [] if os.environ["RESET"] == "1" else ["-noreset"]
 
 def xvfb(size):
     """An Xvfb screen of size; returns (process, display)."""
-    fixed = os.environ.get("XVFB_DISPLAY")
-    if fixed:
-        proc = subprocess.Popen(["Xvfb", fixed, "-screen", "0", size + "x24", "-nolisten", "tcp"]
-                                + reset,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        for _ in range(100):
-            if os.path.exists(f"/tmp/.X11-unix/X{fixed[1:]}"):
-                return proc, fixed
-            time.sleep(0.05)
-        sys.exit("Xvfb did not start")
-    r, w = os.pipe()
-    proc = subprocess.Popen(["Xvfb", "-displayfd", str(w), "-screen", "0", size + "x24",
-                             "-nolisten", "tcp"] + reset, pass_fds=(w,),
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    os.close(w)
-    number = b""
-    while not number.endswith(b"\n"):
-        chunk = os.read(r, 16)
-        if not chunk:
-            sys.exit("Xvfb did not start")
-        number += chunk
-    os.close(r)
-    return proc, ":" + number.decode().strip()
+    return xvfb_screen.start(size, reset, os.environ.get("XVFB_DISPLAY"))
 
 def one_start(display, kiosk):
     """Starts the kiosk, waits for its first frame, stops it: (load ms, frame ms, frame ms from
