@@ -9,7 +9,6 @@
 #include <pango/pangocairo.h>
 
 #include "chart/cairo_lazy.h"
-
 #include "core/wordfreq.h"
 
 #define CHART_FONT "DejaVu Sans"

@@ -1,8 +1,8 @@
 /* Shared libraries opened at their first call rather than when the program starts, so that
- * start-up does not pay for what a session may never use: libvlc (the video), cairo and pango
- * (the debrief and the report), libcurl (the learning record store). Together with what they
- * pull in they are about half of the kiosk's libraries, and loading and relocating them would
- * be a fifth of the time to the first frame.
+ * start-up does not pay for what a session may never use: libvlc and ALSA (the video), cairo
+ * and pango (the debrief and the report), libcurl (the learning record store). Together with
+ * what they pull in they are about half of the kiosk's libraries, and loading and relocating
+ * them would be a fifth of the time to the first frame.
  *
  * A module includes the library's own header, then a header of its own that names each function
  * it calls, for example

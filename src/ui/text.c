@@ -21,6 +21,10 @@
 #define METRIC_FONTS 8
 #define METRIC_PAGES 256 /* pages of 256 code points: the Basic Multilingual Plane */
 #define SETUP_AFTER_BYTES 16384
+/* Line textures let go before the heap is trimmed: less than a page's text, so a page left
+ * behind gives its memory back at once, while the line or two a keystroke replaces add up over
+ * a few keystrokes instead of making every frame pay for a trim. */
+#define TRIM_AFTER_BYTES (256u << 10)
 
 struct width_slot {
 	const TTF_Font *font;
@@ -71,6 +75,7 @@ struct text {
 	struct line *lines[LINE_BUCKETS];
 	unsigned long frame;
 	unsigned long renders;
+	size_t freed_bytes; /* of line textures, since the heap was last trimmed */
 	SDL_Rect *drawn;
 	size_t drawn_count, drawn_cap;
 	char *scratch;
@@ -502,8 +507,6 @@ void text_draw(struct text *text, TTF_Font *font, SDL_Color color, const char *s
 
 void text_frame_end(struct text *text)
 {
-	bool freed = false;
-
 	for (size_t b = 0; b < LINE_BUCKETS; b++) {
 		struct line **link = &text->lines[b];
 
@@ -512,8 +515,8 @@ void text_frame_end(struct text *text)
 
 			if (text->frame - line->used >= KEEP_FRAMES) {
 				*link = line->next;
+				text->freed_bytes += (size_t)line->w * (size_t)line->h * 4;
 				line_free(line);
-				freed = true;
 			} else {
 				link = &line->next;
 			}
@@ -522,8 +525,10 @@ void text_frame_end(struct text *text)
 	text->frame++;
 	/* The lines of a page left behind are most of what the kiosk frees: give that memory
 	 * back (glibc keeps freed blocks inside its heap otherwise). */
-	if (freed)
+	if (text->freed_bytes >= TRIM_AFTER_BYTES) {
 		malloc_trim(0);
+		text->freed_bytes = 0;
+	}
 }
 
 void text_frame_begin(struct text *text)
