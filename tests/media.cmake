@@ -1,5 +1,5 @@
-# Media suites: the frame pool and null player, the libvlc player, its stall watchdog and a
-# decoder that falls behind, the media probe behind `rjkiosk check`, and
+# Media suites: the frame pool and null player, the libvlc player (through both its video
+# outputs), its stall watchdog and a decoder that falls behind, the media probe behind `rjkiosk check`, and
 # the SDL video view (headless and silent). All keep strict leak checks: the libvlc suites keep libvlc's plugins
 # mapped (see dlclose in tests/media/media_test.c) so that what plugins allocate once and keep
 # in their static data counts as reachable instead of as nameless leaks.
@@ -17,12 +17,26 @@ if(TARGET rjk_media)
   if(TARGET rjk_ui)
     list(APPEND RJK_VLC_SUITES test_video_view)
   endif()
+  # The suites that look at pictures run twice: as the kiosk plays, with libvlc's pictures lent
+  # without a copy (media/vlc_display.c), and with libvlc's own memory output, which plays where
+  # that output cannot ("_vmem").
+  list(APPEND RJK_VLC_SUITES test_player_vlc_vmem test_video_view_vmem)
   foreach(name ${RJK_VLC_SUITES})
-    add_executable(${name} ${CMAKE_CURRENT_SOURCE_DIR}/media/${name}.c)
+    string(REGEX REPLACE "_vmem$" "" source ${name})
+    if(source STREQUAL "test_video_view" AND NOT TARGET rjk_ui)
+      continue()
+    endif()
+    add_executable(${name} ${CMAKE_CURRENT_SOURCE_DIR}/media/${source}.c)
     target_link_libraries(${name} PRIVATE rjk_media_test)
     # Exports media_test.c's dlclose so that libvlc's calls reach it.
     set_target_properties(${name} PROPERTIES ENABLE_EXPORTS ON)
-    if(name STREQUAL test_video_view)
+    if(name MATCHES "_vmem$")
+      target_compile_definitions(${name} PRIVATE RJK_TEST_VIDEO_OUTPUT="vmem")
+    else()
+      rjk_lend_pictures(${name})
+      target_compile_definitions(${name} PRIVATE RJK_TEST_VIDEO_OUTPUT="rjkiosk")
+    endif()
+    if(source STREQUAL test_video_view)
       target_link_libraries(${name} PRIVATE rjk_ui)
     endif()
     if(name STREQUAL test_player_stall)

@@ -1,4 +1,4 @@
-/* A small set of I420 picture buffers shared by a decoder thread (writes) and the main thread (reads). */
+/* The I420 pictures shared by libvlc's threads (writes or lends) and the main thread (reads). */
 #include "media/frame_pool.h"
 
 #include <pthread.h>
@@ -15,9 +15,20 @@ struct buffer {
 	int64_t time_ms;
 };
 
+/* A picture lent by libvlc, held while it is the newest or being read. Two slots are enough:
+ * one for each. */
+struct lent {
+	void *picture; /* NULL: the slot is empty */
+	void (*release)(void *picture);
+	struct player_frame pixels; /* planes, pitches, size and aspect */
+	int64_t time_ms;
+};
+
 struct frame_pool {
 	pthread_mutex_t lock;
 	pthread_cond_t released;
+	bool lending; /* newest and reading index lent[], not buffers[] */
+	struct lent lent[2];
 	struct buffer buffers[FRAME_POOL_BUFFERS];
 	int width, height;
 	unsigned sar_num, sar_den;
@@ -55,10 +66,37 @@ static void free_buffers(struct frame_pool *pool)
 	pool->width = pool->height = 0;
 }
 
+/* Empties slot i; its picture goes back with give_back() once the lock is let go. */
+static struct lent take_lent(struct frame_pool *pool, int i)
+{
+	struct lent l = pool->lent[i];
+	pool->lent[i] = (struct lent){ 0 };
+	return l;
+}
+
+static void give_back(struct lent *l, int count)
+{
+	for (int i = 0; i < count; i++)
+		if (l[i].picture)
+			l[i].release(l[i].picture);
+}
+
+/* With the lock held and no reader: ends lending, taking both pictures out into back. */
+static void stop_lending(struct frame_pool *pool, struct lent back[2])
+{
+	back[0] = take_lent(pool, 0);
+	back[1] = take_lent(pool, 1);
+	pool->lending = false;
+	pool->newest = NONE;
+}
+
 void frame_pool_free(struct frame_pool *pool)
 {
 	if (!pool)
 		return;
+	struct lent back[2];
+	stop_lending(pool, back);
+	give_back(back, 2);
 	free_buffers(pool);
 	pthread_cond_destroy(&pool->released);
 	pthread_mutex_destroy(&pool->lock);
@@ -74,12 +112,14 @@ static void wait_for_reader(struct frame_pool *pool)
 bool frame_pool_setup(struct frame_pool *pool, int width, int height, unsigned sar_num,
 		      unsigned sar_den, unsigned pitches[3], unsigned lines[3])
 {
+	struct lent back[2];
 	pthread_mutex_lock(&pool->lock);
 	wait_for_reader(pool);
+	stop_lending(pool, back);
 	free_buffers(pool);
-	/* SDL's IYUV layout: the three planes back to back, chroma pitch half the luma pitch, so
-	 * a picture converts to RGB in one SDL_ConvertPixels call. Pitches stay multiples of 32;
-	 * libvlc copies min(its lines, ours), so exact line counts are safe. */
+	/* SDL's IYUV layout: the three planes back to back in one mapping, chroma pitch half the
+	 * luma pitch. Pitches stay multiples of 32; libvlc copies min(its lines, ours), so exact
+	 * line counts are safe. */
 	pool->pitches[0] = ((unsigned)width + 63u) & ~63u;
 	pool->pitches[1] = pool->pitches[2] = pool->pitches[0] / 2;
 	pool->lines[0] = (unsigned)height;
@@ -116,15 +156,19 @@ bool frame_pool_setup(struct frame_pool *pool, int width, int height, unsigned s
 		free_buffers(pool);
 	}
 	pthread_mutex_unlock(&pool->lock);
+	give_back(back, 2);
 	return ok;
 }
 
 void frame_pool_reset(struct frame_pool *pool)
 {
+	struct lent back[2];
 	pthread_mutex_lock(&pool->lock);
 	wait_for_reader(pool);
+	stop_lending(pool, back);
 	free_buffers(pool);
 	pthread_mutex_unlock(&pool->lock);
+	give_back(back, 2);
 }
 
 /* A buffer that is neither the newest nor being read: a free one first, else the one lent
@@ -165,6 +209,17 @@ void *frame_pool_write(struct frame_pool *pool, void *planes[3])
 	return b;
 }
 
+/* With the lock held: picture i (a buffer, or a lent slot) is the newest; a repeat keeps the
+ * serial and the count of pictures shown. */
+static void make_newest(struct frame_pool *pool, int i, bool repeat)
+{
+	pool->newest = i;
+	if (!repeat) {
+		pool->serial++;
+		pool->shown++;
+	}
+}
+
 uint64_t frame_pool_show(struct frame_pool *pool, void *token, int64_t time_ms, bool repeat)
 {
 	pthread_mutex_lock(&pool->lock);
@@ -175,14 +230,34 @@ uint64_t frame_pool_show(struct frame_pool *pool, void *token, int64_t time_ms, 
 	if (i != NONE) {
 		pool->buffers[i].writing = false;
 		pool->buffers[i].time_ms = time_ms;
-		pool->newest = i;
-		if (!repeat) {
-			pool->serial++;
-			pool->shown++;
-		}
+		make_newest(pool, i, repeat);
 	}
 	uint64_t serial = pool->serial;
 	pthread_mutex_unlock(&pool->lock);
+	return serial;
+}
+
+uint64_t frame_pool_lend(struct frame_pool *pool, const struct player_frame *pixels,
+			 void (*release)(void *picture), void *picture, int64_t time_ms, bool repeat)
+{
+	struct lent back = { 0 };
+	pthread_mutex_lock(&pool->lock);
+	if (!pool->lending) {
+		wait_for_reader(pool);
+		free_buffers(pool);
+		pool->lending = true;
+	}
+	/* The newest's slot, unless the reader has it: then the other, which is empty. */
+	int i = pool->newest == NONE ? 0 : pool->newest;
+	if (i == pool->reading)
+		i = 1 - i;
+	else
+		back = take_lent(pool, i);
+	pool->lent[i] = (struct lent){ picture, release, *pixels, time_ms };
+	make_newest(pool, i, repeat);
+	uint64_t serial = pool->serial;
+	pthread_mutex_unlock(&pool->lock);
+	give_back(&back, 1);
 	return serial;
 }
 
@@ -190,7 +265,12 @@ bool frame_pool_acquire(struct frame_pool *pool, uint64_t seen_serial, struct pl
 {
 	pthread_mutex_lock(&pool->lock);
 	bool fresh = pool->newest != NONE && pool->serial != seen_serial && pool->reading == NONE;
-	if (fresh) {
+	if (fresh && pool->lending) {
+		pool->reading = pool->newest;
+		*out = pool->lent[pool->newest].pixels;
+		out->serial = pool->serial;
+		out->time_ms = pool->lent[pool->newest].time_ms;
+	} else if (fresh) {
 		const struct buffer *b = &pool->buffers[pool->newest];
 		pool->reading = pool->newest;
 		for (int k = 0; k < 3; k++) {
@@ -210,10 +290,14 @@ bool frame_pool_acquire(struct frame_pool *pool, uint64_t seen_serial, struct pl
 
 void frame_pool_release(struct frame_pool *pool)
 {
+	struct lent back = { 0 };
 	pthread_mutex_lock(&pool->lock);
+	if (pool->lending && pool->reading != NONE && pool->reading != pool->newest)
+		back = take_lent(pool, pool->reading);
 	pool->reading = NONE;
 	pthread_cond_broadcast(&pool->released);
 	pthread_mutex_unlock(&pool->lock);
+	give_back(&back, 1);
 }
 
 uint64_t frame_pool_serial(struct frame_pool *pool)
@@ -227,7 +311,9 @@ uint64_t frame_pool_serial(struct frame_pool *pool)
 int64_t frame_pool_time(struct frame_pool *pool)
 {
 	pthread_mutex_lock(&pool->lock);
-	int64_t t = pool->newest == NONE ? -1 : pool->buffers[pool->newest].time_ms;
+	int64_t t = pool->newest == NONE ? -1
+		    : pool->lending  ? pool->lent[pool->newest].time_ms
+				     : pool->buffers[pool->newest].time_ms;
 	pthread_mutex_unlock(&pool->lock);
 	return t;
 }

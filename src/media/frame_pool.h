@@ -1,4 +1,7 @@
-/* A small set of I420 picture buffers shared by a decoder thread (writes) and the main thread (reads). */
+/* The I420 pictures shared by libvlc's threads (which write or lend them) and the main thread
+ * (which reads them): either a small set of buffers of the pool's own that libvlc copies each
+ * picture into, or libvlc's own decoded pictures, lent without a copy (media/vlc_display.c). A
+ * pool holds one kind at a time. */
 #ifndef RJK_MEDIA_FRAME_POOL_H
 #define RJK_MEDIA_FRAME_POOL_H
 
@@ -25,7 +28,8 @@ void frame_pool_free(struct frame_pool *pool);
 bool frame_pool_setup(struct frame_pool *pool, int width, int height, unsigned sar_num,
 		      unsigned sar_den, unsigned pitches[3], unsigned lines[3]);
 
-/* Decoder thread: frees the buffers (the format is changing or playback stops). */
+/* Decoder thread: frees the buffers and gives lent pictures back (the format is changing or
+ * playback stops). */
 void frame_pool_reset(struct frame_pool *pool);
 
 /* Decoder thread: lends a buffer to write the next picture into (planes filled). Returns its
@@ -38,6 +42,15 @@ void *frame_pool_write(struct frame_pool *pool, void *planes[3]);
  * (libvlc repainting the same picture while paused) becomes the newest without a new serial,
  * so nobody uploads it again. Returns the serial. */
 uint64_t frame_pool_show(struct frame_pool *pool, void *token, int64_t time_ms, bool repeat);
+
+/* Video output thread: lends libvlc's picture (pixels: its visible planes, size and aspect)
+ * as the newest, shown at media time time_ms. The pool gives the picture back with
+ * release(picture) as soon as it is neither the newest nor being read, on whichever thread
+ * lets go of it last. Own buffers are freed on the first lend. A repeat is as in
+ * frame_pool_show(). Returns the serial. */
+uint64_t frame_pool_lend(struct frame_pool *pool, const struct player_frame *pixels,
+			 void (*release)(void *picture), void *picture, int64_t time_ms,
+			 bool repeat);
 
 /* Main thread: borrows the newest picture if its serial differs from seen_serial. */
 bool frame_pool_acquire(struct frame_pool *pool, uint64_t seen_serial, struct player_frame *out);

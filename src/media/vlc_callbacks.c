@@ -122,24 +122,35 @@ static bool fitted_size(int w, int h, unsigned sar_num, unsigned sar_den, int fi
 	return true;
 }
 
+bool vlc_player_picture_size(struct vlc_player *vp, int width, int height, unsigned *out_w,
+			     unsigned *out_h, unsigned *sar_num, unsigned *sar_den)
+{
+	pthread_mutex_lock(&vp->sh.lock);
+	int fit_w = vp->sh.fit_w, fit_h = vp->sh.fit_h;
+	*sar_num = vp->sh.sar_num;
+	*sar_den = vp->sh.sar_den;
+	pthread_mutex_unlock(&vp->sh.lock);
+	*out_w = (unsigned)width;
+	*out_h = (unsigned)height;
+	if (!fitted_size(width, height, *sar_num, *sar_den, fit_w, fit_h, out_w, out_h))
+		return false;
+	*sar_num = *sar_den = 1;
+	return true;
+}
+
 static unsigned on_format(void **opaque, char *chroma, unsigned *width, unsigned *height,
 			  unsigned *pitches, unsigned *lines)
 {
 	struct vlc_player *vp = *opaque;
 	pthread_mutex_lock(&vp->sh.lock);
 	int w = vp->sh.width, h = vp->sh.height;
-	int fit_w = vp->sh.fit_w, fit_h = vp->sh.fit_h;
 	unsigned sar_num = vp->sh.sar_num, sar_den = vp->sh.sar_den;
 	pthread_mutex_unlock(&vp->sh.lock);
-	/* libvlc offers the decoder's padded size; the track knows the real one. */
-	if (w > 0 && h > 0 && (unsigned)w <= *width && (unsigned)h <= *height) {
-		*width = (unsigned)w;
-		*height = (unsigned)h;
-		/* libvlc's converter, which crops the padding anyway, scales in the same pass to
-		 * the size the picture is drawn at: no scaling is left to the kiosk. */
-		if (fitted_size(w, h, sar_num, sar_den, fit_w, fit_h, width, height))
-			sar_num = sar_den = 1;
-	}
+	/* libvlc offers the decoder's padded size; the track knows the real one. libvlc's
+	 * converter, which crops the padding anyway, scales in the same pass to the size the
+	 * picture is drawn at: no scaling is left to the kiosk. */
+	if (w > 0 && h > 0 && (unsigned)w <= *width && (unsigned)h <= *height)
+		vlc_player_picture_size(vp, w, h, width, height, &sar_num, &sar_den);
 	memcpy(chroma, "I420", 4);
 	if (!frame_pool_setup(vp->pool, (int)*width, (int)*height, sar_num, sar_den, pitches, lines))
 		return 0;
@@ -158,9 +169,9 @@ static void *on_lock(void *opaque, void **planes)
 	return frame_pool_write(vp->pool, planes);
 }
 
-static void on_display(void *opaque, void *picture)
+void vlc_player_picture_shown(struct vlc_player *vp, const struct player_frame *lent,
+				  void (*release)(void *picture), void *picture)
 {
-	struct vlc_player *vp = opaque;
 	int64_t now = vlc_now_us();
 	pthread_mutex_lock(&vp->sh.lock);
 	if (vp->sh.anchor_on_frame && vp->sh.clock_running) {
@@ -182,9 +193,17 @@ static void on_display(void *opaque, void *picture)
 		vp->sh.cue_ms = NO_TIME;
 	}
 	pthread_mutex_unlock(&vp->sh.lock);
-	frame_pool_show(vp->pool, picture, t, repeat);
+	if (lent)
+		frame_pool_lend(vp->pool, lent, release, picture, t, repeat);
+	else
+		frame_pool_show(vp->pool, picture, t, repeat);
 	if (events)
 		post(vp, events);
+}
+
+static void on_display(void *opaque, void *picture)
+{
+	vlc_player_picture_shown(opaque, NULL, NULL, picture);
 }
 
 static const libvlc_event_type_t player_events[] = {
@@ -192,6 +211,11 @@ static const libvlc_event_type_t player_events[] = {
 	libvlc_MediaPlayerEncounteredError, libvlc_MediaPlayerTimeChanged,
 	libvlc_MediaPlayerLengthChanged, libvlc_MediaPlayerBuffering,
 };
+
+struct vlc_player *vlc_callbacks_player(void *lock, void *data)
+{
+	return lock == (void *)on_lock ? data : NULL;
+}
 
 void vlc_callbacks_log(struct vlc_player *vp)
 {

@@ -94,6 +94,22 @@ void vlc_callbacks_log(struct vlc_player *vp);
  * both just created. */
 void vlc_callbacks_attach(struct vlc_player *vp);
 
+/* The size and sample aspect libvlc is asked to deliver width x height pictures at: the size
+ * they are drawn at when player_fit_to() asked for one (true: libvlc scales, and the aspect is
+ * 1:1), else their own. Any thread. */
+bool vlc_player_picture_size(struct vlc_player *vp, int width, int height, unsigned *out_w,
+			     unsigned *out_h, unsigned *sar_num, unsigned *sar_den);
+
+/* libvlc's video output thread: a picture goes on screen now. With lent NULL, picture is the
+ * frame pool's token from frame_pool_write(); else libvlc's own picture, lent to the pool with
+ * its pixels and release function (frame_pool_lend). Times it and wakes the main thread. */
+void vlc_player_picture_shown(struct vlc_player *vp, const struct player_frame *lent,
+			      void (*release)(void *picture), void *picture);
+
+/* The player whose callbacks are lock and data (libvlc's "vmem-lock" and "vmem-data"), or NULL
+ * when they are not this module's. */
+struct vlc_player *vlc_callbacks_player(void *lock, void *data);
+
 /* Detaches the parse event from vp->media before it is released. */
 void vlc_callbacks_detach_media(struct vlc_player *vp);
 

@@ -4,9 +4,12 @@
 
 #include <stdlib.h>
 
+#include "ui/picture_convert.h"
+
 struct video_view {
 	SDL_Renderer *renderer;
 	struct player *player; /* borrowed from the last update */
+	struct picture_convert *convert; /* pictures straight into the window */
 	SDL_Texture *texture;
 	int tex_width, tex_height;
 	int width, height; /* the picture's size, 0 when none */
@@ -18,6 +21,10 @@ struct video_view {
 struct video_view *video_view_new(SDL_Renderer *renderer)
 {
 	struct video_view *view = calloc(1, sizeof *view);
+	if (view && !(view->convert = picture_convert_new())) {
+		free(view);
+		return NULL;
+	}
 	if (view)
 		view->renderer = renderer;
 	return view;
@@ -29,6 +36,7 @@ void video_view_free(struct video_view *view)
 		return;
 	if (view->texture)
 		SDL_DestroyTexture(view->texture);
+	picture_convert_free(view->convert);
 	free(view);
 }
 
@@ -98,9 +106,8 @@ static bool draw_direct(struct video_view *view, const SDL_Rect *pic)
 		SDL_RenderFlush(view->renderer);
 		uint8_t *dst = (uint8_t *)surface->pixels + (size_t)pic->y * surface->pitch +
 			       (size_t)pic->x * 4;
-		ok = SDL_ConvertPixels(f.width, f.height, SDL_PIXELFORMAT_IYUV, f.planes[0],
-				       f.pitches[0], surface->format->format, dst,
-				       surface->pitch) == 0;
+		ok = picture_convert_run(view->convert, &f, surface->format->format, dst,
+					 surface->pitch);
 	}
 	player_frame_release(view->player);
 	return ok;

@@ -7,11 +7,17 @@
 #include <cmocka.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 #include <unistd.h>
 
+static char video_output[64];
+
 static void quiet_log(void *data, enum player_log_level level, const char *line)
 {
+	const char *chosen = strstr(line, "using vout display module \"");
+	if (chosen)
+		sscanf(chosen + strlen("using vout display module \""), "%63[^\"]", video_output);
 	/* libvlc reports failed hardware chromas as errors during every normal start; a verbose
 	 * run (RJK_TEST_VERBOSE) shows everything. */
 	if (getenv("RJK_TEST_VERBOSE"))
@@ -41,6 +47,11 @@ struct player *media_test_open(const char *path)
 	if (!player_open(p, path, &err))
 		fail_msg("%s", err.message);
 	return p;
+}
+
+const char *media_test_video_output(void)
+{
+	return video_output;
 }
 
 int64_t media_test_now_ms(void)

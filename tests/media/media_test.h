@@ -39,6 +39,10 @@ void media_test_run(struct player *p, int ms);
 /* The frame number a COUNTER picture shows (its luma at the centre). */
 int media_test_counter_index(const struct player_frame *f);
 
+/* The libvlc video output the last picture went through ("rjkiosk" for pictures lent without a
+ * copy, "vmem" for libvlc's memory output), "" before any. */
+const char *media_test_video_output(void);
+
 int64_t media_test_now_ms(void);
 
 #endif

@@ -54,7 +54,7 @@ static void test_setup_aligns_planes(void **state)
 	void *token = frame_pool_write(pool, planes);
 	for (int i = 0; i < 3; i++)
 		assert_int_equal((uintptr_t)planes[i] % 32, 0);
-	/* Back to back as SDL_ConvertPixels expects IYUV. */
+	/* Back to back, as SDL's IYUV. */
 	assert_ptr_equal(planes[1], (uint8_t *)planes[0] + 192 * 99);
 	assert_ptr_equal(planes[2], (uint8_t *)planes[1] + 96 * 50);
 	frame_pool_show(pool, token, 0, false);
@@ -185,6 +185,148 @@ static void test_unknown_token_is_ignored(void **state)
 	frame_pool_free(NULL);
 }
 
+/* Pictures lent by libvlc (media/vlc_display.c): a fake picture that counts its returns. */
+struct fake_picture {
+	uint8_t pixels[3][64];
+	int returned;
+};
+
+static void give_back_fake(void *picture)
+{
+	((struct fake_picture *)picture)->returned++;
+}
+
+static uint64_t lend(struct frame_pool *pool, struct fake_picture *pic, int64_t time_ms, bool repeat)
+{
+	struct player_frame pixels = { .width = 8, .height = 4, .sar_num = 1, .sar_den = 1 };
+	for (int k = 0; k < 3; k++) {
+		pixels.planes[k] = pic->pixels[k];
+		pixels.pitches[k] = k ? 4 : 8;
+	}
+	return frame_pool_lend(pool, &pixels, give_back_fake, pic, time_ms, repeat);
+}
+
+/* The reader sees the newest lent picture; each picture goes back exactly once, as soon as it
+ * is neither the newest nor being read, whichever side lets go last. */
+static void test_lent_pictures_go_back_once_unused(void **state)
+{
+	struct frame_pool *pool = frame_pool_new();
+	struct fake_picture a = { 0 }, b = { 0 }, c = { 0 }, d = { 0 };
+	struct player_frame f;
+	uint64_t serial_a = lend(pool, &a, 40, false);
+	assert_int_equal(frame_pool_time(pool), 40);
+	assert_true(frame_pool_acquire(pool, 0, &f));
+	assert_ptr_equal(f.planes[0], a.pixels[0]);
+	assert_ptr_equal(f.planes[2], a.pixels[2]);
+	assert_int_equal(f.pitches[1], 4);
+	assert_int_equal(f.width, 8);
+	assert_int_equal(f.serial, serial_a);
+	assert_int_equal(f.time_ms, 40);
+
+	lend(pool, &b, 80, false); /* a is being read: kept */
+	assert_int_equal(a.returned, 0);
+	lend(pool, &c, 120, false); /* b was never read: back at once */
+	assert_int_equal(b.returned, 1);
+	assert_int_equal(a.returned, 0);
+	frame_pool_release(pool); /* the reader lets go of a, which is no longer the newest */
+	assert_int_equal(a.returned, 1);
+
+	assert_true(frame_pool_acquire(pool, serial_a, &f));
+	assert_ptr_equal(f.planes[0], c.pixels[0]);
+	frame_pool_release(pool); /* c is still the newest: kept for repaints */
+	assert_int_equal(c.returned, 0);
+	assert_false(frame_pool_acquire(pool, f.serial, &f)); /* nothing newer */
+
+	/* A repeat (libvlc repainting while paused) is the newest without a new serial. */
+	uint64_t serial_c = frame_pool_serial(pool);
+	assert_int_equal(lend(pool, &d, 120, true), serial_c);
+	assert_int_equal(c.returned, 1);
+	assert_int_equal(frame_pool_shown(pool), 3);
+
+	frame_pool_reset(pool); /* the output closes: everything goes back */
+	assert_int_equal(d.returned, 1);
+	assert_int_equal(frame_pool_serial(pool), 0);
+	assert_false(frame_pool_acquire(pool, 0, &f));
+	frame_pool_free(pool);
+	assert_int_equal(a.returned + b.returned + c.returned + d.returned, 4);
+}
+
+/* One pool switches between its own buffers (libvlc's memory output) and lent pictures (a later
+ * video through the kiosk's output) without losing or keeping either. */
+static void test_pool_switches_between_own_buffers_and_lent_pictures(void **state)
+{
+	struct frame_pool *pool = frame_pool_new();
+	unsigned pitches[3], lines[3];
+	assert_true(frame_pool_setup(pool, 64, 32, 1, 1, pitches, lines));
+	void *planes[3];
+	frame_pool_show(pool, frame_pool_write(pool, planes), 0, false);
+
+	struct fake_picture a = { 0 };
+	lend(pool, &a, 0, false);
+	struct player_frame f;
+	assert_true(frame_pool_acquire(pool, 0, &f));
+	assert_ptr_equal(f.planes[0], a.pixels[0]);
+	assert_null(frame_pool_write(pool, planes)); /* no own buffers while lending */
+	frame_pool_release(pool);
+
+	assert_true(frame_pool_setup(pool, 64, 32, 1, 1, pitches, lines));
+	assert_int_equal(a.returned, 1);
+	void *token = frame_pool_write(pool, planes);
+	assert_non_null(token);
+	frame_pool_show(pool, token, 0, false);
+	assert_true(frame_pool_acquire(pool, 0, &f));
+	assert_ptr_equal(f.planes[0], planes[0]);
+	frame_pool_release(pool);
+
+	struct fake_picture b = { 0 };
+	lend(pool, &b, 0, false);
+	frame_pool_free(pool); /* the player is freed with a picture still lent */
+	assert_int_equal(b.returned, 1);
+}
+
+/* The output thread lends a new picture while the main thread reads the one before, a few
+ * thousand times: no picture is returned twice or kept. */
+struct lend_race {
+	struct frame_pool *pool;
+	struct fake_picture *pictures;
+	int count;
+};
+
+static void *lend_all(void *data)
+{
+	struct lend_race *race = data;
+	for (int i = 0; i < race->count; i++)
+		lend(race->pool, &race->pictures[i], i, false);
+	return NULL;
+}
+
+static void test_lending_while_reading_returns_every_picture_once(void **state)
+{
+	enum { COUNT = 5000 };
+	static struct fake_picture pictures[COUNT];
+	struct lend_race race = { frame_pool_new(), pictures, COUNT };
+	pthread_t writer;
+	assert_int_equal(pthread_create(&writer, NULL, lend_all, &race), 0);
+	uint64_t seen = 0;
+	int64_t last = -1;
+	for (int reads = 0; reads < COUNT && last < COUNT - 1;) {
+		struct player_frame f;
+		if (!frame_pool_acquire(race.pool, seen, &f))
+			continue;
+		struct fake_picture *pic = (struct fake_picture *)f.planes[0];
+		assert_int_equal(pic->returned, 0); /* never given back while read */
+		assert_true(f.time_ms > last);     /* pictures come in order */
+		last = f.time_ms;
+		seen = f.serial;
+		frame_pool_release(race.pool);
+		reads++;
+	}
+	assert_int_equal(pthread_join(writer, NULL), 0);
+	frame_pool_free(race.pool);
+	for (int i = 0; i < COUNT; i++)
+		assert_int_equal(pictures[i].returned, 1);
+}
+
 static void test_null_player_reports_no_video(void **state)
 {
 	struct player *p = player_null_new();
@@ -211,6 +353,9 @@ int main(void)
 		cmocka_unit_test(test_writer_never_gets_the_read_buffer),
 		cmocka_unit_test(test_writer_waits_for_reader_of_older_picture),
 		cmocka_unit_test(test_unknown_token_is_ignored),
+		cmocka_unit_test(test_lent_pictures_go_back_once_unused),
+		cmocka_unit_test(test_pool_switches_between_own_buffers_and_lent_pictures),
+		cmocka_unit_test(test_lending_while_reading_returns_every_picture_once),
 		cmocka_unit_test(test_null_player_reports_no_video),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

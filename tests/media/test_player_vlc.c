@@ -13,6 +13,22 @@
 
 #include "media_test.h"
 
+/* Every COUNTER picture is one flat grey: every visible line, the last one included, has the
+ * luma of its centre and neutral chroma, whichever output (and padding) delivered it. */
+static void assert_visible_part_is_flat_grey(const struct player_frame *f)
+{
+	int luma = f->planes[0][(size_t)f->pitches[0] * (f->height / 2) + f->width / 2];
+	for (int y = 0; y < f->height; y++) {
+		const uint8_t *row = f->planes[0] + (size_t)f->pitches[0] * y;
+		assert_in_range(row[0], luma - 2, luma + 2);
+		assert_in_range(row[f->width - 1], luma - 2, luma + 2);
+	}
+	for (int k = 1; k < 3; k++)
+		for (int y = 0; y < (f->height + 1) / 2; y++)
+			assert_in_range(f->planes[k][(size_t)f->pitches[k] * y + (f->width - 1) / 2],
+					125, 131);
+}
+
 static void test_plays_to_the_end(void **state)
 {
 	struct player *p = media_test_open(MEDIA_COUNTER);
@@ -29,6 +45,7 @@ static void test_plays_to_the_end(void **state)
 			frames++;
 			assert_int_equal(f.width, 176); /* the decoder's padding is cropped */
 			assert_int_equal(f.height, 100);
+			assert_visible_part_is_flat_grey(&f);
 			/* Captions follow this time: it must be the time of the picture shown. */
 			int64_t truth = media_test_counter_index(&f) * COUNTER_FRAME_MS;
 			if (llabs(f.time_ms - truth) > 60)
@@ -38,6 +55,8 @@ static void test_plays_to_the_end(void **state)
 		usleep(2000);
 	}
 	assert_string_equal(player_state_name(player_state(p)), "ended");
+	/* The output this program is built for (see tests/media.cmake). */
+	assert_string_equal(media_test_video_output(), RJK_TEST_VIDEO_OUTPUT);
 	assert_true(frames >= 50); /* 75 in the clip; a busy machine may drop a few */
 	assert_true(mistimed <= 2);
 	assert_in_range(player_length_ms(p), 2900, 3100);
@@ -143,6 +162,11 @@ static void test_square_and_non_square_pixels(void **state)
 	assert_int_equal(f.width, 160);
 	assert_int_equal(f.height, 120);
 	assert_int_equal(f.sar_num * 3, f.sar_den * 4); /* 4:3 pixels: a 16:9 picture */
+	/* Red, as BT.601 YUV: dark luma, low blue difference, high red difference. */
+	size_t centre = (size_t)f.pitches[1] * (f.height / 4) + f.width / 4;
+	assert_in_range(f.planes[0][(size_t)f.pitches[0] * (f.height / 2) + f.width / 2], 70, 95);
+	assert_in_range(f.planes[1][centre], 80, 110);
+	assert_in_range(f.planes[2][centre], 225, 245);
 	player_frame_release(p);
 	player_close(p);
 	assert_int_equal(player_state(p), PLAYER_IDLE);

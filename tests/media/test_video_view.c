@@ -71,6 +71,8 @@ static void test_draws_red_picture_between_black_bars(void **state)
 	media_test_run(p, 200);
 	assert_true(video_view_update(view, p));
 	assert_false(video_view_update(view, p)); /* no new frame: nothing uploaded */
+	/* The output this program is built for (see tests/media.cmake). */
+	assert_string_equal(media_test_video_output(), RJK_TEST_VIDEO_OUTPUT);
 
 	/* Fill with white first so that only the view's own bars can make black. */
 	SDL_SetRenderDrawColor(renderer, 255, 255, 255, 255);
