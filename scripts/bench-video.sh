@@ -38,29 +38,7 @@ id "$bench_user" >/dev/null 2>&1 || useradd --system --no-create-home "$bench_us
 mkdir -p "$media"
 chmod 755 "$media"
 clips=${CLIPS:-"h264-1080p30.mp4 vp9-1080p30.webm h264-720p30.mp4"}
-# Makes a clip the first time it is needed (into a temporary name, so that an interrupted
-# encode is never taken for a clip).
-make_clip() {
-  [ -s "$media/$1" ] && return
-  echo "making $media/$1"
-  case $1 in
-    h264-1080p30.mp4) set -- "$1" -s 1920x1080 -c:v libx264 -preset veryfast -crf 23 ;;
-    h264-720p30.mp4) set -- "$1" -s 1280x720 -c:v libx264 -preset veryfast -crf 23 ;;
-    vp9-1080p30.webm) set -- "$1" -s 1920x1080 -c:v libvpx-vp9 -b:v 4M -deadline realtime \
-                        -cpu-used 8 -row-mt 1 ;;
-    *) echo "unknown clip $1" >&2; exit 1 ;;
-  esac
-  name=$1
-  shift
-  size=$2
-  shift 2
-  ffmpeg -v error -y -f lavfi -i "testsrc2=size=$size:rate=30" -t 20 "$@" -pix_fmt yuv420p \
-    -f "${name##*.}" "$media/.$name.part"
-  mv "$media/.$name.part" "$media/$name"
-}
-for clip in $clips; do
-  make_clip "$clip"
-done
+"$root/scripts/bench-clips.sh" "$media" $clips
 # The whole kiosk: a scenario with the clip as its video and one question after it, and a
 # script that starts a trainee, waits for the question and quits (played by the test build,
 # rjkiosk-scripted). The kiosk starts as it does in a classroom: it picks its renderer itself,

@@ -247,6 +247,10 @@ uint64_t frame_pool_lend(struct frame_pool *pool, const struct player_frame *pix
 		free_buffers(pool);
 		pool->lending = true;
 	}
+	/* libvlc showing the newest again (it repaints the last picture when no new one comes)
+	 * is a repeat whatever the clock says: the pool still holds it, so it cannot be another. */
+	if (pool->newest != NONE && pool->lent[pool->newest].picture == picture)
+		repeat = true;
 	/* The newest's slot, unless the reader has it: then the other, which is empty. */
 	int i = pool->newest == NONE ? 0 : pool->newest;
 	if (i == pool->reading)

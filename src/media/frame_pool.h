@@ -47,7 +47,7 @@ uint64_t frame_pool_show(struct frame_pool *pool, void *token, int64_t time_ms, 
  * as the newest, shown at media time time_ms. The pool gives the picture back with
  * release(picture) as soon as it is neither the newest nor being read, on whichever thread
  * lets go of it last. Own buffers are freed on the first lend. A repeat is as in
- * frame_pool_show(). Returns the serial. */
+ * frame_pool_show(); the newest picture lent again is always one. Returns the serial. */
 uint64_t frame_pool_lend(struct frame_pool *pool, const struct player_frame *pixels,
 			 void (*release)(void *picture), void *picture, int64_t time_ms,
 			 bool repeat);

@@ -22,7 +22,7 @@ for key in 'Conflicts=getty@%i.service' 'After=systemd-user-sessions.service' 'U
 	'StartLimitIntervalSec=0' 'StateDirectory=rjkiosk' 'StateDirectoryMode=0700' \
 	'ExecStart=/usr/bin/cage -- /usr/bin/rjkiosk --kiosk --data /var/lib/rjkiosk' \
 	'--scenarios ${RJKIOSK_SCENARIOS}' 'RJKIOSK_SCENARIOS=/var/lib/rjkiosk/scenarios' \
-	'ExecStop='"$src"'/kiosk/stop.sh $MAINPID'; do
+	'ExecStop='"$src"'/kiosk/stop.sh $MAINPID' 'CPUWeight=1000'; do
 	grep -qF -- "$key" "$tmp/rjkiosk@tty1.service" || { echo "FAIL: the unit lacks $key"; exit 1; }
 done
 grep -q '^RestartSec=[1-9]' "$tmp/rjkiosk@tty1.service" || { echo "FAIL: no RestartSec"; exit 1; }
