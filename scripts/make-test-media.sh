@@ -8,6 +8,8 @@
 # slide.mp4: one unchanging green picture at 2 fps, 4 s, no sound (libvlc 3 drops the last
 #   pictures of a silent 1 fps video as late, which the player reports as truncated).
 # sound.m4a: a 2 s 500 Hz tone with no picture track (a sound recording given as the video).
+# rotated.mp4: 160x96 red, 1 s, marked to be turned 90 degrees (as a phone films upright): shown
+#   96x160.
 set -eu
 out=$(cd "$(dirname "$0")/.." && pwd)/tests/data/media
 mkdir -p "$out"
@@ -24,4 +26,9 @@ ffmpeg -v error -y -f lavfi -i "color=c=blue:s=160x120:r=1:d=4" -f lavfi -i "sin
 ffmpeg -v error -y -f lavfi -i "color=c=green:s=160x120:r=2:d=4" \
   -c:v libx264 -preset veryfast -crf 20 -pix_fmt yuv420p -movflags +faststart "$out/slide.mp4"
 ffmpeg -v error -y -f lavfi -i "sine=f=500:d=2" -c:a aac -b:a 16k "$out/sound.m4a"
+# The rotation is written when the stream is copied (this FFmpeg drops it while encoding).
+ffmpeg -v error -y -f lavfi -i "color=c=red:s=160x96:r=25:d=1" -c:v libx264 -preset veryfast \
+  -crf 10 -pix_fmt yuv420p "$out/.rotated.mp4"
+ffmpeg -v error -y -i "$out/.rotated.mp4" -c copy -metadata:s:v rotate=90 "$out/rotated.mp4"
+rm "$out/.rotated.mp4"
 ls -l "$out"

@@ -127,8 +127,6 @@ bool vlc_player_picture_size(struct vlc_player *vp, int width, int height, unsig
 {
 	pthread_mutex_lock(&vp->sh.lock);
 	int fit_w = vp->sh.fit_w, fit_h = vp->sh.fit_h;
-	*sar_num = vp->sh.sar_num;
-	*sar_den = vp->sh.sar_den;
 	pthread_mutex_unlock(&vp->sh.lock);
 	*out_w = (unsigned)width;
 	*out_h = (unsigned)height;
@@ -146,6 +144,17 @@ static unsigned on_format(void **opaque, char *chroma, unsigned *width, unsigned
 	int w = vp->sh.width, h = vp->sh.height;
 	unsigned sar_num = vp->sh.sar_num, sar_den = vp->sh.sar_den;
 	pthread_mutex_unlock(&vp->sh.lock);
+	/* A film libvlc turns upright (a phone's, marked rotated) arrives turned: its track's size
+	 * and pixel aspect the other way round. */
+	if (w > 0 && h > 0 && ((unsigned)w > *width || (unsigned)h > *height) &&
+	    (unsigned)h <= *width && (unsigned)w <= *height) {
+		int turned = w;
+		w = h;
+		h = turned;
+		unsigned aspect = sar_num;
+		sar_num = sar_den;
+		sar_den = aspect;
+	}
 	/* libvlc offers the decoder's padded size; the track knows the real one. libvlc's
 	 * converter, which crops the padding anyway, scales in the same pass to the size the
 	 * picture is drawn at: no scaling is left to the kiosk. */

@@ -115,13 +115,11 @@ static int open_display(vlc_object_t *obj)
 		return VLC_ENOMEM;
 	sys->vp = vp;
 	unsigned width, height;
+	sys->sar_num = src->i_sar_num && src->i_sar_den ? src->i_sar_num : 1;
+	sys->sar_den = src->i_sar_num && src->i_sar_den ? src->i_sar_den : 1;
 	bool scaled = vlc_player_picture_size(vp, (int)src->i_visible_width,
 					      (int)src->i_visible_height, &width, &height,
 					      &sys->sar_num, &sys->sar_den);
-	if (src->i_sar_num && src->i_sar_den && !scaled) {
-		sys->sar_num = src->i_sar_num;
-		sys->sar_den = src->i_sar_den;
-	}
 	video_format_t fmt = vd->fmt;
 	/* The decoder's own I420 (J420 counts as the same), padding and all: no conversion, the
 	 * visible part is cut out when the kiosk reads it. Anything else goes through libvlc's

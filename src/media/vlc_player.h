@@ -94,9 +94,9 @@ void vlc_callbacks_log(struct vlc_player *vp);
  * both just created. */
 void vlc_callbacks_attach(struct vlc_player *vp);
 
-/* The size and sample aspect libvlc is asked to deliver width x height pictures at: the size
- * they are drawn at when player_fit_to() asked for one (true: libvlc scales, and the aspect is
- * 1:1), else their own. Any thread. */
+/* The size and sample aspect libvlc is asked to deliver width x height pictures of aspect
+ * *sar_num:*sar_den at: the size they are drawn at when player_fit_to() asked for one (true:
+ * libvlc scales, and the aspect becomes 1:1), else their own. Any thread. */
 bool vlc_player_picture_size(struct vlc_player *vp, int width, int height, unsigned *out_w,
 			     unsigned *out_h, unsigned *sar_num, unsigned *sar_den);
 

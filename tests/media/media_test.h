@@ -15,6 +15,8 @@
 /* STILL: one unchanging picture at 1 fps with a 4 s tone. SLIDE: one unchanging picture at
  * 2 fps, 4 s, no sound. */
 #define MEDIA_STILL RJK_TEST_DATA "/media/still.mp4"
+/* ROTATED: 160x96 red, 1 s, marked to be shown turned 90 degrees (96x160). */
+#define MEDIA_ROTATED RJK_TEST_DATA "/media/rotated.mp4"
 #define MEDIA_SLIDE RJK_TEST_DATA "/media/slide.mp4"
 #define COUNTER_FRAME_MS 40
 

@@ -173,6 +173,24 @@ static void test_square_and_non_square_pixels(void **state)
 	player_free(p);
 }
 
+/* A film marked to be turned (as phones film upright) is shown upright. The kiosk's own output
+ * leaves turning to libvlc's memory output, so both builds play it through that. */
+static void test_rotated_video_is_shown_upright(void **state)
+{
+	struct player *p = media_test_open(MEDIA_ROTATED);
+	player_play(p);
+	assert_int_equal(media_test_wait(p, PLAYER_PLAYING, 5000, NULL), PLAYER_PLAYING);
+	media_test_run(p, 200);
+	struct player_frame f;
+	assert_true(player_frame_acquire(p, 0, &f));
+	assert_int_equal(f.width, 96);
+	assert_int_equal(f.height, 160);
+	assert_in_range(f.planes[2][(size_t)f.pitches[2] * (f.height / 4) + f.width / 4], 225, 245);
+	player_frame_release(p);
+	assert_string_equal(media_test_video_output(), "vmem");
+	player_free(p);
+}
+
 /* Bad files, each made in a scratch folder. */
 struct bad_file {
 	const char *name;
@@ -355,6 +373,7 @@ int main(void)
 		cmocka_unit_test(test_seek_back_and_restart),
 		cmocka_unit_test(test_pause_before_the_first_picture),
 		cmocka_unit_test(test_square_and_non_square_pixels),
+		cmocka_unit_test(test_rotated_video_is_shown_upright),
 		cmocka_unit_test(test_bad_files_give_an_error_in_time),
 		cmocka_unit_test(test_many_cycles_without_deadlock_or_growth),
 	};
