@@ -17,6 +17,8 @@ clips=${CLIPS:-"h264-1080p30.mp4 vp9-1080p30.webm"}
 "$root/scripts/bench-clips.sh" "$build/bench-media" $clips
 PYTHONPATH="$root/scripts" RUNS=${RUNS:-3} CLIPS="$clips" python3 - "$build" <<'PY'
 import os, signal, subprocess, sys
+
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 import xvfb_screen
 
 build = sys.argv[1]

@@ -72,24 +72,16 @@ for clip in $clips; do
 done
 chmod 644 "$media"/*.txt
 
-# Xvfb picks a free display number itself and reports it (or takes XVFB_DISPLAY).
-displayfile=$(mktemp)
-if [ -n "${XVFB_DISPLAY:-}" ]; then
-  Xvfb "$XVFB_DISPLAY" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
-  echo "${XVFB_DISPLAY#:}" >"$displayfile"
-  sleep 1
-else
-  Xvfb -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp 3>"$displayfile" >/dev/null 2>&1 &
-fi
-xvfb=$!
-trap 'kill $xvfb ${wm_pid:-} 2>/dev/null; rm -f "$displayfile"' EXIT INT TERM
-for _ in 1 2 3 4 5 6 7 8 9 10; do
-  [ -s "$displayfile" ] && break
-  sleep 0.5
-done
-[ -s "$displayfile" ] || { echo "Xvfb did not start" >&2; exit 1; }
-display=":$(cat "$displayfile")"
+# Xvfb picks a free display number itself and reports it (or takes XVFB_DISPLAY); the shared
+# helper starts it and leaves it running.
+started=$(PYTHONDONTWRITEBYTECODE=1 PYTHONPATH="$root/scripts" python3 -c '
+import os, xvfb_screen
+proc, display = xvfb_screen.start("1920x1080", (), os.environ.get("XVFB_DISPLAY"))
+print(proc.pid, display)')
+xvfb=${started% *}
+display=${started#* }
 wm_pid=
+trap 'kill $xvfb ${wm_pid:-} 2>/dev/null' EXIT INT TERM
 if [ "$wm" != none ]; then
   DISPLAY=$display "$wm" >/dev/null 2>&1 &
   wm_pid=$!
@@ -134,7 +126,7 @@ PY
 # alternating, and the summary gives the medians.
 results=$(mktemp)
 data=$(mktemp -d)
-trap 'kill $xvfb ${wm_pid:-} 2>/dev/null; rm -rf "$displayfile" "$results" "$data"' EXIT INT TERM
+trap 'kill $xvfb ${wm_pid:-} 2>/dev/null; rm -rf "$results" "$data"' EXIT INT TERM
 printf '%-18s %-6s %4s %8s %8s %8s %9s %8s %5s\n' clip player run "cpu s" "X cpu s" "total s" \
   "peak MiB" pictures load
 for clip in $clips; do

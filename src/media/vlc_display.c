@@ -115,8 +115,9 @@ static int open_display(vlc_object_t *obj)
 		return VLC_ENOMEM;
 	sys->vp = vp;
 	unsigned width, height;
-	sys->sar_num = src->i_sar_num && src->i_sar_den ? src->i_sar_num : 1;
-	sys->sar_den = src->i_sar_num && src->i_sar_den ? src->i_sar_den : 1;
+	bool sar_known = src->i_sar_num && src->i_sar_den;
+	sys->sar_num = sar_known ? src->i_sar_num : 1;
+	sys->sar_den = sar_known ? src->i_sar_den : 1;
 	bool scaled = vlc_player_picture_size(vp, (int)src->i_visible_width,
 					      (int)src->i_visible_height, &width, &height,
 					      &sys->sar_num, &sys->sar_den);
