@@ -276,7 +276,9 @@ void draw_region(struct ui *ui, enum item_region region)
 
 void draw_fill_alpha(struct ui *ui, struct theme_color c, SDL_Rect r, int alpha)
 {
-	SDL_SetRenderDrawBlendMode(ui->ren, SDL_BLENDMODE_BLEND);
+	/* Opaque is a plain fill: the software renderer blends every pixel otherwise, 30 times
+	 * slower for the same result. */
+	SDL_SetRenderDrawBlendMode(ui->ren, alpha >= 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
 	SDL_SetRenderDrawColor(ui->ren, c.r, c.g, c.b, (Uint8)alpha);
 	SDL_RenderFillRect(ui->ren, &r);
 	SDL_SetRenderDrawBlendMode(ui->ren, SDL_BLENDMODE_NONE);

@@ -465,16 +465,25 @@ static void record(struct text *text, SDL_Rect r)
 	text->drawn[text->drawn_count++] = r;
 }
 
-/* The part of the renderer's output that can show anything: the clip rectangle when one is
- * set, else the whole output. */
+/* The part of the renderer's output that can show anything, in drawing coordinates: the clip
+ * rectangle when one is set, else the target (the window, or a texture such as the fading
+ * video controls) as the viewport shows it. A viewport moved up and left makes a texture
+ * stand for that part of the screen: a line drawn there in screen coordinates is seen. */
 static SDL_Rect visible_area(struct text *text)
 {
-	SDL_Rect r = {0, 0, 0, 0};
+	SDL_Rect r = {0, 0, 0, 0}, vp;
+	int out_w = 0, out_h = 0;
 
-	if (SDL_RenderIsClipEnabled(text->ren))
+	if (SDL_RenderIsClipEnabled(text->ren)) {
 		SDL_RenderGetClipRect(text->ren, &r);
-	else
-		SDL_GetRendererOutputSize(text->ren, &r.w, &r.h);
+		return r;
+	}
+	SDL_GetRendererOutputSize(text->ren, &out_w, &out_h);
+	SDL_RenderGetViewport(text->ren, &vp);
+	r.x = vp.x < 0 ? -vp.x : 0;
+	r.y = vp.y < 0 ? -vp.y : 0;
+	r.w = (out_w - vp.x < vp.w ? out_w - vp.x : vp.w) - r.x;
+	r.h = (out_h - vp.y < vp.h ? out_h - vp.y : vp.h) - r.y;
 	return r;
 }
 

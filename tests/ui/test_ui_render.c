@@ -1,6 +1,7 @@
 /* Tests of drawing with SDL's dummy video driver and the software renderer: an unchanged
  * screen is drawn again without rendering any text, a key press renders only what changed,
- * and every screen of the sample fits the window with a visible focus ring. */
+ * every screen of the sample fits the window with a visible focus ring, and the video's
+ * controls fade evenly. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -18,6 +19,7 @@
 #include "core/store.h"
 #include "core/textedit.h"
 #include "ui/page.h"
+#include "ui/screen_video.h"
 #include "ui/ui.h"
 #include "ui/ui_impl.h" /* the items a page was built from */
 
@@ -408,6 +410,70 @@ static void test_long_answer_shows_more(void **state)
 	assert_true(count_color(f, field_bar_area(f), f->ui->theme->border) > 10); /* thumb */
 }
 
+/* The controls strip (over a black screen) read back as bytes 0xRRGGBB per pixel. */
+static Uint32 *read_strip(struct fixture *f, SDL_Rect r)
+{
+	Uint32 *pixels = malloc((size_t)r.w * r.h * sizeof *pixels);
+
+	assert_non_null(pixels);
+	assert_int_equal(SDL_RenderReadPixels(f->ren, &r, SDL_PIXELFORMAT_ARGB8888, pixels,
+					      r.w * (int)sizeof *pixels), 0);
+	return pixels;
+}
+
+/* While the video's controls fade out, every pixel of them shows at the fading opacity: over
+ * black, the strip drawn at alpha 128 is the strip at full opacity, halved, pixel for pixel
+ * (the buttons and the progress bar fade together; nothing is lost or drawn twice). */
+static void test_video_controls_fade_evenly(void **state)
+{
+	struct fixture *f = *state;
+	struct rjk_error err = {{0}};
+	struct screen_video_state v = {.playing = true, .controls = true, .controls_alpha = 255,
+				       .volume = 80, .time_ms = 5000, .length_ms = 60000,
+				       .watched_ms = 20000, .notice = "", .caption = "",
+				       .error = ""};
+	SDL_Rect bar;
+	int w, h, lit = 0;
+
+	assert_true(session_close(f->session, true, &err));
+	f->session = session_open(f->scenario, f->store, true, NULL, &err);
+	assert_non_null(f->session);
+	assert_true(session_start(f->session, 0));
+	assert_true(session_set_who(f->session, "", 0));
+	assert_true(session_note_continue(f->session, 0));
+	assert_int_equal(session_screen(f->session), SESSION_VIDEO);
+	screen_video_attach(f->ui, &v);
+	ui_invalidate(f->ui);
+	ui_draw(f->ui, f->session, 0);
+	assert_true(screen_video_seek_bar(f->ui, &bar));
+	SDL_GetRendererOutputSize(f->ren, &w, &h);
+	/* From well above the bar (black in both frames) to the bottom: the whole strip. */
+	SDL_Rect r = {0, bar.y - bar.h * 8, w, h - (bar.y - bar.h * 8)};
+	Uint32 *full = read_strip(f, r);
+
+	v.controls_alpha = 128;
+	ui_invalidate(f->ui);
+	ui_draw(f->ui, f->session, 0);
+	Uint32 *half = read_strip(f, r);
+	for (int i = 0; i < r.w * r.h; i++) {
+		for (int shift = 0; shift <= 16; shift += 8) {
+			int want = (int)(full[i] >> shift & 0xff) * 128 / 255;
+			int got = (int)(half[i] >> shift & 0xff);
+
+			if (got < want - 2 || got > want + 2)
+				fail_msg("pixel (%d,%d): %06x at full opacity, %06x at half",
+					 r.x + i % r.w, r.y + i / r.w, full[i] & 0xffffffu,
+					 half[i] & 0xffffffu);
+		}
+		lit += (full[i] & 0xffffffu) != 0;
+	}
+	/* The strip has something on it to fade: buttons, their labels, the bar. */
+	assert_true(lit > r.w);
+	free(full);
+	free(half);
+	screen_video_attach(f->ui, NULL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -420,6 +486,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_page_text_field, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_text_size_and_contrast_are_asked_for, setup,
 						teardown),
+		cmocka_unit_test_setup_teardown(test_video_controls_fade_evenly, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
