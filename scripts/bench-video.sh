@@ -7,8 +7,11 @@
 # A window manager (openbox, installed when missing; WM=none for none) runs on the screen: without
 # one cvlc's --fullscreen is not honoured and VLC shows a 720p clip at 1280x720 while the kiosk
 # scales it to the whole screen.
+# Two figures per run: the whole run, start-up included, and playing alone (6 to 18 s after the
+# start, by then every player has started and the kiosk's controls have faded: the cost of a
+# film minutes long, where start-up no longer counts).
 # Usage: [RUNS=3] [CLIPS="h264-1080p30.mp4 vp9-1080p30.webm h264-720p30.mp4"] [XVFB_DISPLAY=:N]
-#        [WM=openbox|none]
+#        [WM=openbox|none] [PLAY_FROM=6] [PLAY_TO=18]
 #        scripts/bench-video.sh [BUILD_DIR] [RENDERER]
 #        (as root; RENDERER, for bench_video, defaults to software; RUNS plays of each clip by
 #        each player; XVFB_DISPLAY, the display Xvfb takes, by default a free one it picks itself)
@@ -88,18 +91,43 @@ if [ "$wm" != none ]; then
   sleep 1
 fi
 
-# Runs a command to its end and prints "user+sys seconds, peak RSS KiB, X server seconds".
+# Runs a command to its end and prints "user+sys seconds, peak RSS KiB, X server seconds, exit
+# code, pictures, load, playing seconds, X server playing seconds". The last two are the CPU
+# spent from $PLAY_FROM to $PLAY_TO seconds after the start (6 to 18 s by default) by the
+# command's whole process tree and by the X server: playback alone, once start-up and the
+# kiosk's controls (shown for 3 s, then fading) are over ("-" when the command ended before).
 measure() {
-  python3 - "$xvfb" "$@" <<'PY'
-import os, sys
-xpid, cmd = sys.argv[1], sys.argv[2:]
+  python3 - "$xvfb" "${PLAY_FROM:-6}" "${PLAY_TO:-18}" "$@" <<'PY'
+import os, sys, threading, time
+xpid, play_from, play_to, cmd = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), sys.argv[4:]
 tick = os.sysconf("SC_CLK_TCK")
-def xcpu():
-    with open(f"/proc/{xpid}/stat") as f:
+def cpu(pid):
+    with open(f"/proc/{pid}/stat") as f:
         fields = f.read().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / tick
-x0 = xcpu()
+def tree_cpu(root):
+    # cvlc runs under runuser and a shell: count every process below the one started.
+    children = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    parent = int(f.read().rsplit(")", 1)[1].split()[1])
+            except OSError:
+                continue
+            children.setdefault(parent, []).append(int(entry))
+    total, todo = 0.0, [root]
+    while todo:
+        pid = todo.pop()
+        try:
+            total += cpu(pid)
+        except OSError:
+            pass
+        todo += children.get(pid, [])
+    return total
+x0 = cpu(xpid)
 r, w = os.pipe()
+start = time.monotonic()
 pid = os.fork()
 if pid == 0:
     os.close(r)
@@ -108,16 +136,31 @@ if pid == 0:
     os.dup2(devnull, 2)
     os.execvp(cmd[0], cmd)
 os.close(w)
+marks = []
+done = threading.Event()
+def sample():
+    for at in (play_from, play_to):
+        if done.wait(max(0.0, start + at - time.monotonic())):
+            return
+        marks.append((tree_cpu(pid), cpu(xpid)))
+sampler = threading.Thread(target=sample)
+sampler.start()
 out = b""
 while chunk := os.read(r, 4096):
     out += chunk
 _, status, ru = os.wait4(pid, 0)
-x1 = xcpu()
+done.set()
+sampler.join()
+x1 = cpu(xpid)
 # bench_video says "N pictures presented"; the others say nothing: "-".
 words = out.decode(errors="replace").split()
 shown = words[words.index("pictures") - 1] if "pictures" in words else "-"
 load = open("/proc/loadavg").read().split()[0]
-print(f"{ru.ru_utime + ru.ru_stime:.2f} {ru.ru_maxrss} {x1 - x0:.2f} {os.waitstatus_to_exitcode(status)} {shown} {load}")
+if len(marks) == 2:
+    playing = f"{marks[1][0] - marks[0][0]:.2f} {marks[1][1] - marks[0][1]:.2f}"
+else:
+    playing = "- -"
+print(f"{ru.ru_utime + ru.ru_stime:.2f} {ru.ru_maxrss} {x1 - x0:.2f} {os.waitstatus_to_exitcode(status)} {shown} {load} {playing}")
 PY
 }
 
@@ -127,8 +170,8 @@ PY
 results=$(mktemp)
 data=$(mktemp -d)
 trap 'kill $xvfb ${wm_pid:-} 2>/dev/null; rm -rf "$results" "$data"' EXIT INT TERM
-printf '%-18s %-6s %4s %8s %8s %8s %9s %8s %5s\n' clip player run "cpu s" "X cpu s" "total s" \
-  "peak MiB" pictures load
+printf '%-18s %-6s %4s %8s %8s %8s %9s %8s %5s %7s\n' clip player run "cpu s" "X cpu s" "total s" \
+  "peak MiB" pictures load "play s"
 for clip in $clips; do
   for run in $(seq "$runs"); do
     for who in kiosk player cvlc; do
@@ -142,30 +185,40 @@ for clip in $clips; do
         set -- runuser -u "$bench_user" -- env DISPLAY=$display HOME=/tmp cvlc --play-and-exit \
           --fullscreen --vout=xcb_x11 --no-audio --no-video-title-show "$media/$clip"
       fi
-      read -r cpu rss xcpu code shown load <<EOF2
+      read -r cpu rss xcpu code shown load play xplay <<EOF2
 $(measure "$@")
 EOF2
       [ "$code" = 0 ] || echo "warning: $who exited with $code on $clip" >&2
-      echo "$clip $who $cpu $xcpu $rss $load" >>"$results"
-      printf '%-18s %-6s %4s %8s %8s %8.2f %9.1f %8s %5s\n' "${clip%.*}" "$who" "$run" "$cpu" "$xcpu" \
-        "$(echo "$cpu + $xcpu" | bc)" "$(echo "$rss / 1024" | bc -l)" "$shown" "$load"
+      if [ "$play" = - ]; then
+        played=-
+      else
+        played=$(echo "$play + $xplay" | bc)
+      fi
+      echo "$clip $who $cpu $xcpu $rss $load $played" >>"$results"
+      printf '%-18s %-6s %4s %8s %8s %8.2f %9.1f %8s %5s %7s\n' "${clip%.*}" "$who" "$run" "$cpu" "$xcpu" \
+        "$(echo "$cpu + $xcpu" | bc)" "$(echo "$rss / 1024" | bc -l)" "$shown" "$load" "$played"
     done
   done
 done
 
 echo
-echo "medians of $runs runs (CPU: player + X server; load: median of the load averages at the end of the runs)"
+echo "medians of $runs runs (CPU: player + X server; whole: the run from start to end; playing:"
+echo "${PLAY_FROM:-6} to ${PLAY_TO:-18} s after the start; load: median of the load averages at the end of the runs)"
 python3 - "$results" <<'PY2'
 import statistics, sys
 rows = [line.split() for line in open(sys.argv[1])]
-print(f"{'clip':<18} {'player':<7} {'cpu s':>6} {'vs cvlc':>7} {'peak MiB':>8} {'load':>5}")
+print(f"{'clip':<18} {'player':<7} {'whole s':>7} {'vs cvlc':>7} {'playing s':>9} {'vs cvlc':>7} {'peak MiB':>8} {'load':>5}")
 for clip in dict.fromkeys(r[0] for r in rows):
     med = {}
     for who in ("kiosk", "player", "cvlc"):
         mine = [r for r in rows if r[0] == clip and r[1] == who]
+        playing = [float(r[6]) for r in mine if r[6] != "-"]
         med[who] = (statistics.median(float(r[2]) + float(r[3]) for r in mine),
+                    statistics.median(playing) if playing else None,
                     statistics.median(int(r[4]) for r in mine) / 1024,
                     statistics.median(float(r[5]) for r in mine))
-    for who, (cpu, mib, load) in med.items():
-        print(f"{clip.rsplit('.', 1)[0]:<18} {who:<7} {cpu:>6.2f} {cpu / med['cvlc'][0]:>6.2f}x {mib:>8.1f} {load:>5.2f}")
+    for who, (cpu, play, mib, load) in med.items():
+        base = med["cvlc"][1]
+        shown = f"{play:>9.2f} {play / base:>6.2f}x" if play is not None and base else f"{'-':>9} {'-':>7}"
+        print(f"{clip.rsplit('.', 1)[0]:<18} {who:<7} {cpu:>7.2f} {cpu / med['cvlc'][0]:>6.2f}x {shown} {mib:>8.1f} {load:>5.2f}")
 PY2
