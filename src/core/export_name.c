@@ -27,25 +27,41 @@ static bool is_safe(unsigned char c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
-/* name reduced to letters and digits joined by single '-', at most NAME_PART_MAX long. */
+/* name reduced to letters and digits joined by single '-', at most NAME_PART_MAX long. A
+ * longer name is cut after its last whole word that fits, unless that leaves less than half
+ * (one very long word is cut where the room ends). */
 static void safe_part(const char *name, char *out)
 {
+	char all[256];
 	size_t n = 0;
 	bool dash = false;
 
-	for (const unsigned char *p = (const unsigned char *)name; *p && n < NAME_PART_MAX; p++) {
+	for (const unsigned char *p = (const unsigned char *)name; *p && n + 2 < sizeof all; p++) {
 		if (is_safe(*p)) {
-			if (dash && n > 0) {
-				if (n + 1 >= NAME_PART_MAX)
-					break;
-				out[n++] = '-';
-			}
-			out[n++] = (char)*p;
+			if (dash && n > 0)
+				all[n++] = '-';
+			all[n++] = (char)*p;
 			dash = false;
 		} else {
 			dash = true;
 		}
 	}
+	if (n > NAME_PART_MAX) {
+		size_t cut = NAME_PART_MAX;
+
+		if (all[cut] != '-') {
+			size_t word = cut;
+
+			while (word > 0 && all[word - 1] != '-')
+				word--;
+			if (word > NAME_PART_MAX / 2)
+				cut = word - 1; /* the '-' before the word cut */
+		}
+		n = cut;
+		while (n > 0 && all[n - 1] == '-')
+			n--;
+	}
+	memcpy(out, all, n);
 	out[n] = '\0';
 }
 

@@ -43,10 +43,25 @@ static void test_names(void **state)
 		 "rjkiosk-Caf-B-rm-rf-2026-12-05.csv"},
 		{"  --a  --  b--  ", 8, STARTED, "csv", 1, "  --a  --  b--  ",
 		 "rjkiosk-a-b-2026-12-05.csv"},
-		/* a long name is cut to 48 characters */
+		/* a long name is cut after its last whole word within 48 characters */
 		{"abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij", 9, STARTED, "csv",
 		 1, "abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij",
-		 "rjkiosk-abcdefghij-abcdefghij-abcdefghij-abcdefghij-abcd-2026-12-05.csv"},
+		 "rjkiosk-abcdefghij-abcdefghij-abcdefghij-abcdefghij-2026-12-05.csv"},
+		{"Intake 24-07 group B, second week, afternoon discussion", 11, STARTED, "csv", 1,
+		 "Intake 24-07 group B, second week, afternoon discussion",
+		 "rjkiosk-Intake-24-07-group-B-second-week-afternoon-2026-12-05.csv"},
+		/* a word ending just at 48 is kept whole, with no '-' after it */
+		{"abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuv 123456", 13, STARTED, "csv",
+		 1, "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuv 123456",
+		 "rjkiosk-abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuv-2026-12-05.csv"},
+		/* one word longer than that is cut where the room ends */
+		{"abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz", 14, STARTED, "csv", 1,
+		 "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz",
+		 "rjkiosk-abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuv-2026-12-05.csv"},
+		/* a short first word and a very long second: not cut back to one short word */
+		{"Group abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz", 15, STARTED, "csv",
+		 1, "Group abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz",
+		 "rjkiosk-Group-abcdefghijklmnopqrstuvwxyzabcdefghijklmnop-2026-12-05.csv"},
 		{NULL, 10, 0, "csv", 1, "Session 10", "rjkiosk-Session-10-undated.csv"},
 	};
 
