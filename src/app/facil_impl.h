@@ -28,7 +28,7 @@ enum facil_mode {
 	FACIL_XAPI_BASE,   /* typing the xAPI base address (a setting) */
 	FACIL_RESULT,      /* a success or failure message, then back to the menu */
 	FACIL_NAME_SESSION, /* "Name this session", then a new session starts */
-	FACIL_RENAME,      /* a new name for the running session */
+	FACIL_RENAME,      /* a new name for the running session or a picked one */
 	FACIL_SESSIONS,    /* the session picker: every stored session, newest first */
 	FACIL_SESSION,     /* what can be done with the picked session (enum facil_pick) */
 	FACIL_DELETE,      /* "Delete this session?" */
@@ -115,6 +115,7 @@ enum {
 enum facil_pick {
 	PICK_DEBRIEF,  /* the debrief of that session (facil_debrief_open) */
 	PICK_EXPORT,   /* the export page, exporting that session (f->export_session) */
+	PICK_RENAME,   /* the name page, renaming that session (f->rename_id) */
 	PICK_DELETE,   /* "Delete this session?" */
 	PICK_COUNT,
 };
@@ -175,6 +176,8 @@ struct facil {
 	struct textedit *name_edit;        /* the name being typed on the name page, or NULL */
 	char name[FACIL_NAME_MAX_CHARS * 4 + 1]; /* the name asked for, until it is applied */
 	char name_error[128];              /* under the name field, "" for none */
+	int64_t rename_id;                 /* the session the rename page renames (store id) */
+	int rename_back;                   /* Cancel there: back to the menu or the session's page */
 	struct store_session_info *sessions; /* the picker's list, newest first */
 	size_t session_count;
 	size_t session_first;              /* the first one on the picker's page */

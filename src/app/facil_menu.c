@@ -563,8 +563,7 @@ void facil_done(struct facil *f, const struct facil_context *c, const struct req
 	case REQUEST_RENAME_SESSION:
 		if (ok)
 			facil_result(f, c, true, "The session is now called "
-				     "\xe2\x80\x9c%s\xe2\x80\x9d.", facil_session_name(c, name,
-											 sizeof name));
+				     "\xe2\x80\x9c%s\xe2\x80\x9d.", f->name);
 		else
 			facil_result(f, c, false, "The session was not renamed: %s", err->message);
 		break;

@@ -1,6 +1,6 @@
-/* The facilitator's sessions: naming a new session, renaming the running one, the picker (every
- * stored session, newest first, a page at a time), what can be done with a picked session, and
- * deleting one with confirmation. */
+/* The facilitator's sessions: naming a new session, renaming the running one or a past one,
+ * the picker (every stored session, newest first, a page at a time), what can be done with a
+ * picked session, and deleting one with confirmation. */
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -17,6 +17,7 @@ static const struct {
 } picks[PICK_COUNT] = {
 	[PICK_DEBRIEF] = {"Debrief", FACIL_DEBRIEF},
 	[PICK_EXPORT] = {"Export", FACIL_EXPORT},
+	[PICK_RENAME] = {"Rename", FACIL_RENAME},
 	[PICK_DELETE] = {"Delete this session", FACIL_DELETE},
 };
 
@@ -122,6 +123,15 @@ static void open_name_page(struct facil *f, const struct facil_context *c,
 	facil_show(f, c, mode);
 }
 
+/* The name page renaming stored session id (now called name); Cancel goes to back. */
+static void open_rename_page(struct facil *f, const struct facil_context *c, int64_t id,
+			     const char *name, int back)
+{
+	f->rename_id = id;
+	f->rename_back = back;
+	open_name_page(f, c, FACIL_RENAME, name);
+}
+
 static void name_page(struct facil *f, const struct facil_context *c)
 {
 	struct ui_page *p = &f->page;
@@ -153,7 +163,7 @@ static void name_page(struct facil *f, const struct facil_context *c)
 	};
 	p->main_id = ID_NAME_OK;
 	p->back = "Cancel";
-	p->back_id = ID_BACK_TO_MENU;
+	p->back_id = f->mode == FACIL_RENAME ? f->rename_back : ID_BACK_TO_MENU;
 }
 
 /* Start or Rename on the name page. */
@@ -170,6 +180,7 @@ static void name_ok(struct facil *f, const struct facil_context *c, struct reque
 	request_add(out, (struct request){
 		.kind = f->mode == FACIL_NAME_SESSION ? REQUEST_NEW_SESSION :
 			REQUEST_RENAME_SESSION,
+		.ms = f->mode == FACIL_RENAME ? f->rename_id : 0,
 		.path = f->name,
 	});
 }
@@ -344,6 +355,8 @@ bool facil_sessions_press(struct facil *f, const struct facil_context *c, int id
 		f->export_session = f->picked_id;
 		if (picks[id - ID_PICK_BASE].page == FACIL_DELETE)
 			confirm_delete(f, c, f->picked_id, f->picked_name, FACIL_SESSION);
+		else if (picks[id - ID_PICK_BASE].page == FACIL_RENAME)
+			open_rename_page(f, c, f->picked_id, f->picked_name, ID_BACK_TO_SESSION);
 		else if (picks[id - ID_PICK_BASE].page == FACIL_DEBRIEF)
 			facil_debrief_open(f, c, f->picked_id);
 		else
@@ -365,7 +378,9 @@ bool facil_sessions_press(struct facil *f, const struct facil_context *c, int id
 		open_name_page(f, c, FACIL_NAME_SESSION, name);
 		return true;
 	case ID_RENAME:
-		open_name_page(f, c, FACIL_RENAME, facil_session_name(c, name, sizeof name));
+		if (c->session)
+			open_rename_page(f, c, session_store_id(c->session),
+					 facil_session_name(c, name, sizeof name), ID_BACK_TO_MENU);
 		return true;
 	case ID_NAME_OK:
 		name_ok(f, c, out);

@@ -609,9 +609,7 @@ static bool apply(struct kiosk *k, const struct request *r, struct rjk_error *er
 	case REQUEST_END_SESSION:
 		return !k->session || end_session(k, true, err);
 	case REQUEST_RENAME_SESSION:
-		if (!k->session)
-			return rjk_error_set(err, "no session is running");
-		return store_session_rename(k->store, session_store_id(k->session), r->path, err);
+		return store_session_rename(k->store, r->ms, r->path, err);
 	case REQUEST_DELETE_SESSION:
 		return delete_session(k, r->ms, err);
 	case REQUEST_NEXT_DISCUSSION:

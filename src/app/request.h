@@ -15,7 +15,8 @@ enum request_kind {
 	REQUEST_NEW_SESSION,     /* path: its name (NULL: the default name): end the session,
 				  * start a new one on the same scenario */
 	REQUEST_END_SESSION,     /* end the session (its player goes with it) */
-	REQUEST_RENAME_SESSION,  /* path: the running session's new name */
+	REQUEST_RENAME_SESSION,  /* ms: a stored session's id (the running one or a past one);
+				  * path: its new name */
 	REQUEST_DELETE_SESSION,  /* ms: the stored session's id: delete it for good with its
 				  * participants and answers (ending it first when it runs) */
 	REQUEST_NEXT_DISCUSSION, /* move the trainee on to the next discussion prompt */

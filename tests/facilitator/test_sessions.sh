@@ -1,6 +1,7 @@
 #!/bin/sh
 # Sessions that belong to a class, scripted and headless: naming a session (keys, clicks, taps),
-# a power cut mid-session and the restart that resumes it by name with its answers, renaming,
+# a power cut mid-session and the restart that resumes it by name with its answers, renaming
+# (the running session from the menu, a past one from its page),
 # the picker (order, counts, open or ended), exporting a past session alone, deleting with
 # confirmation and Cancel, and every key on the pages after "End this session".
 . "$(dirname "$0")/../ui/lib.sh"
@@ -51,6 +52,8 @@ texts = sorted(r["text"] for r in rows if r["text"])
 assert texts == ["Alex on the pause"], texts
 assert len(rows) == 2, len(rows)  # the answer and the question passed
 PY
+[ "$(sql "select detail from events where kind = 'session-rename' and session = 1")" = "$past (pilot)" ] ||
+	fail "the past session's rename was not logged: $(sql "select * from events where kind = 'session-rename'")"
 [ "$(sql "select count(*) from sessions")" = 0 ] ||
 	fail "the deleted sessions are still stored: $(sql 'select id, label from sessions')"
 [ "$(sql "select count(*) from events where kind = 'purge'")" = 2 ] ||
