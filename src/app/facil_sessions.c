@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "app/facil_impl.h"
+#include "core/export_name.h"
 #include "core/session_naming.h"
 #include "core/words.h"
 
@@ -29,10 +30,7 @@ static int64_t now_ms(const struct facil_context *c)
 /* A session's name as people read it: its label, or "Session N" for one never named. */
 static const char *name_of(const struct store_session_info *s, char *out, size_t size)
 {
-	if (s->label && *s->label)
-		snprintf(out, size, "%s", s->label);
-	else
-		snprintf(out, size, "Session %lld", (long long)s->id);
+	export_name_session(s, out, size);
 	return out;
 }
 
