@@ -527,7 +527,9 @@ struct player *player_vlc_new(const struct player_options *opts, struct rjk_erro
 	vp->volume = opts->volume > 0 && opts->volume <= 100 ? opts->volume : 100;
 	pthread_mutex_init(&vp->sh.lock, NULL);
 	vp->pool = frame_pool_new();
-	/* Captions are drawn by the kiosk at screen resolution, never burnt in by libvlc.
+	/* Captions are drawn by the kiosk at screen resolution, never burnt in by libvlc, so
+	 * libvlc needs no text renderer (each video output it opens would load FreeType and build
+	 * its font list, about 8 ms here).
 	 * libvlc decodes pictures as far ahead of the screen as its file caching (1 s by default,
 	 * meant for network file systems): at 1080p that holds up to 20 pictures of 3 MiB. The
 	 * kiosk plays a local file, and 100 ms ahead drops no more pictures than 1 s, even with
@@ -539,7 +541,7 @@ struct player *player_vlc_new(const struct player_options *opts, struct rjk_erro
 	const char *args[] = {
 		"--no-xlib", "--no-video-title-show", "--no-sub-autodetect-file",
 		"--no-snapshot-preview", "--no-stats", "--quiet", "--file-caching=100",
-		"--no-avcodec-hurry-up", "--aout=adummy",
+		"--no-avcodec-hurry-up", "--text-renderer=none", "--aout=adummy",
 	};
 	int argc = (int)(sizeof args / sizeof args[0]) - (opts->silent ? 0 : 1);
 	struct rjk_error load = {{0}};

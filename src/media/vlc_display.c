@@ -32,13 +32,23 @@
 #define picture_pool_NewFromFormat(...) LAZYLIB_CALL(lazy_vlc, picture_pool_NewFromFormat)(__VA_ARGS__)
 #define picture_pool_Release(...) LAZYLIB_CALL(lazy_vlc, picture_pool_Release)(__VA_ARGS__)
 #define picture_Release(...) LAZYLIB_CALL(lazy_vlc, picture_Release)(__VA_ARGS__)
+#define vlc_fourcc_GetChromaDescription(...) \
+	LAZYLIB_CALL(lazy_vlc, vlc_fourcc_GetChromaDescription)(__VA_ARGS__)
 #define subpicture_Delete(...) LAZYLIB_CALL(lazy_vlc, subpicture_Delete)(__VA_ARGS__)
 
 struct vout_display_sys_t {
 	struct vlc_player *vp;
 	picture_pool_t *pool; /* made at the core's first request, freed at close */
 	unsigned sar_num, sar_den;
+	bool hardware;        /* opened for pictures in graphics memory: shows none */
 };
+
+/* Pictures that stay in graphics memory (VAAPI, VDPAU), with no planes to read. */
+static bool in_graphics_memory(vlc_fourcc_t chroma)
+{
+	const vlc_chroma_description_t *desc = vlc_fourcc_GetChromaDescription(chroma);
+	return !desc || !desc->plane_count;
+}
 
 static void *inherit_address(vlc_object_t *obj, const char *name)
 {
@@ -65,6 +75,10 @@ static void display(vout_display_t *vd, picture_t *pic, subpicture_t *subpic)
 	vout_display_sys_t *sys = vd->sys;
 	if (subpic)
 		subpicture_Delete(subpic);
+	if (sys->hardware) {
+		picture_Release(pic);
+		return;
+	}
 	const video_format_t *fmt = &vd->fmt;
 	struct player_frame pixels = {
 		.width = (int)fmt->i_visible_width,
@@ -122,12 +136,19 @@ static int open_display(vlc_object_t *obj)
 					      (int)src->i_visible_height, &width, &height,
 					      &sys->sar_num, &sys->sar_den);
 	video_format_t fmt = vd->fmt;
+	/* Before settling on software decoding, libvlc's decoder tries each hardware decoder it
+	 * was built with (VAAPI, then VDPAU) with an output for its pictures; with video callbacks
+	 * libvlc has turned hardware decoding off, so each try fails once the output is up. Taking
+	 * those pictures as they are spares libvlc a converter chain per try (and the error line it
+	 * logs when the first way of building one fails); such an output never shows a picture. */
+	sys->hardware = in_graphics_memory(src->i_chroma);
 	/* The decoder's own I420 (J420 counts as the same), padding and all: no conversion, the
 	 * visible part is cut out when the kiosk reads it. Anything else goes through libvlc's
 	 * converter once, into I420 at the size drawn. */
 	bool direct = !scaled && (src->i_chroma == VLC_CODEC_I420 || src->i_chroma == VLC_CODEC_J420);
-	fmt.i_chroma = VLC_CODEC_I420;
-	if (!direct) {
+	if (!sys->hardware)
+		fmt.i_chroma = VLC_CODEC_I420;
+	if (!direct && !sys->hardware) {
 		fmt.i_width = fmt.i_visible_width = width;
 		fmt.i_height = fmt.i_visible_height = height;
 		fmt.i_x_offset = fmt.i_y_offset = 0;

@@ -12,14 +12,17 @@
 #include <unistd.h>
 
 static char video_output[64];
+static int errors_logged;
 
 static void quiet_log(void *data, enum player_log_level level, const char *line)
 {
 	const char *chosen = strstr(line, "using vout display module \"");
 	if (chosen)
 		sscanf(chosen + strlen("using vout display module \""), "%63[^\"]", video_output);
-	/* libvlc reports failed hardware chromas as errors during every normal start; a verbose
-	 * run (RJK_TEST_VERBOSE) shows everything. */
+	if (level >= PLAYER_LOG_ERROR)
+		errors_logged++;
+	/* Through libvlc's memory output, libvlc reports failed hardware chromas as errors during
+	 * every normal start; a verbose run (RJK_TEST_VERBOSE) shows everything. */
 	if (getenv("RJK_TEST_VERBOSE"))
 		fprintf(stderr, "[%d] %s\n", (int)level, line);
 }
@@ -34,6 +37,7 @@ struct player *media_test_player_stall(unsigned stall_ms)
 	struct player_options opts = { .silent = true, .watchdog_ms = 3000, .stall_ms = stall_ms,
 				       .log = quiet_log };
 	struct rjk_error err = { { 0 } };
+	errors_logged = 0;
 	struct player *p = player_vlc_new(&opts, &err);
 	if (!p)
 		fail_msg("%s", err.message);
@@ -52,6 +56,11 @@ struct player *media_test_open(const char *path)
 const char *media_test_video_output(void)
 {
 	return video_output;
+}
+
+int media_test_errors_logged(void)
+{
+	return errors_logged;
 }
 
 int64_t media_test_now_ms(void)

@@ -44,6 +44,8 @@ int media_test_counter_index(const struct player_frame *f);
 /* The libvlc video output the last picture went through ("rjkiosk" for pictures lent without a
  * copy, "vmem" for libvlc's memory output), "" before any. */
 const char *media_test_video_output(void);
+/* Errors the player has logged since the last media_test_player*() made one. */
+int media_test_errors_logged(void);
 
 int64_t media_test_now_ms(void);
 
