@@ -20,7 +20,8 @@ const char *export_name_ending(enum export_format format);
 
 /* The file name of session's export with that ending ("csv", "pdf"...), the nth of that name
  * (1, then "-2", "-3"...): "rjkiosk-", the session's name with only letters, digits and '-'
- * (at most 48, cut after a whole word), "-", the day it started (local time, YYYY-MM-DD), ".", then the ending. */
+ * (at most 48, cut after a whole word), "-", the day it started (local time, YYYY-MM-DD), ".",
+ * then the ending. */
 void export_name_file(const struct store_session_info *session, const char *ending,
 		      unsigned n, char *out, size_t size);
 
