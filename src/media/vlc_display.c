@@ -145,10 +145,11 @@ static int open_display(vlc_object_t *obj)
 	/* The decoder's own I420 (J420 counts as the same), padding and all: no conversion, the
 	 * visible part is cut out when the kiosk reads it. Anything else goes through libvlc's
 	 * converter once, into I420 at the size drawn. */
-	bool direct = !scaled && (src->i_chroma == VLC_CODEC_I420 || src->i_chroma == VLC_CODEC_J420);
+	bool direct = sys->hardware || (!scaled && (src->i_chroma == VLC_CODEC_I420 ||
+						    src->i_chroma == VLC_CODEC_J420));
 	if (!sys->hardware)
 		fmt.i_chroma = VLC_CODEC_I420;
-	if (!direct && !sys->hardware) {
+	if (!direct) {
 		fmt.i_width = fmt.i_visible_width = width;
 		fmt.i_height = fmt.i_visible_height = height;
 		fmt.i_x_offset = fmt.i_y_offset = 0;
