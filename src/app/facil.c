@@ -154,6 +154,7 @@ const char *facil_page_name(const struct facil *f)
 		[FACIL_LRS] = "lrs",
 		[FACIL_CLASS_CODE] = "class-code",
 		[FACIL_IMPORT] = "import",
+		[FACIL_KIOSK] = "this-kiosk",
 		[FACIL_BLANK] = "blank",
 		[FACIL_IDLE] = "idle",
 		[FACIL_WARNING] = "warning",

@@ -256,7 +256,7 @@ static void private_page(struct facil *f, const struct facil_context *c, struct 
 		snprintf(f->body + strlen(f->body), sizeof f->body - strlen(f->body),
 			 " Untick an answer to hide it from the room and the report.");
 	p->body = f->body;
-	p->two_columns = true;
+	p->columns = 2;
 	struct ui_page_button *b = &p->buttons[p->count++];
 	*b = (struct ui_page_button){.label = "\xe2\x80\xb9 Previous question", .id = DB_PREVIOUS};
 	b = &p->buttons[p->count++];

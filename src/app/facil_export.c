@@ -146,7 +146,7 @@ void facil_export_page(struct facil *f, const struct facil_context *c)
 
 	f->page.heading = "Export answers";
 	f->page.body = f->body;
-	f->page.two_columns = true;
+	f->page.columns = 2;
 	f->page.back = "Back";
 	f->page.back_id = ID_BACK_TO_MENU;
 	if (!target(f, c, &list, &n, &s, &err)) {

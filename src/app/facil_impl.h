@@ -39,6 +39,7 @@ enum facil_mode {
 	FACIL_LRS,         /* the learning record store's status (facil_lrs.c) */
 	FACIL_CLASS_CODE,  /* joining a class: its code on the PIN pad's digits */
 	FACIL_IMPORT,      /* another kiosk's export from a USB stick */
+	FACIL_KIOSK,       /* "This kiosk": its settings, data, LRS, quitting and power */
 	FACIL_BLANK,        /* from here on: pages that are not the menu's */
 	FACIL_IDLE,        /* no session running: waiting for the facilitator */
 	FACIL_WARNING,     /* inactivity: "are you still there?" */
@@ -96,6 +97,8 @@ enum {
 	ID_XAPI_BASE,
 	ID_XAPI_SAVE,
 	ID_DEBRIEF,
+	ID_KIOSK,          /* the menu's "This kiosk" */
+	ID_BACK_TO_KIOSK,  /* Back on the pages "This kiosk" opens */
 	ID_SCENARIO_BASE = 100,  /* + index in the scenarios folder */
 	ID_FOLDER_BASE = 300,    /* + index in the places an export can go */
 	ID_PURGE_BASE = 500,     /* + index in the purge choices */

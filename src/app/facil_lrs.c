@@ -114,8 +114,10 @@ static void find_imports(struct facil *f)
 void facil_lrs_page(struct facil *f, const struct facil_context *c)
 {
 	struct ui_page *p = &f->page;
+	/* Back to where each page is opened from: the menu, the LRS's page, "This kiosk". */
 	p->back = "Back";
-	p->back_id = ID_BACK_TO_MENU;
+	p->back_id = f->mode == FACIL_CLASS_CODE ? ID_BACK_TO_MENU :
+		f->mode == FACIL_IMPORT ? ID_LRS : ID_BACK_TO_KIOSK;
 	if (f->mode == FACIL_CLASS_CODE) {
 		size_t n = strlen(f->digits);
 		p->heading = "Join a class";

@@ -48,6 +48,13 @@ static void back_to_menu(struct facil *f)
 	f->page.back_id = ID_BACK_TO_MENU;
 }
 
+/* The way back from a page "This kiosk" opens. */
+static void back_to_kiosk(struct facil *f)
+{
+	f->page.back = "Back";
+	f->page.back_id = ID_BACK_TO_KIOSK;
+}
+
 static void toggle(struct facil *f, const char *text, int id, bool on)
 {
 	struct ui_page_button *b = add(f, text, id);
@@ -160,7 +167,10 @@ static void menu_page(struct facil *f, const struct facil_context *c)
 		snprintf(f->body + used, sizeof f->body - used, "\n\n%s", c->notice);
 	facil_lrs_menu_note(f, c);
 	p->body = f->body;
-	p->two_columns = true;
+	/* Three a row where the labels fit, so that the whole menu shows without scrolling on
+	 * a 1280x800 or 1024x768 screen; what is done seldom and concerns the machine rather
+	 * than the class is on "This kiosk". */
+	p->columns = 3;
 	add(f, "Choose a scenario", ID_SCENARIOS);
 	add(f, "Start a new session", ID_NEW_SESSION);
 	if (c->session) {
@@ -174,16 +184,27 @@ static void menu_page(struct facil *f, const struct facil_context *c)
 	}
 	add(f, "Sessions", ID_SESSIONS);
 	add(f, "Export answers", ID_EXPORT);
-	add(f, "Delete old data", ID_PURGE);
-	add(f, "Learning record store", ID_LRS);
-	add(f, "Settings", ID_SETTINGS);
-	add(f, "Quit the kiosk", ID_QUIT);
-	add(f, "Shut down or restart the PC", ID_POWER);
+	add(f, "This kiosk", ID_KIOSK);
 	p->main = c->session ? "Back to the kiosk" : NULL;
 	p->main_id = ID_CLOSE_MENU;
 	/* Lock ends the facilitator's presence: the next way in asks for the PIN again. */
 	p->back = "Lock";
 	p->back_id = ID_LOCK;
+}
+
+/* "This kiosk": what concerns the machine rather than one class. */
+static void kiosk_page(struct facil *f)
+{
+	f->page.heading = "This kiosk";
+	f->page.body = "For this kiosk rather than one class: its settings, the learning record "
+		       "store its answers go to, old data, and quitting or shutting down.";
+	f->page.columns = 3; /* as the menu: the same width from one to the other */
+	add(f, "Settings", ID_SETTINGS);
+	add(f, "Learning record store", ID_LRS);
+	add(f, "Delete old data", ID_PURGE);
+	add(f, "Quit the kiosk", ID_QUIT);
+	add(f, "Shut down or restart the PC", ID_POWER);
+	back_to_menu(f);
 }
 
 static void scenarios_page(struct facil *f, const struct facil_context *c)
@@ -275,7 +296,7 @@ static void settings_page(struct facil *f, const struct facil_context *c)
 	    ID_MIN_ANSWERS);
 	add(f, "Change the PIN", ID_CHANGE_PIN);
 	add(f, "xAPI base address (press to change)", ID_XAPI_BASE);
-	back_to_menu(f);
+	back_to_kiosk(f);
 }
 
 static void purge_page(struct facil *f, const struct facil_context *c)
@@ -292,7 +313,7 @@ static void purge_page(struct facil *f, const struct facil_context *c)
 	for (size_t i = 0; i < sizeof purge_days / sizeof purge_days[0]; i++)
 		add(f, label(f, "Sessions older than %d days", purge_days[i]),
 		    ID_PURGE_BASE + (int)i);
-	back_to_menu(f);
+	back_to_kiosk(f);
 }
 
 /* Shut down or restart: pressing one of the two is the confirmation. */
@@ -308,7 +329,7 @@ static void power_page(struct facil *f, const struct facil_context *c)
 	add(f, "Shut down the PC now", ID_POWER_OFF);
 	add(f, "Restart the PC now", ID_RESTART);
 	f->page.back = "Cancel";
-	f->page.back_id = ID_BACK_TO_MENU;
+	f->page.back_id = ID_BACK_TO_KIOSK;
 }
 
 void facil_build_page(struct facil *f, const struct facil_context *c)
@@ -348,6 +369,9 @@ void facil_build_page(struct facil *f, const struct facil_context *c)
 		break;
 	case FACIL_MENU:
 		menu_page(f, c);
+		break;
+	case FACIL_KIOSK:
+		kiosk_page(f);
 		break;
 	case FACIL_SCENARIOS:
 		scenarios_page(f, c);
@@ -632,6 +656,10 @@ void facil_menu_press(struct facil *f, const struct facil_context *c, int id,
 			break;
 		case ID_BACK_TO_MENU:
 			facil_show(f, c, FACIL_MENU);
+			break;
+		case ID_KIOSK:
+		case ID_BACK_TO_KIOSK:
+			facil_show(f, c, FACIL_KIOSK);
 			break;
 		case ID_SCENARIOS:
 			scenario_dir_release(&f->scenarios);

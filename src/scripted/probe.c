@@ -41,6 +41,11 @@ bool probe_shows_text(const struct kiosk *k, const char *text)
 	return ui_shows_text(k->ui, k->session, text);
 }
 
+bool probe_fits(const struct kiosk *k)
+{
+	return ui_fits(k->ui, k->session);
+}
+
 bool probe_find_control(struct kiosk *k, const char *label, int *x, int *y)
 {
 	if (!k->session && !ui_page(k->ui))

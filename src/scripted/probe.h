@@ -27,6 +27,9 @@ bool probe_screen_is(const struct kiosk *kiosk, const char *want);
 /* True when a line of text on the screen shown holds text (the problem page's too). */
 bool probe_shows_text(const struct kiosk *kiosk, const char *text);
 
+/* True when the screen shown needs no scrolling: every control is in sight. */
+bool probe_fits(const struct kiosk *kiosk);
+
 /* Centre of the control labelled label ("Edit#3" for the third of several) on the screen
  * shown, brought into view as a trainee would scroll to it. False when there is none. */
 bool probe_find_control(struct kiosk *kiosk, const char *label, int *x, int *y);

@@ -344,6 +344,12 @@ static bool run_expect_text(struct script *s, struct kiosk *k, const char *cmd, 
 	return failed(s, k, want ? "no text '%s' on screen" : "text '%s' is on screen", arg);
 }
 
+/* "expect-fits": the screen shows whole, nothing below the fold. */
+static bool run_expect_fits(struct script *s, struct kiosk *k, const char *cmd, char *arg)
+{
+	return probe_fits(k) || failed(s, k, "the screen does not fit: part of it needs scrolling");
+}
+
 static bool run_expect_focus(struct script *s, struct kiosk *k, const char *cmd, char *arg)
 {
 	if (strcmp(probe_focus_label(k), arg))
@@ -644,6 +650,7 @@ static const struct {
 	{"expect-focus", run_expect_focus},
 	{"expect-text", run_expect_text},
 	{"expect-no-text", run_expect_text},
+	{"expect-fits", run_expect_fits},
 	{"expect-editor", run_expect_editor},
 	{"expect-stored", run_expect_stored},
 	{"fill-disk", run_fill_disk},

@@ -53,7 +53,10 @@ struct ui_page {
 	const char *field;    /* the masked PIN, NULL for no field */
 	bool keypad;          /* digit buttons 0 to 9 and Erase */
 	struct ui_page_text text; /* a field to type into, under the body */
-	bool two_columns;     /* buttons side by side in pairs (a long menu on one screen) */
+	int columns;          /* buttons side by side, this many a row (a long menu on one
+			       * screen), in a grid wider than the reading column; more than two
+			       * only where every label fits its button, else two. 0 or 1: one a
+			       * row, in the reading column */
 	struct ui_page_button buttons[UI_PAGE_BUTTONS];
 	size_t count;
 	const char *back;     /* footer, left: NULL for none */

@@ -110,19 +110,42 @@ static int text_field(struct view *v, const struct ui_page_text *t, int x, int y
 	return y - top + l->unit * 3;
 }
 
+/* A grid's width for columns buttons a row: wider than the reading column, so that the buttons
+ * of a row still hold their labels (the heading lines up with them); within the margins. */
+static int grid_width(const struct layout *l, int columns)
+{
+	int w = l->w - 2 * l->margin, most = l->body_px * 22 * columns;
+
+	return w < most ? w : most;
+}
+
+/* How many buttons a row: p->columns, down to two while a label is wider than its button. */
+static int grid_columns(const struct view *v, const struct ui_page *p)
+{
+	const struct layout *l = v->lay;
+	int columns = p->columns, widest = 0;
+
+	for (size_t i = 0; i < p->count; i++) {
+		int bw = view_button_width(v, p->buttons[i].label);
+
+		widest = bw > widest ? bw : widest;
+	}
+	while (columns > 2 &&
+	       (grid_width(l, columns) - l->unit * 3 * (columns - 1)) / columns < widest)
+		columns--;
+	return columns;
+}
+
 void screen_page(struct view *v, const struct ui_page *p)
 {
 	const struct layout *l = v->lay;
 	int x = l->column_x, w = l->column_w, y = l->unit * 6, field_h, key;
+	int columns = grid_columns(v, p), gap = l->unit * 3;
 
 	if (p->blank)
 		return;
-	if (p->two_columns) {
-		/* Wider than the reading column, so that two buttons a row still hold their
-		 * labels; the heading lines up with them. */
-		w = l->w - 2 * l->margin;
-		if (w > l->body_px * 44)
-			w = l->body_px * 44;
+	if (columns > 1) {
+		w = grid_width(l, columns);
 		x = (l->w - w) / 2;
 	}
 	if (p->title)
@@ -145,14 +168,14 @@ void screen_page(struct view *v, const struct ui_page *p)
 		y += text_field(v, &p->text, x, y, w);
 	if (p->keypad)
 		y += keypad(v, x, y, key);
-	if (p->two_columns)
-		w = (w - l->unit * 3) / 2;
+	if (columns > 1)
+		w = (w - gap * (columns - 1)) / columns;
 	for (size_t i = 0; i < p->count; i++) {
 		const struct ui_page_button *pb = &p->buttons[i];
-		bool right = p->two_columns && i % 2;
+		int col = columns > 1 ? (int)(i % (size_t)columns) : 0;
 		struct item *b = view_button(v, REGION_CONTENT, pb->label, UI_PAGE,
 					     pb->toggle ? STYLE_CHECK : STYLE_SECONDARY,
-					     right ? x + w + l->unit * 3 : x, y);
+					     x + col * (w + gap), y);
 
 		b->arg = pb->id;
 		b->rect.w = w;
@@ -160,8 +183,8 @@ void screen_page(struct view *v, const struct ui_page *p)
 			b->kind = ITEM_OPTION;
 			b->selected = pb->on;
 		}
-		if (p->two_columns && !right && i + 1 < p->count)
-			continue; /* the row goes on with its right-hand button */
+		if (col + 1 < columns && i + 1 < p->count)
+			continue; /* the row goes on with its next button */
 		y += l->target + l->unit;
 		if (pb->note && *pb->note)
 			y += view_paragraph(v, REGION_CONTENT, FONT_SMALL, COLOR_MUTED, pb->note,

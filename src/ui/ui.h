@@ -108,6 +108,9 @@ bool ui_find_control(struct ui *ui, const struct session *session, const char *l
 /* True when a line of text on the page last built holds text (for a session, the page is
  * brought up to date with it first; NULL: the problem page as drawn). */
 bool ui_shows_text(struct ui *ui, const struct session *session, const char *text);
+/* True when the page last built (brought up to date with session first, when not NULL) shows
+ * whole, with nothing to scroll to. */
+bool ui_fits(struct ui *ui, const struct session *session);
 /* Label of the focused control ("" when none; "editor" for the text field). */
 const char *ui_focus_label(const struct ui *ui);
 /* True when the on-screen keyboard shows (as last built). */

@@ -56,6 +56,13 @@ bool ui_shows_text(struct ui *ui, const struct session *s, const char *text)
 	return false;
 }
 
+bool ui_fits(struct ui *ui, const struct session *s)
+{
+	if (s)
+		ui_sync(ui, s);
+	return ui->view.content_h <= ui->lay.content.h;
+}
+
 const char *ui_focus_label(const struct ui *ui)
 {
 	static char label[256];

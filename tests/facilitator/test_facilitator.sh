@@ -100,6 +100,7 @@ grep -qx keyboard_layout=fr "$data/settings" || fail "the on-screen keyboard's l
 grep -qx min_answers=10 "$data/settings" || fail "the debrief's smallest number of answers not saved"
 [ "$(stat -c %a "$data/settings")" = 600 ] || fail "the settings file is not private"
 { unlock; cat <<'SCRIPT'; } >"$work/restart.txt"
+click-button This kiosk
 click-button Settings
 click-button Text size: 125% (press to change)
 expect-screen facilitator:settings
@@ -109,6 +110,30 @@ quit
 SCRIPT
 "$RJKIOSK_SCRIPTED" --no-video --data "$data" --scenarios "$scen" --script "$work/restart.txt" --size 1024x768 ||
 	fail "the settings did not come back after a restart"
+
+# The whole menu shows without scrolling on the usual classroom screens, with a session running
+# (and its class code) and without one, and so does "This kiosk".
+for size in 1024x768 1280x800 1366x768 1920x1080; do
+	rm -rf "$data"
+	setpin
+	{ printf 'key ctrl+Return\ntext Alex\nkey ctrl+Return\n'; unlock; cat <<'SCRIPT'; } >"$work/fits.txt"
+expect-screen facilitator:menu
+wait-text Class code
+expect-fits
+click-button This kiosk
+expect-screen facilitator:this-kiosk
+expect-fits
+key Escape
+expect-screen facilitator:menu
+click-button End this session
+click-button Back to the menu
+wait-text No session is running.
+expect-fits
+quit
+SCRIPT
+	"$RJKIOSK_SCRIPTED" --no-video --data "$data" --script "$work/fits.txt" --size "$size" ||
+		fail "the menu needs scrolling at $size"
+done
 
 # Ending the session on a full disk: the menu says it did not work, and the log says why.
 # (Standard error goes to a pipe, which the full disk does not limit.)

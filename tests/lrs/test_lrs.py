@@ -249,8 +249,10 @@ def kiosk_script(data, script, tmp):
         f.write(script)
     env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_RENDER_DRIVER="software",
                SDL_AUDIODRIVER="dummy")
+    # Screenshots go to RJK_SHOTS when set (docs/screenshots), else into the scratch folder.
     r = subprocess.run([SCRIPTED, "--no-video", "--data", data, "--script", path,
-                        "--scenario", os.path.join(SCENARIOS, "sample"), "--size", "1280x800"],
+                        "--scenario", os.path.join(SCENARIOS, "sample"), "--size", "1280x800",
+                        "--screenshot-dir", os.environ.get("RJK_SHOTS", tmp)],
                        env=env, capture_output=True, text=True, timeout=120)
     check(r.returncode == 0, f"the scripted kiosk failed: {r.stdout}{r.stderr}")
 
@@ -302,7 +304,8 @@ def case_kiosk_sends(lrs, tmp):
     proxy = Proxy(lrs)
     proxy.plan = ["429:1"]
     set_lrs(data, proxy.endpoint)
-    script = ANSWER.replace("quit\n", "") + UNLOCK + "wait-text last delivery at\nquit\n"
+    script = ANSWER.replace("quit\n", "") + UNLOCK + ("wait-text last delivery at\nexpect-fits\n"
+                                                    "screenshot facilitator-lrs-menu.png\nquit\n")
     kiosk_script(data, script.format(name="Dee", answer="Sent by the thread"), tmp)
     check(any(code == 429 for _, _, code in proxy.seen) and
           any(code == 200 for m, _, code in proxy.seen if m == "POST"),
@@ -362,7 +365,8 @@ def case_class(lrs, tmp):
     os.makedirs(os.path.join(c, "exports"), mode=0o700, exist_ok=True)
     shutil.copy(path_b, os.path.join(c, "exports", "kiosk-b.json"))
     kiosk_script(c, UNLOCK +
-                 "click-button Learning record store\nexpect-screen facilitator:lrs\n"
+                 "click-button This kiosk\nclick-button Learning record store\n"
+                 "expect-screen facilitator:lrs\n"
                  "tap-button Import from a USB stick\nexpect-screen facilitator:import\n"
                  "click-button kiosk-b.json\nexpect-screen facilitator:result\n"
                  "wait-text 1 answer added\nquit\n", tmp)
