@@ -196,6 +196,7 @@ static void picker_page(struct facil *f, const struct facil_context *c)
 	struct ui_page *p = &f->page;
 	size_t last = f->session_first + FACIL_SESSIONS_PER_PAGE;
 	char n[64], name[FACIL_NAME_MAX_CHARS * 4 + 1];
+	const char *choose = "Choose one for its debrief, or to export, rename or delete it.";
 
 	if (last > f->session_count)
 		last = f->session_count;
@@ -204,11 +205,11 @@ static void picker_page(struct facil *f, const struct facil_context *c)
 	if (!f->session_count)
 		snprintf(f->body, sizeof f->body, "No sessions are stored on this machine.");
 	else if (f->session_count <= FACIL_SESSIONS_PER_PAGE)
-		snprintf(f->body, sizeof f->body, "%c%s on this machine, newest first. Choose one "
-			 "to export or delete it.", n[0] == 'n' ? 'N' : n[0], n + 1);
+		snprintf(f->body, sizeof f->body, "%c%s on this machine, newest first. %s",
+			 n[0] == 'n' ? 'N' : n[0], n + 1, choose);
 	else
 		snprintf(f->body, sizeof f->body, "%s on this machine, newest first: %zu to %zu "
-			 "shown. Choose one to export or delete it.", n, f->session_first + 1, last);
+			 "shown. %s", n, f->session_first + 1, last, choose);
 	p->body = f->body;
 	for (size_t i = f->session_first; i < last; i++) {
 		const struct store_session_info *s = &f->sessions[i];
@@ -259,6 +260,7 @@ static void session_page(struct facil *f, const struct facil_context *c)
 		 c->session && session_store_id(c->session) == s->id ?
 		 "\nIt is the session running now." : "");
 	p->body = f->body;
+	p->columns = 2; /* under a long name in large type, every choice still in sight */
 	for (int i = 0; i < PICK_COUNT; i++)
 		facil_add(f, picks[i].label, ID_PICK_BASE + i);
 }

@@ -166,6 +166,19 @@ static void draw_control(struct ui *ui, const struct item *item, SDL_Rect r, boo
 			   bottom);
 		return;
 	}
+	if (item->wrap && item->lines > 1) {
+		/* A label wrapped when the page was built (too long for one line): each line
+		 * centred. */
+		y = r.y + (r.h - (int)item->lines * line_h) / 2;
+		for (size_t i = 0; i < item->lines; i++) {
+			const struct textwrap_line *tl = &item->wrap->lines[i];
+
+			text_draw(ui->text, font, theme_sdl_color(ink), item->text + tl->start,
+				  tl->end - tl->start, r.x + (r.w - tl->width) / 2,
+				  y + (int)i * line_h);
+		}
+		return;
+	}
 	label_w = text_width(ui->text, font, item->text, item->len);
 	x = r.x + (r.w - label_w) / 2;
 	y = r.y + (r.h - line_h * (item->sub && item->style == STYLE_SCALE ? 2 : 1)) / 2;

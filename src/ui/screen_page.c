@@ -136,6 +136,15 @@ static int grid_columns(const struct view *v, const struct ui_page *p)
 	return columns;
 }
 
+/* A button's label too wide for the button (a session's long name) wrapped to its width, as it
+ * is drawn; NULL for a label on one line, and for a check box (drawn with its own wrap). */
+static const struct textwrap *label_lines(struct view *v, const struct ui_page_button *pb, int w)
+{
+	if (pb->toggle || view_button_width(v, pb->label) <= w)
+		return NULL;
+	return view_wrap(v, FONT_BODY, pb->label, strlen(pb->label), w - v->lay->unit * 6);
+}
+
 void screen_page(struct view *v, const struct ui_page *p)
 {
 	const struct layout *l = v->lay;
@@ -170,26 +179,41 @@ void screen_page(struct view *v, const struct ui_page *p)
 		y += keypad(v, x, y, key);
 	if (columns > 1)
 		w = (w - gap * (columns - 1)) / columns;
-	for (size_t i = 0; i < p->count; i++) {
-		const struct ui_page_button *pb = &p->buttons[i];
-		int col = columns > 1 ? (int)(i % (size_t)columns) : 0;
-		struct item *b = view_button(v, REGION_CONTENT, pb->label, UI_PAGE,
-					     pb->toggle ? STYLE_CHECK : STYLE_SECONDARY,
-					     x + col * (w + gap), y);
+	for (size_t first = 0; first < p->count;) {
+		size_t end = first + (size_t)(columns > 1 ? columns : 1);
+		int row_h = l->target;
 
-		b->arg = pb->id;
-		b->rect.w = w;
-		if (pb->toggle) {
-			b->kind = ITEM_OPTION;
-			b->selected = pb->on;
+		end = end < p->count ? end : p->count;
+		/* The row is as tall as its tallest button: one whose label wraps. */
+		for (size_t i = first; i < end; i++) {
+			const struct textwrap *lines = label_lines(v, &p->buttons[i], w);
+			int h = lines ? (int)lines->count * v->fonts->line_h[FONT_BODY] + l->unit * 3 : 0;
+
+			row_h = h > row_h ? h : row_h;
 		}
-		if (col + 1 < columns && i + 1 < p->count)
-			continue; /* the row goes on with its next button */
-		y += l->target + l->unit;
-		if (pb->note && *pb->note)
-			y += view_paragraph(v, REGION_CONTENT, FONT_SMALL, COLOR_MUTED, pb->note,
-					    x, y, w) + l->unit;
+		for (size_t i = first; i < end; i++) {
+			const struct ui_page_button *pb = &p->buttons[i];
+			struct item *b = view_button(v, REGION_CONTENT, pb->label, UI_PAGE,
+						     pb->toggle ? STYLE_CHECK : STYLE_SECONDARY,
+						     x + (int)(i - first) * (w + gap), y);
+
+			b->arg = pb->id;
+			b->rect.w = w;
+			b->rect.h = row_h;
+			if ((b->wrap = label_lines(v, pb, w)))
+				b->lines = b->wrap->count;
+			if (pb->toggle) {
+				b->kind = ITEM_OPTION;
+				b->selected = pb->on;
+			}
+		}
+		y += row_h + l->unit;
+		/* A note goes under a button a row of its own (the scenarios' descriptions). */
+		if (p->buttons[end - 1].note && *p->buttons[end - 1].note)
+			y += view_paragraph(v, REGION_CONTENT, FONT_SMALL, COLOR_MUTED,
+					    p->buttons[end - 1].note, x, y, w) + l->unit;
 		y += l->unit * 2;
+		first = end;
 	}
 	if (p->back || p->main) {
 		int fy = l->footer.y + (l->footer.h - l->target) / 2;

@@ -132,23 +132,52 @@ static bool place_labels(struct view *v, const struct step *step, int x, int w, 
 	return true;
 }
 
+/* How wide each of a row of per_row values is in w: at most twice a target. */
+static int scale_button_width(const struct layout *l, int per_row, int w, int gap)
+{
+	int bw = (w - gap * (per_row - 1)) / per_row;
+
+	return bw > l->target * 2 ? l->target * 2 : bw;
+}
+
+/* The widest of the scale's values as drawn (the longest numbers are its ends: "-10", "100"). */
+static int widest_value(struct view *v, const struct step *step)
+{
+	int widest = 0;
+
+	for (int i = 0; i < 2; i++) {
+		const char *s = view_printf(v, "%d", i ? step->max : step->min);
+		int tw = text_width(v->text, v->fonts->font[FONT_BODY], s, strlen(s));
+
+		widest = tw > widest ? tw : widest;
+	}
+	return widest;
+}
+
 static int scale_row(struct view *v, const struct step *step, const struct session_answer *a,
 		     int x, int y, int w)
 {
 	const struct layout *l = v->lay;
-	int n = step->max - step->min + 1, gap = l->unit * 2;
-	int bw = (w - gap * (n - 1)) / n;
-	int row_w, top = y, bh = l->target;
+	int n = step->max - step->min + 1, gap = l->unit * 2, per_row = n;
+	int bw = scale_button_width(l, per_row, w, gap), need = widest_value(v, step) + l->unit * 2;
+	int row_w, rows, top = y, bh = l->target;
 	size_t first = v->count;
 	bool under;
 
-	if (bw > l->target * 2)
-		bw = l->target * 2;
-	row_w = bw * n + gap * (n - 1);
-	under = place_labels(v, step, x, row_w, bw, gap, y, false);
+	/* Values too wide for their buttons in one row (large text on a narrow screen) go on two
+	 * rows or more, with the words for the values listed under them. */
+	while (per_row > 1 && bw < need) {
+		per_row = (per_row + 1) / 2;
+		bw = scale_button_width(l, per_row, w, gap);
+	}
+	rows = (n + per_row - 1) / per_row;
+	row_w = bw * per_row + gap * (per_row - 1);
+	under = rows == 1 && place_labels(v, step, x, row_w, bw, gap, y, false);
 	for (int value = step->min; value <= step->max; value++) {
+		int at = value - step->min;
 		struct item *b = view_add(v, ITEM_OPTION, REGION_CONTENT,
-					  (SDL_Rect){x + (value - step->min) * (bw + gap), y, bw, bh});
+					  (SDL_Rect){x + at % per_row * (bw + gap),
+						     y + at / per_row * (bh + gap), bw, bh});
 
 		b->text = view_printf(v, "%d", value);
 		b->len = strlen(b->text);
@@ -159,14 +188,14 @@ static int scale_row(struct view *v, const struct step *step, const struct sessi
 		b->group = 1;
 		b->selected = a->has_scale && a->scale == value;
 	}
-	y += bh + l->unit;
+	y += rows * bh + (rows - 1) * gap + l->unit;
 	if (under && step->label_count) {
 		place_labels(v, step, x, row_w, bw, gap, y, true);
 		y += v->fonts->line_h[FONT_SMALL];
 	}
 	/* The words under the values come into sight with the value focused. */
 	for (size_t i = first; i < first + (size_t)n && i < v->count; i++)
-		v->items[i].reveal_below = y - (top + bh);
+		v->items[i].reveal_below = y - (v->items[i].rect.y + bh);
 	y += l->unit * 3;
 	if (!under)
 		for (size_t i = 0; i < step->label_count; i++)

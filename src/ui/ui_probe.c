@@ -119,6 +119,36 @@ static bool focus_shows_whole(const struct ui *ui, struct rjk_error *err)
 			     area.w, area.h);
 }
 
+/* Every control's label inside the control: text drawn across a button's edge is a label too
+ * long for its button, or text laid over it. Not with an overlay open (a dialog): the text of the
+ * page under it, drawn first, lies under the dialog's controls. */
+static bool labels_inside(const struct ui *ui, const SDL_Rect *drawn, size_t count,
+			  struct rjk_error *err)
+{
+	for (size_t i = 0; i < ui->view.count && !ui_overlay_open(ui); i++) {
+		const struct item *item = &ui->view.items[i];
+		SDL_Rect r = draw_screen_rect(ui, item), shown = r, both;
+
+		if (item->kind != ITEM_BUTTON && item->kind != ITEM_OPTION)
+			continue;
+		/* Where it shows: a control scrolled under the header or footer is cut there, and
+		 * their own text lies over the part cut. */
+		if (item->region == REGION_CONTENT &&
+		    !SDL_IntersectRect(&r, &ui->lay.content, &shown))
+			continue;
+		for (size_t j = 0; j < count; j++)
+			if (SDL_HasIntersection(&drawn[j], &shown) &&
+			    (!SDL_IntersectRect(&drawn[j], &r, &both) ||
+			     !SDL_RectEquals(&both, &drawn[j])))
+				return rjk_error_set(err, "text at %d,%d size %dx%d crosses the edge of "
+						     "'%.*s' at %d,%d size %dx%d", drawn[j].x,
+						     drawn[j].y, drawn[j].w, drawn[j].h,
+						     (int)item->len, item->text ? item->text : "",
+						     r.x, r.y, r.w, r.h);
+	}
+	return true;
+}
+
 bool ui_check_frame(struct ui *ui, struct rjk_error *err)
 {
 	size_t count;
@@ -142,6 +172,8 @@ bool ui_check_frame(struct ui *ui, struct rjk_error *err)
 					     (int)item->len, item->text ? item->text : "", r.x, r.y,
 					     r.w, r.h, w, h);
 	}
+	if (!labels_inside(ui, drawn, count, err))
+		return false;
 	if (!touch_keyboard_check(ui, err))
 		return false;
 	if (ui->focus < 0)
