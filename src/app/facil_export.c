@@ -83,8 +83,10 @@ static size_t describe(const struct store_session_info *s, bool running, char *o
 	words_count(answers, sizeof answers, (long long)total, "answer", "answers", 0);
 	words_count(people, sizeof people, (long long)s->participants, "participant",
 		    "participants", 0);
-	return (size_t)snprintf(out, size, "%s: %s, started %s, %s.\n%s from %s.\n\n", name,
-				s->title ? s->title : "", when,
+	/* A default name holds the scenario's title already. */
+	return (size_t)snprintf(out, size, "%s%s%s, started %s, %s.\n%s from %s.\n\n", name,
+				s->title && !strstr(name, s->title) ? ": " : "",
+				s->title && !strstr(name, s->title) ? s->title : "", when,
 				running ? "running now" : s->ended ? "ended" : "not ended",
 				answers, people);
 }
@@ -142,11 +144,11 @@ void facil_export_page(struct facil *f, const struct facil_context *c)
 	struct store_session_info *list;
 	const struct store_session_info *s = NULL;
 	struct rjk_error err = {{0}};
-	size_t n, used = 0;
+	size_t n, used = 0, main;
 
 	f->page.heading = "Export answers";
 	f->page.body = f->body;
-	f->page.columns = 2;
+	f->page.columns = 3;
 	f->page.back = "Back";
 	f->page.back_id = ID_BACK_TO_MENU;
 	if (!target(f, c, &list, &n, &s, &err)) {
@@ -182,8 +184,16 @@ void facil_export_page(struct facil *f, const struct facil_context *c)
 			b->on = f->export_excel;
 		}
 	}
+	/* The likeliest place is the page's main button, in sight at the bottom right however
+	 * long the page: the first USB stick that takes files, else the exports folder. */
+	for (main = 1; main < f->folder_count && f->folder_read_only[main]; main++)
+		;
+	main = main < f->folder_count ? main : 0;
+	f->page.main = f->folder_buttons[main];
+	f->page.main_id = ID_FOLDER_BASE + (int)main;
 	for (size_t i = 0; i < f->folder_count; i++)
-		facil_add(f, f->folder_buttons[i], ID_FOLDER_BASE + (int)i);
+		if (i != main)
+			facil_add(f, f->folder_buttons[i], ID_FOLDER_BASE + (int)i);
 	facil_add(f, "Look again for USB sticks", ID_EXPORT_LOOK);
 }
 
