@@ -136,20 +136,27 @@ static int grid_columns(const struct view *v, const struct ui_page *p)
 	return columns;
 }
 
-/* A button's label too wide for the button (a session's long name) wrapped to its width, as it
- * is drawn; NULL for a label on one line, and for a check box (drawn with its own wrap). */
+/* A label too wide for its button w wide (a session's long name; a setting in large text)
+ * wrapped to the room it has there, as it is drawn: beside a check box's mark, else between
+ * the button's paddings. NULL for a label on one line. */
 static const struct textwrap *label_lines(struct view *v, const struct ui_page_button *pb, int w)
 {
-	if (pb->toggle || view_button_width(v, pb->label) <= w)
+	int room = pb->toggle ? w - v->lay->unit * 2 - view_option_indent(v) : w - v->lay->unit * 6;
+
+	if (text_width(v->text, v->fonts->font[FONT_BODY], pb->label, strlen(pb->label)) <= room)
 		return NULL;
-	return view_wrap(v, FONT_BODY, pb->label, strlen(pb->label), w - v->lay->unit * 6);
+	return view_wrap(v, FONT_BODY, pb->label, strlen(pb->label), room);
 }
 
 void screen_page(struct view *v, const struct ui_page *p)
 {
 	const struct layout *l = v->lay;
 	int x = l->column_x, w = l->column_w, y = l->unit * 6, field_h, key;
-	int columns = grid_columns(v, p), gap = l->unit * 3;
+	int columns = grid_columns(v, p), gap = l->unit * 3, whole_w;
+	/* A main button too long for the footer beside Back (a long place to save, in large
+	 * text on a narrow screen) is the page's last button instead, as wide as the page. */
+	bool main_below = p->main && view_button_width(v, p->main) +
+		(p->back ? view_button_width(v, p->back) + gap : 0) > l->w - 2 * l->margin;
 
 	if (p->blank)
 		return;
@@ -177,6 +184,7 @@ void screen_page(struct view *v, const struct ui_page *p)
 		y += text_field(v, &p->text, x, y, w);
 	if (p->keypad)
 		y += keypad(v, x, y, key);
+	whole_w = w;
 	if (columns > 1)
 		w = (w - gap * (columns - 1)) / columns;
 	for (size_t first = 0; first < p->count;) {
@@ -215,13 +223,26 @@ void screen_page(struct view *v, const struct ui_page *p)
 		y += l->unit * 2;
 		first = end;
 	}
-	if (p->back || p->main) {
+	if (main_below) {
+		const struct textwrap *lines = view_wrap(v, FONT_BODY, p->main, strlen(p->main),
+							 whole_w - l->unit * 6);
+		struct item *b = view_button(v, REGION_CONTENT, p->main, UI_PAGE, STYLE_PRIMARY,
+					     x, y);
+		int h = lines ? (int)lines->count * v->fonts->line_h[FONT_BODY] + l->unit * 3 : 0;
+
+		b->arg = p->main_id;
+		b->rect.w = whole_w;
+		b->rect.h = h > l->target ? h : l->target;
+		if ((b->wrap = lines))
+			b->lines = lines->count;
+	}
+	if (p->back || (p->main && !main_below)) {
 		int fy = l->footer.y + (l->footer.h - l->target) / 2;
 
 		if (p->back)
 			view_button(v, REGION_FOOTER, p->back, UI_PAGE, STYLE_SECONDARY,
 				    l->margin, fy)->arg = p->back_id;
-		if (p->main)
+		if (p->main && !main_below)
 			view_button(v, REGION_FOOTER, p->main, UI_PAGE, STYLE_PRIMARY,
 				    l->w - l->margin - view_button_width(v, p->main),
 				    fy)->arg = p->main_id;
