@@ -123,6 +123,10 @@ void export_name_message(const struct export_summary *sum, const char *where, co
 	/* "no answers" starts the sentence: "No answers". */
 	if (answers[0] == 'n')
 		answers[0] = 'N';
-	snprintf(out, size, "%s from %s %s written to %s as %s.", answers, people,
-		 words_verb((long long)sum->responses, "was", "were"), where, file);
+	if (!sum->responses && !sum->participants)
+		snprintf(out, size, "Nobody has answered yet: the file written to %s as %s holds no "
+			 "answers.", where, file);
+	else
+		snprintf(out, size, "%s from %s %s written to %s as %s.", answers, people,
+			 words_verb((long long)sum->responses, "was", "were"), where, file);
 }

@@ -125,7 +125,8 @@ static void test_messages(void **state)
 		{140, 12, "140 answers from 12 participants were written to \"KINGSTON\" as f.csv."},
 		{1, 1, "1 answer from 1 participant was written to \"KINGSTON\" as f.csv."},
 		{2, 1, "2 answers from 1 participant were written to \"KINGSTON\" as f.csv."},
-		{0, 0, "No answers from 0 participants were written to \"KINGSTON\" as f.csv."},
+		{0, 0, "Nobody has answered yet: the file written to \"KINGSTON\" as f.csv holds no "
+		       "answers."},
 		{0, 1, "No answers from 1 participant were written to \"KINGSTON\" as f.csv."},
 		{12345, 250, "12,345 answers from 250 participants were written to \"KINGSTON\" "
 			     "as f.csv."},
