@@ -249,6 +249,32 @@ static SDL_Rect key_rect(const struct ui *ui, const struct keyboard_key *key)
 			  tk->rect.y + key->y, key->w, key->h};
 }
 
+/* The cap drawn on key in r: the first that fits inside its borders of its cap and its sign
+ * (keyboard_cap_short: Shift's arrow, "Gr"), in the body font (characters and arrows, when a
+ * line of it fits the key) and then in the small one (words such as Shift and Enter, and any
+ * cap too wide in the body font: large text on a small screen). False when none fits, or the
+ * key has none (the space bar). */
+static bool fitting_cap(const struct ui *ui, const struct keyboard *kb,
+			const struct keyboard_key *key, SDL_Rect r, char *cap, size_t size,
+			enum font_role *role, int *w)
+{
+	bool body = (key->kind == KEYBOARD_CHAR || key->kind == KEYBOARD_BACKSPACE ||
+		     (key->kind >= KEYBOARD_LEFT && key->kind <= KEYBOARD_DOWN)) &&
+		    ui->fonts.line_h[FONT_BODY] <= r.h;
+
+	for (int attempt = body ? 0 : 2; attempt < 4; attempt++) {
+		*role = attempt < 2 ? FONT_BODY : FONT_SMALL;
+		if (attempt % 2)
+			keyboard_cap_short(kb, key, cap, size);
+		else
+			keyboard_cap(kb, key, cap, size);
+		*w = cap[0] ? text_width(ui->text, ui->fonts.font[*role], cap, strlen(cap)) : 0;
+		if (cap[0] && *w <= r.w - 2 * ui->lay.border && ui->fonts.line_h[*role] <= r.h)
+			return true;
+	}
+	return false;
+}
+
 void touch_keyboard_draw(struct ui *ui)
 {
 	const struct touch_keyboard *tk = &ui->osk;
@@ -267,30 +293,16 @@ void touch_keyboard_draw(struct ui *ui)
 		struct theme_color ink = pressed ? t->primary_text : on ? t->selected_text : t->text;
 		char cap[32];
 		enum font_role role;
-		TTF_Font *font;
 		int w;
 
-		keyboard_cap(&tk->kb, &keys[i], cap, sizeof cap);
-		/* Characters and arrows in the body font; words (Shift, Enter) and the layout's
-		 * name in the small one, so they fit. */
-		role = (keys[i].kind == KEYBOARD_CHAR || keys[i].kind == KEYBOARD_BACKSPACE ||
-			(keys[i].kind >= KEYBOARD_LEFT && keys[i].kind <= KEYBOARD_DOWN)) &&
-			ui->fonts.line_h[FONT_BODY] <= r.h ? FONT_BODY : FONT_SMALL;
-		font = ui->fonts.font[role];
 		draw_fill(ui, back, r);
 		draw_frame(ui, pressed || on ? back : t->border, r, ui->lay.border);
-		if (!cap[0])
+		/* A cap that cannot fit is left out rather than drawn over its key (check-frame
+		 * fails on that: see touch_keyboard_check). */
+		if (!fitting_cap(ui, &tk->kb, &keys[i], r, cap, sizeof cap, &role, &w))
 			continue;
-		w = text_width(ui->text, font, cap, strlen(cap));
-		if (w > r.w - 2 * ui->lay.border) {
-			/* Too wide (large text on a small screen): the key's sign instead. */
-			keyboard_cap_short(&tk->kb, &keys[i], cap, sizeof cap);
-			w = text_width(ui->text, font, cap, strlen(cap));
-		}
-		if (!cap[0] || w > r.w - 2 * ui->lay.border)
-			continue; /* a cap that cannot fit is left out rather than drawn over its key */
-		text_draw(ui->text, font, theme_sdl_color(ink), cap, strlen(cap), r.x + (r.w - w) / 2,
-			  r.y + (r.h - ui->fonts.line_h[role]) / 2);
+		text_draw(ui->text, ui->fonts.font[role], theme_sdl_color(ink), cap, strlen(cap),
+			  r.x + (r.w - w) / 2, r.y + (r.h - ui->fonts.line_h[role]) / 2);
 	}
 }
 
@@ -352,6 +364,9 @@ bool touch_keyboard_check(const struct ui *ui, struct rjk_error *err)
 	const SDL_Rect *c = &ui->editor.caret;
 	size_t count;
 	const struct keyboard_key *keys;
+	char cap[32], sign[32], fit[32];
+	enum font_role role;
+	int w;
 
 	if (tk->rect.h <= 0)
 		return true;
@@ -365,6 +380,11 @@ bool touch_keyboard_check(const struct ui *ui, struct rjk_error *err)
 		if (r.w < 24 || r.h < 24)
 			return rjk_error_set(err, "a key of the on-screen keyboard is %dx%d, under "
 					     "24 px", r.w, r.h);
+		if ((keyboard_cap(&tk->kb, &keys[i], cap, sizeof cap)[0] ||
+		     keyboard_cap_short(&tk->kb, &keys[i], sign, sizeof sign)[0]) &&
+		    !fitting_cap(ui, &tk->kb, &keys[i], r, fit, sizeof fit, &role, &w))
+			return rjk_error_set(err, "the key '%s' of the on-screen keyboard shows no cap: "
+					     "none fits its %dx%d", cap[0] ? cap : sign, r.w, r.h);
 	}
 	if (ui_editor_focused(ui) && c->w > 0 &&
 	    (c->y + c->h > tk->rect.y || c->y < ui->lay.content.y ||
