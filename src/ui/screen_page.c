@@ -110,6 +110,9 @@ static int text_field(struct view *v, const struct ui_page_text *t, int x, int y
 	return y - top + l->unit * 3;
 }
 
+/* Between two buttons of a grid's row. */
+#define GRID_GAP(l) ((l)->unit * 3)
+
 /* A grid's width for columns buttons a row: wider than the reading column, so that the buttons
  * of a row still hold their labels (the heading lines up with them); within the margins. */
 static int grid_width(const struct layout *l, int columns)
@@ -131,7 +134,7 @@ static int grid_columns(const struct view *v, const struct ui_page *p)
 		widest = bw > widest ? bw : widest;
 	}
 	while (columns > 2 &&
-	       (grid_width(l, columns) - l->unit * 3 * (columns - 1)) / columns < widest)
+	       (grid_width(l, columns) - GRID_GAP(l) * (columns - 1)) / columns < widest)
 		columns--;
 	return columns;
 }
@@ -148,11 +151,19 @@ static const struct textwrap *label_lines(struct view *v, const struct ui_page_b
 	return view_wrap(v, FONT_BODY, pb->label, strlen(pb->label), room);
 }
 
+/* How tall a button is with its label on lines (NULL: one line). */
+static int button_height(const struct view *v, const struct textwrap *lines)
+{
+	int h = lines ? (int)lines->count * v->fonts->line_h[FONT_BODY] + v->lay->unit * 3 : 0;
+
+	return h > v->lay->target ? h : v->lay->target;
+}
+
 void screen_page(struct view *v, const struct ui_page *p)
 {
 	const struct layout *l = v->lay;
 	int x = l->column_x, w = l->column_w, y = l->unit * 6, field_h, key;
-	int columns = grid_columns(v, p), gap = l->unit * 3, whole_w;
+	int columns = grid_columns(v, p), gap = GRID_GAP(l), whole_w;
 	/* A main button too long for the footer beside Back (a long place to save, in large
 	 * text on a narrow screen) is the page's last button instead, as wide as the page. */
 	bool main_below = p->main && view_button_width(v, p->main) +
@@ -194,8 +205,7 @@ void screen_page(struct view *v, const struct ui_page *p)
 		end = end < p->count ? end : p->count;
 		/* The row is as tall as its tallest button: one whose label wraps. */
 		for (size_t i = first; i < end; i++) {
-			const struct textwrap *lines = label_lines(v, &p->buttons[i], w);
-			int h = lines ? (int)lines->count * v->fonts->line_h[FONT_BODY] + l->unit * 3 : 0;
+			int h = button_height(v, label_lines(v, &p->buttons[i], w));
 
 			row_h = h > row_h ? h : row_h;
 		}
@@ -228,11 +238,10 @@ void screen_page(struct view *v, const struct ui_page *p)
 							 whole_w - l->unit * 6);
 		struct item *b = view_button(v, REGION_CONTENT, p->main, UI_PAGE, STYLE_PRIMARY,
 					     x, y);
-		int h = lines ? (int)lines->count * v->fonts->line_h[FONT_BODY] + l->unit * 3 : 0;
 
 		b->arg = p->main_id;
 		b->rect.w = whole_w;
-		b->rect.h = h > l->target ? h : l->target;
+		b->rect.h = button_height(v, lines);
 		if ((b->wrap = lines))
 			b->lines = lines->count;
 	}
