@@ -76,7 +76,7 @@ static int keypad(struct view *v, int x, int y, int key)
 					     y + row * (key + gap));
 
 		b->rect.w = key * 2;
-		b->rect.h = key;
+		view_set_height(v, b, key);
 		b->arg = id;
 		/* Large digits; a label too wide for its key in the body size. */
 		b->font = text_width(v->text, v->fonts->font[FONT_HEADING], key_labels[i],
@@ -151,12 +151,21 @@ static const struct textwrap *label_lines(struct view *v, const struct ui_page_b
 	return view_wrap(v, FONT_BODY, pb->label, strlen(pb->label), room);
 }
 
-/* How tall a button is with its label on lines (NULL: one line). */
-static int button_height(const struct view *v, const struct textwrap *lines)
+/* A page's button w wide at x, y: its label wrapped when too long for one line, as tall as
+ * its lines need (at least a target). */
+static struct item *page_button(struct view *v, const struct ui_page_button *pb,
+				enum item_style style, int x, int y, int w)
 {
-	int h = lines ? (int)lines->count * v->fonts->line_h[FONT_BODY] + v->lay->unit * 3 : 0;
+	struct item *b = view_button(v, REGION_CONTENT, pb->label, UI_PAGE, style, x, y);
+	int h;
 
-	return h > v->lay->target ? h : v->lay->target;
+	b->arg = pb->id;
+	b->rect.w = w;
+	if ((b->wrap = label_lines(v, pb, w)))
+		b->lines = b->wrap->count;
+	h = b->wrap ? (int)b->lines * v->fonts->line_h[FONT_BODY] + v->lay->unit * 3 : 0;
+	view_set_height(v, b, h > v->lay->target ? h : v->lay->target);
+	return b;
 }
 
 void screen_page(struct view *v, const struct ui_page *p)
@@ -199,32 +208,24 @@ void screen_page(struct view *v, const struct ui_page *p)
 	if (columns > 1)
 		w = (w - gap * (columns - 1)) / columns;
 	for (size_t first = 0; first < p->count;) {
-		size_t end = first + (size_t)(columns > 1 ? columns : 1);
-		int row_h = l->target;
+		size_t end = first + (size_t)(columns > 1 ? columns : 1), row = v->count;
+		int row_h = 0;
 
 		end = end < p->count ? end : p->count;
-		/* The row is as tall as its tallest button: one whose label wraps. */
-		for (size_t i = first; i < end; i++) {
-			int h = button_height(v, label_lines(v, &p->buttons[i], w));
-
-			row_h = h > row_h ? h : row_h;
-		}
 		for (size_t i = first; i < end; i++) {
 			const struct ui_page_button *pb = &p->buttons[i];
-			struct item *b = view_button(v, REGION_CONTENT, pb->label, UI_PAGE,
-						     pb->toggle ? STYLE_CHECK : STYLE_SECONDARY,
-						     x + (int)(i - first) * (w + gap), y);
+			struct item *b = page_button(v, pb, pb->toggle ? STYLE_CHECK : STYLE_SECONDARY,
+						     x + (int)(i - first) * (w + gap), y, w);
 
-			b->arg = pb->id;
-			b->rect.w = w;
-			b->rect.h = row_h;
-			if ((b->wrap = label_lines(v, pb, w)))
-				b->lines = b->wrap->count;
 			if (pb->toggle) {
 				b->kind = ITEM_OPTION;
 				b->selected = pb->on;
 			}
+			row_h = b->rect.h > row_h ? b->rect.h : row_h;
 		}
+		/* The row is as tall as its tallest button: one whose label wraps. */
+		for (size_t i = row; i < v->count; i++)
+			view_set_height(v, &v->items[i], row_h);
 		y += row_h + l->unit;
 		/* A note goes under a button a row of its own (the scenarios' descriptions). */
 		if (p->buttons[end - 1].note && *p->buttons[end - 1].note)
@@ -234,16 +235,9 @@ void screen_page(struct view *v, const struct ui_page *p)
 		first = end;
 	}
 	if (main_below) {
-		const struct textwrap *lines = view_wrap(v, FONT_BODY, p->main, strlen(p->main),
-							 whole_w - l->unit * 6);
-		struct item *b = view_button(v, REGION_CONTENT, p->main, UI_PAGE, STYLE_PRIMARY,
-					     x, y);
+		struct ui_page_button main = {.label = p->main, .id = p->main_id};
 
-		b->arg = p->main_id;
-		b->rect.w = whole_w;
-		b->rect.h = button_height(v, lines);
-		if ((b->wrap = lines))
-			b->lines = lines->count;
+		page_button(v, &main, STYLE_PRIMARY, x, y, whole_w);
 	}
 	if (p->back || (p->main && !main_below)) {
 		int fy = l->footer.y + (l->footer.h - l->target) / 2;

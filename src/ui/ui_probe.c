@@ -125,7 +125,9 @@ static bool focus_shows_whole(const struct ui *ui, struct rjk_error *err)
 static bool labels_inside(const struct ui *ui, const SDL_Rect *drawn, size_t count,
 			  struct rjk_error *err)
 {
-	for (size_t i = 0; i < ui->view.count && !ui_overlay_open(ui); i++) {
+	if (ui_overlay_open(ui))
+		return true;
+	for (size_t i = 0; i < ui->view.count; i++) {
 		const struct item *item = &ui->view.items[i];
 		SDL_Rect r = draw_screen_rect(ui, item), shown = r, both;
 
@@ -171,6 +173,12 @@ bool ui_check_frame(struct ui *ui, struct rjk_error *err)
 			return rjk_error_set(err, "'%.*s' at %d,%d size %dx%d lies outside the %dx%d window",
 					     (int)item->len, item->text ? item->text : "", r.x, r.y,
 					     r.w, r.h, w, h);
+		/* Below the page's end, the scroll could never bring it whole into sight. */
+		if (item->region == REGION_CONTENT &&
+		    item->rect.y + item->rect.h > ui->view.content_h)
+			return rjk_error_set(err, "'%.*s' ends at %d, below the page's end at %d",
+					     (int)item->len, item->text ? item->text : "",
+					     item->rect.y + item->rect.h, ui->view.content_h);
 	}
 	if (!labels_inside(ui, drawn, count, err))
 		return false;

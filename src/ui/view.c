@@ -140,6 +140,13 @@ struct item *view_add(struct view *v, enum item_kind kind, enum item_region regi
 	return item;
 }
 
+void view_set_height(struct view *v, struct item *item, int h)
+{
+	item->rect.h = h;
+	if (item->region == REGION_CONTENT && item->rect.y + h > v->content_h)
+		v->content_h = item->rect.y + h;
+}
+
 void view_release(struct view *v)
 {
 	free(v->items);

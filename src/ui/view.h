@@ -156,6 +156,9 @@ int view_paragraph_max(struct view *v, enum item_region region, enum font_role f
 /* One line, cut with an ellipsis when wider than w; returns its height. */
 int view_line(struct view *v, enum item_region region, enum font_role font, enum item_color color,
 	      const char *text, int x, int y, int w);
+/* Makes item h tall after it was added (a button grown to its wrapped label): the page's
+ * content then reaches as far down as the item does, so that it can be scrolled into sight. */
+void view_set_height(struct view *v, struct item *item, int h);
 /* A button sized to its label (at least a finger's width); returns it. */
 struct item *view_button(struct view *v, enum item_region region, const char *label, int action,
 			 enum item_style style, int x, int y);
