@@ -76,17 +76,18 @@ static size_t describe(const struct store_session_info *s, bool running, char *o
 	time_t t = (time_t)(s->started / 1000);
 	size_t total = s->answered + s->passed + s->drafts;
 	struct tm tm;
+	bool titled;
 
 	export_name_session(s, name, sizeof name);
+	/* A default name holds the scenario's title already. */
+	titled = s->title && !strstr(name, s->title);
 	if (s->started > 0 && localtime_r(&t, &tm))
 		strftime(when, sizeof when, "%H:%M on %-d %b %Y", &tm);
 	words_count(answers, sizeof answers, (long long)total, "answer", "answers", 0);
 	words_count(people, sizeof people, (long long)s->participants, "participant",
 		    "participants", 0);
-	/* A default name holds the scenario's title already. */
 	return (size_t)snprintf(out, size, "%s%s%s, started %s, %s.\n%s from %s.\n\n", name,
-				s->title && !strstr(name, s->title) ? ": " : "",
-				s->title && !strstr(name, s->title) ? s->title : "", when,
+				titled ? ": " : "", titled ? s->title : "", when,
 				running ? "running now" : s->ended ? "ended" : "not ended",
 				answers, people);
 }

@@ -364,7 +364,7 @@ bool touch_keyboard_check(const struct ui *ui, struct rjk_error *err)
 	const SDL_Rect *c = &ui->editor.caret;
 	size_t count;
 	const struct keyboard_key *keys;
-	char cap[32], sign[32], fit[32];
+	char cap[32];
 	enum font_role role;
 	int w;
 
@@ -380,11 +380,12 @@ bool touch_keyboard_check(const struct ui *ui, struct rjk_error *err)
 		if (r.w < 24 || r.h < 24)
 			return rjk_error_set(err, "a key of the on-screen keyboard is %dx%d, under "
 					     "24 px", r.w, r.h);
-		if ((keyboard_cap(&tk->kb, &keys[i], cap, sizeof cap)[0] ||
-		     keyboard_cap_short(&tk->kb, &keys[i], sign, sizeof sign)[0]) &&
-		    !fitting_cap(ui, &tk->kb, &keys[i], r, fit, sizeof fit, &role, &w))
+		/* A key with no cap at all (the space bar) is blank by design. */
+		if (!fitting_cap(ui, &tk->kb, &keys[i], r, cap, sizeof cap, &role, &w) &&
+		    (keyboard_cap(&tk->kb, &keys[i], cap, sizeof cap)[0] ||
+		     keyboard_cap_short(&tk->kb, &keys[i], cap, sizeof cap)[0]))
 			return rjk_error_set(err, "the key '%s' of the on-screen keyboard shows no cap: "
-					     "none fits its %dx%d", cap[0] ? cap : sign, r.w, r.h);
+					     "none fits its %dx%d", cap, r.w, r.h);
 	}
 	if (ui_editor_focused(ui) && c->w > 0 &&
 	    (c->y + c->h > tk->rect.y || c->y < ui->lay.content.y ||
