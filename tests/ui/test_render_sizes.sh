@@ -27,4 +27,7 @@ for size in 1024x768 1920x1080 3840x2160 1080x1920 768x1024; do
 			fail "every-page.txt: rendering checks failed at $size, text $text%"
 	done
 done
+# The 0-10 scale on two rows (200% text, 1080x1920): tap, click and arrow keys across the rows.
+rm -rf "$data"
+kiosk scale-rows.txt --size 1080x1920 --text-size 200 || fail "the scale on two rows failed"
 echo "render sizes: ok"
