@@ -323,11 +323,11 @@ static void press(struct facil *f, const struct facil_context *c, int id, struct
 	} else if (id == ID_CANCEL) {
 		memset(f->digits, 0, sizeof f->digits);
 		f->after_pin = QUICK_MENU;
-		/* Changing the PIN from the menu goes back to the menu with the old PIN kept; a
-		 * kiosk with no PIN yet cannot leave the "choose a PIN" pad. */
+		/* Changing the PIN goes back to "This kiosk", where it began, with the old PIN
+		 * kept; a kiosk with no PIN yet cannot leave the "choose a PIN" pad. */
 		if (f->mode == FACIL_CHANGE_PIN || f->changing_pin) {
 			f->changing_pin = false;
-			facil_show(f, c, FACIL_MENU);
+			facil_show(f, c, FACIL_KIOSK);
 		} else if (f->options->kiosk && f->pin && !pin_is_set(f->pin)) {
 			facil_show(f, c, FACIL_NEW_PIN);
 		} else {

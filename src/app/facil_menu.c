@@ -8,6 +8,7 @@
 #include "app/clock.h"
 #include "app/facil_impl.h"
 #include "core/timecode.h"
+#include "core/utf8.h"
 #include "core/words.h"
 
 struct ui_page_button *facil_add(struct facil *f, const char *label, int id)
@@ -196,10 +197,11 @@ static void menu_page(struct facil *f, const struct facil_context *c)
 static void kiosk_page(struct facil *f)
 {
 	f->page.heading = "This kiosk";
-	f->page.body = "For this kiosk rather than one class: its settings, the learning record "
-		       "store its answers go to, old data, and quitting or shutting down.";
+	f->page.body = "For this kiosk rather than one class: its settings and PIN, the learning "
+		       "record store its answers go to, old data, and quitting or shutting down.";
 	f->page.columns = 3; /* as the menu: the same width from one to the other */
 	add(f, "Settings", ID_SETTINGS);
+	add(f, "Change the PIN", ID_CHANGE_PIN);
 	add(f, "Learning record store", ID_LRS);
 	add(f, "Delete old data", ID_PURGE);
 	add(f, "Quit the kiosk", ID_QUIT);
@@ -266,36 +268,51 @@ static const char *time_text(int s, char *buf, size_t size)
 	return buf;
 }
 
+/* The xAPI base address as a setting's value: cut with an ellipsis past what a button shows
+ * (its own page shows it whole), on a character boundary. */
+static const char *xapi_base_text(const struct facil *f, char *buf, size_t size)
+{
+	const char *base = f->settings.xapi_base;
+	size_t len = strlen(base), most = 96;
+
+	if (!*base)
+		return EXPORT_XAPI_DEFAULT_BASE " (the default)";
+	if (len <= most || size < most + 4)
+		return base;
+	len = utf8_prev(base, most + 1);
+	snprintf(buf, size, "%.*s\xe2\x80\xa6", (int)len, base);
+	return buf;
+}
+
+/* Every setting says its value; pressing one goes on to the next value (or opens its page). */
 static void settings_page(struct facil *f, const struct facil_context *c)
 {
-	char idle[64], present[64];
+	char idle[64], present[64], base[100];
 
 	f->page.heading = "Settings";
-	snprintf(f->body, sizeof f->body, "Kept on this machine and used again after a restart.%s"
-		 "\nxAPI exports name the force as %s.", c->no_sound ?
+	snprintf(f->body, sizeof f->body, "Kept on this machine and used again after a restart. "
+		 "Press a setting to change it.%s", c->no_sound ?
 		 "\nNo sound device was found when the kiosk started: the video plays without "
-		 "sound." : "", f->settings.xapi_base[0] ? f->settings.xapi_base :
-		 EXPORT_XAPI_DEFAULT_BASE " (the default: set the force's own address)");
+		 "sound." : "");
 	f->page.body = f->body;
-	add(f, label(f, "Text size: %d%% (press to change)", f->settings.text_percent), ID_TEXT_SIZE);
+	f->page.columns = 2; /* all ten in sight on a classroom screen */
+	add(f, label(f, "Text size: %d%%", f->settings.text_percent), ID_TEXT_SIZE);
 	toggle(f, "High contrast", ID_CONTRAST, f->settings.high_contrast);
 	toggle(f, "Captions on the video by default", ID_CAPTIONS, f->settings.captions);
-	add(f, label(f, "Volume: %d%% (press to change)", f->settings.volume), ID_VOLUME);
-	add(f, label(f, "Time out when nobody touches the kiosk: %s",
+	add(f, label(f, "Volume: %d%%", f->settings.volume), ID_VOLUME);
+	add(f, label(f, "Inactivity timeout: %s",
 		     time_text(f->settings.idle_s, idle, sizeof idle)), ID_IDLE);
-	add(f, label(f, "Menu stays unlocked after the PIN: %s",
+	add(f, label(f, "Menu stays unlocked: %s",
 		     time_text(f->settings.present_s, present, sizeof present)), ID_PRESENT);
-	add(f, label(f, "On-screen keyboard: %s (press to change)",
+	add(f, label(f, "On-screen keyboard: %s",
 		     f->settings.touch_keyboard == KEYBOARD_ALWAYS ? "always" :
 		     f->settings.touch_keyboard == KEYBOARD_NEVER ? "never" : "after a touch"),
 	    ID_TOUCH_KEYBOARD);
-	add(f, label(f, "Keyboard layout: %s (press to change)", f->settings.keyboard_layout),
-	    ID_KEYBOARD_LAYOUT);
-	add(f, label(f, "Debrief: results from %d %s (press to change)",
-		     f->settings.min_answers, f->settings.min_answers == 1 ? "answer" : "answers"),
-	    ID_MIN_ANSWERS);
-	add(f, "Change the PIN", ID_CHANGE_PIN);
-	add(f, "xAPI base address (press to change)", ID_XAPI_BASE);
+	add(f, label(f, "Keyboard layout: %s", f->settings.keyboard_layout), ID_KEYBOARD_LAYOUT);
+	add(f, label(f, "Debrief: results from %d %s", f->settings.min_answers,
+		     f->settings.min_answers == 1 ? "answer" : "answers"), ID_MIN_ANSWERS);
+	add(f, label(f, "xAPI base address: %s", xapi_base_text(f, base, sizeof base)),
+	    ID_XAPI_BASE);
 	back_to_kiosk(f);
 }
 

@@ -94,6 +94,29 @@ PY
 	fail "rjkiosk export did not use the xAPI base setting"
 "$RJKIOSK" export --data "$data" --session 1 --format xapi --xapi-base https://other.example/ |
 	grep -q '"https://other.example/scenarios/' || fail "--xapi-base did not win over the setting"
+# A long xAPI base (letters beyond ASCII) on the Settings page: cut with an ellipsis between two
+# letters, not inside one, and the label inside its button; its own page holds it whole.
+long=https://lrs.example.org/$(printf 'd\303\251j\303\240-vu/%.0s' 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20)
+"$RJKIOSK" settings --data "$data" --xapi-base "$long" >/dev/null || fail "a long xAPI base was refused"
+cut=https://lrs.example.org/$(printf 'd\303\251j\303\240-vu/%.0s' 1 2 3 4 5 6 7)d$(printf '\342\200\246')
+cat >"$work/long-base.txt" <<SCRIPT
+key ctrl+alt+F
+key 2
+key 4
+key 6
+key 8
+key Return
+click-button This kiosk
+click-button Settings
+expect-screen facilitator:settings
+key Tab
+check-frame
+click-button xAPI base address: $cut
+expect-screen facilitator:xapi-base
+expect-editor $long
+quit
+SCRIPT
+run "$work/long-base.txt" --size 1024x768 || fail "a long xAPI base was not shown cut on the Settings page"
 # RJK_SHOTS=docs/screenshots keeps the pages' screenshots (1280x800) for the documentation.
 if [ -n "${RJK_SHOTS:-}" ]; then
 	for shot in export-page export-done export-read-only export-xapi-base-refused; do

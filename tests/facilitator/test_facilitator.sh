@@ -102,7 +102,7 @@ grep -qx min_answers=10 "$data/settings" || fail "the debrief's smallest number 
 { unlock; cat <<'SCRIPT'; } >"$work/restart.txt"
 click-button This kiosk
 click-button Settings
-click-button Text size: 125% (press to change)
+click-button Text size: 125%
 expect-screen facilitator:settings
 wait-text On-screen keyboard: always
 wait-text Keyboard layout: fr
@@ -112,7 +112,7 @@ SCRIPT
 	fail "the settings did not come back after a restart"
 
 # The whole menu shows without scrolling on the usual classroom screens, with a session running
-# (and its class code) and without one, and so does "This kiosk".
+# (and its class code) and without one, and so do "This kiosk" and its ten settings.
 for size in 1024x768 1280x800 1366x768 1920x1080; do
 	rm -rf "$data"
 	setpin
@@ -123,6 +123,11 @@ expect-fits
 click-button This kiosk
 expect-screen facilitator:this-kiosk
 expect-fits
+click-button Settings
+expect-screen facilitator:settings
+expect-fits
+key Escape
+expect-screen facilitator:this-kiosk
 key Escape
 expect-screen facilitator:menu
 click-button End this session
