@@ -161,13 +161,13 @@ void facil_export_page(struct facil *f, const struct facil_context *c)
 			sizeof f->body);
 	store_sessions_free(list, n);
 	facil_list_places(f);
-	for (size_t i = 0; i < sizeof formats / sizeof formats[0] && used < sizeof f->body; i++)
-		used += (size_t)snprintf(f->body + used, sizeof f->body - used, "%s\n",
-					 formats[i].who);
-	if (used < sizeof f->body)
-		snprintf(f->body + used, sizeof f->body - used, "\nChoose the format, then where to "
-			 "save the file.%s", f->folder_count > 1 ? "" : " No USB stick was found: "
-			 "plug one in and press \"Look again for USB sticks\".");
+	/* Who the chosen format is for, nearest the choices: pressing another says its own. */
+	for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
+		if (chosen(f, i) && used < sizeof f->body)
+			snprintf(f->body + used, sizeof f->body - used, "Choose the format, then "
+				 "where to save the file.\n%s%s", formats[i].who,
+				 f->folder_count > 1 ? "" : "\nNo USB stick was found: plug one "
+				 "in and press \"Look again for USB sticks\".");
 	for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++) {
 		struct ui_page_button *b = facil_add(f, formats[i].label, formats[i].id);
 
