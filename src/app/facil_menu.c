@@ -290,8 +290,8 @@ static void settings_page(struct facil *f, const struct facil_context *c)
 	char idle[64], present[64], base[100];
 
 	f->page.heading = "Settings";
-	snprintf(f->body, sizeof f->body, "Kept on this machine and used again after a restart. "
-		 "Press a setting to change it.%s", c->no_sound ?
+	snprintf(f->body, sizeof f->body, "Press a setting to change it; it is kept after a "
+		 "restart.%s", c->no_sound ?
 		 "\nNo sound device was found when the kiosk started: the video plays without "
 		 "sound." : "");
 	f->page.body = f->body;
