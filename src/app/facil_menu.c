@@ -376,9 +376,11 @@ void facil_build_page(struct facil *f, const struct facil_context *c)
 	case FACIL_NO_PIN:
 		p->heading = f->pin ? "No facilitator PIN is set" : "The PIN cannot be checked";
 		if (f->pin)
-			p->body = "Set one with 'rjkiosk set-pin' (add --data DIR when the kiosk uses "
-				  "another data folder), then press Ctrl+Alt+F again. In --kiosk mode the "
-				  "kiosk asks for one when it starts.";
+			/* Non-breaking hyphens (U+2011): an option is not split across lines. */
+			p->body = "Set one with 'rjkiosk set-pin' (add \xe2\x80\x91\xe2\x80\x91"
+				  "data DIR when the kiosk uses another data folder), then press "
+				  "Ctrl+Alt+F again. Started with \xe2\x80\x91\xe2\x80\x91kiosk, the "
+				  "kiosk asks for one itself.";
 		else
 			p->body = f->pin_problem;
 		p->main = "Close";

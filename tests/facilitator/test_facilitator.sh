@@ -13,7 +13,8 @@ setpin() {
 }
 
 # Outside --kiosk with no PIN set, the chord says how to set one.
-printf 'key ctrl+alt+F\nexpect-screen facilitator:no-pin\nkey Return\nexpect-screen start\nquit\n' \
+# The page names the --kiosk option whole on one line (non-breaking hyphens).
+printf 'key ctrl+alt+F\nexpect-screen facilitator:no-pin\nwait-text Started with \342\200\221\342\200\221kiosk, the kiosk asks for one itself.\nkey Return\nexpect-screen start\nquit\n' \
 	>"$work/no-pin.txt"
 "$RJKIOSK_SCRIPTED" --no-video --data "$data" --script "$work/no-pin.txt" --size 1024x768 ||
 	fail "the chord without a PIN did not say how to set one"
