@@ -210,21 +210,6 @@ static void room_page(struct facil *f, struct facil_debrief *db)
 	f->page.picture = &db->picture;
 }
 
-static const char *short_text(char *out, size_t size, const char *text)
-{
-	size_t n = 0;
-
-	/* Cut at a character boundary, on one line. */
-	for (const char *s = text; *s && n + 8 < size; s++)
-		out[n++] = (*s == '\n' || *s == '\r' || *s == '\t') ? ' ' : *s;
-	while (n > 0 && ((unsigned char)out[n] & 0xc0) == 0x80 && text[n])
-		n--;
-	out[n] = '\0';
-	if (text[n])
-		strcat(out, "\xe2\x80\xa6");
-	return out;
-}
-
 static void private_page(struct facil *f, const struct facil_context *c, struct facil_debrief *db)
 {
 	struct ui_page *p = &f->page;
@@ -280,8 +265,8 @@ static void private_page(struct facil *f, const struct facil_context *c, struct 
 			       p->count < UI_PAGE_BUTTONS; i++, shown++) {
 		b = &p->buttons[p->count];
 		*b = (struct ui_page_button){
-			.label = short_text(f->labels[p->count], sizeof f->labels[0],
-					    q->answers[i].text),
+			.label = facil_short_text(f->labels[p->count], sizeof f->labels[0],
+						  q->answers[i].text),
 			.id = DB_ANSWER + (int)i, .toggle = true, .on = !q->answers[i].hidden,
 		};
 		p->count++;

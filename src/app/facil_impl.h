@@ -210,6 +210,10 @@ struct ui_page_button *facil_add(struct facil *f, const char *label, int id);
  * page is on screen). */
 const char *facil_label(struct facil *f, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* text on one line (line breaks and tabs as spaces) in out, cut with an ellipsis on a character
+ * boundary when longer than size - 9 bytes (size at least 9); returns out. For a long text in
+ * a button's label: an answer on the debrief's private page, the xAPI base in Settings. */
+const char *facil_short_text(char *out, size_t size, const char *text);
 /* What the facilitator's way in leads to once they are known: the menu, or a quick key's
  * action (facil_present.c). */
 enum facil_quick {

@@ -42,6 +42,18 @@ const char *facil_label(struct facil *f, const char *fmt, ...)
 
 #define label facil_label
 
+const char *facil_short_text(char *out, size_t size, const char *text)
+{
+	size_t len = strlen(text), n = len + 9 <= size ? len : utf8_prev(text, size - 8);
+
+	for (size_t i = 0; i < n; i++)
+		out[i] = text[i] == '\n' || text[i] == '\r' || text[i] == '\t' ? ' ' : text[i];
+	out[n] = '\0';
+	if (n < len)
+		strcat(out, "\xe2\x80\xa6");
+	return out;
+}
+
 /* A sub-page's way back: Back (or Escape) returns to the menu. */
 static void back_to_menu(struct facil *f)
 {
@@ -268,26 +280,17 @@ static const char *time_text(int s, char *buf, size_t size)
 	return buf;
 }
 
-/* The xAPI base address as a setting's value: cut with an ellipsis past what a button shows
- * (its own page shows it whole), on a character boundary. */
+/* The xAPI base address as a setting's value: cut past 96 bytes (its own page shows it whole). */
 static const char *xapi_base_text(const struct facil *f, char *buf, size_t size)
 {
-	const char *base = f->settings.xapi_base;
-	size_t len = strlen(base), most = 96;
-
-	if (!*base)
-		return EXPORT_XAPI_DEFAULT_BASE " (the default)";
-	if (len <= most || size < most + 4)
-		return base;
-	len = utf8_prev(base, most + 1);
-	snprintf(buf, size, "%.*s\xe2\x80\xa6", (int)len, base);
-	return buf;
+	return f->settings.xapi_base[0] ? facil_short_text(buf, size, f->settings.xapi_base) :
+	       EXPORT_XAPI_DEFAULT_BASE " (the default)";
 }
 
 /* Every setting says its value; pressing one goes on to the next value (or opens its page). */
 static void settings_page(struct facil *f, const struct facil_context *c)
 {
-	char idle[64], present[64], base[100];
+	char idle[64], present[64], answers[64], base[96 + 9];
 
 	f->page.heading = "Settings";
 	snprintf(f->body, sizeof f->body, "Press a setting to change it; it is kept after a "
@@ -309,8 +312,8 @@ static void settings_page(struct facil *f, const struct facil_context *c)
 		     f->settings.touch_keyboard == KEYBOARD_NEVER ? "never" : "after a touch"),
 	    ID_TOUCH_KEYBOARD);
 	add(f, label(f, "Keyboard layout: %s", f->settings.keyboard_layout), ID_KEYBOARD_LAYOUT);
-	add(f, label(f, "Debrief: results from %d %s", f->settings.min_answers,
-		     f->settings.min_answers == 1 ? "answer" : "answers"), ID_MIN_ANSWERS);
+	add(f, label(f, "Debrief: results from %s", words_count(answers, sizeof answers,
+		     f->settings.min_answers, "answer", "answers", 0)), ID_MIN_ANSWERS);
 	add(f, label(f, "xAPI base address: %s", xapi_base_text(f, base, sizeof base)),
 	    ID_XAPI_BASE);
 	back_to_kiosk(f);
