@@ -112,6 +112,32 @@ SCRIPT
 "$RJKIOSK_SCRIPTED" --no-video --data "$data" --scenarios "$scen" --script "$work/restart.txt" --size 1024x768 ||
 	fail "the settings did not come back after a restart"
 
+# Settings changed by keys, two a row: on fresh data focus starts on the ticked check box
+# (captions), Tab goes along the rows, Enter moves a setting on and Space ticks a box.
+rm -rf "$data"
+setpin
+{ unlock; cat <<'SCRIPT'; } >"$work/settings-keys.txt"
+click-button This kiosk
+click-button Settings
+expect-screen facilitator:settings
+expect-focus Captions on the video by default
+key space
+key Tab
+expect-focus Volume: 80%
+key Tab
+key Tab
+key Tab
+key Tab
+expect-focus Keyboard layout: gb
+key Return
+expect-focus Keyboard layout: us
+quit
+SCRIPT
+"$RJKIOSK_SCRIPTED" --no-video --data "$data" --script "$work/settings-keys.txt" --size 1280x800 ||
+	fail "the settings could not be changed by keys"
+grep -qx keyboard_layout=us "$data/settings" || fail "the layout chosen by keys was not saved"
+grep -qx captions=0 "$data/settings" || fail "captions turned off by Space were not saved"
+
 # The whole menu shows without scrolling on the usual classroom screens, with a session running
 # (and its class code) and without one, and so do "This kiosk" and its ten settings.
 for size in 1024x768 1280x800 1366x768 1920x1080; do
