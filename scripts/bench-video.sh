@@ -16,7 +16,9 @@
 #        (as root; RENDERER, for bench_video, defaults to software; RUNS plays of each clip by
 #        each player; XVFB_DISPLAY, the display Xvfb takes, by default a free one it picks itself)
 # Every run prints the load average when it ended; the player's row also counts the pictures
-# it presented against the pictures in the clip (600: 20 s at 30 per second).
+# it presented against the pictures in the clip (600: 20 s at 30 per second). One more cvlc run
+# per clip, not timed, counts VLC's pictures (through perf and a uprobe, when available); the
+# summary gives both against the pictures in the file.
 # Needs: ffmpeg, Xvfb, python3; installs vlc-bin and vlc-plugin-video-output for cvlc when
 # missing, and runs cvlc as the ordinary user rjkbench (created when missing: cvlc refuses root).
 set -eu
@@ -164,12 +166,34 @@ print(f"{ru.ru_utime + ru.ru_stime:.2f} {ru.ru_maxrss} {x1 - x0:.2f} {os.waitsta
 PY
 }
 
+# VLC's pictures: one more cvlc run per clip, not timed, counts its X11 output's shared-memory
+# puts (one per picture shown; VLC repaints a picture only when none came for 80 ms, which
+# does not happen on a quiet machine) with a uprobe on libxcb-shm, through perf. "-" when perf
+# or uprobes are not available.
+xcb_shm=/usr/lib/x86_64-linux-gnu/libxcb-shm.so.0
+vlc_pictures() {
+  if ! command -v perf >/dev/null || [ ! -e "$xcb_shm" ] ||
+     ! perf probe -q -x "$xcb_shm" xcb_shm_put_image_checked 2>/dev/null; then
+    echo -
+    return
+  fi
+  perf stat -a -x, -e probe_libxcb:xcb_shm_put_image_checked -- \
+    runuser -u "$bench_user" -- env DISPLAY=$display HOME=/tmp cvlc --play-and-exit \
+    --fullscreen --vout=xcb_x11 --no-audio --no-video-title-show "$media/$1" 2>&1 >/dev/null |
+    awk -F, '/xcb_shm_put_image_checked/ { print $1 }'
+  perf probe -q -d probe_libxcb:xcb_shm_put_image_checked 2>/dev/null || true
+}
+
 # Peak memory varies by several MiB from run to run for the same player (how far libvlc's
 # decoder gets ahead of the picture shown), so each player plays each clip $runs times,
 # alternating, and the summary gives the medians.
 results=$(mktemp)
+vlc_counts=$(mktemp)
 data=$(mktemp -d)
-trap 'kill $xvfb ${wm_pid:-} 2>/dev/null; rm -rf "$results" "$data"' EXIT INT TERM
+trap 'kill $xvfb ${wm_pid:-} 2>/dev/null; rm -rf "$results" "$vlc_counts" "$data"' EXIT INT TERM
+for clip in $clips; do
+  echo "$clip $(vlc_pictures "$clip")" >>"$vlc_counts"
+done
 printf '%-18s %-6s %4s %8s %8s %8s %9s %8s %5s %7s\n' clip player run "cpu s" "X cpu s" "total s" \
   "peak MiB" pictures load "play s"
 for clip in $clips; do
@@ -194,7 +218,7 @@ EOF2
       else
         played=$(echo "$play + $xplay" | bc)
       fi
-      echo "$clip $who $cpu $xcpu $rss $load $played" >>"$results"
+      echo "$clip $who $cpu $xcpu $rss $load $played $shown" >>"$results"
       printf '%-18s %-6s %4s %8s %8s %8.2f %9.1f %8s %5s %7s\n' "${clip%.*}" "$who" "$run" "$cpu" "$xcpu" \
         "$(echo "$cpu + $xcpu" | bc)" "$(echo "$rss / 1024" | bc -l)" "$shown" "$load" "$played"
     done
@@ -204,8 +228,8 @@ done
 echo
 echo "medians of $runs runs (CPU: player + X server; whole: the run from start to end; playing:"
 echo "${PLAY_FROM:-6} to ${PLAY_TO:-18} s after the start; load: median of the load averages at the end of the runs)"
-python3 - "$results" <<'PY2'
-import statistics, sys
+python3 - "$results" "$vlc_counts" "$media" <<'PY2'
+import statistics, subprocess, sys
 rows = [line.split() for line in open(sys.argv[1])]
 print(f"{'clip':<18} {'player':<7} {'whole s':>7} {'vs cvlc':>7} {'playing s':>9} {'vs cvlc':>7} {'peak MiB':>8} {'load':>5}")
 for clip in dict.fromkeys(r[0] for r in rows):
@@ -221,4 +245,15 @@ for clip in dict.fromkeys(r[0] for r in rows):
         base = med["cvlc"][1]
         shown = f"{play:>9.2f} {play / base:>6.2f}x" if play is not None and base else f"{'-':>9} {'-':>7}"
         print(f"{clip.rsplit('.', 1)[0]:<18} {who:<7} {cpu:>7.2f} {cpu / med['cvlc'][0]:>6.2f}x {shown} {mib:>8.1f} {load:>5.2f}")
+# Pictures shown against pictures in the file (counted by ffprobe): the player's every run,
+# and VLC's one counted run.
+vlc = dict(line.split() for line in open(sys.argv[2]))
+print()
+print("pictures shown of the pictures in the file")
+for clip in dict.fromkeys(r[0] for r in rows):
+    frames = subprocess.run(["ffprobe", "-v", "error", "-count_frames", "-select_streams", "v:0",
+                             "-show_entries", "stream=nb_read_frames", "-of", "csv=p=0",
+                             f"{sys.argv[3]}/{clip}"], capture_output=True, text=True).stdout.strip()
+    player = ", ".join(r[7] for r in rows if r[0] == clip and r[1] == "player")
+    print(f"{clip.rsplit('.', 1)[0]:<18} file {frames:>4}  player {player}  cvlc {vlc.get(clip, '-')}")
 PY2
