@@ -42,6 +42,7 @@ static void set_anchor(struct vlc_player *vp, int64_t ms, bool running)
 {
 	pthread_mutex_lock(&vp->sh.lock);
 	vp->sh.anchor_ms = ms;
+	vp->sh.floor_ms = ms;
 	vp->sh.anchor_us = vlc_now_us();
 	vp->sh.clock_running = running;
 	vp->sh.anchor_on_frame = running;
@@ -74,7 +75,7 @@ static void vlc_close(struct player *p)
 	vp->path = NULL;
 	pthread_mutex_lock(&vp->sh.lock);
 	vp->sh.events = 0;
-	vp->sh.anchor_ms = 0;
+	vp->sh.anchor_ms = vp->sh.floor_ms = 0;
 	vp->sh.clock_running = vp->sh.anchor_on_frame = false;
 	vp->sh.length_ms = 0;
 	vp->sh.width = vp->sh.height = 0;
@@ -220,8 +221,20 @@ static void check_stall(struct vlc_player *vp)
 
 static void start(struct vlc_player *vp)
 {
+	char start_at[40];
+
 	vp->want_play = false;
+	/* Where to start goes in with the media, so that libvlc decodes nothing before it (a
+	 * seek once playing still showed a few pictures from 0:00 first). Always given: a start
+	 * after the end would otherwise keep the last one. */
+	snprintf(start_at, sizeof start_at, ":start-time=%lld.%03lld",
+		 (long long)(vp->pending_seek == NO_TIME ? 0 : vp->pending_seek / 1000),
+		 (long long)(vp->pending_seek == NO_TIME ? 0 : vp->pending_seek % 1000));
+	libvlc_media_add_option(vp->media, start_at);
 	pthread_mutex_lock(&vp->sh.lock);
+	if (vp->pending_seek != NO_TIME)
+		vp->sh.anchor_ms = vp->sh.floor_ms = vp->pending_seek;
+	vp->pending_seek = NO_TIME;
 	vp->sh.anchor_on_frame = true;
 	vp->sh.fresh_until_us = vlc_now_us() + 1000000;
 	pthread_mutex_unlock(&vp->sh.lock);

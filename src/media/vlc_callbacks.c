@@ -46,6 +46,10 @@ static void on_log(void *data, int level, const libvlc_log_t *ctx, const char *f
 	vlc_player_say(vp, mine, "libvlc %s: %s", module ? module : "core", text);
 }
 
+/* How far before the floor libvlc's time may be and still be taken: it reports a time at
+ * most a few frames before where it was asked to start. */
+#define STALE_MS 250
+
 static void on_event(const struct libvlc_event_t *ev, void *data)
 {
 	struct vlc_player *vp = data;
@@ -77,9 +81,13 @@ static void on_event(const struct libvlc_event_t *ev, void *data)
 		post(vp, EV_ERROR);
 		break;
 	case libvlc_MediaPlayerTimeChanged:
-		/* The input clock runs ahead of the picture until the first frame is shown. */
+		/* The input clock runs ahead of the picture until the first frame is shown. A time
+		 * before the floor is stale: libvlc reports 0:00 as it starts further in, at times
+		 * after the first picture on a busy machine (the video, back from the first step,
+		 * then paused at 0:00 instead of 2 s before the end). */
 		pthread_mutex_lock(&vp->sh.lock);
-		if (!vp->sh.anchor_on_frame) {
+		if (!vp->sh.anchor_on_frame &&
+		    ev->u.media_player_time_changed.new_time + STALE_MS >= vp->sh.floor_ms) {
 			vp->sh.anchor_ms = ev->u.media_player_time_changed.new_time;
 			vp->sh.anchor_us = vlc_now_us();
 		}
