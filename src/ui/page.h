@@ -55,8 +55,9 @@ struct ui_page {
 	struct ui_page_text text; /* a field to type into, under the body */
 	int columns;          /* buttons side by side, this many a row (a long menu on one
 			       * screen), in a grid wider than the reading column; more than two
-			       * only where every label fits its button, else two. 0 or 1: one a
-			       * row, in the reading column */
+			       * only where every label fits its button, else two; one where two
+			       * would be too narrow (large text on a narrow screen). 0 or 1: one
+			       * a row, in the reading column */
 	struct ui_page_button buttons[UI_PAGE_BUTTONS];
 	size_t count;
 	const char *back;     /* footer, left: NULL for none */

@@ -122,7 +122,9 @@ static int grid_width(const struct layout *l, int columns)
 	return w < most ? w : most;
 }
 
-/* How many buttons a row: p->columns, down to two while a label is wider than its button. */
+/* How many buttons a row: p->columns, down to two while a label is wider than its button, and
+ * one where two would be narrower than about 20 characters (large text on a narrow screen,
+ * where labels would wrap to three lines and more). */
 static int grid_columns(const struct view *v, const struct ui_page *p)
 {
 	const struct layout *l = v->lay;
@@ -136,6 +138,8 @@ static int grid_columns(const struct view *v, const struct ui_page *p)
 	while (columns > 2 &&
 	       (grid_width(l, columns) - GRID_GAP(l) * (columns - 1)) / columns < widest)
 		columns--;
+	if (columns == 2 && (grid_width(l, 2) - GRID_GAP(l)) / 2 < l->body_px * 10)
+		columns = 1;
 	return columns;
 }
 
@@ -188,7 +192,9 @@ void screen_page(struct view *v, const struct ui_page *p)
 		view_line(v, REGION_HEADER, FONT_SMALL, COLOR_MUTED, p->title, l->margin,
 			  (l->header.h - v->fonts->line_h[FONT_SMALL]) / 2, l->w - 2 * l->margin);
 	field_h = p->field ? v->fonts->line_h[FONT_TITLE] + l->unit * 5 : 0;
-	key = text_and_pad(v, p, &x, &y, w, field_h);
+	/* Over a grid of three a row the text keeps to two buttons' width (about 80 characters),
+	 * from the grid's left edge: lines as long as a wide grid are hard to read. */
+	key = text_and_pad(v, p, &x, &y, columns > 2 ? grid_width(l, 2) : w, field_h);
 	if (p->field) {
 		/* The masked digits in a box as wide as the keypad, there even when empty. */
 		int h = field_h - l->unit * 3;

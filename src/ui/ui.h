@@ -105,8 +105,9 @@ void ui_set_settings(struct ui *ui, const struct ui_settings *settings);
  * "Backspace"), for a scripted click or tap. False when there is none. */
 bool ui_find_control(struct ui *ui, const struct session *session, const char *label, int *x,
 		     int *y);
-/* True when a line of text on the page last built holds text (for a session, the page is
- * brought up to date with it first; NULL: the problem page as drawn). */
+/* True when the page last built shows text: on one line, or on the lines one paragraph
+ * wraps to (the spaces at a line break may be left out of text). For a session, the page is
+ * brought up to date with it first; NULL: the problem page as drawn. */
 bool ui_shows_text(struct ui *ui, const struct session *session, const char *text);
 /* True when the page last built (brought up to date with session first, when not NULL) shows
  * whole, with nothing to scroll to. */

@@ -40,17 +40,58 @@ bool ui_find_control(struct ui *ui, const struct session *s, const char *label, 
 	return touch_keyboard_find(ui, label, x, y);
 }
 
+/* The line drawn under item i as the next line of the same paragraph: a line of text in the
+ * same font, at the same left edge, right below it. -1 when there is none. */
+static long next_line(const struct ui *ui, size_t i)
+{
+	const struct item *a = &ui->view.items[i], *b;
+
+	if (i + 1 >= ui->view.count)
+		return -1;
+	b = &ui->view.items[i + 1];
+	if (a->kind != ITEM_TEXT || b->kind != ITEM_TEXT || !b->text || b->font != a->font ||
+	    b->rect.x != a->rect.x || b->rect.y != a->rect.y + a->rect.h)
+		return -1;
+	return (long)i + 1;
+}
+
+/* True when text reads from byte at of item i on: across a wrapped paragraph's lines, where
+ * the spaces the line break took stand between them. */
+static bool reads_from(const struct ui *ui, size_t i, size_t at, const char *text)
+{
+	for (;;) {
+		const struct item *item = &ui->view.items[i];
+
+		while (*text && at < item->len && item->text[at] == *text) {
+			at++;
+			text++;
+		}
+		if (!*text)
+			return true;
+		if (at < item->len)
+			return false;
+		long next = next_line(ui, i);
+
+		if (next < 0)
+			return false;
+		while (*text == ' ' || *text == '\n')
+			text++;
+		i = (size_t)next;
+		at = 0;
+	}
+}
+
 bool ui_shows_text(struct ui *ui, const struct session *s, const char *text)
 {
-	size_t len = strlen(text);
-
 	if (s)
 		ui_sync(ui, s);
+	if (!*text)
+		return true;
 	for (size_t i = 0; i < ui->view.count; i++) {
 		const struct item *item = &ui->view.items[i];
 
-		for (size_t at = 0; item->text && at + len <= item->len; at++)
-			if (!memcmp(item->text + at, text, len))
+		for (size_t at = 0; item->text && at < item->len; at++)
+			if (item->text[at] == *text && reads_from(ui, i, at, text))
 				return true;
 	}
 	return false;

@@ -319,6 +319,95 @@ static void test_page_text_field(void **state)
 	textedit_free(edit);
 }
 
+/* A facilitator's page of settings in a grid (as Settings and the menu are built) at a screen
+ * size and text size: how many buttons a row it shows, and that its body keeps to about 80
+ * characters a line (two buttons' width), however wide the grid. */
+static const struct grid_case {
+	int w, h, text_percent;
+	int asked, columns; /* buttons a row asked for, and expected */
+} grid_cases[] = {
+	{1920, 1080, 100, 3, 3},
+	{1920, 1080, 100, 2, 2},
+	{1280, 800, 150, 3, 2}, /* a label too wide for a third of the screen */
+	{1280, 800, 150, 2, 2},
+	{1024, 768, 100, 2, 2},
+	{1024, 768, 200, 2, 2},
+	{768, 1024, 200, 2, 1}, /* two a row would wrap each label to three lines */
+	{1080, 1920, 200, 2, 1},
+	{1080, 1920, 100, 2, 2},
+};
+
+static void test_grid_page_columns_and_text_width(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const labels[] = {
+		"Text size: 100%", "High contrast", "Inactivity timeout: 5 minutes",
+		"Menu stays unlocked", "Keyboard: US", "Captions",
+	};
+	struct ui_page page = {
+		.generation = 1, .heading = "Settings", .back = "Back",
+		.body = "Press a setting to change it; it is kept after a restart. The text size "
+			"and the contrast are what every trainee starts with; each trainee can "
+			"still change them for themselves with the Aa button.",
+	};
+
+	for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
+		page.buttons[page.count++] = (struct ui_page_button){.label = labels[i],
+								     .id = (int)i + 1};
+	for (size_t c = 0; c < sizeof grid_cases / sizeof *grid_cases; c++) {
+		const struct grid_case *g = &grid_cases[c];
+		struct ui_settings settings = {g->text_percent, false, KEYBOARD_AUTO,
+					       KEYBOARD_DEFAULT_LAYOUT};
+		struct rjk_error err = {{0}};
+		SDL_Window *window = SDL_CreateWindow("grid", 0, 0, g->w, g->h, 0);
+		SDL_Renderer *ren = window ? SDL_CreateRenderer(window, -1, SDL_RENDERER_SOFTWARE)
+					   : NULL;
+		struct ui *ui = ren ? ui_new(window, ren, &settings, &err) : NULL;
+		int lefts[UI_PAGE_BUTTONS], count = 0, body_lines = 0;
+
+		(void)f;
+		assert_non_null(ui);
+		page.columns = g->asked;
+		ui_show_page(ui, &page);
+		ui_draw_page(ui);
+		for (size_t i = 0; i < ui->view.count; i++) {
+			const struct item *item = &ui->view.items[i];
+			bool known = false;
+
+			if (item->region != REGION_CONTENT)
+				continue;
+			if (item->kind == ITEM_TEXT && item->font == FONT_BODY) {
+				if (item->rect.w > ui->lay.body_px * 44)
+					fail_msg("%dx%d at %d%%: a body line %d px wide, %d em", g->w,
+						 g->h, g->text_percent, item->rect.w,
+						 item->rect.w / ui->lay.body_px);
+				body_lines++;
+			}
+			if (item->kind != ITEM_BUTTON && item->kind != ITEM_OPTION)
+				continue;
+			for (int k = 0; k < count; k++)
+				known = known || lefts[k] == item->rect.x;
+			if (!known)
+				lefts[count++] = item->rect.x;
+		}
+		if (count != g->columns)
+			fail_msg("%dx%d at %d%%, %d asked: %d buttons a row, expected %d", g->w,
+				 g->h, g->text_percent, g->asked, count, g->columns);
+		assert_true(body_lines >= 2);
+		/* The body reads whole across its wrapped lines, as a user reads it. */
+		assert_true(ui_shows_text(ui, NULL, "kept after a restart. The text size and the "
+					  "contrast are what every trainee starts with"));
+		press(ui, NULL, SDLK_TAB, 0); /* a focus ring to check */
+		ui_draw_page(ui);
+		if (!ui_check_frame(ui, &err))
+			fail_msg("%dx%d at %d%%: %s", g->w, g->h, g->text_percent, err.message);
+		ui_show_page(ui, NULL);
+		ui_free(ui);
+		SDL_DestroyRenderer(ren);
+		SDL_DestroyWindow(window);
+	}
+}
+
 /* A list built in pieces in the view's arena (the review's options chosen): each piece goes on
  * the end of the last string, another string first is copied, and a full arena cuts. */
 static void test_text_size_and_contrast_are_asked_for(void **state)
@@ -484,6 +573,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_every_screen_fits_with_visible_focus, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_page_text_field, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_grid_page_columns_and_text_width, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_text_size_and_contrast_are_asked_for, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_video_controls_fade_evenly, setup, teardown),
