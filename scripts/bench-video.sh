@@ -172,8 +172,10 @@ PY
 # or uprobes are not available.
 xcb_shm=/usr/lib/x86_64-linux-gnu/libxcb-shm.so.0
 vlc_pictures() {
-  if ! command -v perf >/dev/null || [ ! -e "$xcb_shm" ] ||
-     ! perf probe -q -x "$xcb_shm" xcb_shm_put_image_checked 2>/dev/null; then
+  # The probe is added, or is there already (left by an interrupted run).
+  if ! command -v perf >/dev/null || [ ! -e "$xcb_shm" ] || {
+       ! perf probe -q -x "$xcb_shm" xcb_shm_put_image_checked 2>/dev/null &&
+       ! perf probe -l 2>/dev/null | grep -q probe_libxcb:xcb_shm_put_image_checked; }; then
     echo -
     return
   fi
