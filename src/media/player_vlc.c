@@ -221,20 +221,8 @@ static void check_stall(struct vlc_player *vp)
 
 static void start(struct vlc_player *vp)
 {
-	char start_at[40];
-
 	vp->want_play = false;
-	/* Where to start goes in with the media, so that libvlc decodes nothing before it (a
-	 * seek once playing still showed a few pictures from 0:00 first). Always given: a start
-	 * after the end would otherwise keep the last one. */
-	snprintf(start_at, sizeof start_at, ":start-time=%lld.%03lld",
-		 (long long)(vp->pending_seek == NO_TIME ? 0 : vp->pending_seek / 1000),
-		 (long long)(vp->pending_seek == NO_TIME ? 0 : vp->pending_seek % 1000));
-	libvlc_media_add_option(vp->media, start_at);
 	pthread_mutex_lock(&vp->sh.lock);
-	if (vp->pending_seek != NO_TIME)
-		vp->sh.anchor_ms = vp->sh.floor_ms = vp->pending_seek;
-	vp->pending_seek = NO_TIME;
 	vp->sh.anchor_on_frame = true;
 	vp->sh.fresh_until_us = vlc_now_us() + 1000000;
 	pthread_mutex_unlock(&vp->sh.lock);
