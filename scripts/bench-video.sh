@@ -171,6 +171,8 @@ PY
 # does not happen on a quiet machine) with a uprobe on libxcb-shm, through perf. "-" when perf
 # or uprobes are not available.
 xcb_shm=/usr/lib/x86_64-linux-gnu/libxcb-shm.so.0
+# VLC playing a clip with its cheapest X11 output, fullscreen: the counted run and the timed ones.
+cvlc_play="cvlc --play-and-exit --fullscreen --vout=xcb_x11 --no-audio --no-video-title-show"
 vlc_pictures() {
   # The probe is added, or is there already (left by an interrupted run).
   if ! command -v perf >/dev/null || [ ! -e "$xcb_shm" ] || {
@@ -180,8 +182,7 @@ vlc_pictures() {
     return
   fi
   perf stat -a -x, -e probe_libxcb:xcb_shm_put_image_checked -- \
-    runuser -u "$bench_user" -- env DISPLAY=$display HOME=/tmp cvlc --play-and-exit \
-    --fullscreen --vout=xcb_x11 --no-audio --no-video-title-show "$media/$1" 2>&1 >/dev/null |
+    runuser -u "$bench_user" -- env DISPLAY=$display HOME=/tmp $cvlc_play "$media/$1" 2>&1 >/dev/null |
     awk -F, '/xcb_shm_put_image_checked/ { print $1 }'
   perf probe -q -d probe_libxcb:xcb_shm_put_image_checked 2>/dev/null || true
 }
@@ -208,8 +209,7 @@ for clip in $clips; do
         set -- env DISPLAY=$display "$build/src/rjkiosk-scripted" --silent --scenario "$media/kiosk-${clip%.*}" \
           --data "$data" --script "$media/kiosk-play.txt"
       else
-        set -- runuser -u "$bench_user" -- env DISPLAY=$display HOME=/tmp cvlc --play-and-exit \
-          --fullscreen --vout=xcb_x11 --no-audio --no-video-title-show "$media/$clip"
+        set -- runuser -u "$bench_user" -- env DISPLAY=$display HOME=/tmp $cvlc_play "$media/$clip"
       fi
       read -r cpu rss xcpu code shown load play xplay <<EOF2
 $(measure "$@")

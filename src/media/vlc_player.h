@@ -41,7 +41,7 @@ struct shared {
 	int64_t cue_ms;         /* pause on the first picture at this time; NO_TIME for none */
 	int64_t fresh_until_us; /* pictures shown while the clock stands are new until then */
 	int64_t clock_seen_us;  /* when libvlc last reported its time (monotonic), 0 never */
-	int64_t floor_ms;       /* where the player last started, seeked, paused or played: the
+	int64_t floor_ms;       /* where the player last started, seeked or resumed: the
 	                         * video does not go back before it by itself, so libvlc's times
 	                         * before it are stale (its 0:00 as it starts further in) */
 	float cache;            /* libvlc's last buffering figure, percent */

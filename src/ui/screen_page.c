@@ -122,6 +122,12 @@ static int grid_width(const struct layout *l, int columns)
 	return w < most ? w : most;
 }
 
+/* The width of one button of a grid of columns a row. */
+static int grid_button_width(const struct layout *l, int columns)
+{
+	return (grid_width(l, columns) - GRID_GAP(l) * (columns - 1)) / columns;
+}
+
 /* How many buttons a row: p->columns, down to two while a label is wider than its button, and
  * one where two would be narrower than about 20 characters (large text on a narrow screen,
  * where labels would wrap to three lines and more). */
@@ -135,10 +141,9 @@ static int grid_columns(const struct view *v, const struct ui_page *p)
 
 		widest = bw > widest ? bw : widest;
 	}
-	while (columns > 2 &&
-	       (grid_width(l, columns) - GRID_GAP(l) * (columns - 1)) / columns < widest)
+	while (columns > 2 && grid_button_width(l, columns) < widest)
 		columns--;
-	if (columns == 2 && (grid_width(l, 2) - GRID_GAP(l)) / 2 < l->body_px * 10)
+	if (columns == 2 && grid_button_width(l, 2) < l->body_px * 10)
 		columns = 1;
 	return columns;
 }
@@ -212,7 +217,7 @@ void screen_page(struct view *v, const struct ui_page *p)
 		y += keypad(v, x, y, key);
 	whole_w = w;
 	if (columns > 1)
-		w = (w - gap * (columns - 1)) / columns;
+		w = grid_button_width(l, columns);
 	for (size_t first = 0; first < p->count;) {
 		size_t end = first + (size_t)(columns > 1 ? columns : 1), row = v->count;
 		int row_h = 0;
