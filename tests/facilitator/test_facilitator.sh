@@ -138,6 +138,33 @@ SCRIPT
 grep -qx keyboard_layout=us "$data/settings" || fail "the layout chosen by keys was not saved"
 grep -qx captions=0 "$data/settings" || fail "captions turned off by Space were not saved"
 
+# Large text on a narrow screen (768x1024 at 200%): the settings go one a row, and each is
+# reached and changed by keys, a click and a tap alike.
+rm -rf "$data"
+setpin
+{ unlock; cat <<'SCRIPT'; } >"$work/settings-narrow.txt"
+tap-button This kiosk
+click-button Settings
+expect-screen facilitator:settings
+expect-focus Captions on the video by default
+key Tab
+expect-focus Volume: 80%
+key Tab
+expect-focus Inactivity timeout: 5 minutes
+key Return
+expect-focus Inactivity timeout: 10 minutes
+tap-button Captions on the video by default
+click-button Volume: 80%
+expect-focus Volume: 100%
+check-frame
+quit
+SCRIPT
+"$RJKIOSK_SCRIPTED" --no-video --data "$data" --script "$work/settings-narrow.txt" --size 768x1024 \
+	--text-size 200 || fail "the settings one a row could not be changed by keys, clicks and taps"
+grep -qx idle_s=600 "$data/settings" || fail "the timeout changed by Enter was not saved"
+grep -qx captions=0 "$data/settings" || fail "captions turned off by a tap were not saved"
+grep -qx volume=100 "$data/settings" || fail "the volume changed by a click was not saved"
+
 # The whole menu shows without scrolling on the usual classroom screens, with a session running
 # (and its class code) and without one, and so do "This kiosk" and its ten settings.
 for size in 1024x768 1280x800 1366x768 1920x1080; do
