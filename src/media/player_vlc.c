@@ -38,7 +38,7 @@ static void fail(struct vlc_player *vp, const char *fmt, ...)
 	vp->started = false;
 }
 
-static void set_anchor(struct vlc_player *vp, int64_t ms, bool running)
+void vlc_player_anchor(struct vlc_player *vp, int64_t ms, bool running)
 {
 	pthread_mutex_lock(&vp->sh.lock);
 	vp->sh.anchor_ms = ms;
@@ -88,7 +88,8 @@ static void vlc_close(struct player *p)
 	vp->state = PLAYER_IDLE;
 	vp->error[0] = '\0';
 	vp->parsed = vp->want_play = vp->started = vp->want_pause = false;
-	vp->pending_seek = NO_TIME;
+	vp->pending_seek = vp->seek_on_first = NO_TIME;
+	vlc_paused_seek_unmade(vp);
 	vp->paused_ms = 0;
 	vp->paused_seek = false;
 	vp->deadline_us = 0;
@@ -219,9 +220,40 @@ static void check_stall(struct vlc_player *vp)
 	     loading);
 }
 
+/* A start further in that pauses at once (a cue at the start point: back to a film already
+ * watched, held where the trainee was). libvlc shows a picture from 0:00 before a seek made as
+ * it starts has landed, and paused on that picture it keeps it, labelled with the point. Such a
+ * start therefore plays from 0:00, pauses on the first picture and then seeks while paused,
+ * which shows the point's picture (vlc_paused_seek.c). */
+static void plan_paused_start(struct vlc_player *vp)
+{
+	pthread_mutex_lock(&vp->sh.lock);
+	int64_t cue = vp->sh.cue_ms, half_frame = vp->sh.frame_ms / 2;
+	pthread_mutex_unlock(&vp->sh.lock);
+	if (vp->pending_seek == NO_TIME || cue == NO_TIME || cue > vp->pending_seek + half_frame)
+		return;
+	vp->seek_on_first = vp->pending_seek < cue ? cue : vp->pending_seek;
+	vp->pending_seek = NO_TIME;
+	vp->want_pause = true;
+	set_cue(vp, NO_TIME);
+	vlc_player_anchor(vp, 0, false);
+}
+
+static void vlc_seek(struct player *p, int64_t ms);
+
+/* The paused start's seek, at its first picture: paused there, or playing when play() came
+ * again before it. */
+static void seek_to_start_point(struct vlc_player *vp)
+{
+	int64_t ms = vp->seek_on_first;
+	vp->seek_on_first = NO_TIME;
+	vlc_seek(&vp->base, ms);
+}
+
 static void start(struct vlc_player *vp)
 {
 	vp->want_play = false;
+	plan_paused_start(vp);
 	pthread_mutex_lock(&vp->sh.lock);
 	vp->sh.anchor_on_frame = true;
 	vp->sh.fresh_until_us = vlc_now_us() + 1000000;
@@ -238,6 +270,7 @@ static void start(struct vlc_player *vp)
 static void vlc_play(struct player *p)
 {
 	struct vlc_player *vp = from(p);
+	int64_t resume_at = NO_TIME; /* a seek made while paused that libvlc has not had yet */
 	vp->want_pause = false;
 	switch (vp->state) {
 	case PLAYER_IDLE:
@@ -248,12 +281,13 @@ static void vlc_play(struct player *p)
 		/* After the end libvlc ignores play() until it is stopped. */
 		libvlc_media_player_stop(vp->mp);
 		vp->started = false;
-		set_anchor(vp, vp->pending_seek == NO_TIME ? 0 : vp->pending_seek, false);
+		vlc_player_anchor(vp, vp->pending_seek == NO_TIME ? 0 : vp->pending_seek, false);
 		vp->state = PLAYER_OPENING;
 		break;
 	case PLAYER_PAUSED:
-		set_anchor(vp, player_time_ms(p), false);
+		vlc_player_anchor(vp, player_time_ms(p), false);
 		watch_stall(vp, player_time_ms(p));
+		resume_at = vlc_paused_seek_unmade(vp);
 		vp->paused_seek = false;
 		vp->state = PLAYER_PLAYING;
 		break;
@@ -266,6 +300,8 @@ static void vlc_play(struct player *p)
 		start(vp);
 	else
 		vp->want_play = true;
+	if (resume_at != NO_TIME)
+		libvlc_media_player_set_time(vp->mp, resume_at);
 }
 
 static void vlc_pause(struct player *p)
@@ -294,7 +330,7 @@ static void vlc_seek(struct player *p, int64_t ms)
 		ms = length;
 	switch (vp->state) {
 	case PLAYER_PLAYING:
-		set_anchor(vp, ms, true);
+		vlc_player_anchor(vp, ms, true);
 		libvlc_media_player_set_time(vp->mp, ms);
 		watch_stall(vp, ms);
 		break;
@@ -303,13 +339,12 @@ static void vlc_seek(struct player *p, int64_t ms)
 		 * from now on, and playing resumes exactly there. */
 		vp->paused_ms = ms;
 		vp->paused_seek = true;
-		set_anchor(vp, ms, false);
-		libvlc_media_player_set_time(vp->mp, ms);
+		vlc_paused_seek(vp, ms);
 		break;
 	case PLAYER_ENDED:
 		vp->pending_seek = ms;
 		vp->paused_ms = ms;
-		set_anchor(vp, ms, false);
+		vlc_player_anchor(vp, ms, false);
 		break;
 	case PLAYER_OPENING:
 		vp->pending_seek = ms;
@@ -346,7 +381,7 @@ static void on_started(struct vlc_player *vp)
 {
 	libvlc_audio_set_volume(vp->mp, vp->volume);
 	if (vp->pending_seek != NO_TIME) {
-		set_anchor(vp, vp->pending_seek, !vp->want_pause);
+		vlc_player_anchor(vp, vp->pending_seek, !vp->want_pause);
 		libvlc_media_player_set_time(vp->mp, vp->pending_seek);
 		vp->pending_seek = NO_TIME;
 	}
@@ -411,8 +446,12 @@ static unsigned vlc_update(struct player *p)
 				vp->want_pause = false;
 				vlc_pause(p);
 			}
+			if (vp->seek_on_first != NO_TIME)
+				seek_to_start_point(vp);
 		}
 	}
+	if (vp->state == PLAYER_PAUSED)
+		vlc_paused_seek_settle(vp, ev);
 	if (ev & EV_CUE)
 		vlc_pause(p);
 	if (ev & EV_END && vp->state != PLAYER_ERROR && vp->started)
@@ -433,6 +472,8 @@ static int vlc_timeout_ms(struct player *p)
 {
 	struct vlc_player *vp = from(p);
 	int64_t due = vp->deadline_us;
+	if (vp->state == PLAYER_PAUSED && vp->settle_us && (!due || vp->settle_us < due))
+		due = vp->settle_us;
 	if (vp->state == PLAYER_PLAYING) {
 		int64_t stall = vp->progress_us + (int64_t)vp->opts.stall_ms * 1000;
 		if (!due || stall < due)

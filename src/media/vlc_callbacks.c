@@ -187,7 +187,7 @@ static void *on_lock(void *opaque, void **planes)
 }
 
 void vlc_player_picture_shown(struct vlc_player *vp, const struct player_frame *lent,
-				  void (*release)(void *picture), void *picture)
+				  void (*release)(void *picture), void *picture, enum picture_news news)
 {
 	int64_t now = vlc_now_us();
 	pthread_mutex_lock(&vp->sh.lock);
@@ -205,6 +205,11 @@ void vlc_player_picture_shown(struct vlc_player *vp, const struct player_frame *
 	/* Paused, libvlc repaints the same picture many times a second: not worth a wake-up. */
 	bool repeat = !vp->sh.clock_running && now > vp->sh.fresh_until_us;
 	unsigned events = repeat ? 0 : EV_FRAME;
+	vp->sh.still = news == PICTURE_REPAINT;
+	if (news == PICTURE_NEW || news == PICTURE_UNKNOWN)
+		vp->sh.seek_shown = true;
+	if (news == PICTURE_STALE)
+		events |= EV_STALE;
 	if (!repeat && vp->sh.cue_ms != NO_TIME && t + vp->sh.frame_ms / 2 >= vp->sh.cue_ms) {
 		events |= EV_CUE;
 		vp->sh.cue_ms = NO_TIME;
@@ -220,7 +225,7 @@ void vlc_player_picture_shown(struct vlc_player *vp, const struct player_frame *
 
 static void on_display(void *opaque, void *picture)
 {
-	vlc_player_picture_shown(opaque, NULL, NULL, picture);
+	vlc_player_picture_shown(opaque, NULL, NULL, picture, PICTURE_UNKNOWN);
 }
 
 static const libvlc_event_type_t player_events[] = {

@@ -41,6 +41,7 @@ struct vout_display_sys_t {
 	picture_pool_t *pool; /* made at the core's first request, freed at close */
 	unsigned sar_num, sar_den;
 	bool hardware;        /* opened for pictures in graphics memory: shows none */
+	const picture_t *last; /* the picture shown last (compared only, never read) */
 };
 
 /* Pictures that stay in graphics memory (VAAPI, VDPAU), with no planes to read. */
@@ -94,7 +95,15 @@ static void display(vout_display_t *vd, picture_t *pic, subpicture_t *subpic)
 				   (fmt->i_x_offset >> shift);
 		pixels.pitches[k] = pic->p[k].i_pitch;
 	}
-	vlc_player_picture_shown(sys->vp, &pixels, give_back, pic);
+	/* libvlc gives a picture the time it is due, from the stream's clock. A picture the decoder
+	 * finished after a seek had reset that clock, from data read before it, gets none (libvlc
+	 * logs "Timestamp conversion failed") and is shown all the same, being the first after
+	 * the seek. */
+	enum picture_news news = pic == sys->last		 ? PICTURE_REPAINT
+				 : pic->date == VLC_TS_INVALID ? PICTURE_STALE
+							       : PICTURE_NEW;
+	sys->last = pic;
+	vlc_player_picture_shown(sys->vp, &pixels, give_back, pic, news);
 }
 
 static int control(vout_display_t *vd, int query, va_list args)

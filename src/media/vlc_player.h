@@ -21,6 +21,15 @@ enum {
 	EV_FRAME = 1 << 4,
 	EV_CUE = 1 << 5,
 	EV_TIME = 1 << 6,
+	EV_STALE = 1 << 7, /* a picture decoded before a seek was shown after it */
+};
+
+/* What a picture libvlc's output shows is, as far as the output can tell. */
+enum picture_news {
+	PICTURE_UNKNOWN, /* libvlc's memory output cannot tell */
+	PICTURE_NEW,     /* not shown before */
+	PICTURE_REPAINT, /* the last one again: nothing new came for a while (paused) */
+	PICTURE_STALE,   /* decoded from data read before a seek, shown after it */
 };
 
 #define NO_TIME INT64_MIN
@@ -45,6 +54,8 @@ struct shared {
 	                         * video does not go back before it by itself, so libvlc's times
 	                         * before it are stale (its 0:00 as it starts further in) */
 	float cache;            /* libvlc's last buffering figure, percent */
+	bool still;             /* the output repaints its last picture: nothing new is coming */
+	bool seek_shown;        /* a new picture has shown since the last paused seek */
 };
 
 struct vlc_player {
@@ -64,8 +75,14 @@ struct vlc_player {
 	bool started;         /* libvlc_media_player_play() called since the last stop */
 	bool want_pause;      /* pause() came before the first picture */
 	int64_t pending_seek; /* seek() before libvlc was playing, NO_TIME for none */
+	int64_t seek_on_first; /* seek there once paused on the first picture, NO_TIME for none */
+	/* A seek while paused (vlc_paused_seek.c): the point not given to libvlc yet (NO_TIME for
+	 * none), when to act on it next (0 for never), and how often it was made again. */
+	int64_t seek_wanted;
+	int64_t settle_us;
 	int64_t paused_ms;    /* time shown while paused after a seek, or at the end */
 	bool paused_seek;     /* paused_ms holds: a seek while paused may not repaint at once */
+	int seeks_again;
 	int64_t deadline_us;  /* watchdog: a picture must show by then; 0 when off */
 	uint64_t shown_at_start;
 	/* Stall watchdog while playing: the last sign of progress (a picture that differs from the
@@ -84,6 +101,21 @@ static inline int64_t vlc_now_us(void)
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
 }
+
+/* Sets the media time to ms now, and where the video last started, seeked or resumed; running:
+ * the clock advances from the next picture shown. Main thread. */
+void vlc_player_anchor(struct vlc_player *vp, int64_t ms, bool running);
+
+/* Seeks to ms while paused, once libvlc is ready for it, and makes sure a picture from there
+ * shows (vlc_paused_seek.c). Main thread, like the two below. */
+void vlc_paused_seek(struct vlc_player *vp, int64_t ms);
+
+/* Makes or checks the paused seek, from player_update() while paused, with its events. */
+void vlc_paused_seek_settle(struct vlc_player *vp, unsigned events);
+
+/* Forgets the paused seek (playing again, or closing); returns its point when libvlc has not
+ * had it yet (playing should then start there), else NO_TIME. */
+int64_t vlc_paused_seek_unmade(struct vlc_player *vp);
 
 /* Formats one line and hands it to the options' log function (stderr for errors without one).
  * Any thread. */
@@ -107,7 +139,7 @@ bool vlc_player_picture_size(struct vlc_player *vp, int width, int height, unsig
  * frame pool's token from frame_pool_write(); else libvlc's own picture, lent to the pool with
  * its pixels and release function (frame_pool_lend). Times it and wakes the main thread. */
 void vlc_player_picture_shown(struct vlc_player *vp, const struct player_frame *lent,
-			      void (*release)(void *picture), void *picture);
+			      void (*release)(void *picture), void *picture, enum picture_news news);
 
 /* The player whose callbacks are lock and data (libvlc's "vmem-lock" and "vmem-data"), or NULL
  * when they are not this module's. */

@@ -156,6 +156,59 @@ static void test_pause_before_the_first_picture(void **state)
 	player_free(p);
 }
 
+/* How far before its point a seek while paused may show a picture in the COUNTER clip: libvlc
+ * shows the last picture its decoder finishes without reading past the point, which with
+ * B-frames was up to six pictures before it (measured at 400, 1400, 1640, 2200, 2800 and 2960
+ * ms; exact on the key frame at 1000). Playing on starts exactly at the point. */
+#define PAUSED_SEEK_BEHIND_MS (6 * COUNTER_FRAME_MS)
+
+/* Back to a point of a film already watched, paused there (the way back from the first step
+ * after the film; a resume at a cue): the picture held is the point's, not the film's first,
+ * and the time reads the point. Table: from the end, and from a fresh open. */
+static void test_start_paused_at_a_point(void **state)
+{
+	for (int from_end = 0; from_end < 2; from_end++) {
+		struct player *p = media_test_open(MEDIA_COUNTER);
+		if (from_end) {
+			player_play(p);
+			assert_int_equal(media_test_wait(p, PLAYER_ENDED, 8000, NULL), PLAYER_ENDED);
+		}
+		player_seek(p, 1200);
+		player_pause_at(p, 1200);
+		player_play(p);
+		assert_int_equal(media_test_wait(p, PLAYER_PAUSED, 5000, NULL), PLAYER_PAUSED);
+		int64_t shown = shown_index(p) * COUNTER_FRAME_MS;
+		/* Not the film's first picture, held while the time reads the point. */
+		assert_in_range(shown, 1200 - PAUSED_SEEK_BEHIND_MS, 1200);
+		assert_in_range(player_time_ms(p), 1200, 1240);
+		player_play(p);
+		media_test_run(p, 500);
+		assert_int_equal(player_state(p), PLAYER_PLAYING);
+		assert_true(player_time_ms(p) > 1400);
+		player_free(p);
+	}
+}
+
+/* Seeking while paused (the trainee drags the bar of a paused video), back and forth and one
+ * seek right after another, shows a picture from each point. */
+static void test_seeks_while_paused_show_the_point(void **state)
+{
+	static const int64_t points[] = {400, 1400, 2960, 100, 1000, 2200, 40, 1640, 2800};
+	struct player *p = media_test_open(MEDIA_COUNTER);
+	player_pause_at(p, 2600);
+	player_play(p);
+	assert_int_equal(media_test_wait(p, PLAYER_PAUSED, 5000, NULL), PLAYER_PAUSED);
+	for (size_t i = 0; i < sizeof points / sizeof points[0]; i++) {
+		player_seek(p, points[i]);
+		assert_int_equal(player_time_ms(p), points[i]);
+		int64_t shown = shown_index(p) * COUNTER_FRAME_MS;
+		if (shown < points[i] - PAUSED_SEEK_BEHIND_MS || shown > points[i])
+			fail_msg("seek to %lld ms while paused shows the picture of %lld ms",
+				 (long long)points[i], (long long)shown);
+	}
+	player_free(p);
+}
+
 static void test_square_and_non_square_pixels(void **state)
 {
 	struct player *p = media_test_open(MEDIA_ANAMORPHIC);
@@ -376,6 +429,8 @@ int main(void)
 		cmocka_unit_test(test_pause_at_cue),
 		cmocka_unit_test(test_seek_back_and_restart),
 		cmocka_unit_test(test_pause_before_the_first_picture),
+		cmocka_unit_test(test_start_paused_at_a_point),
+		cmocka_unit_test(test_seeks_while_paused_show_the_point),
 		cmocka_unit_test(test_square_and_non_square_pixels),
 		cmocka_unit_test(test_rotated_video_is_shown_upright),
 		cmocka_unit_test(test_bad_files_give_an_error_in_time),
