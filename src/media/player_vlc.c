@@ -76,7 +76,7 @@ static void vlc_close(struct player *p)
 	pthread_mutex_lock(&vp->sh.lock);
 	vp->sh.events = 0;
 	vp->sh.anchor_ms = vp->sh.floor_ms = 0;
-	vp->sh.clock_running = vp->sh.anchor_on_frame = false;
+	vp->sh.clock_running = vp->sh.anchor_on_frame = vp->sh.vlc_paused = false;
 	vp->sh.length_ms = 0;
 	vp->sh.width = vp->sh.height = 0;
 	vp->sh.sar_num = vp->sh.sar_den = 1;
@@ -285,7 +285,13 @@ static void vlc_play(struct player *p)
 		vp->state = PLAYER_OPENING;
 		break;
 	case PLAYER_PAUSED:
-		vlc_player_anchor(vp, player_time_ms(p), false);
+		/* A pause and a play in quick succession (a cue's question passed at once) can both
+		 * be dropped by libvlc, which then plays on and says neither Paused nor Playing: the
+		 * clock keeps running unless libvlc said it paused (it then says Playing as well). */
+		pthread_mutex_lock(&vp->sh.lock);
+		bool vlc_paused = vp->sh.vlc_paused;
+		pthread_mutex_unlock(&vp->sh.lock);
+		vlc_player_anchor(vp, player_time_ms(p), !vlc_paused);
 		watch_stall(vp, player_time_ms(p));
 		resume_at = vlc_paused_seek_unmade(vp);
 		vp->paused_seek = false;

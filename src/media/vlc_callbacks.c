@@ -60,12 +60,14 @@ static void on_event(const struct libvlc_event_t *ev, void *data)
 	case libvlc_MediaPlayerPlaying:
 		pthread_mutex_lock(&vp->sh.lock);
 		vp->sh.clock_running = true;
+		vp->sh.vlc_paused = false;
 		vp->sh.anchor_us = vlc_now_us();
 		pthread_mutex_unlock(&vp->sh.lock);
 		post(vp, EV_PLAYING);
 		break;
 	case libvlc_MediaPlayerPaused:
 		pthread_mutex_lock(&vp->sh.lock);
+		vp->sh.vlc_paused = true;
 		if (vp->sh.clock_running) {
 			int64_t shown = frame_pool_time(vp->pool);
 			vp->sh.clock_running = false;

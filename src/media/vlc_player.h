@@ -41,6 +41,7 @@ struct shared {
 	int64_t anchor_ms;      /* media time at anchor_us */
 	int64_t anchor_us;      /* monotonic clock */
 	bool clock_running;     /* time advances from the anchor (playing) */
+	bool vlc_paused;        /* libvlc's last word was Paused (not Playing) */
 	bool anchor_on_frame;   /* the next picture shown is at anchor_ms (after a start or seek) */
 	int64_t length_ms;
 	int width, height;      /* the track's real size, 0 when unknown */
