@@ -376,7 +376,10 @@ static void update(struct video_glue *g, struct request_list *out)
 
 		g->cue_armed = false;
 		g->in_cue = true;
-		request_add(out, (struct request){.kind = REQUEST_VIDEO_CUE, .ms = t,
+		/* The picture held may be a few milliseconds before the cue (the one shown when
+		 * the cue fell due); the question is asked at the author's point, not before it. */
+		request_add(out, (struct request){.kind = REQUEST_VIDEO_CUE,
+						  .ms = t > cue->at_ms ? t : cue->at_ms,
 						  .step = cue->step});
 		ui_invalidate(g->ui);
 	}
