@@ -22,6 +22,9 @@ void position_format(const struct position *pos, char *out, size_t size)
 	case POSITION_REVIEW:
 		snprintf(out, size, "review");
 		break;
+	case POSITION_EDIT:
+		snprintf(out, size, "edit:%s", pos->step_id);
+		break;
 	case POSITION_TIMED_OUT:
 		snprintf(out, size, "timed-out");
 		break;
@@ -44,6 +47,9 @@ struct position position_parse(const char *text)
 			pos.video_ms = 0;
 	} else if (!strncmp(text, "step:", 5)) {
 		pos.kind = POSITION_STEP;
+		pos.step_id = text + 5;
+	} else if (!strncmp(text, "edit:", 5)) {
+		pos.kind = POSITION_EDIT;
 		pos.step_id = text + 5;
 	} else if (!strcmp(text, "review")) {
 		pos.kind = POSITION_REVIEW;

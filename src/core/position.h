@@ -1,5 +1,5 @@
 /* Where a trainee is in the journey, in the short text stored with them ("note", "video:MS",
- * "step:ID", "review", "timed-out") so that a restarted kiosk can put them back there. */
+ * "step:ID", "review", "edit:ID", "timed-out") so that a restarted kiosk can put them back there. */
 #ifndef RJK_CORE_POSITION_H
 #define RJK_CORE_POSITION_H
 
@@ -18,13 +18,15 @@ enum position_kind {
 	POSITION_VIDEO,     /* the video, at the furthest point watched */
 	POSITION_STEP,      /* a step, by id */
 	POSITION_REVIEW,    /* the review */
+	POSITION_EDIT,      /* a step reopened from the review, by id: it goes back there */
 	POSITION_TIMED_OUT, /* left the kiosk unfinished: never put back on screen */
 };
 
 struct position {
 	enum position_kind kind;
 	int64_t video_ms;    /* POSITION_VIDEO: furthest point watched, 0 or more */
-	const char *step_id; /* POSITION_STEP: borrowed (from the scenario, or the parsed text) */
+	const char *step_id; /* POSITION_STEP and POSITION_EDIT: borrowed (from the scenario,
+	                        or the parsed text) */
 };
 
 /* Writes the stored text of pos into out (size bytes, at least POSITION_MAX for every step id

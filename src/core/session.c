@@ -97,8 +97,8 @@ bool session_save_now(struct session *s, int64_t now_ms)
 	return flush(s, now_ms);
 }
 
-/* Stores the trainee's place: kind, with the current step or the furthest point of the video
- * watched. */
+/* Stores the trainee's place: kind, with the current step (reopened from the review when
+ * from_review is set) or the furthest point of the video watched. */
 static bool set_position(struct session *s, enum position_kind kind)
 {
 	struct position pos = {.kind = kind, .video_ms = s->video_resume_ms};
@@ -107,8 +107,10 @@ static bool set_position(struct session *s, enum position_kind kind)
 
 	if (s->participant == 0)
 		return true;
-	if (kind == POSITION_STEP)
+	if (kind == POSITION_STEP) {
+		pos.kind = s->from_review ? POSITION_EDIT : POSITION_STEP;
 		pos.step_id = s->scenario->steps[s->step].id;
+	}
 	position_format(&pos, text, sizeof text);
 	if (!store_participant_set_position(s->store, s->participant, text, &err))
 		return fail(s, "Your place in the scenario could not be saved", &err);
@@ -226,6 +228,12 @@ static bool resume(struct session *s, int64_t participant, const struct position
 		   session_step_in_journey(s, index)) {
 		s->screen = SESSION_STEP;
 		s->step = index;
+	} else if (pos->kind == POSITION_EDIT &&
+		   scenario_find_step(s->scenario, pos->step_id, &index) &&
+		   session_step_in_review(s, index) && answerable(&s->scenario->steps[index])) {
+		s->screen = SESSION_STEP;
+		s->step = index;
+		s->from_review = true;
 	} else {
 		s->screen = SESSION_STEP;
 		s->step = next_journey_step(s, 0);
@@ -618,10 +626,9 @@ bool session_review_edit(struct session *s, size_t index, int64_t now_ms)
 	if (s->screen != SESSION_REVIEW || !session_step_in_review(s, index) ||
 	    !answerable(&s->scenario->steps[index]))
 		return false;
-	if (!enter_step(s, index, now_ms))
-		return false;
+	/* Set first: the stored position says the step goes back to the review. */
 	s->from_review = true;
-	return true;
+	return enter_step(s, index, now_ms);
 }
 
 bool session_submit(struct session *s, int64_t now_ms)
@@ -638,9 +645,9 @@ bool session_submit(struct session *s, int64_t now_ms)
 		    a->status != RESPONSE_DRAFT)
 			continue;
 		if (!answer_given(step, a) && step->required) {
+			s->from_review = true;
 			if (!enter_step(s, i, now_ms))
 				return false;
-			s->from_review = true;
 			snprintf(s->notice, sizeof s->notice,
 				 "This question needs an answer before you submit.");
 			return false;

@@ -28,6 +28,9 @@ static void test_every_kind_is_written_and_read_back(void **state)
 		{{POSITION_STEP, 0, long_id}, "step:" "a-step-id-of-the-longest-length-a-scenario-"
 						 "allows-sixty-four-cha"},
 		{{POSITION_REVIEW, 0, NULL}, "review"},
+		{{POSITION_EDIT, 0, "q3"}, "edit:q3"},
+		{{POSITION_EDIT, 0, long_id}, "edit:" "a-step-id-of-the-longest-length-a-scenario-"
+						 "allows-sixty-four-cha"},
 		{{POSITION_TIMED_OUT, 0, NULL}, "timed-out"},
 		{{POSITION_UNKNOWN, 0, NULL}, ""},
 	};
@@ -43,7 +46,7 @@ static void test_every_kind_is_written_and_read_back(void **state)
 		back = position_parse(text);
 		assert_int_equal(back.kind, rows[i].pos.kind);
 		assert_int_equal(back.video_ms, rows[i].pos.video_ms);
-		if (rows[i].pos.kind == POSITION_STEP)
+		if (rows[i].pos.kind == POSITION_STEP || rows[i].pos.kind == POSITION_EDIT)
 			assert_string_equal(back.step_id, rows[i].pos.step_id);
 		else
 			assert_null(back.step_id);
@@ -75,6 +78,7 @@ static void test_stored_texts_are_read_as_meant(void **state)
 		{"note ", POSITION_UNKNOWN, 0, NULL},
 		{"timed-out:1", POSITION_UNKNOWN, 0, NULL},
 		{"step", POSITION_UNKNOWN, 0, NULL},
+		{"edit", POSITION_UNKNOWN, 0, NULL},
 	};
 
 	(void)state;

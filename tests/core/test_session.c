@@ -706,6 +706,63 @@ static struct session *to_video(struct fixture *f, const char *name)
 	return s;
 }
 
+/* Killed while an answer reopened from the review is being changed: the restarted kiosk puts
+ * the trainee back on that step, still on the way back to the review ("Save and return"),
+ * with the words; with a video too, where the step may be one asked during it. */
+static void test_restart_resumes_an_answer_reopened_from_the_review(void **state)
+{
+	static const struct {
+		bool video;
+		size_t step;
+		const char *id;
+	} rows[] = {
+		{false, 2, "feel"},
+		{true, 2, "feel"},
+		{true, 0, "cue"},
+	};
+	struct fixture *f = *state;
+	struct rjk_error err = {{0}};
+
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		struct session *s, *again;
+		struct store *store2;
+
+		if (rows[i].video) {
+			s = to_video(f, "Max");
+			assert_true(session_video_done(s, 0));
+		} else {
+			close_ok(f->session, true);
+			s = f->session = session_open(&scenario, f->store, false, NULL, &err);
+			assert_non_null(s);
+			to_first_step(s, "Max");
+		}
+		while (session_screen(s) == SESSION_STEP) {
+			if (session_step(s)->required)
+				assert_true(session_set_text(s, "ok", 0));
+			assert_true(session_next(s, 0));
+		}
+		assert_int_equal(session_screen(s), SESSION_REVIEW);
+		assert_true(session_review_edit(s, rows[i].step, 0));
+		assert_true(session_set_text(s, "changed my mind", 0));
+		session_tick(s, SESSION_AUTOSAVE_MS);
+
+		store2 = store_open(f->dir, &err);
+		assert_non_null(store2);
+		again = session_open(&scenario, store2, rows[i].video, NULL, &err);
+		assert_non_null(again);
+		assert_int_equal(session_screen(again), SESSION_STEP);
+		assert_string_equal(session_step(again)->id, rows[i].id);
+		assert_true(session_from_review(again));
+		assert_string_equal(textedit_text(session_text_edit(again)), "changed my mind");
+		/* Save and return goes back to the review, not on through the steps. */
+		assert_true(session_next(again, 0));
+		assert_int_equal(session_screen(again), SESSION_REVIEW);
+		close_ok(again, false);
+		store_close(store2);
+		scenario.video = NULL;
+	}
+}
+
 static void test_cue_is_asked_over_the_video_and_stored_with_its_time(void **state)
 {
 	struct fixture *f = *state;
@@ -866,6 +923,8 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_failed_video_puts_cue_steps_in_the_list, setup,
 						teardown),
+		cmocka_unit_test_setup_teardown(
+			test_restart_resumes_an_answer_reopened_from_the_review, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
