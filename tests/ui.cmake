@@ -17,11 +17,11 @@ set_tests_properties(test_ui_render PROPERTIES LABELS ui
 set(RJK_UI_TEST_ENV
   SDL_VIDEODRIVER=dummy SDL_RENDER_DRIVER=software SDL_AUDIODRIVER=dummy
   RJKIOSK=$<TARGET_FILE:rjkiosk> RJKIOSK_SCRIPTED=$<TARGET_FILE:rjkiosk-scripted>
-  RJK_SCENARIOS=${PROJECT_SOURCE_DIR}/scenarios
+  RJK_SCENARIOS=${PROJECT_SOURCE_DIR}/scenarios RJK_TEST_DATA=${RJK_TEST_DATA}
   RJK_UI_SCRIPTS=${CMAKE_CURRENT_LIST_DIR}/ui/scripts)
 
 foreach(name journey resume store_error render_sizes keyboard next_trainee preview
-             submit_confirm touch_keyboard)
+             submit_confirm touch_keyboard required)
   add_test(NAME ui_${name}
            COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/ui/test_${name}.sh)
   set_tests_properties(ui_${name} PROPERTIES LABELS ui TIMEOUT 120

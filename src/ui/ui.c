@@ -278,9 +278,15 @@ static void build_items(struct ui *ui, const struct session *s, int64_t now_ms)
 		ui->focus = find_item(ui, ui->want_focus, ui->want_focus_arg);
 		ui->want_focus = 0;
 		ui_reveal(ui, ui->focus);
+	} else if (ui->next_asked && !ui->page && screen == SESSION_STEP && *session_message(s)) {
+		/* Next refused for want of an answer: back to the question, so that what is
+		 * typed or chosen next goes into the answer rather than nowhere. */
+		ui->focus = first_focus(ui);
+		ui_reveal(ui, ui->focus);
 	} else if (had_focus) {
 		ui->focus = find_item(ui, focus_action, focus_arg);
 	}
+	ui->next_asked = false;
 	if (ui->focus < 0) {
 		ui->focus = first_focus(ui);
 		/* A field or option below the fold scrolls into sight with the page's arrow
@@ -439,6 +445,9 @@ static struct ui_action activate(struct ui *ui, int index)
 		return act;
 	case UI_SUBMIT:
 		ui->confirm_open = false;
+		break;
+	case UI_NEXT:
+		ui->next_asked = true;
 		break;
 	case UI_TEXT:
 		return act; /* the field: focusing it is all a click or Enter does */

@@ -51,6 +51,8 @@ struct ui {
 	bool built_once;
 	int want_focus;           /* action of the control to focus after the next build, or 0 */
 	int want_focus_arg;
+	bool next_asked;          /* Next was pressed: if the step stays with a notice (an answer
+	                             is needed), the next build focuses the question again */
 
 	/* A page shown in place of the journey (ui/page.h), and which one was last built. */
 	const struct ui_page *page;
