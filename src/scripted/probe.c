@@ -68,6 +68,11 @@ bool probe_keyboard_shown(const struct kiosk *k)
 	return k->ui && ui_keyboard_shown(k->ui);
 }
 
+bool probe_editor_shows_whole(const struct kiosk *k)
+{
+	return k->ui && ui_editor_shows_whole(k->ui);
+}
+
 bool probe_seek_bar(struct kiosk *k, SDL_Rect *bar)
 {
 	return k->ui && screen_video_seek_bar(k->ui, bar);

@@ -44,6 +44,9 @@ const char *probe_editor_text(const struct kiosk *kiosk);
 /* True when the on-screen keyboard shows. */
 bool probe_keyboard_shown(const struct kiosk *kiosk);
 
+/* True when the text field, as last drawn, shows all its text. */
+bool probe_editor_shows_whole(const struct kiosk *kiosk);
+
 /* Where the video's progress bar is drawn now; false when it is not shown. */
 bool probe_seek_bar(struct kiosk *kiosk, SDL_Rect *bar);
 

@@ -357,8 +357,19 @@ static bool run_expect_focus(struct script *s, struct kiosk *k, const char *cmd,
 	return true;
 }
 
+/* "expect-editor TEXT": the text field holds TEXT; "expect-editor-whole": a frame drawn now
+ * shows all of the field's text, none of it scrolled out of sight. */
 static bool run_expect_editor(struct script *s, struct kiosk *k, const char *cmd, char *arg)
 {
+	bool whole;
+
+	if (!strcmp(cmd, "expect-editor-whole")) {
+		probe_draw(k);
+		whole = probe_editor_shows_whole(k);
+		probe_present(k);
+		return whole || failed(s, k, "the text field hides part of '%s'",
+				       probe_editor_text(k));
+	}
 	if (strcmp(probe_editor_text(k), arg))
 		return failed(s, k, "expected the text field to hold '%s', got '%s'", arg,
 			      probe_editor_text(k));
@@ -652,6 +663,7 @@ static const struct {
 	{"expect-no-text", run_expect_text},
 	{"expect-fits", run_expect_fits},
 	{"expect-editor", run_expect_editor},
+	{"expect-editor-whole", run_expect_editor},
 	{"expect-stored", run_expect_stored},
 	{"fill-disk", run_fill_disk},
 	{"free-disk", run_fill_disk},

@@ -245,7 +245,7 @@ static void build_items(struct ui *ui, const struct session *s, int64_t now_ms)
 		screen_start(&ui->view, s);
 		break;
 	case SESSION_WHO:
-		screen_who(&ui->view, s);
+		screen_who(&ui->view, s, &ui->editor);
 		break;
 	case SESSION_NOTE:
 		screen_note(&ui->view, s);

@@ -118,6 +118,8 @@ const char *ui_focus_label(const struct ui *ui);
 bool ui_keyboard_shown(const struct ui *ui);
 /* The editor's text ("" when the screen has none). */
 const char *ui_editor_text(const struct ui *ui);
+/* True when the text field, as last drawn, shows all its text, nothing scrolled out of it. */
+bool ui_editor_shows_whole(const struct ui *ui);
 /* Lines of text the font engine has rendered so far (cache misses): an unchanged screen
  * drawn again adds none. */
 unsigned long ui_text_renders(const struct ui *ui);

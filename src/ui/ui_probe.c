@@ -133,6 +133,14 @@ const char *ui_editor_text(const struct ui *ui)
 	return editor_text(&ui->editor);
 }
 
+bool ui_editor_shows_whole(const struct ui *ui)
+{
+	int text_h, scroll;
+
+	editor_extent(&ui->editor, &text_h, &scroll);
+	return scroll == 0 && text_h <= ui->editor.rect.h;
+}
+
 static bool inside(SDL_Rect r, int w, int h)
 {
 	return r.x >= 0 && r.y >= 0 && r.x + r.w <= w && r.y + r.h <= h;

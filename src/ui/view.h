@@ -173,7 +173,8 @@ void view_footer(struct view *v, const char *back, const char *pass, const char 
 
 /* --- the screens: each adds its items for the session's state --- */
 void screen_start(struct view *v, const struct session *session);
-void screen_who(struct view *v, const struct session *session);
+/* field is the editor holding the name typed so far (the field grows to show it whole). */
+void screen_who(struct view *v, const struct session *session, const struct editor *field);
 void screen_note(struct view *v, const struct session *session);
 /* field is the editor showing the step's text (for its character count). */
 void screen_step(struct view *v, const struct session *session, const struct editor *field,
