@@ -14,6 +14,7 @@ static void start(struct editor *ed, struct textedit *edit, bool single_line, bo
 	ed->want_x = -1;
 	ed->at_limit = false;
 	ed->follow_caret = true;
+	ed->at_line_end = false;
 	ed->wrap_valid = false;
 	if (edit)
 		textedit_set_composition(edit, NULL);
@@ -106,6 +107,28 @@ static size_t line_count(const struct editor *ed)
 	return ed->wrap.count ? ed->wrap.count : 1;
 }
 
+/* The wrapped line the caret at offset (in shown) is on: the one textwrap gives, or the one
+ * before it where End left the caret at its end (see at_line_end). */
+static size_t caret_line(const struct editor *ed, size_t offset)
+{
+	size_t line = textwrap_line_of(&ed->wrap, offset);
+
+	if (ed->at_line_end && line > 0 && offset == ed->wrap.lines[line].start &&
+	    ed->wrap.lines[line - 1].end == offset)
+		line--;
+	return line;
+}
+
+/* The caret's x on its line, from the text area's left. */
+static int caret_x(const struct editor *ed, size_t offset, struct text_measure *m)
+{
+	size_t line = caret_line(ed, offset);
+
+	if (line != textwrap_line_of(&ed->wrap, offset))
+		return ed->wrap.lines[line].width;
+	return textwrap_x_of(&ed->wrap, ed->shown, offset, text_measure_fn, m);
+}
+
 /* Caret moves by visual line, as in any editor with soft wrapping. */
 static void move_vertical(struct editor *ed, struct text *text, TTF_Font *font, int lines)
 {
@@ -116,9 +139,9 @@ static void move_vertical(struct editor *ed, struct text *text, TTF_Font *font, 
 	relayout(ed, text, font, ed->rect.w);
 	if (!ed->wrap_valid || !ed->wrap.count)
 		return;
-	line = textwrap_line_of(&ed->wrap, caret);
+	line = caret_line(ed, caret);
 	if (ed->want_x < 0)
-		ed->want_x = textwrap_x_of(&ed->wrap, ed->shown, caret, text_measure_fn, &m);
+		ed->want_x = caret_x(ed, caret, &m);
 	target = (long)line + lines;
 	if (target < 0) {
 		textedit_set_caret(ed->edit, 0);
@@ -139,7 +162,7 @@ static void move_visual_edge(struct editor *ed, struct text *text, TTF_Font *fon
 	relayout(ed, text, font, ed->rect.w);
 	if (!ed->wrap_valid || !ed->wrap.count)
 		return;
-	line = textwrap_line_of(&ed->wrap, textedit_caret(ed->edit));
+	line = caret_line(ed, textedit_caret(ed->edit));
 	textedit_set_caret(ed->edit, end ? ed->wrap.lines[line].end : ed->wrap.lines[line].start);
 }
 
@@ -167,6 +190,7 @@ static enum editor_result insert(struct editor *ed, const char *utf8)
 				    got < want);
 	free(flat);
 	ed->want_x = -1;
+	ed->at_line_end = false;
 	ed->follow_caret = true;
 	return got ? EDITOR_CHANGED : EDITOR_MOVED;
 }
@@ -185,6 +209,7 @@ enum editor_result editor_compose(struct editor *ed, const char *preedit)
 		return EDITOR_IGNORED;
 	textedit_set_composition(ed->edit, preedit);
 	ed->follow_caret = true;
+	ed->at_line_end = false;
 	return EDITOR_MOVED;
 }
 
@@ -204,6 +229,7 @@ static enum editor_result delete(struct editor *ed, enum textedit_delete what)
 	ed->want_x = -1;
 	ed->follow_caret = true;
 	ed->at_limit = false;
+	ed->at_line_end = false;
 	return textedit_delete(ed->edit, what) ? EDITOR_CHANGED : EDITOR_MOVED;
 }
 
@@ -212,7 +238,7 @@ enum editor_result editor_key(struct editor *ed, struct text *text, TTF_Font *fo
 {
 	bool ctrl = key->mod & KMOD_CTRL, shift = key->mod & KMOD_SHIFT;
 	int page = ed->line_h > 0 ? ed->rect.h / ed->line_h - 1 : 1;
-	bool vertical = false;
+	bool vertical = false, line_end = false;
 
 	if (!ed->edit || (textedit_composition(ed->edit) && *textedit_composition(ed->edit)))
 		return EDITOR_IGNORED; /* the input method owns the keys while composing */
@@ -230,10 +256,12 @@ enum editor_result editor_key(struct editor *ed, struct text *text, TTF_Font *fo
 			move_visual_edge(ed, text, font, false);
 		break;
 	case SDLK_END:
-		if (ctrl)
+		if (ctrl) {
 			textedit_move(ed->edit, TEXTEDIT_DOC_END);
-		else
+		} else {
 			move_visual_edge(ed, text, font, true);
+			line_end = true;
+		}
 		break;
 	case SDLK_UP:
 	case SDLK_DOWN:
@@ -272,6 +300,7 @@ enum editor_result editor_key(struct editor *ed, struct text *text, TTF_Font *fo
 	}
 	if (!vertical)
 		ed->want_x = -1;
+	ed->at_line_end = line_end;
 	ed->follow_caret = true;
 	return EDITOR_MOVED;
 }
@@ -295,6 +324,7 @@ void editor_click(struct editor *ed, struct text *text, TTF_Font *font, int x, i
 	textedit_set_caret(ed->edit, textwrap_offset_at_x(&ed->wrap, ed->shown, (size_t)line,
 							  x - ed->rect.x, text_measure_fn, &m));
 	ed->want_x = -1;
+	ed->at_line_end = false;
 }
 
 void editor_scroll_by(struct editor *ed, int dy)
@@ -333,7 +363,7 @@ void editor_draw(struct editor *ed, struct text *text, SDL_Renderer *ren,
 	SDL_Color ink = theme_sdl_color(theme->text);
 	SDL_Rect old_clip;
 	bool clipped = SDL_RenderIsClipEnabled(ren);
-	size_t caret_line;
+	size_t caret_line_no;
 	int caret_w = TTF_FontHeight(font) / 16 + 2;
 
 	if (!ed->edit)
@@ -344,9 +374,9 @@ void editor_draw(struct editor *ed, struct text *text, SDL_Renderer *ren,
 	relayout(ed, text, font, inner.w);
 	if (!ed->wrap_valid)
 		return;
-	caret_line = textwrap_line_of(&ed->wrap, ed->shown_caret);
+	caret_line_no = caret_line(ed, ed->shown_caret);
 	if (ed->follow_caret && focused)
-		keep_caret_visible(ed, caret_line);
+		keep_caret_visible(ed, caret_line_no);
 	ed->follow_caret = false;
 	editor_scroll_by(ed, 0);
 
@@ -394,8 +424,8 @@ void editor_draw(struct editor *ed, struct text *text, SDL_Renderer *ren,
 		SDL_RenderFillRect(ren, &u);
 	}
 	if (focused) {
-		int x = textwrap_x_of(&ed->wrap, ed->shown, ed->shown_caret, text_measure_fn, &m);
-		SDL_Rect c = {inner.x + x, inner.y + (int)caret_line * ed->line_h - ed->scroll,
+		int x = caret_x(ed, ed->shown_caret, &m);
+		SDL_Rect c = {inner.x + x, inner.y + (int)caret_line_no * ed->line_h - ed->scroll,
 			      caret_w, ed->line_h};
 
 		if (c.x > inner.x + inner.w - caret_w)

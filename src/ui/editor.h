@@ -31,6 +31,9 @@ struct editor {
 	bool single_line;
 	bool at_limit;          /* the last typing or paste hit max_chars */
 	bool follow_caret;      /* scroll the caret into view at the next draw */
+	bool at_line_end;       /* End put the caret where a line wraps with nothing hanging (in
+	                           a word, after a hyphen, between ideographs): that offset also
+	                           starts the next line, and the caret shows at this one's end */
 	SDL_Rect rect;          /* inner text area at the last draw */
 	SDL_Rect caret;         /* the caret at the last draw while focused (w == 0: none) */
 	int line_h;

@@ -499,6 +499,75 @@ static void test_long_answer_shows_more(void **state)
 	assert_true(count_color(f, field_bar_area(f), f->ui->theme->border) > 10); /* thumb */
 }
 
+/* End on a line that wraps with no space to hang (inside a long word, after a hyphen, between
+ * ideographs) puts the caret at that line's end, where typing goes on, not at the start of the
+ * next line; End again stays there, Home goes back to that line's start, and Down moves on. */
+static void test_end_keeps_the_caret_on_its_line(void **state)
+{
+	static const char *const texts[] = {
+		"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+		"well-meaning-but-unhelpful-advice-from-colleagues-who-had-never-been-there-themselves-"
+		"at-all",
+		"\xe6\x88\x91\xe4\xbb\xac\xe8\xae\xa8\xe8\xae\xba\xe4\xba\x86\xe5\xbe\x88\xe4\xb9\x85"
+		"\xe6\x88\x91\xe4\xbb\xac\xe8\xae\xa8\xe8\xae\xba\xe4\xba\x86\xe5\xbe\x88\xe4\xb9\x85"
+		"\xe6\x88\x91\xe4\xbb\xac\xe8\xae\xa8\xe8\xae\xba\xe4\xba\x86\xe5\xbe\x88\xe4\xb9\x85"
+		"\xe6\x88\x91\xe4\xbb\xac\xe8\xae\xa8\xe8\xae\xba\xe4\xba\x86\xe5\xbe\x88\xe4\xb9\x85"
+		"\xe6\x88\x91\xe4\xbb\xac\xe8\xae\xa8\xe8\xae\xba\xe4\xba\x86\xe5\xbe\x88\xe4\xb9\x85"
+		"\xe6\x88\x91\xe4\xbb\xac\xe8\xae\xa8\xe8\xae\xba\xe4\xba\x86\xe5\xbe\x88\xe4\xb9\x85"
+		"\xe6\x88\x91\xe4\xbb\xac\xe8\xae\xa8\xe8\xae\xba\xe4\xba\x86\xe5\xbe\x88\xe4\xb9\x85"
+		"\xe6\x88\x91\xe4\xbb\xac\xe8\xae\xa8\xe8\xae\xba\xe4\xba\x86\xe5\xbe\x88\xe4\xb9\x85"
+		"\xe6\x88\x91\xe4\xbb\xac\xe8\xae\xa8\xe8\xae\xba\xe4\xba\x86\xe5\xbe\x88\xe4\xb9\x85"
+		"\xe6\x88\x91\xe4\xbb\xac\xe8\xae\xa8\xe8\xae\xba\xe4\xba\x86\xe5\xbe\x88\xe4\xb9\x85"
+		"\xe6\x88\x91\xe4\xbb\xac\xe8\xae\xa8\xe8\xae\xba\xe4\xba\x86\xe5\xbe\x88\xe4\xb9\x85"
+		"\xe6\x88\x91\xe4\xbb\xac\xe8\xae\xa8\xe8\xae\xba\xe4\xba\x86\xe5\xbe\x88\xe4\xb9\x85",
+	};
+	struct fixture *f = *state;
+	const struct editor *ed = &f->ui->editor;
+
+	assert_true(session_start(f->session, 0));
+	assert_true(session_set_who(f->session, "", 0));
+	assert_true(session_note_continue(f->session, 0));
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		SDL_Rect first;
+		size_t end_of_first;
+
+		print_message("text %zu\n", i);
+		assert_true(session_set_text(f->session, texts[i], 0));
+		ui_invalidate(f->ui);
+		ui_draw(f->ui, f->session, 0);
+		assert_true(ed->wrap.count >= 2);
+		end_of_first = ed->wrap.lines[0].end;
+		assert_int_equal(end_of_first, ed->wrap.lines[1].start); /* nothing hangs */
+
+		key(f, SDLK_PAGEUP, NULL); /* to the first line: Home and End act on lines */
+		key(f, SDLK_HOME, NULL);
+		ui_draw(f->ui, f->session, 0);
+		first = ed->caret;
+		assert_int_equal(first.x, ed->rect.x);
+
+		key(f, SDLK_END, NULL);
+		ui_draw(f->ui, f->session, 0);
+		assert_int_equal(textedit_caret(ed->edit), end_of_first);
+		assert_int_equal(ed->caret.y, first.y);
+		assert_true(ed->caret.x > first.x + ed->rect.w / 2);
+
+		key(f, SDLK_END, NULL);
+		ui_draw(f->ui, f->session, 0);
+		assert_int_equal(textedit_caret(ed->edit), end_of_first);
+		assert_int_equal(ed->caret.y, first.y);
+
+		key(f, SDLK_HOME, NULL);
+		ui_draw(f->ui, f->session, 0);
+		assert_int_equal(textedit_caret(ed->edit), 0);
+		assert_int_equal(ed->caret.y, first.y);
+
+		key(f, SDLK_END, NULL);
+		key(f, SDLK_DOWN, NULL);
+		ui_draw(f->ui, f->session, 0);
+		assert_int_equal(ed->caret.y, first.y + ed->line_h);
+	}
+}
+
 /* The controls strip (over a black screen) read back as bytes 0xRRGGBB per pixel. */
 static Uint32 *read_strip(struct fixture *f, SDL_Rect r)
 {
@@ -570,6 +639,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_typing_renders_only_what_changed, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_long_title_and_prompt, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_long_answer_shows_more, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_end_keeps_the_caret_on_its_line, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_every_screen_fits_with_visible_focus, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_page_text_field, setup, teardown),
