@@ -129,6 +129,20 @@ static int caret_x(const struct editor *ed, size_t offset, struct text_measure *
 	return textwrap_x_of(&ed->wrap, ed->shown, offset, text_measure_fn, m);
 }
 
+/* Where a click or an Up/Down move at x lands on line: the nearest caret position, or the
+ * line's end (with at_line_end) when x is past the middle of the last character of a line
+ * wrapped with nothing hanging, whose end is also the next line's start. */
+static void caret_to_x(struct editor *ed, size_t line, int x, struct text_measure *m)
+{
+	const struct textwrap_line *l = &ed->wrap.lines[line];
+	size_t at = textwrap_offset_at_x(&ed->wrap, ed->shown, line, x, text_measure_fn, m);
+
+	ed->at_line_end = line + 1 < ed->wrap.count && l->end == l->next && at < l->end &&
+			  2 * x >= textwrap_x_of(&ed->wrap, ed->shown, at, text_measure_fn, m) +
+				   l->width;
+	textedit_set_caret(ed->edit, ed->at_line_end ? l->end : at);
+}
+
 /* Caret moves by visual line, as in any editor with soft wrapping. */
 static void move_vertical(struct editor *ed, struct text *text, TTF_Font *font, int lines)
 {
@@ -143,6 +157,7 @@ static void move_vertical(struct editor *ed, struct text *text, TTF_Font *font, 
 	if (ed->want_x < 0)
 		ed->want_x = caret_x(ed, caret, &m);
 	target = (long)line + lines;
+	ed->at_line_end = false;
 	if (target < 0) {
 		textedit_set_caret(ed->edit, 0);
 		return;
@@ -151,8 +166,7 @@ static void move_vertical(struct editor *ed, struct text *text, TTF_Font *font, 
 		textedit_set_caret(ed->edit, textedit_len(ed->edit));
 		return;
 	}
-	textedit_set_caret(ed->edit, textwrap_offset_at_x(&ed->wrap, ed->shown, (size_t)target,
-							  ed->want_x, text_measure_fn, &m));
+	caret_to_x(ed, (size_t)target, ed->want_x, &m);
 }
 
 static void move_visual_edge(struct editor *ed, struct text *text, TTF_Font *font, bool end)
@@ -298,9 +312,10 @@ enum editor_result editor_key(struct editor *ed, struct text *text, TTF_Font *fo
 	default:
 		return EDITOR_IGNORED;
 	}
-	if (!vertical)
+	if (!vertical) {
 		ed->want_x = -1;
-	ed->at_line_end = line_end;
+		ed->at_line_end = line_end;
+	}
 	ed->follow_caret = true;
 	return EDITOR_MOVED;
 }
@@ -321,10 +336,8 @@ void editor_click(struct editor *ed, struct text *text, TTF_Font *font, int x, i
 		line = 0;
 	if ((size_t)line >= ed->wrap.count)
 		line = (long)ed->wrap.count - 1;
-	textedit_set_caret(ed->edit, textwrap_offset_at_x(&ed->wrap, ed->shown, (size_t)line,
-							  x - ed->rect.x, text_measure_fn, &m));
+	caret_to_x(ed, (size_t)line, x - ed->rect.x, &m);
 	ed->want_x = -1;
-	ed->at_line_end = false;
 }
 
 void editor_scroll_by(struct editor *ed, int dy)

@@ -101,6 +101,21 @@ static void key(struct fixture *f, SDL_Keycode sym, const char *text)
 	ui_invalidate(f->ui);
 }
 
+/* A left click at a pixel of the window. */
+static void click(struct fixture *f, int x, int y)
+{
+	SDL_Event ev = {.type = SDL_MOUSEBUTTONDOWN};
+	bool redraw;
+
+	ev.button.button = SDL_BUTTON_LEFT;
+	ev.button.x = x;
+	ev.button.y = y;
+	ui_event(f->ui, f->session, &ev, &redraw);
+	ev.type = SDL_MOUSEBUTTONUP;
+	ui_event(f->ui, f->session, &ev, &redraw);
+	ui_invalidate(f->ui);
+}
+
 static void test_unchanged_screen_renders_no_text(void **state)
 {
 	struct fixture *f = *state;
@@ -501,7 +516,9 @@ static void test_long_answer_shows_more(void **state)
 
 /* End on a line that wraps with no space to hang (inside a long word, after a hyphen, between
  * ideographs) puts the caret at that line's end, where typing goes on, not at the start of the
- * next line; End again stays there, Home goes back to that line's start, and Down moves on. */
+ * next line; End again stays there, Home goes back to that line's start, and Down moves on. A
+ * click past that end, or Up to it, puts the caret there too, not before the line's last
+ * character. */
 static void test_end_keeps_the_caret_on_its_line(void **state)
 {
 	static const char *const texts[] = {
@@ -565,6 +582,17 @@ static void test_end_keeps_the_caret_on_its_line(void **state)
 		key(f, SDLK_DOWN, NULL);
 		ui_draw(f->ui, f->session, 0);
 		assert_int_equal(ed->caret.y, first.y + ed->line_h);
+
+		/* A click past the line's end, and Up back to it from the line below. */
+		click(f, ed->rect.x + ed->rect.w - 1, first.y + ed->line_h / 2);
+		ui_draw(f->ui, f->session, 0);
+		assert_int_equal(textedit_caret(ed->edit), end_of_first);
+		assert_int_equal(ed->caret.y, first.y);
+		key(f, SDLK_DOWN, NULL);
+		key(f, SDLK_UP, NULL);
+		ui_draw(f->ui, f->session, 0);
+		assert_int_equal(textedit_caret(ed->edit), end_of_first);
+		assert_int_equal(ed->caret.y, first.y);
 	}
 }
 
