@@ -39,5 +39,14 @@ void screen_who(struct view *v, const struct session *s, const struct editor *fi
 	box->action = UI_TEXT;
 	box->sub = "Name or pseudonym (optional)";
 	box->text = "";
+	/* At the limit, say so: further keys type nothing, which would otherwise pass unseen. */
+	if (field->edit && textedit_chars(field->edit) >= textedit_max_chars(field->edit)) {
+		const char *limit = view_printf(v, "A name has at most %zu characters.",
+						textedit_max_chars(field->edit));
+
+		box->reveal_below = l->unit +
+			view_paragraph(v, REGION_CONTENT, FONT_SMALL, COLOR_NOTICE, limit, x,
+				       box->rect.y + box->rect.h + l->unit, w);
+	}
 	view_footer(v, "Back", NULL, "Continue", UI_WHO);
 }

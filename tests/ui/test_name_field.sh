@@ -9,7 +9,7 @@ for size in 1024x768 1920x1080 768x1024 1080x1920; do
 		kiosk name-field.txt --size "$size" --text-size "$text" ||
 			fail "name-field.txt failed at $size, text $text%"
 		[ "$(sql "select name from participants")" = \
-		  "PC Alexandra Montgomery-Fitzwilliam of Lambeth, Brixton Met" ] ||
+		  "PC Alexandra Montgomery-Fitzwilliam of Lambeth & Brixton Met" ] ||
 			fail "the name was not stored whole at $size, text $text%"
 	done
 done
