@@ -21,7 +21,7 @@ set(RJK_UI_TEST_ENV
   RJK_UI_SCRIPTS=${CMAKE_CURRENT_LIST_DIR}/ui/scripts)
 
 foreach(name journey resume store_error render_sizes keyboard next_trainee preview
-             submit_confirm touch_keyboard required name_field)
+             submit_confirm touch_keyboard required name_field page_return)
   add_test(NAME ui_${name}
            COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/ui/test_${name}.sh)
   set_tests_properties(ui_${name} PROPERTIES LABELS ui TIMEOUT 120

@@ -47,6 +47,11 @@ void editor_attach(struct editor *ed, struct textedit *edit, bool single_line)
 		textedit_set_caret(edit, textedit_len(edit));
 }
 
+void editor_return(struct editor *ed, struct textedit *edit, bool single_line)
+{
+	start(ed, edit, single_line, edit && edit != ed->own);
+}
+
 void editor_follow(struct editor *ed, struct textedit *edit)
 {
 	if (!ed->borrowed || ed->edit == edit)

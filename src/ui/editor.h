@@ -53,6 +53,9 @@ bool editor_load(struct editor *ed, const char *text, size_t max_chars, bool sin
  * field, single_line), with the caret at its end: borrowed until the next editor_attach,
  * editor_follow or editor_load. NULL leaves the field without a text. */
 void editor_attach(struct editor *ed, struct textedit *edit, bool single_line);
+/* Back from a page that took the field over: edits edit again (the field's own text when it
+ * is ed->own, else borrowed as with editor_attach), with the caret where edit keeps it. */
+void editor_return(struct editor *ed, struct textedit *edit, bool single_line);
 /* The borrowed text may have moved (its keeper made it anew): follows it to edit, keeping the
  * caret and scroll. No-op when the field edits its own text. */
 void editor_follow(struct editor *ed, struct textedit *edit);

@@ -204,13 +204,30 @@ void ui_clamp_scroll(struct ui *ui)
 		ui->scroll = 0;
 }
 
-/* True when the items are about to be built for another screen, step or page. */
+/* True when the items are about to be built for another screen, step or page (the journey's
+ * screen and step as last built for it, a page in between or not). */
 static bool entering(const struct ui *ui, const struct session *s)
 {
 	if (ui->page)
 		return !ui->built_for_page || ui->page->generation != ui->built_page;
-	return ui->built_for_page || !ui->built_once || session_screen(s) != ui->built_screen ||
+	return !ui->built_once || session_screen(s) != ui->built_screen ||
 	       (session_screen(s) == SESSION_STEP && session_step_index(s) != ui->built_step);
+}
+
+/* Back from a page to the journey's screen it came over: the field (a name being typed, an
+ * answer with its caret), the focus and the scroll as the page found them. */
+static void return_to_journey(struct ui *ui, const struct session *s, enum session_screen screen,
+			      int *focus_action, int *focus_arg, bool *had_focus)
+{
+	if (screen == SESSION_WHO)
+		editor_return(&ui->editor, ui->editor.own, true);
+	else
+		editor_return(&ui->editor, s ? session_text_edit(s) : NULL, false);
+	touch_keyboard_enter(ui);
+	ui->scroll = ui->journey_scroll;
+	*had_focus = ui->journey_had_focus;
+	*focus_action = ui->journey_focus_action;
+	*focus_arg = ui->journey_focus_arg;
 }
 
 static void build_items(struct ui *ui, const struct session *s, int64_t now_ms)
@@ -223,15 +240,23 @@ static void build_items(struct ui *ui, const struct session *s, int64_t now_ms)
 		focus_action = ui->view.items[ui->focus].action;
 		focus_arg = ui->view.items[ui->focus].arg;
 	}
+	if (ui->page && !ui->built_for_page) {
+		ui->journey_scroll = ui->scroll;
+		ui->journey_had_focus = had_focus;
+		ui->journey_focus_action = focus_action;
+		ui->journey_focus_arg = focus_arg;
+	}
 	if (entering(ui, s)) {
 		enter_screen(ui, s);
 		had_focus = false;
+	} else if (!ui->page && ui->built_for_page) {
+		return_to_journey(ui, s, screen, &focus_action, &focus_arg, &had_focus);
 	} else if (s && !ui->page) {
 		editor_follow(&ui->editor, session_text_edit(s));
 	}
 	ui->built_for_page = ui->page != NULL;
 	ui->built_page = ui->page ? ui->page->generation : 0;
-	if (s) {
+	if (s && !ui->page) {
 		ui->built_once = true;
 		ui->built_screen = screen;
 		ui->built_step = session_step_index(s);

@@ -49,6 +49,10 @@ struct ui {
 	enum session_screen built_screen;
 	size_t built_step;
 	bool built_once;
+	/* Where the trainee was when a page came over the journey, for when it goes. */
+	int journey_scroll;
+	bool journey_had_focus;
+	int journey_focus_action, journey_focus_arg;
 	int want_focus;           /* action of the control to focus after the next build, or 0 */
 	int want_focus_arg;
 	bool next_asked;          /* Next was pressed: if the step stays with a notice (an answer
