@@ -204,18 +204,29 @@ void ui_clamp_scroll(struct ui *ui)
 		ui->scroll = 0;
 }
 
+/* A page, or the message about a problem the trainee must see (answers that could not be
+ * saved): both come over the journey's screen and go back to it as it was. */
+static bool over_journey(const struct ui *ui, const struct session *s)
+{
+	return ui->page || (s && session_screen(s) == SESSION_MESSAGE);
+}
+
 /* True when the items are about to be built for another screen, step or page (the journey's
- * screen and step as last built for it, a page in between or not). */
+ * screen and step as last built for it, a page or a message in between or not). */
 static bool entering(const struct ui *ui, const struct session *s)
 {
 	if (ui->page)
 		return !ui->built_for_page || ui->page->generation != ui->built_page;
+	if (session_screen(s) == SESSION_MESSAGE)
+		return !ui->built_message;
 	return !ui->built_once || session_screen(s) != ui->built_screen ||
 	       (session_screen(s) == SESSION_STEP && session_step_index(s) != ui->built_step);
 }
 
-/* Back from a page to the journey's screen it came over: the field (a name being typed, an
- * answer with its caret), the focus and the scroll as the page found them. */
+/* Back from a page or a message to the journey's screen it came over: the field (a name
+ * being typed, an answer with its caret) and the scroll as it found them, and the focus too
+ * from a page; from the message ("Back to my answer") the focus goes to the first control, the
+ * answer, as on entering the screen. */
 static void return_to_journey(struct ui *ui, const struct session *s, enum session_screen screen,
 			      int *focus_action, int *focus_arg, bool *had_focus)
 {
@@ -225,7 +236,7 @@ static void return_to_journey(struct ui *ui, const struct session *s, enum sessi
 		editor_return(&ui->editor, s ? session_text_edit(s) : NULL, false);
 	touch_keyboard_enter(ui);
 	ui->scroll = ui->journey_scroll;
-	*had_focus = ui->journey_had_focus;
+	*had_focus = ui->journey_had_focus && !ui->built_message;
 	*focus_action = ui->journey_focus_action;
 	*focus_arg = ui->journey_focus_arg;
 }
@@ -235,12 +246,13 @@ static void build_items(struct ui *ui, const struct session *s, int64_t now_ms)
 	enum session_screen screen = s ? session_screen(s) : SESSION_START;
 	int focus_action = 0, focus_arg = 0;
 	bool had_focus = ui->focus >= 0 && (size_t)ui->focus < ui->view.count;
+	bool over = over_journey(ui, s), was_over = ui->built_for_page || ui->built_message;
 
 	if (had_focus) {
 		focus_action = ui->view.items[ui->focus].action;
 		focus_arg = ui->view.items[ui->focus].arg;
 	}
-	if (ui->page && !ui->built_for_page) {
+	if (over && !was_over) {
 		ui->journey_scroll = ui->scroll;
 		ui->journey_had_focus = had_focus;
 		ui->journey_focus_action = focus_action;
@@ -249,14 +261,15 @@ static void build_items(struct ui *ui, const struct session *s, int64_t now_ms)
 	if (entering(ui, s)) {
 		enter_screen(ui, s);
 		had_focus = false;
-	} else if (!ui->page && ui->built_for_page) {
+	} else if (!over && was_over) {
 		return_to_journey(ui, s, screen, &focus_action, &focus_arg, &had_focus);
 	} else if (s && !ui->page) {
 		editor_follow(&ui->editor, session_text_edit(s));
 	}
 	ui->built_for_page = ui->page != NULL;
 	ui->built_page = ui->page ? ui->page->generation : 0;
-	if (s && !ui->page) {
+	ui->built_message = !ui->page && s && screen == SESSION_MESSAGE;
+	if (s && !over) {
 		ui->built_once = true;
 		ui->built_screen = screen;
 		ui->built_step = session_step_index(s);

@@ -45,11 +45,14 @@ struct ui {
 	bool touch_scrolling;
 	float touch_y;
 
-	/* What the items were built for: a change resets focus, scroll and the editor. */
+	/* What the items were built for: a change resets focus, scroll and the editor. The
+	 * journey's screen and step are those last built under no page and no message. */
 	enum session_screen built_screen;
 	size_t built_step;
 	bool built_once;
-	/* Where the trainee was when a page came over the journey, for when it goes. */
+	bool built_message;       /* the last build was the message screen (SESSION_MESSAGE) */
+	/* Where the trainee was when a page or a message came over the journey, for when it
+	 * goes. */
 	int journey_scroll;
 	bool journey_had_focus;
 	int journey_focus_action, journey_focus_arg;
