@@ -30,7 +30,9 @@ struct session {
 	int64_t video_resume_ms; /* furthest point of the video watched, stored in the position */
 	bool dirty;              /* answers[step] changed since last saved */
 	int64_t save_due;        /* when the pending draft is written */
-	int64_t step_entered;    /* for the discussion countdown */
+	int64_t *countdown_from; /* per step: when its discussion countdown began (the step first
+	                            entered by this trainee), -1 before: Back and Next do not
+	                            start it again */
 	int64_t thanks_since;
 	char notice[RJK_ERROR_MAX];
 	char message[RJK_ERROR_MAX + 256];
@@ -154,13 +156,19 @@ static bool enter_review(struct session *s)
 	return set_position(s, POSITION_REVIEW);
 }
 
+static void start_countdown(struct session *s, size_t index, int64_t now_ms)
+{
+	if (s->countdown_from[index] < 0)
+		s->countdown_from[index] = now_ms;
+}
+
 static bool enter_step(struct session *s, size_t index, int64_t now_ms)
 {
 	if (index >= s->scenario->step_count)
 		return enter_review(s);
 	s->screen = SESSION_STEP;
 	s->step = index;
-	s->step_entered = now_ms;
+	start_countdown(s, index, now_ms);
 	s->dirty = false;
 	return set_position(s, POSITION_STEP);
 }
@@ -240,6 +248,10 @@ static bool resume(struct session *s, int64_t participant, const struct position
 		if (s->step >= s->scenario->step_count)
 			s->screen = SESSION_REVIEW;
 	}
+	/* The restarted kiosk's clock begins at 0: a countdown the restart cut short begins
+	 * again from full (the time before the restart is not kept). */
+	if (s->screen == SESSION_STEP)
+		s->countdown_from[s->step] = 0;
 	return true;
 }
 
@@ -253,6 +265,7 @@ static void destroy(struct session *s)
 	free(s->answers);
 	answer_field_free(s->field);
 	free(s->video_ms);
+	free(s->countdown_from);
 	free(s);
 }
 
@@ -272,10 +285,12 @@ struct session *session_open(const struct scenario *scenario, struct store *stor
 	s->video_available = video_available;
 	if (!(s->answers = calloc(scenario->step_count, sizeof *s->answers)) ||
 	    !(s->field = answer_field_new()) ||
-	    !(s->video_ms = malloc((scenario->step_count + 1) * sizeof *s->video_ms)))
+	    !(s->video_ms = malloc((scenario->step_count + 1) * sizeof *s->video_ms)) ||
+	    !(s->countdown_from = malloc((scenario->step_count + 1) *
+					 sizeof *s->countdown_from)))
 		goto oom;
 	for (size_t i = 0; i < scenario->step_count; i++) {
-		s->video_ms[i] = -1;
+		s->video_ms[i] = s->countdown_from[i] = -1;
 		if (!answer_init(&s->answers[i], &scenario->steps[i]))
 			goto oom;
 	}
@@ -379,7 +394,7 @@ int64_t session_countdown_ms(const struct session *s, int64_t now_ms)
 
 	if (s->screen != SESSION_STEP || !step || step->kind != STEP_DISCUSSION || !step->minutes)
 		return -1;
-	left = (int64_t)step->minutes * 60000 - (now_ms - s->step_entered);
+	left = (int64_t)step->minutes * 60000 - (now_ms - s->countdown_from[s->step]);
 	return left > 0 ? left : 0;
 }
 
@@ -678,7 +693,7 @@ static void reset_for_next(struct session *s)
 	s->in_cue = false;
 	s->video_resume_ms = 0;
 	for (size_t i = 0; i < s->scenario->step_count; i++)
-		s->video_ms[i] = -1;
+		s->video_ms[i] = s->countdown_from[i] = -1;
 	s->dirty = false;
 	s->notice[0] = '\0';
 	s->screen = SESSION_START;
@@ -780,7 +795,7 @@ bool session_cue_open(struct session *s, size_t index, int64_t video_ms, int64_t
 	s->video_ms[index] = video_ms < 0 ? 0 : video_ms;
 	s->screen = SESSION_STEP;
 	s->step = index;
-	s->step_entered = now_ms;
+	start_countdown(s, index, now_ms);
 	s->dirty = false;
 	s->from_review = false;
 	s->in_cue = true;

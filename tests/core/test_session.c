@@ -620,6 +620,47 @@ static void test_countdown_and_thanks_timers(void **state)
 	assert_int_equal(session_screen(s), SESSION_START);
 }
 
+/* A group's countdown is one for the step: Back to the question before it and Next again
+ * leave it running, and the next trainee starts it from full. */
+static void test_countdown_runs_on_through_back_and_next(void **state)
+{
+	struct session *s = ((struct fixture *)*state)->session;
+	static const struct {
+		const char *move; /* "back", "next" or "pass" at at_ms */
+		int64_t at_ms;
+		const char *step; /* the step after it */
+		int64_t left_ms;  /* the countdown then, -1 for none */
+	} moves[] = {
+		{"pass", 1000, "talk", 60000},
+		{"back", 21000, "cue", -1},
+		{"pass", 26000, "talk", 35000},
+		{"next", 30000, "feel", -1},
+		{"back", 40000, "talk", 21000},
+		{"back", 41000, "cue", -1},
+		{"pass", 70000, "talk", 0},
+	};
+
+	to_first_step(s, "Kim");
+	for (size_t i = 0; i < sizeof moves / sizeof moves[0]; i++) {
+		int64_t at = moves[i].at_ms;
+		bool moved = !strcmp(moves[i].move, "back") ? session_back(s, at) :
+			     !strcmp(moves[i].move, "next") ? session_next(s, at) : session_pass(s, at);
+		assert_true(moved);
+		assert_string_equal(session_step(s)->id, moves[i].step);
+		assert_int_equal(session_countdown_ms(s, at), moves[i].left_ms);
+	}
+	while (session_screen(s) == SESSION_STEP) {
+		session_set_text(s, "x", 0);
+		session_next(s, 80000);
+	}
+	assert_true(session_submit(s, 90000));
+	assert_true(session_tick(s, 90000 + SESSION_THANKS_MS));
+	to_first_step(s, "Lee");
+	assert_true(session_pass(s, 200000));
+	assert_string_equal(session_step(s)->id, "talk");
+	assert_int_equal(session_countdown_ms(s, 200000), 60000);
+}
+
 static void test_with_video_player_cue_steps_are_left_to_the_video(void **state)
 {
 	struct fixture *f = *state;
@@ -908,6 +949,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(
 			test_close_saves_the_words_kept_on_the_message_screen, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_countdown_and_thanks_timers, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_countdown_runs_on_through_back_and_next, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_with_video_player_cue_steps_are_left_to_the_video,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_time_out_saves_the_draft_and_returns_to_the_start,
