@@ -131,7 +131,11 @@ bool export_participant_responses(struct export_ctx *ctx, const struct export_se
 			return false;
 		}
 		loaded->participant = p;
-		loaded->total += loaded->count;
+		size_t written = 0;
+		for (size_t i = 0; i < loaded->count; i++)
+			written += !loaded->writes || loaded->writes(ctx, &loaded->responses[i]);
+		loaded->total += written;
+		loaded->people += written > 0;
 	}
 	*responses = loaded->responses;
 	*count = loaded->count;
@@ -144,7 +148,8 @@ static bool export_session(struct store *store, struct export_ctx *ctx,
 			   const struct export_format_ops *ops, const struct store_session_info *info,
 			   struct export_summary *sum, struct rjk_error *err)
 {
-	struct export_loaded loaded = {.store = store, .participant = SIZE_MAX};
+	struct export_loaded loaded = {.store = store, .participant = SIZE_MAX,
+				       .writes = ops->writes};
 	struct export_session es = {.info = info, .loaded = &loaded};
 	struct store_step *steps = NULL;
 	struct store_participant_info *people = NULL;
@@ -160,7 +165,7 @@ static bool export_session(struct store *store, struct export_ctx *ctx,
 		drop_loaded(&loaded);
 		ok = !loaded.read_failed;       /* err says why; the export stops */
 		sum->sessions++;
-		sum->participants += npeople;
+		sum->participants += loaded.people;
 		sum->responses += loaded.total;
 	}
 	store_participants_free(people, npeople);

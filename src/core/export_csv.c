@@ -129,4 +129,4 @@ static void csv_end(struct export_ctx *ctx)
 {
 }
 
-const struct export_format_ops export_csv_ops = {csv_begin, csv_session, csv_end};
+const struct export_format_ops export_csv_ops = {csv_begin, csv_session, csv_end, NULL};

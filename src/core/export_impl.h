@@ -7,13 +7,19 @@
 
 #include <stdint.h>
 
+struct export_ctx;
+
 /* The one participant's responses held at a time (see export_participant_responses). */
 struct export_loaded {
 	struct store *store;            /* borrowed */
 	size_t participant;             /* index of the participant loaded, or SIZE_MAX */
 	struct stored_response *responses;
 	size_t count;
-	size_t total;                   /* responses loaded so far in the session */
+	/* The format's choice of responses it writes, NULL for every one (see
+	 * export_format_ops.writes) */
+	bool (*writes)(const struct export_ctx *ctx, const struct stored_response *r);
+	size_t total;                   /* responses the format writes, so far in the session */
+	size_t people;                  /* participants with any of them, so far */
 	bool read_failed;               /* the store could not be read: the message is in err */
 };
 
@@ -47,6 +53,9 @@ struct export_format_ops {
 	void (*begin)(struct export_ctx *ctx);
 	void (*session)(struct export_ctx *ctx, const struct export_session *session);
 	void (*end)(struct export_ctx *ctx);
+	/* Whether the format writes response r, NULL when it writes every one: the export's
+	 * summary counts only those, so that it says what the file holds. */
+	bool (*writes)(const struct export_ctx *ctx, const struct stored_response *r);
 };
 
 extern const struct export_format_ops export_csv_ops;

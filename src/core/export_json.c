@@ -143,4 +143,4 @@ static void json_end(struct export_ctx *ctx)
 		ctx->failed = true;
 }
 
-const struct export_format_ops export_json_ops = {json_begin, json_session, json_end};
+const struct export_format_ops export_json_ops = {json_begin, json_session, json_end, NULL};

@@ -297,6 +297,12 @@ static void write_statement(struct export_ctx *ctx, const struct export_session 
 	free(response);
 }
 
+/* Answered and passed responses are statements; drafts are not. */
+static bool xapi_writes(const struct export_ctx *ctx, const struct stored_response *r)
+{
+	return r->status != RESPONSE_DRAFT && r->statement_id && wanted(ctx, r->statement_id);
+}
+
 static void xapi_session(struct export_ctx *ctx, const struct export_session *es)
 {
 	for (size_t p = 0; p < es->participant_count; p++) {
@@ -305,8 +311,7 @@ static void xapi_session(struct export_ctx *ctx, const struct export_session *es
 		if (!export_participant_responses(ctx, es, p, &rs, &count))
 			return;
 		for (size_t i = 0; i < count; i++)
-			if (rs[i].status != RESPONSE_DRAFT && rs[i].statement_id &&
-			    wanted(ctx, rs[i].statement_id))
+			if (xapi_writes(ctx, &rs[i]))
 				write_statement(ctx, es, &es->participants[p], &rs[i]);
 	}
 }
@@ -318,4 +323,5 @@ static void xapi_end(struct export_ctx *ctx)
 		ctx->failed = true;
 }
 
-const struct export_format_ops export_xapi_ops = {xapi_begin, xapi_session, xapi_end};
+const struct export_format_ops export_xapi_ops = {xapi_begin, xapi_session, xapi_end,
+						  xapi_writes};

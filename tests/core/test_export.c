@@ -154,6 +154,50 @@ static void test_xapi_covers_answered_and_passed(void **state)
 	free(got);
 }
 
+/* The summary (the "N answers from M participants were written" the facilitator reads) counts
+ * what the file holds: an xAPI file has no drafts, so a draft is not counted as written. */
+static void test_summary_counts_what_is_written(void **state)
+{
+	static const struct {
+		enum export_format format;
+		int64_t session;
+		size_t sessions, participants, responses;
+	} cases[] = {
+		{EXPORT_CSV, 0, 2, 4, 15},
+		{EXPORT_JSON, 0, 2, 4, 15},
+		{EXPORT_XAPI, 0, 2, 3, 13},
+		{EXPORT_CSV, 2, 1, 1, 1},
+		{EXPORT_XAPI, 2, 1, 0, 0},     /* the open session holds only a draft */
+		{EXPORT_XAPI, 1, 1, 3, 13},
+	};
+	struct fixture_env *e = *state;
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct export_options opts = {.format = cases[i].format,
+					      .session = cases[i].session};
+		struct export_summary sum;
+		struct rjk_error err = {{0}};
+		char *buf = NULL;
+		size_t len = 0;
+		FILE *f = open_memstream(&buf, &len);
+
+		assert_non_null(f);
+		if (!export_write(e->store, &opts, f, &sum, &err))
+			fail_msg("case %zu: %s", i, err.message);
+		fclose(f);
+		if (cases[i].format == EXPORT_XAPI)
+			assert_int_equal(count(buf, "\"verb\""), sum.responses);
+		if (sum.sessions != cases[i].sessions || sum.participants != cases[i].participants ||
+		    sum.responses != cases[i].responses)
+			fail_msg("case %zu (%s, session %lld): %zu sessions, %zu participants, %zu "
+				 "responses; expected %zu, %zu, %zu", i,
+				 export_format_name(cases[i].format), (long long)cases[i].session,
+				 sum.sessions, sum.participants, sum.responses, cases[i].sessions,
+				 cases[i].participants, cases[i].responses);
+		free(buf);
+	}
+}
+
 /* An export with a refused xAPI base writes nothing (the bases themselves: test_iri.c). */
 static void test_xapi_base(void **state)
 {
@@ -513,6 +557,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_excel_bom, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_one_session, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_xapi_covers_answered_and_passed, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_summary_counts_what_is_written, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_xapi_base, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_file_is_private_and_atomic, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_only_regular_files_are_replaced, setup,
