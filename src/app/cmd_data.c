@@ -18,6 +18,7 @@
 #include "core/report.h"
 #include "core/settings.h"
 #include "core/store.h"
+#include "core/words.h"
 
 static const char sessions_usage[] =
 	"Usage: rjkiosk sessions [--data DIR]\n"
@@ -59,6 +60,21 @@ static const char purge_usage[] =
 	"  --yes              do not ask (for scripts)\n"
 	"  --data DIR         the data folder\n"
 	"  -h, --help         show this help\n";
+
+/* Sessions, participants and responses counted in words that agree with them ("1 session",
+ * "4 participants"), for the messages of export and purge. */
+struct counted {
+	char sessions[64], people[64], responses[64];
+};
+
+static void count_words(struct counted *w, size_t sessions, size_t people, size_t responses)
+{
+	words_count(w->sessions, sizeof w->sessions, (long long)sessions, "session", "sessions", 0);
+	words_count(w->people, sizeof w->people, (long long)people, "participant", "participants",
+		    0);
+	words_count(w->responses, sizeof w->responses, (long long)responses, "response",
+		    "responses", 0);
+}
 
 /* What every data command needs from its options. */
 struct data_args {
@@ -278,9 +294,12 @@ int cmd_export(int argc, char **argv)
 		fprintf(stderr, "rjkiosk export: %s\n", err.message);
 		return 1;
 	}
-	if (out)
-		fprintf(stderr, "Wrote %zu responses of %zu participants in %zu sessions to %s.\n",
-			sum.responses, sum.participants, sum.sessions, out);
+	if (out) {
+		struct counted w;
+		count_words(&w, sum.sessions, sum.participants, sum.responses);
+		fprintf(stderr, "Wrote %s of %s in %s to %s.\n", w.responses, w.people, w.sessions,
+			out);
+	}
 	return 0;
 }
 
@@ -371,18 +390,19 @@ int cmd_purge(int argc, char **argv)
 	} else if (sessions == 0) {
 		printf("Nothing to delete.\n");
 	} else {
-		char question[256];
-		snprintf(question, sizeof question, "Delete %zu session%s (%zu participants, %zu "
-			 "responses) from %s for good? This cannot be undone.", sessions,
-			 sessions == 1 ? "" : "s", people, responses, store_path(store));
+		char question[PATH_MAX + 256];
+		struct counted w;
+		count_words(&w, sessions, people, responses);
+		snprintf(question, sizeof question, "Delete %s (%s, %s) from %s for good? This "
+			 "cannot be undone.", w.sessions, w.people, w.responses, store_path(store));
 		if (!yes && !confirm(question)) {
 			fprintf(stderr, "Nothing was deleted.\n");
 			status = 1;
 		} else if (!store_purge(store, &req, &deleted, &err)) {
 			status = 1;
 		} else {
-			printf("Deleted %zu session%s (%zu participants, %zu responses).\n", deleted,
-			       deleted == 1 ? "" : "s", people, responses);
+			count_words(&w, deleted, people, responses);
+			printf("Deleted %s (%s, %s).\n", w.sessions, w.people, w.responses);
 		}
 	}
 	if (status && err.message[0])

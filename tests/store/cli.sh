@@ -70,6 +70,9 @@ for f in "csv responses.csv 15" "json responses.json 15" "xapi statements.json 1
 	[ "$mode" = 600 ] || fail "$2 has mode $mode, not 600"
 done
 "$python" "$check" "$tmp/exports" || fail "the exports written by the command do not parse"
+# Counts agree with their nouns.
+expect 0 "$rjk" export --data "$data" --format csv --session 2 --out "$tmp/one.csv"
+has "Wrote 1 response of 1 participant in 1 session to" "$tmp/err"
 expect 0 "$rjk" export --data "$data" --format csv --excel --session 1
 head -c 3 "$tmp/out" | od -An -tx1 | grep -q "ef bb bf" || fail "--excel wrote no BOM"
 
@@ -83,7 +86,7 @@ expect 0 "$rjk" sessions --data "$data"
 [ "$(grep -c brixton-1993 "$tmp/out")" = 2 ] || fail "a refused purge deleted something"
 expect 1 "$rjk" purge --data "$data" --session 7 --yes
 expect 0 "$rjk" purge --data "$data" --session 2 --yes
-has "Deleted 1 session (1 participants, 1 responses)" "$tmp/out"
+has "Deleted 1 session (1 participant, 1 response)." "$tmp/out"
 expect 0 "$rjk" purge --data "$data" --older-than 36500 --yes
 has "Nothing to delete" "$tmp/out"
 expect 0 "$rjk" purge --data "$data" --older-than 30 --yes
