@@ -221,6 +221,16 @@ static void kiosk_page(struct facil *f)
 	back_to_menu(f);
 }
 
+/* Whether another scenario in the list has entry i's title (a revised copy in a folder of its
+ * own, say): then each is told apart by its folder's name. */
+static bool title_shared(const struct scenario_dir *list, size_t i)
+{
+	for (size_t j = 0; j < list->count; j++)
+		if (j != i && !strcmp(list->entries[j].title, list->entries[i].title))
+			return true;
+	return false;
+}
+
 static void scenarios_page(struct facil *f, const struct facil_context *c)
 {
 	struct ui_page *p = &f->page;
@@ -235,9 +245,14 @@ static void scenarios_page(struct facil *f, const struct facil_context *c)
 	p->body = f->body;
 	for (size_t i = 0; i < f->scenarios.count && f->page.count < UI_PAGE_BUTTONS - 1; i++) {
 		const struct scenario_entry *e = &f->scenarios.entries[i];
-		bool current = c->scenario && !strcmp(c->scenario->title, e->title);
-		struct ui_page_button *b = add(f, label(f, "%s%s", e->title, !e->valid ?
-							" (has errors)" : current ? " (in use)" : ""),
+		bool current = c->scenario && e->dir && !strcmp(c->scenario->dir, e->dir);
+		bool shared = title_shared(&f->scenarios, i);
+		const char *folder = strrchr(e->path, '/');
+		struct ui_page_button *b = add(f, label(f, "%s%s%s%s", e->title,
+							shared ? " \xc2\xb7 " : "",
+							shared ? (folder ? folder + 1 : e->path) : "",
+							!e->valid ? " (has errors)" :
+							current ? " (in use)" : ""),
 					       ID_SCENARIO_BASE + (int)i);
 
 		if (b)

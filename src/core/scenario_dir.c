@@ -29,9 +29,10 @@ static bool add_entry(struct scenario_dir *list, const char *path, const char *n
 	e->valid = sc != NULL;
 	e->title = strdup(sc ? sc->title : name);
 	e->description = strdup(sc && sc->description ? sc->description : "");
+	e->dir = sc ? strdup(sc->dir) : NULL;
 	scenario_free(sc);
 	list->count++;
-	return e->title && e->description;
+	return e->title && e->description && (!e->valid || e->dir);
 }
 
 bool scenario_dir_list(const char *dir, struct scenario_dir *out, struct rjk_error *err)
@@ -73,6 +74,7 @@ void scenario_dir_release(struct scenario_dir *list)
 {
 	for (size_t i = 0; list->entries && i < list->count; i++) {
 		free(list->entries[i].path);
+		free(list->entries[i].dir);
 		free(list->entries[i].title);
 		free(list->entries[i].description);
 		rjk_diags_release(&list->entries[i].errors);

@@ -12,6 +12,7 @@
 
 struct scenario_entry {
 	char *path;          /* the scenario's folder */
+	char *dir;           /* its absolute path, as scenario.dir has it; NULL when invalid */
 	char *title;         /* the scenario's title, or the folder's name when invalid */
 	char *description;   /* "" when none or invalid */
 	bool valid;

@@ -67,6 +67,12 @@ static void test_lists_valid_and_invalid_scenarios(void **state)
 	assert_true(strlen(list.entries[1].description) > 0);
 	assert_int_equal(list.entries[1].errors.count, 0);
 	assert_non_null(strstr(list.entries[1].path, "b-sample"));
+	/* The folder's absolute path, as a loaded scenario has it, tells the running one. */
+	char *real = realpath(list.entries[1].path, NULL);
+	assert_non_null(real);
+	assert_string_equal(list.entries[1].dir, real);
+	free(real);
+	assert_null(list.entries[0].dir);
 	scenario_dir_release(&list);
 	scenario_dir_release(&list); /* released twice is harmless */
 }

@@ -211,4 +211,18 @@ SCRIPT
 err=$("$RJKIOSK_SCRIPTED" --no-video --data "$data" --script "$work/end-full.txt" --size 1024x768 \
 	2>&1 >/dev/null) || fail "ending the session on a full disk was not reported on the menu"
 echo "$err" | grep -q "could not be" || fail "the failed end of the session was not logged"
+
+# Two scenarios with one title: told apart by folder, the running one alone "in use" (the kiosk
+# started on the scenario's file, the list naming its folder).
+rm -rf "$data"
+setpin
+twins="$work/twins"
+mkdir -p "$twins"
+cp -r "$RJK_SCENARIOS/sample" "$twins/sample"
+cp -r "$RJK_SCENARIOS/sample" "$twins/sample-v2"
+"$RJKIOSK_SCRIPTED" --no-video --data "$data" --scenarios "$twins" \
+	--scenario "$twins/sample/scenario.yaml" --script "$RJK_UI_SCRIPTS/same-title.txt" \
+	--size 1280x800 || fail "scenarios with the same title were not told apart"
+[ "$(sql "select count(*) from sessions where ended_ms is null")" = 1 ] ||
+	fail "choosing the copy did not leave one session open"
 echo "facilitator: ok"
