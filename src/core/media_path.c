@@ -48,7 +48,9 @@ bool media_path_resolve(const char *dir, const char *rel, char **out, struct rjk
 		return rjk_error_set(err, "cannot be opened: %s", strerror(saved));
 	}
 	size_t dlen = strlen(dir);
-	bool inside = !strncmp(real, dir, dlen) && (real[dlen] == '/' || (dlen == 1 && dir[0] == '/'));
+	/* The folder itself ('.') is inside: it is refused below as a folder, not as a link. */
+	bool inside = !strncmp(real, dir, dlen) &&
+		      (real[dlen] == '/' || !real[dlen] || (dlen == 1 && dir[0] == '/'));
 	if (!inside) {
 		free(real);
 		return rjk_error_set(err, "leads outside the scenario folder through a symbolic "

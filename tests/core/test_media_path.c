@@ -48,6 +48,7 @@ static int setup(void **state)
 	link_at("/", "scn/rootlink");
 	link_at("media/clip.mp4", "scn/alias.mp4");
 	link_at("missing.mp4", "scn/dangling.mp4");
+	link_at(".", "scn/here");
 	char pipe[PATH_MAX * 2];
 	snprintf(pipe, sizeof pipe, "%s/pipe.mp4", scn);
 	if (mkfifo(pipe, 0600) != 0)
@@ -81,6 +82,11 @@ static const struct {
 	{"dangling.mp4", NULL, "was not found"},
 	{"video.mp4/x", NULL, "was not found"},
 	{"media", NULL, "is not a regular file"},
+	/* The scenario folder itself is a folder, not a link leading outside it. */
+	{".", NULL, "is not a regular file (a folder?)"},
+	{"./", NULL, "is not a regular file (a folder?)"},
+	{"media/.", NULL, "is not a regular file (a folder?)"},
+	{"here", NULL, "is not a regular file (a folder?)"},
 	{"pipe.mp4", NULL, "is not a regular file (a named pipe or a device)"},
 	{"..video.mp4", NULL, "was not found"},  /* only a whole '..' part is refused */
 };
