@@ -254,6 +254,46 @@ bool lrs_class_responses(struct store *store, const struct lrs_config *config,
 	return true;
 }
 
+/* A JSON string's text, "" for anything else. */
+static const char *text_of(json_t *value)
+{
+	const char *s = json_string_value(value);
+	return s ? s : "";
+}
+
+/* The options a JSON export's response chose, as its xAPI statement's result.response has
+ * them: "option-N" (N the option's place in the session's step, from 1) joined by "[,]", an
+ * option the step does not list by its text. NULL when it chose none (or out of memory). */
+static char *choices_of(json_t *session, json_t *r)
+{
+	json_t *chosen = json_object_get(r, "choices"), *options = NULL, *step, *choice;
+	const char *step_id = json_string_value(json_object_get(r, "step"));
+	size_t i, j, len = 1;
+	if (!json_array_size(chosen))
+		return NULL;
+	json_array_foreach(json_object_get(session, "steps"), i, step)
+		if (step_id && !options && !strcmp(step_id, text_of(json_object_get(step, "id"))))
+			options = json_object_get(step, "options");
+	json_array_foreach(chosen, i, choice)
+		len += strlen(text_of(choice)) + 32;
+	char *out = malloc(len), *at = out;
+	if (!out)
+		return NULL;
+	*out = '\0';
+	json_array_foreach(chosen, i, choice) {
+		const char *text = text_of(choice);
+		size_t place = 0;
+		json_t *option;
+		json_array_foreach(options, j, option)
+			if (!place && !strcmp(text, text_of(option)))
+				place = j + 1;
+		at += place ? snprintf(at, len - (size_t)(at - out), "%soption-%zu", i ? "[,]" : "",
+				       place)
+			    : snprintf(at, len - (size_t)(at - out), "%s%s", i ? "[,]" : "", text);
+	}
+	return out;
+}
+
 /* A JSON export's answers as statements of the shape from_statement reads. */
 static json_t *statements_of_json_export(json_t *doc)
 {
@@ -280,8 +320,11 @@ static json_t *statements_of_json_export(json_t *doc)
 				char iri[1200];
 				snprintf(iri, sizeof iri, "step/%s",
 					 json_string_value(json_object_get(r, "step")));
+				char *chosen = passed ? NULL : choices_of(session, r);
 				json_t *result = json_pack("{s:s}", "response",
-							   passed ? "" : text ? text : response);
+							   passed ? "" : text ? text :
+							   chosen ? chosen : response);
+				free(chosen);
 				if (result && passed)
 					json_object_set_new(result, "extensions",
 							    json_pack("{s:b}", "/xapi/extensions/passed",

@@ -313,6 +313,24 @@ static void test_debrief_shows_the_class(void **state)
 	assert_same_results(&theirs, &again);
 	debrief_release(&again);
 
+	/* Their JSON export brings the same answers as their xAPI export: a choice's options
+	 * too. */
+	char json[256];
+	snprintf(json, sizeof json, "%s/responses.json", e->dir);
+	opts.format = EXPORT_JSON;
+	assert_true(export_to_path(e->store, &opts, json, NULL, &err));
+	struct fixture_env *by_json = fixture_env_new();
+	assert_non_null(by_json);
+	int64_t room3 = store_session_start(by_json->store, fixture_scenario(), "Room 3", &err);
+	assert_true(room3 > 0);
+	assert_true(store_session_join_class(by_json->store, room3, code, &err));
+	struct debrief from_json;
+	assert_true(lrs_class_import(by_json->store, json, &added, &skipped, &err));
+	assert_true(debrief_load(by_json->store, room3, &from_json, &err));
+	assert_same_results(&theirs, &from_json);
+	debrief_release(&from_json);
+	fixture_env_free(by_json);
+
 	struct fixture_env *other = fixture_env_new();
 	assert_non_null(other);
 	int64_t mine = store_session_start(other->store, fixture_scenario(), "Room 2", &err);
