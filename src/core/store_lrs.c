@@ -465,9 +465,13 @@ void class_statements_free(struct class_statement *list, size_t count)
 bool store_class_add(struct store *store, const struct class_statement *s, bool *added,
 		     struct rjk_error *err)
 {
+	/* A statement of this kiosk's own answers (its export imported back, or read back from
+	 * the LRS) is here already, in responses. */
 	bool ok = exec_bound(store, "INSERT OR IGNORE INTO class_statements(statement_id,"
 			     " registration, actor, step_id, response, passed, timestamp)"
-			     " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)", "keep the class's statement",
+			     " SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 WHERE NOT EXISTS"
+			     " (SELECT 1 FROM responses WHERE statement_id = ?1)",
+			     "keep the class's statement",
 			     err, NULL, "t", s->statement_id, "t", s->registration, "t", s->actor,
 			     "t", s->step_id, "t", s->response, "i", (int64_t)s->passed, "t",
 			     s->timestamp, NULL);

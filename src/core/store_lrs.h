@@ -101,7 +101,7 @@ void class_statement_release(struct class_statement *s);
 void class_statements_free(struct class_statement *list, size_t count);
 
 /* Keeps a class statement; *added is false when one with that id is already kept (importing
- * twice changes nothing). */
+ * twice changes nothing) or is one of this kiosk's own answers. */
 bool store_class_add(struct store *store, const struct class_statement *s, bool *added,
 		     struct rjk_error *err);
 
