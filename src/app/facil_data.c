@@ -63,9 +63,9 @@ struct step_count {
 	size_t answered, passed;
 };
 
-/* One participant's answers: counted per step, and written out when answers is not NULL. */
-static void participant(const struct facil_context *c, const struct store_participant_info *who,
-			struct step_count *counts, char *answers, size_t size, size_t *used)
+/* One participant's answers counted per step. */
+static void count_answers(const struct facil_context *c, const struct store_participant_info *who,
+			  struct step_count *counts)
 {
 	struct stored_response *r = NULL;
 	struct rjk_error err = {{0}};
@@ -73,24 +73,38 @@ static void participant(const struct facil_context *c, const struct store_partic
 
 	if (!store_load_responses(c->store, who->id, &r, &rn, &err))
 		return;
-	if (answers)
-		put(answers, size, used, "\n%s%s:\n", who->name,
-		    who->submitted ? "" : " (not submitted)");
 	for (size_t i = 0; i < rn; i++) {
 		if (scenario_find_step(c->scenario, r[i].step_id, &index) && index < 256) {
 			counts[index].answered += r[i].status == RESPONSE_ANSWERED;
 			counts[index].passed += r[i].status == RESPONSE_PASSED;
 		}
-		if (answers) {
-			put(answers, size, used, "- ");
-			put_prompt(answers, size, used, r[i].prompt);
-			put(answers, size, used, ": ");
-			put_answer(answers, size, used, &r[i]);
-			put(answers, size, used, "\n");
-		}
 	}
 	store_responses_free(r, rn);
 }
+
+/* One participant's answers written out. */
+static void write_answers(const struct facil_context *c, const struct store_participant_info *who,
+			  char *out, size_t size, size_t *used)
+{
+	struct stored_response *r = NULL;
+	struct rjk_error err = {{0}};
+	size_t rn = 0;
+
+	if (!store_load_responses(c->store, who->id, &r, &rn, &err))
+		return;
+	put(out, size, used, "\n%s%s:\n", who->name, who->submitted ? "" : " (not submitted)");
+	for (size_t i = 0; i < rn; i++) {
+		put(out, size, used, "- ");
+		put_prompt(out, size, used, r[i].prompt);
+		put(out, size, used, ": ");
+		put_answer(out, size, used, &r[i]);
+		put(out, size, used, "\n");
+	}
+	store_responses_free(r, rn);
+}
+
+/* Room kept at the end of the page for the line saying who is left out. */
+#define LEFT_OUT_ROOM 256
 
 void facil_progress_text(struct facil *f, const struct facil_context *c, char *out, size_t size)
 {
@@ -98,11 +112,9 @@ void facil_progress_text(struct facil *f, const struct facil_context *c, char *o
 	struct store_participant_info *people = NULL;
 	struct step_count counts[256] = {{0}};
 	struct rjk_error err = {{0}};
-	static char answers[FACIL_BODY];
-	size_t n = 0, used = 0, answers_used = 0, submitted = 0;
-	bool show = f->show_answers;
+	size_t n = 0, used = 0, submitted = 0, left_out = 0;
 
-	out[0] = answers[0] = '\0';
+	out[0] = '\0';
 	if (!c->session || !store_list_participants(c->store, session_store_id(c->session), &people,
 						    &n, &err)) {
 		put(out, size, &used, "%s", c->session ? err.message : "No session is running.");
@@ -110,10 +122,8 @@ void facil_progress_text(struct facil *f, const struct facil_context *c, char *o
 	}
 	for (size_t p = 0; p < n; p++) {
 		submitted += people[p].submitted != 0;
-		participant(c, &people[p], counts, show ? answers : NULL, sizeof answers,
-			    &answers_used);
+		count_answers(c, &people[p], counts);
 	}
-	store_participants_free(people, n);
 	put(out, size, &used, "%s, session %lld: %zu participant%s, %zu submitted.\n\n"
 	    "Answers per question (the question's id in the scenario):\n", sc->title,
 	    (long long)session_store_id(c->session), n, n == 1 ? "" : "s", submitted);
@@ -124,8 +134,24 @@ void facil_progress_text(struct facil *f, const struct facil_context *c, char *o
 		put(out, size, &used, "%zu answered, %zu passed: %s\n", counts[i].answered,
 		    counts[i].passed, sc->steps[i].id);
 	}
-	if (show)
-		put(out, size, &used, "%s", answers);
+	/* Each participant's answers whole or not at all: once one does not fit, the rest are
+	 * counted in a line rather than cut off unsaid. */
+	for (size_t p = 0; f->show_answers && size > LEFT_OUT_ROOM && p < n; p++) {
+		size_t mark = used;
+
+		if (!left_out)
+			write_answers(c, &people[p], out, size - LEFT_OUT_ROOM, &used);
+		if (left_out || used >= size - LEFT_OUT_ROOM) {
+			used = mark;
+			out[used] = '\0';
+			left_out++;
+		}
+	}
+	if (left_out)
+		put(out, size, &used, "\n%zu more participant%s not shown here: no room for "
+		    "their answers on this page. The debrief and the exports have every answer.\n",
+		    left_out, left_out == 1 ? " is" : "s are");
+	store_participants_free(people, n);
 }
 
 void facil_purge_preview(const struct facil_context *c, int days, char *out, size_t size)

@@ -225,4 +225,21 @@ cp -r "$RJK_SCENARIOS/sample" "$twins/sample-v2"
 	--size 1280x800 || fail "scenarios with the same title were not told apart"
 [ "$(sql "select count(*) from sessions where ended_ms is null")" = 1 ] ||
 	fail "choosing the copy did not leave one session open"
+
+# Progress with every answer of a large class: a participant whose answers no longer fit on the
+# page is not cut off unsaid; the page says how many are left out and where their answers are.
+rm -rf "$data"
+setpin
+. "$(dirname "$0")/../debrief/trainees.sh"
+long=$(printf 'word %.0s' $(seq 60))
+{
+	for n in $(seq 20); do
+		trainee "Trainee$n" "Reaction $n $long" Yes 3 5 Time "Remember $n $long"
+	done
+	unlock
+	printf 'click-button Progress\nclick-button Show the answers\nexpect-text Trainee1:\n'
+	printf 'wait-text more participants are not shown here\nquit\n'
+} >"$work/progress.txt"
+"$RJKIOSK_SCRIPTED" --no-video --data "$data" --script "$work/progress.txt" --size 1280x800 ||
+	fail "the progress page cut participants off without saying so"
 echo "facilitator: ok"
