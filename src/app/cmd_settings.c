@@ -8,6 +8,7 @@
 #include "app/commands.h"
 #include "core/export.h"
 #include "core/iri.h"
+#include "core/keyboard.h"
 #include "core/settings.h"
 #include "core/store.h"
 
@@ -79,5 +80,10 @@ int cmd_settings(int argc, char **argv)
 	       s.idle_s ? "" : " (off)", s.scenario[0] ? s.scenario : "(the default)",
 	       s.xapi_base[0] ? s.xapi_base : EXPORT_XAPI_DEFAULT_BASE,
 	       s.xapi_base[0] ? "" : " (the default: set the force's own)");
+	printf("on-screen keyboard: %s\nkeyboard layout: %s\n"
+	       "menu stays unlocked after the PIN: %d s%s\n"
+	       "debrief shows a question from: %d answer%s\n",
+	       keyboard_mode_name(s.touch_keyboard), s.keyboard_layout, s.present_s,
+	       s.present_s ? "" : " (off)", s.min_answers, s.min_answers == 1 ? "" : "s");
 	return 0;
 }

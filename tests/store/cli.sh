@@ -76,6 +76,13 @@ has "Wrote 1 response of 1 participant in 1 session to" "$tmp/err"
 expect 0 "$rjk" export --data "$data" --format csv --excel --session 1
 head -c 3 "$tmp/out" | od -An -tx1 | grep -q "ef bb bf" || fail "--excel wrote no BOM"
 
+# Every setting the menu keeps is shown, the debrief's anonymity rule among them.
+expect 0 "$rjk" settings --data "$data"
+has "^debrief shows a question from: 3 answers$" "$tmp/out"
+has "^menu stays unlocked after the PIN: 600 s$" "$tmp/out"
+has "^on-screen keyboard: auto$" "$tmp/out"
+has "^keyboard layout: gb$" "$tmp/out"
+
 expect 0 "$rjk" purge --help
 expect 2 "$rjk" purge --data "$data"
 expect 2 "$rjk" purge --data "$data" --all --session 1
