@@ -3,10 +3,14 @@
  * duplicates, for the debrief. */
 #include "core/lrs_class.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/export.h"
 #include "core/lrs_http.h"
@@ -351,8 +355,23 @@ bool lrs_class_import(struct store *store, const char *path, size_t *added, size
 		      struct rjk_error *err)
 {
 	*added = *skipped = 0;
+	/* O_NONBLOCK: a named pipe is refused, not waited on. */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+	struct stat info;
+	if (fd < 0 || fstat(fd, &info) != 0) {
+		bool ok = rjk_error_set(err, "cannot open %s: %s", path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return ok;
+	}
+	if (!S_ISREG(info.st_mode)) {
+		close(fd);
+		return rjk_error_set(err, S_ISDIR(info.st_mode) ? "%s is a folder, not an export file"
+				     : "%s is not an export file (a named pipe or a device)", path);
+	}
 	json_error_t jerr;
-	json_t *doc = json_load_file(path, JSON_REJECT_DUPLICATES, &jerr);
+	json_t *doc = json_loadfd(fd, JSON_REJECT_DUPLICATES, &jerr);
+	close(fd);
 	if (!doc)
 		return rjk_error_set(err, "%s:%d:%d: not an export this kiosk can read: %s", path,
 				     jerr.line, jerr.column, jerr.text);

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/debrief.h"
 #include "core/export.h"
@@ -257,6 +258,20 @@ static void test_import_twice(void **state)
 	fclose(f);
 	assert_false(lrs_class_import(other->store, path, &added, &skipped, &err));
 	assert_non_null(strstr(err.message, "neither an xAPI export"));
+	/* A folder or a named pipe is refused as what it is, at once (the alarm fails a hang). */
+	static const struct {
+		const char *name, *message;
+	} others[] = {{"a-folder.json", "is a folder, not an export file"},
+		      {"a-pipe.json", "is not an export file (a named pipe or a device)"}};
+	for (size_t i = 0; i < sizeof others / sizeof others[0]; i++) {
+		snprintf(path, sizeof path, "%s/%s", e->dir, others[i].name);
+		assert_int_equal(i ? mkfifo(path, 0600) : mkdir(path, 0700), 0);
+		alarm(10);
+		assert_false(lrs_class_import(other->store, path, &added, &skipped, &err));
+		alarm(0);
+		if (!strstr(err.message, others[i].message))
+			fail_msg("%s: %s", others[i].name, err.message);
+	}
 	fixture_env_free(other);
 }
 
