@@ -269,9 +269,19 @@ static void errors_page(struct facil *f)
 	f->page.heading = "This scenario has errors";
 	f->page.alarm = true;
 	used = (size_t)snprintf(f->body, sizeof f->body, "%s was not loaded:\n", e->path);
-	for (size_t i = 0; i < e->errors.count && used < sizeof f->body; i++)
+	/* Whole messages only, with room kept to say how many more there are. */
+	size_t i;
+	for (i = 0; i < e->errors.count && used < sizeof f->body; i++) {
+		size_t len = strlen(e->errors.items[i]) + 1;
+
+		if (used + len + 128 > sizeof f->body)
+			break;
 		used += (size_t)snprintf(f->body + used, sizeof f->body - used, "%s\n",
 					 e->errors.items[i]);
+	}
+	if (i < e->errors.count && used < sizeof f->body)
+		snprintf(f->body + used, sizeof f->body - used, "\xe2\x80\xa6 and %zu more: 'rjkiosk check' "
+			 "lists them all.\n", e->errors.count - i);
 	f->page.body = f->body;
 	f->page.back = "Back";
 	f->page.back_id = ID_SCENARIOS;

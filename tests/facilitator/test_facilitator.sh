@@ -242,4 +242,18 @@ long=$(printf 'word %.0s' $(seq 60))
 } >"$work/progress.txt"
 "$RJKIOSK_SCRIPTED" --no-video --data "$data" --script "$work/progress.txt" --size 1280x800 ||
 	fail "the progress page cut participants off without saying so"
+
+# A scenario with 150 mistakes in a folder with a long name: its errors page says how many it
+# could not show.
+rm -rf "$data"
+setpin
+many="$work/many/an-intake-scenario-in-a-folder-with-a-rather-long-and-descriptive-name"
+mkdir -p "$many"
+{
+	printf 'rjkiosk: 1\nid: many\ntitle: Many\nsteps:\n'
+	for n in $(seq 0 149); do printf '  - id: q%s\n    kind: txt\n    text: Q\n' "$n"; done
+} >"$many/scenario.yaml"
+"$RJKIOSK_SCRIPTED" --no-video --data "$data" --scenarios "$work/many" \
+	--script "$RJK_UI_SCRIPTS/scenario-errors.txt" --size 1280x800 ||
+	fail "the errors page cut the scenario's errors off without saying so"
 echo "facilitator: ok"
