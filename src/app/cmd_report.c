@@ -30,6 +30,8 @@ static const char report_usage[] =
 	"  --data DIR         the data folder\n"
 	"  -h, --help         show this help\n";
 
+_Static_assert(SETTINGS_MIN_ANSWERS_MAX == 50, "--min-answers' message names the limit");
+
 static int usage(const char *fmt, const char *arg)
 {
 	fprintf(stderr, "rjkiosk report: ");
@@ -104,8 +106,9 @@ int cmd_report(int argc, char **argv)
 			v = strtol(optarg, &end, 10);
 			if (errno || end == optarg || *end || v < 1 ||
 			    (c == 'm' && v > SETTINGS_MIN_ANSWERS_MAX))
-				return usage(c == 's' ? "bad session id '%s'" : "bad number '%s'",
-					     optarg);
+				return usage(c == 's' ? "bad session id '%s'" :
+					     "--min-answers takes a whole number from 1 to 50, "
+					     "not '%s'", optarg);
 			if (c == 's')
 				req.session = v;
 			else

@@ -124,9 +124,11 @@ void facil_progress_text(struct facil *f, const struct facil_context *c, char *o
 		submitted += people[p].submitted != 0;
 		count_answers(c, &people[p], counts);
 	}
-	put(out, size, &used, "%s, session %lld: %zu participant%s, %zu submitted.\n\n"
-	    "Answers per question (the question's id in the scenario):\n", sc->title,
-	    (long long)session_store_id(c->session), n, n == 1 ? "" : "s", submitted);
+	/* The page's header names the session as the facilitator knows it (not by its number in
+	 * the store); a session renamed may not say its scenario. */
+	put(out, size, &used, "%zu participant%s, %zu submitted.\nScenario: %s\n\n"
+	    "Answers per question (the question's id in the scenario):\n", n, n == 1 ? "" : "s",
+	    submitted, sc->title);
 	for (size_t i = 0; i < sc->step_count && i < 256; i++) {
 		/* Discussion prompts without notes take no answers: nothing to count. */
 		if (sc->steps[i].kind == STEP_DISCUSSION && !sc->steps[i].notes)

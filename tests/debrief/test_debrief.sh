@@ -117,6 +117,13 @@ grep -q "Appendix" "$work/names.txt" && grep -q "Ana" "$work/names.txt" ||
 ! grep -q "$HIDDEN" "$work/names.txt" || fail "the hidden answer reached the appendix"
 "$RJKIOSK" report --data "$data" --name "Nobody" --out "$work/x.pdf" 2>/dev/null &&
 	fail "an unknown session name was accepted"
+# --min-answers out of its range is refused with the range it takes.
+for bad in 0 51 x 3x; do
+	"$RJKIOSK" report --data "$data" --session 1 --min-answers "$bad" --out "$work/x.pdf" \
+		2>"$work/err.txt" && fail "--min-answers $bad was accepted"
+	grep -q "from 1 to 50, not '$bad'" "$work/err.txt" ||
+		fail "--min-answers $bad: $(head -n 1 "$work/err.txt")"
+done
 
 # Every state at 1024x768, 3840x2160 and 200% text, each a new session the four answer.
 states() {

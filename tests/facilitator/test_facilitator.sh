@@ -242,6 +242,17 @@ long=$(printf 'word %.0s' $(seq 60))
 } >"$work/progress.txt"
 "$RJKIOSK_SCRIPTED" --no-video --data "$data" --script "$work/progress.txt" --size 1280x800 ||
 	fail "the progress page cut participants off without saying so"
+# The page names the session as the facilitator knows it (its name, not its number in the store).
+name=$(sql "select label from sessions where ended_ms is null")
+{
+	unlock
+	printf 'click-button Progress\nwait-text %s\nwait-text 20 participants, 20 submitted.\n' \
+		"$name"
+	printf 'wait-text Scenario: Harm, forgiveness and a shared purpose\n'
+	printf 'expect-no-text , session 1:\nquit\n'
+} >"$work/progress-name.txt"
+"$RJKIOSK_SCRIPTED" --no-video --data "$data" --script "$work/progress-name.txt" --size 1280x800 ||
+	fail "the progress page does not name the session '$name'"
 
 # A scenario with 150 mistakes in a folder with a long name: its errors page says how many it
 # could not show.
