@@ -57,3 +57,8 @@ add_test(NAME deploy_keyboard_under_cage
           --script ${RJK_DEPLOY_TESTS}/keyboard-under-cage.txt)
 set_tests_properties(deploy_keyboard_under_cage PROPERTIES LABELS deploy SKIP_RETURN_CODE 77
   TIMEOUT 90 ENVIRONMENT "ASAN_OPTIONS=detect_leaks=0")
+# rjkiosk's commands run as root on the kiosk's data folder leave their files to its user.
+add_test(NAME deploy_root_commands
+  COMMAND sh ${RJK_DEPLOY_TESTS}/root_commands.sh $<TARGET_FILE:rjkiosk>
+          ${CMAKE_CURRENT_SOURCE_DIR}/data/schema)
+set_tests_properties(deploy_root_commands PROPERTIES LABELS deploy SKIP_RETURN_CODE 77 TIMEOUT 120)

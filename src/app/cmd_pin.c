@@ -1,6 +1,5 @@
 /* `rjkiosk set-pin`: sets the facilitator PIN from a terminal (asked twice, not echoed) or from
  * one line of standard input (for install scripts). */
-#include <errno.h>
 #include <getopt.h>
 #include <limits.h>
 #include <signal.h>
@@ -8,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -111,25 +109,6 @@ static int ask_twice(char *buf, char *again, size_t size)
 	return 0;
 }
 
-/* When root sets the PIN in a folder that belongs to the kiosk's user, the files must end up
- * that user's too, or the kiosk could not read its own PIN. */
-static void give_to_folder_owner(const char *dir)
-{
-	static const char *const files[] = {PIN_HASH_FILE, PIN_STATE_FILE, PIN_LOG_FILE};
-	struct stat st;
-	if (geteuid() != 0 || stat(dir, &st) != 0 || st.st_uid == 0)
-		return;
-	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
-		char path[PATH_MAX];
-		int n = snprintf(path, sizeof path, "%s/%s", dir, files[i]);
-		if (n < 0 || (size_t)n >= sizeof path)
-			continue;
-		if (lchown(path, st.st_uid, st.st_gid) != 0 && errno != ENOENT)
-			fprintf(stderr, "rjkiosk set-pin: warning: %s: cannot give it to the folder's "
-				"owner: %s\n", path, strerror(errno));
-	}
-}
-
 int cmd_set_pin(int argc, char **argv)
 {
 	enum { OPT_DATA = 256, OPT_STDIN };
@@ -195,7 +174,6 @@ int cmd_set_pin(int argc, char **argv)
 			fprintf(stderr, "rjkiosk set-pin: %s\n", err.message);
 			status = 1;
 		} else {
-			give_to_folder_owner(dir);
 			printf("The facilitator PIN is %s (%s/%s).\n", had ? "changed" : "set", dir,
 			       PIN_HASH_FILE);
 		}

@@ -56,17 +56,6 @@ static int open_lock_file(const char *path, bool *created, struct rjk_error *err
 	return fd;
 }
 
-/* A file root creates in a folder of the kiosk's user goes to that user. */
-static void give_to_folder_owner(int fd, const char *dir)
-{
-	struct stat st;
-
-	if (geteuid() == 0 && stat(dir, &st) == 0 && st.st_uid != 0 &&
-	    fchown(fd, st.st_uid, st.st_gid) != 0) {
-		/* The kiosk then reports the file it cannot open, naming it. */
-	}
-}
-
 /* Writes who holds the lock, for a refused process to read. */
 static void write_holder(int fd, enum datalock_role role)
 {
@@ -125,7 +114,7 @@ struct datalock *datalock_take(const char *data_dir, enum datalock_role role, bo
 	if (fd < 0)
 		return NULL;
 	if (created)
-		give_to_folder_owner(fd, data_dir);
+		durable_give_to_dir_owner(fd, data_dir);
 	while (flock(fd, LOCK_EX | LOCK_NB) != 0) {
 		if (errno == EINTR)
 			continue;

@@ -133,6 +133,17 @@ bool durable_write_all(int fd, const void *data, size_t len)
 	return true;
 }
 
+void durable_give_to_dir_owner(int fd, const char *dir)
+{
+	struct stat folder, file;
+
+	if (geteuid() == 0 && stat(dir, &folder) == 0 && folder.st_uid != 0 &&
+	    fstat(fd, &file) == 0 && file.st_uid == 0 &&
+	    fchown(fd, folder.st_uid, folder.st_gid) != 0) {
+		/* The owner's open then fails with the file's name: nothing better to do here. */
+	}
+}
+
 bool durable_replace(const char *dir, const char *path, const void *data, size_t len)
 {
 	char tmp[PATH_MAX + 8];
@@ -148,6 +159,7 @@ bool durable_replace(const char *dir, const char *path, const void *data, size_t
 		return false;
 	/* Renamed before it is closed: while open it is locked, so durable_remove_stale never
 	 * takes it. */
+	durable_give_to_dir_owner(fd, dir);
 	ok = fchmod(fd, 0600) == 0 && durable_write_all(fd, data, len) && fsync(fd) == 0 &&
 	     rename(tmp, path) == 0;
 	e = errno;

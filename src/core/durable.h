@@ -39,12 +39,18 @@ bool durable_has_temp_suffix(const char *name);
  * temporary file of durable_replace() for base. */
 bool durable_is_temp_of(const char *name, const char *base);
 
+/* When root makes a file in a folder that belongs to another user (IT running a command on the
+ * kiosk's data folder), gives the open file fd to the folder's owner, who could not read it
+ * otherwise. Does nothing for other users, for a root-owned folder or for a file that is not
+ * root's; a failure is left for the owner's own open to report, naming the file. */
+void durable_give_to_dir_owner(int fd, const char *dir);
+
 /* Writes all of data[0..len) to fd, again after interruptions. False with errno set. */
 bool durable_write_all(int fd, const void *data, size_t len);
 
 /* Replaces the file at path, in folder dir, with data[0..len) atomically: a private temporary
- * beside it (durable_temp, named path.XXXXXX), written and synced, renamed over path while it
- * is still locked, then the folder synced, so a power cut leaves either the old file or the new
+ * beside it (durable_temp, named path.XXXXXX, given to the folder's owner when root writes it),
+ * written and synced, renamed over path while it is still locked, then the folder synced, so a power cut leaves either the old file or the new
  * one and no left-over that durable_remove_stale() would miss. False with errno set; nothing
  * is left behind then. */
 bool durable_replace(const char *dir, const char *path, const void *data, size_t len);

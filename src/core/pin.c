@@ -207,6 +207,7 @@ static bool log_event(const struct pin *pin, const char *what, struct rjk_error 
 	int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
 	if (fd < 0)
 		return rjk_error_set(err, "%s: cannot open the PIN log: %s", path, strerror(errno));
+	durable_give_to_dir_owner(fd, pin->dir);
 	bool ok = durable_write_all(fd, line, strlen(line)) && fsync(fd) == 0;
 	int e = errno;
 	close(fd);

@@ -187,6 +187,8 @@ static bool prepare_files(const char *dir, const char *path, bool *created,
 	int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
 	*created = fd >= 0;
 	if (fd >= 0) {
+		/* SQLite gives the -wal and -shm files it makes as root to the database's owner. */
+		durable_give_to_dir_owner(fd, dir);
 		bool ok = fchmod(fd, 0600) == 0 && fsync(fd) == 0;
 		int e = errno;
 		close(fd);
@@ -488,6 +490,8 @@ static bool backup_before_upgrade(struct store *store, int64_t version, struct r
 	/* VACUUM INTO writes only into a missing or empty file; this one is created private. */
 	unlink(part);
 	int fd = open(part, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd >= 0)
+		durable_give_to_dir_owner(fd, store->dir);
 	if (fd < 0 || fchmod(fd, 0600) != 0) {
 		int e = errno;
 		if (fd >= 0)

@@ -1,0 +1,54 @@
+#!/bin/sh
+# IT runs rjkiosk's commands as root on the kiosk's data folder (it belongs to the kiosk's
+# user, mode 0700): every file they make there must go to that user, mode 0600, or the kiosk
+# could not read its own settings, LRS address, PIN or answers afterwards.
+# Usage: root_commands.sh RJKIOSK_BINARY SCHEMA_FIXTURES_DIR
+set -eu
+bin=$1
+fixtures=$2
+[ "$(id -u)" -eq 0 ] || { echo "SKIP: needs root (the folder belongs to another user)"; exit 77; }
+command -v setpriv >/dev/null || { echo "SKIP: setpriv is not installed"; exit 77; }
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+chmod 0755 "$tmp"
+data=$tmp/data
+fails=0
+fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+kiosk_user=nobody
+kiosk_group=$(id -gn "$kiosk_user")
+as_kiosk() { setpriv --reuid="$kiosk_user" --regid="$kiosk_group" --clear-groups "$@"; }
+
+# Each command as IT would type it, on a fresh data folder (the kiosk has not run yet), or on
+# one holding a database of an older release (FIXTURE: a version in SCHEMA_FIXTURES_DIR), which
+# the command upgrades (with a backup of the old database beside it).
+while read -r what fixture cmd; do
+	rm -rf "$data"
+	install -d -m 0700 -o "$kiosk_user" -g "$kiosk_group" "$data"
+	if [ "$fixture" != - ]; then
+		install -m 0600 -o "$kiosk_user" -g "$kiosk_group" "$fixtures/$fixture/responses.db" \
+			"$data/responses.db"
+	fi
+	sh -c "$cmd" >"$tmp/out" 2>&1 || { fail "$what: '$cmd' failed: $(cat "$tmp/out")"; continue; }
+	for f in "$data"/* "$data"/.[!.]*; do
+		[ -e "$f" ] || continue
+		got=$(stat -c '%U %a' "$f")
+		[ "$got" = "$kiosk_user 600" ] || fail "$what: $(basename "$f") is '$got', want '$kiosk_user 600'"
+	done
+	# The kiosk's user reads back what root set.
+	as_kiosk "$bin" settings --data "$data" >"$tmp/out" 2>&1 ||
+		fail "$what: the kiosk's user cannot read the settings: $(cat "$tmp/out")"
+	as_kiosk "$bin" lrs --status --data "$data" >"$tmp/out" 2>&1 ||
+		fail "$what: the kiosk's user cannot open the data: $(cat "$tmp/out")"
+done <<CMDS
+xapi-base - $bin settings --data $data --xapi-base https://training.example.police.uk/rjkiosk/
+lrs-status - $bin lrs --status --data $data
+lrs-endpoint - echo secret | $bin lrs --data $data --endpoint https://lrs.example.org/xAPI/ --username KEY --password-stdin
+lrs-off - $bin lrs --off --data $data
+set-pin - echo 482917 | $bin set-pin --stdin --data $data
+sessions-v1 v1 $bin sessions --data $data
+export-v2 v2 $bin export --data $data --format csv --out $tmp/answers.csv
+CMDS
+
+[ "$fails" -eq 0 ] && echo "ok: files made by root's commands belong to the kiosk's user"
+[ "$fails" -eq 0 ]
