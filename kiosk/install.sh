@@ -193,8 +193,15 @@ if [ ! -e "$root/etc/rjkiosk/kiosk.conf" ]; then
 	install -m 0644 "$here/kiosk.conf" "$root/etc/rjkiosk/kiosk.conf"
 fi
 if [ -n "$start_on" ]; then
-	sed -i "s|^RJKIOSK_SCENARIO=.*|RJKIOSK_SCENARIO=$data/scenarios/$start_on|" \
-		"$root/etc/rjkiosk/kiosk.conf"
+	# The name is taken as it is ('Q&A | group 2'), so awk reads it from the environment rather
+	# than from a sed expression; a line IT commented out is set again, the rest is kept.
+	conf=$root/etc/rjkiosk/kiosk.conf
+	RJK_LINE="RJKIOSK_SCENARIO=$data/scenarios/$start_on" awk '
+		/^RJKIOSK_SCENARIO=/ { if (!done) print ENVIRON["RJK_LINE"]; done = 1; next }
+		{ print }
+		END { if (!done) print ENVIRON["RJK_LINE"] }' "$conf" >"$conf.new"
+	chmod 0644 "$conf.new"
+	mv "$conf.new" "$conf"
 fi
 
 # The facilitator's "Shut down the PC" and "Restart the PC": logind asks polkit, whose rule

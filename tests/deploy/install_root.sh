@@ -90,6 +90,22 @@ grep -q '^# local note' "$root/etc/rjkiosk/kiosk.conf" || fail "a second run ove
 [ -e "$root/var/lib/rjkiosk/responses.db" ] || fail "a second run lost the answers"
 [ "$(grep -c 'set: new PIN stored' "$root/var/lib/rjkiosk/pin.log")" = 2 ] || fail "PIN log lost"
 
+# --start-on names the folder as it is, whatever characters its name has ("Q&A | group 2"),
+# and also when IT commented the line out of kiosk.conf.
+mkdir -p "$tmp/odd/Q&A | group 2"
+cp "$tmp/scen/demo/scenario.yaml" "$tmp/odd/Q&A | group 2/"
+sed -i 's/^RJKIOSK_SCENARIO=/#RJKIOSK_SCENARIO=/' "$root/etc/rjkiosk/kiosk.conf"
+sh "$src/kiosk/install.sh" --root "$root" --scenarios "$tmp/odd" --start-on "Q&A | group 2" \
+	>"$tmp/out" 2>&1 || { cat "$tmp/out"; fail "install.sh with an odd scenario name failed"; }
+[ "$(grep '^RJKIOSK_SCENARIO=' "$root/etc/rjkiosk/kiosk.conf")" = \
+	'RJKIOSK_SCENARIO=/var/lib/rjkiosk/scenarios/Q&A | group 2' ] ||
+	fail "kiosk.conf does not open 'Q&A | group 2': $(grep RJKIOSK_SCENARIO= "$root/etc/rjkiosk/kiosk.conf")"
+grep -q '^# local note' "$root/etc/rjkiosk/kiosk.conf" || fail "--start-on lost the rest of kiosk.conf"
+expect_mode /etc/rjkiosk/kiosk.conf "644 root"
+run_install
+grep -qx 'RJKIOSK_SCENARIO=/var/lib/rjkiosk/scenarios/demo' "$root/etc/rjkiosk/kiosk.conf" ||
+	fail "--start-on demo did not replace the odd name"
+
 # Refusals with a clear message.
 if sh "$src/kiosk/install.sh" --root "$root" --start-on missing >"$tmp/out" 2>&1 ||
 	! grep -q "no scenario 'missing'" "$tmp/out"; then
