@@ -240,7 +240,8 @@ bool store_fail(struct store *store, int rc, const char *what, struct rjk_error 
 	case SQLITE_READONLY:
 	case SQLITE_PERM:
 		return rjk_error_set(err, "Could not %s: %s cannot be written (%s). Check that "
-				     "the kiosk's user owns the data folder.", what, path, detail);
+				     "the kiosk's user owns the data folder and the files in it.", what,
+				     path, detail);
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
 		return rjk_error_set(err, "Could not %s: %s is damaged (%s). Nothing was changed. "

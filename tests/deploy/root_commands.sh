@@ -50,5 +50,15 @@ sessions-v1 v1 $bin sessions --data $data
 export-v2 v2 $bin export --data $data --format csv --out $tmp/answers.csv
 CMDS
 
+# A database left root's (by an older release's command): the kiosk's user is told to check the
+# files, as the folder itself is the kiosk's.
+rm -rf "$data"
+install -d -m 0700 -o "$kiosk_user" -g "$kiosk_group" "$data"
+install -m 0600 "$fixtures/v2/responses.db" "$data/responses.db"
+if as_kiosk "$bin" sessions --data "$data" >"$tmp/out" 2>&1 ||
+	! grep -q "owns the data folder and the files in it" "$tmp/out"; then
+	fail "a root-owned database: the message does not point at the files: $(cat "$tmp/out")"
+fi
+
 [ "$fails" -eq 0 ] && echo "ok: files made by root's commands belong to the kiosk's user"
 [ "$fails" -eq 0 ]
