@@ -50,7 +50,7 @@ while [ $# -gt 0 ]; do
 	--tty) tty=${2:?--tty needs a console such as tty1}; shift ;;
 	--root) root=${2:?--root needs a folder}; shift ;;
 	-h|--help) usage; exit 0 ;;
-	*) usage >&2; exit 2 ;;
+	*) echo "install.sh: unknown option '$1'" >&2; usage >&2; exit 2 ;;
 	esac
 	shift
 done

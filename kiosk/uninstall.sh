@@ -25,7 +25,7 @@ while [ $# -gt 0 ]; do
 	--remove-package) package=1 ;;
 	--root) root=${2:?--root needs a folder}; shift ;;
 	-h|--help) usage; exit 0 ;;
-	*) usage >&2; exit 2 ;;
+	*) echo "uninstall.sh: unknown option '$1'" >&2; usage >&2; exit 2 ;;
 	esac
 	shift
 done

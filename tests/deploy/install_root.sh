@@ -146,6 +146,8 @@ printf '2580\n' >"$tmp/easy-pin"
 refused "an easy PIN" "too easy" --scenarios "$tmp/scen" --pin-stdin <"$tmp/easy-pin"
 refused "a folder without scenarios" "no folder with a scenario.yaml" --scenarios "$tmp/scen/demo"
 refused "a missing package file" "no such package file" --deb "$tmp/none.deb"
+refused "a mistyped option" "unknown option '--no-enabled'" --no-enabled
+refused "an option without its value" "--scenarios needs a folder" --scenarios
 grep -q '^rjkiosk:' "$fresh/etc/passwd" && fail "a refused install created the user"
 [ -e "$fresh/var/lib/rjkiosk" ] && fail "a refused install created the data folder"
 
@@ -157,6 +159,11 @@ grep -q '^rjkiosk:' "$root/etc/passwd" && fail "the user is still there"
 [ -e "$root/etc/polkit-1/rules.d/50-rjkiosk-power.rules" ] && fail "polkit rule left behind"
 expect_mode /var/lib/rjkiosk "700 root"
 [ -e "$root/var/lib/rjkiosk/responses.db" ] || fail "uninstall lost the answers"
+if sh "$src/kiosk/uninstall.sh" --root "$root" --purge >"$tmp/out" 2>&1 ||
+	! grep -q "unknown option '--purge'" "$tmp/out"; then
+	fail "uninstall.sh --purge (mistyped) did not name the option"
+fi
+[ -e "$root/var/lib/rjkiosk/responses.db" ] || fail "a mistyped uninstall option lost the answers"
 sh "$src/kiosk/uninstall.sh" --root "$root" --purge-data >"$tmp/out" 2>&1 || fail "second uninstall failed"
 [ -e "$root/var/lib/rjkiosk" ] && fail "--purge-data kept the data"
 
