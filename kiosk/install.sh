@@ -213,6 +213,9 @@ install -m 0644 "$here/$polkit_rule" "$root/etc/polkit-1/rules.d/$polkit_rule"
 # 4. The data folder, private to the kiosk user, and the scenarios IT manages inside it
 #    (owned by root, so the kiosk can read but never change them).
 install -d -m 0700 -o "$uid" -g "$gid" "$root$data"
+# Data kept by uninstall.sh was handed to root (and a user made again may have another id):
+# everything in the folder but the scenarios goes back to the kiosk's user, links not followed.
+find "$root$data/" -mindepth 1 -maxdepth 1 ! -name scenarios -exec chown -R -h "$uid:$gid" {} +
 install -d -m 0755 -o 0 -g 0 "$root$data/scenarios"
 if [ -n "$scenarios" ]; then
 	# All were checked above, before anything changed.

@@ -159,6 +159,20 @@ grep -q '^rjkiosk:' "$root/etc/passwd" && fail "the user is still there"
 [ -e "$root/etc/polkit-1/rules.d/50-rjkiosk-power.rules" ] && fail "polkit rule left behind"
 expect_mode /var/lib/rjkiosk "700 root"
 [ -e "$root/var/lib/rjkiosk/responses.db" ] || fail "uninstall lost the answers"
+
+# Installed again over the kept data (now root's): the kiosk's user gets its files back, the
+# scenarios stay root's, and nothing is lost.
+mkdir -p "$root/var/lib/rjkiosk/exports"
+touch "$root/var/lib/rjkiosk/settings" "$root/var/lib/rjkiosk/exports/old.csv"
+sh "$src/kiosk/install.sh" --root "$root" >"$tmp/out" 2>&1 || { cat "$tmp/out"; fail "reinstall failed"; }
+for f in responses.db pin pin-state pin.log settings exports exports/old.csv; do
+	[ "$(stat -c %u "$root/var/lib/rjkiosk/$f")" = "$(awk -F: '$1 == "rjkiosk" { print $3 }' \
+		"$root/etc/passwd")" ] || fail "after a reinstall, $f is not the kiosk's: $(mode_of "$root/var/lib/rjkiosk/$f")"
+done
+expect_mode /var/lib/rjkiosk/scenarios "755 root"
+expect_mode /var/lib/rjkiosk/scenarios/demo/scenario.yaml "644 root"
+sh "$src/kiosk/uninstall.sh" --root "$root" >"$tmp/out" 2>&1 || { cat "$tmp/out"; fail "second uninstall failed"; }
+expect_mode /var/lib/rjkiosk/pin "600 root"
 if sh "$src/kiosk/uninstall.sh" --root "$root" --purge >"$tmp/out" 2>&1 ||
 	! grep -q "unknown option '--purge'" "$tmp/out"; then
 	fail "uninstall.sh --purge (mistyped) did not name the option"
