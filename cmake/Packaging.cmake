@@ -42,7 +42,7 @@ install(FILES ${PROJECT_SOURCE_DIR}/packaging/lintian-overrides
 # The unit is relative to the prefix: /usr/lib/systemd/system for a package.
 install(FILES "${PROJECT_SOURCE_DIR}/kiosk/rjkiosk@.service" DESTINATION lib/systemd/system)
 install(PROGRAMS ${PROJECT_SOURCE_DIR}/kiosk/install.sh ${PROJECT_SOURCE_DIR}/kiosk/uninstall.sh
-  ${PROJECT_SOURCE_DIR}/kiosk/stop.sh
+  ${PROJECT_SOURCE_DIR}/kiosk/stop.sh ${PROJECT_SOURCE_DIR}/kiosk/recover.sh
   DESTINATION ${CMAKE_INSTALL_DATADIR}/rjkiosk/kiosk)
 install(FILES ${PROJECT_SOURCE_DIR}/kiosk/pam-rjkiosk ${PROJECT_SOURCE_DIR}/kiosk/kiosk.conf
   "${PROJECT_SOURCE_DIR}/kiosk/rjkiosk@.service" ${PROJECT_SOURCE_DIR}/kiosk/50-rjkiosk-power.rules

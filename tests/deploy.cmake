@@ -62,3 +62,7 @@ add_test(NAME deploy_root_commands
   COMMAND sh ${RJK_DEPLOY_TESTS}/root_commands.sh $<TARGET_FILE:rjkiosk>
           ${CMAKE_CURRENT_SOURCE_DIR}/data/schema)
 set_tests_properties(deploy_root_commands PROPERTIES LABELS deploy SKIP_RETURN_CODE 77 TIMEOUT 120)
+# A damaged answers database: the kiosk names kiosk/recover.sh, which gives back what is readable.
+add_test(NAME deploy_recover_db
+  COMMAND sh ${RJK_DEPLOY_TESTS}/recover_db.sh ${PROJECT_SOURCE_DIR} $<TARGET_FILE:rjkiosk>)
+set_tests_properties(deploy_recover_db PROPERTIES LABELS deploy SKIP_RETURN_CODE 77 TIMEOUT 120)

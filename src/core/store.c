@@ -18,6 +18,9 @@
 /* Identifies our databases in the file header ("RJKS"), so another program's SQLite file is
  * never mistaken for an empty store and altered. */
 #define STORE_APPLICATION_ID 0x524a4b53
+/* What IT runs on a damaged database (kiosk/recover.sh, installed with the package): Debian
+ * 12's sqlite3 has no working .recover. */
+#define RECOVER_HINT "ask IT to recover it (/usr/share/rjkiosk/kiosk/recover.sh)"
 
 static const char *const schema_v1[] = {
 	"CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT",
@@ -245,8 +248,8 @@ bool store_fail(struct store *store, int rc, const char *what, struct rjk_error 
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
 		return rjk_error_set(err, "Could not %s: %s is damaged (%s). Nothing was changed. "
-				     "Keep a copy of the data folder and ask IT to recover it "
-				     "(sqlite3 responses.db .recover).", what, path, detail);
+				     "Keep a copy of the data folder and " RECOVER_HINT ".", what,
+				     path, detail);
 	case SQLITE_NOMEM:
 		return rjk_error_set(err, "Could not %s: out of memory.", what);
 	default:
@@ -407,8 +410,8 @@ static bool check_integrity(struct store *store, struct rjk_error *err)
 	if (rc == SQLITE_ROW && !ok)
 		rjk_error_set(err, "%s is damaged (quick_check: %s). Nothing was changed and "
 			      "nothing will be saved to it. Keep a copy of the whole data folder "
-			      "and ask IT to recover it (sqlite3 responses.db .recover), or start "
-			      "the kiosk with another --data folder.", store->path,
+			      "and " RECOVER_HINT ", or start the kiosk with another --data "
+			      "folder.", store->path,
 			      (const char *)sqlite3_column_text(stmt, 0));
 	else if (rc != SQLITE_ROW)
 		store_fail(store, rc, "check the database", err);

@@ -38,6 +38,7 @@ usr/share/rjkiosk/kiosk/50-rjkiosk-power.rules
 usr/share/rjkiosk/kiosk/install.sh
 usr/share/rjkiosk/kiosk/kiosk.conf
 usr/share/rjkiosk/kiosk/pam-rjkiosk
+usr/share/rjkiosk/kiosk/recover.sh
 usr/share/rjkiosk/kiosk/rjkiosk@.service
 usr/share/rjkiosk/kiosk/stop.sh
 usr/share/rjkiosk/kiosk/uninstall.sh
