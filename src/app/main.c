@@ -7,7 +7,7 @@
 #include "app/options.h"
 
 static const char commands_synopsis[] =
-	"       rjkiosk check PATH...\n"
+	"       rjkiosk check [--strict] [--no-media] PATH...\n"
 	"       rjkiosk preview [--step ID] [--size WxH] [--text-size PERCENT]\n"
 	"                       [--high-contrast] [--no-video] PATH\n"
 	"       rjkiosk sessions [--data DIR]\n"
@@ -15,6 +15,7 @@ static const char commands_synopsis[] =
 	"                      [--excel] [--out FILE] [--xapi-base IRI]\n"
 	"       rjkiosk purge [--data DIR] (--session ID | --all | --older-than DAYS) [--yes]\n"
 	"       rjkiosk report [--data DIR] (--session ID | --name NAME) --out FILE.pdf [--names]\n"
+	"                      [--min-answers N]\n"
 	"       rjkiosk set-pin [--data DIR] [--stdin]\n"
 	"       rjkiosk settings [--data DIR] [--xapi-base IRI | --no-xapi-base]\n"
 	"       rjkiosk lrs [--data DIR] (--endpoint URL --username U --password-stdin\n"

@@ -85,6 +85,24 @@ def compare(what, in_help, in_man, allowed=None):
         fail(f"{what}: --help lists {option} but the man page does not")
 
 
+def help_synopsis(text):
+    """{command: set of options} from the synopsis lines at the top of `rjkiosk --help`."""
+    blocks = {}
+    current = None
+    for line in text.splitlines():
+        if not line.strip():
+            break
+        start = re.match(r"^\s*(?:Usage: )?rjkiosk (\S+)", line)
+        if start:
+            current = start.group(1) if start.group(1) in COMMANDS else None
+            if current:
+                blocks[current] = set()
+                line = line[start.end():]
+        if current:
+            blocks[current].update(OPTION.findall(line))
+    return blocks
+
+
 def main():
     page_path, binary = sys.argv[1], sys.argv[2]
     with open(page_path, encoding="utf-8") as f:
@@ -105,6 +123,14 @@ def main():
     for name in COMMANDS:
         if not re.search(rf"^\s+{re.escape(name)}\s", text, re.M):
             fail(f"rjkiosk --help does not describe the command {name}")
+
+    # Its synopsis line for each command names the same options as the man page's.
+    top = help_synopsis(text)
+    for name in COMMANDS:
+        if name not in top:
+            fail(f"rjkiosk --help has no synopsis line for {name}")
+        else:
+            compare(f"rjkiosk --help, the synopsis of {name}", top[name], blocks[name])
 
     # Each command's help: its synopsis options, and -h/--help that every command accepts.
     for name in COMMANDS:
