@@ -25,7 +25,8 @@ updates what changed and keeps the data.
                    (default: the bundled sample until this is given)
   --pin-stdin      read the facilitator PIN from one line of standard input
   --no-enable      install everything but do not enable the kiosk at boot
-  --tty TTY        the console to run on (default tty1)
+  --tty TTY        the console to run on (default tty1); the kiosk is disabled on the
+                   console it ran on before
   --root DIR       install into DIR instead of / (for testing: changes nothing outside
                    DIR and starts nothing)
   -h, --help       show this help
@@ -251,6 +252,14 @@ fi
 wants="$root/etc/systemd/system/graphical.target.wants"
 if [ "$enable" -eq 1 ]; then
 	mkdir -p "$wants"
+	# One kiosk per PC: a second console's kiosk would find the data folder in use, be
+	# refused and restart forever.
+	for other in "$wants"/rjkiosk@*.service; do
+		[ -L "$other" ] && [ "$other" != "$wants/rjkiosk@$tty.service" ] || continue
+		rm -f "$other"
+		say "disabled $(basename "$other") (the kiosk now runs on $tty; stop it with" \
+			"systemctl stop $(basename "$other"))"
+	done
 	ln -sfn "$unit_path" "$wants/rjkiosk@$tty.service"
 	ln -sfn /lib/systemd/system/graphical.target "$root/etc/systemd/system/default.target"
 	say "enabled rjkiosk@$tty.service at boot"

@@ -106,6 +106,16 @@ run_install
 grep -qx 'RJKIOSK_SCENARIO=/var/lib/rjkiosk/scenarios/demo' "$root/etc/rjkiosk/kiosk.conf" ||
 	fail "--start-on demo did not replace the odd name"
 
+# Moved to another console: the kiosk runs on that one only (two instances would share the
+# data folder, and the second would be refused and restarted forever).
+sh "$src/kiosk/install.sh" --root "$root" --tty tty2 >"$tmp/out" 2>&1 || { cat "$tmp/out"; fail "install.sh --tty tty2 failed"; }
+ls "$root/etc/systemd/system/graphical.target.wants" >"$tmp/wants"
+[ "$(grep -c '^rjkiosk@' "$tmp/wants")" = 1 ] && grep -qx 'rjkiosk@tty2.service' "$tmp/wants" ||
+	fail "after --tty tty2, enabled: $(tr '\n' ' ' <"$tmp/wants")"
+grep -q "rjkiosk@tty1.service" "$tmp/out" || fail "install.sh --tty tty2 does not say that tty1 is no longer used"
+run_install
+check_installed
+
 # Refusals with a clear message.
 if sh "$src/kiosk/install.sh" --root "$root" --start-on missing >"$tmp/out" 2>&1 ||
 	! grep -q "no scenario 'missing'" "$tmp/out"; then
