@@ -34,7 +34,7 @@ EOF
 }
 
 die() {
-	echo "install.sh: $*" >&2
+	printf 'install.sh: %s\n' "$*" >&2
 	exit 1
 }
 
@@ -127,6 +127,9 @@ if [ -n "$start_on" ]; then
 fi
 pin=""
 if [ "$pin_stdin" -eq 1 ]; then
+	[ ! -t 0 ] || die "--pin-stdin: standard input is a terminal, where the PIN would show as" \
+		"it is typed: pipe it in (printf '%s\\n' PIN | install.sh --pin-stdin ...), or leave" \
+		"--pin-stdin out and run 'rjkiosk set-pin --data $data' afterwards, which hides it"
 	IFS= read -r pin || [ -n "$pin" ] || die "--pin-stdin: no PIN on standard input"
 fi
 

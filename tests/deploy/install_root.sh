@@ -157,6 +157,14 @@ refused "an easy PIN" "too easy" --scenarios "$tmp/scen" --pin-stdin <"$tmp/easy
 refused "a folder without scenarios" "no folder with a scenario.yaml" --scenarios "$tmp/scen/demo"
 refused "a missing package file" "no such package file" --deb "$tmp/none.deb"
 refused "a mistyped option" "unknown option '--no-enabled'" --no-enabled
+# --pin-stdin on a terminal, where the PIN would show as it is typed (script(1) gives a pty).
+if command -v script >/dev/null; then
+	script -qec "sh '$src/kiosk/install.sh' --root '$fresh' --pin-stdin" /dev/null \
+		</dev/null >"$tmp/out" 2>&1 && fail "--pin-stdin on a terminal: install.sh succeeded"
+	grep -q "standard input is a terminal" "$tmp/out" || fail "--pin-stdin on a terminal: $(cat "$tmp/out")"
+	snapshot >"$tmp/after"
+	diff -u "$tmp/before" "$tmp/after" >"$tmp/diff" || { cat "$tmp/diff"; fail "--pin-stdin on a terminal changed the root"; }
+fi
 refused "an option without its value" "--scenarios needs a folder" --scenarios
 grep -q '^rjkiosk:' "$fresh/etc/passwd" && fail "a refused install created the user"
 [ -e "$fresh/var/lib/rjkiosk" ] && fail "a refused install created the data folder"
