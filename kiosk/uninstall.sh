@@ -61,12 +61,21 @@ if grep -q '^rjkiosk:' "$root/etc/passwd" 2>/dev/null; then
 	userdel ${root:+--prefix "$root"} rjkiosk
 	say "removed the user rjkiosk"
 fi
+# The data folder may be a link to a folder on another disk: the answers are in that folder.
+data=$root/var/lib/rjkiosk
+real=$data
+[ ! -L "$data" ] || real=$(readlink -f "$data")
 if [ "$purge" -eq 1 ]; then
-	rm -rf "$root/var/lib/rjkiosk"
-	say "deleted /var/lib/rjkiosk"
-elif [ -d "$root/var/lib/rjkiosk" ]; then
+	rm -rf "$real"
+	if [ "$real" != "$data" ]; then
+		rm -f "$data"
+		say "deleted $real and the link /var/lib/rjkiosk to it"
+	else
+		say "deleted /var/lib/rjkiosk"
+	fi
+elif [ -d "$real" ]; then
 	# Files of a deleted user must not pass to whoever gets its id next.
-	chown -R 0:0 "$root/var/lib/rjkiosk"
+	chown -R 0:0 "$real/"
 	say "kept /var/lib/rjkiosk (now owned by root); delete it with --purge-data"
 fi
 [ -n "$root" ] || systemctl daemon-reload || say "warning: could not reload systemd"

@@ -199,5 +199,23 @@ fi
 sh "$src/kiosk/uninstall.sh" --root "$root" --purge-data >"$tmp/out" 2>&1 || fail "second uninstall failed"
 [ -e "$root/var/lib/rjkiosk" ] && fail "--purge-data kept the data"
 
+# The data folder moved to another disk and linked back (as deployment.md allows): uninstall
+# hands the real folder to root, and --purge-data deletes it, not only the link.
+linked=$tmp/linked
+disk=$tmp/otherdisk
+make_root "$linked"
+mkdir -p "$linked/var/lib" "$disk"
+printf '482917\n' | sh "$src/kiosk/install.sh" --root "$linked" --pin-stdin >"$tmp/out" 2>&1 ||
+	{ cat "$tmp/out"; fail "install.sh into the linked root failed"; }
+mv "$linked/var/lib/rjkiosk" "$disk/rjkiosk"
+ln -s "$disk/rjkiosk" "$linked/var/lib/rjkiosk"
+sh "$src/kiosk/uninstall.sh" --root "$linked" >"$tmp/out" 2>&1 || { cat "$tmp/out"; fail "uninstall (linked) failed"; }
+for f in "$disk/rjkiosk" "$disk/rjkiosk/pin" "$disk/rjkiosk/pin.log"; do
+	[ "$(stat -c %u "$f")" = 0 ] || fail "uninstall left $f to the deleted user's id: $(stat -c '%u' "$f")"
+done
+sh "$src/kiosk/uninstall.sh" --root "$linked" --purge-data >"$tmp/out" 2>&1 || fail "uninstall --purge-data (linked) failed"
+[ -e "$disk/rjkiosk/pin" ] && fail "--purge-data kept the answers in the folder the data folder links to"
+[ -e "$linked/var/lib/rjkiosk" ] || [ -L "$linked/var/lib/rjkiosk" ] && fail "--purge-data kept the link"
+
 [ "$fails" -eq 0 ] || exit 1
 echo "install and uninstall into a scratch root: ok"
