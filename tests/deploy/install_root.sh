@@ -209,6 +209,15 @@ printf '482917\n' | sh "$src/kiosk/install.sh" --root "$linked" --pin-stdin >"$t
 	{ cat "$tmp/out"; fail "install.sh into the linked root failed"; }
 mv "$linked/var/lib/rjkiosk" "$disk/rjkiosk"
 ln -s "$disk/rjkiosk" "$linked/var/lib/rjkiosk"
+# The backup command of deployment.md, on this root, copies the answers, not only the link.
+backup=$(grep '^tar .*/var/lib' "$src/docs/deployment.md" | head -n 1 |
+	sed "s| /var/lib| $linked/var/lib|g; s|/root/.*\.tar\.gz|$tmp/backup.tar.gz|")
+case $backup in
+'' | */root/* | *" /var/"*) fail "deployment.md has no tar command for /var/lib/rjkiosk to try: $backup" ;;
+*) sh -c "$backup" >"$tmp/out" 2>&1 || fail "the backup command failed: $backup: $(cat "$tmp/out")" ;;
+esac
+tar -tzf "$tmp/backup.tar.gz" 2>/dev/null | grep -q '\(^\|/\)pin$' ||
+	fail "deployment.md's backup of a linked data folder holds no pin: $backup"
 sh "$src/kiosk/uninstall.sh" --root "$linked" >"$tmp/out" 2>&1 || { cat "$tmp/out"; fail "uninstall (linked) failed"; }
 for f in "$disk/rjkiosk" "$disk/rjkiosk/pin" "$disk/rjkiosk/pin.log"; do
 	[ "$(stat -c %u "$f")" = 0 ] || fail "uninstall left $f to the deleted user's id: $(stat -c '%u' "$f")"
