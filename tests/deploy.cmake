@@ -66,3 +66,7 @@ set_tests_properties(deploy_root_commands PROPERTIES LABELS deploy SKIP_RETURN_C
 add_test(NAME deploy_recover_db
   COMMAND sh ${RJK_DEPLOY_TESTS}/recover_db.sh ${PROJECT_SOURCE_DIR} $<TARGET_FILE:rjkiosk>)
 set_tests_properties(deploy_recover_db PROPERTIES LABELS deploy SKIP_RETURN_CODE 77 TIMEOUT 120)
+# The guide's retention timer: units that verify, and a purge the running kiosk does not refuse.
+add_test(NAME deploy_retention_units
+  COMMAND sh ${RJK_DEPLOY_TESTS}/retention_units.sh ${PROJECT_SOURCE_DIR} $<TARGET_FILE:rjkiosk>)
+set_tests_properties(deploy_retention_units PROPERTIES LABELS deploy SKIP_RETURN_CODE 77 TIMEOUT 60)
