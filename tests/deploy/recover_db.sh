@@ -6,14 +6,8 @@
 set -eu
 src=$1
 bin=$2
-for tool in sqlite3 flock python3; do
-	command -v "$tool" >/dev/null || { echo "SKIP: $tool is not installed"; exit 77; }
-done
-
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+. "$(dirname "$0")/common.sh"
+need_tools sqlite3 flock python3
 data=$tmp/data
 mkdir -m 0700 "$data" "$tmp/good"
 cp "$src/tests/data/schema/v2/responses.db" "$tmp/good/responses.db"
@@ -56,5 +50,4 @@ cmp -s "$tmp/good.txt" "$tmp/after.txt" || fail "the sessions differ after recov
 set -- "$data"/damaged-*/responses.db
 [ -f "$1" ] || fail "the damaged database was not kept aside"
 
-[ "$fails" -eq 0 ] && echo "ok: a damaged database is rebuilt with its readable answers"
-[ "$fails" -eq 0 ]
+finish "ok: a damaged database is rebuilt with its readable answers"

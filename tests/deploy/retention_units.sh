@@ -6,13 +6,8 @@
 set -eu
 src=$1
 bin=$2
-for tool in systemd-analyze flock; do
-	command -v "$tool" >/dev/null || { echo "SKIP: $tool is not installed"; exit 77; }
-done
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+. "$(dirname "$0")/common.sh"
+need_tools systemd-analyze flock
 
 # What a running kiosk does to a purge: it holds the folder's lock.
 mkdir -m 0700 "$tmp/data"
@@ -43,5 +38,4 @@ else
 	fail "systemd-analyze verify failed: $out"
 fi
 
-[ "$fails" -eq 0 ] && echo "ok: the guide's retention timer stops the kiosk for the purge"
-[ "$fails" -eq 0 ]
+finish "ok: the guide's retention timer stops the kiosk for the purge"

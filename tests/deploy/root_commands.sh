@@ -7,14 +7,10 @@ set -eu
 bin=$1
 fixtures=$2
 [ "$(id -u)" -eq 0 ] || { echo "SKIP: needs root (the folder belongs to another user)"; exit 77; }
-command -v setpriv >/dev/null || { echo "SKIP: setpriv is not installed"; exit 77; }
-
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/common.sh"
+need_tools setpriv
 chmod 0755 "$tmp"
 data=$tmp/data
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
 kiosk_user=nobody
 kiosk_group=$(id -gn "$kiosk_user")
 as_kiosk() { setpriv --reuid="$kiosk_user" --regid="$kiosk_group" --clear-groups "$@"; }
@@ -60,5 +56,4 @@ if as_kiosk "$bin" sessions --data "$data" >"$tmp/out" 2>&1 ||
 	fail "a root-owned database: the message does not point at the files: $(cat "$tmp/out")"
 fi
 
-[ "$fails" -eq 0 ] && echo "ok: files made by root's commands belong to the kiosk's user"
-[ "$fails" -eq 0 ]
+finish "ok: files made by root's commands belong to the kiosk's user"
