@@ -111,6 +111,7 @@ libxkbcommon0, xkb-data, libx11-data, libcairo2, libpango-1.0-0, libpangocairo-1
 libx11-6, libxinerama1, libcurl4, libjansson4, ca-certificates, fonts-dejavu-core")
 # cage runs the kiosk fullscreen; Debian's cage refuses to start without Xwayland.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "cage, xwayland")
-set(CPACK_DEBIAN_PACKAGE_SUGGESTS "pipewire-audio")
+# sqlite3: kiosk/recover.sh rebuilds a damaged answers database with it.
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "pipewire-audio, sqlite3")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION TRUE)
 include(CPack)

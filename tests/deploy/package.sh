@@ -78,6 +78,8 @@ else
 		printf '%s' "$depends" | grep -qw -- "$p" || fail "Depends lacks $p: $depends"
 	done
 	dpkg-deb -f "$deb" Recommends | grep -qw cage || fail "cage is not recommended"
+	dpkg-deb -f "$deb" Suggests | grep -qw sqlite3 ||
+		fail "sqlite3, which kiosk/recover.sh needs, is not suggested"
 	[ "$(dpkg-deb -f "$deb" Package)" = rjkiosk ] || fail "wrong package name"
 	dpkg-deb -c "$deb" | awk '{print $NF}' | grep '[^/]$' | sed 's|^\./||' | sort >"$tmp/debfiles"
 	diff -u "$tmp/want" "$tmp/debfiles" || fail "the .deb holds other files than cmake --install"
