@@ -73,7 +73,9 @@ for f in responses.db responses.db-wal responses.db-shm; do
 done
 chown -R "$owner" "$aside"
 install -m 0600 -o "${owner%:*}" -g "${owner#*:}" "$work/new.db" "$data/responses.db.new"
+sync "$data/responses.db.new"   # on disk before it takes the old one's place
 mv "$data/responses.db.new" "$db"
+sync "$data"
 echo "recover.sh: rebuilt $db: $answers answers could be read."
 echo "recover.sh: the damaged files are in $aside (they hold answers: delete them once the"
 echo "recover.sh: kiosk runs well again)."

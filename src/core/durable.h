@@ -50,8 +50,9 @@ bool durable_write_all(int fd, const void *data, size_t len);
 
 /* Replaces the file at path, in folder dir, with data[0..len) atomically: a private temporary
  * beside it (durable_temp, named path.XXXXXX, given to the folder's owner when root writes it),
- * written and synced, renamed over path while it is still locked, then the folder synced, so a power cut leaves either the old file or the new
- * one and no left-over that durable_remove_stale() would miss. False with errno set; nothing
+ * written and synced, renamed over path while it is still locked, then the folder synced, so a
+ * power cut leaves either the old file or the new one and no left-over that
+ * durable_remove_stale() would miss. False with errno set; nothing
  * is left behind then. */
 bool durable_replace(const char *dir, const char *path, const void *data, size_t len);
 
