@@ -20,6 +20,7 @@
 #include "core/export.h"
 #include "core/pin.h"
 #include "core/power.h"
+#include "core/report.h"
 #include "core/settings.h"
 
 /* Something bundled with the kiosk: the installed copy when `probe` (a path inside it, or ""
@@ -312,7 +313,10 @@ static void follow_open_session(struct kiosk *k)
 	snprintf(k->notice, sizeof k->notice, "The open session \xe2\x80\x9c%s\xe2\x80\x9d (%s) could not be "
 		 "resumed: %s. It has been ended; its answers are kept and can be exported from "
 		 "Sessions.", info->label ? info->label : "without a name", info->title, why);
-	fprintf(stderr, "rjkiosk: %s\n", k->notice);
+	/* The log shows the name's control characters, never acts on them. */
+	char logged[sizeof k->notice * 4];
+	report_escape(logged, sizeof logged, k->notice, strlen(k->notice), 0);
+	fprintf(stderr, "rjkiosk: %s\n", logged);
 	if (!store_session_end(k->store, open, &err))
 		fprintf(stderr, "rjkiosk: %s\n", err.message);
 done:

@@ -80,7 +80,13 @@ run resumed-second.txt || fail "the session on the second scenario was not resum
 	fail "the second scenario's session is not the open one"
 [ "$(sql "select count(*) from sessions")" = 2 ] || fail "the restart opened a new session"
 mv "$scen/second" "$work/gone"
-run not-resumed.txt || fail "the menu did not say the session could not be resumed"
+# A name holding a terminal's control sequence reaches the log (standard error) escaped.
+sql "update sessions set label = 'Group' || char(27) || ']0;title' || char(7) || ' B'
+	where ended_ms is null"
+run not-resumed.txt 2>"$work/stderr" || fail "the menu did not say the session could not be resumed"
+grep -qi 'Group\\x1b\]0;title\\x07 B' "$work/stderr" ||
+	fail "the log does not show the session's name escaped: $(cat "$work/stderr")"
+! grep -q "$(printf '\033')" "$work/stderr" || fail "the log holds a raw escape character"
 [ "$(sql "select count(*) from sessions where ended_ms is null")" = 1 ] ||
 	fail "not one open session"
 [ "$(sql "select scenario_id from sessions where ended_ms is null")" = sample-brixton-1993 ] ||
