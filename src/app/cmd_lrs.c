@@ -70,9 +70,14 @@ static const char class_usage[] =
 	"  --data DIR     the data folder\n"
 	"  -h, --help     show this help\n";
 
+/* Says what is wrong with the command line (followed by 'arg' when there is one) and how to
+ * use the command; returns the usage exit status. */
 static int usage(const char *cmd, const char *text, const char *what, const char *arg)
 {
-	fprintf(stderr, "rjkiosk %s: %s '%s'\n%s", cmd, what, arg ? arg : "", text);
+	if (arg && *arg)
+		fprintf(stderr, "rjkiosk %s: %s '%s'\n%s", cmd, what, arg, text);
+	else
+		fprintf(stderr, "rjkiosk %s: %s\n%s", cmd, what, text);
 	return 2;
 }
 
@@ -218,7 +223,7 @@ int cmd_lrs(int argc, char **argv)
 		return usage("lrs", lrs_usage, "unexpected argument", argv[optind]);
 	bool set = endpoint || username || password_stdin || ca || base;
 	if ((off + status + set) != 1)
-		return usage("lrs", lrs_usage, "give one of --endpoint ..., --off or --status", "");
+		return usage("lrs", lrs_usage, "give one of --endpoint ..., --off or --status", NULL);
 	char dir[PATH_MAX];
 	if (!data_dir(given_dir, dir, sizeof dir, "lrs"))
 		return 1;
@@ -235,7 +240,7 @@ int cmd_lrs(int argc, char **argv)
 	}
 	if (!endpoint || !username || !password_stdin)
 		return usage("lrs", lrs_usage, "--endpoint, --username and --password-stdin go "
-			     "together", "");
+			     "together", NULL);
 	struct lrs_config config = {0};
 	snprintf(config.endpoint, sizeof config.endpoint, "%s", endpoint);
 	snprintf(config.username, sizeof config.username, "%s", username);
@@ -354,9 +359,11 @@ int cmd_import(int argc, char **argv)
 	int rc = simple_options(argc, argv, "import", import_usage, NULL, NULL, NULL, &given);
 	if (rc >= 0)
 		return rc;
+	if (optind >= argc)
+		return usage("import", import_usage, "give the FILE to import", NULL);
 	if (optind != argc - 1)
-		return usage("import", import_usage, "give one FILE, not",
-			     optind < argc ? argv[optind + 1] : "nothing");
+		return usage("import", import_usage, "give one FILE; unexpected argument",
+			     argv[optind + 1]);
 	struct rjk_error err = {{0}};
 	struct store *store = store_open(given, &err);
 	size_t added = 0, skipped = 0;
@@ -429,9 +436,11 @@ int cmd_class(int argc, char **argv)
 	int rc = simple_options(argc, argv, "class", class_usage, extra, on_class, &a, &given);
 	if (rc >= 0)
 		return rc;
-	if (optind < argc || !!a.session == !!a.code)
-		return usage("class", class_usage, "give --session or --code, not",
-			     optind < argc ? argv[optind] : "both");
+	if (optind < argc)
+		return usage("class", class_usage, "unexpected argument", argv[optind]);
+	if (!!a.session == !!a.code)
+		return usage("class", class_usage, a.session ? "give --session or --code, not both" :
+			     "give --session or --code", NULL);
 	char dir[PATH_MAX], reg[UUID_TEXT_SIZE], offline_why[256] = "";
 	if (!data_dir(given, dir, sizeof dir, "class"))
 		return 1;

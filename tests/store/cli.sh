@@ -32,6 +32,19 @@ has 'x1B]0;x\\x07Group B' "$tmp/out"
 if LC_ALL=C grep -q "$(printf '[\001-\011\013-\037\177]')" "$tmp/out"; then
 	fail "the sessions listing printed a control character raw"
 fi
+# Usage errors of the class and LRS commands say what is missing, not a quoted nothing.
+for case in "class|give --session or --code" \
+	"class --session 1 --code ABC|give --session or --code, not both" \
+	"class --session 1 extra|unexpected argument 'extra'" \
+	"import|give the FILE to import" \
+	"import a.json b.json|give one FILE; unexpected argument 'b.json'" \
+	"lrs|give one of --endpoint ..., --off or --status" \
+	"lrs --endpoint https://lrs.example|--password-stdin go together"; do
+	# shellcheck disable=SC2086 # the words of the command line
+	expect 2 "$rjk" ${case%%|*} --data "$data"
+	has "${case#*|}" "$tmp/err"
+	! grep -q "''" "$tmp/err" || fail "an empty quote in: $(head -n 1 "$tmp/err")"
+done
 expect 0 "$rjk" sessions --help
 has "Usage: rjkiosk sessions" "$tmp/out"
 expect 2 "$rjk" sessions --bogus
