@@ -89,10 +89,11 @@ void input_mouse(Uint32 type, int x, int y)
 	SDL_PushEvent(&ev);
 }
 
-void input_finger(Uint32 type, int x, int y, int w, int h)
+void input_finger(Uint32 type, SDL_FingerID id, int x, int y, int w, int h)
 {
 	SDL_Event ev = {.type = type};
 
+	ev.tfinger.fingerId = id;
 	ev.tfinger.x = (float)x / (float)w;
 	ev.tfinger.y = (float)y / (float)h;
 	ev.tfinger.pressure = 1;

@@ -25,8 +25,8 @@ void input_compose(const char *text);
 void input_mouse(Uint32 type, int x, int y);
 
 /* A finger event of type (SDL_FINGERDOWN, SDL_FINGERUP or SDL_FINGERMOTION) at a pixel of a
- * frame w by h pixels. */
-void input_finger(Uint32 type, int x, int y, int w, int h);
+ * frame w by h pixels, from finger id (0 for the one finger of taps and swipes). */
+void input_finger(Uint32 type, SDL_FingerID id, int x, int y, int w, int h);
 
 /* A window manager's event (SDL_WINDOWEVENT_*) for the window window_id. */
 void input_window(Uint32 window_id, Uint8 event);

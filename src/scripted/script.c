@@ -27,6 +27,7 @@ struct script {
 	int64_t wait_until;  /* deadline of the polling command running now, 0 for none */
 	bool polling;        /* that command runs again after every turn of the loop */
 	SDL_Rect seek_bar;   /* where the video's progress bar was last seen (w 0: never) */
+	char held[4][32];    /* the labels fingers 1 to 4 are held on ("" for a free finger) */
 };
 
 struct script *script_open(const char *path, const char *shot_dir, struct rjk_error *err)
@@ -94,12 +95,17 @@ static bool failed(struct script *s, struct kiosk *k, const char *fmt, ...)
 	return false;
 }
 
-static void finger(struct kiosk *k, Uint32 type, int x, int y)
+static void finger_id(struct kiosk *k, Uint32 type, SDL_FingerID id, int x, int y)
 {
 	int w = 1, h = 1;
 
 	probe_output_size(k, &w, &h);
-	input_finger(type, x, y, w, h);
+	input_finger(type, id, x, y, w, h);
+}
+
+static void finger(struct kiosk *k, Uint32 type, int x, int y)
+{
+	finger_id(k, type, 0, x, y);
 }
 
 /* A click ("click") or a tap (any other command) at a pixel. */
@@ -222,14 +228,23 @@ static bool run_click_button(struct script *s, struct kiosk *k, const char *cmd,
 }
 
 /* A finger held on a control or key ("hold-button Backspace", "wait MS", "release-button
- * Backspace"): a held key of the on-screen keyboard repeats. */
+ * Backspace"): a held key of the on-screen keyboard repeats. Each label held gets a finger of
+ * its own, so two keys can be down at once (a fast typist's next key before the last is up). */
 static bool run_hold_button(struct script *s, struct kiosk *k, const char *cmd, char *arg)
 {
+	bool hold = cmd[0] == 'h';
+	size_t slot = 0;
 	int x, y;
 
 	if (!probe_find_control(k, arg, &x, &y))
 		return failed(s, k, "no button '%s' on screen", arg);
-	finger(k, cmd[0] == 'h' ? SDL_FINGERDOWN : SDL_FINGERUP, x, y);
+	while (slot < 4 && strcmp(s->held[slot], hold ? "" : arg))
+		slot++;
+	if (slot == 4)
+		return failed(s, k, hold ? "four fingers are held already" :
+			      "no finger is held on '%s'", arg);
+	snprintf(s->held[slot], sizeof s->held[slot], "%s", hold ? arg : "");
+	finger_id(k, hold ? SDL_FINGERDOWN : SDL_FINGERUP, (SDL_FingerID)slot + 1, x, y);
 	return false;
 }
 

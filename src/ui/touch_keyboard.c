@@ -189,23 +189,40 @@ static struct ui_action apply(struct ui *ui, size_t index)
 	return act;
 }
 
-bool touch_keyboard_press(struct ui *ui, int x, int y, bool down, struct ui_action *act)
+/* The index of the key under x, y (window pixels) on the page shown, or -1. */
+static int key_at(const struct touch_keyboard *tk, int x, int y)
+{
+	return keyboard_hit(&tk->kb, x - tk->rect.x - (tk->rect.w - tk->kb.width) / 2,
+			    y - tk->rect.y);
+}
+
+bool touch_keyboard_press(struct ui *ui, SDL_FingerID finger, int x, int y, bool down,
+			  struct ui_action *act)
 {
 	struct touch_keyboard *tk = &ui->osk;
 	SDL_Point p = {x, y};
 	int index, was = tk->pressed;
 	size_t count;
-	const struct keyboard_key *keys;
+	const struct keyboard_key *keys = keyboard_keys(&tk->kb, &count);
 
 	if (tk->rect.h <= 0 || (!SDL_PointInRect(&p, &tk->rect) && (down || was < 0)))
 		return false;
-	index = keyboard_hit(&tk->kb, x - tk->rect.x - (tk->rect.w - tk->kb.width) / 2,
-			     y - tk->rect.y);
-	keys = keyboard_keys(&tk->kb, &count);
 	*act = (struct ui_action){UI_NONE, 0, NULL};
 	ui->dirty = true;
 	if (down) {
+		/* A fast typist's next key before the last is up: the last is typed now, as its
+		 * release would have (Backspace acted when it came down). */
+		tk->pressed = -1;
+		tk->repeat_at = -1;
+		if (was >= 0 && keys[was].kind != KEYBOARD_BACKSPACE)
+			*act = apply(ui, (size_t)was);
+		/* Enter that went on to another screen: this press is not for it. */
+		if (act->kind != UI_NONE && act->kind != UI_TEXT)
+			return true;
+		index = key_at(tk, x, y); /* on the page that key may have turned to */
+		keys = keyboard_keys(&tk->kb, &count);
 		tk->pressed = index;
+		tk->finger = finger;
 		/* Backspace acts at once and repeats while held; other keys act on release, so a
 		 * finger that slides off takes the press back. */
 		if (index >= 0 && keys[index].kind == KEYBOARD_BACKSPACE) {
@@ -214,6 +231,10 @@ bool touch_keyboard_press(struct ui *ui, int x, int y, bool down, struct ui_acti
 		}
 		return true;
 	}
+	/* The release of a finger whose key was typed when the next one came down. */
+	if (was >= 0 && finger != tk->finger)
+		return SDL_PointInRect(&p, &tk->rect);
+	index = key_at(tk, x, y);
 	tk->pressed = -1;
 	tk->repeat_at = -1;
 	if (index >= 0 && index == was && keys[index].kind != KEYBOARD_BACKSPACE)

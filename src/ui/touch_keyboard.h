@@ -23,6 +23,7 @@ struct touch_keyboard {
 	bool hidden;           /* its Hide key was pressed: hidden until the field is pressed */
 	SDL_Rect rect;         /* where it is in the layout now; h == 0 when not shown */
 	int pressed;           /* the key held down, -1 for none */
+	SDL_FingerID finger;   /* the finger holding it (SDL_MOUSE_TOUCHID for the mouse) */
 	int64_t repeat_at;     /* when a held Backspace deletes again; -1 none, 0 start now */
 };
 
@@ -40,9 +41,11 @@ void touch_keyboard_enter(struct ui *ui);
  * layout is made again with (or without) its room and true is returned (build again). */
 bool touch_keyboard_fit(struct ui *ui);
 
-/* A press or release at x, y (pixels): true when it was on the keyboard (then *act is what
- * the trainee did). */
-bool touch_keyboard_press(struct ui *ui, int x, int y, bool down, struct ui_action *act);
+/* A press or release at x, y (pixels) by finger (SDL_MOUSE_TOUCHID for the mouse): true when
+ * it was on the keyboard (then *act is what the trainee did). A key pressed while another
+ * finger still holds one types that one first, as its release would have. */
+bool touch_keyboard_press(struct ui *ui, SDL_FingerID finger, int x, int y, bool down,
+			  struct ui_action *act);
 /* True while a finger or button is held on a key (moves then do not scroll the page). */
 bool touch_keyboard_held(const struct ui *ui);
 /* Notes what the last input was: a touch (true) or a real key or mouse (false). */

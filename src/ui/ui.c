@@ -652,12 +652,12 @@ void ui_to_pixels(const struct ui *ui, int *x, int *y)
 	}
 }
 
-static struct ui_action press(struct ui *ui, int x, int y, bool down)
+static struct ui_action press(struct ui *ui, SDL_FingerID finger, int x, int y, bool down)
 {
 	struct ui_action none = {UI_NONE, 0, NULL}, key;
 	int index;
 
-	if (touch_keyboard_press(ui, x, y, down, &key))
+	if (touch_keyboard_press(ui, finger, x, y, down, &key))
 		return key;
 	index = hit(ui, x, y);
 	if (down) {
@@ -754,7 +754,7 @@ struct ui_action ui_event(struct ui *ui, const struct session *s, const SDL_Even
 		x = ev->button.x;
 		y = ev->button.y;
 		ui_to_pixels(ui, &x, &y);
-		act = press(ui, x, y, ev->type == SDL_MOUSEBUTTONDOWN);
+		act = press(ui, SDL_MOUSE_TOUCHID, x, y, ev->type == SDL_MOUSEBUTTONDOWN);
 		/* The kind of input counts once the press is over: the on-screen keyboard never
 		 * comes or goes under a pointer or finger that is still down. */
 		if (ev->type == SDL_MOUSEBUTTONUP)
@@ -792,7 +792,7 @@ struct ui_action ui_event(struct ui *ui, const struct session *s, const SDL_Even
 			touch_keyboard_input(ui, true);
 			break;
 		}
-		act = press(ui, x, y, ev->type == SDL_FINGERDOWN);
+		act = press(ui, ev->tfinger.fingerId, x, y, ev->type == SDL_FINGERDOWN);
 		if (ev->type == SDL_FINGERUP)
 			touch_keyboard_input(ui, true);
 		break;

@@ -5,6 +5,8 @@
 
 kiosk touch-keyboard.txt --size 1280x800 || fail "touch keyboard script (gb) failed"
 rm -rf "$data"
+kiosk touch-keyboard-fingers.txt --size 1280x800 || fail "two fingers on the keyboard lost or added keys"
+rm -rf "$data"
 kiosk touch-keyboard-fr.txt --size 1280x800 --keyboard-layout fr ||
 	fail "touch keyboard script (fr) failed"
 for run in 1024x768:100 1024x768:200 1280x800:100 1920x1080:200 768x1024:200 1080x1920:100 \
