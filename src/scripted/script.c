@@ -248,6 +248,28 @@ static bool run_hold_button(struct script *s, struct kiosk *k, const char *cmd, 
 	return false;
 }
 
+/* "slide-button FROM TO": the finger held on FROM slides to TO and is held there (lifted by
+ * "release-button TO"). */
+static bool run_slide_button(struct script *s, struct kiosk *k, const char *cmd, char *arg)
+{
+	char *to = strchr(arg, ' ');
+	size_t slot = 0;
+	int x, y;
+
+	if (!to)
+		return failed(s, k, "%s wants FROM TO, got '%s'", cmd, arg);
+	*to++ = '\0';
+	while (slot < 4 && strcmp(s->held[slot], arg))
+		slot++;
+	if (slot == 4)
+		return failed(s, k, "no finger is held on '%s'", arg);
+	if (!probe_find_control(k, to, &x, &y))
+		return failed(s, k, "no button '%s' on screen", to);
+	snprintf(s->held[slot], sizeof s->held[slot], "%s", to);
+	finger_id(k, SDL_FINGERMOTION, (SDL_FingerID)slot + 1, x, y);
+	return false;
+}
+
 /* "expect-keyboard shown" or "expect-keyboard hidden": the on-screen keyboard. */
 static bool run_expect_keyboard(struct script *s, struct kiosk *k, const char *cmd, char *arg)
 {
@@ -663,6 +685,7 @@ static const struct {
 	{"tap-button", run_click_button},
 	{"hold-button", run_hold_button},
 	{"release-button", run_hold_button},
+	{"slide-button", run_slide_button},
 	{"expect-keyboard", run_expect_keyboard},
 	{"swipe", run_swipe},
 	{"press", run_press},

@@ -242,6 +242,14 @@ bool touch_keyboard_press(struct ui *ui, SDL_FingerID finger, int x, int y, bool
 	return true;
 }
 
+void touch_keyboard_move(struct ui *ui, SDL_FingerID finger, int x, int y)
+{
+	struct touch_keyboard *tk = &ui->osk;
+
+	if (touch_keyboard_held(ui) && finger == tk->finger && key_at(tk, x, y) != tk->pressed)
+		tk->repeat_at = -1;
+}
+
 int64_t touch_keyboard_deadline(const struct ui *ui)
 {
 	return touch_keyboard_held(ui) ? ui->osk.repeat_at : -1;

@@ -46,6 +46,9 @@ bool touch_keyboard_fit(struct ui *ui);
  * finger still holds one types that one first, as its release would have. */
 bool touch_keyboard_press(struct ui *ui, SDL_FingerID finger, int x, int y, bool down,
 			  struct ui_action *act);
+/* A held finger (or the mouse) moved to x, y: off the key it holds, a held Backspace stops
+ * repeating (its release there types nothing, as for any key slid off). */
+void touch_keyboard_move(struct ui *ui, SDL_FingerID finger, int x, int y);
 /* True while a finger or button is held on a key (moves then do not scroll the page). */
 bool touch_keyboard_held(const struct ui *ui);
 /* Notes what the last input was: a touch (true) or a real key or mouse (false). */

@@ -768,6 +768,8 @@ struct ui_action ui_event(struct ui *ui, const struct session *s, const SDL_Even
 		x = ev->motion.x;
 		y = ev->motion.y;
 		ui_to_pixels(ui, &x, &y);
+		if (ev->motion.state & SDL_BUTTON_LMASK)
+			touch_keyboard_move(ui, SDL_MOUSE_TOUCHID, x, y);
 		h = hit(ui, x, y);
 		if (h != ui->hover) {
 			ui->hover = h;
@@ -801,8 +803,11 @@ struct ui_action ui_event(struct ui *ui, const struct session *s, const SDL_Even
 
 		/* A drag longer than a finger's width scrolls instead of tapping (but not from a
 		 * key held on the on-screen keyboard). */
-		if (touch_keyboard_held(ui))
+		if (touch_keyboard_held(ui)) {
+			touch_keyboard_move(ui, ev->tfinger.fingerId, (int)(ev->tfinger.x * ui->lay.w),
+					    (int)(ev->tfinger.y * ui->lay.h));
 			break;
+		}
 		if (!ui->touch_scrolling && abs(dy) < ui->lay.target / 3)
 			break;
 		ui->touch_scrolling = true;

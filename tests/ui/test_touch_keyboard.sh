@@ -5,7 +5,7 @@
 
 kiosk touch-keyboard.txt --size 1280x800 || fail "touch keyboard script (gb) failed"
 rm -rf "$data"
-kiosk touch-keyboard-fingers.txt --size 1280x800 || fail "two fingers on the keyboard lost or added keys"
+kiosk touch-keyboard-fingers.txt --size 1280x800 || fail "fingers on the keyboard lost or added keys"
 rm -rf "$data"
 kiosk touch-keyboard-fr.txt --size 1280x800 --keyboard-layout fr ||
 	fail "touch keyboard script (fr) failed"
