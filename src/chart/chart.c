@@ -9,10 +9,12 @@
 #include <pango/pangocairo.h>
 
 #include "chart/cairo_lazy.h"
+#include "core/grapheme.h"
 #include "core/wordfreq.h"
 
 #define CHART_FONT "DejaVu Sans"
 #define WORDS_MAX 30
+#define WORD_LABEL_MAX 160
 
 struct lazylib lazy_pangocairo = LAZYLIB_INIT(RJK_SONAME_PANGOCAIRO);
 
@@ -223,6 +225,43 @@ void chart_wall(cairo_t *cr, const struct debrief_question *q, size_t page, size
 	free(texts);
 }
 
+/* Writes "word count" into out (WORD_LABEL_MAX bytes) and returns its width at px. A word too
+ * wide for w, or too long for out, is cut at a character boundary with an ellipsis, so that it
+ * stays inside the view with its count. */
+static double word_label(cairo_t *cr, const struct word_count *word, double px, double w,
+			 char out[WORD_LABEL_MAX])
+{
+	size_t len = strlen(word->word), lo = 0, hi = len;
+	char count[32];
+	double width;
+
+	snprintf(count, sizeof count, "\xc2\xa0%zu", word->count);
+	if (len + strlen(count) < WORD_LABEL_MAX) {
+		snprintf(out, WORD_LABEL_MAX, "%s%s", word->word, count);
+		width = chart_text_width(cr, out, px, true);
+		if (width <= w)
+			return width;
+	}
+	/* The longest start of the word that fits with "…" and the count. */
+	while (lo < hi) {
+		size_t mid = grapheme_floor(word->word, len, lo + (hi - lo + 1) / 2);
+
+		if (mid <= lo)
+			mid = grapheme_next(word->word, len, lo);
+		if (mid + strlen(count) + 3 < WORD_LABEL_MAX) {
+			snprintf(out, WORD_LABEL_MAX, "%.*s\xe2\x80\xa6%s", (int)mid, word->word,
+				 count);
+			if (chart_text_width(cr, out, px, true) <= w) {
+				lo = mid;
+				continue;
+			}
+		}
+		hi = grapheme_prev(word->word, len, mid);
+	}
+	snprintf(out, WORD_LABEL_MAX, "%.*s\xe2\x80\xa6%s", (int)lo, word->word, count);
+	return chart_text_width(cr, out, px, true);
+}
+
 double chart_words(cairo_t *cr, const struct debrief_question *q, const struct chart_style *s,
 		   double x, double y, double w, double h)
 {
@@ -232,7 +271,7 @@ double chart_words(cairo_t *cr, const struct debrief_question *q, const struct c
 	double lx = 0, ly = 0, line_h = 0, gap = s->font_px;
 	size_t line_start = 0;
 	double widths[WORDS_MAX], sizes[WORDS_MAX];
-	char buf[WORDS_MAX][160];
+	char buf[WORDS_MAX][WORD_LABEL_MAX];
 
 	if (!texts)
 		abort();
@@ -245,9 +284,7 @@ double chart_words(cairo_t *cr, const struct debrief_question *q, const struct c
 			double most = (double)words[0].count;
 			sizes[i] = s->font_px * (1 + 1.6 * ((double)words[i].count - 1) /
 						  (most > 1 ? most - 1 : 1));
-			snprintf(buf[i], sizeof buf[i], "%s\xc2\xa0%zu", words[i].word,
-				 words[i].count);
-			widths[i] = chart_text_width(cr, buf[i], sizes[i], true);
+			widths[i] = word_label(cr, &words[i], sizes[i], w, buf[i]);
 		}
 		if (i == count || (lx > 0 && lx + widths[i] > w)) {
 			double start = x + (w - (lx - gap)) / 2, cx = start;
