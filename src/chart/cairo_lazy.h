@@ -28,6 +28,7 @@ extern struct lazylib lazy_pangocairo;
 #define cairo_set_line_width(...) LAZYLIB_CALL(lazy_pangocairo, cairo_set_line_width)(__VA_ARGS__)
 #define cairo_set_source_rgb(...) LAZYLIB_CALL(lazy_pangocairo, cairo_set_source_rgb)(__VA_ARGS__)
 #define cairo_show_page(...) LAZYLIB_CALL(lazy_pangocairo, cairo_show_page)(__VA_ARGS__)
+#define cairo_status(...) LAZYLIB_CALL(lazy_pangocairo, cairo_status)(__VA_ARGS__)
 #define cairo_status_to_string(...) LAZYLIB_CALL(lazy_pangocairo, cairo_status_to_string)(__VA_ARGS__)
 #define cairo_stroke(...) LAZYLIB_CALL(lazy_pangocairo, cairo_stroke)(__VA_ARGS__)
 #define cairo_surface_destroy(...) LAZYLIB_CALL(lazy_pangocairo, cairo_surface_destroy)(__VA_ARGS__)

@@ -144,9 +144,17 @@ static void words_line(struct pdf *p, const struct debrief_question *q)
 	wordfreq_count(texts, n, 12, &words, &count);
 	free(texts);
 	len = (size_t)snprintf(line, sizeof line, "Most frequent words:");
-	for (size_t i = 0; i < count && len < sizeof line; i++)
-		len += (size_t)snprintf(line + len, sizeof line - len, "%s %s (%zu)", i ? "," : "",
-					words[i].word, words[i].count);
+	/* Whole words only: a cut inside a character would leave text cairo cannot draw. */
+	for (size_t i = 0; i < count; i++) {
+		int wrote = snprintf(line + len, sizeof line - len, "%s %s (%zu)", i ? "," : "",
+				 words[i].word, words[i].count);
+
+		if (wrote < 0 || (size_t)wrote >= sizeof line - len) {
+			line[len] = '\0';
+			break;
+		}
+		len += (size_t)wrote;
+	}
 	if (count)
 		para(p, line, BODY, false, p->style.muted, 8);
 	wordfreq_free(words, count);
@@ -220,7 +228,8 @@ static bool appendix(struct pdf *p, struct store *store, const struct debrief *d
 		for (size_t r = 0; r < rn; r++) {
 			struct response view = answer_stored_view(&rs[r]);
 			bool hidden = false;
-			char value[4096], line[4600];
+			size_t size;
+			char *value, *line;
 
 			if (!store_debrief_is_hidden(store, people[i].id, rs[r].step_id, &hidden, err)) {
 				store_responses_free(rs, rn);
@@ -229,10 +238,19 @@ static bool appendix(struct pdf *p, struct store *store, const struct debrief *d
 			}
 			if (hidden || rs[r].status == RESPONSE_DRAFT)
 				continue;
-			answer_summary(value, sizeof value, &view, NULL, 0);
-			snprintf(line, sizeof line, "%s: %s", rs[r].prompt,
-				 rs[r].status == RESPONSE_PASSED ? "(passed)" : value);
+			/* Sized to the answer: a fixed buffer cut long answers short, even inside a
+			 * character. */
+			size = answer_summary(NULL, 0, &view, NULL, 0) + 1;
+			value = malloc(size);
+			line = malloc(strlen(rs[r].prompt) + size + 16);
+			if (!value || !line)
+				abort();
+			answer_summary(value, size, &view, NULL, 0);
+			sprintf(line, "%s: %s", rs[r].prompt,
+				rs[r].status == RESPONSE_PASSED ? "(passed)" : value);
 			para(p, line, BODY, false, p->style.text, 4);
+			free(line);
+			free(value);
 		}
 		p->y += BODY;
 		store_responses_free(rs, rn);
@@ -263,12 +281,15 @@ bool report_write(struct store *store, const struct report_request *req, const c
 		question(&p, &d, i, req->min_n);
 	ok = !req->names || appendix(&p, store, &d, err);
 	footer(&p);
+	/* A drawing error stops all drawing after it: the report would lack its end. */
+	cairo_status_t drawn = cairo_status(p.cr);
 	cairo_destroy(p.cr);
 	cairo_surface_finish(surface);
-	if (ok && (buf.failed || cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS))
+	if (drawn == CAIRO_STATUS_SUCCESS)
+		drawn = cairo_surface_status(surface);
+	if (ok && (buf.failed || drawn != CAIRO_STATUS_SUCCESS))
 		ok = rjk_error_set(err, "cannot make the report: %s",
-				   buf.failed ? "out of memory"
-					      : cairo_status_to_string(cairo_surface_status(surface)));
+				   buf.failed ? "out of memory" : cairo_status_to_string(drawn));
 	cairo_surface_destroy(surface);
 	debrief_release(&d);
 	if (slash)
