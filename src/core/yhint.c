@@ -114,35 +114,67 @@ static bool curly_quotes(const char *data, struct span s, size_t error, int *col
 	return false;
 }
 
-/* An apostrophe that closes a text in single quotes too early: libyaml stops just after the
- * quote (and any spaces), at the rest of the text. */
-static bool early_apostrophe(const char *data, struct span s, size_t error, int *col,
-			     char *message, size_t size)
+/* The quoted text, in quote characters, that the quote just before error (spaces skipped)
+ * closes, when it opened at the start of a value on this line: libyaml stops just after such a
+ * quote when more text follows it. *open and *close receive the two quotes' offsets. */
+static bool quote_before(const char *data, struct span s, size_t error, char quote,
+			 size_t *open, size_t *close)
 {
 	size_t q = error;
 
 	while (q > s.start && data[q - 1] == ' ')
 		q--;
-	if (q == s.start || data[q - 1] != '\'' || error >= s.end)
+	if (q == s.start || data[q - 1] != quote || error >= s.end)
 		return false;
 	q--;
-	/* find the quoted text this apostrophe closes: each opening quote at the start of a
-	 * value, with '' inside it standing for one apostrophe */
+	/* each opening quote at the start of a value, with '' inside single quotes standing for
+	 * one apostrophe and '\' escaping the next character inside double quotes */
 	for (size_t i = s.start; i < q; i++) {
-		if (data[i] != '\'' || !value_starts(data, s, i))
+		if (data[i] != quote || !value_starts(data, s, i))
 			continue;
 		size_t j = i + 1;
-		while (j < s.end && !(data[j] == '\'' && (j + 1 >= s.end || data[j + 1] != '\'')))
-			j += data[j] == '\'' ? 2 : 1;
+		while (j < s.end && !(data[j] == quote &&
+				      (quote == '"' || j + 1 >= s.end || data[j + 1] != '\''))) {
+			bool pair = quote == '"' ? data[j] == '\\' : data[j] == '\'';
+			j += pair ? 2 : 1;
+		}
 		if (j == q) {
-			*col = offset_column(data, s, q);
-			snprintf(message, size, "this apostrophe ends the text in single quotes "
-				 "that starts at column %d; write the apostrophe twice ('') to keep it "
-				 "in the text, or put the whole text in double quotes \" instead",
-				 offset_column(data, s, i));
+			*open = i;
+			*close = q;
 			return true;
 		}
 		i = j;
+	}
+	return false;
+}
+
+/* A quote that closes a quoted text too early: an apostrophe inside single quotes, or a text
+ * that opens with a quotation in double quotes and goes on after it. The message has the
+ * opening quote's column between its two parts. */
+static const struct {
+	char quote;
+	const char *before, *after;
+} early_quotes[] = {
+	{'\'', "this apostrophe ends the text in single quotes that starts at column ",
+	 "; write the apostrophe twice ('') to keep it in the text, or put the whole text in "
+	 "double quotes \" instead"},
+	{'"', "this quote ends the text in double quotes that starts at column ",
+	 ", but the text goes on after it; write \\\" for each quote inside the text, or put "
+	 "the whole text in single quotes ' instead"},
+};
+
+static bool early_quote(const char *data, struct span s, size_t error, int *col,
+			char *message, size_t size)
+{
+	size_t open, close;
+
+	for (size_t i = 0; i < sizeof early_quotes / sizeof early_quotes[0]; i++) {
+		if (!quote_before(data, s, error, early_quotes[i].quote, &open, &close))
+			continue;
+		*col = offset_column(data, s, close);
+		snprintf(message, size, "%s%d%s", early_quotes[i].before,
+			 offset_column(data, s, open), early_quotes[i].after);
+		return true;
 	}
 	return false;
 }
@@ -187,7 +219,7 @@ bool yhint_syntax(const char *data, size_t len, int *line, int *col, char *messa
 	if (line_span(data, len, *line, &s)) {
 		size_t error = column_offset(data, s, *col);
 		if (curly_quotes(data, s, error, col, message, size) ||
-		    early_apostrophe(data, s, error, col, message, size))
+		    early_quote(data, s, error, col, message, size))
 			return true;
 	}
 	for (int l = *line; l >= first && l >= 1; l--) {

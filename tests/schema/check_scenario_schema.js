@@ -161,6 +161,7 @@ const BAD = {
 		yaml: ['MULTIPLE_DOCS'],
 		not: ["text after the end marker '...': an editor reads it as a second document"],
 	},
+	'text-after-closing-quote': {yaml: ['UNEXPECTED_TOKEN']},
 	'text-limits': {
 		schema: ['/steps/0/max_chars: minimum', '/steps/1/max_chars: maximum', '/steps/2/minutes: minimum',
 			'/steps/3/minutes: minimum', '/steps/4/minutes: maximum'],
