@@ -9,7 +9,6 @@
 extern struct lazylib lazy_pangocairo;
 
 #define cairo_create(...) LAZYLIB_CALL(lazy_pangocairo, cairo_create)(__VA_ARGS__)
-#define cairo_debug_reset_static_data(...) LAZYLIB_CALL(lazy_pangocairo, cairo_debug_reset_static_data)(__VA_ARGS__)
 #define cairo_destroy(...) LAZYLIB_CALL(lazy_pangocairo, cairo_destroy)(__VA_ARGS__)
 #define cairo_fill(...) LAZYLIB_CALL(lazy_pangocairo, cairo_fill)(__VA_ARGS__)
 #define cairo_fill_preserve(...) LAZYLIB_CALL(lazy_pangocairo, cairo_fill_preserve)(__VA_ARGS__)

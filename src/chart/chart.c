@@ -37,9 +37,11 @@ void chart_release_fonts(void)
 {
 	if (!lazylib_is_open(&lazy_pangocairo))
 		return; /* nothing was drawn */
-	/* The default font map is kept per thread, out of a leak checker's sight. */
+	/* The default font map is kept per thread, out of a leak checker's sight. cairo's own
+	 * caches are not reset (cairo_debug_reset_static_data): they are reachable, so no leak,
+	 * and that debugging call aborts the process when a font is still in use, which pango's
+	 * font thread can make so just after the first drawing. */
 	pango_cairo_font_map_set_default(NULL);
-	cairo_debug_reset_static_data();
 }
 
 void chart_box(cairo_t *cr, const struct chart_style *s, double x, double y, double w, double h,

@@ -44,7 +44,8 @@ double chart_text_width(cairo_t *cr, const char *text, double px, bool bold);
 void chart_box(cairo_t *cr, const struct chart_style *s, double x, double y, double w, double h,
 	       uint32_t fill, double line);
 
-/* Frees pango's and cairo's font caches; call once drawing is over (at exit). */
+/* Frees pango's default font map and the fonts it holds; call once drawing is over (at exit,
+ * or when the debrief closes). Safe to call at any time. */
 void chart_release_fonts(void);
 
 /* Sets the source colour. */

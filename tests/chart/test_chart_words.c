@@ -75,6 +75,9 @@ static void test_words_stay_in_their_box(void **state)
 		}
 		cairo_surface_destroy(img);
 	}
+	/* As the kiosk does when the debrief closes, just after the first drawing here: it used
+	 * to abort in cairo in about one run of four. */
+	chart_release_fonts();
 	assert_int_equal(failed, 0);
 }
 
