@@ -243,8 +243,14 @@ static bool appendix(struct pdf *p, struct store *store, const struct debrief *d
 			size = answer_summary(NULL, 0, &view, NULL, 0) + 1;
 			value = malloc(size);
 			line = malloc(strlen(rs[r].prompt) + size + 16);
-			if (!value || !line)
-				abort();
+			if (!value || !line) {
+				free(value);
+				free(line);
+				store_responses_free(rs, rn);
+				store_participants_free(people, n);
+				return rjk_error_set(err, "out of memory for an answer of %zu bytes",
+						     size);
+			}
 			answer_summary(value, size, &view, NULL, 0);
 			sprintf(line, "%s: %s", rs[r].prompt,
 				rs[r].status == RESPONSE_PASSED ? "(passed)" : value);
