@@ -18,4 +18,4 @@ set_tests_properties(debrief_chart_words PROPERTIES LABELS "debrief;ui" ENVIRONM
 # The report with very long answers in non-Latin scripts (tests/debrief/test_report_long.sh).
 add_test(NAME ui_debrief_report_long COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/debrief/test_report_long.sh)
 set_tests_properties(ui_debrief_report_long PROPERTIES LABELS "ui;debrief" TIMEOUT 300 ENVIRONMENT
-  "SDL_VIDEODRIVER=dummy;SDL_RENDER_DRIVER=software;SDL_AUDIODRIVER=dummy;RJKIOSK=$<TARGET_FILE:rjkiosk>;RJKIOSK_SCRIPTED=$<TARGET_FILE:rjkiosk-scripted>;RJK_UI_SCRIPTS=${CMAKE_CURRENT_LIST_DIR}/debrief")
+  "SDL_VIDEODRIVER=dummy;SDL_RENDER_DRIVER=software;SDL_AUDIODRIVER=dummy;RJKIOSK=$<TARGET_FILE:rjkiosk>;RJKIOSK_SCRIPTED=$<TARGET_FILE:rjkiosk-scripted>;RJK_UI_SCRIPTS=${CMAKE_CURRENT_LIST_DIR}/debrief;LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_LIST_DIR}/debrief/lsan.supp:print_suppressions=0")
