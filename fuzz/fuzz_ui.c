@@ -167,8 +167,8 @@ static void tap(struct kiosk *k, int x, int y)
 	SDL_GetWindowSize(k->window, &w, &h);
 	w = w > 0 ? w : 1;
 	h = h > 0 ? h : 1;
-	input_finger(SDL_FINGERDOWN, x, y, w, h);
-	input_finger(SDL_FINGERUP, x, y, w, h);
+	input_finger(SDL_FINGERDOWN, 1, x, y, w, h);
+	input_finger(SDL_FINGERUP, 1, x, y, w, h);
 }
 
 /* A point anywhere in the window, from two bytes. */
