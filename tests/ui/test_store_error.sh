@@ -5,7 +5,7 @@
 
 kiosk store-error.txt --size 1024x768 || fail "the full-disk script failed"
 [ "$(sql "select text from responses where step_id = 'pause-first-reaction'")" = \
-  "Still. Yes. Saved before the disk filled. More words." ] ||
+  "Now. So. Still. Yes. Saved before the disk filled. More words." ] ||
 	fail "the words kept on screen through the error did not reach the disk afterwards"
 
 # Stopped while the disk is full: the words being written cannot be saved. That is logged and
