@@ -264,7 +264,9 @@ bool store_debrief_hide(struct store *store, int64_t participant, const char *st
 bool store_debrief_is_hidden(struct store *store, int64_t participant, const char *step_id,
 			     bool *hidden, struct rjk_error *err);
 
-/* The same for an answer from another kiosk of the class, known by its statement's id. */
+/* The same for an answer from another kiosk of the class, known by its statement's id: its
+ * author's earlier and later statements on that question count as the same answer, so an
+ * answer changed after it was hidden stays hidden, and restoring it restores them all. */
 bool store_debrief_hide_class(struct store *store, const char *statement_id, bool hidden,
 			      struct rjk_error *err);
 bool store_debrief_class_is_hidden(struct store *store, const char *statement_id,

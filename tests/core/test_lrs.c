@@ -62,6 +62,30 @@ static void statement_of(struct store *store, int64_t participant, char out[64])
 	store_responses_free(list, n);
 }
 
+/* Saves new text for the answer whose statement is statement_id (a text answer on
+ * e's kiosk), as the trainee changing it would: a new statement. */
+static void change_answer(struct fixture_env *e, const char *statement_id, const char *text)
+{
+	struct rjk_error err = {{0}};
+	char sql[160];
+	snprintf(sql, sizeof sql, "SELECT participant FROM responses WHERE statement_id = '%s'",
+		 statement_id);
+	int64_t who = count(e, sql);
+	struct stored_response *list = NULL;
+	size_t n = 0;
+	assert_true(who > 0);
+	assert_true(store_load_responses(e->store, who, &list, &n, &err));
+	for (size_t i = 0; i < n; i++) {
+		if (!list[i].statement_id || strcmp(list[i].statement_id, statement_id))
+			continue;
+		struct response r = {.step_id = list[i].step_id, .kind = list[i].kind,
+				     .prompt = list[i].prompt, .status = RESPONSE_ANSWERED,
+				     .text = text, .video_ms = list[i].video_ms};
+		assert_true(store_save_response(e->store, who, &r, &err));
+	}
+	store_responses_free(list, n);
+}
+
 /* Each save, in order, and what it does to the statement and the outbox. */
 static void test_statement_ids_follow_the_answer(void **state)
 {
@@ -379,6 +403,29 @@ static void test_debrief_shows_the_class(void **state)
 	assert_true(debrief_load(other->store, mine, &moderated, &err));
 	assert_int_equal(debrief_visible(&moderated.questions[text - ours.questions]),
 			 visible - 1);
+	debrief_release(&moderated);
+
+	/* That trainee changes the hidden answer on their kiosk, and the new statement comes:
+	 * the answer stays hidden, as one of this kiosk's own would; restoring it shows it. */
+	change_answer(e, text->answers[0].statement_id, "changed after it was hidden");
+	assert_true(export_to_path(e->store, &(struct export_options){.format = EXPORT_XAPI,
+								      .session = 1},
+				   path, NULL, &err));
+	assert_true(lrs_class_import(other->store, path, &added, &skipped, &err));
+	assert_int_equal(added, 1);
+	const struct debrief_answer *changed = NULL;
+	assert_true(debrief_load(other->store, mine, &moderated, &err));
+	const struct debrief_question *mq = &moderated.questions[text - ours.questions];
+	for (size_t i = 0; i < mq->answer_count; i++)
+		if (!strcmp(mq->answers[i].text, "changed after it was hidden"))
+			changed = &mq->answers[i];
+	assert_non_null(changed);
+	assert_true(changed->hidden);
+	assert_int_equal(debrief_visible(mq), visible - 1);
+	assert_true(store_debrief_hide_class(other->store, changed->statement_id, false, &err));
+	debrief_release(&moderated);
+	assert_true(debrief_load(other->store, mine, &moderated, &err));
+	assert_int_equal(debrief_visible(&moderated.questions[text - ours.questions]), visible);
 	debrief_release(&moderated);
 	debrief_release(&ours);
 	debrief_release(&theirs);
