@@ -133,7 +133,9 @@ static struct store *open_existing(const char *cmd, struct data_args *a, struct 
 			"facilitator's menu can delete old sessions.)\n", cmd, err.message);
 		return NULL;
 	}
-	struct store *store = store_open(a->data_dir, &err);
+	/* A purge holds the lock already; other commands take it only to upgrade the data. */
+	struct store *store = lock ? store_open(a->data_dir, &err)
+				   : store_open_beside_kiosk(a->data_dir, &err);
 	if (!store)
 		fprintf(stderr, "rjkiosk %s: %s\n", cmd, err.message);
 	return store;

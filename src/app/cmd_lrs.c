@@ -117,7 +117,7 @@ static int print_status(const char *dir)
 		return 1;
 	}
 	lrs_config_wipe(&config);
-	struct store *store = store_open(dir, &err);
+	struct store *store = store_open_beside_kiosk(dir, &err);
 	if (!store) {
 		fprintf(stderr, "rjkiosk lrs: %s\n", err.message);
 		return 1;
@@ -162,7 +162,7 @@ static int print_status(const char *dir)
 /* A new configuration starts afresh: no wait, and not stopped for old credentials. */
 static bool reset_state(const char *dir, struct rjk_error *err)
 {
-	struct store *store = store_open(dir, err);
+	struct store *store = store_open_beside_kiosk(dir, err);
 	if (!store)
 		return false;
 	struct lrs_state state;
@@ -328,7 +328,7 @@ int cmd_push(int argc, char **argv)
 			"URL --username USER --password-stdin'\n");
 		return 1;
 	}
-	struct store *store = store_open(dir, &err);
+	struct store *store = store_open_beside_kiosk(dir, &err);
 	struct lrs_push_options opts = lrs_push_defaults();
 	opts.ignore_wait = true;
 	struct lrs_push_result result;
@@ -365,7 +365,7 @@ int cmd_import(int argc, char **argv)
 		return usage("import", import_usage, "give one FILE; unexpected argument",
 			     argv[optind + 1]);
 	struct rjk_error err = {{0}};
-	struct store *store = store_open(given, &err);
+	struct store *store = store_open_beside_kiosk(given, &err);
 	size_t added = 0, skipped = 0;
 	bool ok = store && lrs_class_import(store, argv[optind], &added, &skipped, &err);
 	if (ok) {
@@ -447,7 +447,7 @@ int cmd_class(int argc, char **argv)
 	struct rjk_error err = {{0}};
 	struct lrs_config config;
 	bool found = false, offline = false;
-	struct store *store = store_open(dir, &err);
+	struct store *store = store_open_beside_kiosk(dir, &err);
 	struct class_statement *list = NULL;
 	size_t n = 0;
 	bool ok = store && lrs_config_load(dir, &config, &found, &err) &&

@@ -134,7 +134,7 @@ int cmd_report(int argc, char **argv)
 	if (!req.min_n)
 		req.min_n = settings_load(dir, &settings, &err) ? settings.min_answers
 								  : settings_defaults().min_answers;
-	store = store_open(dir, &err);
+	store = store_open_beside_kiosk(dir, &err);
 	if (!store)
 		return fprintf(stderr, "rjkiosk report: %s\n", err.message), 1;
 	bool ok = (!name || find_by_name(store, name, &req.session, &err)) &&

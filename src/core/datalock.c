@@ -22,7 +22,7 @@ struct datalock {
 
 static const char *role_name(enum datalock_role role)
 {
-	return role == DATALOCK_PURGE ? "purge" : "kiosk";
+	return role == DATALOCK_PURGE ? "purge" : role == DATALOCK_UPGRADE ? "upgrade" : "kiosk";
 }
 
 /* Opens (or creates, 0600) the lock file without following a link or blocking on a FIFO.
@@ -91,6 +91,9 @@ static void describe_holder(int fd, enum datalock_role me, char *out, size_t siz
 		 "%H:%M" : "%Y-%m-%d %H:%M", &tm);
 	if (!strcmp(role, "purge"))
 		snprintf(out, size, "'rjkiosk purge' (PID %ld, started %s)", pid, when);
+	else if (!strcmp(role, "upgrade"))
+		snprintf(out, size, "an rjkiosk command upgrading the data format (PID %ld, started "
+			 "%s)", pid, when);
 	else
 		snprintf(out, size, "%s kiosk (PID %ld, started %s)",
 			 me == DATALOCK_KIOSK ? "another" : "a", pid, when);

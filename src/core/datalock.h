@@ -1,5 +1,6 @@
-/* The data folder's lock: one kiosk (or one purge) at a time per data folder, so two processes
- * never resume the same trainee or delete a session under a running kiosk. */
+/* The data folder's lock: one kiosk (or one purge, or one command upgrading the data format) at
+ * a time per data folder, so two processes never resume the same trainee, and no session is
+ * deleted and no database upgraded under a running kiosk. */
 #ifndef RJK_CORE_DATALOCK_H
 #define RJK_CORE_DATALOCK_H
 
@@ -15,6 +16,7 @@
 enum datalock_role {
 	DATALOCK_KIOSK,
 	DATALOCK_PURGE,
+	DATALOCK_UPGRADE, /* a command upgrading the data format (store_open_beside_kiosk) */
 };
 
 struct datalock;

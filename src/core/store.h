@@ -35,6 +35,12 @@ bool store_default_dir(char *out, size_t size, struct rjk_error *err);
  * a newer version. Returns NULL and fills err on failure. */
 struct store *store_open(const char *data_dir, struct rjk_error *err);
 
+/* store_open for a command that may run while a kiosk runs on the same folder (export,
+ * report, lrs...): when the database needs upgrading, the data folder's lock is taken for the
+ * upgrade, and a kiosk holding it (an older release still running) makes this fail with a
+ * message naming it, the database unchanged. In store_command.c. */
+struct store *store_open_beside_kiosk(const char *data_dir, struct rjk_error *err);
+
 /* Closes the store; NULL is a no-op. */
 void store_close(struct store *store);
 

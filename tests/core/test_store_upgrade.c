@@ -19,6 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/datalock.h"
 #include "core/session.h"
 #include "core/store_impl.h"
 #include "store_fixture.h"
@@ -221,6 +222,40 @@ static void test_v1_upgrades_to_today(void **state)
 	assert_int_equal(access(backup, F_OK), STORE_SCHEMA_VERSION > 1 ? 0 : -1);
 }
 
+/* A command (export, report, lrs) run while a kiosk of the older release still runs on the
+ * folder does not upgrade the database under it: it says which kiosk to stop, and changes
+ * nothing; once that kiosk has stopped, the same command upgrades it. Beside a kiosk of
+ * today's release, commands open the store as before. */
+static void test_command_beside_an_older_kiosk_changes_nothing(void **state)
+{
+	struct env *env = *state;
+	struct rjk_error err = {{0}};
+	char backup[256];
+	snprintf(backup, sizeof backup, "%s/responses-v1-backup.db", env->data);
+
+	struct datalock *older_kiosk = datalock_take(env->data, DATALOCK_KIOSK, NULL, &err);
+	assert_non_null(older_kiosk);
+	assert_null(store_open_beside_kiosk(env->data, &err));
+	assert_non_null(strstr(err.message, "older data format"));
+	assert_non_null(strstr(err.message, "a kiosk (PID"));
+	assert_non_null(strstr(err.message, "Nothing was changed"));
+	assert_still_v1(env);
+	assert_int_equal(access(backup, F_OK), -1);
+	datalock_release(older_kiosk);
+
+	struct store *store = store_open_beside_kiosk(env->data, &err);
+	assert_non_null(store);
+	store_close(store);
+	assert_today(env);
+
+	struct datalock *kiosk = datalock_take(env->data, DATALOCK_KIOSK, NULL, &err);
+	assert_non_null(kiosk);
+	store = store_open_beside_kiosk(env->data, &err);
+	assert_non_null(store);
+	store_close(store);
+	datalock_release(kiosk);
+}
+
 /* The trainee an older kiosk left part-way through (session 2, position "step:watch-1", a
  * draft at a cue) is put back by today's session with name, draft and video time; the cue
  * step is not asked again in the list, so the journey goes on from the first other step. */
@@ -392,6 +427,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_v1_upgrades_to_today, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_command_beside_an_older_kiosk_changes_nothing,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_trainee_left_by_an_older_kiosk_resumes, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_upgrade_keeps_answers_and_backs_up, setup,
