@@ -8,7 +8,10 @@
 
 #include "core/error.h"
 
-#define SCENARIO_DIR_MAX 64
+/* The most scenarios listed: each is loaded to check it (about 0.3 ms for a small one), and
+ * the menu lists them on the kiosk's main thread, so a folder of many thousands would freeze
+ * the kiosk for seconds. Past it, the first ones by folder name are listed. */
+#define SCENARIO_DIR_MAX 1000
 
 struct scenario_entry {
 	char *path;          /* the scenario's folder */
@@ -20,12 +23,15 @@ struct scenario_entry {
 };
 
 struct scenario_dir {
-	struct scenario_entry *entries; /* sorted by folder name */
+	struct scenario_entry *entries; /* sorted by folder name (strcmp: bytes) */
 	size_t count;
+	size_t omitted; /* scenarios left out past SCENARIO_DIR_MAX: the last by folder name */
 };
 
-/* Lists dir's scenarios (at most SCENARIO_DIR_MAX), loading each to check it. False and err
- * when dir cannot be read. Release with scenario_dir_release. */
+/* Lists every scenario in dir in folder-name order, loading each to check it; when there are
+ * more than SCENARIO_DIR_MAX, the first SCENARIO_DIR_MAX by folder name (out->omitted says how
+ * many more). False and err when dir cannot be read or memory runs out. Release with
+ * scenario_dir_release. */
 bool scenario_dir_list(const char *dir, struct scenario_dir *out, struct rjk_error *err);
 
 /* Frees the entries; the struct can be listed into again. */
