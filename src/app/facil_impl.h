@@ -4,6 +4,7 @@
 
 #include "app/facil.h"
 #include "core/inactivity.h"
+#include "core/pager.h"
 #include "core/pin.h"
 #include "core/export.h"
 #include "core/presence.h"
@@ -183,7 +184,7 @@ struct facil {
 	int rename_back;                   /* Cancel there: back to the menu or the session's page */
 	struct store_session_info *sessions; /* the picker's list, newest first */
 	size_t session_count;
-	size_t session_first;              /* the first one on the picker's page */
+	struct pager session_pages;        /* the picker's page shown */
 	int64_t picked_id;                 /* the session picked (store id), 0 for none */
 	char picked_name[FACIL_NAME_MAX_CHARS * 4 + 32];
 	enum facil_mode delete_back;       /* where Cancel on "Delete this session?" goes */
@@ -202,6 +203,28 @@ struct facil {
 	char labels[UI_PAGE_BUTTONS][256];
 	struct facil_debrief *debrief;     /* NULL until the debrief is first opened */
 };
+
+/* A list on a page shown a page at a time (core/pager; facil_list.c): the Sessions picker.
+ * An entry's button has the id entry_id + its place on the page; the buttons to the pages
+ * before and after come after the entries. */
+struct facil_list {
+	enum facil_mode mode;          /* the page that shows the list */
+	int entry_id;
+	const char *earlier, *later;   /* the turns' labels ("Newer sessions", "Older sessions") */
+	int earlier_id, later_id;
+};
+
+/* Adds list's buttons to the pages before and after pg's, where there are such pages (in a
+ * list of count entries). */
+void facil_list_turns(struct facil *f, const struct facil_list *list, const struct pager *pg,
+		      size_t count);
+/* A press of id: true when it was one of list's turns, and the page turned is on screen. */
+bool facil_list_turn(struct facil *f, const struct facil_context *c,
+		     const struct facil_list *list, struct pager *pg, size_t count, int id);
+/* A press of id: true when it was an entry's button on pg's page, with the entry's index in
+ * the list in *index. */
+bool facil_list_entry(const struct facil_list *list, const struct pager *pg, size_t count,
+		      int id, size_t *index);
 
 /* Adds a button to the page being built (NULL when it is full); label is borrowed until the
  * page goes. */

@@ -22,6 +22,16 @@ static const struct {
 	[PICK_DELETE] = {"Delete this session", FACIL_DELETE},
 };
 
+/* The picker's list: newest first, a page at a time. */
+static const struct facil_list picker = {
+	.mode = FACIL_SESSIONS,
+	.entry_id = ID_SESSION_BASE,
+	.earlier = "Newer sessions",
+	.earlier_id = ID_NEWER,
+	.later = "Older sessions",
+	.later_id = ID_OLDER,
+};
+
 static int64_t now_ms(const struct facil_context *c)
 {
 	return c->store ? store_now(c->store) : (int64_t)time(NULL) * 1000;
@@ -104,8 +114,7 @@ static bool list_sessions(struct facil *f, const struct facil_context *c, struct
 		f->sessions[i] = f->sessions[j - 1];
 		f->sessions[j - 1] = t;
 	}
-	if (f->session_first >= f->session_count)
-		f->session_first = 0;
+	pager_fit(&f->session_pages, f->session_count);
 	return true;
 }
 
@@ -194,42 +203,38 @@ void facil_sessions_typed(struct facil *f, const struct facil_context *c)
 static void picker_page(struct facil *f, const struct facil_context *c)
 {
 	struct ui_page *p = &f->page;
-	size_t last = f->session_first + FACIL_SESSIONS_PER_PAGE;
+	size_t first = f->session_pages.first;
+	size_t last = pager_end(&f->session_pages, f->session_count);
 	char n[64], name[FACIL_NAME_MAX_CHARS * 4 + 1];
 	const char *choose = "Choose one for its debrief, or to export, rename or delete it.";
 
-	if (last > f->session_count)
-		last = f->session_count;
 	p->heading = "Sessions";
 	words_count(n, sizeof n, (long long)f->session_count, "session", "sessions", 1);
 	if (!f->session_count)
 		snprintf(f->body, sizeof f->body, "No sessions are stored on this machine.");
-	else if (f->session_count <= FACIL_SESSIONS_PER_PAGE)
+	else if (f->session_count <= f->session_pages.per_page)
 		snprintf(f->body, sizeof f->body, "%c%s on this machine, newest first. %s",
 			 n[0] == 'n' ? 'N' : n[0], n + 1, choose);
 	else
 		snprintf(f->body, sizeof f->body, "%s on this machine, newest first: %zu to %zu "
-			 "shown. %s", n, f->session_first + 1, last, choose);
+			 "shown. %s", n, first + 1, last, choose);
 	p->body = f->body;
-	for (size_t i = f->session_first; i < last; i++) {
+	for (size_t i = first; i < last; i++) {
 		const struct store_session_info *s = &f->sessions[i];
 		struct ui_page_button *b;
 		bool running = c->session && session_store_id(c->session) == s->id;
 
 		name_of(s, name, sizeof name);
 		b = facil_add(f, facil_label(f, "%s%s", name, running ? " (running now)" : ""),
-			      ID_SESSION_BASE + (int)(i - f->session_first));
+			      picker.entry_id + (int)(i - first));
 		if (b) {
 			/* The note's text lives past the labels of this page's buttons. */
-			char *note = f->labels[UI_PAGE_BUTTONS - 1 - (i - f->session_first)];
+			char *note = f->labels[UI_PAGE_BUTTONS - 1 - (i - first)];
 
 			b->note = details(s, note, sizeof f->labels[0]);
 		}
 	}
-	if (f->session_first)
-		facil_add(f, "Newer sessions", ID_NEWER);
-	if (last < f->session_count)
-		facil_add(f, "Older sessions", ID_OLDER);
+	facil_list_turns(f, &picker, &f->session_pages, f->session_count);
 	p->back = "Back";
 	p->back_id = ID_BACK_TO_MENU;
 }
@@ -350,6 +355,7 @@ bool facil_sessions_press(struct facil *f, const struct facil_context *c, int id
 			  struct request_list *out)
 {
 	char name[FACIL_NAME_MAX_CHARS * 4 + 1];
+	size_t index;
 
 	if (id >= ID_PICK_BASE && id < ID_PICK_BASE + PICK_COUNT) {
 		f->export_session = f->picked_id;
@@ -363,10 +369,12 @@ bool facil_sessions_press(struct facil *f, const struct facil_context *c, int id
 			facil_show(f, c, picks[id - ID_PICK_BASE].page);
 		return true;
 	}
-	if (id >= ID_SESSION_BASE && id < ID_SESSION_BASE + FACIL_SESSIONS_PER_PAGE) {
-		pick(f, c, f->session_first + (size_t)(id - ID_SESSION_BASE));
+	if (facil_list_entry(&picker, &f->session_pages, f->session_count, id, &index)) {
+		pick(f, c, index);
 		return true;
 	}
+	if (facil_list_turn(f, c, &picker, &f->session_pages, f->session_count, id))
+		return true;
 	switch (id) {
 	case ID_NEW_SESSION:
 		if (!c->scenario) {
@@ -386,7 +394,7 @@ bool facil_sessions_press(struct facil *f, const struct facil_context *c, int id
 		name_ok(f, c, out);
 		return true;
 	case ID_SESSIONS:
-		f->session_first = 0;
+		f->session_pages.first = 0;
 		show_picker(f, c);
 		return true;
 	case ID_BACK_TO_SESSIONS:
@@ -394,18 +402,6 @@ bool facil_sessions_press(struct facil *f, const struct facil_context *c, int id
 		return true;
 	case ID_BACK_TO_SESSION:
 		facil_show(f, c, FACIL_SESSION);
-		return true;
-	case ID_NEWER:
-		f->session_first = f->session_first > FACIL_SESSIONS_PER_PAGE ?
-			f->session_first - FACIL_SESSIONS_PER_PAGE : 0;
-		f->generation++; /* focus and scroll start again on the new page */
-		facil_show(f, c, FACIL_SESSIONS);
-		return true;
-	case ID_OLDER:
-		if (f->session_first + FACIL_SESSIONS_PER_PAGE < f->session_count)
-			f->session_first += FACIL_SESSIONS_PER_PAGE;
-		f->generation++;
-		facil_show(f, c, FACIL_SESSIONS);
 		return true;
 	case ID_PURGE_THIS:
 		if (c->session)

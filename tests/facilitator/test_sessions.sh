@@ -2,7 +2,7 @@
 # Sessions that belong to a class, scripted and headless: naming a session (keys, clicks, taps),
 # a power cut mid-session and the restart that resumes it by name with its answers, renaming
 # (the running session from the menu, a past one from its page),
-# the picker (order, counts, open or ended), exporting a past session alone, deleting with
+# the picker (order, counts, open or ended, a page at a time), exporting a past session alone, deleting with
 # confirmation and Cancel, and every key on the pages after "End this session".
 . "$(dirname "$0")/../ui/lib.sh"
 RJK_UI_SCRIPTS=$(dirname "$0")/scripts
@@ -102,4 +102,22 @@ echo 2468 | "$RJKIOSK" set-pin --stdin --data "$data" >/dev/null || fail "set-pi
 kiosk end-keys.txt --size 1024x768 || fail "the keys after End this session failed"
 [ "$(sql "select count(*) from sessions where ended_ms is null")" = 0 ] ||
 	fail "End this session left the session open"
+# The picker a page at a time: 11 sessions, eight a page, Older and Newer sessions by clicks,
+# taps and keys; a session on the second page picked, and Back returns to that page.
+rm -rf "$data"
+echo 2468 | "$RJKIOSK" set-pin --stdin --data "$data" >/dev/null || fail "set-pin failed"
+{
+	printf 'key ctrl+alt+F\nkey 2\nkey 4\nkey 6\nkey 8\nkey Return\nexpect-screen facilitator:menu\n'
+	for n in 01 02 03 04 05 06 07 08 09 10; do
+		printf 'click-button Start a new session\nexpect-screen facilitator:name-session\n'
+		# The default name emptied word by word (more presses than it has words).
+		for w in $(seq 16); do printf 'key ctrl+Backspace\n'; done
+		printf 'text Group %s\nkey Return\nexpect-screen facilitator:result\n' "$n"
+		printf 'click-button Back to the menu\n'
+	done
+	cat "$RJK_UI_SCRIPTS/picker-pages.txt"
+} >"$work/picker-pages.txt"
+"$RJKIOSK_SCRIPTED" --no-video --data "$data" --script "$work/picker-pages.txt" --size 1280x800 ||
+	fail "the picker's pages failed"
+[ "$(sql "select count(*) from sessions")" = 11 ] || fail "not 11 sessions"
 echo "sessions: ok"
