@@ -4,13 +4,6 @@
 # kept across a restart.
 . "$(dirname "$0")/../ui/lib.sh"
 RJK_UI_SCRIPTS=$(dirname "$0")/scripts
-# The script lines that open the pad and type the PIN.
-unlock() {
-	printf 'key ctrl+alt+F\nkey 2\nkey 4\nkey 6\nkey 8\nkey Return\n'
-}
-setpin() {
-	echo 2468 | "$RJKIOSK" set-pin --stdin --data "$data" >/dev/null || fail "set-pin failed"
-}
 
 # Outside --kiosk with no PIN set, the chord says how to set one.
 # The page names the --kiosk option whole on one line (non-breaking hyphens).

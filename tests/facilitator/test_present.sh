@@ -3,9 +3,6 @@
 # restart from the menu, scripted and headless (by keys, clicks and taps).
 . "$(dirname "$0")/../ui/lib.sh"
 RJK_UI_SCRIPTS=$(dirname "$0")/scripts
-setpin() {
-	echo 2468 | "$RJKIOSK" set-pin --stdin --data "$data" >/dev/null || fail "set-pin failed"
-}
 # Screenshots of the new pages (1280x800) go to RJK_SHOTS when set (docs/screenshots/60- to 65-:
 # see docs/using-the-kiosk.md), else into the scratch folder.
 shots=${RJK_SHOTS:-$work}

@@ -105,9 +105,10 @@ kiosk end-keys.txt --size 1024x768 || fail "the keys after End this session fail
 # The picker a page at a time: 11 sessions, eight a page, Older and Newer sessions by clicks,
 # taps and keys; a session on the second page picked, and Back returns to that page.
 rm -rf "$data"
-echo 2468 | "$RJKIOSK" set-pin --stdin --data "$data" >/dev/null || fail "set-pin failed"
+setpin
 {
-	printf 'key ctrl+alt+F\nkey 2\nkey 4\nkey 6\nkey 8\nkey Return\nexpect-screen facilitator:menu\n'
+	unlock
+	printf 'expect-screen facilitator:menu\n'
 	for n in 01 02 03 04 05 06 07 08 09 10; do
 		printf 'click-button Start a new session\nexpect-screen facilitator:name-session\n'
 		# The default name emptied word by word (more presses than it has words).

@@ -34,6 +34,16 @@ two_scenarios() {
 		"$1/second/scenario.yaml"
 }
 
+# setpin: the facilitator PIN 2468 in the data folder.
+setpin() {
+	echo 2468 | "$RJKIOSK" set-pin --stdin --data "$data" >/dev/null || fail "set-pin failed"
+}
+
+# unlock: the script lines that open the PIN pad and type the PIN (2468, by setpin).
+unlock() {
+	printf 'key ctrl+alt+F\nkey 2\nkey 4\nkey 6\nkey 8\nkey Return\n'
+}
+
 fail() {
 	echo "FAIL: $*" >&2
 	exit 1
