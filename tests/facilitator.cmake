@@ -30,3 +30,8 @@ set_tests_properties(ui_export PROPERTIES LABELS ui TIMEOUT 240 ENVIRONMENT
 add_test(NAME ui_facilitator_present COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/facilitator/test_present.sh)
 set_tests_properties(ui_facilitator_present PROPERTIES LABELS ui TIMEOUT 240 ENVIRONMENT
   "${facil_env};RJK_UI_SCRIPTS=${CMAKE_CURRENT_LIST_DIR}/facilitator/scripts")
+# A scenarios folder of many: the Choose page a page at a time, scenarios past the first page
+# chosen by keys, clicks and taps, and those past the menu's bound said to be left out.
+add_test(NAME ui_scenario_pages COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/facilitator/test_scenario_pages.sh)
+set_tests_properties(ui_scenario_pages PROPERTIES LABELS ui TIMEOUT 240 ENVIRONMENT
+  "${facil_env};RJK_UI_SCRIPTS=${CMAKE_CURRENT_LIST_DIR}/facilitator/scripts")

@@ -71,6 +71,7 @@ struct facil *facil_new(const struct options *options, struct ui *ui, SDL_Window
 	f->window = window;
 	f->hold_since = -1;
 	f->session_pages.per_page = FACIL_SESSIONS_PER_PAGE;
+	f->scenario_pages.per_page = FACIL_SCENARIOS_PER_PAGE;
 	f->shown_second = -1;
 	f->export_excel = true;   /* most facilitators open the CSV in Excel */
 	f->xapi_edit = textedit_new(IRI_BASE_MAX);

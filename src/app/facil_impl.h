@@ -100,7 +100,10 @@ enum {
 	ID_DEBRIEF,
 	ID_KIOSK,          /* the menu's "This kiosk" */
 	ID_BACK_TO_KIOSK,  /* Back on the pages "This kiosk" opens */
-	ID_SCENARIO_BASE = 100,  /* + index in the scenarios folder */
+	ID_BACK_TO_SCENARIOS, /* Back on a scenario's errors: the page of the list it was on */
+	ID_EARLIER_SCENARIOS,
+	ID_LATER_SCENARIOS,
+	ID_SCENARIO_BASE = 100,  /* + place on the scenarios' page */
 	ID_FOLDER_BASE = 300,    /* + index in the places an export can go */
 	ID_PURGE_BASE = 500,     /* + index in the purge choices */
 	ID_SESSION_BASE = 700,   /* + place on the Sessions page */
@@ -124,8 +127,9 @@ enum facil_pick {
 	PICK_COUNT,
 };
 
-/* Sessions listed on one page of the picker. */
+/* Sessions listed on one page of the picker, and scenarios on one page of the scenarios. */
 #define FACIL_SESSIONS_PER_PAGE 8
+#define FACIL_SCENARIOS_PER_PAGE 8
 /* The longest session name typed, in characters (the store's limit). */
 #define FACIL_NAME_MAX_CHARS STORE_SESSION_NAME_MAX_CHARS
 
@@ -158,6 +162,7 @@ struct facil {
 	int64_t shown_second;              /* countdown second on screen */
 	bool show_answers;
 	struct scenario_dir scenarios;
+	struct pager scenario_pages;       /* the page of them shown */
 	size_t scenario_pick;              /* the one last pressed in the list of scenarios */
 	/* The export page: the session it exports (its store id; 0: the running session, or the
 	 * newest when none runs; a session picker sets it, then shows FACIL_EXPORT), the format
@@ -204,9 +209,9 @@ struct facil {
 	struct facil_debrief *debrief;     /* NULL until the debrief is first opened */
 };
 
-/* A list on a page shown a page at a time (core/pager; facil_list.c): the Sessions picker.
- * An entry's button has the id entry_id + its place on the page; the buttons to the pages
- * before and after come after the entries. */
+/* A list on a page shown a page at a time (core/pager; facil_list.c): the Sessions picker,
+ * the scenarios. An entry's button has the id entry_id + its place on the page; the buttons
+ * to the pages before and after come after the entries. */
 struct facil_list {
 	enum facil_mode mode;          /* the page that shows the list */
 	int entry_id;

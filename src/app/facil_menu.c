@@ -231,19 +231,50 @@ static bool title_shared(const struct scenario_dir *list, size_t i)
 	return false;
 }
 
+/* The scenarios folder's list: by folder name, a page at a time. */
+static const struct facil_list scenario_list = {
+	.mode = FACIL_SCENARIOS,
+	.entry_id = ID_SCENARIO_BASE,
+	.earlier = "Previous scenarios",
+	.earlier_id = ID_EARLIER_SCENARIOS,
+	.later = "Next scenarios",
+	.later_id = ID_LATER_SCENARIOS,
+};
+
+/* The scenarios page's text: where they come from, which are shown, any left out. */
+static void scenarios_text(struct facil *f)
+{
+	const struct scenario_dir *list = &f->scenarios;
+	const char *dir = f->options->scenarios;
+	const char *choosing = "Choosing one ends the session running now and starts a new one.";
+	char n[64];
+	size_t used;
+
+	words_count(n, sizeof n, (long long)(list->count + list->omitted), "scenario", "scenarios",
+		    0);
+	if (!list->count)
+		used = (size_t)snprintf(f->body, sizeof f->body, "No scenarios were found in %s.",
+					dir);
+	else if (list->count <= f->scenario_pages.per_page)
+		used = (size_t)snprintf(f->body, sizeof f->body, "From %s. %s", dir, choosing);
+	else
+		used = (size_t)snprintf(f->body, sizeof f->body, "From %s: %s by folder name, %zu to "
+					"%zu shown. %s", dir, n, f->scenario_pages.first + 1,
+					pager_end(&f->scenario_pages, list->count), choosing);
+	if (list->omitted && used < sizeof f->body)
+		snprintf(f->body + used, sizeof f->body - used, "\nOnly the first %zu by folder name "
+			 "are listed: the other %zu are left out.", list->count, list->omitted);
+}
+
 static void scenarios_page(struct facil *f, const struct facil_context *c)
 {
 	struct ui_page *p = &f->page;
-	const char *dir = f->options->scenarios;
+	size_t end = pager_end(&f->scenario_pages, f->scenarios.count);
 
 	p->heading = "Choose a scenario";
-	if (!f->scenarios.count)
-		snprintf(f->body, sizeof f->body, "No scenarios were found in %s.", dir);
-	else
-		snprintf(f->body, sizeof f->body, "From %s. Choosing one ends the session running "
-			 "now and starts a new one.", dir);
+	scenarios_text(f);
 	p->body = f->body;
-	for (size_t i = 0; i < f->scenarios.count && f->page.count < UI_PAGE_BUTTONS - 1; i++) {
+	for (size_t i = f->scenario_pages.first; i < end; i++) {
 		const struct scenario_entry *e = &f->scenarios.entries[i];
 		bool current = c->scenario && e->dir && !strcmp(c->scenario->dir, e->dir);
 		bool shared = title_shared(&f->scenarios, i);
@@ -253,11 +284,13 @@ static void scenarios_page(struct facil *f, const struct facil_context *c)
 							shared ? (folder ? folder + 1 : e->path) : "",
 							!e->valid ? " (has errors)" :
 							current ? " (in use)" : ""),
-					       ID_SCENARIO_BASE + (int)i);
+					       scenario_list.entry_id +
+					       (int)(i - f->scenario_pages.first));
 
 		if (b)
 			b->note = e->valid ? e->description : "Cannot be used: press to see why.";
 	}
+	facil_list_turns(f, &scenario_list, &f->scenario_pages, f->scenarios.count);
 	back_to_menu(f);
 }
 
@@ -284,7 +317,7 @@ static void errors_page(struct facil *f)
 			 "lists them all.\n", e->errors.count - i);
 	f->page.body = f->body;
 	f->page.back = "Back";
-	f->page.back_id = ID_SCENARIOS;
+	f->page.back_id = ID_BACK_TO_SCENARIOS;
 }
 
 static const int idle_choices[] = {0, 60, 120, 300, 600, 900, 1800};
@@ -594,6 +627,21 @@ static void choose_scenario(struct facil *f, const struct facil_context *c, size
 		request_add(out, (struct request){.kind = REQUEST_USE_SCENARIO, .path = e->path});
 }
 
+/* Reads the scenarios folder again and shows the list, on the page it was on while that page
+ * still holds scenarios. */
+static void show_scenarios(struct facil *f, const struct facil_context *c)
+{
+	struct rjk_error err = {{0}};
+
+	scenario_dir_release(&f->scenarios);
+	if (!scenario_dir_list(f->options->scenarios, &f->scenarios, &err)) {
+		facil_result(f, c, false, "%s", err.message);
+		return;
+	}
+	pager_fit(&f->scenario_pages, f->scenarios.count);
+	facil_show(f, c, FACIL_SCENARIOS);
+}
+
 /* The scenario the kiosk now runs comes back after a restart. */
 static void keep_scenario(struct facil *f, const char *path)
 {
@@ -679,7 +727,7 @@ void facil_done(struct facil *f, const struct facil_context *c, const struct req
 void facil_menu_press(struct facil *f, const struct facil_context *c, int id,
 		      struct request_list *out)
 {
-	struct rjk_error err = {{0}};
+	size_t index;
 
 	if (facil_sessions_press(f, c, id, out))
 		return;
@@ -692,8 +740,12 @@ void facil_menu_press(struct facil *f, const struct facil_context *c, int id,
 		/* the export page's choices and places */
 	} else if (id >= ID_LRS && id < ID_DEBRIEF_BASE) {
 		facil_lrs_press(f, c, id);
-	} else if (id >= ID_SCENARIO_BASE && id < ID_FOLDER_BASE) {
-		choose_scenario(f, c, (size_t)(id - ID_SCENARIO_BASE), out);
+	} else if (facil_list_entry(&scenario_list, &f->scenario_pages, f->scenarios.count, id,
+				    &index)) {
+		choose_scenario(f, c, index, out);
+	} else if (facil_list_turn(f, c, &scenario_list, &f->scenario_pages, f->scenarios.count,
+				   id)) {
+		/* the page before or after */
 	} else if (id >= ID_TEXT_SIZE && id <= ID_PRESENT) {
 		change_setting(f, c, id);
 	} else {
@@ -709,11 +761,11 @@ void facil_menu_press(struct facil *f, const struct facil_context *c, int id,
 			facil_show(f, c, FACIL_KIOSK);
 			break;
 		case ID_SCENARIOS:
-			scenario_dir_release(&f->scenarios);
-			if (!scenario_dir_list(f->options->scenarios, &f->scenarios, &err))
-				facil_result(f, c, false, "%s", err.message);
-			else
-				facil_show(f, c, FACIL_SCENARIOS);
+			f->scenario_pages.first = 0;
+			show_scenarios(f, c);
+			break;
+		case ID_BACK_TO_SCENARIOS:
+			show_scenarios(f, c);
 			break;
 		case ID_END_SESSION:
 			request_add(out, (struct request){.kind = REQUEST_END_SESSION});
