@@ -231,6 +231,9 @@ bool facil_list_turn(struct facil *f, const struct facil_context *c,
 bool facil_list_entry(const struct facil_list *list, const struct pager *pg, size_t count,
 		      int id, size_t *index);
 
+/* Which entries the page shows, for its text: "9 to 16 shown", or "33 shown" for one. */
+void facil_list_shown(const struct pager *pg, size_t count, char *out, size_t size);
+
 /* Adds a button to the page being built (NULL when it is full); label is borrowed until the
  * page goes. */
 struct ui_page_button *facil_add(struct facil *f, const char *label, int id);

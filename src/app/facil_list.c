@@ -2,6 +2,8 @@
  * the buttons to the pages before and after, and what pressing one of them or an entry does. */
 #include "app/facil_impl.h"
 
+#include <stdio.h>
+
 void facil_list_turns(struct facil *f, const struct facil_list *list, const struct pager *pg,
 		      size_t count)
 {
@@ -30,4 +32,14 @@ bool facil_list_entry(const struct facil_list *list, const struct pager *pg, siz
 {
 	return id >= list->entry_id &&
 	       pager_entry(pg, count, (size_t)(id - list->entry_id), index);
+}
+
+void facil_list_shown(const struct pager *pg, size_t count, char *out, size_t size)
+{
+	size_t end = pager_end(pg, count);
+
+	if (end == pg->first + 1)
+		snprintf(out, size, "%zu shown", end);
+	else
+		snprintf(out, size, "%zu to %zu shown", pg->first + 1, end);
 }

@@ -247,20 +247,20 @@ static void scenarios_text(struct facil *f)
 	const struct scenario_dir *list = &f->scenarios;
 	const char *dir = f->options->scenarios;
 	const char *choosing = "Choosing one ends the session running now and starts a new one.";
-	char n[64];
+	char n[64], shown[64];
 	size_t used;
 
 	words_count(n, sizeof n, (long long)(list->count + list->omitted), "scenario", "scenarios",
 		    0);
+	facil_list_shown(&f->scenario_pages, list->count, shown, sizeof shown);
 	if (!list->count)
 		used = (size_t)snprintf(f->body, sizeof f->body, "No scenarios were found in %s.",
 					dir);
 	else if (list->count <= f->scenario_pages.per_page)
 		used = (size_t)snprintf(f->body, sizeof f->body, "From %s. %s", dir, choosing);
 	else
-		used = (size_t)snprintf(f->body, sizeof f->body, "From %s: %s by folder name, %zu to "
-					"%zu shown. %s", dir, n, f->scenario_pages.first + 1,
-					pager_end(&f->scenario_pages, list->count), choosing);
+		used = (size_t)snprintf(f->body, sizeof f->body, "From %s: %s by folder name, %s. %s",
+					dir, n, shown, choosing);
 	if (list->omitted && used < sizeof f->body)
 		snprintf(f->body + used, sizeof f->body - used, "\nOnly the first %zu by folder name "
 			 "are listed: the other %zu are left out.", list->count, list->omitted);

@@ -205,19 +205,20 @@ static void picker_page(struct facil *f, const struct facil_context *c)
 	struct ui_page *p = &f->page;
 	size_t first = f->session_pages.first;
 	size_t last = pager_end(&f->session_pages, f->session_count);
-	char n[64], name[FACIL_NAME_MAX_CHARS * 4 + 1];
+	char n[64], shown[64], name[FACIL_NAME_MAX_CHARS * 4 + 1];
 	const char *choose = "Choose one for its debrief, or to export, rename or delete it.";
 
 	p->heading = "Sessions";
 	words_count(n, sizeof n, (long long)f->session_count, "session", "sessions", 1);
+	facil_list_shown(&f->session_pages, f->session_count, shown, sizeof shown);
 	if (!f->session_count)
 		snprintf(f->body, sizeof f->body, "No sessions are stored on this machine.");
 	else if (f->session_count <= f->session_pages.per_page)
 		snprintf(f->body, sizeof f->body, "%c%s on this machine, newest first. %s",
 			 n[0] == 'n' ? 'N' : n[0], n + 1, choose);
 	else
-		snprintf(f->body, sizeof f->body, "%s on this machine, newest first: %zu to %zu "
-			 "shown. %s", n, first + 1, last, choose);
+		snprintf(f->body, sizeof f->body, "%s on this machine, newest first: %s. %s", n,
+			 shown, choose);
 	p->body = f->body;
 	for (size_t i = first; i < last; i++) {
 		const struct store_session_info *s = &f->sessions[i];
