@@ -82,10 +82,24 @@ static bool ask_hidden(const char *prompt, char *buf, size_t size)
 	return ok;
 }
 
+/* Says why the PIN was not set; returns the exit status 1. */
+static int refuse(const char *why)
+{
+	fprintf(stderr, "rjkiosk set-pin: %s; nothing was changed\n", why);
+	return 1;
+}
+
+/* Checks the new PIN's rules before anything is touched, the data folder included. */
+static int check_rules(const char *pin)
+{
+	struct rjk_error err = {{0}};
+	return pin_acceptable(pin, &err) ? 0 : refuse(err.message);
+}
+
 /* Asks twice on the terminal. Returns 0 with the PIN in buf, or an exit status. */
 static int ask_twice(char *buf, char *again, size_t size)
 {
-	struct rjk_error err = {{0}};
+	int status;
 	if (!isatty(STDIN_FILENO)) {
 		fputs("rjkiosk set-pin: standard input is not a terminal; use --stdin to read the "
 		      "PIN from it\n", stderr);
@@ -94,18 +108,12 @@ static int ask_twice(char *buf, char *again, size_t size)
 	signal(SIGINT, restore_and_die);
 	signal(SIGTERM, restore_and_die);
 	signal(SIGHUP, restore_and_die);
-	if (!ask_hidden("New facilitator PIN (4-12 digits): ", buf, size)) {
-		fputs("rjkiosk set-pin: no PIN read; nothing was changed\n", stderr);
-		return 1;
-	}
-	if (!pin_acceptable(buf, &err)) {
-		fprintf(stderr, "rjkiosk set-pin: %s; nothing was changed\n", err.message);
-		return 1;
-	}
-	if (!ask_hidden("Type it again: ", again, size) || strcmp(buf, again) != 0) {
-		fputs("rjkiosk set-pin: the two PINs differ; nothing was changed\n", stderr);
-		return 1;
-	}
+	if (!ask_hidden("New facilitator PIN (4-12 digits): ", buf, size))
+		return refuse("no PIN read");
+	if ((status = check_rules(buf)) != 0)
+		return status;
+	if (!ask_hidden("Type it again: ", again, size) || strcmp(buf, again) != 0)
+		return refuse("the two PINs differ");
 	return 0;
 }
 
@@ -156,15 +164,12 @@ int cmd_set_pin(int argc, char **argv)
 
 	char buf[LINE_MAX_PIN], again[LINE_MAX_PIN];
 	int status = 0;
-	if (from_stdin) {
-		if (!read_line(buf, sizeof buf)) {
-			fputs("rjkiosk set-pin: no PIN on standard input (one line of 4-12 digits); "
-			      "nothing was changed\n", stderr);
-			status = 1;
-		}
-	} else {
+	if (!from_stdin)
 		status = ask_twice(buf, again, sizeof buf);
-	}
+	else if (!read_line(buf, sizeof buf))
+		status = refuse("no PIN on standard input (one line of 4-12 digits)");
+	else
+		status = check_rules(buf);
 
 	struct pin *pin = NULL;
 	if (status == 0) {

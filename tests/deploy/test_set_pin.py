@@ -72,6 +72,13 @@ with tempfile.TemporaryDirectory() as tmp:
         check(message in r.stdout + r.stderr,
               f"stdin {text[:12]!r}: no '{message}' in {r.stdout + r.stderr!r}")
 
+    # A refused PIN leaves the machine untouched: not even the data folder is made.
+    fresh = os.path.join(tmp, "refused")
+    for text in ("0000\n", "1234\n", "12\n", "12a4\n", "", "9" * 200 + "\n"):
+        r = run_stdin(fresh, text)
+        check(r.returncode == 1 and not os.path.exists(fresh),
+              f"stdin {text[:12]!r} refused, yet the data folder was made")
+
     check(mode(data) == 0o700, f"data folder mode {mode(data):o}")
     for name in ("pin", "pin-state", "pin.log"):
         check(mode(os.path.join(data, name)) == 0o600, f"{name} mode")
@@ -90,11 +97,16 @@ with tempfile.TemporaryDirectory() as tmp:
     r = subprocess.run([RJKIOSK, "--help"], capture_output=True, text=True)
     check("set-pin" in r.stdout, "rjkiosk --help lists set-pin")
 
-    # Without --data: $HOME/.local/share/rjkiosk, created 0700 with its parents.
+    # Without --data: $HOME/.local/share/rjkiosk, created 0700 with its parents; nothing of
+    # it for a refused PIN.
     home = os.path.join(tmp, "home")
     os.mkdir(home)
     env = {k: v for k, v in os.environ.items() if k != "XDG_DATA_HOME"}
     env["HOME"] = home
+    r = subprocess.run([RJKIOSK, "set-pin", "--stdin"], input="0000\n", env=env,
+                       capture_output=True, text=True, timeout=60)
+    check(r.returncode == 1 and os.listdir(home) == [],
+          f"default folder: a refused PIN left {os.listdir(home)}")
     r = subprocess.run([RJKIOSK, "set-pin", "--stdin"], input="4821\n", env=env,
                        capture_output=True, text=True, timeout=60)
     default = os.path.join(home, ".local", "share", "rjkiosk")
@@ -106,9 +118,10 @@ with tempfile.TemporaryDirectory() as tmp:
     tty_data = os.path.join(tmp, "tty")
     code, shown = run_tty(tty_data, ["5830", "5831"])
     check(code == 1 and "differ" in shown, f"mismatch refused: {code} {shown!r}")
-    check(not os.path.exists(os.path.join(tty_data, "pin")), "mismatch stores nothing")
+    check(not os.path.exists(tty_data), "mismatch stores nothing, not even the folder")
     code, shown = run_tty(tty_data, ["0000"])
     check(code == 1 and "too easy" in shown, f"easy PIN refused on a terminal: {shown!r}")
+    check(not os.path.exists(tty_data), "an easy PIN on a terminal makes no folder")
     code, shown = run_tty(tty_data, ["5830", "5830"])
     check(code == 0 and "PIN is set" in shown, f"terminal set: {code} {shown!r}")
     check("5830" not in shown, f"PIN echoed on the terminal: {shown!r}")
