@@ -42,12 +42,14 @@ static void restore_and_die(int sig)
 	raise(sig);
 }
 
-/* Reads one line into buf without its line ending. False at end of input, on a read error,
- * or when the line does not fit (the rest of it is discarded). */
-static bool read_line(char *buf, size_t size)
+enum line { LINE_READ, LINE_NONE, LINE_TOO_LONG };
+
+/* Reads one line into buf without its line ending. LINE_NONE at end of input or on a read
+ * error; LINE_TOO_LONG when the line does not fit (the rest of it is discarded). */
+static enum line read_line(char *buf, size_t size)
 {
 	if (!fgets(buf, (int)size, stdin))
-		return false;
+		return LINE_NONE;
 	size_t len = strcspn(buf, "\r\n");
 	bool whole = buf[len] != '\0' || feof(stdin);
 	buf[len] = '\0';
@@ -57,29 +59,29 @@ static bool read_line(char *buf, size_t size)
 			;
 		sodium_memzero(buf, size);
 	}
-	return whole;
+	return whole ? LINE_READ : LINE_TOO_LONG;
 }
 
-static bool ask_hidden(const char *prompt, char *buf, size_t size)
+static enum line ask_hidden(const char *prompt, char *buf, size_t size)
 {
 	struct termios quiet;
 	if (tcgetattr(STDIN_FILENO, &saved_tty) != 0)
-		return false;
+		return LINE_NONE;
 	quiet = saved_tty;
 	quiet.c_lflag &= ~(tcflag_t)ECHO;
 	quiet.c_lflag |= ECHONL;
 	tty_changed = 1;
 	if (tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet) != 0) {
 		tty_changed = 0;
-		return false;
+		return LINE_NONE;
 	}
 	/* Prompt only once echo is off: TCSAFLUSH drops anything typed before. */
 	fputs(prompt, stderr);
 	fflush(stderr);
-	bool ok = read_line(buf, size);
+	enum line got = read_line(buf, size);
 	tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved_tty);
 	tty_changed = 0;
-	return ok;
+	return got;
 }
 
 /* Says why the PIN was not set; returns the exit status 1. */
@@ -89,10 +91,15 @@ static int refuse(const char *why)
 	return 1;
 }
 
-/* Checks the new PIN's rules before anything is touched, the data folder included. */
-static int check_rules(const char *pin)
+/* Checks how the new PIN's line was read (none: what to say when there was no line) and the
+ * PIN's rules, before anything is touched, the data folder included. */
+static int check_read(enum line got, const char *pin, const char *none)
 {
 	struct rjk_error err = {{0}};
+	if (got == LINE_NONE)
+		return refuse(none);
+	if (got == LINE_TOO_LONG)
+		return refuse("the line is too long to be a PIN (one line of 4-12 digits)");
 	return pin_acceptable(pin, &err) ? 0 : refuse(err.message);
 }
 
@@ -108,11 +115,11 @@ static int ask_twice(char *buf, char *again, size_t size)
 	signal(SIGINT, restore_and_die);
 	signal(SIGTERM, restore_and_die);
 	signal(SIGHUP, restore_and_die);
-	if (!ask_hidden("New facilitator PIN (4-12 digits): ", buf, size))
-		return refuse("no PIN read");
-	if ((status = check_rules(buf)) != 0)
+	status = check_read(ask_hidden("New facilitator PIN (4-12 digits): ", buf, size), buf,
+			    "no PIN read");
+	if (status != 0)
 		return status;
-	if (!ask_hidden("Type it again: ", again, size) || strcmp(buf, again) != 0)
+	if (ask_hidden("Type it again: ", again, size) != LINE_READ || strcmp(buf, again) != 0)
 		return refuse("the two PINs differ");
 	return 0;
 }
@@ -164,12 +171,11 @@ int cmd_set_pin(int argc, char **argv)
 
 	char buf[LINE_MAX_PIN], again[LINE_MAX_PIN];
 	int status = 0;
-	if (!from_stdin)
-		status = ask_twice(buf, again, sizeof buf);
-	else if (!read_line(buf, sizeof buf))
-		status = refuse("no PIN on standard input (one line of 4-12 digits)");
+	if (from_stdin)
+		status = check_read(read_line(buf, sizeof buf), buf,
+				    "no PIN on standard input (one line of 4-12 digits)");
 	else
-		status = check_rules(buf);
+		status = ask_twice(buf, again, sizeof buf);
 
 	struct pin *pin = NULL;
 	if (status == 0) {

@@ -64,13 +64,16 @@ with tempfile.TemporaryDirectory() as tmp:
         ("12a4\n", 1, "digits (0-9) only"),
         ("12\n", 1, "4 to 12 digits"),
         ("", 1, "no PIN on standard input"),
-        ("9" * 200 + "\n", 1, "no PIN on standard input"),
+        ("9" * 200 + "\n", 1, "too long to be a PIN (one line of 4-12 digits)"),
+        ("x" * 64, 1, "too long to be a PIN"),
     ]
     for text, want, message in cases:
         r = run_stdin(data, text)
         check(r.returncode == want, f"stdin {text[:12]!r}: exit {r.returncode}, want {want}")
         check(message in r.stdout + r.stderr,
               f"stdin {text[:12]!r}: no '{message}' in {r.stdout + r.stderr!r}")
+        check(text == "" or "no PIN" not in r.stderr,
+              f"stdin {text[:12]!r}: said there was no PIN: {r.stderr!r}")
 
     # A refused PIN leaves the machine untouched: not even the data folder is made.
     fresh = os.path.join(tmp, "refused")
@@ -122,6 +125,9 @@ with tempfile.TemporaryDirectory() as tmp:
     code, shown = run_tty(tty_data, ["0000"])
     check(code == 1 and "too easy" in shown, f"easy PIN refused on a terminal: {shown!r}")
     check(not os.path.exists(tty_data), "an easy PIN on a terminal makes no folder")
+    code, shown = run_tty(tty_data, ["7" * 100])
+    check(code == 1 and "too long to be a PIN" in shown,
+          f"too long a line on a terminal: {code} {shown!r}")
     code, shown = run_tty(tty_data, ["5830", "5830"])
     check(code == 0 and "PIN is set" in shown, f"terminal set: {code} {shown!r}")
     check("5830" not in shown, f"PIN echoed on the terminal: {shown!r}")
