@@ -18,6 +18,11 @@
 
 struct lazylib lazy_pangocairo = LAZYLIB_INIT(RJK_SONAME_PANGOCAIRO);
 
+/* What wordfreq_count leaves out, so that answers of emoji alone do not read as no answers. */
+const char chart_no_words[] = "These answers have no words to count: emoji, signs, single "
+			      "letters or digits and common words such as "
+			      "\xe2\x80\x9cthe\xe2\x80\x9d are not counted.";
+
 struct chart_style chart_print_style(double font_px)
 {
 	return (struct chart_style){
@@ -311,7 +316,8 @@ double chart_words(cairo_t *cr, const struct debrief_question *q, const struct c
 		}
 	}
 	if (!count)
-		ly = chart_text(cr, "No words to show yet.", x, y, w, s->font_px, s->muted, false, 0);
+		ly = chart_text(cr, n ? chart_no_words : "No answers to show yet.", x, y, w,
+				s->font_px, s->muted, false, 0);
 	wordfreq_free(words, count);
 	return ly;
 }

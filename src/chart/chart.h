@@ -66,8 +66,12 @@ size_t chart_wall_pages(const struct debrief_question *q, size_t per_page);
 void chart_wall(cairo_t *cr, const struct debrief_question *q, size_t page, size_t per_page,
 		const struct chart_style *s, double x, double y, double w, double h);
 
+/* What the word view and the report say when the shown answers have no word to count. */
+extern const char chart_no_words[];
+
 /* Draws the most frequent words of q's shown answers, sized by count with the count after
- * each word, centred lines in the box; returns the height used. */
+ * each word, centred lines in the box (or chart_no_words when there is none); returns the
+ * height used. */
 double chart_words(cairo_t *cr, const struct debrief_question *q, const struct chart_style *s,
 		   double x, double y, double w, double h);
 

@@ -155,8 +155,7 @@ static void words_line(struct pdf *p, const struct debrief_question *q)
 		}
 		len += (size_t)wrote;
 	}
-	if (count)
-		para(p, line, BODY, false, p->style.muted, 8);
+	para(p, count ? line : chart_no_words, BODY, false, p->style.muted, 8);
 	wordfreq_free(words, count);
 }
 

@@ -125,6 +125,22 @@ for bad in 0 51 x 3x; do
 		fail "--min-answers $bad: $(head -n 1 "$work/err.txt")"
 done
 
+# Answers with no words to count (emoji only): the word view and the report both say so, not
+# that there is nothing yet.
+smile=$(printf '\360\237\231\202') thumbs=$(printf '\360\237\221\215')
+sql "update responses set text = '$smile' where step_id = 'reflect-remember'"
+sql "update responses set text = '$thumbs $thumbs!' where step_id = 'reflect-remember'
+	and id = (select min(id) from responses where step_id = 'reflect-remember')"
+"$RJK_ROOM_PDF" "$data" 1 3 "$work/emoji.pdf" || fail "the room view could not be drawn"
+pdftotext "$work/emoji.pdf" - | tr '\n' ' ' >"$work/emoji.txt"
+"$RJKIOSK" report --data "$data" --session 1 --out "$work/emoji-report.pdf" >/dev/null ||
+	fail "rjkiosk report failed on emoji answers"
+pdftotext "$work/emoji-report.pdf" - | tr '\n' ' ' >"$work/emoji-report.txt"
+NO_WORDS="These answers have no words to count"
+grep -q "$NO_WORDS" "$work/emoji.txt" || fail "the word view does not say the answers have no words"
+! grep -q "No words to show yet" "$work/emoji.txt" || fail "the word view says 'No words to show yet'"
+grep -q "$NO_WORDS" "$work/emoji-report.txt" || fail "the report does not say the answers have no words"
+
 # Every state at 1024x768, 3840x2160 and 200% text, each a new session the four answer.
 states() {
 	four
