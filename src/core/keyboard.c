@@ -287,7 +287,6 @@ struct keyboard_out keyboard_press(struct keyboard *kb, size_t index)
 	switch (key->kind) {
 	case KEYBOARD_CHAR:
 		type(kb, key->map.sym[l], key->map.text[l], &out);
-		kb->shift = kb->altgr = false;
 		break;
 	case KEYBOARD_SPACE:
 		type(kb, XKB_KEY_space, " ", &out);
@@ -311,7 +310,6 @@ struct keyboard_out keyboard_press(struct keyboard *kb, size_t index)
 		break;
 	case KEYBOARD_PAGE:
 		kb->page = kb->page == KEYBOARD_LETTERS ? KEYBOARD_SYMBOLS : KEYBOARD_LETTERS;
-		kb->shift = kb->altgr = false;
 		break;
 	case KEYBOARD_ENTER:
 	case KEYBOARD_LEFT:
@@ -323,6 +321,11 @@ struct keyboard_out keyboard_press(struct keyboard *kb, size_t index)
 		flush_dead(kb, &out);
 		break;
 	}
+	/* As on a phone's keyboard, Shift and AltGr last for the next key whatever it is (Space
+	 * and Backspace too), not only for the next letter; they combine with each other. */
+	if (key->kind != KEYBOARD_SHIFT && key->kind != KEYBOARD_CAPS &&
+	    key->kind != KEYBOARD_ALTGR)
+		kb->shift = kb->altgr = false;
 	return out;
 }
 

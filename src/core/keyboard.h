@@ -61,7 +61,7 @@ struct keyboard {
 	struct keyboard_key keys[2][KEYBOARD_MAX_KEYS]; /* by page */
 	size_t count[2];
 	enum keyboard_page page;
-	bool shift, caps, altgr;   /* Shift and AltGr last for one character; Caps stays */
+	bool shift, caps, altgr;   /* Shift and AltGr last for the next other key; Caps stays */
 	uint32_t dead;             /* the dead key pressed and waiting for its letter, or 0 */
 	int width, height;         /* placed size */
 };
