@@ -1,10 +1,14 @@
 /* Keyboard layouts from xkb-data through libxkbcommon, with its compose tables for dead keys. */
 #include "core/keymap.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicase.h>
+#include <unictype.h>
+#include <unistr.h>
 #include <xkbcommon/xkbcommon-compose.h>
 #include <xkbcommon/xkbcommon.h>
 
@@ -102,6 +106,70 @@ const char *keymap_layout(const struct keymap *map)
 	return map->layout;
 }
 
+/* Whether a level gives something a cap can show: a dead key's mark, or text with a character
+ * that is not a space, a control, a format character (a soft hyphen) or a lone mark. */
+static bool shows(uint32_t sym, const char *text)
+{
+	const uint8_t *s = (const uint8_t *)text, *end = s + strlen(text);
+
+	if (keymap_is_dead(sym))
+		return true;
+	while (s < end) {
+		ucs4_t u;
+		int n = u8_mbtouc(&u, s, (size_t)(end - s));
+
+		if (!uc_is_general_category(u, UC_CATEGORY_Z) &&
+		    !uc_is_general_category(u, UC_CATEGORY_C) &&
+		    !uc_is_general_category(u, UC_CATEGORY_M))
+			return true;
+		s += n;
+	}
+	return false;
+}
+
+/* Fills the key's level with what its level from gives (filled already), upper-cased when
+ * upper is set and that is one character with a simple capital. */
+static void take_level(struct keymap_key *key, int level, int from, bool upper)
+{
+	ucs4_t u;
+	const uint8_t *text = (const uint8_t *)key->text[from];
+	size_t len = strlen(key->text[from]);
+
+	key->sym[level] = key->sym[from];
+	memcpy(key->text[level], key->text[from], KEYMAP_TEXT);
+	if (!upper || !len || u8_mbtouc(&u, text, len) != (int)len || uc_toupper(u) == u)
+		return;
+	u = uc_toupper(u);
+	int n = u8_uctomb((uint8_t *)key->text[level], u, KEYMAP_TEXT - 1);
+	assert(n > 0); /* one character is at most 4 bytes */
+	key->text[level][n] = '\0';
+	key->sym[level] = xkb_utf32_to_keysym(u);
+}
+
+/* A level that shows nothing (no symbol for it in xkb-data, such as Shift+AltGr on most of
+ * ie's letters; a keysym with no text, such as libxkbcommon before 1.7 gives for Caps on µ,
+ * ß and ÿ; or an invisible character, such as nl's soft hyphen on AltGr) takes a sensible
+ * other level, so no cap is ever blank: without Caps, then without Shift, upper-cased (as
+ * Caps would, and as the X protocol reads a key's missing shifted symbol); else without
+ * AltGr. Levels are filled in order, so the one taken is settled already. */
+static void fill_blank_levels(struct keymap_key *key)
+{
+	static const int drop[] = {KEYMAP_CAPS, KEYMAP_SHIFT, KEYMAP_ALTGR};
+
+	for (int level = 1; level < KEYMAP_LEVELS; level++) {
+		if (shows(key->sym[level], key->text[level]))
+			continue;
+		for (size_t i = 0; i < sizeof drop / sizeof drop[0]; i++) {
+			int from = level & ~drop[i];
+
+			if (from != level && shows(key->sym[from], key->text[from])) {
+				take_level(key, level, from, drop[i] != KEYMAP_ALTGR);
+				break;
+			}
+		}
+	}
+}
+
 bool keymap_read(struct keymap *map, uint32_t keycode, struct keymap_key *out)
 {
 	memset(out, 0, sizeof *out);
@@ -128,7 +196,10 @@ bool keymap_read(struct keymap *map, uint32_t keycode, struct keymap_key *out)
 			out->text[level][0] = '\0';
 	}
 	xkb_state_update_mask(map->state, 0, 0, 0, 0, 0, 0);
-	return out->sym[0] != 0;
+	if (!out->sym[0])
+		return false;
+	fill_blank_levels(out);
+	return true;
 }
 
 enum keymap_compose keymap_compose_feed(struct keymap *map, uint32_t sym, char *out,

@@ -18,8 +18,8 @@
 #define KEYMAP_LEVELS 8
 #define KEYMAP_TEXT 8 /* bytes of one level's text, with its NUL */
 
-/* What one key gives at each level: a keysym (0 for none) and its text ("" for none, for a
- * dead key, or for a key that types nothing). */
+/* What one key gives at each level: a keysym and its text ("" for a dead key). Every level
+ * shows something: see keymap_read. */
 struct keymap_key {
 	uint32_t keycode;              /* xkb keycode (evdev code + 8) */
 	uint32_t sym[KEYMAP_LEVELS];
@@ -45,8 +45,10 @@ void keymap_free(struct keymap *map);
 /* The layout's name as asked for. Borrowed, valid while map lives. */
 const char *keymap_layout(const struct keymap *map);
 
-/* Reads the key with xkb keycode keycode at every level into out. False when the layout puts
- * no symbol on that key. */
+/* Reads the key with xkb keycode keycode at every level into out. A level that would show
+ * nothing (no symbol in xkb-data, a keysym with no text, or an invisible character such as a
+ * soft hyphen) takes the level without Caps, else without Shift (upper-cased, as Caps would),
+ * else without AltGr. False when the layout puts no symbol on that key. */
 bool keymap_read(struct keymap *map, uint32_t keycode, struct keymap_key *out);
 
 /* Feeds sym to the compose state; on KEYMAP_COMPOSED out (size bytes) holds the text. */

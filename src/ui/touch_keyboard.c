@@ -409,7 +409,12 @@ bool touch_keyboard_check(const struct ui *ui, struct rjk_error *err)
 		if (r.w < 24 || r.h < 24)
 			return rjk_error_set(err, "a key of the on-screen keyboard is %dx%d, under "
 					     "24 px", r.w, r.h);
-		/* A key with no cap at all (the space bar) is blank by design. */
+		/* A key with no cap at all (the space bar) is blank by design; a character key
+		 * never is (core/keymap gives a level that shows nothing another's). */
+		if (keys[i].kind == KEYBOARD_CHAR &&
+		    !keyboard_cap(&tk->kb, &keys[i], cap, sizeof cap)[0])
+			return rjk_error_set(err, "the on-screen keyboard's key of xkb keycode %u "
+					     "shows nothing", keys[i].map.keycode);
 		if (!fitting_cap(ui, &tk->kb, &keys[i], r, cap, sizeof cap, &role, &w) &&
 		    (keyboard_cap(&tk->kb, &keys[i], cap, sizeof cap)[0] ||
 		     keyboard_cap_short(&tk->kb, &keys[i], cap, sizeof cap)[0]))

@@ -8,6 +8,8 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <unictype.h>
+#include <unistr.h>
 
 #include "core/keyboard.h"
 
@@ -195,6 +197,84 @@ static void test_dead_then_editing_keys(void **state)
 	keyboard_release(&kb);
 }
 
+/* Whether a cap shows anything: a character that is not a space, a control, a format
+ * character or a lone combining mark (libunistring's categories, not the keymap's own test). */
+static bool visible(const char *cap)
+{
+	const uint8_t *s = (const uint8_t *)cap, *end = s + strlen(cap);
+
+	while (s < end) {
+		ucs4_t u;
+		int n = u8_mbtouc(&u, s, (size_t)(end - s));
+
+		if (!uc_is_general_category(u, uc_general_category_or(UC_CATEGORY_Z,
+				     uc_general_category_or(UC_CATEGORY_C, UC_CATEGORY_M))))
+			return true;
+		s += n;
+	}
+	return false;
+}
+
+/* The character keys of a page with the modifiers mods pressed (names, as typed takes them)
+ * that show nothing or type other than their cap shows, each printed; returns how many. */
+static size_t wrong_keys(struct keyboard *kb, const char *layout, int page, const char *mods)
+{
+	size_t count = 1, wrong = 0;
+
+	for (size_t i = 0; i < count; i++) {
+		const struct keyboard_key *key;
+		struct keyboard_out out;
+		char cap[32];
+
+		/* The same state before each key: pressing one changes it. */
+		keyboard_reset(kb);
+		typed(kb, mods);
+		if (page == KEYBOARD_SYMBOLS) /* Shift and AltGr end here */
+			typed(kb, "Symbols");
+		key = &keyboard_keys(kb, &count)[i];
+		if (key->kind != KEYBOARD_CHAR)
+			continue;
+		keyboard_cap(kb, key, cap, sizeof cap);
+		out = keyboard_press(kb, i);
+		if (!visible(cap)) {
+			print_error("%s, page %d, %s: the key of xkb keycode %u shows '%s'\n",
+				    layout, page, mods, key->map.keycode, cap);
+			wrong++;
+		} else if (kb->dead ? out.text[0] != '\0' : strcmp(out.text, cap) != 0) {
+			print_error("%s, %s: the key showing '%s' typed '%s'\n", layout, mods, cap,
+				    out.text);
+			wrong++;
+		}
+		keyboard_cancel(kb);
+	}
+	return wrong;
+}
+
+/* Every layout the kiosk offers, both pages, every combination of Shift, Caps and AltGr: no
+ * character key is blank, and each types what its cap shows (a dead key waits for its
+ * letter). Caps with AltGr used to leave keys blank in most layouts (µ, ß and ÿ there have
+ * no capital keysym in libxkbcommon 1.5), Shift with AltGr in ie (no symbol in xkb-data),
+ * and AltGr on nl's soft hyphen. */
+static void test_no_blank_key(void **state)
+{
+	static const char *const mods[] = {"", "Shift", "Caps", "Shift Caps", "AltGr",
+					   "Shift AltGr", "Caps AltGr", "Shift Caps AltGr"};
+	size_t wrong = 0;
+
+	(void)state;
+	for (size_t l = 0; l < keyboard_layout_count; l++) {
+		struct keyboard kb;
+		struct rjk_error err = {{0}};
+
+		assert_true(keyboard_init(&kb, keyboard_layouts[l], &err));
+		for (int page = KEYBOARD_LETTERS; page <= KEYBOARD_SYMBOLS; page++)
+			for (size_t m = 0; m < sizeof mods / sizeof mods[0]; m++)
+				wrong += wrong_keys(&kb, keyboard_layouts[l], page, mods[m]);
+		keyboard_release(&kb);
+	}
+	assert_int_equal(wrong, 0);
+}
+
 static const struct {
 	int w, h, percent;
 } sizes[] = {
@@ -264,6 +344,7 @@ int main(void)
 		cmocka_unit_test(test_unknown_layout),
 		cmocka_unit_test(test_symbols_page),
 		cmocka_unit_test(test_dead_then_editing_keys),
+		cmocka_unit_test(test_no_blank_key),
 		cmocka_unit_test(test_geometry),
 		cmocka_unit_test(test_modes),
 	};

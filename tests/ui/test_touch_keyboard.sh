@@ -1,6 +1,7 @@
 #!/bin/sh
 # The on-screen keyboard: typing by taps on key caps (gb, then fr with a dead key) read back
-# from the store, and at every window size and text size the caret's line in sight above it.
+# from the store, every offered layout at every level with no blank key, and at every window
+# size and text size the caret's line in sight above it.
 . "$(dirname "$0")/lib.sh"
 
 kiosk touch-keyboard.txt --size 1280x800 || fail "touch keyboard script (gb) failed"
@@ -9,6 +10,12 @@ kiosk touch-keyboard-fingers.txt --size 1280x800 || fail "fingers on the keyboar
 rm -rf "$data"
 kiosk touch-keyboard-fr.txt --size 1280x800 --keyboard-layout fr ||
 	fail "touch keyboard script (fr) failed"
+# Every layout offered (core/keyboard.c's keyboard_layouts), at every level: no blank key.
+for layout in gb us fr de es it ie nl be ch pt se no dk pl; do
+	rm -rf "$data"
+	kiosk touch-keyboard-levels.txt --size 1280x800 --keyboard-layout "$layout" ||
+		fail "a key of the $layout layout shows nothing at some level"
+done
 for run in 1024x768:100 1024x768:200 1280x800:100 1920x1080:200 768x1024:200 1080x1920:100 \
 	   3840x2160:100 3840x2160:200; do
 	size=${run%:*}
