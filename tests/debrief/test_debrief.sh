@@ -169,12 +169,19 @@ fi
 # Presenter mode: two Xinerama heads; the room view goes to the second, the private page
 # stays on the first.
 if command -v Xvfb >/dev/null && [ -z "${RJK_NO_XVFB:-}" ]; then
-	disp=:${RJK_XVFB_DISPLAY:-141}
-	Xvfb "$disp" +xinerama -screen 0 1280x800x24 -screen 1 1920x1080x24 -nolisten tcp \
-		>/dev/null 2>&1 &
+	# A free display number, which Xvfb picks and writes once it is ready (another X server,
+	# another run of this test, may hold any fixed one).
+	Xvfb -displayfd 3 +xinerama -screen 0 1280x800x24 -screen 1 1920x1080x24 -nolisten tcp \
+		3>"$work/display" >/dev/null 2>&1 &
 	xvfb=$!
 	trap 'kill $xvfb 2>/dev/null || :; [ -n "${RJK_KEEP:-}" ] || rm -rf "$work"' EXIT
-	sleep 2
+	i=0
+	until grep -q . "$work/display" 2>/dev/null; do
+		i=$((i + 1))
+		[ $i -lt 100 ] || fail "Xvfb did not start"
+		sleep 0.1
+	done
+	disp=:$(cat "$work/display")
 	touch "$work/empty"
 	{
 		four
