@@ -195,6 +195,11 @@ bool bidi_rtl(const struct bidi *b, size_t offset)
 	return p && p->rtl;
 }
 
+size_t bidi_text_len(const struct bidi *b)
+{
+	return b->para_count ? b->paras[b->para_count - 1].end : 0;
+}
+
 bool bidi_mixed(const struct bidi *b, size_t offset)
 {
 	const struct para *p = para_of(b, offset);

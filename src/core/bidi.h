@@ -49,6 +49,9 @@ bool bidi_analyze(struct bidi *b, const char *text, size_t len, enum bidi_dir di
  * to the right). Offsets past the text belong to the last paragraph. */
 bool bidi_rtl(const struct bidi *b, size_t offset);
 
+/* The length of the text last analysed. */
+size_t bidi_text_len(const struct bidi *b);
+
 /* True when the paragraph holding offset needs reordering: bidi_needed of the paragraph, or
  * a paragraph given the direction BIDI_RTL. */
 bool bidi_mixed(const struct bidi *b, size_t offset);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/bidi.h"
 #include "core/grapheme.h"
 #include "core/linebreak.h"
 
@@ -238,6 +239,22 @@ static bool layout_paragraphs(struct pass *p)
 	}
 }
 
+/* Analyses the text's directions when some paragraph needs reordering: wrap->bidi, or NULL. */
+static bool analyze(struct textwrap *wrap, const char *text, size_t len)
+{
+	if (!bidi_needed(text, len)) {
+		if (wrap->bidi)
+			wrap->spare = wrap->bidi;
+		wrap->bidi = NULL;
+		return true;
+	}
+	if (!wrap->bidi) {
+		wrap->bidi = wrap->spare ? wrap->spare : bidi_new();
+		wrap->spare = NULL;
+	}
+	return wrap->bidi && bidi_analyze(wrap->bidi, text, len, BIDI_AUTO);
+}
+
 bool textwrap_layout(struct textwrap *wrap, const char *text, size_t len, int max_width,
 		     textwrap_measure_fn measure, void *ctx)
 {
@@ -245,6 +262,9 @@ bool textwrap_layout(struct textwrap *wrap, const char *text, size_t len, int ma
 	struct pass p = {.wrap = wrap, .text = text ? text : "", .len = text ? len : 0,
 			 .max_width = max_width, .measure = measure, .ctx = ctx, .small = small};
 	wrap->count = 0;
+	wrap->max_width = max_width;
+	if (!analyze(wrap, p.text, p.len))
+		return false;
 	bool ok = layout_paragraphs(&p);
 	free(p.breaks_heap);
 	return ok;
@@ -252,6 +272,8 @@ bool textwrap_layout(struct textwrap *wrap, const char *text, size_t len, int ma
 
 void textwrap_release(struct textwrap *wrap)
 {
+	bidi_free(wrap->bidi);
+	bidi_free(wrap->spare);
 	free(wrap->lines);
 	*wrap = (struct textwrap){0};
 }
@@ -277,6 +299,133 @@ static size_t text_len(const struct textwrap *wrap)
 	return wrap->count ? wrap->lines[wrap->count - 1].next : 0;
 }
 
+bool textwrap_rtl(const struct textwrap *wrap, size_t line)
+{
+	return wrap->bidi && line < wrap->count && bidi_rtl(wrap->bidi, wrap->lines[line].start);
+}
+
+int textwrap_indent(const struct textwrap *wrap, size_t line)
+{
+	int room;
+
+	if (!textwrap_rtl(wrap, line))
+		return 0;
+	room = wrap->max_width - wrap->lines[line].width;
+	return room > 0 ? room : 0;
+}
+
+bool textwrap_runs(const struct textwrap *wrap, size_t line, struct bidi_line *out)
+{
+	const struct textwrap_line *l;
+
+	out->count = 0;
+	if (line >= wrap->count)
+		return true;
+	l = &wrap->lines[line];
+	if (wrap->bidi)
+		return bidi_line_runs(wrap->bidi, l->start, l->end, out);
+	if (l->end == l->start)
+		return true;
+	if (!out->cap) {
+		out->runs = malloc(sizeof *out->runs);
+		if (!out->runs)
+			return false;
+		out->cap = 1;
+	}
+	out->runs[out->count++] = (struct bidi_run){l->start, l->end, false};
+	return true;
+}
+
+static int run_width(const char *text, const struct bidi_run *r, textwrap_measure_fn measure,
+		     void *ctx)
+{
+	return r->end > r->start ? measure(ctx, text + r->start, r->end - r->start) : 0;
+}
+
+/* The caret at offset on a line that needs reordering (see textwrap_x_of). */
+static int visual_x(const struct textwrap *wrap, const char *text, size_t line, size_t offset,
+		    textwrap_measure_fn measure, void *ctx)
+{
+	const struct textwrap_line *l = &wrap->lines[line];
+	struct bidi_line runs = {0};
+	int x = textwrap_indent(wrap, line), extra = 0;
+	size_t at = offset;
+
+	if (offset > l->end) {
+		/* hanging spaces, past the line's end in its direction */
+		extra = measure(ctx, text + l->end, offset - l->end);
+		if (textwrap_rtl(wrap, line))
+			extra = -extra;
+		at = l->end;
+	}
+	if (!textwrap_runs(wrap, line, &runs))
+		return x;
+	for (size_t i = 0; i < runs.count; i++) {
+		const struct bidi_run *r = &runs.runs[i];
+		int w = run_width(text, r, measure, ctx);
+
+		/* the run holding the character at offset, or the one before at the line's end */
+		if ((at >= r->start && at < r->end) || (at == l->end && at == r->end)) {
+			int k = at > r->start ? measure(ctx, text + r->start, at - r->start) : 0;
+
+			x += r->rtl ? w - k : k;
+			break;
+		}
+		x += w;
+	}
+	bidi_line_release(&runs);
+	return x + extra;
+}
+
+/* The caret offset nearest x (from the line's left) on a line that needs reordering: in the
+ * run under x, or at the edge two runs share, the one of their candidates whose caret lies
+ * nearest x (where the runs meet, the end of one run is not always drawn there). */
+static size_t visual_offset(const struct textwrap *wrap, const char *text, size_t line, int x,
+			    textwrap_measure_fn measure, void *ctx)
+{
+	const struct textwrap_line *l = &wrap->lines[line];
+	struct bidi_line runs = {0};
+	size_t best = l->start, len = text_len(wrap);
+	long long best_d = -1;
+	int left = 0, indent = textwrap_indent(wrap, line);
+
+	if (!textwrap_runs(wrap, line, &runs))
+		return best;
+	for (size_t i = 0; i < runs.count; i++) {
+		const struct bidi_run *r = &runs.runs[i];
+		int w = run_width(text, r, measure, ctx), from;
+		size_t lo = r->start, hi = r->end, at;
+		int lo_w = 0, hi_w = w;
+		long long d;
+
+		if ((x > left + w && i + 1 < runs.count) || (x < left && i > 0)) {
+			left += w;
+			continue;
+		}
+		/* distance from the run's logical start, which is its right edge when rtl */
+		from = r->rtl ? left + w - x : x - left;
+		if (from <= 0) {
+			at = r->start;
+		} else if (from >= w) {
+			at = r->end;
+		} else {
+			textwrap_bisect(text, len, r->start, from - 1, measure, ctx, &lo, &lo_w, &hi,
+					&hi_w);
+			at = from - lo_w <= hi_w - from ? lo : hi;
+		}
+		d = (long long)visual_x(wrap, text, line, at, measure, ctx) - indent - x;
+		if (d < 0)
+			d = -d;
+		if (best_d < 0 || d < best_d) {
+			best = at;
+			best_d = d;
+		}
+		left += w;
+	}
+	bidi_line_release(&runs);
+	return best;
+}
+
 size_t textwrap_offset_at_x(const struct textwrap *wrap, const char *text, size_t line, int x,
 			    textwrap_measure_fn measure, void *ctx)
 {
@@ -289,6 +438,13 @@ size_t textwrap_offset_at_x(const struct textwrap *wrap, const char *text, size_
 	size_t last = line + 1 < wrap->count ? grapheme_prev(text, len, l->next) : l->next;
 	if (last < l->start)
 		last = l->start;
+	if (wrap->bidi && bidi_mixed(wrap->bidi, l->start)) {
+		size_t at = visual_offset(wrap, text, line, x - textwrap_indent(wrap, line), measure,
+					  ctx);
+		/* runs split at characters: a caret goes to the start of the cluster */
+		at = grapheme_floor(text, len, at);
+		return at < l->start ? l->start : at > last ? last : at;
+	}
 
 	if (x <= 0)
 		return l->start;
@@ -329,10 +485,13 @@ int textwrap_x_of(const struct textwrap *wrap, const char *text, size_t offset,
 {
 	if (wrap->count == 0)
 		return 0;
-	size_t len = text_len(wrap);
+	size_t len = text_len(wrap), line;
 	if (offset > len)
 		offset = len;
-	const struct textwrap_line *l = &wrap->lines[textwrap_line_of(wrap, offset)];
+	line = textwrap_line_of(wrap, offset);
+	const struct textwrap_line *l = &wrap->lines[line];
+	if (wrap->bidi && bidi_mixed(wrap->bidi, l->start))
+		return visual_x(wrap, text, line, offset, measure, ctx);
 	if (offset <= l->start)
 		return 0;
 	/* The '\n' (and a CR before it) ending a line is not drawn. */

@@ -17,12 +17,18 @@ struct textwrap_line {
 	int width;      /* pixels of [start, end) */
 };
 
+struct bidi;
+
 /* Lines in text order: lines[0].start is 0, each line's next is the following line's start,
  * and the last line's next is the text's length. Zero-initialise before first use. */
 struct textwrap {
 	struct textwrap_line *lines;
 	size_t count;
 	size_t cap;
+	int max_width;      /* the width laid out for */
+	struct bidi *bidi;  /* the text's paragraphs and levels (core/bidi.h) when some
+	                       paragraph holds right-to-left text, else NULL */
+	struct bidi *spare; /* bidi's memory, kept for the next layout */
 };
 
 /* Breaks text[0..len) into lines no wider than max_width: at break opportunities where
@@ -35,7 +41,10 @@ struct textwrap {
  * spaces before a
  * '\n' or the end are drawn while they fit and hang past the edge after that. A single
  * grapheme cluster wider than max_width gets a line of its own. Any bytes are accepted (a
- * malformed byte counts as one character); text may be NULL when len is 0. */
+ * malformed byte counts as one character); text may be NULL when len is 0.
+ * Bidirectional text: the text is analysed (wrap->bidi) before the first measure, so that a
+ * measurer may measure each prefix as the line it would make is drawn, in visual order (see
+ * textwrap_runs); lines still break in logical order (UAX #9: reordering comes after). */
 bool textwrap_layout(struct textwrap *wrap, const char *text, size_t len, int max_width,
 		     textwrap_measure_fn measure, void *ctx);
 
@@ -46,7 +55,8 @@ void textwrap_release(struct textwrap *wrap);
  * line after it). Offsets past the text belong to the last line; 0 when wrap is empty. */
 size_t textwrap_line_of(const struct textwrap *wrap, size_t offset);
 
-/* Byte offset on line `line` nearest to pixel x (for clicks and Up/Down caret moves): a
+/* Byte offset on line `line` nearest to pixel x from the box's left, as textwrap_x_of places
+ * carets (for clicks and Up/Down caret moves): a
  * cluster boundary from the line's start to its last caret position, which is the last
  * boundary before the next line's start (the '\n', the last hanging space, or the start of
  * the last cluster of a line broken inside a word, so that line_of gives `line` back), or the
@@ -64,9 +74,26 @@ void textwrap_bisect(const char *text, size_t len, size_t start, int limit,
 		     textwrap_measure_fn measure, void *ctx, size_t *lo, int *lo_w, size_t *hi,
 		     int *hi_w);
 
-/* Pixel x of byte offset `offset` within its line. A caret among hanging spaces may lie past
- * the wrap width: the UI clamps it to the box. */
+/* Pixel x of the caret at byte offset `offset`, from the left of the box laid out (a line of a
+ * right-to-left paragraph is indented, see textwrap_indent). On a line that needs reordering
+ * the caret stands at the visual edge of the character at offset where that character is
+ * read from (its right edge in right-to-left text), or after the line's last character at
+ * its end. A caret among hanging spaces may lie outside the box: the UI clamps it. */
 int textwrap_x_of(const struct textwrap *wrap, const char *text, size_t offset,
 		  textwrap_measure_fn measure, void *ctx);
+
+/* True when line `line` belongs to a right-to-left paragraph (it aligns to the right). */
+bool textwrap_rtl(const struct textwrap *wrap, size_t line);
+
+/* Pixels from the box's left to where line `line` starts: max_width less its width for a
+ * line of a right-to-left paragraph (0 when wider), 0 for others. */
+int textwrap_indent(const struct textwrap *wrap, size_t line);
+
+struct bidi_line;
+
+/* The runs of line `line` in visual order, left to right (see bidi_line_runs), into out;
+ * whether or not the text holds right-to-left text (without, one left-to-right run, or none
+ * for an empty line). False only when memory runs out. */
+bool textwrap_runs(const struct textwrap *wrap, size_t line, struct bidi_line *out);
 
 #endif

@@ -387,6 +387,62 @@ static void test_pathological_clusters(void **state)
 	free(text);
 }
 
+/* Carets on lines that need reordering (10 pixels a character): where each offset's caret is
+ * drawn, from the box's left, and that a click there puts the caret there. A right-to-left paragraph's lines align
+ * to the right of the box. */
+struct bidi_caret_case {
+	const char *name;
+	const char *text;
+	int width;
+	int indent[2];     /* of lines 0 and 1 */
+	int x[12];         /* caret x of each character's offset, then of the end */
+	size_t offsets[12];
+	size_t count;
+};
+
+#define ALEF "\xD7\x90"
+#define BET "\xD7\x91"
+#define GIMEL "\xD7\x92"
+
+static const struct bidi_caret_case bidi_caret_cases[] = {
+	/* seen as "def " then gimel bet alef at the right: alef (offset 0) at the right edge */
+	{"right-to-left paragraph, Latin word at its end", ALEF BET GIMEL " def", 100, {30, 0},
+	 {100, 90, 80, 70, 30, 40, 50, 60}, {0, 2, 4, 6, 7, 8, 9, 10}, 8},
+	/* seen as "ab " then gimel bet alef (reversed), then " cd" */
+	{"left-to-right paragraph, Hebrew word inside", "ab " ALEF BET GIMEL " cd", 100, {0, 0},
+	 {0, 10, 20, 60, 50, 40, 60, 70, 80, 90}, {0, 1, 2, 3, 5, 7, 9, 10, 11, 12}, 10},
+	/* a right-to-left paragraph wrapped: each line aligned right on its own */
+	{"wrapped right-to-left lines", ALEF BET " " GIMEL ALEF BET, 40, {20, 10},
+	 {40, 30, 20, 40, 30, 20, 10}, {0, 2, 4, 5, 7, 9, 11}, 7},
+};
+
+static void test_bidi_carets(void **state)
+{
+	(void)state;
+	struct textwrap wrap = {0};
+	for (size_t c = 0; c < sizeof bidi_caret_cases / sizeof bidi_caret_cases[0]; c++) {
+		const struct bidi_caret_case *bc = &bidi_caret_cases[c];
+		size_t len = strlen(bc->text);
+		print_message("bidi case: %s\n", bc->name);
+		assert_true(textwrap_layout(&wrap, bc->text, len, bc->width, mono, NULL));
+		assert_non_null(wrap.bidi);
+		for (size_t l = 0; l < wrap.count && l < 2; l++)
+			assert_int_equal(textwrap_indent(&wrap, l), bc->indent[l]);
+		for (size_t i = 0; i < bc->count; i++) {
+			size_t off = bc->offsets[i], line = textwrap_line_of(&wrap, off);
+			int x = textwrap_x_of(&wrap, bc->text, off, mono, NULL);
+			if (x != bc->x[i])
+				fail_msg("offset %zu: caret at %d, want %d", off, x, bc->x[i]);
+			/* where directions meet two offsets may share a caret x (after "ab " and
+			 * before " cd" below): a click there gives one of them */
+			size_t back = textwrap_offset_at_x(&wrap, bc->text, line, x, mono, NULL);
+			assert_int_equal(textwrap_line_of(&wrap, back), line);
+			assert_int_equal(textwrap_x_of(&wrap, bc->text, back, mono, NULL), x);
+		}
+	}
+	textwrap_release(&wrap);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -399,6 +455,7 @@ int main(void)
 		cmocka_unit_test(test_measure_calls),
 		cmocka_unit_test(test_pathological_clusters),
 		cmocka_unit_test(test_long_text_measures_linear),
+		cmocka_unit_test(test_bidi_carets),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
