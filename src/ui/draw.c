@@ -100,8 +100,9 @@ static void draw_mark(struct ui *ui, const struct item *item, SDL_Rect r, struct
 	}
 }
 
-/* Draws lines [0, count) of wrap (over text) from x, y, one every line_h pixels: only those
- * that reach into the rows top..bottom, so a long text costs what shows. */
+/* Draws lines [0, count) of wrap (over text) from x, y, one every line_h pixels (those of a
+ * right-to-left paragraph aligned to the right of the width wrapped to): only those that
+ * reach into the rows top..bottom, so a long text costs what shows. */
 static void draw_lines(struct ui *ui, TTF_Font *font, SDL_Color ink, const char *text,
 		       const struct textwrap *wrap, size_t count, int x, int y, int line_h,
 		       int top, int bottom)
@@ -117,8 +118,8 @@ static void draw_lines(struct ui *ui, TTF_Font *font, SDL_Color ink, const char 
 	if ((size_t)(bottom - y) / (size_t)line_h + 1 < last)
 		last = (size_t)(bottom - y) / (size_t)line_h + 1;
 	for (size_t i = first; i < last; i++)
-		text_draw(ui->text, font, ink, text + wrap->lines[i].start,
-			  wrap->lines[i].end - wrap->lines[i].start, x, y + (int)i * line_h);
+		text_draw_line(ui->text, font, ink, wrap, text, i, x + textwrap_indent(wrap, i),
+			       y + (int)i * line_h);
 }
 
 /* The rows of the screen an item can show in: the content area for scrolled content. */
@@ -173,9 +174,8 @@ static void draw_control(struct ui *ui, const struct item *item, SDL_Rect r, boo
 		for (size_t i = 0; i < item->lines; i++) {
 			const struct textwrap_line *tl = &item->wrap->lines[i];
 
-			text_draw(ui->text, font, theme_sdl_color(ink), item->text + tl->start,
-				  tl->end - tl->start, r.x + (r.w - tl->width) / 2,
-				  y + (int)i * line_h);
+			text_draw_line(ui->text, font, theme_sdl_color(ink), item->wrap, item->text, i,
+				       r.x + (r.w - tl->width) / 2, y + (int)i * line_h);
 		}
 		return;
 	}

@@ -131,6 +131,7 @@ static int caret_x(const struct editor *ed, size_t offset, struct text_measure *
 
 	if (line != textwrap_line_of(&ed->wrap, offset))
 		return ed->wrap.lines[line].width;
+	m->base = ed->shown;
 	return textwrap_x_of(&ed->wrap, ed->shown, offset, text_measure_fn, m);
 }
 
@@ -140,9 +141,13 @@ static int caret_x(const struct editor *ed, size_t offset, struct text_measure *
 static void caret_to_x(struct editor *ed, size_t line, int x, struct text_measure *m)
 {
 	const struct textwrap_line *l = &ed->wrap.lines[line];
-	size_t at = textwrap_offset_at_x(&ed->wrap, ed->shown, line, x, text_measure_fn, m);
+	size_t at;
 
+	m->base = ed->shown;
+	at = textwrap_offset_at_x(&ed->wrap, ed->shown, line, x, text_measure_fn, m);
+	/* (not on a line of right-to-left text, whose logical end is not at its right) */
 	ed->at_line_end = line + 1 < ed->wrap.count && l->end == l->next && at < l->end &&
+			  !ed->wrap.bidi &&
 			  2 * x >= textwrap_x_of(&ed->wrap, ed->shown, at, text_measure_fn, m) +
 				   l->width;
 	textedit_set_caret(ed->edit, ed->at_line_end ? l->end : at);
@@ -151,7 +156,7 @@ static void caret_to_x(struct editor *ed, size_t line, int x, struct text_measur
 /* Caret moves by visual line, as in any editor with soft wrapping. */
 static void move_vertical(struct editor *ed, struct text *text, TTF_Font *font, int lines)
 {
-	struct text_measure m = {.text = text, .font = font};
+	struct text_measure m = {.text = text, .font = font, .wrap = &ed->wrap, .base = ed->shown};
 	size_t caret = textedit_caret(ed->edit), line;
 	long target;
 
@@ -327,7 +332,7 @@ enum editor_result editor_key(struct editor *ed, struct text *text, TTF_Font *fo
 
 void editor_click(struct editor *ed, struct text *text, TTF_Font *font, int x, int y)
 {
-	struct text_measure m = {.text = text, .font = font};
+	struct text_measure m = {.text = text, .font = font, .wrap = &ed->wrap, .base = ed->shown};
 	long line;
 
 	if (!ed->edit || ed->line_h <= 0)
@@ -377,7 +382,7 @@ void editor_draw(struct editor *ed, struct text *text, SDL_Renderer *ren,
 		 const struct theme *theme, TTF_Font *font, TTF_Font *hint_font,
 		 const char *hint, SDL_Rect inner, bool focused)
 {
-	struct text_measure m = {.text = text, .font = font};
+	struct text_measure m = {.text = text, .font = font, .wrap = &ed->wrap, .base = ed->shown};
 	SDL_Color ink = theme_sdl_color(theme->text);
 	SDL_Rect old_clip;
 	bool clipped = SDL_RenderIsClipEnabled(ren);
@@ -392,6 +397,7 @@ void editor_draw(struct editor *ed, struct text *text, SDL_Renderer *ren,
 	relayout(ed, text, font, inner.w);
 	if (!ed->wrap_valid)
 		return;
+	m.base = ed->shown;
 	caret_line_no = caret_line(ed, ed->shown_caret);
 	if (ed->follow_caret && focused)
 		keep_caret_visible(ed, caret_line_no);
@@ -410,22 +416,20 @@ void editor_draw(struct editor *ed, struct text *text, SDL_Renderer *ren,
 	}
 	if (!textedit_len(ed->edit) && !ed->comp_len && hint) {
 		struct textwrap hw = {0};
-		struct text_measure hm = {.text = text, .font = hint_font};
-
-		if (textwrap_layout(&hw, hint, strlen(hint), inner.w, text_measure_fn, &hm))
+		if (text_wrap(text, &hw, hint_font, hint, strlen(hint), inner.w))
 			for (size_t i = 0; i < hw.count; i++)
-				text_draw(text, hint_font, theme_sdl_color(theme->muted),
-					  hint + hw.lines[i].start, hw.lines[i].end - hw.lines[i].start,
-					  inner.x, inner.y + (int)i * TTF_FontLineSkip(hint_font));
+				text_draw_line(text, hint_font, theme_sdl_color(theme->muted), &hw, hint,
+					       i, inner.x + textwrap_indent(&hw, i),
+					       inner.y + (int)i * TTF_FontLineSkip(hint_font));
 		textwrap_release(&hw);
 	}
 	for (size_t i = 0; i < ed->wrap.count; i++) {
-		const struct textwrap_line *l = &ed->wrap.lines[i];
 		int y = inner.y + (int)i * ed->line_h - ed->scroll;
 
 		if (y + ed->line_h < inner.y || y > inner.y + inner.h)
 			continue;
-		text_draw(text, font, ink, ed->shown + l->start, l->end - l->start, inner.x, y);
+		text_draw_line(text, font, ink, &ed->wrap, ed->shown, i,
+			       inner.x + textwrap_indent(&ed->wrap, i), y);
 	}
 	if (ed->comp_len) {
 		/* Underline the text still being composed, as input methods expect. */
@@ -434,9 +438,13 @@ void editor_draw(struct editor *ed, struct text *text, SDL_Renderer *ren,
 		int x0 = textwrap_x_of(&ed->wrap, ed->shown, start, text_measure_fn, &m);
 		int x1 = textwrap_x_of(&ed->wrap, ed->shown, ed->shown_caret, text_measure_fn, &m);
 		size_t end_line = textwrap_line_of(&ed->wrap, ed->shown_caret);
-		SDL_Rect u = {inner.x + x0, inner.y + (int)line * ed->line_h - ed->scroll +
-			      TTF_FontAscent(font) + caret_w, (end_line == line ? x1 : inner.w) - x0,
-			      caret_w};
+		SDL_Rect u;
+
+		if (end_line != line)
+			x1 = textwrap_rtl(&ed->wrap, line) ? 0 : inner.w;
+		u = (SDL_Rect){inner.x + (x0 < x1 ? x0 : x1), inner.y + (int)line * ed->line_h -
+			       ed->scroll + TTF_FontAscent(font) + caret_w,
+			       x0 < x1 ? x1 - x0 : x0 - x1, caret_w};
 
 		SDL_SetRenderDrawColor(ren, ink.r, ink.g, ink.b, 255);
 		SDL_RenderFillRect(ren, &u);
@@ -448,6 +456,8 @@ void editor_draw(struct editor *ed, struct text *text, SDL_Renderer *ren,
 
 		if (c.x > inner.x + inner.w - caret_w)
 			c.x = inner.x + inner.w - caret_w;
+		if (c.x < inner.x)
+			c.x = inner.x;
 		SDL_SetRenderDrawColor(ren, ink.r, ink.g, ink.b, 255);
 		SDL_RenderFillRect(ren, &c);
 		SDL_SetTextInputRect(&c);

@@ -354,13 +354,9 @@ static void draw_caption(struct ui *ui, SDL_Rect pic, int bottom)
 	font = ui->fonts.font[role];
 	line_h = ui->fonts.line_h[role];
 	lines = ui->wrap.count < CAPTION_LINES ? ui->wrap.count : CAPTION_LINES;
-	for (size_t i = 0; i < lines; i++) {
-		int w = text_width(ui->text, font, text + ui->wrap.lines[i].start,
-				   ui->wrap.lines[i].end - ui->wrap.lines[i].start);
-
-		if (w > widest)
-			widest = w;
-	}
+	for (size_t i = 0; i < lines; i++)
+		if (ui->wrap.lines[i].width > widest)
+			widest = ui->wrap.lines[i].width;
 	if (!lines)
 		return;
 	box.w = widest + 2 * pad;
@@ -368,14 +364,11 @@ static void draw_caption(struct ui *ui, SDL_Rect pic, int bottom)
 	box.x = (l->w - box.w) / 2;
 	box.y = bottom - box.h;
 	draw_fill_alpha(ui, BLACK, box, hc ? 255 : 180);
-	for (size_t i = 0; i < lines; i++) {
-		const char *line = text + ui->wrap.lines[i].start;
-		size_t len = ui->wrap.lines[i].end - ui->wrap.lines[i].start;
-		int w = text_width(ui->text, font, line, len);
-
-		text_draw(ui->text, font, theme_sdl_color(hc ? (struct theme_color){255, 255, 0} : WHITE),
-			  line, len, (l->w - w) / 2, box.y + pad / 2 + (int)i * line_h);
-	}
+	for (size_t i = 0; i < lines; i++)
+		text_draw_line(ui->text, font,
+			       theme_sdl_color(hc ? (struct theme_color){255, 255, 0} : WHITE),
+			       &ui->wrap, text, i, (l->w - ui->wrap.lines[i].width) / 2,
+			       box.y + pad / 2 + (int)i * line_h);
 	ui->caption_box = box;
 }
 

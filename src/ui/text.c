@@ -11,7 +11,9 @@
 #include <ft2build.h>
 #include FT_FREETYPE_H
 #include FT_ADVANCES_H
+#include <hb.h>
 
+#include "core/bidi.h"
 #include "core/grapheme.h"
 #include "core/hash.h"
 
@@ -28,6 +30,7 @@
 
 struct width_slot {
 	const TTF_Font *font;
+	bool rtl;
 	uint64_t hash;
 	size_t len;
 	int width;
@@ -37,6 +40,7 @@ struct line {
 	struct line *next;
 	const TTF_Font *font;
 	SDL_Color color;
+	bool rtl;
 	uint64_t hash;
 	size_t len;
 	char *bytes;
@@ -80,6 +84,9 @@ struct text {
 	size_t drawn_count, drawn_cap;
 	char *scratch;
 	size_t scratch_cap;
+	struct bidi *solo;          /* a text measured or drawn on its own (text_width) */
+	struct bidi_line solo_runs; /* its runs */
+	struct bidi_line runs;      /* a wrapped line's runs */
 };
 
 struct text *text_new(SDL_Renderer *ren)
@@ -126,6 +133,9 @@ void text_free(struct text *text)
 		}
 	free(text->drawn);
 	free(text->scratch);
+	bidi_free(text->solo);
+	bidi_line_release(&text->solo_runs);
+	bidi_line_release(&text->runs);
 	free(text);
 }
 
@@ -234,7 +244,7 @@ static int additive_width(struct metrics *m, TTF_Font *font, const char *s, size
 	return additive_run(m, font, s, 0, len, &run) ? run_width(&run) : -1;
 }
 
-static int shaped_width(struct text *text, TTF_Font *font, const char *s, size_t len);
+static int shaped_width(struct text *text, TTF_Font *font, const char *s, size_t len, bool rtl);
 
 /* The metrics of font, or NULL when its file is not known. */
 static struct metrics *metrics_of(struct text *text, const TTF_Font *font)
@@ -283,7 +293,7 @@ static void metrics_setup(struct text *text, struct metrics *m)
 				     hinting == TTF_HINTING_NONE ? FT_LOAD_NO_HINTING :
 				     FT_LOAD_TARGET_NORMAL);
 	m->additive = additive_width(m, font, probe, sizeof probe - 1) ==
-		      shaped_width(text, font, probe, sizeof probe - 1);
+		      shaped_width(text, font, probe, sizeof probe - 1, false);
 }
 
 /* The glyph metrics to measure len bytes in font with, or NULL for the shaper. They are set
@@ -304,25 +314,138 @@ static struct metrics *additive_metrics(struct text *text, const TTF_Font *font,
 	return m->additive ? m : NULL;
 }
 
-static int shaped_width(struct text *text, TTF_Font *font, const char *s, size_t len)
+/* The script of s[0..len): that of its first character of a script of its own (not common
+ * punctuation, digits or marks), or HB_SCRIPT_UNKNOWN. *one receives the length of the
+ * stretch in that script (the characters of no script of their own go with it). */
+static hb_script_t script_of(const char *s, size_t len, size_t *one)
 {
-	uint64_t hash = hash_bytes(s, len, HASH_START ^ (uintptr_t)font);
+	hb_unicode_funcs_t *funcs = hb_unicode_funcs_get_default();
+	hb_script_t first = HB_SCRIPT_UNKNOWN;
+
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = grapheme_decode(s, len, i, &cp);
+		hb_script_t script = hb_unicode_script(funcs, cp);
+
+		if (script != HB_SCRIPT_COMMON && script != HB_SCRIPT_INHERITED &&
+		    script != HB_SCRIPT_UNKNOWN) {
+			if (first == HB_SCRIPT_UNKNOWN) {
+				first = script;
+			} else if (script != first) {
+				*one = i;
+				return first;
+			}
+		}
+		i += n;
+	}
+	*one = len;
+	return first;
+}
+
+/* The ISO 15924 tag of the script of s[0..len), for the shaper: HarfBuzz joins Arabic letters
+ * only when told the text is Arabic. */
+static void script_tag(const char *s, size_t len, char tag[5])
+{
+	size_t one;
+	hb_script_t script = script_of(s, len, &one);
+
+	if (script == HB_SCRIPT_UNKNOWN) {
+		memcpy(tag, "Zzzz", 5); /* SDL_ttf's default */
+		return;
+	}
+	hb_tag_to_string(hb_script_to_iso15924_tag(script), tag);
+	tag[4] = '\0';
+}
+
+/* Sets font to shape s[0..len) right to left in its script (rtl), or back to its defaults. */
+static void shape_as(TTF_Font *font, const char *s, size_t len, bool rtl)
+{
+	char tag[5] = "Zzzz";
+
+	if (rtl)
+		script_tag(s, len, tag);
+	TTF_SetFontDirection(font, rtl ? TTF_DIRECTION_RTL : TTF_DIRECTION_LTR);
+	TTF_SetFontScriptName(font, tag);
+}
+
+/* Width of s[0..len) as the shaper lays it out in one direction. */
+static int shaped_width(struct text *text, TTF_Font *font, const char *s, size_t len, bool rtl)
+{
+	uint64_t hash = hash_bytes(s, len, HASH_START ^ (uintptr_t)font ^ rtl);
 	struct width_slot *slot = &text->widths[hash % WIDTH_SLOTS];
 	const char *z;
-	int w = 0, h = 0;
+	int w = 0, h = 0, ok;
 
-	if (slot->font == font && slot->hash == hash && slot->len == len)
+	if (slot->font == font && slot->rtl == rtl && slot->hash == hash && slot->len == len)
 		return slot->width;
 	z = terminated(text, s, len);
-	if (!z || TTF_SizeUTF8(font, z, &w, &h) != 0)
+	if (!z)
 		return 0;
-	*slot = (struct width_slot){font, hash, len, w};
+	if (rtl)
+		shape_as(font, s, len, true);
+	ok = TTF_SizeUTF8(font, z, &w, &h);
+	if (rtl)
+		shape_as(font, s, len, false);
+	if (ok != 0)
+		return 0;
+	*slot = (struct width_slot){font, rtl, hash, len, w};
 	return w;
+}
+
+/* Width of one directional run s[0..len): no reordering. A right-to-left run is shaped in
+ * stretches of one script each (Hebrew and Arabic words side by side), as draw_rtl draws it. */
+static int run_width_in(struct text *text, TTF_Font *font, const char *s, size_t len, bool rtl)
+{
+	struct metrics *m;
+	long long w = 0;
+	size_t one;
+
+	if (len == 0)
+		return 0;
+	if (!rtl && (m = additive_metrics(text, font, len)) &&
+	    (w = additive_width(m, font, s, len)) >= 0)
+		return (int)w;
+	if (!rtl)
+		return shaped_width(text, font, s, len, false);
+	for (size_t i = 0; i < len; i += one) {
+		script_of(s + i, len - i, &one);
+		w += shaped_width(text, font, s + i, one, true);
+	}
+	return w > INT32_MAX ? INT32_MAX : (int)w;
+}
+
+/* The runs of base's bytes in line, added up. */
+static int runs_width(struct text *text, TTF_Font *font, const char *base,
+		      const struct bidi_line *line)
+{
+	long long w = 0;
+
+	for (size_t i = 0; i < line->count; i++) {
+		const struct bidi_run *r = &line->runs[i];
+
+		w += run_width_in(text, font, base + r->start, r->end - r->start, r->rtl);
+	}
+	return w > INT32_MAX ? INT32_MAX : (int)w;
+}
+
+/* The runs of s[0..len) as a line of its own, into text->solo_runs; NULL when it needs no
+ * reordering (or memory ran out: it is then drawn as stored). */
+static const struct bidi_line *solo_runs(struct text *text, const char *s, size_t len)
+{
+	if (!bidi_needed(s, len))
+		return NULL;
+	if (!text->solo && !(text->solo = bidi_new()))
+		return NULL;
+	if (!bidi_analyze(text->solo, s, len, BIDI_AUTO) ||
+	    !bidi_line_runs(text->solo, 0, len, &text->solo_runs))
+		return NULL;
+	return &text->solo_runs;
 }
 
 int text_width(struct text *text, TTF_Font *font, const char *s, size_t len)
 {
 	struct metrics *m;
+	const struct bidi_line *runs;
 	int w;
 
 	if (len == 0)
@@ -330,7 +453,9 @@ int text_width(struct text *text, TTF_Font *font, const char *s, size_t len)
 	m = additive_metrics(text, font, len);
 	if (m && (w = additive_width(m, font, s, len)) >= 0)
 		return w;
-	return shaped_width(text, font, s, len);
+	if ((runs = solo_runs(text, s, len)))
+		return runs_width(text, font, s, runs);
+	return shaped_width(text, font, s, len, false);
 }
 
 size_t text_fit(struct text *text, TTF_Font *font, const char *s, size_t len, int max_w,
@@ -363,13 +488,32 @@ size_t text_fit(struct text *text, TTF_Font *font, const char *s, size_t len, in
 	return lo;
 }
 
+/* The runs of s[0..len), a piece of the text tm's wrap was laid out over, as a line of its
+ * paragraph; NULL when that paragraph needs no reordering. */
+static const struct bidi_line *context_runs(struct text_measure *tm, const char *s, size_t len)
+{
+	const struct bidi *b = tm->wrap ? tm->wrap->bidi : NULL;
+	size_t off;
+
+	if (!b || !tm->base || s < tm->base)
+		return NULL;
+	off = (size_t)(s - tm->base);
+	if (off > bidi_text_len(b) || len > bidi_text_len(b) - off || !bidi_mixed(b, off) ||
+	    !bidi_line_runs(b, off, off + len, &tm->text->runs))
+		return NULL;
+	return &tm->text->runs;
+}
+
 int text_measure_fn(void *ctx, const char *s, size_t len)
 {
 	struct text_measure *tm = ctx;
-	struct metrics *m = len ? additive_metrics(tm->text, tm->font, len) : NULL;
+	const struct bidi_line *runs = len ? context_runs(tm, s, len) : NULL;
+	struct metrics *m = len && !runs ? additive_metrics(tm->text, tm->font, len) : NULL;
 	struct text_run run = {0, 0, 0, 0};
 	size_t slot;
 
+	if (runs)
+		return runs_width(tm->text, tm->font, tm->base, runs);
 	if (!m)
 		return text_width(tm->text, tm->font, s, len);
 	/* Wrapping measures several prefixes of each line: go on from the longest prefix of
@@ -396,22 +540,22 @@ int text_measure_fn(void *ctx, const char *s, size_t len)
 bool text_wrap(struct text *text, struct textwrap *wrap, TTF_Font *font, const char *s,
 	       size_t len, int max_w)
 {
-	struct text_measure m = {.text = text, .font = font};
+	struct text_measure m = {.text = text, .font = font, .wrap = wrap, .base = s};
 
 	return textwrap_layout(wrap, s, len, max_w > 1 ? max_w : 1, text_measure_fn, &m);
 }
 
 static struct line *line_get(struct text *text, TTF_Font *font, SDL_Color color, const char *s,
-			     size_t len)
+			     size_t len, bool rtl)
 {
-	uint64_t hash = hash_bytes(s, len, HASH_START ^ (uintptr_t)font);
+	uint64_t hash = hash_bytes(s, len, HASH_START ^ (uintptr_t)font ^ rtl);
 	struct line **bucket = &text->lines[hash % LINE_BUCKETS];
 	struct line *line;
 	SDL_Surface *surface;
 	const char *z;
 
 	for (line = *bucket; line; line = line->next)
-		if (line->font == font && line->hash == hash && line->len == len &&
+		if (line->font == font && line->rtl == rtl && line->hash == hash && line->len == len &&
 		    !memcmp(&line->color, &color, sizeof color) && !memcmp(line->bytes, s, len))
 			return line;
 	z = terminated(text, s, len);
@@ -420,7 +564,11 @@ static struct line *line_get(struct text *text, TTF_Font *font, SDL_Color color,
 	if (!(line->bytes = malloc(len ? len : 1)))
 		goto fail;
 	memcpy(line->bytes, s, len);
+	if (rtl)
+		shape_as(font, s, len, true);
 	surface = TTF_RenderUTF8_Blended(font, z, color);
+	if (rtl)
+		shape_as(font, s, len, false);
 	if (!surface)
 		goto fail;
 	text->renders++;
@@ -431,6 +579,7 @@ static struct line *line_get(struct text *text, TTF_Font *font, SDL_Color color,
 	if (!line->texture)
 		goto fail;
 	line->font = font;
+	line->rtl = rtl;
 	line->color = color;
 	line->hash = hash;
 	line->len = len;
@@ -487,31 +636,109 @@ static SDL_Rect visible_area(struct text *text)
 	return r;
 }
 
-void text_draw(struct text *text, TTF_Font *font, SDL_Color color, const char *s, size_t len,
-	       int x, int y)
+/* Draws one directional run s[0..len) at x, y, seen in area (whole: not cut at its edge). */
+static void draw_run(struct text *text, TTF_Font *font, SDL_Color color, const char *s,
+		     size_t len, bool rtl, bool whole, int x, int y, SDL_Rect area)
 {
 	struct line *line;
-	SDL_Rect dst, area = visible_area(text);
-	int right = area.x + area.w, fit_w;
+	SDL_Rect dst;
+	int fit_w;
 	size_t fit;
 
-	/* Trailing newlines and spaces draw nothing; an empty string has no texture. */
-	while (len && (s[len - 1] == '\n' || s[len - 1] == '\r'))
-		len--;
-	/* Only what can be seen is rendered: a line out of sight costs nothing, and a line
-	 * longer than the screen is cut one character past the edge (a texture as wide as a
-	 * whole long text would be slow to make and beyond what SDL can hold). */
-	if (!len || y >= area.y + area.h || y + TTF_FontLineSkip(font) <= area.y || x >= right)
-		return;
-	fit = text_fit(text, font, s, len, right - x, &fit_w);
-	if (fit < len)
-		len = grapheme_next(s, len, fit);
-	if (!(line = line_get(text, font, color, s, len)))
+	/* Only what can be seen is rendered: a line longer than the screen is cut one character
+	 * past the edge (a texture as wide as a whole long text would be slow to make and
+	 * beyond what SDL can hold). The runs of a reordered line are drawn whole (text_fit
+	 * would reorder them again): they come from wrapped lines and short labels. */
+	if (!whole) {
+		fit = text_fit(text, font, s, len, area.x + area.w - x, &fit_w);
+		if (fit < len)
+			len = grapheme_next(s, len, fit);
+	}
+	if (!(line = line_get(text, font, color, s, len, rtl)))
 		return;
 	line->used = text->frame;
 	dst = (SDL_Rect){x, y, line->w, line->h};
 	SDL_RenderCopy(text->ren, line->texture, NULL, &dst);
 	record(text, dst);
+}
+
+/* Draws the right-to-left run s[0..len), w pixels wide, at x: its stretches of one script
+ * each from the right (as run_width_in measures them). */
+static void draw_rtl(struct text *text, TTF_Font *font, SDL_Color color, const char *s,
+		     size_t len, int w, int x, int y, SDL_Rect area)
+{
+	size_t one;
+
+	for (size_t i = 0; i < len; i += one) {
+		int sw;
+
+		script_of(s + i, len - i, &one);
+		sw = shaped_width(text, font, s + i, one, true);
+		w -= sw;
+		draw_run(text, font, color, s + i, one, true, true, x + w, y, area);
+	}
+}
+
+/* Draws the runs of base's bytes in line from x, left to right, each where the widths of
+ * those before it end (as runs_width adds them up). */
+static void draw_runs(struct text *text, TTF_Font *font, SDL_Color color, const char *base,
+		      const struct bidi_line *line, int x, int y, SDL_Rect area)
+{
+	for (size_t i = 0; i < line->count && x < area.x + area.w; i++) {
+		const struct bidi_run *r = &line->runs[i];
+		int w = run_width_in(text, font, base + r->start, r->end - r->start, r->rtl);
+
+		if (x + w > area.x && r->rtl)
+			draw_rtl(text, font, color, base + r->start, r->end - r->start, w, x, y,
+				 area);
+		else if (x + w > area.x)
+			draw_run(text, font, color, base + r->start, r->end - r->start, false,
+				 true, x, y, area);
+		x += w;
+	}
+}
+
+/* True when a line at x, y in font cannot be seen in area. */
+static bool out_of_sight(TTF_Font *font, int x, int y, SDL_Rect area)
+{
+	return y >= area.y + area.h || y + TTF_FontLineSkip(font) <= area.y ||
+	       x >= area.x + area.w;
+}
+
+void text_draw(struct text *text, TTF_Font *font, SDL_Color color, const char *s, size_t len,
+	       int x, int y)
+{
+	SDL_Rect area = visible_area(text);
+	const struct bidi_line *runs;
+
+	/* Trailing newlines and spaces draw nothing; an empty string has no texture. */
+	while (len && (s[len - 1] == '\n' || s[len - 1] == '\r'))
+		len--;
+	if (!len || out_of_sight(font, x, y, area))
+		return;
+	if ((runs = solo_runs(text, s, len)))
+		draw_runs(text, font, color, s, runs, x, y, area);
+	else
+		draw_run(text, font, color, s, len, false, false, x, y, area);
+}
+
+void text_draw_line(struct text *text, TTF_Font *font, SDL_Color color,
+		    const struct textwrap *wrap, const char *s, size_t line, int x, int y)
+{
+	const struct textwrap_line *l;
+	SDL_Rect area;
+
+	if (line >= wrap->count)
+		return;
+	l = &wrap->lines[line];
+	if (!wrap->bidi || !bidi_mixed(wrap->bidi, l->start)) {
+		text_draw(text, font, color, s + l->start, l->end - l->start, x, y);
+		return;
+	}
+	area = visible_area(text);
+	if (l->end > l->start && !out_of_sight(font, x, y, area) &&
+	    textwrap_runs(wrap, line, &text->runs))
+		draw_runs(text, font, color, s, &text->runs, x, y, area);
 }
 
 void text_frame_end(struct text *text)

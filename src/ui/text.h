@@ -24,9 +24,11 @@ void text_free(struct text *text);
  * (kerning), every width comes from the shaper. */
 void text_font_file(struct text *text, TTF_Font *font, const char *path, int px);
 
-/* Width in pixels of s[0..len) in font, as SDL_ttf draws it. Text the font draws glyph by
+/* Width in pixels of s[0..len) in font, as text_draw draws it. Text the font draws glyph by
  * glyph (Latin, Greek, Cyrillic, CJK and common symbols) is measured from cached glyph
- * metrics in time linear in len; other text goes to the shaper, whose widths are cached. */
+ * metrics in time linear in len; other text goes to the shaper, whose widths are cached.
+ * Text holding right-to-left characters is one line of its own paragraph (core/bidi.h): the
+ * sum of its directional runs, each shaped in its direction and script. */
 int text_width(struct text *text, TTF_Font *font, const char *s, size_t len);
 
 /* The longest prefix of s[0..len), ending at a character (grapheme cluster) boundary, that is
@@ -44,12 +46,16 @@ struct text_run {
 	long long pen, left, right;
 };
 #define TEXT_MEASURE_RUNS 8
-/* What textwrap's measuring callback receives: text and font, then zeros. The callback keeps
- * the last prefixes it measured from one start, so the text must not change while a ctx is
- * in use. */
+/* What textwrap's measuring callback receives: text and font, for a wrapped text also its
+ * wrap and the text laid out (base), then zeros. With wrap and base, a piece of a paragraph
+ * that needs reordering is measured as that piece drawn as a line of it (text_draw_line);
+ * without, as text_width measures it. The callback keeps the last prefixes it measured from
+ * one start, so the text must not change while a ctx is in use. */
 struct text_measure {
 	struct text *text;
 	TTF_Font *font;
+	const struct textwrap *wrap;
+	const char *base;
 	const char *start;
 	struct text_run runs[TEXT_MEASURE_RUNS];
 	size_t next;           /* runs measured from start (the last TEXT_MEASURE_RUNS kept) */
@@ -63,9 +69,18 @@ bool text_wrap(struct text *text, struct textwrap *wrap, TTF_Font *font, const c
 /* Draws s[0..len) on one line with its top-left corner at x, y. The rendered line is cached
  * by font, colour and bytes. Adds the drawn rectangle to the frame's record. Only what can be
  * seen is rendered: nothing for a line outside the clip rectangle (or the output), and a line
- * running past its right edge is rendered up to the first character crossing it. */
+ * running past its right edge is rendered up to the first character crossing it. Text
+ * holding right-to-left characters is drawn in visual order as one line of its own
+ * paragraph (direction from its first strong character): each run rendered in its direction
+ * and script, so that the shaper joins Arabic letters. */
 void text_draw(struct text *text, TTF_Font *font, SDL_Color color, const char *s, size_t len,
 	       int x, int y);
+
+/* Draws line `line` of wrap (laid out over s by text_wrap) with its left at x, in visual order
+ * within its paragraph (UAX #9). Left-aligned callers add textwrap_indent(wrap, line), which
+ * aligns the lines of a right-to-left paragraph to the right of the box. */
+void text_draw_line(struct text *text, TTF_Font *font, SDL_Color color,
+		    const struct textwrap *wrap, const char *s, size_t line, int x, int y);
 
 /* Starts a frame: clears the record of drawn rectangles. */
 void text_frame_begin(struct text *text);

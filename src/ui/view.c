@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/bidi.h"
 #include "core/grapheme.h"
 #include "core/hash.h"
 
@@ -231,7 +232,9 @@ int view_paragraph(struct view *v, enum item_region region, enum font_role font,
 	int line_h = v->fonts->line_h[font];
 	size_t len = strlen(text), count;
 	const struct textwrap *wrap;
-	bool kept = len >= VIEW_PARA_CACHE_MIN;
+	/* A long paragraph, or one with right-to-left text (its lines are drawn in visual order
+	 * from the paragraph's analysis), is one item drawn from its wrap. */
+	bool kept = len >= VIEW_PARA_CACHE_MIN || bidi_needed(text, len);
 
 	/* Scenario texts often end with a line break: it should not add an empty line. */
 	while (len && (text[len - 1] == '\n' || text[len - 1] == ' ' || text[len - 1] == '\r'))
@@ -256,8 +259,8 @@ int view_paragraph(struct view *v, enum item_region region, enum font_role font,
 		int widest = 0;
 
 		for (size_t i = 0; i < count; i++)
-			if (wrap->lines[i].width > widest)
-				widest = wrap->lines[i].width;
+			if (wrap->lines[i].width + textwrap_indent(wrap, i) > widest)
+				widest = wrap->lines[i].width + textwrap_indent(wrap, i);
 		item = view_add(v, ITEM_PARA, region,
 				(SDL_Rect){x, y, widest, (int)count * line_h});
 		item->text = text;
@@ -303,7 +306,8 @@ int view_paragraph_max(struct view *v, enum item_region region, enum font_role f
 	for (size_t i = 0; i < last; i++) {
 		const struct textwrap_line *l = &wrap->lines[i];
 		struct item *item = view_add(v, ITEM_TEXT, region,
-					     (SDL_Rect){x, y + (int)i * v->fonts->line_h[font],
+					     (SDL_Rect){x + textwrap_indent(wrap, i),
+							y + (int)i * v->fonts->line_h[font],
 							l->width, v->fonts->line_h[font]});
 
 		item->text = text + l->start;

@@ -660,6 +660,103 @@ static void test_video_controls_fade_evenly(void **state)
 	screen_video_attach(f->ui, NULL);
 }
 
+/* A line of right-to-left text is drawn as the same letters laid out left to right in the
+ * order they are seen: its first letter at the right end; Arabic letters joined (their
+ * presentation forms, seen order, drawn one by one: what a reader sees) and a Latin word or
+ * number in a Hebrew line in its own order. */
+static void test_rtl_lines_read_right_to_left(void **state)
+{
+	static const struct {
+		const char *logical, *seen;
+	} cases[] = {
+		/* shin lamed vav final-mem: "shalom" */
+		{"\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d", "\xd7\x9d\xd7\x95\xd7\x9c\xd7\xa9"},
+		/* seen lam alef meem: "salam", as meem (isolated), lam-alef (final), seen (initial) */
+		{"\xd8\xb3\xd9\x84\xd8\xa7\xd9\x85", "\xef\xbb\xa1\xef\xbb\xbc\xef\xba\xb3"},
+		/* beh (initial) teh (medial) beh (final) */
+		{"\xd8\xa8\xd8\xaa\xd8\xa8", "\xef\xba\x90\xef\xba\x98\xef\xba\x91"},
+	};
+	struct fixture *f = *state;
+	TTF_Font *font = f->ui->fonts.font[FONT_BODY];
+	SDL_Color white = {255, 255, 255, 255};
+
+	for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+		SDL_Surface *want = TTF_RenderUTF8_Blended(font, cases[c].seen, white);
+		SDL_Surface *argb;
+		SDL_Rect r;
+		Uint32 *got;
+		int lit = 0;
+
+		assert_non_null(want);
+		argb = SDL_ConvertSurfaceFormat(want, SDL_PIXELFORMAT_ARGB8888, 0);
+		assert_non_null(argb);
+		r = (SDL_Rect){20, 20, argb->w, argb->h};
+		SDL_SetRenderDrawColor(f->ren, 0, 0, 0, 255);
+		SDL_RenderClear(f->ren);
+		assert_int_equal(text_width(f->ui->text, font, cases[c].logical,
+					    strlen(cases[c].logical)), argb->w);
+		text_draw(f->ui->text, font, white, cases[c].logical, strlen(cases[c].logical), r.x,
+			  r.y);
+		got = read_strip(f, r);
+		for (int y = 0; y < r.h; y++)
+			for (int x = 0; x < r.w; x++) {
+				Uint32 a = ((Uint32 *)((char *)argb->pixels + y * argb->pitch))[x] >> 24;
+				Uint32 g = got[y * r.w + x] >> 16 & 0xff;
+
+				if (g + 2 < a || g > a + 2)
+					fail_msg("case %zu: pixel (%d,%d) is %u, %u as seen", c, x, y,
+						 g, a);
+				lit += a > 128;
+			}
+		assert_true(lit > 20);
+		free(got);
+		SDL_FreeSurface(argb);
+		SDL_FreeSurface(want);
+	}
+}
+
+/* An answer in Hebrew lines up on the right of the field; the caret at its end stands at its
+ * left, a click at the field's right puts the caret before the first letter, and a click on
+ * the space between the words puts it there. */
+static void test_click_places_caret_in_rtl_line(void **state)
+{
+	/* alef bet gimel, space, dalet he vav */
+	static const char text[] = "\xd7\x90\xd7\x91\xd7\x92 \xd7\x93\xd7\x94\xd7\x95";
+	struct fixture *f = *state;
+	const struct editor *ed = &f->ui->editor;
+	int right, space_x;
+
+	assert_true(session_start(f->session, 0));
+	assert_true(session_set_who(f->session, "", 0));
+	assert_true(session_note_continue(f->session, 0));
+	assert_true(session_set_text(f->session, text, 0));
+	ui_invalidate(f->ui);
+	ui_draw(f->ui, f->session, 0);
+	assert_int_equal(ed->wrap.count, 1);
+	right = ed->rect.x + ed->rect.w;
+	/* the caret at the end: left of the text, which ends at the field's right */
+	assert_int_equal(textedit_caret(ed->edit), strlen(text));
+	assert_int_equal(ed->caret.x, right - ed->wrap.lines[0].width);
+
+	click(f, right - 2, ed->caret.y + ed->line_h / 2);
+	ui_draw(f->ui, f->session, 0);
+	assert_int_equal(textedit_caret(ed->edit), 0);
+	assert_true(ed->caret.x >= right - ed->caret.w - 1);
+
+	/* between gimel and the space: the space's right edge, the first word's width from the
+	 * field's right */
+	space_x = ed->rect.w - text_width(f->ui->text, f->ui->fonts.font[FONT_BODY], text, 6);
+	assert_true(space_x > ed->rect.w / 2 && space_x < ed->rect.w);
+	click(f, ed->rect.x + space_x, ed->caret.y + ed->line_h / 2);
+	ui_draw(f->ui, f->session, 0);
+	assert_int_equal(textedit_caret(ed->edit), 6);
+	assert_int_equal(ed->caret.x, ed->rect.x + space_x);
+
+	click(f, ed->rect.x + 2, ed->caret.y + ed->line_h / 2);
+	ui_draw(f->ui, f->session, 0);
+	assert_int_equal(textedit_caret(ed->edit), strlen(text));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -677,6 +774,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_text_size_and_contrast_are_asked_for, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_video_controls_fade_evenly, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_rtl_lines_read_right_to_left, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_click_places_caret_in_rtl_line, setup,
+						teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
