@@ -348,15 +348,15 @@ static int visual_x(const struct textwrap *wrap, const char *text, size_t line, 
 {
 	const struct textwrap_line *l = &wrap->lines[line];
 	struct bidi_line runs = {0};
-	int x = textwrap_indent(wrap, line), extra = 0;
+	int x = textwrap_indent(wrap, line);
 	size_t at = offset;
 
 	if (offset > l->end) {
-		/* hanging spaces, past the line's end in its direction */
-		extra = measure(ctx, text + l->end, offset - l->end);
-		if (textwrap_rtl(wrap, line))
-			extra = -extra;
-		at = l->end;
+		/* among hanging spaces: they take the paragraph's direction (rule L1), past the
+		 * line's left edge in a right-to-left paragraph, its right edge in another */
+		int extra = measure(ctx, text + l->end, offset - l->end);
+
+		return textwrap_rtl(wrap, line) ? x - extra : x + l->width + extra;
 	}
 	if (!textwrap_runs(wrap, line, &runs))
 		return x;
@@ -374,7 +374,7 @@ static int visual_x(const struct textwrap *wrap, const char *text, size_t line, 
 		x += w;
 	}
 	bidi_line_release(&runs);
-	return x + extra;
+	return x;
 }
 
 /* The caret offset nearest x (from the line's left) on a line that needs reordering: in the
@@ -439,8 +439,21 @@ size_t textwrap_offset_at_x(const struct textwrap *wrap, const char *text, size_
 	if (last < l->start)
 		last = l->start;
 	if (wrap->bidi && bidi_mixed(wrap->bidi, l->start)) {
-		size_t at = visual_offset(wrap, text, line, x - textwrap_indent(wrap, line), measure,
-					  ctx);
+		int indent = textwrap_indent(wrap, line);
+		int past = textwrap_rtl(wrap, line) ? indent - x : x - indent - l->width;
+
+		if (past > 0 && last > l->end) {
+			/* among the hanging spaces past the line's edge (see visual_x) */
+			size_t lo = l->end, hi = last;
+			int lo_w = 0, hi_w = measure(ctx, text + l->end, last - l->end);
+
+			if (hi_w <= past)
+				return last;
+			textwrap_bisect(text, len, l->end, past - 1, measure, ctx, &lo, &lo_w, &hi,
+					&hi_w);
+			return past - lo_w <= hi_w - past ? lo : hi;
+		}
+		size_t at = visual_offset(wrap, text, line, x - indent, measure, ctx);
 		/* runs split at characters: a caret goes to the start of the cluster */
 		at = grapheme_floor(text, len, at);
 		return at < l->start ? l->start : at > last ? last : at;

@@ -414,6 +414,10 @@ static const struct bidi_caret_case bidi_caret_cases[] = {
 	/* a right-to-left paragraph wrapped: each line aligned right on its own */
 	{"wrapped right-to-left lines", ALEF BET " " GIMEL ALEF BET, 40, {20, 10},
 	 {40, 30, 20, 40, 30, 20, 10}, {0, 2, 4, 5, 7, 9, 11}, 7},
+	/* spaces ending a right-to-left line go to its left (rule L1), here hanging (the text
+	 * with them does not fit), the last past the box's left edge */
+	{"spaces ending a right-to-left line", ALEF BET "   ", 40, {20, 0},
+	 {40, 30, 20, 10, 0, -10}, {0, 2, 4, 5, 6, 7}, 6},
 };
 
 static void test_bidi_carets(void **state)
