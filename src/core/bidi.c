@@ -238,18 +238,14 @@ static bool push_run(struct bidi_line *out, size_t start, size_t end, bool rtl)
 	return true;
 }
 
-bool bidi_line_runs(const struct bidi *b, size_t start, size_t end, struct bidi_line *out)
+/* Appends the runs of [start, end), within paragraph p, to out. */
+static bool para_runs(const struct bidi *b, const struct para *p, size_t start, size_t end,
+		      struct bidi_line *out)
 {
-	const struct para *p = para_of(b, start);
 	size_t first, n, need;
 	FriBidiLevel *levels;
 	FriBidiStrIndex *map;
 
-	out->count = 0;
-	if (!p)
-		return true;
-	if (end > p->end)
-		end = p->end;
 	if (start >= end)
 		return true;
 	if (!p->mixed)
@@ -294,6 +290,21 @@ bool bidi_line_runs(const struct bidi *b, size_t start, size_t end, struct bidi_
 		if (!push_run(out, b->offsets[first + lo], b->offsets[first + hi + 1], rtl))
 			return false;
 		v = w;
+	}
+	return true;
+}
+
+bool bidi_line_runs(const struct bidi *b, size_t start, size_t end, struct bidi_line *out)
+{
+	out->count = 0;
+	while (start < end) {
+		const struct para *p = para_of(b, start);
+
+		if (!p || start > p->end)
+			return true;
+		if (!para_runs(b, p, start, end < p->end ? end : p->end, out))
+			return false;
+		start = p->end + 1; /* past the '\n' */
 	}
 	return true;
 }

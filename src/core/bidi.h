@@ -56,11 +56,12 @@ size_t bidi_text_len(const struct bidi *b);
  * a paragraph given the direction BIDI_RTL. */
 bool bidi_mixed(const struct bidi *b, size_t offset);
 
-/* The runs of the line text[start..end) (within one paragraph, start and end at character
- * boundaries), left to right as drawn: the paragraph's levels with whitespace at the line's
- * end set back to the paragraph's level (rule L1) and reversed for display (rule L2). A run
- * holds characters in logical order; marks are not moved (L3) and mirroring (L4) is left to
- * the shaper. An empty line has no runs. False only when memory runs out. */
+/* The runs of the line text[start..end) (start and end at character boundaries), left to
+ * right as drawn: the paragraph's levels with whitespace at the line's end set back to the
+ * paragraph's level (rule L1) and reversed for display (rule L2). A run holds characters in
+ * logical order; marks are not moved (L3) and mirroring (L4) is left to the shaper. An empty
+ * line has no runs. A range across paragraphs gives each paragraph's runs in turn (its
+ * '\n's in none). False only when memory runs out. */
 bool bidi_line_runs(const struct bidi *b, size_t start, size_t end, struct bidi_line *out);
 
 /* Frees a line's memory and leaves it empty and reusable. */

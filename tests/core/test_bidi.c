@@ -168,6 +168,8 @@ static const struct line_case line_cases[] = {
 	{"abc \xd7\x90\xd7\x91 ", {0}, {"abc \xd7\x91\xd7\x90 "}, false},
 	/* each paragraph has its own direction */
 	{"abc \xd7\x90\n\xd7\x91 abc", {7}, {"abc \xd7\x90", "abc \xd7\x91"}, false},
+	/* a range across paragraphs: each one's runs in turn, without the '\n' */
+	{"abc \xd7\x90\n\xd7\x91 abc", {0}, {"abc \xd7\x90" "abc \xd7\x91"}, false},
 	/* Arabic letters and Arabic-Indic digits */
 	{"\xd8\xb3\xd9\x84\xd8\xa7\xd9\x85 \xd9\xa1\xd9\xa2", {0},
 	 {"\xd9\xa1\xd9\xa2 \xd9\x85\xd8\xa7\xd9\x84\xd8\xb3"}, true},
