@@ -413,6 +413,9 @@ static size_t visual_offset(const struct textwrap *wrap, const char *text, size_
 					&hi_w);
 			at = from - lo_w <= hi_w - from ? lo : hi;
 		}
+		/* a caret goes between clusters, and a cluster may straddle runs (a prepended
+		 * mark in one, the letter it goes with in the next) */
+		at = grapheme_floor(text, len, at);
 		d = (long long)visual_x(wrap, text, line, at, measure, ctx) - indent - x;
 		if (d < 0)
 			d = -d;
@@ -454,8 +457,6 @@ size_t textwrap_offset_at_x(const struct textwrap *wrap, const char *text, size_
 			return past - lo_w <= hi_w - past ? lo : hi;
 		}
 		size_t at = visual_offset(wrap, text, line, x - indent, measure, ctx);
-		/* runs split at characters: a caret goes to the start of the cluster */
-		at = grapheme_floor(text, len, at);
 		return at < l->start ? l->start : at > last ? last : at;
 	}
 

@@ -418,6 +418,11 @@ static const struct bidi_caret_case bidi_caret_cases[] = {
 	 * with them does not fit), the last past the box's left edge */
 	{"spaces ending a right-to-left line", ALEF BET "   ", 40, {20, 0},
 	 {40, 30, 20, 10, 0, -10}, {0, 2, 4, 5, 6, 7}, 6},
+	/* meem, Cyrillic be, the prepended number mark U+0605 and an apostrophe: the mark and
+	 * the apostrophe are one cluster, the mark in the left-to-right run "be mark" and the
+	 * apostrophe seen at the line's left */
+	{"a cluster across two runs", "\xD9\x85\xD0\xB1\xD8\x85'", 120, {80, 0},
+	 {120, 90, 100, 80}, {0, 2, 4, 7}, 4},
 };
 
 static void test_bidi_carets(void **state)
