@@ -106,7 +106,7 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 # default font, and the keyboard layouts and compose tables of the on-screen keyboard.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
   "libc6, libsdl2-2.0-0, libsdl2-ttf-2.0-0, libvlc5, libvlccore9, vlc-plugin-base, libswscale6, \
-libasound2, libsqlite3-0, libyaml-0-2, libfontconfig1, libsodium23, libunistring2, libfribidi0, \
+libasound2, libsqlite3-0, libyaml-0-2, libfontconfig1, libsodium23, libunistring2, libfribidi0, libharfbuzz0b, \
 libxkbcommon0, xkb-data, libx11-data, libcairo2, libpango-1.0-0, libpangocairo-1.0-0, libglib2.0-0, \
 libx11-6, libxinerama1, libcurl4, libjansson4, ca-certificates, fonts-dejavu-core")
 # cage runs the kiosk fullscreen; Debian's cage refuses to start without Xwayland.

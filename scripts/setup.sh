@@ -10,7 +10,7 @@ libsdl2-dev libsdl2-ttf-dev libfreetype-dev libsdl2-image-dev libvlc-dev libvlcc
 vlc-plugin-base libswscale-dev
 libasound2-dev
 libcmocka-dev libsqlite3-dev libyaml-dev libfontconfig-dev libsodium-dev libunistring-dev
-libfribidi-dev
+libfribidi-dev libharfbuzz-dev
 libxkbcommon-dev xkb-data libx11-data
 libcurl4-openssl-dev libjansson-dev ca-certificates openssl
 unicode-data

@@ -74,7 +74,8 @@ if [ -z "$deb" ]; then
 else
 	depends=$(dpkg-deb -f "$deb" Depends)
 	for p in libsdl2-2.0-0 libsdl2-ttf-2.0-0 libvlc5 libvlccore9 vlc-plugin-base libswscale6 libcairo2 libcurl4 \
-		libsqlite3-0 libyaml-0-2 libfontconfig1 libsodium23 libunistring2 fonts-dejavu-core; do
+		libsqlite3-0 libyaml-0-2 libfontconfig1 libsodium23 libunistring2 libfribidi0 libharfbuzz0b \
+		fonts-dejavu-core; do
 		printf '%s' "$depends" | grep -qw -- "$p" || fail "Depends lacks $p: $depends"
 	done
 	dpkg-deb -f "$deb" Recommends | grep -qw cage || fail "cage is not recommended"
