@@ -35,6 +35,29 @@ static bool reorders(FriBidiCharType t)
 	       t == FRIBIDI_TYPE_FSI;
 }
 
+bool bidi_joins_at(const char *s, size_t len, size_t at)
+{
+	FriBidiJoiningType before = FRIBIDI_JOINING_TYPE_U, after = FRIBIDI_JOINING_TYPE_U;
+	uint32_t cp;
+
+	for (size_t i = at; i > 0;) {
+		while (--i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+			;
+		grapheme_decode(s, len, i, &cp);
+		before = fribidi_get_joining_type(cp);
+		if (!FRIBIDI_IS_JOIN_SKIPPED(before))
+			break;
+	}
+	for (size_t i = at; i < len;) {
+		i += grapheme_decode(s, len, i, &cp);
+		after = fribidi_get_joining_type(cp);
+		if (!FRIBIDI_IS_JOIN_SKIPPED(after))
+			break;
+	}
+	return !FRIBIDI_IS_JOIN_SKIPPED(before) && !FRIBIDI_IS_JOIN_SKIPPED(after) &&
+	       FRIBIDI_JOINS_LEFT(before) && FRIBIDI_JOINS_RIGHT(after);
+}
+
 bool bidi_needed(const char *s, size_t len)
 {
 	for (size_t i = 0; i < len;) {

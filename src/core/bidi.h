@@ -1,5 +1,6 @@
 /* Bidirectional text: the Unicode Bidirectional Algorithm (UAX #9, by GNU FriBidi) over the
- * paragraphs of a UTF-8 text, and the visual order of the lines they are broken into. */
+ * paragraphs of a UTF-8 text, the visual order of the lines they are broken into, and where
+ * letters join cursively. */
 #ifndef RJK_CORE_BIDI_H
 #define RJK_CORE_BIDI_H
 
@@ -7,6 +8,13 @@
 #include <stddef.h>
 
 struct bidi;
+
+/* True when the letters on either side of byte offset at in s[0..len) (a character boundary)
+ * join cursively across it, as Arabic letters do: the one before joins what follows and the
+ * one after joins what precedes (marks between them are passed over; Unicode's joining types,
+ * by FriBidi). A text cut there must be shaped with a joiner on each side to keep their joined
+ * forms. */
+bool bidi_joins_at(const char *s, size_t len, size_t at);
 
 /* Bytes [start, end) of a text drawn in one direction: right to left when rtl (an odd
  * embedding level), in which case a shaper lays them out from the right. */

@@ -236,12 +236,42 @@ static void test_malformed(void **state)
 	bidi_free(b);
 }
 
+/* Where Arabic letters join across a point, as Unicode's joining types say: a dual-joining
+ * letter before a letter joins it, alef (right-joining) joins nothing after it, a space
+ * joins nothing, and a vowel mark between two letters is passed over. */
+static void test_joins_at(void **state)
+{
+	static const struct {
+		const char *text;
+		size_t at;
+		bool joins;
+	} cases[] = {
+		{"\xd8\xa8\xdb\x81", 2, true},          /* beh | heh goal */
+		{"\xdb\x81\xdb\x92", 2, true},          /* heh goal | yeh barree */
+		{"\xd8\xa7\xdb\x81", 2, false},         /* alef | heh goal */
+		{"\xdb\x92\xd8\xa8", 2, false},         /* yeh barree | beh */
+		{"\xd8\xa8 \xdb\x81", 2, false},        /* beh | space heh goal */
+		{"\xd8\xa8\xd9\x8e\xdb\x81", 4, true},  /* beh fatha | heh goal */
+		{"\xd8\xa8\xd9\x8e\xdb\x81", 2, true},  /* beh | fatha heh goal */
+		{"ab", 1, false},
+		{"\xd8\xa8", 0, false},
+		{"\xd8\xa8", 2, false},
+	};
+
+	(void)state;
+	for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++)
+		if (bidi_joins_at(cases[c].text, strlen(cases[c].text), cases[c].at) !=
+		    cases[c].joins)
+			fail_msg("case %zu: joins is not %d", c, cases[c].joins);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_bidi_character_test),
 		cmocka_unit_test(test_lines),
 		cmocka_unit_test(test_malformed),
+		cmocka_unit_test(test_joins_at),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
