@@ -15,22 +15,31 @@ static const char *const families[] = {"DejaVu Sans", "Noto Sans", "sans-serif"}
 static const char dejavu_regular[] = DEJAVU_DIR "DejaVuSans.ttf";
 static const char dejavu_bold[] = DEJAVU_DIR "DejaVuSans-Bold.ttf";
 
-/* Writes the file of the best match for family at weight, if fontconfig has that family. */
-static bool find_face(FcConfig *config, const char *family, int weight, char *out, size_t size)
+/* fontconfig's best match for pattern (which it takes), or NULL. */
+static FcPattern *best_match(FcConfig *config, FcPattern *pattern)
 {
-	FcPattern *pattern = FcPatternBuild(NULL, FC_FAMILY, FcTypeString, family, FC_WEIGHT,
-					    FcTypeInteger, weight, FC_SLANT, FcTypeInteger,
-					    FC_SLANT_ROMAN, (char *)NULL);
-	FcPattern *match = NULL;
+	FcPattern *match;
 	FcResult result;
-	FcChar8 *file = NULL, *found_family = NULL;
-	bool ok = false;
 
 	if (!pattern)
-		return false;
+		return NULL;
 	FcConfigSubstitute(config, pattern, FcMatchPattern);
 	FcDefaultSubstitute(pattern);
 	match = FcFontMatch(config, pattern, &result);
+	FcPatternDestroy(pattern);
+	return match;
+}
+
+/* Writes the file of the best match for family at weight, if fontconfig has that family. */
+static bool find_face(FcConfig *config, const char *family, int weight, char *out, size_t size)
+{
+	FcPattern *match = best_match(config, FcPatternBuild(NULL, FC_FAMILY, FcTypeString, family,
+							      FC_WEIGHT, FcTypeInteger, weight,
+							      FC_SLANT, FcTypeInteger, FC_SLANT_ROMAN,
+							      (char *)NULL));
+	FcChar8 *file = NULL, *found_family = NULL;
+	bool ok = false;
+
 	if (match && FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch &&
 	    FcPatternGetString(match, FC_FAMILY, 0, &found_family) == FcResultMatch &&
 	    (!strcmp(family, "sans-serif") || !strcasecmp((const char *)found_family, family)) &&
@@ -38,7 +47,6 @@ static bool find_face(FcConfig *config, const char *family, int weight, char *ou
 		ok = true;
 	if (match)
 		FcPatternDestroy(match);
-	FcPatternDestroy(pattern);
 	return ok;
 }
 
@@ -73,9 +81,61 @@ bool fonts_init(struct fonts *fonts, struct rjk_error *err)
 	return true;
 }
 
+bool fonts_bold(int role)
+{
+	return role == FONT_HEADING || role == FONT_TITLE;
+}
+
 const char *fonts_path(const struct fonts *fonts, int role)
 {
-	return role == FONT_HEADING || role == FONT_TITLE ? fonts->bold_path : fonts->regular_path;
+	return fonts_bold(role) ? fonts->bold_path : fonts->regular_path;
+}
+
+bool fonts_fallback(uint32_t cp, bool bold, struct font_face *face)
+{
+	/* A private configuration, as at start-up: fontconfig is used for the call and gone
+	 * after it. */
+	FcConfig *config = FcInitLoadConfigAndFonts();
+	FcCharSet *charset = FcCharSetCreate();
+	FcPattern *match = NULL;
+	FcCharSet *has = NULL;
+	FcChar8 *file = NULL;
+	int weight = FC_WEIGHT_REGULAR;
+	FcBool embolden = FcFalse;
+	bool ok = false;
+
+	memset(face, 0, sizeof *face);
+	/* fontconfig ranks coverage of the characters asked for above the family: the match is
+	 * the sans-serif face nearest the kiosk's among those that have cp. */
+	if (config && charset && FcCharSetAddChar(charset, cp))
+		match = best_match(config, FcPatternBuild(NULL, FC_FAMILY, FcTypeString,
+							  "sans-serif", FC_WEIGHT, FcTypeInteger,
+							  bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR,
+							  FC_SLANT, FcTypeInteger, FC_SLANT_ROMAN,
+							  FC_CHARSET, FcTypeCharSet, charset,
+							  (char *)NULL));
+	if (match && FcPatternGetCharSet(match, FC_CHARSET, 0, &has) == FcResultMatch &&
+	    FcCharSetHasChar(has, cp) &&
+	    FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch &&
+	    (size_t)snprintf(face->path, sizeof face->path, "%s", (const char *)file) <
+		    sizeof face->path) {
+		if (FcPatternGetInteger(match, FC_INDEX, 0, &face->index) != FcResultMatch)
+			face->index = 0;
+		if (FcPatternGetInteger(match, FC_WEIGHT, 0, &weight) != FcResultMatch)
+			weight = FC_WEIGHT_REGULAR;
+		/* A face with no bold is matched at the weight asked for, to be made bold */
+		if (FcPatternGetBool(match, FC_EMBOLDEN, 0, &embolden) != FcResultMatch)
+			embolden = FcFalse;
+		face->bold = weight >= FC_WEIGHT_DEMIBOLD && !embolden;
+		ok = true;
+	}
+	if (match)
+		FcPatternDestroy(match);
+	if (charset)
+		FcCharSetDestroy(charset);
+	if (config)
+		FcConfigDestroy(config);
+	return ok;
 }
 
 bool fonts_resize(struct fonts *fonts, const int px[FONT_ROLE_COUNT], struct rjk_error *err)
