@@ -1,6 +1,6 @@
 /* Text measuring and drawing with three caches: glyph metrics (so that most text is measured
  * by adding advances, in time linear in its length), widths of strings that need the shaper,
- * and textures of lines. */
+ * and textures of lines; characters the font lacks are drawn in fallback fonts. */
 #include "ui/text.h"
 
 #include <malloc.h>
@@ -16,6 +16,7 @@
 #include "core/bidi.h"
 #include "core/grapheme.h"
 #include "core/hash.h"
+#include "ui/fallback.h"
 
 #define WIDTH_SLOTS 4096
 #define LINE_BUCKETS 512
@@ -62,6 +63,7 @@ struct metrics {
 	const TTF_Font *font;
 	char *path;    /* the font's file and pixel size, for setting up the face on first need */
 	int px;
+	bool bold;     /* a bold face: its fallbacks are bold too */
 	bool ready;    /* set up: face, load and additive below are known */
 	size_t shaped; /* bytes measured by the shaper before then */
 	FT_Face face;  /* the same file at the same size, for exact advances */
@@ -84,6 +86,9 @@ struct text {
 	size_t drawn_count, drawn_cap;
 	char *scratch;
 	size_t scratch_cap;
+	char *joined; /* a stretch in one font with its joiners (joined) */
+	size_t joined_cap;
+	struct fallback *fallback; /* made when a character the font lacks is first met */
 	struct bidi *solo;          /* a text measured or drawn on its own (text_width) */
 	struct bidi_line solo_runs; /* its runs */
 	struct bidi_line runs;      /* a wrapped line's runs */
@@ -133,6 +138,8 @@ void text_free(struct text *text)
 		}
 	free(text->drawn);
 	free(text->scratch);
+	free(text->joined);
+	fallback_free(text->fallback);
 	bidi_free(text->solo);
 	bidi_line_release(&text->solo_runs);
 	bidi_line_release(&text->runs);
@@ -187,9 +194,12 @@ static const struct glyph *glyph_of(struct metrics *m, TTF_Font *font, uint32_t 
 	g = &(*page)[cp & 0xFF];
 	if (!g->known) {
 		FT_Fixed fixed;
+		FT_UInt index = FT_Get_Char_Index(m->face, cp);
 
-		if (TTF_GlyphMetrics32(font, cp, &minx, &maxx, &miny, &maxy, &advance) != 0 ||
-		    FT_Get_Advance(m->face, FT_Get_Char_Index(m->face, cp), m->load, &fixed) != 0)
+		/* a character the font lacks is drawn in another font, by the shaper */
+		if (index == 0 ||
+		    TTF_GlyphMetrics32(font, cp, &minx, &maxx, &miny, &maxy, &advance) != 0 ||
+		    FT_Get_Advance(m->face, index, m->load, &fixed) != 0)
 			return NULL;
 		/* 16.16 to 26.6, rounded as HarfBuzz does for SDL_ttf */
 		*g = (struct glyph){(int16_t)minx, (int16_t)maxx, (int32_t)((fixed + 512) >> 10),
@@ -255,7 +265,7 @@ static struct metrics *metrics_of(struct text *text, const TTF_Font *font)
 	return NULL;
 }
 
-void text_font_file(struct text *text, TTF_Font *font, const char *path, int px)
+void text_font_file(struct text *text, TTF_Font *font, const char *path, int px, bool bold)
 {
 	struct metrics *m = metrics_of(text, font);
 
@@ -267,6 +277,7 @@ void text_font_file(struct text *text, TTF_Font *font, const char *path, int px)
 	m->font = font;
 	m->path = strdup(path);
 	m->px = px;
+	m->bold = bold;
 }
 
 /* Opens the font's file with FreeType at its size and hinting, and checks that adding glyph
@@ -392,6 +403,104 @@ static int shaped_width(struct text *text, TTF_Font *font, const char *s, size_t
 	return w;
 }
 
+/* The font to draw cp in when font draws the text: font when it has cp (or its file was not
+ * described, or no font has cp), else a fallback at its size and weight. Marks and format
+ * characters go with the character before them (NULL). */
+static TTF_Font *font_for(struct text *text, TTF_Font *font, const struct metrics *m,
+			  uint32_t cp)
+{
+	hb_unicode_general_category_t cat;
+	TTF_Font *other;
+
+	if (cp < 0x80 || !m || TTF_GlyphIsProvided32(font, cp))
+		return font;
+	cat = hb_unicode_general_category(hb_unicode_funcs_get_default(), cp);
+	if (cat == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK ||
+	    cat == HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK ||
+	    cat == HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK ||
+	    cat == HB_UNICODE_GENERAL_CATEGORY_FORMAT)
+		return NULL;
+	if (!text->fallback && !(text->fallback = fallback_new()))
+		return font;
+	other = fallback_get(text->fallback, cp, m->px, m->bold);
+	return other ? other : font;
+}
+
+/* The first stretch of s[0..len) drawn in one font: returns the font, *n its length. Each
+ * character is drawn in font_for's font, so that a prefix of a text is cut into the same
+ * stretches as the whole (wrapping and carets measure prefixes). */
+static TTF_Font *stretch(struct text *text, TTF_Font *font, const char *s, size_t len,
+			 size_t *n)
+{
+	const struct metrics *m = metrics_of(text, font);
+	TTF_Font *first = NULL;
+	size_t i = 0;
+
+	if (m && m->px <= 0)
+		m = NULL;
+	while (i < len) {
+		uint32_t cp = (unsigned char)s[i];
+		size_t step = cp < 0x80 ? 1 : grapheme_decode(s, len, i, &cp);
+		TTF_Font *f = font_for(text, font, m, cp);
+
+		if (f && first && f != first)
+			break;
+		if (!first)
+			first = f ? f : font;
+		i += step;
+	}
+	*n = i;
+	return first ? first : font;
+}
+
+/* The stretch s[i..i+n) of the piece s[0..len), with a zero width joiner on each side where
+ * letters join across its ends (core/bidi.h): each font then draws its letters of a word in
+ * their joined forms. *out receives its length; NULL when out of memory. */
+static const char *joined(struct text *text, const char *s, size_t len, size_t i, size_t n,
+			  size_t *out)
+{
+	static const char zwj[] = "\xe2\x80\x8d";
+	bool before = i > 0 && bidi_joins_at(s, len, i);
+	bool after = i + n < len && bidi_joins_at(s, len, i + n);
+	size_t size = n + (before + after) * (sizeof zwj - 1);
+	char *p;
+
+	*out = n;
+	if (!before && !after)
+		return s + i;
+	if (size > text->joined_cap) {
+		if (!(p = realloc(text->joined, size * 2)))
+			return NULL;
+		text->joined = p;
+		text->joined_cap = size * 2;
+	}
+	p = text->joined;
+	if (before)
+		p = (char *)memcpy(p, zwj, sizeof zwj - 1) + sizeof zwj - 1;
+	p = (char *)memcpy(p, s + i, n) + n;
+	if (after)
+		memcpy(p, zwj, sizeof zwj - 1);
+	*out = size;
+	return text->joined;
+}
+
+/* Width of s[0..len), text of one direction (and one script when rtl) as the shaper lays it
+ * out, as draw_piece draws it: its stretches in one font each, side by side. */
+static int piece_width(struct text *text, TTF_Font *font, const char *s, size_t len, bool rtl)
+{
+	long long w = 0;
+	size_t n, jn;
+
+	for (size_t i = 0; i < len; i += n) {
+		TTF_Font *f = stretch(text, font, s + i, len - i, &n);
+		const char *j = joined(text, s, len, i, n, &jn);
+
+		if (j)
+			w += shaped_width(text, f, j, jn, rtl);
+	}
+	return w > INT32_MAX ? INT32_MAX : (int)w;
+}
+
 /* Width of one directional run s[0..len): no reordering. A right-to-left run is shaped in
  * stretches of one script each (Hebrew and Arabic words side by side), as draw_rtl draws it. */
 static int run_width_in(struct text *text, TTF_Font *font, const char *s, size_t len, bool rtl)
@@ -406,10 +515,10 @@ static int run_width_in(struct text *text, TTF_Font *font, const char *s, size_t
 	    (w = additive_width(m, font, s, len)) >= 0)
 		return (int)w;
 	if (!rtl)
-		return shaped_width(text, font, s, len, false);
+		return piece_width(text, font, s, len, false);
 	for (size_t i = 0; i < len; i += one) {
 		script_of(s + i, len - i, &one);
-		w += shaped_width(text, font, s + i, one, true);
+		w += piece_width(text, font, s + i, one, true);
 	}
 	return w > INT32_MAX ? INT32_MAX : (int)w;
 }
@@ -455,7 +564,7 @@ int text_width(struct text *text, TTF_Font *font, const char *s, size_t len)
 		return w;
 	if ((runs = solo_runs(text, s, len)))
 		return runs_width(text, font, s, runs);
-	return shaped_width(text, font, s, len, false);
+	return piece_width(text, font, s, len, false);
 }
 
 size_t text_fit(struct text *text, TTF_Font *font, const char *s, size_t len, int max_w,
@@ -662,6 +771,46 @@ static void draw_run(struct text *text, TTF_Font *font, SDL_Color color, const c
 	record(text, dst);
 }
 
+/* Draws s[0..len) at x, y, text of one direction (and one script when rtl), as piece_width
+ * measures it: its stretches in one font each side by side (from the right when rtl), on
+ * font's baseline. Seen in area (whole: not cut at its edge; else cut as draw_run cuts). */
+static void draw_piece(struct text *text, TTF_Font *font, SDL_Color color, const char *s,
+		       size_t len, bool rtl, bool whole, int x, int y, SDL_Rect area)
+{
+	size_t n, jn, fit;
+	TTF_Font *f;
+	int w, fit_w;
+
+	/* Only what can be seen, as draw_run cuts it: looking for stretches costs no more. */
+	if (!whole) {
+		fit = text_fit(text, font, s, len, area.x + area.w - x, &fit_w);
+		if (fit < len)
+			len = grapheme_next(s, len, fit);
+	}
+	f = stretch(text, font, s, len, &n);
+	if (f == font && n == len) {
+		draw_run(text, font, color, s, len, rtl, true, x, y, area);
+		return;
+	}
+	w = rtl ? piece_width(text, font, s, len, true) : 0;
+	for (size_t i = 0; i < len; i += n) {
+		const char *j;
+		int sw;
+
+		f = stretch(text, font, s + i, len - i, &n);
+		if (!(j = joined(text, s, len, i, n, &jn)))
+			continue;
+		sw = shaped_width(text, f, j, jn, rtl);
+		if (rtl)
+			w -= sw;
+		/* a fallback's ascent differs: its letters stand on font's baseline */
+		draw_run(text, f, color, j, jn, rtl, true, rtl ? x + w : x,
+			 y + TTF_FontAscent(font) - TTF_FontAscent(f), area);
+		if (!rtl)
+			x += sw;
+	}
+}
+
 /* Draws the right-to-left run s[0..len), w pixels wide, at x: its stretches of one script
  * each from the right (as run_width_in measures them). */
 static void draw_rtl(struct text *text, TTF_Font *font, SDL_Color color, const char *s,
@@ -673,9 +822,9 @@ static void draw_rtl(struct text *text, TTF_Font *font, SDL_Color color, const c
 		int sw;
 
 		script_of(s + i, len - i, &one);
-		sw = shaped_width(text, font, s + i, one, true);
+		sw = piece_width(text, font, s + i, one, true);
 		w -= sw;
-		draw_run(text, font, color, s + i, one, true, true, x + w, y, area);
+		draw_piece(text, font, color, s + i, one, true, true, x + w, y, area);
 	}
 }
 
@@ -692,8 +841,8 @@ static void draw_runs(struct text *text, TTF_Font *font, SDL_Color color, const 
 			draw_rtl(text, font, color, base + r->start, r->end - r->start, w, x, y,
 				 area);
 		else if (x + w > area.x)
-			draw_run(text, font, color, base + r->start, r->end - r->start, false,
-				 true, x, y, area);
+			draw_piece(text, font, color, base + r->start, r->end - r->start, false,
+				   true, x, y, area);
 		x += w;
 	}
 }
@@ -719,7 +868,7 @@ void text_draw(struct text *text, TTF_Font *font, SDL_Color color, const char *s
 	if ((runs = solo_runs(text, s, len)))
 		draw_runs(text, font, color, s, runs, x, y, area);
 	else
-		draw_run(text, font, color, s, len, false, false, x, y, area);
+		draw_piece(text, font, color, s, len, false, false, x, y, area);
 }
 
 void text_draw_line(struct text *text, TTF_Font *font, SDL_Color color,
@@ -780,6 +929,9 @@ void text_forget(struct text *text)
 	text_frame_end(text);
 	text->frame = frame + 1;
 	memset(text->widths, 0, sizeof text->widths);
+	/* the widths and lines in fallbacks are gone with the rest: reopen them at new sizes */
+	if (text->fallback)
+		fallback_forget(text->fallback);
 }
 
 const SDL_Rect *text_drawn(const struct text *text, size_t *count)

@@ -17,16 +17,21 @@ struct text;
 struct text *text_new(SDL_Renderer *ren);
 void text_free(struct text *text);
 
-/* Says which file at which pixel size font was opened from (with its hinting already set),
- * so that text in it can be measured from glyph metrics (path is copied). The metrics are set
- * up once the shaper has measured 16 KiB in that font, so short screens cost nothing extra.
- * Call again after reopening a font. Without it, or when the font's shaper moves glyphs
- * (kerning), every width comes from the shaper. */
-void text_font_file(struct text *text, TTF_Font *font, const char *path, int px);
+/* Says which file at which pixel size font was opened from (with its hinting already set), and
+ * whether it is a bold face, so that text in it can be measured from glyph metrics (path is
+ * copied) and characters it lacks drawn in a fallback font (ui/fallback.h) at that size and
+ * weight. The metrics are set up once the shaper has measured 16 KiB in that font, and a
+ * fallback looked up when a character the font lacks is first met, so short screens of text
+ * the font has cost nothing extra. Call again after reopening a font. Without it, or when the
+ * font's shaper moves glyphs (kerning), every width comes from the shaper; without it,
+ * characters the font lacks are drawn as its missing-glyph box. */
+void text_font_file(struct text *text, TTF_Font *font, const char *path, int px, bool bold);
 
 /* Width in pixels of s[0..len) in font, as text_draw draws it. Text the font draws glyph by
  * glyph (Latin, Greek, Cyrillic, CJK and common symbols) is measured from cached glyph
  * metrics in time linear in len; other text goes to the shaper, whose widths are cached.
+ * Characters font lacks are measured in their fallback font, in stretches of one font each
+ * (letters joining across a stretch's end keep their joined forms), side by side.
  * Text holding right-to-left characters is one line of its own paragraph (core/bidi.h): the
  * sum of its directional runs, each shaped in its direction and script. */
 int text_width(struct text *text, TTF_Font *font, const char *s, size_t len);
@@ -66,7 +71,8 @@ int text_measure_fn(void *ctx, const char *s, size_t len);
 bool text_wrap(struct text *text, struct textwrap *wrap, TTF_Font *font, const char *s,
 	       size_t len, int max_w);
 
-/* Draws s[0..len) on one line with its top-left corner at x, y. The rendered line is cached
+/* Draws s[0..len) on one line with its top-left corner at x, y (a fallback font's stretches on
+ * font's baseline). The rendered line is cached
  * by font, colour and bytes. Adds the drawn rectangle to the frame's record. Only what can be
  * seen is rendered: nothing for a line outside the clip rectangle (or the output), and a line
  * running past its right edge is rendered up to the first character crossing it. Text
@@ -88,7 +94,8 @@ void text_frame_begin(struct text *text);
 /* Ends a frame: forgets rendered lines not drawn in the last few frames. */
 void text_frame_end(struct text *text);
 
-/* Forgets every cached width and line (fonts were reopened: their addresses may be reused). */
+/* Forgets every cached width and line and closes the fallback fonts (fonts were reopened:
+ * their addresses may be reused). */
 void text_forget(struct text *text);
 
 /* Rectangles of text drawn since text_frame_begin, clipped to the clip rectangle in

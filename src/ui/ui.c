@@ -53,7 +53,7 @@ static bool relayout(struct ui *ui, struct rjk_error *err)
 		text_forget(ui->text);
 		for (int role = 0; role < FONT_ROLE_COUNT; role++)
 			text_font_file(ui->text, ui->fonts.font[role], fonts_path(&ui->fonts, role),
-				       ui->fonts.px[role]);
+				       ui->fonts.px[role], fonts_bold(role));
 		ui->editor.wrap_valid = false;
 	}
 	ui->theme = theme_get(ui->settings.high_contrast);

@@ -1,7 +1,7 @@
 /* Tests of drawing with SDL's dummy video driver and the software renderer: an unchanged
  * screen is drawn again without rendering any text, a key press renders only what changed,
- * every screen of the sample fits the window with a visible focus ring, and the video's
- * controls fade evenly. */
+ * every screen of the sample fits the window with a visible focus ring, the video's
+ * controls fade evenly, and characters the kiosk's font lacks are drawn in a fallback font. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -18,6 +18,7 @@
 #include "core/session.h"
 #include "core/store.h"
 #include "core/textedit.h"
+#include "ui/font.h"
 #include "ui/page.h"
 #include "ui/screen_video.h"
 #include "ui/ui.h"
@@ -715,6 +716,18 @@ static void test_rtl_lines_read_right_to_left(void **state)
 	}
 }
 
+/* The first question's answer field showing text, drawn: one line. */
+static void answer_on_one_line(struct fixture *f, const char *text)
+{
+	assert_true(session_start(f->session, 0));
+	assert_true(session_set_who(f->session, "", 0));
+	assert_true(session_note_continue(f->session, 0));
+	assert_true(session_set_text(f->session, text, 0));
+	ui_invalidate(f->ui);
+	ui_draw(f->ui, f->session, 0);
+	assert_int_equal(f->ui->editor.wrap.count, 1);
+}
+
 /* An answer in Hebrew lines up on the right of the field; the caret at its end stands at its
  * left, a click at the field's right puts the caret before the first letter, and a click on
  * the space between the words puts it there. */
@@ -726,13 +739,7 @@ static void test_click_places_caret_in_rtl_line(void **state)
 	const struct editor *ed = &f->ui->editor;
 	int right, space_x;
 
-	assert_true(session_start(f->session, 0));
-	assert_true(session_set_who(f->session, "", 0));
-	assert_true(session_note_continue(f->session, 0));
-	assert_true(session_set_text(f->session, text, 0));
-	ui_invalidate(f->ui);
-	ui_draw(f->ui, f->session, 0);
-	assert_int_equal(ed->wrap.count, 1);
+	answer_on_one_line(f, text);
 	right = ed->rect.x + ed->rect.w;
 	/* the caret at the end: left of the text, which ends at the field's right */
 	assert_int_equal(textedit_caret(ed->edit), strlen(text));
@@ -757,6 +764,145 @@ static void test_click_places_caret_in_rtl_line(void **state)
 	assert_int_equal(textedit_caret(ed->edit), strlen(text));
 }
 
+/* A fallback font for cp at role's size and weight, opened as the kiosk opens it; skips the
+ * test when no installed font has cp (scripts/setup.sh installs them). */
+static TTF_Font *open_fallback(struct fixture *f, uint32_t cp, int role)
+{
+	struct font_face face;
+	TTF_Font *font;
+
+	if (!fonts_fallback(cp, fonts_bold(role), &face)) {
+		print_message("skipped: no installed font has U+%04X (install fonts-droid-fallback "
+			      "and fonts-noto-ui-core)\n", (unsigned)cp);
+		skip();
+	}
+	font = TTF_OpenFontIndex(face.path, f->ui->fonts.px[role], face.index);
+	assert_non_null(font);
+	TTF_SetFontHinting(font, TTF_HINTING_LIGHT);
+	if (fonts_bold(role) && !face.bold)
+		TTF_SetFontStyle(font, TTF_STYLE_BOLD);
+	return font;
+}
+
+/* Adds the coverage of s rendered white in font (right to left in Arabic script when rtl)
+ * to canvas (w × h) at x, y; returns its width as SDL_ttf measures it. */
+static int paste(Uint8 *canvas, int w, int h, TTF_Font *font, const char *s, bool rtl, int x,
+		 int y)
+{
+	SDL_Surface *rendered, *argb;
+	int width;
+
+	TTF_SetFontDirection(font, rtl ? TTF_DIRECTION_RTL : TTF_DIRECTION_LTR);
+	TTF_SetFontScriptName(font, rtl ? "Arab" : "Zzzz");
+	rendered = TTF_RenderUTF8_Blended(font, s, (SDL_Color){255, 255, 255, 255});
+	assert_int_equal(TTF_SizeUTF8(font, s, &width, NULL), 0);
+	TTF_SetFontDirection(font, TTF_DIRECTION_LTR);
+	TTF_SetFontScriptName(font, "Zzzz");
+	assert_non_null(rendered);
+	argb = SDL_ConvertSurfaceFormat(rendered, SDL_PIXELFORMAT_ARGB8888, 0);
+	assert_non_null(argb);
+	for (int sy = 0; sy < argb->h; sy++)
+		for (int sx = 0; sx < argb->w; sx++) {
+			Uint32 a = ((Uint32 *)((char *)argb->pixels + sy * argb->pitch))[sx] >> 24;
+			int cx = x + sx, cy = y + sy;
+
+			/* white over what is there, as the renderer blends it */
+			if (cx >= 0 && cx < w && cy >= 0 && cy < h)
+				canvas[cy * w + cx] = (Uint8)(canvas[cy * w + cx] + a -
+							      canvas[cy * w + cx] * a / 255);
+		}
+	SDL_FreeSurface(argb);
+	SDL_FreeSurface(rendered);
+	return width;
+}
+
+/* A text in the kiosk's font followed by one only a fallback font has is drawn as the first
+ * in the kiosk's font and the second in the fallback, side by side on one baseline, and
+ * measured as wide as drawn: a Chinese name (alone, after Latin letters, in a bold heading)
+ * and the Urdu letters heh goal and yeh barree (joined) instead of missing-glyph boxes. */
+static void test_fallback_draws_what_the_font_lacks(void **state)
+{
+	static const struct {
+		int role;
+		const char *main_part, *fallback_part;
+		uint32_t cp;
+		bool rtl;
+	} cases[] = {
+		{FONT_BODY, "", "\xe7\x8e\x8b\xe4\xbc\x9f", 0x738B, false},      /* wang wei */
+		{FONT_BODY, "Ab ", "\xe7\x8e\x8b\xe4\xbc\x9f", 0x738B, false},
+		{FONT_HEADING, "Ab ", "\xe7\x8e\x8b\xe4\xbc\x9f", 0x738B, false},
+		{FONT_BODY, "", "\xdb\x81\xdb\x92", 0x6C1, true}, /* heh goal, yeh barree */
+	};
+	struct fixture *f = *state;
+	SDL_Color white = {255, 255, 255, 255};
+
+	for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+		TTF_Font *font = f->ui->fonts.font[cases[c].role];
+		TTF_Font *fallback = open_fallback(f, cases[c].cp, cases[c].role);
+		int rise = TTF_FontAscent(font) - TTF_FontAscent(fallback);
+		int top = rise < 0 ? rise : 0;
+		SDL_Rect r = {20, 60 + top, 0, 0};
+		char line[64];
+		int main_w = 0, fb_w, w, h;
+		Uint8 *want;
+		Uint32 *got;
+
+		assert_false(TTF_GlyphIsProvided32(font, cases[c].cp));
+		snprintf(line, sizeof line, "%s%s", cases[c].main_part, cases[c].fallback_part);
+		w = text_width(f->ui->text, font, line, strlen(line));
+		h = TTF_FontHeight(font) > rise + TTF_FontHeight(fallback) ?
+			    TTF_FontHeight(font) - top : rise + TTF_FontHeight(fallback) - top;
+		r.w = w + 8;
+		r.h = h;
+		want = calloc((size_t)r.w * r.h, 1);
+		assert_non_null(want);
+		if (*cases[c].main_part)
+			main_w = paste(want, r.w, r.h, font, cases[c].main_part, false, 0, -top);
+		fb_w = paste(want, r.w, r.h, fallback, cases[c].fallback_part, cases[c].rtl, main_w,
+			     rise - top);
+		if (main_w + fb_w != w)
+			fail_msg("case %zu: %d wide, drawn %d + %d", c, w, main_w, fb_w);
+		SDL_SetRenderDrawColor(f->ren, 0, 0, 0, 255);
+		SDL_RenderClear(f->ren);
+		text_draw(f->ui->text, font, white, line, strlen(line), 20, 60);
+		got = read_strip(f, r);
+		for (int y = 0; y < r.h; y++)
+			for (int x = 0; x < r.w; x++) {
+				Uint32 g = got[y * r.w + x] >> 16 & 0xff, a = want[y * r.w + x];
+
+				if (g + 2 < a || g > a + 2)
+					fail_msg("case %zu: pixel (%d,%d) is %u, %u in the fonts", c, x,
+						 y, g, a);
+			}
+		free(got);
+		free(want);
+		TTF_CloseFont(fallback);
+	}
+}
+
+/* In an answer of Chinese characters, the caret stands at the edges of the glyphs as the
+ * fallback font draws them: after the first, and at the end. */
+static void test_caret_in_fallback_text(void **state)
+{
+	static const char text[] = "\xe7\x8e\x8b\xe4\xbc\x9f"; /* wang wei */
+	struct fixture *f = *state;
+	const struct editor *ed = &f->ui->editor;
+	TTF_Font *fallback = open_fallback(f, 0x738B, FONT_BODY);
+	int first = 0, both = 0, h;
+
+	assert_int_equal(TTF_SizeUTF8(fallback, "\xe7\x8e\x8b", &first, &h), 0);
+	assert_int_equal(TTF_SizeUTF8(fallback, text, &both, &h), 0);
+	assert_true(first > 0 && both > first);
+	answer_on_one_line(f, text);
+	assert_int_equal(ed->wrap.lines[0].width, both);
+	assert_int_equal(ed->caret.x, ed->rect.x + both);
+	key(f, SDLK_LEFT, NULL);
+	ui_draw(f->ui, f->session, 0);
+	assert_int_equal(textedit_caret(ed->edit), 3);
+	assert_int_equal(ed->caret.x, ed->rect.x + first);
+	TTF_CloseFont(fallback);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -775,6 +921,9 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_video_controls_fade_evenly, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rtl_lines_read_right_to_left, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fallback_draws_what_the_font_lacks, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_caret_in_fallback_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_click_places_caret_in_rtl_line, setup,
 						teardown),
 	};
