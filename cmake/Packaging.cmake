@@ -109,8 +109,10 @@ set(CPACK_DEBIAN_PACKAGE_DEPENDS
 libasound2, libsqlite3-0, libyaml-0-2, libfontconfig1, libsodium23, libunistring2, libfribidi0, libharfbuzz0b, \
 libxkbcommon0, xkb-data, libx11-data, libcairo2, libpango-1.0-0, libpangocairo-1.0-0, libglib2.0-0, \
 libx11-6, libxinerama1, libcurl4, libjansson4, ca-certificates, fonts-dejavu-core")
-# cage runs the kiosk fullscreen; Debian's cage refuses to start without Xwayland.
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "cage, xwayland")
+# cage runs the kiosk fullscreen; Debian's cage refuses to start without Xwayland. The fonts
+# draw what DejaVu Sans lacks (Chinese and Japanese; Urdu letters); without them those show
+# as boxes.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "cage, xwayland, fonts-droid-fallback, fonts-noto-ui-core")
 # sqlite3: kiosk/recover.sh rebuilds a damaged answers database with it.
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "pipewire-audio, sqlite3")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION TRUE)

@@ -15,7 +15,7 @@ libxkbcommon-dev xkb-data libx11-data
 libcurl4-openssl-dev libjansson-dev ca-certificates openssl
 unicode-data
 libcairo2-dev libpango1.0-dev poppler-utils libxinerama-dev libx11-dev
-fonts-dejavu-core sqlite3 python3 xvfb xauth imagemagick ffmpeg espeak-ng
+fonts-dejavu-core fonts-droid-fallback fonts-noto-ui-core sqlite3 python3 xvfb xauth imagemagick ffmpeg espeak-ng
 systemd man-db groff-base cage xwayland lintian devscripts"
 
 missing=""
