@@ -881,14 +881,16 @@ static void test_fallback_draws_what_the_font_lacks(void **state)
 }
 
 /* In an answer of Chinese characters, the caret stands at the edges of the glyphs as the
- * fallback font draws them: after the first, and at the end. */
+ * fallback font draws them: after the first, and at the end; at a larger text size the line
+ * is as wide as the fallback draws it at that size. */
 static void test_caret_in_fallback_text(void **state)
 {
 	static const char text[] = "\xe7\x8e\x8b\xe4\xbc\x9f"; /* wang wei */
 	struct fixture *f = *state;
 	const struct editor *ed = &f->ui->editor;
+	struct ui_settings larger = {150, false, KEYBOARD_AUTO, KEYBOARD_DEFAULT_LAYOUT};
 	TTF_Font *fallback = open_fallback(f, 0x738B, FONT_BODY);
-	int first = 0, both = 0, h;
+	int first = 0, both = 0, h, px;
 
 	assert_int_equal(TTF_SizeUTF8(fallback, "\xe7\x8e\x8b", &first, &h), 0);
 	assert_int_equal(TTF_SizeUTF8(fallback, text, &both, &h), 0);
@@ -900,6 +902,18 @@ static void test_caret_in_fallback_text(void **state)
 	ui_draw(f->ui, f->session, 0);
 	assert_int_equal(textedit_caret(ed->edit), 3);
 	assert_int_equal(ed->caret.x, ed->rect.x + first);
+	TTF_CloseFont(fallback);
+
+	/* A larger text size reopens the fallback at the new size too. */
+	px = f->ui->fonts.px[FONT_BODY];
+	ui_set_settings(f->ui, &larger);
+	ui_draw(f->ui, f->session, 0);
+	assert_true(f->ui->fonts.px[FONT_BODY] > px);
+	fallback = open_fallback(f, 0x738B, FONT_BODY);
+	assert_int_equal(TTF_SizeUTF8(fallback, text, &both, &h), 0);
+	assert_int_equal(ed->wrap.lines[0].width, both);
+	assert_int_equal(text_width(f->ui->text, f->ui->fonts.font[FONT_BODY], text,
+				    strlen(text)), both);
 	TTF_CloseFont(fallback);
 }
 
