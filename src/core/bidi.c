@@ -10,6 +10,7 @@
 #include <fribidi.h>
 
 #include "core/grapheme.h"
+#include "core/grow.h"
 
 struct para {
 	size_t start, end; /* bytes, without the '\n' */
@@ -155,15 +156,8 @@ static bool add_para(struct bidi *b, const char *text, size_t start, size_t end,
 {
 	struct para *p;
 
-	if (b->para_count == b->para_cap) {
-		size_t cap = b->para_cap ? b->para_cap * 2 : 8;
-		struct para *paras = realloc(b->paras, cap * sizeof *paras);
-
-		if (!paras)
-			return false;
-		b->paras = paras;
-		b->para_cap = cap;
-	}
+	if (!array_grow(&b->paras, &b->para_cap, b->para_count, sizeof *b->paras))
+		return false;
 	p = &b->paras[b->para_count];
 	*p = (struct para){start, end, 0, 0, false,
 			   dir == BIDI_RTL || bidi_needed(text + start, end - start)};
@@ -248,15 +242,8 @@ static size_t cp_at(const struct bidi *b, const struct para *p, size_t offset)
 
 static bool push_run(struct bidi_line *out, size_t start, size_t end, bool rtl)
 {
-	if (out->count == out->cap) {
-		size_t cap = out->cap ? out->cap * 2 : 16;
-		struct bidi_run *runs = realloc(out->runs, cap * sizeof *runs);
-
-		if (!runs)
-			return false;
-		out->runs = runs;
-		out->cap = cap;
-	}
+	if (!array_grow(&out->runs, &out->cap, out->count, sizeof *out->runs))
+		return false;
 	out->runs[out->count++] = (struct bidi_run){start, end, rtl};
 	return true;
 }

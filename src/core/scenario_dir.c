@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/grow.h"
 #include "core/scenario.h"
 
 static int by_name(const void *a, const void *b)
@@ -53,14 +54,8 @@ static bool scenario_names(DIR *d, const char *dir, char ***names, size_t *count
 		if (snprintf(file, sizeof file, "%s/%s/scenario.yaml", dir, de->d_name) >=
 		    (int)sizeof file || access(file, F_OK) != 0)
 			continue;
-		if (*count == cap) {
-			char **more = realloc(*names, (cap = cap ? cap * 2 : 64) * sizeof *more);
-
-			if (!more)
-				return false;
-			*names = more;
-		}
-		if (!((*names)[*count] = strdup(de->d_name)))
+		if (!array_grow(names, &cap, *count, sizeof **names) ||
+		    !((*names)[*count] = strdup(de->d_name)))
 			return false;
 		(*count)++;
 	}

@@ -355,20 +355,6 @@ char *store_column_dup(sqlite3_stmt *stmt, int col, bool *oom)
 	return copy;
 }
 
-bool store_grow(void *list_ptr, size_t *cap, size_t count, size_t size)
-{
-	void **list = list_ptr;
-	if (count < *cap)
-		return true;
-	size_t grown_cap = *cap ? *cap * 2 : 16;
-	void *grown = realloc(*list, grown_cap * size);
-	if (!grown)
-		return false;
-	*list = grown;
-	*cap = grown_cap;
-	return true;
-}
-
 bool store_rows_done(struct store *store, int rc, bool oom, const char *what,
 		     struct rjk_error *err)
 {

@@ -5,6 +5,7 @@
 #include <limits.h>
 #include <sqlite3.h>
 
+#include "core/grow.h"
 #include "core/store.h"
 
 #define STORE_SCHEMA_VERSION 2
@@ -90,9 +91,6 @@ bool store_bound(struct store *store, const int *rcs, size_t count, const char *
 /* strdup of a column, NULL for SQL NULL; sets *oom when memory runs out. */
 char *store_column_dup(sqlite3_stmt *stmt, int col, bool *oom);
 
-/* Makes room for element number count in a growing array of elements of size bytes; false
- * when memory runs out (the array is then unchanged). */
-bool store_grow(void *list_ptr, size_t *cap, size_t count, size_t size);
 
 /* How a loop over rows ended: true for SQLITE_DONE with memory enough, else fills err. */
 bool store_rows_done(struct store *store, int rc, bool oom, const char *what,

@@ -378,7 +378,7 @@ bool store_outbox_parked(struct store *store, size_t max, struct outbox_parked *
 	bool oom = false;
 	int rc = sqlite3_bind_int64(stmt, 1, (int64_t)max);
 	while (!oom && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (!store_grow(&list, &cap, n, sizeof *list)) {
+		if (!array_grow(&list, &cap, n, sizeof *list)) {
 			oom = true;
 			break;
 		}
@@ -495,7 +495,7 @@ bool store_class_list(struct store *store, const char *registration,
 	bool oom = false;
 	int rc = store_bind_text(stmt, 1, registration);
 	while (!oom && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (!store_grow(&list, &cap, n, sizeof *list)) {
+		if (!array_grow(&list, &cap, n, sizeof *list)) {
 			oom = true;
 			break;
 		}

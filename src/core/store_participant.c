@@ -181,7 +181,7 @@ bool store_list_participants(struct store *store, int64_t session,
 	bool oom = false;
 	int rc;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (!store_grow(&list, &cap, n, sizeof *list)) {
+		if (!array_grow(&list, &cap, n, sizeof *list)) {
 			oom = true;
 			break;
 		}

@@ -75,7 +75,7 @@ bool store_list_events(struct store *store, struct store_event **out, size_t *co
 	bool oom = false;
 	int rc;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (!store_grow(&list, &cap, n, sizeof *list)) {
+		if (!array_grow(&list, &cap, n, sizeof *list)) {
 			oom = true;
 			break;
 		}

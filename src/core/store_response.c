@@ -241,8 +241,8 @@ bool store_load_responses(struct store *store, int64_t participant,
 	int rc;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		size_t ids_cap = cap;
-		if (!store_grow(&ids, &ids_cap, n, sizeof *ids) ||
-		    !store_grow(&list, &cap, n, sizeof *list)) {
+		if (!array_grow(&ids, &ids_cap, n, sizeof *ids) ||
+		    !array_grow(&list, &cap, n, sizeof *list)) {
 			oom = true;
 			break;
 		}

@@ -221,7 +221,7 @@ bool store_list_sessions(struct store *store, int64_t only, struct store_session
 	bool oom = false;
 	int rc;
 	while (!oom && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (!store_grow(&list, &cap, n, sizeof *list)) {
+		if (!array_grow(&list, &cap, n, sizeof *list)) {
 			oom = true;
 			break;
 		}
@@ -311,7 +311,7 @@ bool store_load_steps(struct store *store, int64_t session, struct store_step **
 		return false;
 	}
 	while (!oom && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (!store_grow(&steps, &cap, n, sizeof *steps)) {
+		if (!array_grow(&steps, &cap, n, sizeof *steps)) {
 			oom = true;
 			break;
 		}
