@@ -9,6 +9,7 @@
 
 #include "core/bidi.h"
 #include "core/grapheme.h"
+#include "core/grow.h"
 #include "core/linebreak.h"
 
 /* What one layout pass works on. */
@@ -326,12 +327,8 @@ bool textwrap_runs(const struct textwrap *wrap, size_t line, struct bidi_line *o
 		return bidi_line_runs(wrap->bidi, l->start, l->end, out);
 	if (l->end == l->start)
 		return true;
-	if (!out->cap) {
-		out->runs = malloc(sizeof *out->runs);
-		if (!out->runs)
-			return false;
-		out->cap = 1;
-	}
+	if (!array_grow(&out->runs, &out->cap, out->count, sizeof *out->runs))
+		return false;
 	out->runs[out->count++] = (struct bidi_run){l->start, l->end, false};
 	return true;
 }

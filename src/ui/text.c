@@ -146,21 +146,31 @@ void text_free(struct text *text)
 	free(text);
 }
 
-/* SDL_ttf wants NUL-terminated strings. */
-static const char *terminated(struct text *text, const char *s, size_t len)
+/* A reused buffer *buf of *cap bytes with room for size: *buf, or NULL when memory runs out
+ * (the buffer is then unchanged). */
+static char *room(char **buf, size_t *cap, size_t size)
 {
-	if (len + 1 > text->scratch_cap) {
-		size_t cap = (len + 1) * 2;
-		char *p = realloc(text->scratch, cap);
+	if (size > *cap) {
+		char *p = realloc(*buf, size * 2);
 
 		if (!p)
 			return NULL;
-		text->scratch = p;
-		text->scratch_cap = cap;
+		*buf = p;
+		*cap = size * 2;
 	}
-	memcpy(text->scratch, s, len);
-	text->scratch[len] = '\0';
-	return text->scratch;
+	return *buf;
+}
+
+/* SDL_ttf wants NUL-terminated strings. */
+static const char *terminated(struct text *text, const char *s, size_t len)
+{
+	char *z = room(&text->scratch, &text->scratch_cap, len + 1);
+
+	if (!z)
+		return NULL;
+	memcpy(z, s, len);
+	z[len] = '\0';
+	return z;
 }
 
 /* True for a code point the shaper draws as one glyph at its own advance, with no mark
@@ -468,13 +478,8 @@ static const char *joined(struct text *text, const char *s, size_t len, size_t i
 	*out = n;
 	if (!before && !after)
 		return s + i;
-	if (size > text->joined_cap) {
-		if (!(p = realloc(text->joined, size * 2)))
-			return NULL;
-		text->joined = p;
-		text->joined_cap = size * 2;
-	}
-	p = text->joined;
+	if (!(p = room(&text->joined, &text->joined_cap, size)))
+		return NULL;
 	if (before)
 		p = (char *)memcpy(p, zwj, sizeof zwj - 1) + sizeof zwj - 1;
 	p = (char *)memcpy(p, s + i, n) + n;
